@@ -1,0 +1,87 @@
+// The `pillar` command: argument parsing and exit codes. Everything else is delegated to the library.
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../config/errors.js';
+import { FORMATS } from '../reporters/index.js';
+import { allRules, findRule } from '../rules/registry.js';
+import { renderRuleDoc } from '../rules/framework/ruleDoc.js';
+import { cweName, pillarOf } from '../taxonomy/index.js';
+import { VERSION } from '../version.js';
+import { EXIT } from './exitCodes.js';
+import { runReview, type ReviewFlags } from './review.js';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.clean;
+  const program = new Command('pillar')
+    .description('Deterministic security code review: every finding with its CWE and CWE-1000 pillar.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program.command('review')
+    .description('review Python files or directories')
+    .argument('[paths...]', 'files or directories (default: .)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-c, --config <file>', 'config file (default: .pillar.yml or [tool.pillar] in pyproject.toml, searched upwards)')
+    .option('--pillars <ids>', 'CWE-1000 pillars to consider, e.g. 284,664 (default: all ten)')
+    .option('--cwe <ids>', 'CWEs to consider (with their descendants), e.g. 639,78')
+    .option('--disable <rule-ids>', 'rules to switch off, comma-separated')
+    .option('--min-severity <level>', 'report only findings at or above: low, medium, high, critical')
+    .option('--min-confidence <level>', 'report only findings at or above: low, medium, high')
+    .option('--include <glob>', 'files to review in directories (repeatable; default **/*.py, **/*.pyw)', collect)
+    .option('--exclude <glob>', 'paths to skip (repeatable; a pattern without / matches any path segment)', collect)
+    .option('--max-file-size <bytes>', 'larger files become a diagnostic (default 5242880)')
+    .option('--no-gitignore', 'also review files that .gitignore excludes')
+    .option('--no-suppress', 'show findings suppressed by # nosec / # pillar: ignore comments')
+    .option('--bandit-compat', 'run only the rules that mirror a Bandit test')
+    .option('--no-progress', 'no progress bar on stderr')
+    .action(async (paths: string[], flags: ReviewFlags) => {
+      exitCode = await runReview(paths, flags);
+    });
+
+  program.command('rules')
+    .description('list the rules: id, CWE, pillar, severity, confidence, Bandit test')
+    .option('--json', 'as JSON')
+    .action((flags: { json?: boolean }) => {
+      const rows = allRules().map((r) => ({
+        id: r.meta.id, cwe: r.meta.cwe, pillar: pillarOf(r.meta.cwe)!, severity: r.meta.severity,
+        confidence: r.meta.confidence, bandit: r.meta.bandit ?? null, summary: r.meta.docs.summary,
+      })).sort((a, b) => (a.id < b.id ? -1 : 1));
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        return;
+      }
+      const width = Math.max(...rows.map((r) => r.id.length));
+      for (const r of rows) {
+        process.stdout.write(`${r.id.padEnd(width)}  CWE-${String(r.cwe).padEnd(4)}  pillar CWE-${r.pillar} ${cweName(r.pillar).padEnd(10).slice(0, 40).padEnd(40)}  ${r.severity.padEnd(8)} ${r.confidence.padEnd(6)} ${r.bandit ?? ''}\n`);
+      }
+    });
+
+  program.command('explain')
+    .description("print a rule's documentation")
+    .argument('<rule-id>')
+    .action((id: string) => {
+      const rule = findRule(id);
+      if (!rule) throw new UsageError(`unknown rule '${id}'; 'pillar rules' lists them`);
+      process.stdout.write(renderRuleDoc(rule.meta));
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.clean : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`pillar: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`pillar: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,20 @@
+// A progress bar on stderr, only for interactive terminals and runs big enough to be worth watching.
+import cliProgress from 'cli-progress';
+
+const MIN_FILES_FOR_BAR = 50;
+
+export function progressReporter(enabled: boolean): { onProgress?: (done: number, total: number) => void; stop(): void } {
+  if (!enabled || !process.stderr.isTTY) return { stop() {} };
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    onProgress(done, total) {
+      if (total < MIN_FILES_FOR_BAR) return;
+      if (!bar) {
+        bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'reviewing [{bar}] {value}/{total} files', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        bar.start(total, 0);
+      }
+      bar.update(done);
+    },
+    stop() { bar?.stop(); },
+  };
+}

@@ -1,0 +1,76 @@
+// `pillar review`: merges flags over the config file, runs the review, writes the report, returns the exit code.
+import { writeFileSync } from 'node:fs';
+import { review, type ReviewOptions } from '../api.js';
+import { UsageError } from '../config/errors.js';
+import { loadConfig } from '../config/load.js';
+import { parseCweList } from '../config/selection.js';
+import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from '../findings/types.js';
+import { FORMATS, render, type Format } from '../reporters/index.js';
+import { EXIT } from './exitCodes.js';
+import { progressReporter } from './progress.js';
+
+export interface ReviewFlags {
+  format: string;
+  output?: string;
+  config?: string;
+  pillars?: string;
+  cwe?: string;
+  disable?: string;
+  minSeverity?: string;
+  minConfidence?: string;
+  include?: string[];
+  exclude?: string[];
+  maxFileSize?: string;
+  gitignore: boolean;
+  suppress: boolean;
+  banditCompat?: boolean;
+  progress: boolean;
+}
+
+function list(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${value}')`);
+  return value as T;
+}
+
+export async function runReview(paths: string[], flags: ReviewFlags): Promise<number> {
+  const format = oneOf(flags.format, FORMATS, '--format') as Format;
+  const { config } = loadConfig(flags.config, process.cwd());
+  const pillars = list(flags.pillars) ?? config.pillars?.map(String);
+  const cwes = list(flags.cwe) ?? config.cwe?.map(String);
+  let maxFileSize = config['max-file-size'];
+  if (flags.maxFileSize !== undefined) {
+    maxFileSize = Number(flags.maxFileSize);
+    if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
+  }
+  const progress = progressReporter(flags.progress);
+  const options: ReviewOptions = {
+    paths: paths.length > 0 ? paths : ['.'],
+    pillars: pillars ? parseCweList(pillars, 'pillar') : undefined,
+    cwes: cwes ? parseCweList(cwes, 'CWE') : undefined,
+    disabledRules: [...(config['disable-rules'] ?? []), ...(list(flags.disable) ?? [])],
+    banditCompat: flags.banditCompat ?? config['bandit-compat'] ?? false,
+    minSeverity: oneOf<Severity>(flags.minSeverity, SEVERITIES, '--min-severity') ?? config['min-severity'],
+    minConfidence: oneOf<Confidence>(flags.minConfidence, CONFIDENCES, '--min-confidence') ?? config['min-confidence'],
+    include: flags.include ?? config.include,
+    exclude: [...(config.exclude ?? []), ...(flags.exclude ?? [])],
+    respectGitignore: flags.gitignore && (config['respect-gitignore'] ?? true),
+    maxFileSize,
+    keepSuppressed: !flags.suppress,
+    onProgress: progress.onProgress,
+  };
+  let report;
+  try {
+    report = await review(options);
+  } finally {
+    progress.stop();
+  }
+  const text = render(format, report);
+  if (flags.output) writeFileSync(flags.output, text);
+  else process.stdout.write(text);
+  return report.findings.some((f) => !f.suppressed) ? EXIT.findings : EXIT.clean;
+}

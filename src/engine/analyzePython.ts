@@ -1,0 +1,155 @@
+// Runs the selected rules over one Python file: parse, build the model once, one traversal that dispatches every
+// rule's visitors, then turn reports into findings (pillar, fingerprint, suppression). Never reads files itself.
+import type { Node } from 'web-tree-sitter';
+import { fingerprint } from '../findings/fingerprint.js';
+import { parseSuppression, suppresses, type Suppression } from '../findings/suppression.js';
+import type { Diagnostic, Finding, Range } from '../findings/types.js';
+import { PythonModel } from '../languages/python/model.js';
+import { parsePython } from '../languages/python/parser.js';
+import { enclosingScopeName, statementLines } from '../languages/python/syntax.js';
+import { walkTree } from '../languages/python/walk.js';
+import { fillTemplate } from '../rules/framework/defineRule.js';
+import type { ReportDescriptor, Rule, Visitor } from '../rules/framework/types.js';
+import { pillarOf } from '../taxonomy/index.js';
+
+export interface FileAnalysis { findings: Finding[]; diagnostics: Diagnostic[]; suppressed: number }
+
+export interface AnalyzeOptions {
+  /** Keep suppressed findings (marked) instead of dropping them. */
+  keepSuppressed: boolean;
+}
+
+const SNIPPET_MAX_LINES = 6;
+
+export function rangeOf(node: Node): Range {
+  return {
+    startLine: node.startPosition.row + 1, startColumn: node.startPosition.column + 1,
+    endLine: node.endPosition.row + 1, endColumn: node.endPosition.column + 1,
+  };
+}
+
+export async function analyzePython(path: string, source: string, rules: readonly Rule[], options: AnalyzeOptions): Promise<FileAnalysis> {
+  const tree = await parsePython(source);
+  try {
+    const model = new PythonModel(path, source, tree);
+    const diagnostics = syntaxDiagnostics(model);
+    const findings: Finding[] = [];
+    let suppressed = 0;
+    const suppressionCache = new Map<number, Suppression | null>();
+    const suppressionAt = (row: number): Suppression | null => {
+      if (!suppressionCache.has(row)) {
+        const parsed = (model.comments.get(row) ?? []).map(parseSuppression).filter((s): s is Suppression => s !== null);
+        suppressionCache.set(row, parsed.length === 0 ? null : merge(parsed));
+      }
+      return suppressionCache.get(row) ?? null;
+    };
+
+    const enter = new Map<string, Array<{ rule: Rule; visit: Visitor }>>();
+    const exit = new Map<string, Array<{ rule: Rule; visit: Visitor }>>();
+    for (const rule of rules) {
+      const report = (d: ReportDescriptor): void => {
+        const finding = toFinding(rule, d, model);
+        const lines = statementLines(d.node);
+        let isSuppressed = false;
+        for (let row = lines.start; row <= lines.end && !isSuppressed; row++) {
+          const s = suppressionAt(row);
+          if (s && suppresses(s, rule.meta.id, rule.meta.bandit)) isSuppressed = true;
+        }
+        if (isSuppressed) {
+          suppressed++;
+          if (!options.keepSuppressed) return;
+          finding.suppressed = true;
+        }
+        findings.push(finding);
+      };
+      let visitors;
+      try {
+        visitors = rule.create({ model, report });
+      } catch (error) {
+        diagnostics.push(ruleError(path, rule, error));
+        continue;
+      }
+      for (const [key, visit] of Object.entries(visitors)) {
+        const [type, phase] = key.split(':') as [string, string | undefined];
+        const table = phase === 'exit' ? exit : enter;
+        const list = table.get(type) ?? [];
+        list.push({ rule, visit });
+        table.set(type, list);
+      }
+    }
+
+    const failed = new Set<Rule>();
+    const dispatch = (table: typeof enter, node: Node): void => {
+      for (const { rule, visit } of table.get(node.type) ?? []) {
+        if (failed.has(rule)) continue;
+        try {
+          visit(node);
+        } catch (error) {
+          // One broken rule must not cost the user the other rules' findings on this file.
+          failed.add(rule);
+          diagnostics.push(ruleError(path, rule, error, node));
+        }
+      }
+    };
+    const wanted = new Set([...enter.keys(), ...exit.keys()]);
+    if (wanted.size > 0) {
+      walkTree(tree, wanted, { enter: (n) => dispatch(enter, n), exit: (n) => dispatch(exit, n) });
+    }
+    return { findings, diagnostics, suppressed };
+  } finally {
+    tree.delete();
+  }
+}
+
+function merge(list: Suppression[]): Suppression {
+  return {
+    all: list.some((s) => s.all),
+    rules: new Set(list.flatMap((s) => [...s.rules])),
+    bandit: new Set(list.flatMap((s) => [...s.bandit])),
+  };
+}
+
+function toFinding(rule: Rule, d: ReportDescriptor, model: PythonModel): Finding {
+  const { meta } = rule;
+  const spec = meta.messages[d.messageId];
+  if (!spec) throw new Error(`rule ${meta.id} reported unknown message id '${d.messageId}'`);
+  const range = rangeOf(d.node);
+  const snippetEnd = Math.min(range.endLine, range.startLine + SNIPPET_MAX_LINES - 1);
+  const snippet = model.lines.slice(range.startLine - 1, snippetEnd).join('\n');
+  const finding: Finding = {
+    ruleId: meta.id,
+    cwe: meta.cwe,
+    pillar: pillarOf(meta.cwe)!,
+    severity: d.severity ?? meta.severity,
+    confidence: d.confidence ?? meta.confidence,
+    file: model.path,
+    range,
+    message: fillTemplate(spec.text, d.data),
+    remediation: fillTemplate(spec.fix, d.data),
+    fingerprint: fingerprint(meta.id, enclosingScopeName(d.node), d.node.text),
+    snippet,
+  };
+  if (meta.bandit) finding.bandit = meta.bandit;
+  if (d.evidence && d.evidence.length > 0) {
+    finding.evidence = d.evidence.map((e) => ({ file: model.path, range: rangeOf(e.node), message: e.message }));
+  }
+  return finding;
+}
+
+function syntaxDiagnostics(model: PythonModel): Diagnostic[] {
+  return model.syntaxErrors.map((node) => {
+    const line = node.startPosition.row + 1;
+    const what = node.isMissing ? `missing ${node.type}` : 'code the parser could not read';
+    return {
+      file: model.path, code: 'syntax-error' as const, line, column: node.startPosition.column + 1,
+      message: `syntax error (${what}) at lines ${line}-${node.endPosition.row + 1}; the rest of the file was still reviewed`,
+    };
+  });
+}
+
+function ruleError(path: string, rule: Rule, error: unknown, node?: Node): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  const d: Diagnostic = { file: path, code: 'rule-error', message: `rule ${rule.meta.id} failed: ${reason}` };
+  if (node) { d.line = node.startPosition.row + 1; d.column = node.startPosition.column + 1; }
+  return d;
+}

@@ -1,0 +1,60 @@
+// The shapes that flow from rules to reporters: findings, per-file diagnostics and the report.
+// No behaviour here, so every stage can import it without pulling in another stage.
+
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export type Confidence = 'low' | 'medium' | 'high';
+
+export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+export const CONFIDENCES: readonly Confidence[] = ['low', 'medium', 'high'];
+
+/** 1-based lines and columns, end inclusive of the last character's line, end column exclusive. */
+export interface Range { startLine: number; startColumn: number; endLine: number; endColumn: number }
+
+export interface Location { file: string; range: Range; message: string }
+
+export interface Finding {
+  ruleId: string;
+  cwe: number;
+  pillar: number;
+  severity: Severity;
+  confidence: Confidence;
+  file: string;
+  range: Range;
+  message: string;
+  remediation: string;
+  evidence?: Location[];
+  fingerprint: string;
+  /** The source lines of the range (for code frames); capped, never used for matching. */
+  snippet: string;
+  bandit?: string;
+  /** Set when an inline comment suppressed it and the run keeps suppressed findings (`--no-suppress`). */
+  suppressed?: boolean;
+}
+
+export type DiagnosticCode =
+  | 'not-found' | 'unreadable' | 'binary' | 'encoding' | 'too-large' | 'symlink-loop'
+  | 'syntax-error' | 'rule-error' | 'unsupported';
+
+export interface Diagnostic {
+  file: string;
+  code: DiagnosticCode;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface RuleSummary {
+  id: string; cwe: number; pillar: number; severity: Severity; confidence: Confidence; bandit?: string; summary: string;
+  /** Rule documentation, for reporters that embed help (SARIF rule descriptors, HTML). */
+  docs: { why: string; fix: string; example: string; useInstead: string; references: string[] };
+}
+
+export interface Report {
+  tool: { name: 'pillar'; version: string; cweVersion: string };
+  /** What was considered: the pillars and CWEs selected, as given (defaults: the ten pillars). */
+  selection: { pillars: number[]; cwes: number[] };
+  rules: RuleSummary[];
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  stats: { files: number; lines: number; suppressed: number; belowThreshold: number };
+}

@@ -1,0 +1,85 @@
+// The per-file model every Python rule queries: source, syntax tree, import bindings, comments, parse errors.
+// Built once per file by the engine and shared by all rules. Deeper layers (scopes, CFG, dataflow) hang off it.
+import type { Node, Tree } from 'web-tree-sitter';
+import { ImportTable } from './names.js';
+import { callee } from './syntax.js';
+import { walkTree } from './walk.js';
+
+const PRE_PASS_TYPES = new Set(['import_statement', 'import_from_statement', 'comment', 'ERROR', 'class_definition']);
+
+const TEST_FRAMEWORKS = ['unittest', 'pytest', 'testtools', 'oslotest', 'nose', 'fixtures'];
+
+export class PythonModel {
+  readonly imports = new ImportTable();
+  /** Comment texts by 0-based row. */
+  readonly comments = new Map<number, string[]>();
+  /** ERROR and MISSING nodes: regions the parser could not make sense of. */
+  readonly syntaxErrors: Node[] = [];
+  readonly lines: string[];
+  private testCode: boolean | undefined;
+  private readonly testClassBases: string[] = [];
+
+  constructor(readonly path: string, readonly source: string, readonly tree: Tree) {
+    this.lines = source.split(/\r\n|\r|\n/);
+    walkTree(tree, PRE_PASS_TYPES, {
+      enter: (node) => {
+        switch (node.type) {
+          case 'comment': {
+            const row = node.startPosition.row;
+            const list = this.comments.get(row) ?? [];
+            list.push(node.text);
+            this.comments.set(row, list);
+            break;
+          }
+          case 'ERROR': this.syntaxErrors.push(node); break;
+          case 'class_definition': {
+            const bases = node.childForFieldName('superclasses');
+            if (bases) this.testClassBases.push(bases.text);
+            break;
+          }
+          default: this.imports.add(node);
+        }
+      },
+    });
+    if (tree.rootNode.hasError) this.collectMissing(tree.rootNode);
+  }
+
+  get root(): Node {
+    return this.tree.rootNode;
+  }
+
+  /** Qualified name of an expression through the imports (`sp.Popen` → `subprocess.Popen`). */
+  qualifiedName(node: Node | null): string | null {
+    return this.imports.qualifiedName(node);
+  }
+
+  /** Qualified name of the function a call invokes, or null for calls on computed values. */
+  callName(call: Node): string | null {
+    return this.qualifiedName(callee(call));
+  }
+
+  /**
+   * True for test code, judged from the code itself: it imports a test framework and defines test cases.
+   * Rules about production hardening (assert as a guard) stay quiet there.
+   */
+  isTestCode(): boolean {
+    this.testCode ??= TEST_FRAMEWORKS.some((m) => this.imports.importsModule(m)) &&
+      (this.testClassBases.some((b) => /TestCase|\bTest\w*\b/.test(b)) || /^\s*def test_\w+\(/m.test(this.source));
+    return this.testCode;
+  }
+
+  /** Text of the 1-based line `line`, without its newline. */
+  lineText(line: number): string {
+    return this.lines[line - 1] ?? '';
+  }
+
+  private collectMissing(root: Node): void {
+    // MISSING nodes are zero-width insertions the parser made up; they are rare, so a targeted search is cheap.
+    const stack: Node[] = [root];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.isMissing) this.syntaxErrors.push(n);
+      else if (n.hasError) for (const c of n.children) if (c) stack.push(c);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+// Import bindings of a Python module: which local name stands for which qualified name
+// (`from neutronclient.v2_0 import client as clientv20` → clientv20 = neutronclient.v2_0.client).
+// File-wide and flow-insensitive, like Bandit's import tracking; scoped resolution belongs to the semantic model.
+import type { Node } from 'web-tree-sitter';
+import { dottedName, unparenthesize } from './syntax.js';
+
+export interface ImportRecord {
+  /** Fully qualified module or object imported, e.g. `subprocess` or `os.system`. */
+  qualified: string;
+  /** Local name bound, e.g. `sp`; null for `from x import *`. */
+  local: string | null;
+  node: Node;
+  /** `from a import b` form. */
+  fromImport: boolean;
+}
+
+export class ImportTable {
+  readonly records: ImportRecord[] = [];
+  private readonly bindings = new Map<string, string>();
+
+  add(node: Node): void {
+    if (node.type === 'import_statement') {
+      for (const item of node.childrenForFieldName('name')) {
+        if (item.type === 'aliased_import') {
+          const q = item.childForFieldName('name')?.text;
+          const alias = item.childForFieldName('alias')?.text;
+          if (q && alias) this.bind({ qualified: q, local: alias, node, fromImport: false });
+        } else {
+          // `import a.b.c` binds `a`, and the dotted path stays resolvable through it.
+          const q = item.text;
+          this.records.push({ qualified: q, local: q, node, fromImport: false });
+          const head = q.split('.')[0]!;
+          if (!this.bindings.has(head)) this.bindings.set(head, head);
+        }
+      }
+    } else if (node.type === 'import_from_statement') {
+      const module = node.childForFieldName('module_name')?.text ?? '';
+      const wildcard = node.namedChildren.some((c) => c?.type === 'wildcard_import');
+      if (wildcard) this.records.push({ qualified: `${module}.*`, local: null, node, fromImport: true });
+      for (const item of node.childrenForFieldName('name')) {
+        const nameNode = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+        const aliasNode = item.type === 'aliased_import' ? item.childForFieldName('alias') : item;
+        if (!nameNode || !aliasNode) continue;
+        const sep = module.endsWith('.') ? '' : '.';
+        this.bind({ qualified: `${module}${sep}${nameNode.text}`, local: aliasNode.text, node, fromImport: true });
+      }
+    }
+  }
+
+  private bind(record: ImportRecord): void {
+    this.records.push(record);
+    if (record.local) this.bindings.set(record.local, record.qualified);
+  }
+
+  /** The qualified name a local name was imported as, if it was imported. */
+  lookup(local: string): string | undefined {
+    return this.bindings.get(local);
+  }
+
+  /** Resolves a dotted expression (`sp.Popen`, `yaml.load`, `run`) through the imports. */
+  resolve(dotted: string): string {
+    const [head, ...rest] = dotted.split('.');
+    const bound = head !== undefined ? this.bindings.get(head) : undefined;
+    if (bound === undefined) return dotted;
+    return [bound, ...rest].join('.');
+  }
+
+  /** Qualified name of an identifier/attribute expression, or null when it is not a plain dotted name. */
+  qualifiedName(node: Node | null): string | null {
+    if (!node) return null;
+    const dotted = dottedName(unparenthesize(node));
+    return dotted === null ? null : this.resolve(dotted);
+  }
+
+  /** True when any import brings in `module` or something below it. */
+  importsModule(module: string): boolean {
+    return this.records.some((r) => r.qualified === module || r.qualified.startsWith(`${module}.`));
+  }
+}

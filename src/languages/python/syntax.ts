@@ -1,0 +1,184 @@
+// Small read-only helpers over tree-sitter-python nodes: calls, arguments, literals, dotted names, statements.
+// They answer syntax questions only; name resolution lives in names.ts.
+import type { Node } from 'web-tree-sitter';
+
+export type SyntaxNode = Node;
+
+export function callee(call: Node): Node | null {
+  return call.childForFieldName('function');
+}
+
+function argumentList(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  // `f"..."`-style generator calls (`f(x for x in y)`) have a generator_expression instead of argument_list.
+  if (!args || args.type !== 'argument_list') return args ? [args] : [];
+  return args.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+}
+
+/** Positional arguments in order (not `*args`, not keywords). */
+export function positionalArgs(call: Node): Node[] {
+  return argumentList(call).filter((n) => !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(n.type));
+}
+
+export function positionalArg(call: Node, index: number): Node | null {
+  return positionalArgs(call)[index] ?? null;
+}
+
+export function keywordArg(call: Node, name: string): Node | null {
+  for (const arg of argumentList(call)) {
+    if (arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === name) {
+      return arg.childForFieldName('value');
+    }
+  }
+  return null;
+}
+
+/** The argument at `index` or passed by `name`, as Python binds them. */
+export function argument(call: Node, index: number, name: string): Node | null {
+  return keywordArg(call, name) ?? (index >= 0 ? positionalArg(call, index) : null);
+}
+
+export function hasStarArgs(call: Node): boolean {
+  return argumentList(call).some((n) => n.type === 'list_splat' || n.type === 'dictionary_splat');
+}
+
+/** Strips `(...)` around an expression. */
+export function unparenthesize(node: Node): Node {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
+  return n;
+}
+
+/**
+ * The value of a string literal without interpolation (implicit concatenation included), or null.
+ * Escape sequences are kept as written: rules compare against plain words, not decoded bytes.
+ */
+export function stringValue(node: Node | null): string | null {
+  if (!node) return null;
+  const n = unparenthesize(node);
+  if (n.type === 'concatenated_string') {
+    let out = '';
+    for (const part of n.namedChildren) {
+      const v = part ? stringValue(part) : null;
+      if (v === null) return null;
+      out += v;
+    }
+    return out;
+  }
+  if (n.type !== 'string') return null;
+  let out = '';
+  for (const part of n.namedChildren) {
+    if (!part) continue;
+    if (part.type === 'interpolation') return null;
+    if (part.type === 'string_content' || part.type === 'escape_sequence') out += part.text;
+  }
+  return out;
+}
+
+/** A string literal, possibly formatted or concatenated (its constant parts may still be inspected). */
+export function isStringLike(node: Node | null): boolean {
+  if (!node) return false;
+  const n = unparenthesize(node);
+  return n.type === 'string' || n.type === 'concatenated_string';
+}
+
+/** True for an f-string (a string with at least one interpolation). */
+export function isFString(node: Node | null): boolean {
+  if (!node) return false;
+  const n = unparenthesize(node);
+  if (n.type === 'concatenated_string') return n.namedChildren.some((c) => c !== null && isFString(c));
+  return n.type === 'string' && n.namedChildren.some((c) => c?.type === 'interpolation');
+}
+
+/** Literal constants: numbers, strings without interpolation, True/False/None, and containers of them. */
+export function isConstant(node: Node | null): boolean {
+  if (!node) return false;
+  const n = unparenthesize(node);
+  switch (n.type) {
+    case 'integer': case 'float': case 'true': case 'false': case 'none': return true;
+    case 'string': case 'concatenated_string': return stringValue(n) !== null;
+    case 'unary_operator': return isConstant(n.childForFieldName('argument'));
+    case 'list': case 'tuple': case 'set':
+      return n.namedChildren.every((c) => c === null || c.type === 'comment' || isConstant(c));
+    default: return false;
+  }
+}
+
+export function isTrue(node: Node | null): boolean {
+  return !!node && unparenthesize(node).type === 'true';
+}
+
+export function isFalsy(node: Node | null): boolean {
+  if (!node) return false;
+  const n = unparenthesize(node);
+  return n.type === 'false' || n.type === 'none' || (n.type === 'integer' && Number(n.text) === 0);
+}
+
+/** `a.b.c` for identifiers and attribute chains; null for anything else (calls, subscripts…). */
+export function dottedName(node: Node | null): string | null {
+  if (!node) return null;
+  const n = unparenthesize(node);
+  if (n.type === 'identifier') return n.text;
+  if (n.type === 'attribute') {
+    const obj = dottedName(n.childForFieldName('object'));
+    const attr = n.childForFieldName('attribute');
+    return obj && attr ? `${obj}.${attr.text}` : null;
+  }
+  return null;
+}
+
+/** The last segment of a call's function: `open` for `io.open(...)`, `execute` for `self.db.execute(...)`. */
+export function calleeName(call: Node): string | null {
+  const fn = callee(call);
+  if (!fn) return null;
+  if (fn.type === 'identifier') return fn.text;
+  if (fn.type === 'attribute') return fn.childForFieldName('attribute')?.text ?? null;
+  return null;
+}
+
+const SIMPLE_STATEMENTS = new Set([
+  'expression_statement', 'return_statement', 'assert_statement', 'raise_statement', 'delete_statement',
+  'pass_statement', 'break_statement', 'continue_statement', 'import_statement', 'import_from_statement',
+  'future_import_statement', 'global_statement', 'nonlocal_statement', 'print_statement', 'exec_statement',
+  'type_alias_statement',
+]);
+
+const COMPOUND_STATEMENTS = new Set([
+  'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement', 'with_statement',
+  'try_statement', 'except_clause', 'except_group_clause', 'finally_clause', 'function_definition',
+  'class_definition', 'decorated_definition', 'match_statement', 'case_clause',
+]);
+
+/**
+ * Lines of the logical statement that holds `node`: a whole simple statement, or only the header of a compound
+ * one (`if cond:` / `with open(x) as f:`), so that a comment on any physical line of it applies.
+ */
+export function statementLines(node: Node): { start: number; end: number } {
+  for (let n: Node | null = node; n; n = n.parent) {
+    if (SIMPLE_STATEMENTS.has(n.type)) return { start: n.startPosition.row, end: n.endPosition.row };
+    if (COMPOUND_STATEMENTS.has(n.type)) {
+      const body = n.childForFieldName('body') ?? n.childForFieldName('consequence') ??
+        n.namedChildren.find((c) => c?.type === 'block') ?? null;
+      const end = body ? Math.max(n.startPosition.row, body.startPosition.row - (body.startPosition.row > n.startPosition.row ? 1 : 0)) : n.endPosition.row;
+      return { start: n.startPosition.row, end };
+    }
+  }
+  return { start: node.startPosition.row, end: node.endPosition.row };
+}
+
+/** The innermost function or class that contains `node`, as `Class.method`, or `<module>`. */
+export function enclosingScopeName(node: Node): string {
+  const parts: string[] = [];
+  for (let n: Node | null = node.parent; n; n = n.parent) {
+    if (n.type === 'function_definition' || n.type === 'class_definition') {
+      const name = n.childForFieldName('name')?.text;
+      if (name) parts.unshift(name);
+    }
+  }
+  return parts.length > 0 ? parts.join('.') : '<module>';
+}
+
+export function enclosingFunction(node: Node): Node | null {
+  for (let n: Node | null = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
+  return null;
+}

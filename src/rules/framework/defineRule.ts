@@ -1,0 +1,30 @@
+// Validates a rule's metadata once, at module load, so a malformed rule fails the build's tests, not a user's run.
+import { cweExists, pillarOf } from '../../taxonomy/index.js';
+import type { Rule } from './types.js';
+
+const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+export function defineRule(rule: Rule): Rule {
+  const { meta } = rule;
+  const problems: string[] = [];
+  if (!ID.test(meta.id)) problems.push('id must be kebab-case');
+  if (!cweExists(meta.cwe)) problems.push(`CWE-${meta.cwe} is not in the CWE table`);
+  else if (pillarOf(meta.cwe) === null) problems.push(`CWE-${meta.cwe} has no View-1000 pillar (a category?)`);
+  if (Object.keys(meta.messages).length === 0) problems.push('needs at least one message');
+  for (const [key, text] of Object.entries(meta.docs)) {
+    if (typeof text === 'string' && text.trim() === '' && key !== 'banditDifferences') problems.push(`docs.${key} is empty`);
+  }
+  if (meta.docs.references.length === 0) problems.push('docs.references is empty');
+  if (meta.bandit !== undefined && !/^B\d{3}$/.test(meta.bandit)) problems.push('bandit must look like B602');
+  if (problems.length > 0) throw new Error(`rule ${meta.id}: ${problems.join('; ')}`);
+  return rule;
+}
+
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+}
+
+export function fillTemplate(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(PLACEHOLDER, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

@@ -1,0 +1,47 @@
+// Renders a rule's documentation from its metadata, in the Ruff-style template. Used by `pillar explain` and by
+// scripts/generate-rule-docs.ts, so docs/rules/*.md can never drift from the code.
+import { cweName, pillarOf } from '../../taxonomy/index.js';
+import type { RuleMeta } from './types.js';
+
+export function renderRuleDoc(meta: RuleMeta): string {
+  const pillar = pillarOf(meta.cwe)!;
+  const d = meta.docs;
+  const lines = [
+    `# ${meta.id}`,
+    '',
+    d.summary,
+    '',
+    '| | |',
+    '|---|---|',
+    `| CWE | [CWE-${meta.cwe}](https://cwe.mitre.org/data/definitions/${meta.cwe}.html) ${cweName(meta.cwe)} |`,
+    `| Pillar | [CWE-${pillar}](https://cwe.mitre.org/data/definitions/${pillar}.html) ${cweName(pillar)} |`,
+    `| Severity | ${meta.severity} |`,
+    `| Confidence | ${meta.confidence} |`,
+    ...(meta.bandit ? [`| Bandit | ${meta.bandit} |`] : []),
+    `| Status | ${meta.status ?? 'stable'} |`,
+    '',
+    '## Why is this a defect?',
+    '',
+    d.why,
+    '',
+    '## Example',
+    '',
+    '```python',
+    d.example.trimEnd(),
+    '```',
+    '',
+    '## Use instead',
+    '',
+    '```python',
+    d.useInstead.trimEnd(),
+    '```',
+    '',
+    '## Fix',
+    '',
+    d.fix,
+    '',
+  ];
+  if (d.banditDifferences) lines.push('## Differences from Bandit', '', d.banditDifferences, '');
+  lines.push('## References', '', ...d.references.map((r) => `- ${r}`), '');
+  return lines.join('\n');
+}

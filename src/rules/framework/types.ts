@@ -1,0 +1,62 @@
+// The contract between a rule module and the engine: declarative metadata plus visitors keyed by node type.
+import type { Node } from 'web-tree-sitter';
+import type { Confidence, Severity } from '../../findings/types.js';
+import type { PythonModel } from '../../languages/python/model.js';
+
+export interface RuleDocs {
+  /** One line: what the rule finds. */
+  summary: string;
+  /** Why is this a defect (the attack or failure it allows). */
+  why: string;
+  /** Python code that the rule must report (checked by the docs test). */
+  example: string;
+  /** The same code fixed; the rule must stay silent on it. */
+  useInstead: string;
+  /** How to fix it in general. */
+  fix: string;
+  references: string[];
+  /** Where and why pillar deliberately differs from the Bandit test it mirrors. */
+  banditDifferences?: string;
+}
+
+/** A message and the concrete fix that goes with it, with `{name}` placeholders filled from report data. */
+export interface MessageSpec { text: string; fix: string }
+
+export interface RuleMeta {
+  id: string;
+  cwe: number;
+  severity: Severity;
+  confidence: Confidence;
+  languages: readonly 'python'[];
+  messages: Record<string, MessageSpec>;
+  docs: RuleDocs;
+  /** The Bandit test this rule covers (B602), surfaced in SARIF as `properties.bandit`. */
+  bandit?: string;
+  status?: 'stable' | 'preview' | 'deprecated';
+}
+
+export interface EvidenceStep { node: Node; message: string }
+
+export interface ReportDescriptor {
+  node: Node;
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Overrides the rule's default when this instance is more or less certain/severe (Bandit-style branches). */
+  severity?: Severity;
+  confidence?: Confidence;
+  evidence?: EvidenceStep[];
+}
+
+export interface RuleContext {
+  readonly model: PythonModel;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export type Visitor = (node: Node) => void;
+/** Handlers keyed by tree-sitter node type (`call`), or `type:exit` for the way out of a node. */
+export type Visitors = Record<string, Visitor>;
+
+export interface Rule {
+  meta: RuleMeta;
+  create(ctx: RuleContext): Visitors;
+}
