@@ -1,0 +1,49 @@
+// Executable docs: every rule's Example must trigger it, its Use-instead must not, and docs/rules/ must be current.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzePython } from '../src/engine/analyzePython.js';
+import { renderRuleDoc } from '../src/rules/framework/ruleDoc.js';
+import { placeholders } from '../src/rules/framework/defineRule.js';
+import { allRules } from '../src/rules/registry.js';
+import { renderIndex } from '../scripts/generate-rule-index.js';
+import { ruleFile } from './harness/ruleFiles.js';
+
+const DOCS_DIR = join(import.meta.dirname, '..', 'docs', 'rules');
+
+describe('rule docs', () => {
+  it('the generated rule index is current (npm run gen:rules)', () => {
+    expect(readFileSync(join(import.meta.dirname, '..', 'src', 'rules', 'index.ts'), 'utf8')).toBe(renderIndex());
+  });
+
+  it('rule ids are unique and match their file names', () => {
+    const ids = allRules().map((r) => r.meta.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(ruleFile(id)).toMatch(new RegExp(`/${id}\\.ts$`));
+  });
+
+  for (const rule of allRules()) {
+    describe(rule.meta.id, () => {
+      it('Example triggers the rule and Use instead does not', async () => {
+        const bad = await analyzePython('example.py', rule.meta.docs.example, [rule], { keepSuppressed: false });
+        const good = await analyzePython('use_instead.py', rule.meta.docs.useInstead, [rule], { keepSuppressed: false });
+        expect(bad.findings.length, 'Example must trigger the rule').toBeGreaterThan(0);
+        expect(good.findings.map((f) => f.message), 'Use instead must not trigger the rule').toEqual([]);
+      });
+
+      it('messages and fixes use only placeholders the rule fills', () => {
+        for (const [id, spec] of Object.entries(rule.meta.messages)) {
+          expect(spec.text.trim(), `message ${id}`).not.toBe('');
+          expect(spec.fix.trim(), `fix of ${id}`).not.toBe('');
+          expect(placeholders(spec.fix).every((p) => placeholders(spec.text).includes(p) || /\{\w+\}/.test(spec.text)), `fix of ${id}`).toBe(true);
+        }
+      });
+
+      it('docs/rules page is generated and current (npm run gen:docs)', () => {
+        const page = join(DOCS_DIR, `${rule.meta.id}.md`);
+        expect(existsSync(page), `missing ${page}`).toBe(true);
+        expect(readFileSync(page, 'utf8')).toBe(renderRuleDoc(rule.meta));
+      });
+    });
+  }
+});
