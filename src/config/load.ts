@@ -49,8 +49,13 @@ function readConfig(path: string, required: boolean): ConfigFile | null {
   if (!validate(raw)) {
     const details = (validate.errors ?? []).map((e) => {
       const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
-      const extra = e.keyword === 'additionalProperties' ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'` : '';
-      return `${where}: ${e.message}${extra}`;
+      if (e.keyword === 'additionalProperties') {
+        return `${where}: unknown key '${(e.params as { additionalProperty: string }).additionalProperty}'`;
+      }
+      if (e.keyword === 'enum') {
+        return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+      }
+      return `${where}: ${e.message}`;
     });
     throw new UsageError(`invalid config ${path}:\n  ${details.join('\n  ')}`);
   }

@@ -60,7 +60,7 @@ function declaredEncoding(bytes: Buffer): string | null {
   for (const line of head) {
     const m = CODING.exec(line);
     if (m) {
-      const label = m[1]!.toLowerCase();
+      const label = whatwgLabel(m[1]!);
       try {
         new TextDecoder(label);
         return label;
@@ -70,6 +70,17 @@ function declaredEncoding(bytes: Buffer): string | null {
     }
   }
   return null;
+}
+
+// Python codec names that the WHATWG Encoding Standard (TextDecoder) spells differently.
+const PYTHON_CODEC_ALIASES: Record<string, string> = {
+  'latin-1': 'latin1', 'iso-latin-1': 'latin1', 'l1': 'latin1', 'utf8': 'utf-8', 'u8': 'utf-8', 'utf-8-sig': 'utf-8',
+  'cp1252': 'windows-1252', 'euc-jp': 'euc-jp', 'shift-jis': 'shift_jis', 'sjis': 'shift_jis', 'ascii': 'us-ascii',
+};
+
+function whatwgLabel(pythonName: string): string {
+  const normal = pythonName.toLowerCase().replace(/_/g, '-');
+  return PYTHON_CODEC_ALIASES[normal] ?? normal;
 }
 
 function firstInvalidUtf8(bytes: Buffer): { line: number; offset: number } {

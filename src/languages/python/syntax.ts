@@ -182,3 +182,52 @@ export function enclosingFunction(node: Node): Node | null {
   for (let n: Node | null = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
   return null;
 }
+
+/** The prefix letters of a string literal (`b`, `rb`, `f`, or ``), lower-cased; null for anything else. */
+export function stringPrefix(node: Node | null): string | null {
+  if (!node) return null;
+  const n = unparenthesize(node);
+  if (n.type === 'concatenated_string') return stringPrefix(n.namedChild(0));
+  if (n.type !== 'string') return null;
+  const start = n.child(0);
+  return start?.type === 'string_start' ? start.text.replace(/['"]+$/, '').toLowerCase() : '';
+}
+
+export function isBytesString(node: Node | null): boolean {
+  return stringPrefix(node)?.includes('b') ?? false;
+}
+
+/** A string that is a statement on its own: a docstring or a bare string expression, which nothing reads. */
+export function isBareStringStatement(node: Node): boolean {
+  let n = node;
+  while (n.parent?.type === 'concatenated_string' || n.parent?.type === 'parenthesized_expression') n = n.parent;
+  return n.parent?.type === 'expression_statement' && n.parent.namedChildCount === 1;
+}
+
+/** The operators of a comparison, in order: `==`, `!=`, `in`, `not in`, `is not`… */
+export function comparisonOperators(node: Node): string[] {
+  return node.childrenForFieldName('operators').map((op) => op.text.replace(/\s+/g, ' '));
+}
+
+/**
+ * The value of an integer literal: decimal, 0x/0o/0b, Python 2 leading-zero octal (`0777`), `_` separators and a
+ * leading unary minus; null for anything else or beyond 2^53.
+ */
+export function integerValue(node: Node | null): number | null {
+  if (!node) return null;
+  const n = unparenthesize(node);
+  if (n.type === 'unary_operator' && n.child(0)?.text === '-') {
+    const inner = integerValue(n.childForFieldName('argument'));
+    return inner === null ? null : -inner;
+  }
+  if (n.type !== 'integer') return null;
+  const text = n.text.replace(/_/g, '').replace(/[lL]$/, '');
+  let value: number;
+  if (/^0[0-7]+$/.test(text)) value = parseInt(text.slice(1), 8);
+  else if (/^0[oO][0-7]+$/.test(text)) value = parseInt(text.slice(2), 8);
+  else if (/^0[xX][0-9a-fA-F]+$/.test(text)) value = parseInt(text.slice(2), 16);
+  else if (/^0[bB][01]+$/.test(text)) value = parseInt(text.slice(2), 2);
+  else if (/^\d+$/.test(text)) value = Number(text);
+  else return null;
+  return Number.isSafeInteger(value) ? value : null;
+}

@@ -1,21 +1,41 @@
-// B602: a subprocess call that runs its command through a shell. Severity follows what the command is: a
-// non-literal string lets its content choose the shell syntax (injection); a literal is merely fragile.
+// B602: a subprocess call that runs its command through a shell. Severity follows what the shell parses: a
+// non-literal command lets its content choose the shell syntax (injection); a literal one is merely fragile.
 import type { Node } from 'web-tree-sitter';
-import { argument, isConstant, isFalsy, keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
+import { processKind } from '../../../models/python/processes.js';
+import { argument, isConstant, isFalsy, keywordArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../framework/defineRule.js';
 
-const SUBPROCESS_CALLS = new Set([
-  'subprocess.Popen', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.run',
-]);
-
-/** `shell=` values that make the call spawn a shell: anything but a falsy literal. */
+/** `shell=` values that make the call spawn a shell: anything but a value Python treats as false. */
 export function shellEnabled(value: Node | null): boolean {
   if (!value) return false;
   const v = unparenthesize(value);
   if (isFalsy(v)) return false;
-  // A non-empty literal (True, 1, "yes") or a computed value: Bandit treats both as a shell.
-  if (v.type === 'string' || v.type === 'list' || v.type === 'dictionary' || v.type === 'tuple') return v.namedChildCount > 0 || v.type === 'string';
-  return true;
+  switch (v.type) {
+    case 'float': return Number(v.text.replace(/_/g, '')) !== 0;
+    case 'string': case 'concatenated_string': return stringValue(v) !== '';
+    case 'list': case 'tuple': case 'dictionary': case 'set':
+      return v.namedChildren.some((c) => c !== null && c.type !== 'comment');
+    // True, non-zero numbers and computed values (a flag passed in by the caller): Bandit treats both as a shell.
+    default: return true;
+  }
+}
+
+/**
+ * The part of a command that a shell parses: the string itself, or for a list/tuple only its first element
+ * (POSIX `sh -c` receives the rest as positional parameters, not as shell text).
+ */
+export function shellText(command: Node): Node | null {
+  const c = unparenthesize(command);
+  if (c.type === 'list' || c.type === 'tuple') {
+    return c.namedChildren.find((n) => n !== null && n.type !== 'comment') ?? null;
+  }
+  return c;
+}
+
+/** Single-line, bounded rendering of an expression for messages. */
+export function abbreviate(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 
 export default defineRule({
@@ -43,18 +63,21 @@ export default defineRule({
       useInstead: 'import subprocess\n\ndef ping(host):\n    subprocess.call(["ping", "-c1", host])\n',
       fix: 'Pass an argument list and leave shell at its default (False). Where shell features are needed, build the command from constants and quote every variable part with shlex.quote().',
       references: ['https://cwe.mitre.org/data/definitions/78.html', 'https://docs.python.org/3/library/subprocess.html#security-considerations'],
+      banditDifferences: 'Bandit rates a list command HIGH whatever it holds; pillar judges the first element, the only part the shell parses, so `["ls", "-l"]` is LOW. Bandit needs a positional command; pillar also reads `args=`. `shell=""`, `shell=0.0` and `shell=()` are false in Python, so pillar does not report them (Bandit reports an empty tuple).',
     },
   },
   create(ctx) {
     return {
       call(node) {
         const name = ctx.model.callName(node);
-        if (!name || !SUBPROCESS_CALLS.has(name)) return;
+        if (processKind(name) !== 'subprocess') return;
         const shell = keywordArg(node, 'shell');
         if (!shellEnabled(shell)) return;
         const command = argument(node, 0, 'args');
-        const data = { call: name, command: command ? abbreviate(command.text) : '?', shell: shell!.text };
-        if (command && isConstant(command)) {
+        if (!command) return;
+        const data = { call: name!, command: abbreviate(command.text), shell: shell!.text };
+        const parsed = shellText(command);
+        if (parsed && isConstant(parsed) && stringValue(parsed) !== null) {
           ctx.report({ node, messageId: 'literal', data, severity: 'low' });
         } else {
           ctx.report({ node, messageId: 'injectable', data });
@@ -63,8 +86,3 @@ export default defineRule({
     };
   },
 });
-
-function abbreviate(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
-}
