@@ -11,6 +11,7 @@ const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 export function parseAnnotations(source: string, knownRules: ReadonlySet<string>): { expectations: Expectation[]; errors: string[] } {
   const lines = source.split('\n');
+  if (lines.at(-1) === '') lines.pop();
   const expectations: Expectation[] = [];
   const errors: string[] = [];
   let pending: Array<Omit<Expectation, 'line'>> = [];

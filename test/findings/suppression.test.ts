@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePython } from '../../src/engine/analyzePython.js';
+import { parseSuppression, suppresses } from '../../src/findings/suppression.js';
+import { findRule } from '../../src/rules/registry.js';
+
+describe('suppression comments', () => {
+  it('parses pillar and Bandit forms', () => {
+    expect(parseSuppression('# pillar: ignore[subprocess-shell-true, yaml-unsafe-load]')).toMatchObject({ all: false, rules: new Set(['subprocess-shell-true', 'yaml-unsafe-load']) });
+    expect(parseSuppression('# pillar: ignore')?.all).toBe(true);
+    expect(parseSuppression('# nosec')?.all).toBe(true);
+    expect(parseSuppression('# nosec: reviewed by security team')?.all).toBe(true);
+    expect(parseSuppression('# nosec B602, B607')).toMatchObject({ all: false, bandit: new Set(['B602', 'B607']) });
+    expect(parseSuppression('# nosec B602,B607')).toMatchObject({ all: false, bandit: new Set(['B602', 'B607']) });
+    expect(parseSuppression('# a plain comment')).toBeNull();
+    expect(parseSuppression('# nosecurity review needed')).toBeNull();
+  });
+
+  it('matches by rule id or Bandit id', () => {
+    const s = parseSuppression('# nosec B602')!;
+    expect(suppresses(s, 'subprocess-shell-true', 'B602')).toBe(true);
+    expect(suppresses(s, 'other-rule', 'B603')).toBe(false);
+  });
+
+  const rule = findRule('subprocess-shell-true')!;
+  const run = async (code: string, keepSuppressed = false) => analyzePython('t.py', code, [rule], { keepSuppressed });
+
+  it('applies a comment on any line of a multi-line statement', async () => {
+    const code = [
+      'import subprocess',
+      'subprocess.call(',
+      '    cmd,',
+      '    shell=True,  # nosec B602',
+      ')',
+      'subprocess.call(cmd,',
+      '                shell=True)',
+    ].join('\n');
+    const result = await run(code);
+    expect(result.findings.map((f) => f.range.startLine)).toEqual([6]);
+    expect(result.suppressed).toBe(1);
+  });
+
+  it('does not let a comment in a compound statement body suppress its header', async () => {
+    const code = 'import subprocess\nif subprocess.call(cmd, shell=True):\n    pass  # nosec\n';
+    expect((await run(code)).findings).toHaveLength(1);
+  });
+
+  it('ignores a suppression for another rule, and keeps suppressed findings when asked', async () => {
+    const code = 'import subprocess\nsubprocess.call(cmd, shell=True)  # pillar: ignore[yaml-unsafe-load]\nsubprocess.call(cmd, shell=True)  # pillar: ignore[subprocess-shell-true]\n';
+    expect((await run(code)).findings.map((f) => f.range.startLine)).toEqual([2]);
+    const kept = await run(code, true);
+    expect(kept.findings.map((f) => [f.range.startLine, f.suppressed ?? false])).toEqual([[2, false], [3, true]]);
+  });
+});
