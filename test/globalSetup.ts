@@ -1,8 +1,20 @@
 // Builds dist/ once before the suite, so end-to-end tests run the real `bin/pillar.js` against current sources.
+// A failed build fails the end-to-end tests (they inject the error) without hiding the results of all others.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
 
-export default function setup(): void {
+declare module 'vitest' {
+  export interface ProvidedContext { buildError: string }
+}
+
+export default function setup(project: TestProject): void {
   const root = join(import.meta.dirname, '..');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { encoding: 'utf8', stdio: 'pipe' });
+    project.provide('buildError', '');
+  } catch (error) {
+    const e = error as { stdout?: string; message: string };
+    project.provide('buildError', e.stdout || e.message);
+  }
 }

@@ -9,7 +9,7 @@ import { parsePython } from '../languages/python/parser.js';
 import { enclosingScopeName, statementLines } from '../languages/python/syntax.js';
 import { walkTree } from '../languages/python/walk.js';
 import { fillTemplate } from '../rules/framework/defineRule.js';
-import type { ReportDescriptor, Rule, Visitor } from '../rules/framework/types.js';
+import type { ReportDescriptor, Rule, RuleContext, Visitor } from '../rules/framework/types.js';
 import { pillarOf } from '../taxonomy/index.js';
 
 export interface FileAnalysis { findings: Finding[]; diagnostics: Diagnostic[]; suppressed: number }
@@ -31,10 +31,11 @@ export function rangeOf(node: Node): Range {
 export async function analyzePython(path: string, source: string, rules: readonly Rule[], options: AnalyzeOptions): Promise<FileAnalysis> {
   const tree = await parsePython(source);
   try {
-    const model = new PythonModel(path, source, tree);
-    const diagnostics = syntaxDiagnostics(model);
     const findings: Finding[] = [];
+    const diagnostics: Diagnostic[] = [];
     let suppressed = 0;
+    const model = new PythonModel(path, source, tree);
+    diagnostics.push(...syntaxDiagnostics(model));
     const suppressionCache = new Map<number, Suppression | null>();
     const suppressionAt = (row: number): Suppression | null => {
       if (!suppressionCache.has(row)) {
@@ -62,9 +63,10 @@ export async function analyzePython(path: string, source: string, rules: readonl
         }
         findings.push(finding);
       };
+      const ctx: RuleContext = { model, report };
       let visitors;
       try {
-        visitors = rule.create({ model, report });
+        visitors = rule.create(ctx);
       } catch (error) {
         diagnostics.push(ruleError(path, rule, error));
         continue;
@@ -92,9 +94,7 @@ export async function analyzePython(path: string, source: string, rules: readonl
       }
     };
     const wanted = new Set([...enter.keys(), ...exit.keys()]);
-    if (wanted.size > 0) {
-      walkTree(tree, wanted, { enter: (n) => dispatch(enter, n), exit: (n) => dispatch(exit, n) });
-    }
+    if (wanted.size > 0) walkTree(tree, wanted, { enter: (n) => dispatch(enter, n), exit: (n) => dispatch(exit, n) });
     return { findings, diagnostics, suppressed };
   } finally {
     tree.delete();

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'pillar.js');
 
@@ -12,6 +12,10 @@ function pillar(args: string[], input?: string) {
 }
 
 describe('bin/pillar.js', () => {
+  beforeAll(() => {
+    expect(inject('buildError'), 'npm run build failed').toBe('');
+  });
+
   const root = mkdtempSync(join(tmpdir(), 'pillar-bin-'));
   writeFileSync(join(root, 'bad.py'), 'import subprocess as sp\nsp.Popen(cmd, shell=True)\n');
   writeFileSync(join(root, 'clean.py'), 'x = 1\n');

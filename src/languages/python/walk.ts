@@ -33,3 +33,4 @@ export function walkTree(tree: Tree, wanted: ReadonlySet<string> | undefined, ha
     cursor.delete();
   }
 }
+

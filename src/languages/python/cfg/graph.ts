@@ -1,0 +1,229 @@
+// The control-flow graph of one function or module body, with the queries rules ask of it: successors, paths that
+// avoid statements, where an exception can go, dominators, loops and unreachable code. Plain graph searches only.
+import type { Node } from 'web-tree-sitter';
+import { dominatorTree, type DominatorTree } from './dominators.js';
+import type { CfgEdge, CfgNode, CfgNodeKind, EdgeKind } from './types.js';
+
+export interface PathOptions {
+  /** Nodes the path may not pass through (the start nodes themselves are exempt). */
+  avoiding?: ReadonlySet<CfgNode>;
+  /** Only follow edges of these kinds. */
+  edges?: ReadonlySet<EdgeKind>;
+}
+
+const LOOPS = new Set(['for_statement', 'while_statement']);
+const BOUNDARIES = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
+
+export class Cfg {
+  readonly nodes: CfgNode[] = [];
+  readonly entry: CfgNode;
+  /** Normal completion and `return`. */
+  readonly exit: CfgNode;
+  /** An exception propagates out of the function. */
+  readonly raiseExit: CfgNode;
+  private readonly byAst = new Map<number, CfgNode[]>();
+  private dom: DominatorTree | undefined;
+  private postDom: DominatorTree | undefined;
+  private fromEntry: Set<CfgNode> | undefined;
+
+  constructor(readonly owner: Node) {
+    this.entry = this.addNode('entry', null);
+    this.exit = this.addNode('exit', null);
+    this.raiseExit = this.addNode('raise-exit', null);
+  }
+
+  addNode(kind: CfgNodeKind, ast: Node | null, copy?: string): CfgNode {
+    const node: CfgNode = { id: this.nodes.length, kind, ast, succ: [], pred: [] };
+    if (copy !== undefined) node.copy = copy;
+    this.nodes.push(node);
+    if (ast) {
+      const list = this.byAst.get(ast.id) ?? [];
+      list.push(node);
+      this.byAst.set(ast.id, list);
+    }
+    return node;
+  }
+
+  addEdge(from: CfgNode, to: CfgNode, kind: EdgeKind): void {
+    if (from.succ.some((e) => e.to === to && e.kind === kind)) return;
+    const edge: CfgEdge = { from, to, kind };
+    from.succ.push(edge);
+    to.pred.push(edge);
+  }
+
+  /** Every node made for this AST node (several for statements inside `finally`, enter and exit for with items). */
+  nodesOf(ast: Node): CfgNode[] {
+    return this.byAst.get(ast.id) ?? [];
+  }
+
+  /** The statement nodes of the innermost statement (or clause header) that contains `ast`. */
+  nodesAt(ast: Node): CfgNode[] {
+    for (let n: Node | null = ast; n; n = n.parent) {
+      const nodes = this.nodesOf(n).filter((c) => c.kind === 'statement');
+      if (nodes.length > 0) return nodes;
+      if (n.id === this.owner.id) break;
+    }
+    return [];
+  }
+
+  /** All nodes whose AST lies inside `ast` (including it): "executing statement Y" for a compound Y. */
+  nodesWithin(ast: Node): Set<CfgNode> {
+    const out = new Set<CfgNode>();
+    for (const n of this.nodes) {
+      if (n.ast && n.ast.startIndex >= ast.startIndex && n.ast.endIndex <= ast.endIndex) out.add(n);
+    }
+    return out;
+  }
+
+  successors(node: CfgNode, kinds?: ReadonlySet<EdgeKind>): CfgNode[] {
+    return node.succ.filter((e) => !kinds || kinds.has(e.kind)).map((e) => e.to);
+  }
+
+  predecessors(node: CfgNode, kinds?: ReadonlySet<EdgeKind>): CfgNode[] {
+    return node.pred.filter((e) => !kinds || kinds.has(e.kind)).map((e) => e.from);
+  }
+
+  /** The first path (breadth-first, so a shortest one) from any of `from` to any node satisfying `to`, or null. */
+  path(from: Iterable<CfgNode>, to: (n: CfgNode) => boolean, options: PathOptions = {}): CfgNode[] | null {
+    const parent = new Map<CfgNode, CfgNode | null>();
+    const queue: CfgNode[] = [];
+    for (const f of from) if (!parent.has(f)) { parent.set(f, null); queue.push(f); }
+    for (let i = 0; i < queue.length; i++) {
+      const n = queue[i]!;
+      if (to(n)) {
+        const path: CfgNode[] = [];
+        for (let c: CfgNode | null = n; c; c = parent.get(c) ?? null) path.unshift(c);
+        return path;
+      }
+      for (const e of n.succ) {
+        if (options.edges && !options.edges.has(e.kind)) continue;
+        if (parent.has(e.to) || options.avoiding?.has(e.to)) continue;
+        parent.set(e.to, n);
+        queue.push(e.to);
+      }
+    }
+    return null;
+  }
+
+  reachable(from: CfgNode | Iterable<CfgNode>, to: CfgNode | Iterable<CfgNode>, options: PathOptions = {}): boolean {
+    const targets = new Set(isNode(to) ? [to] : to);
+    return this.path(isNode(from) ? [from] : from, (n) => targets.has(n), options) !== null;
+  }
+
+  /** Where an exception raised by the statement holding `ast` goes first (handlers, finally/with-exit copies, raise exit). */
+  exceptionTargets(ast: Node): CfgNode[] {
+    return this.nodesAt(ast).flatMap((n) => this.successors(n, EXCEPTION));
+  }
+
+  /**
+   * A path along which an exception raised at `ast` leaves the function — by propagating or, after a handler, by
+   * returning — without executing any of `avoiding` (statements, compound ones included). Null when there is none.
+   */
+  exceptionEscapePath(ast: Node, options: { avoiding?: Node[]; to?: 'raise' | 'any' } = {}): CfgNode[] | null {
+    const avoid = new Set<CfgNode>();
+    for (const a of options.avoiding ?? []) for (const n of this.nodesWithin(a)) avoid.add(n);
+    const start = this.exceptionTargets(ast).filter((n) => !avoid.has(n));
+    const exits = options.to === 'raise' ? [this.raiseExit] : [this.exit, this.raiseExit];
+    return this.path(start, (n) => exits.includes(n), { avoiding: avoid });
+  }
+
+  /** Nodes reachable from the entry. */
+  reachableFromEntry(): Set<CfgNode> {
+    if (!this.fromEntry) {
+      const seen = new Set<CfgNode>([this.entry]);
+      const stack = [this.entry];
+      while (stack.length > 0) for (const e of stack.pop()!.succ) if (!seen.has(e.to)) { seen.add(e.to); stack.push(e.to); }
+      this.fromEntry = seen;
+    }
+    return this.fromEntry;
+  }
+
+  /** True when every path from the entry to `b` passes through `a`. */
+  dominates(a: CfgNode, b: CfgNode): boolean {
+    this.dom ??= dominatorTree(this.entry, (n) => n.succ.map((e) => e.to), (n) => n.pred.map((e) => e.from));
+    return this.dom.dominates(a, b);
+  }
+
+  immediateDominator(n: CfgNode): CfgNode | null {
+    this.dom ??= dominatorTree(this.entry, (x) => x.succ.map((e) => e.to), (x) => x.pred.map((e) => e.from));
+    return this.dom.idom(n);
+  }
+
+  /** True when every path from `b` to leaving the function (normally or by exception) passes through `a`. */
+  postDominates(a: CfgNode, b: CfgNode): boolean {
+    this.postDom ??= this.buildPostDominators();
+    return this.postDom.dominates(a, b);
+  }
+
+  /** The innermost `for`/`while` whose body (not its else) contains `ast`, within this graph's function. */
+  innermostLoop(ast: Node): Node | null {
+    let prev: Node = ast;
+    for (let n: Node | null = ast.parent; n && !BOUNDARIES.has(n.type); prev = n, n = n.parent) {
+      if (LOOPS.has(n.type) && n.childForFieldName('body')?.id === prev.id) return n;
+    }
+    return null;
+  }
+
+  /** Nodes that run as part of an iteration of `loop`: inside its body, or on a path from its body back to it. */
+  loopNodes(loop: Node): Set<CfgNode> {
+    const headers = this.nodesOf(loop).filter((n) => n.kind === 'statement');
+    const body = new Set<CfgNode>();
+    // Backwards from the header over edges that come from inside: the natural loop of its back edges.
+    const stack: CfgNode[] = [];
+    for (const h of headers) for (const e of h.pred) if (e.kind !== 'normal' || this.inside(e.from, loop)) stack.push(e.from);
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (body.has(n) || headers.includes(n) || !this.inside(n, loop)) continue;
+      body.add(n);
+      for (const e of n.pred) stack.push(e.from);
+    }
+    for (const h of headers) body.add(h);
+    return body;
+  }
+
+  /** Statements of this graph's body that no path from the entry executes (nested functions not included). */
+  unreachableStatements(): Node[] {
+    const live = this.reachableFromEntry();
+    const out: Node[] = [];
+    const visit = (block: Node): void => {
+      for (const stmt of block.namedChildren) {
+        if (!stmt || stmt.type === 'comment') continue;
+        const nodes = this.nodesOf(stmt);
+        const dead = nodes.length === 0 ? !this.anyLiveWithin(stmt, live) : !nodes.some((n) => live.has(n));
+        if (dead) { out.push(stmt); continue; }
+        for (const child of stmt.namedChildren) if (child) visitNested(child);
+      }
+    };
+    const visitNested = (n: Node): void => {
+      if (n.type === 'block') return visit(n);
+      if (BOUNDARIES.has(n.type) && n.type !== 'class_definition') return;
+      for (const c of n.namedChildren) if (c) visitNested(c);
+    };
+    const body = this.owner.type === 'module' ? this.owner : this.owner.childForFieldName('body');
+    if (body) visit(body);
+    return out;
+  }
+
+  private anyLiveWithin(ast: Node, live: Set<CfgNode>): boolean {
+    for (const n of this.nodesWithin(ast)) if (live.has(n)) return true;
+    return false;
+  }
+
+  private inside(n: CfgNode, loop: Node): boolean {
+    return !!n.ast && n.ast.startIndex >= loop.startIndex && n.ast.endIndex <= loop.endIndex;
+  }
+
+  private buildPostDominators(): DominatorTree {
+    // A virtual sink joins both exits so that exceptional and normal completion count alike.
+    const sink: CfgNode = { id: this.nodes.length, kind: 'exit', ast: null, succ: [], pred: [] };
+    const succOf = (n: CfgNode): CfgNode[] => (n === sink ? [] : n === this.exit || n === this.raiseExit ? [sink] : n.succ.map((e) => e.to));
+    const predOf = (n: CfgNode): CfgNode[] => (n === sink ? [this.exit, this.raiseExit] : n.pred.map((e) => e.from));
+    return dominatorTree(sink, predOf, succOf);
+  }
+}
+
+const EXCEPTION: ReadonlySet<EdgeKind> = new Set(['exception']);
+
+function isNode(x: CfgNode | Iterable<CfgNode>): x is CfgNode {
+  return (x as CfgNode).succ !== undefined;
+}

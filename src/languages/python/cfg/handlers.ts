@@ -1,0 +1,57 @@
+// How control leaves an except handler, read off the CFG: falls through, returns, re-raises, breaks or continues.
+// Incidental exceptions (a logging call that might itself raise) are not counted as "re-raises".
+import type { Node } from 'web-tree-sitter';
+import type { Cfg } from './graph.js';
+import type { CfgNode } from './types.js';
+
+export type HandlerExit = 'normal' | 'return' | 'raise' | 'break' | 'continue';
+
+export interface HandlerOutcome {
+  exits: Set<HandlerExit>;
+  /** The `return` statements through which the handler leaves. */
+  returns: Node[];
+  /** The statements (raise, re-raising with) through which it re-raises. */
+  raises: Node[];
+}
+
+function within(n: CfgNode, ast: Node): boolean {
+  return !!n.ast && n.ast.startIndex >= ast.startIndex && n.ast.endIndex <= ast.endIndex && n.kind !== 'finally';
+}
+
+/** The ways out of the block of except clause `clause`, by exploring the handler's part of the graph. */
+export function handlerOutcome(cfg: Cfg, clause: Node): HandlerOutcome {
+  const out: HandlerOutcome = { exits: new Set(), returns: [], raises: [] };
+  const tests = cfg.nodesOf(clause).filter((n) => n.kind === 'statement');
+  const seen = new Set<CfgNode>();
+  const stack: CfgNode[] = [];
+  for (const t of tests) for (const e of t.succ) if (e.kind === 'true') stack.push(e.to);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (!within(n, clause)) continue;
+    for (const e of n.succ) {
+      if (within(e.to, clause)) {
+        // A with-exit inside the handler is still inside; exceptions raised within it stay incidental.
+        if (e.kind !== 'exception') stack.push(e.to);
+        else if (isDeliberateRaise(n)) { out.exits.add('raise'); out.raises.push(n.ast!); }
+        continue;
+      }
+      switch (e.kind) {
+        case 'exception':
+          if (isDeliberateRaise(n)) { out.exits.add('raise'); out.raises.push(n.ast!); }
+          break;
+        case 'return': out.exits.add('return'); if (n.ast) out.returns.push(n.ast); break;
+        case 'break': out.exits.add('break'); break;
+        case 'continue': out.exits.add('continue'); break;
+        default: out.exits.add('normal');
+      }
+    }
+  }
+  return out;
+}
+
+function isDeliberateRaise(n: CfgNode): boolean {
+  if (n.kind === 'with-exit') return n.copy === 'normal';
+  return n.ast?.type === 'raise_statement';
+}

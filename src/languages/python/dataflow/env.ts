@@ -1,0 +1,65 @@
+// The abstract state of the structured forward analyses: one lattice value per tracked location (a local name
+// `x` or an attribute path `self.x`, `a.b.c`). Absent means bottom; `null` states elsewhere mean unreachable.
+
+export interface Lattice<V> {
+  bottom(): V;
+  join(a: V, b: V): V;
+  /** Equality up to what matters for the fixpoint (taint compares facts, not their evidence paths). */
+  equals(a: V, b: V): boolean;
+}
+
+export class Env<V> {
+  constructor(readonly lattice: Lattice<V>, private readonly vars: Map<string, V> = new Map()) {}
+
+  get(key: string): V | undefined {
+    return this.vars.get(key);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.vars.keys();
+  }
+
+  /** Strong update; paths below `key` (`key.attr`) described the old object and are dropped. */
+  set(key: string, value: V): void {
+    const prefix = `${key}.`;
+    for (const k of [...this.vars.keys()]) if (k.startsWith(prefix)) this.vars.delete(k);
+    this.vars.set(key, value);
+  }
+
+  /** Weak update: the location may or may not hold `value` now (container writes, `.append`). */
+  weak(key: string, value: V): void {
+    const old = this.vars.get(key);
+    this.vars.set(key, old === undefined ? value : this.lattice.join(old, value));
+  }
+
+  delete(key: string): void {
+    this.vars.delete(key);
+  }
+
+  copy(): Env<V> {
+    return new Env(this.lattice, new Map(this.vars));
+  }
+
+  equals(other: Env<V>): boolean {
+    if (this.vars.size !== other.vars.size) return false;
+    for (const [k, v] of this.vars) {
+      const o = other.vars.get(k);
+      if (o === undefined || !this.lattice.equals(v, o)) return false;
+    }
+    return true;
+  }
+}
+
+/** Join of states where `null` (unreachable) is the identity. */
+export function joinEnv<V>(a: Env<V> | null, b: Env<V> | null): Env<V> | null {
+  if (!a) return b ? b.copy() : null;
+  if (!b) return a.copy();
+  const out = a.copy();
+  for (const k of b.keys()) out.weak(k, b.get(k)!);
+  return out;
+}
+
+export function sameEnv<V>(a: Env<V> | null, b: Env<V> | null): boolean {
+  if (!a || !b) return a === b;
+  return a.equals(b);
+}

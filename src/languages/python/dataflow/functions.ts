@@ -1,0 +1,73 @@
+// Function-level syntax facts the dataflow needs: parameters in binding order, the body, the enclosing class and
+// its bases, decorators. Syntax only; which function a call reaches is decided in taintFile.ts.
+import type { Node } from 'web-tree-sitter';
+
+export interface Parameter { name: string; node: Node; index: number }
+
+/** Parameters of a function in order (`*args`/`**kwargs` included by name); none for the module. */
+export function parameterNames(fn: Node): Parameter[] {
+  if (fn.type !== 'function_definition') return [];
+  const params = fn.childForFieldName('parameters');
+  const out: Parameter[] = [];
+  for (const p of params?.namedChildren ?? []) {
+    if (!p) continue;
+    let id: Node | null = null;
+    if (p.type === 'identifier') id = p;
+    else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') id = p.childForFieldName('name');
+    else if (p.type === 'typed_parameter') id = p.namedChildren.find((c) => c?.type === 'identifier') ?? null;
+    else if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') id = p.namedChild(0);
+    if (id?.type === 'identifier') out.push({ name: id.text, node: id, index: out.length });
+  }
+  return out;
+}
+
+export function functionBody(fn: Node): Node | null {
+  return fn.type === 'module' ? fn : fn.childForFieldName('body');
+}
+
+/** The class a function is a method of (directly inside the class body), or null. */
+export function enclosingClass(fn: Node): Node | null {
+  let p = fn.parent;
+  if (p?.type === 'decorated_definition') p = p.parent;
+  if (p?.type !== 'block') return null;
+  return p.parent?.type === 'class_definition' ? p.parent : null;
+}
+
+/** Decorator expressions as written (`wsgi.action('create')`, `validation.schema(...)`), without the `@`. */
+export function decorators(fn: Node): Node[] {
+  const p = fn.parent;
+  if (p?.type !== 'decorated_definition') return [];
+  return p.namedChildren.filter((c): c is Node => c?.type === 'decorator').map((d) => d.namedChild(0)!).filter(Boolean);
+}
+
+/** Base class expressions of a class (`wsgi.Controller`), keywords (`metaclass=`) excluded. */
+export function classBases(cls: Node): Node[] {
+  const args = cls.childForFieldName('superclasses');
+  return (args?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment');
+}
+
+/** True for methods that receive the instance or class first (`self`, `cls`): not static methods. */
+export function hasReceiver(fn: Node): boolean {
+  if (!enclosingClass(fn)) return false;
+  return !decorators(fn).some((d) => d.text === 'staticmethod');
+}
+
+/** Every function definition under `root`, nested ones included, in source order. */
+export function allFunctions(root: Node): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'function_definition') out.push(n);
+    for (let i = n.namedChildCount - 1; i >= 0; i--) {
+      const c = n.namedChild(i);
+      if (c && (c.type === 'block' || c.type === 'function_definition' || c.type === 'class_definition' ||
+        c.type === 'decorated_definition' || isCompound(c.type))) stack.push(c);
+    }
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+function isCompound(type: string): boolean {
+  return type.endsWith('_statement') || type.endsWith('_clause');
+}

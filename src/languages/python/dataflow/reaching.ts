@@ -1,0 +1,130 @@
+// Reaching definitions and def-use chains for the names of one function (or the module body), computed by the
+// structured forward walker. `dataflowOf(model, fn)` caches per model, so rules share one computation.
+import type { Node } from 'web-tree-sitter';
+import type { PythonModel } from '../model.js';
+import { Env, type Lattice } from './env.js';
+import { ForwardWalker, type Transfer } from './forward.js';
+import { locationKey } from './locations.js';
+import { functionBody, parameterNames } from './functions.js';
+
+/** Definition sites by node id: assignment statements, `for`/`with`/`except` clauses, parameters. */
+type Defs = ReadonlyMap<number, Node>;
+
+const lattice: Lattice<Defs> = {
+  bottom: () => new Map(),
+  join(a, b) {
+    if (a.size === 0) return b;
+    if (b.size === 0) return a;
+    const out = new Map(a);
+    for (const [k, v] of b) out.set(k, v);
+    return out;
+  },
+  equals(a, b) {
+    if (a.size !== b.size) return false;
+    for (const k of a.keys()) if (!b.has(k)) return false;
+    return true;
+  },
+};
+
+export interface FunctionDataflow {
+  /** Definitions that may reach this use of a name or attribute path (empty: global, builtin or undefined). */
+  definitionsOf(use: Node): Node[];
+  /** Uses that a definition site may reach. */
+  usesOf(def: Node): Node[];
+}
+
+class ReachingTransfer implements Transfer<Defs> {
+  readonly uses = new Map<number, { node: Node; defs: Defs }>();
+
+  evaluate(expr: Node, env: Env<Defs>): Defs {
+    this.visit(expr, env);
+    return lattice.bottom();
+  }
+
+  bind(_value: Defs, _target: Node, stmt: Node): Defs {
+    return new Map([[stmt.id, stmt]]);
+  }
+
+  element(value: Defs): Defs {
+    return value;
+  }
+
+  private record(node: Node, env: Env<Defs>): void {
+    const key = locationKey(node);
+    const defs = key ? env.get(key) : undefined;
+    if (!defs) return;
+    const old = this.uses.get(node.id);
+    this.uses.set(node.id, { node, defs: old ? lattice.join(old.defs, defs) : defs });
+  }
+
+  private visit(n: Node, env: Env<Defs>): void {
+    switch (n.type) {
+      case 'identifier': this.record(n, env); return;
+      case 'attribute':
+        this.record(n, env);
+        this.visit(n.childForFieldName('object')!, env);
+        return;
+      case 'keyword_argument': {
+        const v = n.childForFieldName('value');
+        if (v) this.visit(v, env);
+        return;
+      }
+      case 'named_expression': {
+        const v = n.childForFieldName('value');
+        const name = n.childForFieldName('name');
+        if (v) this.visit(v, env);
+        if (name) env.set(name.text, new Map([[n.id, n]]));
+        return;
+      }
+      case 'lambda': case 'function_definition': case 'class_definition': return;
+      case 'list_comprehension': case 'set_comprehension': case 'dictionary_comprehension': case 'generator_expression': {
+        // Comprehension variables live in their own scope: bind them in a copy.
+        const inner = env.copy();
+        for (const c of n.namedChildren) {
+          if (c?.type !== 'for_in_clause') continue;
+          const right = c.childForFieldName('right');
+          if (right) this.visit(right, inner);
+          const left = c.childForFieldName('left');
+          if (left) for (const id of identifiersIn(left)) inner.set(id.text, new Map([[c.id, c]]));
+        }
+        for (const c of n.namedChildren) if (c && c.type !== 'for_in_clause') this.visit(c, inner);
+        return;
+      }
+      default:
+        for (const c of n.namedChildren) if (c) this.visit(c, env);
+    }
+  }
+}
+
+function identifiersIn(target: Node): Node[] {
+  if (target.type === 'identifier') return [target];
+  return target.namedChildren.flatMap((c) => (c ? identifiersIn(c) : []));
+}
+
+/** Computes reaching definitions for `fn` (a function_definition, or the module node for module-level code). */
+export function computeDataflow(fn: Node): FunctionDataflow {
+  const transfer = new ReachingTransfer();
+  const env = new Env(lattice);
+  for (const p of parameterNames(fn)) env.set(p.name, new Map([[p.node.id, p.node]]));
+  const body = functionBody(fn);
+  if (body) new ForwardWalker(transfer).block(body, env);
+  const users = new Map<number, Node[]>();
+  for (const { node, defs } of transfer.uses.values()) {
+    for (const id of defs.keys()) users.set(id, [...(users.get(id) ?? []), node]);
+  }
+  return {
+    definitionsOf: (use) => [...(transfer.uses.get(use.id)?.defs.values() ?? [])],
+    usesOf: (def) => users.get(def.id) ?? [],
+  };
+}
+
+const cache = new WeakMap<PythonModel, Map<number, FunctionDataflow>>();
+
+/** Reaching definitions of `fn` in `model`, computed once per model and function. */
+export function dataflowOf(model: PythonModel, fn: Node): FunctionDataflow {
+  let perModel = cache.get(model);
+  if (!perModel) { perModel = new Map(); cache.set(model, perModel); }
+  let df = perModel.get(fn.id);
+  if (!df) { df = computeDataflow(fn); perModel.set(fn.id, df); }
+  return df;
+}

@@ -1,0 +1,214 @@
+// Taint analysis of one Python file: every function (and the module body) is analysed with its parameters as
+// symbolic facts, giving summaries (parameter → return, parameter → sink); calls to functions of the same file
+// (`helper(x)`, `self.method(x)`) apply those summaries, re-analysing callers until the summaries stop changing.
+// Entry points get real sources on their request parameters. Cached per model and spec.
+import type { Node } from 'web-tree-sitter';
+import { ALL_KINDS, type TaintFact } from '../../../analysis/taint/facts.js';
+import type { ParameterSource, TaintSpec } from '../../../analysis/taint/spec.js';
+import { mergeHits, summaryKey, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
+import type { PythonModel } from '../model.js';
+import { callee, unparenthesize } from '../syntax.js';
+import { Env } from './env.js';
+import { ForwardWalker } from './forward.js';
+import { allFunctions, classBases, decorators, enclosingClass, functionBody, hasReceiver, parameterNames, type Parameter } from './functions.js';
+import { TaintTransfer, type ResolvedCall, type TaintContext } from './taintTransfer.js';
+import { nodeKey, taintLattice, value, type TaintValue } from './taintValue.js';
+
+/** Parameter names that hold a request object even in helpers (`_get_server(self, req, id)`). */
+const REQUEST_PARAMS = new Set(['req', 'request']);
+/** Summary iterations per function: recursion and call cycles converge fast; the cap bounds the worst case. */
+const MAX_ANALYSES_PER_UNIT = 4;
+
+export interface FileTaint {
+  /** Sink reaches with at least one fact from a real source, merged per sink argument. */
+  hits: SinkHit<Node>[];
+  functionsAnalysed: number;
+  /** With `record`: per 1-based line, the locations holding source taint after the statement ending there. */
+  tainted?: Map<number, Set<string>>;
+}
+
+interface Unit { node: Node; params: Parameter[]; offset: number; name: string; cls: Node | null }
+
+function unitsOf(root: Node): Unit[] {
+  const units: Unit[] = [{ node: root, params: [], offset: 0, name: '<module>', cls: null }];
+  for (const fn of allFunctions(root)) {
+    const offset = hasReceiver(fn) ? 1 : 0;
+    units.push({ node: fn, params: parameterNames(fn), offset, name: fn.childForFieldName('name')?.text ?? '?', cls: enclosingClass(fn) });
+  }
+  return units;
+}
+
+function sourceParams(unit: Unit, spec: TaintSpec): Map<string, ParameterSource> {
+  const out = new Map<string, ParameterSource>();
+  if (unit.node.type !== 'function_definition') return out;
+  const decos = decorators(unit.node).map((d) => d.text);
+  const bases = unit.cls ? classBases(unit.cls).map((b) => b.text) : [];
+  for (const ps of spec.parameterSources) {
+    const byClass = ps.classBases !== undefined && bases.some((b) => ps.classBases!.test(b));
+    const byDecorator = ps.decorators !== undefined && decos.some((d) => ps.decorators!.test(d));
+    if (!byClass && !byDecorator) continue;
+    for (const p of unit.params) if (ps.names.includes(p.name) && !out.has(p.name)) out.set(p.name, ps);
+  }
+  return out;
+}
+
+function initialEnv(unit: Unit, spec: TaintSpec): Env<TaintValue> {
+  const env = new Env(taintLattice);
+  const sources = sourceParams(unit, spec);
+  const decos = unit.node.type === 'function_definition' ? decorators(unit.node).map((d) => d.text) : [];
+  for (const p of unit.params) {
+    const facts: TaintFact<Node>[] = [];
+    if (p.index >= unit.offset) {
+      facts.push({ origin: { kind: 'param', index: p.index, name: p.name }, cleared: new Set(), shape: REQUEST_PARAMS.has(p.name) ? 'request' : 'same', steps: [] });
+    }
+    const src = sources.get(p.name);
+    if (src) {
+      const validated = src.validatedBy && decos.some((d) => src.validatedBy!.decorators.test(d));
+      facts.push({
+        origin: { kind: 'source', node: p.node, description: p.name, trust: src.trust, confidence: src.confidence },
+        cleared: new Set(validated ? src.validatedBy!.clears : []), shape: src.shape, steps: [],
+      });
+    }
+    env.set(p.name, value(facts));
+  }
+  return env;
+}
+
+class FileAnalysis {
+  private readonly units: Unit[];
+  private readonly byNode = new Map<string, Unit>();
+  private readonly functionsByName = new Map<string, Unit>();
+  private readonly methodsByClass = new Map<string, Map<string, Unit>>();
+  private readonly classesByName = new Map<string, Node>();
+  readonly summaries = new Map<string, FunctionSummary<Node>>();
+  readonly results = new Map<string, { hits: SinkHit<Node>[]; callees: Set<Node>; tainted?: Map<number, Set<string>> }>();
+  private readonly callers = new Map<string, Set<Unit>>();
+
+  constructor(private readonly model: PythonModel, private readonly spec: TaintSpec, private readonly record = false) {
+    this.units = unitsOf(model.root);
+    for (const u of this.units) {
+      this.byNode.set(nodeKey(u.node), u);
+      const owner = u.node.parent?.type === 'decorated_definition' ? u.node.parent.parent : u.node.parent;
+      if (u.cls) {
+        const k = nodeKey(u.cls);
+        const m = this.methodsByClass.get(k) ?? new Map<string, Unit>();
+        if (!m.has(u.name)) m.set(u.name, u);
+        this.methodsByClass.set(k, m);
+        const cname = u.cls.childForFieldName('name')?.text;
+        if (cname) this.classesByName.set(cname, u.cls);
+      } else if (owner?.type === 'module' && !this.functionsByName.has(u.name)) {
+        this.functionsByName.set(u.name, u);
+      }
+    }
+  }
+
+  /** Methods of `cls` or, by simple name, of its base classes defined in this file. */
+  private method(cls: Node, name: string, depth = 0): Unit | undefined {
+    const own = this.methodsByClass.get(nodeKey(cls))?.get(name);
+    if (own || depth > 3) return own;
+    for (const b of classBases(cls)) {
+      const base = this.classesByName.get(b.text.split('.').at(-1)!);
+      const found = base && base !== cls ? this.method(base, name, depth + 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private resolver(unit: Unit): (call: Node) => ResolvedCall | null {
+    return (call) => {
+      const fn = callee(call);
+      if (!fn) return null;
+      const f = unparenthesize(fn);
+      let target: Unit | undefined;
+      if (f.type === 'identifier') target = this.functionsByName.get(f.text);
+      else if (f.type === 'attribute' && unit.cls && unit.offset === 1) {
+        const obj = f.childForFieldName('object');
+        const self = unit.params[0]?.name;
+        if (obj?.type === 'identifier' && obj.text === self) target = this.method(unit.cls, f.childForFieldName('attribute')!.text);
+      }
+      if (!target || target.node.type !== 'function_definition') return null;
+      return { unit: target.node, summary: this.summaries.get(nodeKey(target.node)), params: target.params, offset: target.offset, name: target.name };
+    };
+  }
+
+  private analyse(unit: Unit): boolean {
+    const ctx: TaintContext = { model: this.model, spec: this.spec, resolve: this.resolver(unit) };
+    const transfer = new TaintTransfer(ctx);
+    const tainted = new Map<number, Set<string>>();
+    if (this.record) {
+      transfer.afterStatement = (stmt, env): void => {
+        const line = stmt.endPosition.row + 1;
+        const names = tainted.get(line) ?? new Set<string>();
+        for (const k of env.keys()) if (env.get(k)!.facts.facts.some((f) => f.origin.kind === 'source' && f.cleared.size < ALL_KINDS.length)) names.add(k);
+        tainted.set(line, names);
+      };
+    }
+    const body = functionBody(unit.node);
+    if (body) new ForwardWalker(transfer).block(body, initialEnv(unit, this.spec));
+    const key = nodeKey(unit.node);
+    const summary: FunctionSummary<Node> = {
+      returns: transfer.returns.facts,
+      sinks: transfer.hits.map((h) => ({ ...h, facts: h.facts.filter((f) => f.origin.kind === 'param') })).filter((h) => h.facts.length > 0),
+    };
+    this.results.set(key, { hits: transfer.hits, callees: transfer.callees, tainted });
+    for (const c of transfer.callees) {
+      const set = this.callers.get(nodeKey(c)) ?? new Set<Unit>();
+      set.add(unit);
+      this.callers.set(nodeKey(c), set);
+    }
+    const old = this.summaries.get(key);
+    this.summaries.set(key, summary);
+    return !old || summaryKey(old, nodeKey) !== summaryKey(summary, nodeKey);
+  }
+
+  run(): FileTaint {
+    const counts = new Map<string, number>();
+    const queue = [...this.units];
+    const queued = new Set(queue.map((u) => nodeKey(u.node)));
+    while (queue.length > 0) {
+      const unit = queue.shift()!;
+      const key = nodeKey(unit.node);
+      queued.delete(key);
+      const n = (counts.get(key) ?? 0) + 1;
+      counts.set(key, n);
+      if (n > MAX_ANALYSES_PER_UNIT) continue;
+      if (!this.analyse(unit)) continue;
+      // A changed summary changes what its callers compute.
+      for (const u of this.callers.get(key) ?? []) {
+        const k = nodeKey(u.node);
+        if (!queued.has(k)) { queue.push(u); queued.add(k); }
+      }
+    }
+    const real: SinkHit<Node>[] = [];
+    for (const { hits } of this.results.values()) {
+      for (const h of hits) {
+        const facts = h.facts.filter((f) => f.origin.kind === 'source');
+        if (facts.length > 0) real.push({ ...h, facts });
+      }
+    }
+    const out: FileTaint = { hits: mergeHits(real, nodeKey), functionsAnalysed: this.results.size };
+    if (this.record) {
+      out.tainted = new Map();
+      for (const r of this.results.values()) {
+        for (const [line, names] of r.tainted ?? []) out.tainted.set(line, new Set([...(out.tainted.get(line) ?? []), ...names]));
+      }
+    }
+    return out;
+  }
+}
+
+/** The analysis with per-line taint recorded, for probe files and tests (not cached). */
+export function taintWithProbes(model: PythonModel, spec: TaintSpec): FileTaint {
+  return new FileAnalysis(model, spec, true).run();
+}
+
+const cache = new WeakMap<PythonModel, Map<TaintSpec, FileTaint>>();
+
+/** The taint analysis of `model` under `spec`, computed once and shared by every rule that asks. */
+export function taintOf(model: PythonModel, spec: TaintSpec): FileTaint {
+  let perModel = cache.get(model);
+  if (!perModel) { perModel = new Map(); cache.set(model, perModel); }
+  let result = perModel.get(spec);
+  if (!result) { result = new FileAnalysis(model, spec).run(); perModel.set(spec, result); }
+  return result;
+}

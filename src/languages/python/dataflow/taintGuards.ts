@@ -1,0 +1,86 @@
+// Conditions that vouch for a value on one branch: `if not uuidutils.is_uuid_like(x): raise`, `if x in ALLOWED:`,
+// `if x.isdigit():`, `if not realpath(p).startswith(base): raise`. The walker calls this with the branch's truth.
+import type { Node } from 'web-tree-sitter';
+import { ALL_KINDS, type SinkKind } from '../../../analysis/taint/facts.js';
+import { isConstant, positionalArgs, unparenthesize } from '../syntax.js';
+import type { Env } from './env.js';
+import { locationKey } from './locations.js';
+import { callInfo, matches } from './taintMatch.js';
+import type { TaintContext } from './taintTransfer.js';
+import type { TaintValue } from './taintValue.js';
+
+const VALIDATING_STR_METHODS = new Set(['isdigit', 'isdecimal', 'isnumeric', 'isalnum', 'isalpha', 'isidentifier']);
+const PATH_NORMALISERS = /(^|\.)(realpath|abspath|normpath|resolve)$/;
+const PATTERN_MATCHERS = new Set(['re.match', 're.fullmatch']);
+
+function clearAt(env: Env<TaintValue>, node: Node | null | undefined, kinds: readonly SinkKind[]): void {
+  const key = node ? locationKey(node) : null;
+  const v = key ? env.get(key) : undefined;
+  if (!key || !v || v.facts.isEmpty) return;
+  env.set(key, { ...v, facts: v.facts.clear(kinds) });
+}
+
+/** The location a path check is about: `p` in `os.path.realpath(p).startswith(base)` or in `p.startswith(base)`. */
+function checkedPath(ctx: TaintContext, receiver: Node): Node | null {
+  const r = unparenthesize(receiver);
+  if (r.type === 'call') {
+    const name = ctx.model.callName(r) ?? '';
+    return PATH_NORMALISERS.test(name) ? positionalArgs(r)[0] ?? null : null;
+  }
+  return r;
+}
+
+/** True for a collection the attacker cannot extend: a literal, or an UPPER_CASE constant. */
+function fixedCollection(n: Node): boolean {
+  const r = unparenthesize(n);
+  if (isConstant(r)) return true;
+  const name = locationKey(r);
+  return name !== null && /^[A-Z][A-Z0-9_]*$/.test(name.split('.').at(-1)!);
+}
+
+export function refineGuard(ctx: TaintContext, cond: Node, env: Env<TaintValue>, truthy: boolean): void {
+  const n = unparenthesize(cond);
+  switch (n.type) {
+    case 'not_operator': {
+      const arg = n.childForFieldName('argument');
+      if (arg) refineGuard(ctx, arg, env, !truthy);
+      return;
+    }
+    case 'boolean_operator': {
+      const op = n.childForFieldName('operator')?.text;
+      // `a and b` true means both held; `a or b` false means both failed.
+      if ((op === 'and' && truthy) || (op === 'or' && !truthy)) {
+        for (const side of [n.childForFieldName('left'), n.childForFieldName('right')]) if (side) refineGuard(ctx, side, env, truthy);
+      }
+      return;
+    }
+    case 'comparison_operator': {
+      const [left, right] = [n.namedChild(0), n.namedChild(1)];
+      const ops = n.children.filter((c) => c && !c.isNamed).map((c) => c!.text).join(' ');
+      if (!left || !right || n.namedChildCount !== 2) return;
+      const positive = ops === 'in' || ops === '==';
+      const negative = ops === 'not in' || ops === '!=';
+      if ((positive && truthy) || (negative && !truthy)) {
+        if (ops.includes('in') ? fixedCollection(right) : isConstant(right)) clearAt(env, left, ALL_KINDS);
+      }
+      return;
+    }
+    case 'call': {
+      if (!truthy) return;
+      const c = callInfo(ctx.model, n);
+      const first = positionalArgs(n)[0];
+      if (c.method && c.receiver && VALIDATING_STR_METHODS.has(c.method)) { clearAt(env, c.receiver, ALL_KINDS); return; }
+      if (c.method === 'startswith' && c.receiver) { clearAt(env, checkedPath(ctx, c.receiver), ['path']); return; }
+      if (c.qualified === 'isinstance' && first && /\b(int|float|bool|UUID)\b/.test(positionalArgs(n)[1]?.text ?? '')) {
+        clearAt(env, first, ALL_KINDS);
+        return;
+      }
+      if (c.qualified && PATTERN_MATCHERS.has(c.qualified)) { clearAt(env, positionalArgs(n)[1], ALL_KINDS); return; }
+      if (c.method === 'match' || c.method === 'fullmatch') { clearAt(env, first, ALL_KINDS); return; }
+      const guard = ctx.spec.guards.find((g) => matches(g.call, c));
+      if (guard) clearAt(env, first, guard.clears === 'all' ? ALL_KINDS : guard.clears);
+      return;
+    }
+    default:
+  }
+}

@@ -1,0 +1,88 @@
+// Interprets the data-only taint models against Python calls: which model entries a call matches, and which
+// argument values a sink entry looks at. Shared by the taint transfer and its guards.
+import type { Node } from 'web-tree-sitter';
+import type { CallMatcher, Sink, SinkArgument } from '../../../analysis/taint/spec.js';
+import type { PythonModel } from '../model.js';
+import { callee, isFalsy, keywordArg, positionalArgs, unparenthesize } from '../syntax.js';
+
+/** What a call is, as far as the models care. */
+export interface CallInfo {
+  node: Node;
+  /** Qualified name through the imports (`subprocess.call`, `self.db.execute`), or null for computed callees. */
+  qualified: string | null;
+  /** The called attribute or function name (`execute`). */
+  method: string | null;
+  /** The receiver expression of a method call (`self.db` in `self.db.execute(...)`). */
+  receiver: Node | null;
+}
+
+export function callInfo(model: PythonModel, call: Node): CallInfo {
+  const fn = callee(call);
+  const f = fn ? unparenthesize(fn) : null;
+  let method: string | null = null;
+  let receiver: Node | null = null;
+  if (f?.type === 'identifier') method = f.text;
+  else if (f?.type === 'attribute') {
+    method = f.childForFieldName('attribute')?.text ?? null;
+    receiver = f.childForFieldName('object');
+  }
+  return { node: call, qualified: model.callName(call), method, receiver };
+}
+
+export function matches(m: CallMatcher, c: CallInfo): boolean {
+  if (m.name !== undefined) return c.qualified === m.name;
+  if (m.suffix !== undefined) {
+    const q = c.qualified;
+    return q !== null && (q === m.suffix || q.endsWith(`.${m.suffix}`));
+  }
+  if (m.method !== undefined) {
+    if (c.method !== m.method || !c.receiver) return false;
+    return m.receiver ? m.receiver.test(c.receiver.text) : true;
+  }
+  return false;
+}
+
+/** A display name for the sink in messages: the qualified name, or the call's own text up to the parenthesis. */
+export function displayName(c: CallInfo): string {
+  const fn = callee(c.node);
+  return c.qualified ?? (fn ? fn.text.replace(/\s+/g, '') : c.method ?? 'call');
+}
+
+function keywordTruthy(call: Node, keyword: string): boolean {
+  const v = keywordArg(call, keyword);
+  return v !== null && !isFalsy(v);
+}
+
+/** True when the call satisfies the sink's keyword and file-name conditions (argument taint is checked later). */
+export function sinkApplies(sink: Sink, c: CallInfo, handleOf: (receiver: Node) => string | undefined): boolean {
+  if (!matches(sink.call, c)) return false;
+  if (sink.whenKeyword && !keywordTruthy(c.node, sink.whenKeyword)) return false;
+  if (sink.unlessKeyword && keywordTruthy(c.node, sink.unlessKeyword)) return false;
+  if (sink.unlessKeywordMatches) {
+    const v = keywordArg(c.node, sink.unlessKeywordMatches.keyword);
+    if (v && sink.unlessKeywordMatches.pattern.test(v.text)) return false;
+  }
+  if (sink.pathArgument) {
+    const p = positionalArgs(c.node)[sink.pathArgument.index];
+    if (!p || !sink.pathArgument.pattern.test(p.text)) return false;
+  }
+  if (sink.fileReceiver) {
+    const handle = c.receiver ? handleOf(c.receiver) : undefined;
+    if (handle === undefined || !sink.fileReceiver.test(handle)) return false;
+  }
+  return true;
+}
+
+/** The argument nodes a sink entry inspects in this call. */
+export function sinkArguments(spec: readonly SinkArgument[], call: Node): Node[] {
+  const positional = positionalArgs(call);
+  const out: Node[] = [];
+  for (const a of spec) {
+    const kw = a.keyword ? keywordArg(call, a.keyword) : null;
+    if (kw) { out.push(kw); continue; }
+    if (a.index < 0) continue;
+    if (a.rest) out.push(...positional.slice(a.index));
+    else if (positional[a.index]) out.push(positional[a.index]!);
+  }
+  return out;
+}

@@ -1,0 +1,318 @@
+// What Python expressions do to taint: sources (request attributes, modelled globals and calls), propagation
+// through string building, containers and carrying methods, sanitizers, calls to functions of the same file (via
+// their summaries), and sink reaches. Statements are the forward walker's business; guards live in taintGuards.ts.
+import type { Node } from 'web-tree-sitter';
+import { type Shape, type SinkKind, type TaintFact } from '../../../analysis/taint/facts.js';
+import type { TaintSpec } from '../../../analysis/taint/spec.js';
+import { instantiate, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
+import type { PythonModel } from '../model.js';
+import { callee, keywordArg, positionalArgs, stringValue, unparenthesize } from '../syntax.js';
+import type { Env } from './env.js';
+import type { BindKind, Transfer } from './forward.js';
+import type { Parameter } from './functions.js';
+import { containerKey, locationKey } from './locations.js';
+import { refineGuard } from './taintGuards.js';
+import { callInfo, displayName, matches, sinkApplies, sinkArguments, type CallInfo } from './taintMatch.js';
+import { brief, EMPTY, joinValues, lineOf, nodeKey, taintLattice, value, withStep, type TaintValue } from './taintValue.js';
+
+export interface ResolvedCall {
+  unit: Node;
+  summary: FunctionSummary<Node> | undefined;
+  params: Parameter[];
+  /** 1 when the callee's first parameter is `self`/`cls` and the call passes it implicitly. */
+  offset: number;
+  name: string;
+}
+
+export interface TaintContext {
+  model: PythonModel;
+  spec: TaintSpec;
+  resolve(call: Node): ResolvedCall | null;
+}
+
+const STRING_OPS = new Set(['+', '%']);
+const NEWLINE_KINDS: readonly SinkKind[] = ['log', 'newline'];
+
+/** Formatting a container renders its repr(), which escapes newlines: it can no longer break a log or config line. */
+function stringBuilt(v: TaintValue, repr = false): TaintValue {
+  return {
+    facts: v.facts.map((f) => ({
+      ...f, shape: 'str' as Shape,
+      cleared: repr || f.shape === 'container' ? new Set([...f.cleared, ...NEWLINE_KINDS]) : f.cleared,
+    })),
+  };
+}
+
+export class TaintTransfer implements Transfer<TaintValue> {
+  readonly hits: SinkHit<Node>[] = [];
+  returns = EMPTY;
+  readonly callees = new Set<Node>();
+  afterStatement?: (stmt: Node, env: Env<TaintValue>) => void;
+  /** Argument values of the call being evaluated, by argument node, for the sink checks. */
+  private readonly argValues = new Map<string, TaintValue>();
+
+  constructor(private readonly ctx: TaintContext) {}
+
+  bind(v: TaintValue, target: Node, stmt: Node, how: BindKind): TaintValue {
+    if (v.facts.isEmpty || how === 'def' || how === 'except') return v;
+    return withStep(v, { node: target, message: `\`${brief(target, 40)}\` ← ${brief(stmt.type === 'for_statement' ? stmt.childForFieldName('right')! : stmt, 70)} (line ${lineOf(stmt)})` });
+  }
+
+  element(v: TaintValue): TaintValue {
+    return v.facts.isEmpty ? EMPTY : { facts: v.facts.map((f) => (f.shape === 'container' || f.shape === 'same' ? { ...f, shape: 'unknown' } : f)) };
+  }
+
+  enterContext(v: TaintValue): TaintValue {
+    return v;
+  }
+
+  onReturn(v: TaintValue | null, stmt: Node): void {
+    if (v && !v.facts.isEmpty) this.returns = taintLattice.join(this.returns, withStep(v, { node: stmt, message: `returned (line ${lineOf(stmt)})` }));
+  }
+
+  refine(cond: Node, env: Env<TaintValue>, truthy: boolean): void {
+    refineGuard(this.ctx, cond, env, truthy);
+  }
+
+  evaluate(expr: Node, env: Env<TaintValue>): TaintValue {
+    const n = expr;
+    switch (n.type) {
+      case 'identifier': return env.get(n.text) ?? this.globalSource(n);
+      case 'attribute': return this.attribute(n, env);
+      case 'subscript': {
+        const index = n.childForFieldName('subscript');
+        if (index) this.evaluate(index, env);
+        const key = locationKey(n);
+        const stored = key ? env.get(key) : undefined;
+        return stored ?? this.item(this.evaluate(n.childForFieldName('value')!, env), index, n);
+      }
+      case 'call': return this.call(n, env);
+      case 'string': {
+        const parts: TaintValue[] = [];
+        for (const c of n.namedChildren) {
+          if (c?.type !== 'interpolation') continue;
+          const e = c.childForFieldName('expression');
+          if (!e) continue;
+          const repr = c.childForFieldName('type_conversion')?.text === '!r';
+          parts.push(stringBuilt(this.evaluate(e, env), repr));
+        }
+        return joinValues(parts);
+      }
+      case 'concatenated_string': return joinValues(n.namedChildren.map((c) => (c ? this.evaluate(c, env) : EMPTY)));
+      case 'binary_operator': {
+        const left = this.evaluate(n.childForFieldName('left')!, env);
+        const right = this.evaluate(n.childForFieldName('right')!, env);
+        const op = n.childForFieldName('operator')?.text ?? '';
+        const joined = taintLattice.join(left, right);
+        return STRING_OPS.has(op) ? stringBuilt(joined) : joined;
+      }
+      case 'boolean_operator': case 'list': case 'tuple': case 'set': case 'expression_list': case 'parenthesized_expression':
+      case 'list_splat': case 'dictionary_splat': case 'dictionary': case 'pair': case 'await': case 'keyword_argument':
+        return joinValues(n.namedChildren.map((c) => (c && c.type !== 'comment' ? this.evaluate(c, env) : EMPTY)));
+      case 'conditional_expression': {
+        const [body, cond, orelse] = n.namedChildren;
+        if (cond) this.evaluate(cond, env);
+        return joinValues([body ? this.evaluate(body, env) : EMPTY, orelse ? this.evaluate(orelse, env) : EMPTY]);
+      }
+      case 'named_expression': {
+        const v = this.evaluate(n.childForFieldName('value')!, env);
+        const name = n.childForFieldName('name');
+        if (name) env.set(name.text, this.bind(v, name, n, 'walrus'));
+        return v;
+      }
+      case 'list_comprehension': case 'set_comprehension': case 'generator_expression': case 'dictionary_comprehension':
+        return this.comprehension(n, env);
+      case 'lambda': case 'integer': case 'float': case 'true': case 'false': case 'none': case 'ellipsis': return EMPTY;
+      default:
+        // Comparisons, `not`, unary minus…: evaluated for their calls and sinks; they produce booleans or numbers.
+        for (const c of n.namedChildren) if (c) this.evaluate(c, env);
+        return EMPTY;
+    }
+  }
+
+  private comprehension(n: Node, env: Env<TaintValue>): TaintValue {
+    const inner = env.copy();
+    for (const c of n.namedChildren) {
+      if (c?.type !== 'for_in_clause') continue;
+      const right = c.childForFieldName('right');
+      const left = c.childForFieldName('left');
+      const iter = right ? this.evaluate(right, inner) : EMPTY;
+      if (left) bindPattern(left, this.element(iter), inner);
+    }
+    for (const c of n.namedChildren) if (c?.type === 'if_clause') for (const e of c.namedChildren) if (e) this.evaluate(e, inner);
+    const body = n.childForFieldName('body');
+    return body ? this.evaluate(body, inner) : EMPTY;
+  }
+
+  /** `sys.argv`, `os.environ` and friends, named directly or through an import alias. */
+  private globalSource(n: Node): TaintValue {
+    const q = this.ctx.model.qualifiedName(n);
+    if (!q) return EMPTY;
+    const src = this.ctx.spec.valueSources.find((s) => s.name === q);
+    if (!src) return EMPTY;
+    return value([{
+      origin: { kind: 'source', node: n, description: src.description ?? n.text, trust: src.trust, confidence: src.confidence },
+      cleared: new Set(), shape: src.shape, steps: [],
+    }]);
+  }
+
+  private attribute(n: Node, env: Env<TaintValue>): TaintValue {
+    const key = locationKey(n);
+    const stored = key ? env.get(key) : undefined;
+    if (stored) return stored;
+    const direct = this.globalSource(n);
+    if (!direct.facts.isEmpty) return direct;
+    const obj = this.evaluate(n.childForFieldName('object')!, env);
+    const attr = n.childForFieldName('attribute')?.text ?? '';
+    return { facts: obj.facts.map((f) => this.attributeOf(f, attr, n)) };
+  }
+
+  private attributeOf(f: TaintFact<Node>, attr: string, n: Node): TaintFact<Node> | null {
+    if (f.shape === 'request') {
+      const model = this.ctx.spec.requestAttributes.find((a) => a.attribute === attr);
+      return model ? reorigin({ ...f, shape: model.shape }, n) : null;
+    }
+    // Attributes of environ dicts and of containers are methods; their calls are modelled in call().
+    if (f.shape === 'environ' || f.shape === 'container') return null;
+    return { ...f, shape: 'unknown' };
+  }
+
+  /** `container[index]` / `container.get(index)`: request environ keys decide; other containers yield their items. */
+  private item(container: TaintValue, index: Node | null, n: Node): TaintValue {
+    const key = index ? stringValue(index) : null;
+    return {
+      facts: container.facts.map((f) => {
+        if (f.shape === 'request') return null;
+        if (f.shape === 'environ') return key !== null && this.ctx.spec.environKeys.test(key) ? reorigin({ ...f, shape: 'str' }, n) : null;
+        return reorigin({ ...f, shape: f.shape === 'str' ? 'str' : 'unknown' }, n);
+      }),
+    };
+  }
+
+  private call(n: Node, env: Env<TaintValue>): TaintValue {
+    const c = callInfo(this.ctx.model, n);
+    const fn = callee(n);
+    const recv = c.receiver ? this.evaluate(c.receiver, env) : EMPTY;
+    if (fn && fn.type !== 'identifier' && fn.type !== 'attribute') this.evaluate(fn, env);
+    const args = n.childForFieldName('arguments');
+    const argNodes = args?.type === 'argument_list' ? args.namedChildren.filter((a): a is Node => a !== null && a.type !== 'comment') : args ? [args] : [];
+    const values = argNodes.map((a) => {
+      const v = this.evaluate(a, env);
+      this.argValues.set(nodeKey(a.type === 'keyword_argument' ? a.childForFieldName('value')! : a), v);
+      return v;
+    });
+    const positional = positionalArgs(n).map((a) => this.argValues.get(nodeKey(a)) ?? EMPTY);
+    this.checkSinks(c, env);
+    const allArgs = joinValues(values);
+    const spec = this.ctx.spec;
+
+    const resolved = this.ctx.resolve(n);
+    if (resolved) return this.applySummary(resolved, n, positional);
+
+    const sanitizer = spec.sanitizers.find((s) => matches(s.call, c));
+    if (sanitizer) {
+      const input = taintLattice.join(positional[0] ?? EMPTY, c.receiver && sanitizer.call.method ? recv : EMPTY);
+      return sanitizer.clears === 'all' ? EMPTY : { facts: input.facts.clear(sanitizer.clears) };
+    }
+    const source = spec.callSources.find((s) => matches(s.call, c));
+    if (source) {
+      return value([{ origin: { kind: 'source', node: n, description: brief(n), trust: source.trust, confidence: source.confidence }, cleared: new Set(), shape: source.shape, steps: [] }]);
+    }
+    const fileOpen = isFileOpen(c);
+    if (fileOpen) { const p = positionalArgs(n)[0] ?? keywordArg(n, 'file'); return p ? { facts: EMPTY.facts, handle: p.text } : EMPTY; }
+    const prop = spec.propagators.find((p) => matches(p.call, c));
+    if (prop) {
+      const from = prop.from === 'args' ? allArgs : prop.from === 'receiver' ? recv : taintLattice.join(allArgs, recv);
+      return { facts: from.facts.withShape(prop.shape) };
+    }
+    if (c.receiver && c.method) return this.method(c, n, recv, positional, allArgs, env);
+    return EMPTY;
+  }
+
+  private method(c: CallInfo, n: Node, recv: TaintValue, positional: TaintValue[], allArgs: TaintValue, env: Env<TaintValue>): TaintValue {
+    const m = c.method!;
+    const spec = this.ctx.spec;
+    if (spec.mutatingMethods.has(m)) {
+      const key = containerKey(c.receiver);
+      const added = m === 'insert' || m === 'setdefault' ? positional[1] ?? EMPTY : allArgs;
+      if (key && !added.facts.isEmpty) env.weak(key, withStep(added, { node: n, message: `added to \`${key}\` by .${m}() (line ${lineOf(n)})` }));
+      return m === 'setdefault' ? taintLattice.join(recv, added) : EMPTY;
+    }
+    if (recv.facts.facts.some((f) => f.shape === 'request')) {
+      // `req.get_json()`, `request.get_data()`: request methods modelled like attributes.
+      const name = m.replace(/^get_/, '');
+      return { facts: recv.facts.map((f) => (f.shape === 'request' ? this.attributeOf(f, name, n) : null)) };
+    }
+    if (m === 'get' || m === 'pop' || m === 'getall' || m === 'getone') {
+      return taintLattice.join(this.item(recv, positionalArgs(n)[0] ?? null, n), positional[1] ?? EMPTY);
+    }
+    if (m === 'format' || m === 'format_map') return stringBuilt(taintLattice.join(recv, allArgs));
+    if (m === 'join') return stringBuilt(taintLattice.join(recv, this.element(allArgs)));
+    if (m === 'replace' && removesNewlines(positionalArgs(n)[0])) return { facts: recv.facts.clear(NEWLINE_KINDS) };
+    if (spec.carryingMethods.has(m)) return { facts: recv.facts.map((f) => (f.shape === 'request' || f.shape === 'environ' ? null : f)) };
+    return EMPTY;
+  }
+
+  private applySummary(r: ResolvedCall, n: Node, positional: TaintValue[]): TaintValue {
+    this.callees.add(r.unit);
+    if (!r.summary) return EMPTY;
+    const byParam: Array<TaintValue['facts'] | undefined> = [];
+    positional.forEach((v, i) => { byParam[i + r.offset] = v.facts; });
+    for (const p of r.params) {
+      const kw = keywordArg(n, p.name);
+      if (kw) byParam[p.index] = (this.argValues.get(nodeKey(kw)) ?? EMPTY).facts;
+    }
+    const step = { node: n, message: `passed to \`${r.name}()\` (line ${lineOf(n)})` };
+    for (const hit of r.summary.sinks) {
+      const facts = instantiate(hit.facts, byParam, step);
+      if (facts.length > 0) this.hits.push({ ...hit, facts });
+    }
+    return value(instantiate(r.summary.returns.facts, byParam, { node: n, message: `returned by \`${r.name}()\` (line ${lineOf(n)})` }));
+  }
+
+  private checkSinks(c: CallInfo, env: Env<TaintValue>): void {
+    const handleOf = (recv: Node): string | undefined => {
+      const key = locationKey(recv);
+      return key ? env.get(key)?.handle : undefined;
+    };
+    for (const sink of this.ctx.spec.sinks) {
+      if (!sinkApplies(sink, c, handleOf)) continue;
+      for (const arg of sinkArguments(sink.args, c.node)) {
+        let target = unparenthesize(arg);
+        if (sink.argv && (target.type === 'list' || target.type === 'tuple')) {
+          const first = target.namedChildren.find((x) => x && x.type !== 'comment');
+          if (!first) continue;
+          target = first;
+        }
+        const v = this.argValues.get(nodeKey(target)) ?? this.evaluate(target, env);
+        const facts = v.facts.liveFor(sink.kind).filter((f) => !sink.stringsOnly || f.shape === 'str' || f.shape === 'unknown' || f.shape === 'same');
+        const live = facts.filter((f) => f.shape !== 'request' && f.shape !== 'environ');
+        if (live.length > 0) {
+          this.hits.push({ sink: c.node, argument: arg, kind: sink.kind, sinkName: displayName(c), variant: sink.variant, facts: live });
+        }
+      }
+    }
+  }
+}
+
+/** A fresh source origin for a request value read here (`req.GET['name']` rather than the `req` parameter). */
+function reorigin(f: TaintFact<Node>, n: Node): TaintFact<Node> {
+  // Only right where the source is read: once the value travelled (steps), its origin stays where it was.
+  if (f.origin.kind !== 'source' || f.steps.length > 0) return f;
+  return { ...f, origin: { ...f.origin, node: n, description: brief(n) } };
+}
+
+function isFileOpen(c: CallInfo): boolean {
+  return c.qualified === 'open' || c.qualified === 'io.open' || c.qualified === 'codecs.open' || c.qualified === 'os.fdopen';
+}
+
+function removesNewlines(arg: Node | undefined): boolean {
+  const s = arg ? stringValue(arg) : null;
+  return s !== null && (s.includes('\\n') || s.includes('\\r') || s.includes('\n'));
+}
+
+function bindPattern(target: Node, v: TaintValue, env: Env<TaintValue>): void {
+  if (target.type === 'identifier') { env.set(target.text, v); return; }
+  for (const c of target.namedChildren) if (c) bindPattern(c, v, env);
+}
+

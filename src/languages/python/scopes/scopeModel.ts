@@ -1,0 +1,193 @@
+// Queries over the bound scopes of one module: the scope a node is evaluated in, the bindings a name refers to
+// (LEGB, class scopes invisible to nested functions), qualified names through scoped imports, and value facts.
+import type { Node } from 'web-tree-sitter';
+import { dottedName, stringValue, unparenthesize } from '../syntax.js';
+import { bindModule, COMPREHENSIONS } from './binder.js';
+import type { Binding, Scope, ValueFact } from './types.js';
+
+const SCOPE_NODES = new Set(['function_definition', 'class_definition', 'lambda', ...COMPREHENSIONS]);
+const CONTAINERS: Record<string, 'list' | 'dict' | 'set' | 'tuple'> = {
+  list: 'list', dictionary: 'dict', set: 'set', tuple: 'tuple',
+  list_comprehension: 'list', dictionary_comprehension: 'dict', set_comprehension: 'set',
+};
+/** How deep alias chains (`a = b`, `b = yaml.load`) are followed; real code rarely needs more than two hops. */
+const MAX_ALIAS_DEPTH = 8;
+
+export interface Resolution { scope: Scope; bindings: Binding[] }
+
+export class ScopeModel {
+  readonly module: Scope;
+  private readonly byNode: Map<number, Scope>;
+  private readonly facts = new Map<Binding, ValueFact>();
+
+  constructor(root: Node) {
+    const bound = bindModule(root);
+    this.module = bound.module;
+    this.byNode = bound.byNode;
+  }
+
+  /** The scope created by a function/class/lambda/comprehension node (or the module node). */
+  scopeFor(scopeNode: Node): Scope | undefined {
+    return this.byNode.get(scopeNode.id);
+  }
+
+  /**
+   * The scope `node` is evaluated in. Decorators, defaults, annotations, base classes and a comprehension's
+   * outermost iterable belong to the enclosing scope, as in CPython.
+   */
+  scopeOf(node: Node): Scope {
+    let prev: Node = node;
+    let inDefault = false;
+    let inFirstIterable = false;
+    for (let n: Node | null = node.parent; n; prev = n, n = n.parent) {
+      if (n.type === 'default_parameter' || n.type === 'typed_default_parameter') {
+        if (n.childForFieldName('name')?.id !== prev.id) inDefault = true;
+      } else if (n.type === 'typed_parameter') {
+        if (prev.type === 'type') inDefault = true;
+      } else if (n.type === 'for_in_clause') {
+        const first = n.parent?.namedChildren.find((c) => c?.type === 'for_in_clause');
+        if (first?.id === n.id && n.childrenForFieldName('right').some((r) => r.id === prev.id)) inFirstIterable = true;
+      }
+      if (!SCOPE_NODES.has(n.type)) continue;
+      const scope = this.byNode.get(n.id);
+      let inside: boolean;
+      if (n.type === 'function_definition' || n.type === 'lambda') {
+        inside = prev.id === n.childForFieldName('body')?.id || (prev.id === n.childForFieldName('parameters')?.id && !inDefault);
+      } else if (n.type === 'class_definition') {
+        inside = prev.id === n.childForFieldName('body')?.id;
+      } else {
+        inside = !inFirstIterable;
+      }
+      if (inside && scope) return scope;
+      inDefault = false;
+      inFirstIterable = false;
+    }
+    return this.module;
+  }
+
+  /** The scope a binding name resolves in from `scope` (LEGB), with its bindings; null for builtins/unknown. */
+  resolve(name: string, scope: Scope): Resolution | null {
+    if (scope.globals.has(name)) return this.hit(this.module, name);
+    if (scope.bindings.has(name) && !scope.nonlocals.has(name)) return this.hit(scope, name);
+    for (let p = scope.parent; p; p = p.parent) {
+      // Class bodies do not form a closure: methods and comprehensions inside a class cannot see its names.
+      if (p.kind === 'class') continue;
+      if (p.bindings.has(name)) return this.hit(p, name);
+    }
+    return null;
+  }
+
+  /** The bindings an identifier refers to, in the scope it resolves in (flow-insensitive: all of them). */
+  lookup(nameNode: Node): Binding[] {
+    if (nameNode.type !== 'identifier') return [];
+    // The `x` of `a.x` and of `f(x=1)` names an attribute or a parameter, not a variable.
+    const parent = nameNode.parent;
+    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === nameNode.id) return [];
+    if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === nameNode.id) return [];
+    return this.resolve(nameNode.text, this.scopeOf(nameNode))?.bindings ?? [];
+  }
+
+  /**
+   * The qualified name of a dotted expression through the imports visible at its position: `sp.Popen` →
+   * `subprocess.Popen` when `sp` is the imported module there. Null when the head is a local variable that is not
+   * an alias of an import (a local assignment shadows an import); builtins and unknown globals stay as written.
+   */
+  qualifiedNameAt(expr: Node | null, depth = 0): string | null {
+    if (!expr) return null;
+    const dotted = dottedName(unparenthesize(expr));
+    if (dotted === null) return null;
+    const [head, ...rest] = dotted.split('.');
+    const headNode = leftmostIdentifier(unparenthesize(expr));
+    if (!head || !headNode) return null;
+    const found = this.resolve(head, this.scopeOf(headNode));
+    if (!found) return dotted;
+    const base = this.aliasOf(found.bindings, depth);
+    if (base === null) return null;
+    return [base, ...rest].join('.');
+  }
+
+  /** Qualified name of the thing a set of bindings stands for, when they agree on being one alias. */
+  private aliasOf(bindings: Binding[], depth: number): string | null {
+    let alias: string | null = null;
+    for (const b of bindings) {
+      const fact = this.factOf(b, depth);
+      if (fact.kind === 'alias') { alias ??= fact.qualified; continue; }
+      if (fact.kind === 'definition') { alias ??= fact.qualified; continue; }
+      // `try: import simplejson as json / except ImportError: json = None` keeps meaning the import.
+      if (fact.kind === 'literal' && fact.value === null) continue;
+      return null;
+    }
+    return alias;
+  }
+
+  /** What a binding's value is known to be. */
+  factOf(binding: Binding, depth = 0): ValueFact {
+    const known = binding.fact.kind !== 'unknown' ? binding.fact : this.facts.get(binding);
+    if (known) return known;
+    const fact = binding.value ? this.valueFact(binding.value, depth) : { kind: 'unknown' as const };
+    // Alias facts computed at the depth limit may be truncated; only memoise complete answers.
+    if (depth < MAX_ALIAS_DEPTH) this.facts.set(binding, fact);
+    return fact;
+  }
+
+  /** The value fact of an arbitrary expression at its position. */
+  valueFact(value: Node, depth = 0): ValueFact {
+    const v = unparenthesize(value);
+    switch (v.type) {
+      case 'none': return { kind: 'literal', value: null };
+      case 'true': return { kind: 'literal', value: true };
+      case 'false': return { kind: 'literal', value: false };
+      case 'integer': case 'float': return Number.isFinite(Number(v.text)) ? { kind: 'literal', value: Number(v.text) } : { kind: 'unknown' };
+      case 'string': case 'concatenated_string': {
+        const s = stringValue(v);
+        return s === null ? { kind: 'unknown' } : { kind: 'literal', value: s };
+      }
+      case 'call': return { kind: 'call', callee: this.qualifiedNameAt(v.childForFieldName('function'), depth + 1), node: v };
+      case 'await': { const inner = v.namedChild(0); return inner ? this.valueFact(inner, depth) : { kind: 'unknown' }; }
+      case 'identifier': case 'attribute': {
+        if (depth >= MAX_ALIAS_DEPTH) return { kind: 'unknown' };
+        const q = this.qualifiedNameAt(v, depth + 1);
+        return q === null ? { kind: 'unknown' } : { kind: 'alias', qualified: q };
+      }
+      default: {
+        const container = CONTAINERS[v.type];
+        return container ? { kind: 'container', container, node: v } : { kind: 'unknown' };
+      }
+    }
+  }
+
+  /** Bindings of `self.x` for an attribute expression inside a method, from every method of its class. */
+  selfAttribute(attr: Node): Binding[] {
+    if (attr.type !== 'attribute') return [];
+    const object = attr.childForFieldName('object');
+    const name = attr.childForFieldName('attribute')?.text;
+    if (object?.type !== 'identifier' || !name) return [];
+    const cls = this.classOfMethodSelf(object);
+    return cls?.selfAttributes.get(name) ?? [];
+  }
+
+  /** The class scope whose instance `selfNode` (the first parameter of a method) stands for. */
+  classOfMethodSelf(selfNode: Node): Scope | null {
+    const bindings = this.lookup(selfNode);
+    const param = bindings.find((b) => b.kind === 'parameter' && b.fact.kind === 'parameter' && b.fact.index === 0);
+    const method = param?.scope;
+    return method?.kind === 'function' && method.parent?.kind === 'class' && bindings.length === 1 ? method.parent : null;
+  }
+
+  /** Nearest enclosing function scope (function or lambda) of a node, or null at module/class level. */
+  functionOf(node: Node): Scope | null {
+    for (let s: Scope | null = this.scopeOf(node); s; s = s.parent) if (s.kind === 'function' || s.kind === 'lambda') return s;
+    return null;
+  }
+
+  private hit(scope: Scope, name: string): Resolution {
+    return { scope, bindings: scope.bindings.get(name) ?? [] };
+  }
+}
+
+function leftmostIdentifier(node: Node): Node | null {
+  let n: Node | null = node;
+  while (n && n.type === 'attribute') n = n.childForFieldName('object');
+  while (n && n.type === 'parenthesized_expression') n = n.namedChild(0);
+  return n?.type === 'identifier' ? n : null;
+}
