@@ -17,6 +17,16 @@ export interface FileChange {
    * guard leaves no added line, but a finding that spans the gap is still about what the change did.
    */
   removedAfter: Set<number>;
+  /** Each hunk's place in the new file and the old lines it replaced: enough to rebuild the old file. */
+  hunks: Hunk[];
+}
+
+export interface Hunk {
+  /** First new-file line the hunk covers (for a hunk that keeps no new line: the line before it). */
+  newStart: number;
+  newLines: number;
+  /** The hunk's old side: context and removed lines, without their `' '`/`-` marker. */
+  oldSide: string[];
 }
 
 const DEV_NULL = '/dev/null';
@@ -33,9 +43,17 @@ export function parseUnifiedDiff(text: string): FileChange[] {
     const kind: ChangeKind = file.new || from === DEV_NULL ? 'added' : oldPath !== path ? 'renamed' : 'modified';
     const addedLines = new Set<number>();
     const removedAfter = new Set<number>();
+    const hunks: Hunk[] = [];
     for (const chunk of file.chunks) {
-      // Walk the chunk keeping the new-file line number that the next line would have.
-      let nextNew = chunk.newStart;
+      // "\ No newline at end of file" arrives as a change of its own; it is not a line.
+      const changes = chunk.changes.filter((c) => !c.content.startsWith('\\'));
+      hunks.push({
+        newStart: chunk.newStart, newLines: chunk.newLines,
+        oldSide: changes.filter((c) => c.type !== 'add').map((c) => c.content.slice(1)),
+      });
+      // Walk the chunk keeping the new-file line number that the next line would have. A hunk that keeps no new
+      // line (`+N,0`, from -U0 pure removals) names the line *before* it, so the next line is N + 1.
+      let nextNew = chunk.newLines === 0 ? chunk.newStart + 1 : chunk.newStart;
       let pendingRemoval = false;
       let sawAddition = false;
       const flush = (): void => {
@@ -43,7 +61,7 @@ export function parseUnifiedDiff(text: string): FileChange[] {
         pendingRemoval = false;
         sawAddition = false;
       };
-      for (const change of chunk.changes) {
+      for (const change of changes) {
         if (change.type === 'add') {
           addedLines.add(change.ln);
           nextNew = change.ln + 1;
@@ -57,13 +75,8 @@ export function parseUnifiedDiff(text: string): FileChange[] {
         }
       }
       flush();
-      // `-U0` hunks for a pure removal say `+N,0`: the removed lines sat after new line N.
-      if (chunk.newLines === 0 && chunk.changes.every((c) => c.type === 'del') && chunk.changes.length > 0) {
-        removedAfter.delete(chunk.newStart - 1);
-        removedAfter.add(chunk.newStart);
-      }
     }
-    out.push({ path, oldPath, kind, addedLines, removedAfter });
+    out.push({ path, oldPath, kind, addedLines, removedAfter, hunks });
   }
   return out;
 }
@@ -97,4 +110,24 @@ export function cleanPath(raw: string): string {
     bytes.push(...Buffer.from(ch, 'utf8'));
   }
   return Buffer.from(bytes).toString('utf8');
+}
+
+/**
+ * The file as it was before the change, rebuilt from its new text and the hunks (a reverse patch), so that a
+ * review can tell moved code from new code without asking git for the old blob. Null when the text does not
+ * match the hunks (the working tree moved on since the diff was made).
+ */
+export function oldVersion(newText: string, change: FileChange): string | null {
+  if (change.kind === 'added') return '';
+  const lines = newText.split('\n');
+  const out: string[] = [];
+  let next = 0; // index into `lines` of the first line not yet copied
+  for (const hunk of change.hunks) {
+    const start = hunk.newLines === 0 ? hunk.newStart : hunk.newStart - 1;
+    if (start < next || start + hunk.newLines > lines.length) return null;
+    out.push(...lines.slice(next, start), ...hunk.oldSide);
+    next = start + hunk.newLines;
+  }
+  out.push(...lines.slice(next));
+  return out.join('\n');
 }

@@ -41,7 +41,8 @@ export async function workTreeRoot(cwd: string): Promise<string | null> {
 
 /** The commit a revision names, or null when it names none. */
 export async function resolveCommit(cwd: string, rev: string): Promise<string | null> {
-  // `--end-of-options` keeps a revision that starts with '-' from being read as an option.
-  const result = await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+  // A revision starting with '-' would be read as an option (`--end-of-options` needs git ≥ 2.30 here).
+  if (rev.startsWith('-')) return null;
+  const result = await git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
   return result.ok ? result.stdout.toString('utf8').trim() : null;
 }

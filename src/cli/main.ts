@@ -7,6 +7,7 @@ import { renderRuleDoc } from '../rules/framework/ruleDoc.js';
 import { cweName, pillarOf } from '../taxonomy/index.js';
 import { VERSION } from '../version.js';
 import { EXIT } from './exitCodes.js';
+import { ENV, EXIT_POST_FAILED, runPostGerrit, type PostGerritFlags } from './postGerrit.js';
 import { runReview, type ReviewFlags } from './review.js';
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -39,8 +40,25 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-suppress', 'show findings suppressed by # nosec / # pillar: ignore comments')
     .option('--bandit-compat', 'run only the rules that mirror a Bandit test')
     .option('--no-progress', 'no progress bar on stderr')
+    .option('--diff <range>', 'review only what a change introduces: A..B, A...B (from the merge base), or REV against the working tree (e.g. HEAD)')
+    .option('--patch <file>', 'review only what a unified diff introduces (- reads it from stdin); files are read from the working tree')
+    .option('--context-findings', 'with --diff/--patch, also show pre-existing findings in changed functions (never fail the run)')
+    .option('--baseline <file>', 'hide findings recorded in this baseline (matched by fingerprint and count, not line)')
+    .option('--write-baseline <file>', 'write the reported findings to a baseline file')
+    .option('--gerrit-label <label>', 'with --format gerrit, vote on this label: -1 with new findings, 0 without')
     .action(async (paths: string[], flags: ReviewFlags) => {
       exitCode = await runReview(paths, flags);
+    });
+
+  program.command('post-gerrit')
+    .description(`send a ReviewInput (pillar review --format gerrit) to Gerrit's set-review endpoint; credentials from ${ENV.user} and ${ENV.password}; exit ${EXIT_POST_FAILED} when Gerrit refuses or cannot be reached`)
+    .argument('[input]', 'the ReviewInput JSON file (- or nothing: standard input)', '-')
+    .option('--url <url>', `Gerrit base URL, e.g. https://review.example.org (default: $${ENV.url})`)
+    .option('--change <id>', 'change number or project~branch~Change-Id')
+    .option('--revision <id>', 'revision (patch set number or commit)', 'current')
+    .option('--timeout <seconds>', 'give up after this many seconds (default 60)')
+    .action(async (input: string, flags: PostGerritFlags) => {
+      exitCode = await runPostGerrit(input, flags);
     });
 
   program.command('rules')

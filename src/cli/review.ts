@@ -1,7 +1,10 @@
 // `pillar review`: merges flags over the config file, runs the review, writes the report, returns the exit code.
 import { writeFileSync } from 'node:fs';
 import { review, type ReviewOptions } from '../api.js';
+import { changeFromGitRange, changeFromPatch, readTextInput, type ChangeSet } from '../changes/changeSet.js';
 import { UsageError } from '../config/errors.js';
+import { createBaseline, loadBaseline, writeBaseline } from '../findings/baseline.js';
+import { VERSION } from '../version.js';
 import { loadConfig } from '../config/load.js';
 import { parseCweList } from '../config/selection.js';
 import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from '../findings/types.js';
@@ -25,6 +28,27 @@ export interface ReviewFlags {
   suppress: boolean;
   banditCompat?: boolean;
   progress: boolean;
+  /** Change review: a git revision range, or one revision to compare the working tree with. */
+  diff?: string;
+  /** Change review: a unified diff file, `-` for standard input. */
+  patch?: string;
+  contextFindings?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  gerritLabel?: string;
+}
+
+async function changeOf(flags: ReviewFlags): Promise<ChangeSet | undefined> {
+  if (flags.diff !== undefined && flags.patch !== undefined) throw new UsageError('give either --diff or --patch, not both');
+  if (flags.contextFindings && flags.diff === undefined && flags.patch === undefined) {
+    throw new UsageError('--context-findings needs a change to review: --diff or --patch');
+  }
+  if (flags.diff !== undefined) return changeFromGitRange(flags.diff, process.cwd());
+  if (flags.patch !== undefined) {
+    const label = flags.patch === '-' ? 'patch from standard input' : flags.patch;
+    return changeFromPatch(await readTextInput(flags.patch), label, process.cwd());
+  }
+  return undefined;
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -47,9 +71,12 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
     maxFileSize = Number(flags.maxFileSize);
     if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
   }
+  const change = await changeOf(flags);
+  const baseline = flags.baseline !== undefined ? loadBaseline(flags.baseline) : undefined;
   const progress = progressReporter(flags.progress);
   const options: ReviewOptions = {
-    paths: paths.length > 0 ? paths : ['.'],
+    // A change review covers every changed file unless paths narrow it.
+    paths: paths.length > 0 || change ? paths : ['.'],
     pillars: pillars ? parseCweList(pillars, 'pillar') : undefined,
     cwes: cwes ? parseCweList(cwes, 'CWE') : undefined,
     disabledRules: [...(config['disable-rules'] ?? []), ...(list(flags.disable) ?? [])],
@@ -62,6 +89,9 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
     maxFileSize,
     keepSuppressed: !flags.suppress,
     onProgress: progress.onProgress,
+    change,
+    contextFindings: flags.contextFindings ?? false,
+    baseline,
   };
   let report;
   try {
@@ -69,8 +99,12 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
   } finally {
     progress.stop();
   }
-  const text = render(format, report);
+  if (flags.writeBaseline !== undefined) {
+    writeBaseline(flags.writeBaseline, createBaseline(report.findings.filter((f) => !f.context), `pillar ${VERSION}`));
+  }
+  const text = render(format, report, { gerritLabel: flags.gerritLabel });
   if (flags.output) writeFileSync(flags.output, text);
   else process.stdout.write(text);
-  return report.findings.some((f) => !f.suppressed) ? EXIT.findings : EXIT.clean;
+  // Pre-existing findings shown as context never fail the run: only what is new counts.
+  return report.findings.some((f) => !f.suppressed && !f.context) ? EXIT.findings : EXIT.clean;
 }

@@ -54,7 +54,7 @@ export async function analyzePython(path: string, source: string, rules: readonl
         let isSuppressed = false;
         for (let row = lines.start; row <= lines.end && !isSuppressed; row++) {
           const s = suppressionAt(row);
-          if (s && suppresses(s, rule.meta.id, rule.meta.bandit)) isSuppressed = true;
+          if (s && suppresses(s, rule.meta.id, rule.meta.bandit, rule.meta.banditName)) isSuppressed = true;
         }
         if (isSuppressed) {
           suppressed++;

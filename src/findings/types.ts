@@ -29,6 +29,8 @@ export interface Finding {
   bandit?: string;
   /** Set when an inline comment suppressed it and the run keeps suppressed findings (`--no-suppress`). */
   suppressed?: boolean;
+  /** Change review with `--context-findings`: pre-existing, shown because the change touched its function. */
+  context?: boolean;
 }
 
 export type DiagnosticCode =
@@ -56,5 +58,11 @@ export interface Report {
   rules: RuleSummary[];
   findings: Finding[];
   diagnostics: Diagnostic[];
-  stats: { files: number; lines: number; suppressed: number; belowThreshold: number };
+  stats: {
+    files: number; lines: number; suppressed: number; belowThreshold: number;
+    /** Change review: findings in the changed files that the change did not introduce (not shown). */
+    preExisting?: number;
+    /** `--baseline`: findings hidden because the baseline already holds them. */
+    baselined?: number;
+  };
 }

@@ -1,6 +1,6 @@
 // Reporters: SARIF validates against the official 2.1.0 schema and carries CWE + pillar; text/markdown/json shapes.
 import { Ajv } from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
+import AjvDraft04Module from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +12,8 @@ import type { Report } from '../../src/findings/types.js';
 import { render } from '../../src/reporters/index.js';
 
 const require = createRequire(import.meta.url);
+// ajv-draft-04 is CommonJS with a default export; under NodeNext its class sits on `.default`.
+const AjvDraft04 = (AjvDraft04Module as unknown as { default: typeof AjvDraft04Module }).default;
 const SARIF_SCHEMA = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
 
 let defects: Report;
@@ -22,7 +24,8 @@ beforeAll(async () => {
   writeFileSync(join(root, 'bad.py'), 'import subprocess\n\n\ndef run(cmd):\n    subprocess.call("echo " + cmd, shell=True)\n');
   writeFileSync(join(root, 'clean.py'), 'def add(a, b):\n    return a + b\n');
   writeFileSync(join(root, 'bin.py'), Buffer.from([0, 1, 2]));
-  defects = await review({ paths: [join(root, 'bad.py'), join(root, 'bin.py')] });
+  // Only the shell rule, so the expectations below name exactly one finding.
+  defects = await review({ paths: [join(root, 'bad.py'), join(root, 'bin.py')], cwes: [78], disabledRules: ['import-subprocess', 'subprocess-without-shell', 'process-partial-path'] });
   clean = await review({ paths: [join(root, 'clean.py')] });
 });
 
@@ -77,7 +80,7 @@ describe('json and markdown', () => {
     const json = JSON.parse(render('json', defects));
     expect(json.schemaVersion).toBe('1.0');
     expect(json.findings[0]).toMatchObject({ ruleId: 'subprocess-shell-true', cwe: 78, pillar: 707, severity: 'high' });
-    expect(json.selection.pillars).toHaveLength(10);
+    expect(json.selection).toEqual({ pillars: [], cwes: [78] });
   });
 
   it('json validates against the documented schema', () => {

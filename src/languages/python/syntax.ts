@@ -231,3 +231,56 @@ export function integerValue(node: Node | null): number | null {
   else return null;
   return Number.isSafeInteger(value) ? value : null;
 }
+
+const LOGGER_NAMES = /^(log|logger|_log|_logger|logging|LOG|LOGGER|LOGGING)$/i;
+const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log', 'audit', 'trace']);
+
+/** `LOG.warning(...)`, `self.log.debug(...)`, `logging.error(...)`: a call that only records something. */
+export function isLoggingCall(call: Node): boolean {
+  const fn = callee(call);
+  if (fn?.type !== 'attribute') return false;
+  const method = fn.childForFieldName('attribute')?.text ?? '';
+  const object = fn.childForFieldName('object');
+  const owner = object?.type === 'attribute' ? object.childForFieldName('attribute')?.text : object?.text;
+  return LOG_METHODS.has(method) && !!owner && LOGGER_NAMES.test(owner);
+}
+
+/** Names bound by an assignment or loop target (`a`, `a, (b, *c)`), in order. */
+export function targetNames(target: Node | null): string[] {
+  if (!target) return [];
+  if (target.type === 'identifier') return [target.text];
+  if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'list_splat_pattern', 'parenthesized_expression'].includes(target.type)) {
+    return target.namedChildren.flatMap((c) => (c ? targetNames(c) : []));
+  }
+  return [];
+}
+
+/** True when an identifier named one of `names` occurs in `node` (attribute names and keywords excluded). */
+export function mentionsName(node: Node | null, names: ReadonlySet<string>): boolean {
+  if (!node || names.size === 0) return false;
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'identifier' && names.has(n.text)) {
+      const p = n.parent;
+      const isAttrName = p?.type === 'attribute' && p.childForFieldName('attribute')?.id === n.id;
+      const isKeyword = p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === n.id;
+      if (!isAttrName && !isKeyword) return true;
+    }
+    for (const c of n.namedChildren) if (c) stack.push(c);
+  }
+  return false;
+}
+
+/** Nodes of the given types under `node`, not descending into nested functions, lambdas or classes. */
+export function descendantsOfType(node: Node, types: ReadonlySet<string>): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [...node.namedChildren].filter((c): c is Node => c !== null).reverse();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (types.has(n.type)) out.push(n);
+    if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') continue;
+    for (let i = n.namedChildCount - 1; i >= 0; i--) { const c = n.namedChild(i); if (c) stack.push(c); }
+  }
+  return out;
+}

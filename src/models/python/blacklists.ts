@@ -130,8 +130,8 @@ export const BLACKLIST: readonly BlacklistEntry[] = [
     message: '`{code}` ({name}) opens a Telnet session: credentials and commands cross the network in clear text',
     fix: 'Use SSH (e.g. paramiko with host-key checking) or another encrypted protocol',
   },
-  xmlCall('B313', 'xml_bad_cElementTree', 'xml-untrusted-parse-celementtree', 'xml.etree.cElementTree', ['parse', 'iterparse', 'fromstring', 'XMLParser']),
-  xmlCall('B314', 'xml_bad_ElementTree', 'xml-untrusted-parse-etree', 'xml.etree.ElementTree', ['parse', 'iterparse', 'fromstring', 'XMLParser']),
+  xmlCall('B313', 'xml_bad_cElementTree', 'xml-untrusted-parse-celementtree', 'xml.etree.cElementTree', ['parse', 'iterparse', 'fromstring', 'XML', 'XMLParser', 'XMLPullParser']),
+  xmlCall('B314', 'xml_bad_ElementTree', 'xml-untrusted-parse-etree', 'xml.etree.ElementTree', ['parse', 'iterparse', 'fromstring', 'XML', 'XMLParser', 'XMLPullParser']),
   xmlCall('B315', 'xml_bad_expatreader', 'xml-untrusted-parse-expatreader', 'xml.sax.expatreader', ['create_parser']),
   xmlCall('B316', 'xml_bad_expatbuilder', 'xml-untrusted-parse-expatbuilder', 'xml.dom.expatbuilder', ['parse', 'parseString']),
   xmlCall('B317', 'xml_bad_sax', 'xml-untrusted-parse-sax', 'xml.sax', ['parse', 'parseString', 'make_parser']),
@@ -146,7 +146,7 @@ export const BLACKLIST: readonly BlacklistEntry[] = [
   {
     bandit: 'B322', banditName: 'input', ruleId: 'python2-input', kind: 'call',
     names: ['input'], cwe: 95, banditCwe: 20, severity: 'high', confidence: 'high',
-    message: '`{code}` in Python 2 code evaluates what the user types as a Python expression',
+    message: '`{code}` evaluates what the user types as a Python expression: this file is Python 2 code ({evidence})',
     fix: 'Use raw_input() on Python 2 (or `from six.moves import input`), and convert the text explicitly',
   },
   {

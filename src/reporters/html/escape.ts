@@ -1,11 +1,16 @@
 // Escaping for the HTML report: an auto-escaping `html` template tag for server-rendered markup, and JSON that is
 // safe inside <script type="application/json">. Nothing from the reviewed code reaches the page any other way.
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\u2028': '&#x2028;', '\u2029': '&#x2029;',
+};
 
-/** Escapes text for element content and for quoted attribute values alike. */
+/**
+ * Escapes text for element content and for quoted attribute values alike. U+2028/2029 are harmless in HTML but
+ * become references too, so no raw line separator reaches the file and trips up editors or line-based tools.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+  return text.replace(/[&<>"'\u2028\u2029]/g, (c) => HTML_ESCAPES[c]!);
 }
 
 /** Markup that is already safe; only `html` and `rawHtml` create it. */

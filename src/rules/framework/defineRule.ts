@@ -17,6 +17,9 @@ export function defineRule(rule: Rule): Rule {
   }
   if (meta.docs.references.length === 0) problems.push('docs.references is empty');
   if (meta.bandit !== undefined && !/^B\d{3}$/.test(meta.bandit)) problems.push('bandit must look like B602');
+  if (meta.banditName !== undefined && (meta.bandit === undefined || !/^[A-Za-z0-9_]+$/.test(meta.banditName))) {
+    problems.push('banditName needs bandit and must be a Python identifier');
+  }
   if (problems.length > 0) throw new Error(`rule ${meta.id}: ${problems.join('; ')}`);
   return rule;
 }

@@ -77,6 +77,7 @@ export function notASecret(value: string, name: string): string | null {
   if (/^<[^<>]*>$|^\[[^\]]*\]$|^\{[^{}]*\}$/.test(v)) return 'placeholder';
   if (PLACEHOLDER_VALUES.has(v.toLowerCase())) return 'keyword';
   if (/%[-#0 +]*\d*(?:\.\d+)?[sdrifx]|%\(\w+\)|\{\w*(?:[.[][^}]*)?(?::[^}]*)?\}|\$\{|\$\(|^\$\w+$/.test(v)) return 'template';
+  if (/\[[^\]]+\][*+?{]|\\[dwsS]|\.[*+]|^\^.*\$$/.test(v)) return 'regular expression';
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(?:\/|\.{1,2}\/|~\/)/.test(v)) return 'url or path';
   if (/\.(?:pem|key|crt|cert|p12|pfx|jks|txt|json|ya?ml|conf|cfg|ini|env)$/i.test(v)) return 'file name';
   // Prose (a message, a form label, a help text) has spaces; `Bearer <token>` is still a credential.
@@ -111,6 +112,18 @@ function shannonEntropy(s: string): number {
   return h;
 }
 
+/** Test frameworks, and `tests`/`test`/`testing` packages: importing one makes a module test support code. */
+const TEST_SUPPORT_IMPORT = /^(?:unittest|mock|testtools|fixtures|pytest|oslotest|ddt|testscenarios|stestr)(?:\.|$)|(?:^|\.)(?:tests?|testing)(?:\.|$)/;
+
+/**
+ * Test code as ctx.model.isTestCode() judges it, widened to the helpers around it that define no test case
+ * themselves: fixtures, fake drivers and sample-test bases import a test framework or the project's test package.
+ * Judged from imports only, never from the file name.
+ */
+export function isTestSupportCode(model: PythonModel): boolean {
+  return model.isTestCode() || model.imports.records.some((r) => TEST_SUPPORT_IMPORT.test(r.qualified));
+}
+
 export interface SecretLiteral { value: string; secretWord: string }
 
 /**
@@ -123,7 +136,7 @@ export function secretLiteral(model: PythonModel, name: string, literal: Node | 
   if (value === null) return null;
   const secretWord = secretWordOf(name);
   if (secretWord === null || notASecret(value, name) !== null) return null;
-  if (model.isTestCode() && !looksLikeRealCredential(value)) return null;
+  if (isTestSupportCode(model) && !looksLikeRealCredential(value)) return null;
   return { value, secretWord };
 }
 

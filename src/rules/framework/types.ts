@@ -32,6 +32,8 @@ export interface RuleMeta {
   docs: RuleDocs;
   /** The Bandit test this rule covers (B602), surfaced in SARIF as `properties.bandit`. */
   bandit?: string;
+  /** Bandit's plugin or blacklist name (`subprocess_popen_with_shell_equals_true`), honoured in `# nosec <name>`. */
+  banditName?: string;
   status?: 'stable' | 'preview' | 'deprecated';
 }
 

@@ -9,6 +9,8 @@ export interface PathOptions {
   avoiding?: ReadonlySet<CfgNode>;
   /** Only follow edges of these kinds. */
   edges?: ReadonlySet<EdgeKind>;
+  /** Only follow edges this accepts (e.g. not the exception edges of cleanup calls). */
+  follow?: (edge: CfgEdge) => boolean;
 }
 
 const LOOPS = new Set(['for_statement', 'while_statement']);
@@ -97,6 +99,7 @@ export class Cfg {
       }
       for (const e of n.succ) {
         if (options.edges && !options.edges.has(e.kind)) continue;
+        if (options.follow && !options.follow(e)) continue;
         if (parent.has(e.to) || options.avoiding?.has(e.to)) continue;
         parent.set(e.to, n);
         queue.push(e.to);
@@ -116,15 +119,47 @@ export class Cfg {
   }
 
   /**
-   * A path along which an exception raised at `ast` leaves the function — by propagating or, after a handler, by
+   * A path along which the exception raised at `ast` leaves the function — by propagating or, after a handler, by
    * returning — without executing any of `avoiding` (statements, compound ones included). Null when there is none.
+   * Once a handler has caught it, only deliberate raises (`raise`, a re-raising with-exit) carry it on: a call in
+   * the handler that might fail raises a new exception, which is not this one (pass `newExceptions` to follow them).
    */
-  exceptionEscapePath(ast: Node, options: { avoiding?: Node[]; to?: 'raise' | 'any' } = {}): CfgNode[] | null {
+  exceptionEscapePath(ast: Node, options: { avoiding?: Node[]; to?: 'raise' | 'any'; newExceptions?: boolean } = {}): CfgNode[] | null {
     const avoid = new Set<CfgNode>();
     for (const a of options.avoiding ?? []) for (const n of this.nodesWithin(a)) avoid.add(n);
-    const start = this.exceptionTargets(ast).filter((n) => !avoid.has(n));
     const exits = options.to === 'raise' ? [this.raiseExit] : [this.exit, this.raiseExit];
-    return this.path(start, (n) => exits.includes(n), { avoiding: avoid });
+    // States are (node, caught): the same node may be visited before and after a handler took the exception.
+    const parent = new Map<string, { node: CfgNode; key: string } | null>();
+    const queue: Array<{ node: CfgNode; caught: boolean }> = [];
+    const key = (n: CfgNode, caught: boolean): string => `${n.id}:${caught ? 1 : 0}`;
+    for (const n of this.exceptionTargets(ast)) {
+      if (avoid.has(n) || parent.has(key(n, false))) continue;
+      parent.set(key(n, false), null);
+      queue.push({ node: n, caught: false });
+    }
+    for (let i = 0; i < queue.length; i++) {
+      const { node, caught } = queue[i]!;
+      if (exits.includes(node)) {
+        const path: CfgNode[] = [];
+        for (let k: string | undefined = key(node, caught), n: CfgNode | undefined = node; k && n;) {
+          path.unshift(n);
+          const p = parent.get(k);
+          k = p?.key; n = p?.node;
+        }
+        return path;
+      }
+      for (const e of node.succ) {
+        if (avoid.has(e.to)) continue;
+        if (caught && e.kind === 'exception' && !options.newExceptions && !isDeliberateRaise(node)) continue;
+        // Entering a handler body: the clause test matched, the exception is caught.
+        const next = caught || (e.kind === 'true' && (node.ast?.type === 'except_clause' || node.ast?.type === 'except_group_clause'));
+        const k = key(e.to, next);
+        if (parent.has(k)) continue;
+        parent.set(k, { node, key: key(node, caught) });
+        queue.push({ node: e.to, caught: next });
+      }
+    }
+    return null;
   }
 
   /** Nodes reachable from the entry. */
@@ -223,6 +258,12 @@ export class Cfg {
 }
 
 const EXCEPTION: ReadonlySet<EdgeKind> = new Set(['exception']);
+
+/** A node whose exception edge re-raises on purpose: `raise`, or the end of a re-raising context manager. */
+export function isDeliberateRaise(n: CfgNode): boolean {
+  if (n.kind === 'with-exit') return n.copy === 'normal';
+  return n.ast?.type === 'raise_statement';
+}
 
 function isNode(x: CfgNode | Iterable<CfgNode>): x is CfgNode {
   return (x as CfgNode).succ !== undefined;

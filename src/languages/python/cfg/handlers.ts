@@ -1,7 +1,7 @@
 // How control leaves an except handler, read off the CFG: falls through, returns, re-raises, breaks or continues.
 // Incidental exceptions (a logging call that might itself raise) are not counted as "re-raises".
 import type { Node } from 'web-tree-sitter';
-import type { Cfg } from './graph.js';
+import { isDeliberateRaise, type Cfg } from './graph.js';
 import type { CfgNode } from './types.js';
 
 export type HandlerExit = 'normal' | 'return' | 'raise' | 'break' | 'continue';
@@ -31,12 +31,8 @@ export function handlerOutcome(cfg: Cfg, clause: Node): HandlerOutcome {
     seen.add(n);
     if (!within(n, clause)) continue;
     for (const e of n.succ) {
-      if (within(e.to, clause)) {
-        // A with-exit inside the handler is still inside; exceptions raised within it stay incidental.
-        if (e.kind !== 'exception') stack.push(e.to);
-        else if (isDeliberateRaise(n)) { out.exits.add('raise'); out.raises.push(n.ast!); }
-        continue;
-      }
+      // Still inside the handler (a nested try's dispatch, a with-exit, the next statement): keep exploring.
+      if (within(e.to, clause)) { stack.push(e.to); continue; }
       switch (e.kind) {
         case 'exception':
           if (isDeliberateRaise(n)) { out.exits.add('raise'); out.raises.push(n.ast!); }
@@ -49,9 +45,4 @@ export function handlerOutcome(cfg: Cfg, clause: Node): HandlerOutcome {
     }
   }
   return out;
-}
-
-function isDeliberateRaise(n: CfgNode): boolean {
-  if (n.kind === 'with-exit') return n.copy === 'normal';
-  return n.ast?.type === 'raise_statement';
 }

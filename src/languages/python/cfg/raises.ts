@@ -1,8 +1,10 @@
 // Which statements may raise: the ones whose own evaluation calls, subscripts, awaits, yields, imports, raises or
 // asserts. Name loads, arithmetic and attribute loads on names are treated as non-raising — a deliberate trade-off:
 // modelling every `a.b` or `x + y` as raising would connect every line to every handler and drown the questions
-// rules ask ("can *this call's* exception escape?") in edges nobody relies on.
+// rules ask ("can *this call's* exception escape?") in edges nobody relies on. Logging calls count as non-raising:
+// the logging package reports its own failures (Handler.handleError) instead of raising them.
 import type { Node } from 'web-tree-sitter';
+import { isLoggingCall } from '../syntax.js';
 
 /** Subtrees whose code does not run when the enclosing statement runs. */
 const DEFERRED = new Set(['lambda', 'function_definition', 'class_definition', 'block']);
@@ -14,6 +16,9 @@ export function expressionMayRaise(node: Node | null): boolean {
   const stack: Node[] = [node];
   while (stack.length > 0) {
     const n = stack.pop()!;
+    // Its arguments are usually a format string, `_()` translations and values to interpolate; counting them would
+    // make every log line an exception source again.
+    if (n.type === 'call' && isLoggingCall(n)) continue;
     if (ALWAYS.has(n.type)) return true;
     if (n.type === 'attribute') {
       const object = n.childForFieldName('object');

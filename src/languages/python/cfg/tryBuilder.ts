@@ -137,8 +137,9 @@ export function buildWith(b: CfgBuilder, stmt: Node, pending: Pending[]): Pendin
     b.connect(current, exit);
     const manager = contextManagerName(frame.ast);
     if (manager !== null && RERAISING.test(manager) && body) {
-      b.jump([{ node: exit, kind: 'exception' }], 'raise');
-      current = optsOutOfReraise(frame.ast, body) ? [{ node: exit, kind: 'normal' }] : [];
+      const optOut = optsOutOfReraise(frame.ast, body);
+      if (optOut !== 'always') b.jump([{ node: exit, kind: 'exception' }], 'raise');
+      current = optOut !== 'never' ? [{ node: exit, kind: 'normal' }] : [];
     } else {
       current = [{ node: exit, kind: 'normal' }];
     }
@@ -155,9 +156,16 @@ function contextManagerName(item: Node): string | null {
   return fn && (fn.type === 'identifier' || fn.type === 'attribute') ? fn.text : null;
 }
 
-/** `with save_and_reraise_exception() as ctxt: ... ctxt.reraise = False` completes without re-raising. */
-function optsOutOfReraise(item: Node, body: Node): boolean {
+/**
+ * `with save_and_reraise_exception() as ctxt: ... ctxt.reraise = False` completes without re-raising: 'always' when
+ * the opt-out is a top-level statement of the block, 'maybe' when it sits under a condition.
+ */
+function optsOutOfReraise(item: Node, body: Node): 'always' | 'maybe' | 'never' {
   const value = item.childForFieldName('value');
   const alias = value?.type === 'as_pattern' ? value.childForFieldName('alias')?.text : null;
-  return !!alias && new RegExp(`\\b${alias}\\.reraise\\s*=\\s*False\\b`).test(body.text);
+  if (!alias) return 'never';
+  const optOut = new RegExp(`^${alias}\\.reraise\\s*=\\s*False$`);
+  const top = body.namedChildren.some((s) => s?.type === 'expression_statement' && optOut.test(s.text.trim()));
+  if (top) return 'always';
+  return new RegExp(`\\b${alias}\\.reraise\\s*=\\s*False\\b`).test(body.text) ? 'maybe' : 'never';
 }

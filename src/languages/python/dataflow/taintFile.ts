@@ -7,7 +7,7 @@ import { ALL_KINDS, type TaintFact } from '../../../analysis/taint/facts.js';
 import type { ParameterSource, TaintSpec } from '../../../analysis/taint/spec.js';
 import { mergeHits, summaryKey, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
 import type { PythonModel } from '../model.js';
-import { callee, unparenthesize } from '../syntax.js';
+import { callee, enclosingFunction, unparenthesize } from '../syntax.js';
 import { Env } from './env.js';
 import { ForwardWalker } from './forward.js';
 import { allFunctions, classBases, decorators, enclosingClass, functionBody, hasReceiver, parameterNames, type Parameter } from './functions.js';
@@ -80,6 +80,8 @@ class FileAnalysis {
   private readonly functionsByName = new Map<string, Unit>();
   private readonly methodsByClass = new Map<string, Map<string, Unit>>();
   private readonly classesByName = new Map<string, Node>();
+  /** Functions defined inside another function, by the outer function and name (closures such as `read_enabled`). */
+  private readonly nested = new Map<string, Unit>();
   readonly summaries = new Map<string, FunctionSummary<Node>>();
   readonly results = new Map<string, { hits: SinkHit<Node>[]; callees: Set<Node>; tainted?: Map<number, Set<string>> }>();
   private readonly callers = new Map<string, Set<Unit>>();
@@ -98,6 +100,9 @@ class FileAnalysis {
         if (cname) this.classesByName.set(cname, u.cls);
       } else if (owner?.type === 'module' && !this.functionsByName.has(u.name)) {
         this.functionsByName.set(u.name, u);
+      } else {
+        const outer = enclosingFunction(u.node);
+        if (outer) this.nested.set(`${nodeKey(outer)}/${u.name}`, u);
       }
     }
   }
@@ -120,7 +125,7 @@ class FileAnalysis {
       if (!fn) return null;
       const f = unparenthesize(fn);
       let target: Unit | undefined;
-      if (f.type === 'identifier') target = this.functionsByName.get(f.text);
+      if (f.type === 'identifier') target = this.nested.get(`${nodeKey(unit.node)}/${f.text}`) ?? this.functionsByName.get(f.text);
       else if (f.type === 'attribute' && unit.cls && unit.offset === 1) {
         const obj = f.childForFieldName('object');
         const self = unit.params[0]?.name;

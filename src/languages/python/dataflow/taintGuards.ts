@@ -58,6 +58,11 @@ export function refineGuard(ctx: TaintContext, cond: Node, env: Env<TaintValue>,
       const [left, right] = [n.namedChild(0), n.namedChild(1)];
       const ops = n.children.filter((c) => c && !c.isNamed).map((c) => c!.text).join(' ');
       if (!left || !right || n.namedChildCount !== 2) return;
+      // `x is None`: the value is no string at all on that branch.
+      if (right.type === 'none' && ((ops === 'is' && truthy) || (ops === 'is not' && !truthy) || (ops === '==' && truthy))) {
+        clearAt(env, left, ALL_KINDS);
+        return;
+      }
       const positive = ops === 'in' || ops === '==';
       const negative = ops === 'not in' || ops === '!=';
       if ((positive && truthy) || (negative && !truthy)) {

@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import { type Shape, type SinkKind, type TaintFact } from '../../../analysis/taint/facts.js';
 import type { TaintSpec } from '../../../analysis/taint/spec.js';
-import { instantiate, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
+import { instantiate, liveAt, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
 import type { PythonModel } from '../model.js';
 import { callee, keywordArg, positionalArgs, stringValue, unparenthesize } from '../syntax.js';
 import type { Env } from './env.js';
@@ -170,7 +170,8 @@ export class TaintTransfer implements Transfer<TaintValue> {
   private attributeOf(f: TaintFact<Node>, attr: string, n: Node): TaintFact<Node> | null {
     if (f.shape === 'request') {
       const model = this.ctx.spec.requestAttributes.find((a) => a.attribute === attr);
-      return model ? reorigin({ ...f, shape: model.shape }, n) : null;
+      if (!model) return null;
+      return reorigin({ ...f, shape: model.shape, cleared: model.clears ? new Set([...f.cleared, ...model.clears]) : f.cleared }, n);
     }
     // Attributes of environ dicts and of containers are methods; their calls are modelled in call().
     if (f.shape === 'environ' || f.shape === 'container') return null;
@@ -183,7 +184,11 @@ export class TaintTransfer implements Transfer<TaintValue> {
     return {
       facts: container.facts.map((f) => {
         if (f.shape === 'request') return null;
-        if (f.shape === 'environ') return key !== null && this.ctx.spec.environKeys.test(key) ? reorigin({ ...f, shape: 'str' }, n) : null;
+        if (f.shape === 'environ') {
+          if (key === null || !this.ctx.spec.environKeys.test(key)) return null;
+          const cleared = this.ctx.spec.environNewlineFree.test(key) ? new Set([...f.cleared, ...NEWLINE_KINDS]) : f.cleared;
+          return reorigin({ ...f, shape: 'str', cleared }, n);
+        }
         return reorigin({ ...f, shape: f.shape === 'str' ? 'str' : 'unknown' }, n);
       }),
     };
@@ -264,7 +269,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
     }
     const step = { node: n, message: `passed to \`${r.name}()\` (line ${lineOf(n)})` };
     for (const hit of r.summary.sinks) {
-      const facts = instantiate(hit.facts, byParam, step);
+      const facts = liveAt(hit, instantiate(hit.facts, byParam, step));
       if (facts.length > 0) this.hits.push({ ...hit, facts });
     }
     return value(instantiate(r.summary.returns.facts, byParam, { node: n, message: `returned by \`${r.name}()\` (line ${lineOf(n)})` }));
@@ -285,11 +290,10 @@ export class TaintTransfer implements Transfer<TaintValue> {
           target = first;
         }
         const v = this.argValues.get(nodeKey(target)) ?? this.evaluate(target, env);
-        const facts = v.facts.liveFor(sink.kind).filter((f) => !sink.stringsOnly || f.shape === 'str' || f.shape === 'unknown' || f.shape === 'same');
-        const live = facts.filter((f) => f.shape !== 'request' && f.shape !== 'environ');
-        if (live.length > 0) {
-          this.hits.push({ sink: c.node, argument: arg, kind: sink.kind, sinkName: displayName(c), variant: sink.variant, facts: live });
-        }
+        const hit: SinkHit<Node> = { sink: c.node, argument: arg, kind: sink.kind, sinkName: displayName(c), variant: sink.variant, facts: [] };
+        if (sink.stringsOnly) hit.stringsOnly = true;
+        hit.facts = liveAt(hit, v.facts.facts);
+        if (hit.facts.length > 0) this.hits.push(hit);
       }
     }
   }

@@ -256,11 +256,12 @@ class Binder {
     while (stack.length > 0) {
       const n = stack.pop()!;
       const parent = n.parent;
-      if (n.type === 'dotted_name' && n.namedChildCount === 1 && parent?.type === 'case_pattern' && n.text !== '_') {
+      // A lone name in a pattern (or as a keyword pattern's value) captures; `Point(...)` and `a.B` are values.
+      if (n.type === 'dotted_name' && n.namedChildCount === 1 && (parent?.type === 'case_pattern' || parent?.type === 'keyword_pattern') && n.text !== '_') {
         this.add(scope, n.text, 'match-capture', n.namedChild(0)!, node, null);
         continue;
       }
-      if (n.type === 'as_pattern_target' || n.type === 'list_splat_pattern' || n.type === 'dictionary_splat_pattern') {
+      if (n.type === 'as_pattern_target' || n.type === 'splat_pattern' || n.type === 'list_splat_pattern' || n.type === 'dictionary_splat_pattern') {
         const id = n.namedChildren.find((c) => c?.type === 'identifier');
         if (id && id.text !== '_') this.add(scope, id.text, 'match-capture', id, node, null);
         continue;

@@ -13,6 +13,7 @@ export default defineRule({
     confidence: 'low',
     languages: ['python'],
     bandit: 'B604',
+    banditName: 'any_other_function_with_shell_equals_true',
     messages: {
       shell: {
         text: '`{call}` is called with shell={shell}; if it hands its command to a shell, values in the command can inject shell syntax',

@@ -12,6 +12,7 @@ export default defineRule({
     confidence: 'medium',
     languages: ['python'],
     bandit: 'B601',
+    banditName: 'paramiko_calls',
     messages: {
       remote: {
         text: '`{call}` runs `{command}` through the remote shell; a value in it can inject shell syntax on that host',

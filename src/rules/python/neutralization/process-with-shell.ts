@@ -13,6 +13,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B605',
+    banditName: 'start_process_with_a_shell',
     messages: {
       injectable: {
         text: '`{call}` passes `{command}` to a shell; a value in it can inject shell syntax',

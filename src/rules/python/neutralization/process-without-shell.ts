@@ -11,6 +11,7 @@ export default defineRule({
     confidence: 'medium',
     languages: ['python'],
     bandit: 'B606',
+    banditName: 'start_process_with_no_shell',
     messages: {
       direct: {
         text: '`{call}` starts a program directly; check that no untrusted value chooses the program or its options',

@@ -46,6 +46,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B602',
+    banditName: 'subprocess_popen_with_shell_equals_true',
     messages: {
       injectable: {
         text: '`{call}` runs `{command}` through a shell (shell={shell}); a value in it can inject shell syntax',

@@ -13,6 +13,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B603',
+    banditName: 'subprocess_without_shell_equals_true',
     messages: {
       computed: {
         text: '`{call}` runs `{command}` without a shell; check that no untrusted value picks the program or adds options to it',

@@ -28,6 +28,7 @@ export default defineRule({
     confidence: 'medium',
     languages: ['python'],
     bandit: 'B609',
+    banditName: 'linux_commands_wildcard_injection',
     messages: {
       wildcard: {
         text: '`{call}` runs `{program}` on a shell `*` glob; a file named like an option (e.g. `--checkpoint-action=exec=...`) becomes an option of `{program}`',

@@ -1,0 +1,86 @@
+// Calls where attacker-controlled data does damage, by sink family: OS commands, SQL, file paths, dynamically
+// evaluated code and templates, log records, generated config files, and HTTP redirects. Data only.
+import type { Sink } from '../../../analysis/taint/spec.js';
+
+const FIRST = [{ index: 0 }];
+const SUBPROCESS = ['subprocess.Popen', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.run'];
+/** Helpers that run a program from an argument vector given as separate positional arguments. */
+const EXECUTE_HELPERS = ['processutils.execute', 'processutils.trycmd', 'utils.execute', 'utils.trycmd', 'privsep_utils.execute'];
+
+export const COMMAND_SINKS: readonly Sink[] = [
+  ...SUBPROCESS.map((name): Sink => ({ call: { name }, kind: 'command', args: [{ index: 0, keyword: 'args' }], variant: 'shell', whenKeyword: 'shell' })),
+  ...SUBPROCESS.map((name): Sink => ({ call: { name }, kind: 'command', args: [{ index: 0, keyword: 'args' }], variant: 'program', unlessKeyword: 'shell', argv: true })),
+  ...['os.system', 'os.popen', 'subprocess.getoutput', 'subprocess.getstatusoutput', 'commands.getoutput', 'commands.getstatusoutput']
+    .map((name): Sink => ({ call: { name }, kind: 'command', args: FIRST, variant: 'shell' })),
+  ...EXECUTE_HELPERS.map((suffix): Sink => ({ call: { suffix }, kind: 'command', args: FIRST, variant: 'program' })),
+  ...EXECUTE_HELPERS.map((suffix): Sink => ({ call: { suffix }, kind: 'command', args: [{ index: 1, rest: true }], variant: 'argument' })),
+];
+
+/** Receivers that are DB-API cursors, SQLAlchemy sessions/engines/connections. */
+const DB_RECEIVER = /(^|[._])(cursor|cur|session|engine|conn|connection|db|database|bind)\b/i;
+
+export const SQL_SINKS: readonly Sink[] = [
+  { call: { method: 'execute', receiver: DB_RECEIVER }, kind: 'sql', args: [{ index: 0, keyword: 'statement' }], variant: 'query' },
+  { call: { method: 'executemany', receiver: DB_RECEIVER }, kind: 'sql', args: FIRST, variant: 'query' },
+  { call: { method: 'executescript', receiver: DB_RECEIVER }, kind: 'sql', args: FIRST, variant: 'query' },
+  { call: { name: 'sqlalchemy.text' }, kind: 'sql', args: [{ index: 0, keyword: 'text' }], variant: 'query' },
+  { call: { name: 'sqlalchemy.sql.text' }, kind: 'sql', args: [{ index: 0, keyword: 'text' }], variant: 'query' },
+  { call: { name: 'sqlalchemy.sql.expression.text' }, kind: 'sql', args: FIRST, variant: 'query' },
+  { call: { method: 'from_statement' }, kind: 'sql', args: FIRST, variant: 'query' },
+];
+
+const PATH_FUNCTIONS = [
+  'open', 'io.open', 'codecs.open', 'os.open', 'os.remove', 'os.unlink', 'os.rmdir', 'os.removedirs', 'os.mkdir', 'os.makedirs',
+  'os.listdir', 'os.scandir', 'os.chmod', 'os.chown', 'os.truncate', 'os.symlink', 'os.link', 'os.rename', 'os.replace',
+  'shutil.rmtree', 'shutil.copy', 'shutil.copy2', 'shutil.copyfile', 'shutil.copytree', 'shutil.move', 'shutil.chown',
+  'tarfile.open', 'zipfile.ZipFile', 'flask.send_file', 'flask.send_from_directory',
+];
+
+export const PATH_SINKS: readonly Sink[] = [
+  ...PATH_FUNCTIONS.map((name): Sink => ({ call: { name }, kind: 'path', args: [{ index: 0, keyword: 'file' }], variant: 'file' })),
+  ...['os.rename', 'os.replace', 'shutil.copy', 'shutil.copy2', 'shutil.copyfile', 'shutil.move', 'os.symlink', 'os.link']
+    .map((name): Sink => ({ call: { name }, kind: 'path', args: [{ index: 1 }], variant: 'file' })),
+];
+
+export const CODE_SINKS: readonly Sink[] = [
+  { call: { name: 'eval' }, kind: 'code', args: FIRST, variant: 'eval' },
+  { call: { name: 'exec' }, kind: 'code', args: FIRST, variant: 'eval' },
+  { call: { name: 'compile' }, kind: 'code', args: FIRST, variant: 'eval' },
+  { call: { name: 'yaml.load' }, kind: 'code', args: [{ index: 0, keyword: 'stream' }], variant: 'yaml', unlessKeywordMatches: { keyword: 'Loader', pattern: /Safe|Base/ } },
+  { call: { name: 'yaml.unsafe_load' }, kind: 'code', args: FIRST, variant: 'yaml' },
+  { call: { name: 'jinja2.Template' }, kind: 'code', args: [{ index: 0, keyword: 'source' }], variant: 'template' },
+  { call: { method: 'from_string' }, kind: 'code', args: [{ index: 0, keyword: 'source' }], variant: 'template' },
+  { call: { name: 'pickle.loads' }, kind: 'code', args: FIRST, variant: 'pickle' },
+];
+
+const LOG_RECEIVER = /^(LOG|log|logger|LOGGER|_LOG|_log|_logger|logging|self\.log|self\.logger|self\._log|self\.LOG)$/;
+const LOG_LEVELS = ['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'audit', 'trace'];
+
+export const LOG_SINKS: readonly Sink[] = [
+  ...LOG_LEVELS.map((method): Sink => ({ call: { method, receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 0, keyword: 'msg', rest: true }], variant: 'log', stringsOnly: true })),
+  { call: { method: 'log', receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 1, rest: true }], variant: 'log', stringsOnly: true },
+];
+
+/** Files whose lines are parsed by another program: one injected newline adds a directive or a host entry. */
+const CONFIG_FILE = /conf|\.cfg|\.ini|hosts|dnsmasq|haproxy|radvd|keepalived|opts|leases|\.rules|sudoers/i;
+
+export const NEWLINE_SINKS: readonly Sink[] = [
+  { call: { method: 'write' }, kind: 'newline', args: FIRST, variant: 'file', fileReceiver: CONFIG_FILE, stringsOnly: true },
+  { call: { method: 'writelines' }, kind: 'newline', args: FIRST, variant: 'file', fileReceiver: CONFIG_FILE, stringsOnly: true },
+  { call: { suffix: 'replace_file' }, kind: 'newline', args: [{ index: 1 }], variant: 'file', pathArgument: { index: 0, pattern: CONFIG_FILE }, stringsOnly: true },
+  { call: { suffix: 'write_to_file' }, kind: 'newline', args: [{ index: 1 }], variant: 'file', pathArgument: { index: 0, pattern: CONFIG_FILE }, stringsOnly: true },
+];
+
+const REDIRECTS = ['HTTPFound', 'HTTPSeeOther', 'HTTPMovedPermanently', 'HTTPTemporaryRedirect', 'HTTPPermanentRedirect', 'HTTPMultipleChoices'];
+
+export const REDIRECT_SINKS: readonly Sink[] = [
+  ...REDIRECTS.map((r): Sink => ({ call: { name: `webob.exc.${r}` }, kind: 'redirect', args: [{ index: -1, keyword: 'location' }], variant: 'location' })),
+  { call: { name: 'flask.redirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'location' }], variant: 'location' },
+  { call: { name: 'werkzeug.utils.redirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'location' }], variant: 'location' },
+  { call: { name: 'django.shortcuts.redirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'to' }], variant: 'location' },
+  { call: { name: 'django.http.HttpResponseRedirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'redirect_to' }], variant: 'location' },
+];
+
+export const SINKS: readonly Sink[] = [
+  ...COMMAND_SINKS, ...SQL_SINKS, ...PATH_SINKS, ...CODE_SINKS, ...LOG_SINKS, ...NEWLINE_SINKS, ...REDIRECT_SINKS,
+];

@@ -1,0 +1,61 @@
+// Where attacker-controlled data enters Python services: webob/WSGI requests, Nova/Neutron API controller
+// parameters, Flask's request, and (trusted less) the command line and the environment. Data only.
+import type { CallSource, ParameterSource, RequestAttribute, ValueSource } from '../../../analysis/taint/spec.js';
+
+/** HTTP servers reject raw CR/LF in header values, and these URL forms are percent-encoded. */
+const NO_NEWLINE = ['log', 'newline'] as const;
+
+/**
+ * Attributes (and `get_*()` methods) of webob / Werkzeug request objects that carry client data. Decoded query
+ * parameters, bodies and PATH_INFO can hold `\n` (from `%0A`); headers, cookies and re-encoded URLs cannot.
+ */
+export const REQUEST_ATTRIBUTES: readonly RequestAttribute[] = [
+  // webob
+  { attribute: 'GET', shape: 'container' }, { attribute: 'POST', shape: 'container' },
+  { attribute: 'params', shape: 'container' }, { attribute: 'body', shape: 'str' },
+  { attribute: 'text', shape: 'str' }, { attribute: 'json_body', shape: 'container' },
+  { attribute: 'json', shape: 'container' }, { attribute: 'headers', shape: 'container', clears: NO_NEWLINE },
+  { attribute: 'cookies', shape: 'container', clears: NO_NEWLINE }, { attribute: 'environ', shape: 'environ' },
+  { attribute: 'url', shape: 'str', clears: NO_NEWLINE }, { attribute: 'path', shape: 'str', clears: NO_NEWLINE }, { attribute: 'path_info', shape: 'str' },
+  { attribute: 'path_qs', shape: 'str', clears: NO_NEWLINE }, { attribute: 'query_string', shape: 'str', clears: NO_NEWLINE }, { attribute: 'host', shape: 'str', clears: NO_NEWLINE },
+  { attribute: 'referer', shape: 'str', clears: NO_NEWLINE }, { attribute: 'referrer', shape: 'str', clears: NO_NEWLINE }, { attribute: 'user_agent', shape: 'str', clears: NO_NEWLINE },
+  { attribute: 'urlvars', shape: 'container' }, { attribute: 'matchdict', shape: 'container' },
+  // Flask / Werkzeug
+  { attribute: 'args', shape: 'container' }, { attribute: 'form', shape: 'container' },
+  { attribute: 'values', shape: 'container' }, { attribute: 'data', shape: 'str' }, { attribute: 'files', shape: 'container' },
+];
+
+/** WSGI environ keys set from the client's request line and headers (not the server's own entries). */
+export const CLIENT_ENVIRON_KEYS = /^(HTTP_\w+|QUERY_STRING|PATH_INFO|REQUEST_URI|RAW_URI|CONTENT_TYPE|SCRIPT_NAME)$/;
+/** Header-derived and still-encoded environ entries: no raw newline can arrive in them. */
+export const NEWLINE_FREE_ENVIRON_KEYS = /^(HTTP_\w+|QUERY_STRING|REQUEST_URI|RAW_URI|CONTENT_TYPE)$/;
+
+const API_CONTROLLER_BASES = /(^|\.)(Controller|\w+Controller|ServersController|Resource|ExtensionController)$/;
+const API_DECORATORS = /^(wsgi\.(action|response|expected_errors|extends)|validation\.(schema|query_schema)|extensions\.expected_errors)\b/;
+const WSGI_HANDLER_BASES = /(^|\.)(Application|Middleware|\w+Middleware|\w+Application|Debug|Router)$/;
+const WSGIFY = /^(webob\.dec\.)?wsgify\b/;
+/** Schema validation restricts strings to printable characters in the Nova/Neutron parameter types. */
+const SCHEMA_DECORATORS = /^validation\.(schema|query_schema)\b/;
+
+export const PARAMETER_SOURCES: readonly ParameterSource[] = [
+  {
+    names: ['body'], shape: 'container', trust: 'remote', confidence: 'high',
+    classBases: API_CONTROLLER_BASES, decorators: API_DECORATORS,
+    validatedBy: { decorators: SCHEMA_DECORATORS, clears: ['log', 'newline'] },
+  },
+  { names: ['req', 'request'], shape: 'request', trust: 'remote', confidence: 'high', classBases: API_CONTROLLER_BASES, decorators: API_DECORATORS },
+  { names: ['req', 'request'], shape: 'request', trust: 'remote', confidence: 'high', classBases: WSGI_HANDLER_BASES, decorators: WSGIFY },
+];
+
+export const VALUE_SOURCES: readonly ValueSource[] = [
+  { name: 'flask.request', shape: 'request', trust: 'remote', confidence: 'high' },
+  { name: 'sys.argv', shape: 'container', trust: 'local', confidence: 'medium' },
+  { name: 'os.environ', shape: 'container', trust: 'local', confidence: 'low' },
+];
+
+export const CALL_SOURCES: readonly CallSource[] = [
+  { call: { name: 'input' }, shape: 'str', trust: 'local', confidence: 'medium' },
+  { call: { name: 'raw_input' }, shape: 'str', trust: 'local', confidence: 'medium' },
+  { call: { name: 'os.getenv' }, shape: 'str', trust: 'local', confidence: 'low' },
+  { call: { name: 'os.environ.get' }, shape: 'str', trust: 'local', confidence: 'low' },
+];

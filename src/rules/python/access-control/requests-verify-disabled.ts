@@ -1,0 +1,68 @@
+// B501: TLS certificate checking switched off for requests/httpx (`verify=False` on a call, or `session.verify =
+// False`), so any machine in the network path can impersonate the server.
+import type { Node } from 'web-tree-sitter';
+import { keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
+import { defineRule } from '../../framework/defineRule.js';
+
+const VERBS = new Set(['get', 'options', 'head', 'post', 'put', 'patch', 'delete', 'request']);
+const HTTPX = new Set([...VERBS, 'stream', 'Client', 'AsyncClient']);
+
+function isFalseLiteral(node: Node | null): boolean {
+  return !!node && unparenthesize(node).type === 'false';
+}
+
+export default defineRule({
+  meta: {
+    id: 'requests-verify-disabled',
+    cwe: 295,
+    severity: 'high',
+    confidence: 'high',
+    languages: ['python'],
+    bandit: 'B501',
+    messages: {
+      call: {
+        text: '`{call}` runs with verify=False: the server certificate is not checked, so anyone on the path can read and alter this traffic',
+        fix: 'Remove verify=False from `{call}`; for a private CA pass verify="/path/to/ca-bundle.pem" (e.g. from a configured cafile)',
+      },
+      session: {
+        text: '`{target} = False` disables certificate checking for every request made through `{owner}`',
+        fix: 'Remove the assignment, or set `{target}` to the path of the CA bundle that signs the server certificate',
+      },
+    },
+    docs: {
+      summary: 'requests/httpx call with TLS certificate verification disabled',
+      why: 'With verify=False the client accepts any certificate, so TLS no longer authenticates the server: a machine in the network path can present its own certificate, read credentials and tokens, and change responses (CWE-295).',
+      example: 'import requests\n\ndef get_token(url, creds):\n    return requests.post(url, json=creds, verify=False, timeout=10)\n',
+      useInstead: 'import requests\n\ndef get_token(url, creds, cafile):\n    return requests.post(url, json=creds, verify=cafile, timeout=10)\n',
+      fix: 'Keep verification on. For internal endpoints, pass the CA bundle that signs them (verify=cafile, as keystoneauth sessions do with their cafile/insecure options) instead of switching checks off.',
+      references: [
+        'https://cwe.mitre.org/data/definitions/295.html',
+        'https://requests.readthedocs.io/en/latest/user/advanced/#ssl-cert-verification',
+      ],
+      banditDifferences: '`requests.request(...)` and `session.verify = False` assignments (in modules that import requests or httpx) are reported too; Bandit checks only the verb functions and httpx calls.',
+    },
+  },
+  create(ctx) {
+    let http: boolean | undefined;
+    return {
+      call(node) {
+        const name = ctx.model.callName(node);
+        if (!name) return;
+        const parts = name.split('.');
+        if (parts.length !== 2) return;
+        const [root, verb] = parts as [string, string];
+        if (!(root === 'requests' && VERBS.has(verb)) && !(root === 'httpx' && HTTPX.has(verb))) return;
+        const verify = keywordArg(node, 'verify');
+        if (isFalseLiteral(verify)) ctx.report({ node: verify!.parent ?? node, messageId: 'call', data: { call: name } });
+      },
+      assignment(node) {
+        const left = node.childForFieldName('left');
+        if (left?.type !== 'attribute' || left.childForFieldName('attribute')?.text !== 'verify') return;
+        if (!isFalseLiteral(node.childForFieldName('right'))) return;
+        http ??= ctx.model.imports.importsModule('requests') || ctx.model.imports.importsModule('httpx');
+        if (!http) return;
+        ctx.report({ node, messageId: 'session', data: { target: left.text, owner: left.childForFieldName('object')?.text ?? 'it' } });
+      },
+    };
+  },
+});

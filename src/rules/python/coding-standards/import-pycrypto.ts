@@ -1,0 +1,20 @@
+// B413: imports from the `Crypto` package, which is either the abandoned PyCrypto or its maintained drop-in
+// replacement PyCryptodome. The code cannot tell which, hence low confidence.
+import { blacklistEntry } from '../../../models/python/blacklists.js';
+import { blacklistImportRule } from '../../framework/blacklist.js';
+
+export default blacklistImportRule(blacklistEntry('B413'), {
+  docs: {
+    summary: 'Crypto.* imported: PyCrypto is unmaintained',
+    why: 'PyCrypto has had no release since 2013 and carries known vulnerabilities (e.g. CVE-2013-7459, a heap overflow in AES with a crafted IV). Code that depends on it gets no fixes (CWE-1104). PyCryptodome installs under the same `Crypto` name and is maintained, so the finding is only as certain as the deployment\'s requirements.',
+    example: 'from Crypto.Cipher import AES\n\ndef seal(key, nonce, data):\n    return AES.new(key, AES.MODE_GCM, nonce=nonce).encrypt_and_digest(data)\n',
+    useInstead: 'from cryptography.hazmat.primitives.ciphers.aead import AESGCM\n\ndef seal(key, nonce, data):\n    return AESGCM(key).encrypt(nonce, data, None)\n',
+    fix: 'Move to pyca/cryptography, or pin pycryptodome (or pycryptodomex, imported as `Cryptodome`) in the requirements and suppress the finding with that reason.',
+    references: [
+      'https://cwe.mitre.org/data/definitions/1104.html',
+      'https://github.com/pycrypto/pycrypto/issues/176',
+      'https://www.pycryptodome.org/src/vs_pycrypto',
+    ],
+    banditDifferences: 'Bandit reports these imports with high confidence under CWE-327; pillar reports them with low confidence under CWE-1104 (unmaintained third-party component), because PyCryptodome, a maintained drop-in, uses the same `Crypto` package name. `Cryptodome.*` (pycryptodomex) is reported by neither tool.',
+  },
+});

@@ -1,0 +1,71 @@
+def write_all(db, records):
+    try:
+        db.write(records)
+    finally:
+        db.close()
+        # ruleid: finally-masks-exception
+        return True
+
+
+def drain(queue):
+    while queue:
+        try:
+            queue.pop_and_send()
+        finally:
+            if queue.closed:
+                # ruleid: finally-masks-exception
+                break
+
+
+def each(items, send):
+    for item in items:
+        try:
+            send(item)
+        finally:
+            # ruleid: finally-masks-exception
+            continue
+
+
+def cleanup_loop_inside_finally(paths, remove):
+    try:
+        remove(paths[0])
+    finally:
+        for p in paths:
+            if not p:
+                # ok: finally-masks-exception
+                continue
+            if p == "/":
+                # ok: finally-masks-exception
+                break
+            remove(p)
+
+
+def nested_function_in_finally(conn):
+    try:
+        conn.send()
+    finally:
+        def report():
+            # ok: finally-masks-exception
+            return conn.stats()
+        conn.close(report)
+
+
+def return_after_try(conn):
+    try:
+        conn.send()
+    finally:
+        conn.close()
+    # ok: finally-masks-exception
+    return True
+
+
+def break_in_loop_else_inside_finally(items, other):
+    for x in other:
+        try:
+            x.go()
+        finally:
+            for item in items:
+                item.close()
+            else:
+                # ruleid: finally-masks-exception
+                break

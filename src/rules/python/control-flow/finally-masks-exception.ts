@@ -1,0 +1,62 @@
+// CWE-584: `return`, `break` or `continue` leaving a `finally` block. The jump silently discards any exception the
+// try raised (and any value it returned), so a failure — a denied check, a failed write — looks like success.
+import type { Node } from 'web-tree-sitter';
+import { defineRule } from '../../framework/defineRule.js';
+
+const JUMPS = new Set(['return_statement', 'break_statement', 'continue_statement']);
+const SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
+const LOOPS = new Set(['for_statement', 'while_statement']);
+
+/** Jumps in `block` that leave it: every return, and break/continue whose loop is outside the block. */
+function leavingJumps(block: Node): Node[] {
+  const out: Node[] = [];
+  const visit = (n: Node, inLoop: boolean): void => {
+    if (JUMPS.has(n.type)) {
+      if (n.type === 'return_statement' || !inLoop) out.push(n);
+      return;
+    }
+    if (SCOPES.has(n.type)) return;
+    // Only a loop's body block is "inside" it: a break in its else clause targets an outer loop.
+    const loop = LOOPS.has(n.type) ? n.childForFieldName('body') : null;
+    for (const c of n.namedChildren) if (c) visit(c, inLoop || c.id === loop?.id);
+  };
+  visit(block, false);
+  return out;
+}
+
+const WORD: Record<string, string> = { return_statement: 'return', break_statement: 'break', continue_statement: 'continue' };
+
+export default defineRule({
+  meta: {
+    id: 'finally-masks-exception',
+    cwe: 584,
+    severity: 'medium',
+    confidence: 'high',
+    languages: ['python'],
+    messages: {
+      masks: {
+        text: '`{jump}` inside `finally` discards any exception raised in the `try` block (and any value it was returning); a failure there is silently turned into normal completion',
+        fix: 'Move the `{jump}` after the try statement, or out of `finally` into the `try`/`except` branch that decides it, so exceptions from the `try` block still propagate',
+      },
+    },
+    docs: {
+      summary: '`return`, `break` or `continue` inside a `finally` block',
+      why: 'A jump out of `finally` cancels the exception that is propagating through it. A failed authorisation check, a failed write or a database error in the `try` block then disappears without a trace and the caller proceeds as if it had succeeded (CWE-584). Python 3.14 warns about it (PEP 765).',
+      example: 'def save(record, db):\n    try:\n        db.write(record)\n    finally:\n        db.close()\n        return True\n',
+      useInstead: 'def save(record, db):\n    try:\n        db.write(record)\n    finally:\n        db.close()\n    return True\n',
+      fix: 'Keep `finally` for cleanup only. Put the return after the try statement, or decide it in the `try`/`except` branches.',
+      references: ['https://cwe.mitre.org/data/definitions/584.html', 'https://peps.python.org/pep-0765/'],
+    },
+  },
+  create(ctx) {
+    return {
+      finally_clause(node) {
+        const block = node.namedChildren.find((c) => c?.type === 'block');
+        if (!block) return;
+        for (const jump of leavingJumps(block)) {
+          ctx.report({ node: jump, messageId: 'masks', data: { jump: WORD[jump.type] ?? jump.type } });
+        }
+      },
+    };
+  },
+});

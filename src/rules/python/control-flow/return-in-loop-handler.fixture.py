@@ -1,0 +1,106 @@
+import logging
+
+LOG = logging.getLogger(__name__)
+
+
+class PortNotFound(Exception):
+    pass
+
+
+def unbind_ports(client, port_ids):
+    for port_id in port_ids:
+        if port_id is None:
+            continue
+        try:
+            port = client.show_port(port_id)
+        except PortNotFound:
+            LOG.debug("port %s no longer exists", port_id)
+            # ruleid: return-in-loop-handler
+            return
+        client.update_port(port["id"], {"device_id": ""})
+
+
+def release_all(client, allocations):
+    for alloc in allocations:
+        try:
+            client.release(alloc)
+        except Exception:
+            LOG.exception("release of %s failed", alloc)
+            # ruleid: return-in-loop-handler
+            return
+        client.audit(alloc)
+
+
+def refresh(cache, instances):
+    for inst in instances:
+        if inst is None:
+            LOG.warning("skipping missing instance")
+            # ruleid: return-in-loop-handler
+            return
+        cache.refresh(inst)
+
+
+def unbind_ports_fixed(client, port_ids):
+    for port_id in port_ids:
+        try:
+            port = client.show_port(port_id)
+        except PortNotFound:
+            LOG.debug("port %s no longer exists", port_id)
+            # ok: return-in-loop-handler
+            continue
+        client.update_port(port["id"], {"device_id": ""})
+
+
+def find_port(client, port_ids, mac):
+    for port_id in port_ids:
+        try:
+            port = client.show_port(port_id)
+        except PortNotFound:
+            # ok: return-in-loop-handler
+            return None
+        if port["mac"] == mac:
+            return port
+    return None
+
+
+def retry(call, attempts):
+    for attempt in range(attempts):
+        try:
+            call()
+        except IOError:
+            LOG.warning("attempt %d failed", attempt)
+            # ok: return-in-loop-handler
+            return
+        LOG.info("done")
+
+
+def reraise(client, port_ids):
+    for port_id in port_ids:
+        try:
+            port = client.show_port(port_id)
+        except PortNotFound:
+            LOG.error("port %s vanished", port_id)
+            raise
+        client.update_port(port["id"], {})
+
+
+def stops_on_first_failure(client, jobs):
+    for job in jobs:
+        try:
+            client.run(job)
+        except Exception:
+            LOG.exception("job %s failed; stopping", job)
+            break
+        client.ack(job)
+    # ok: return-in-loop-handler
+    return
+
+
+def last_statement_handler(client, items):
+    for item in items:
+        try:
+            client.notify(item)
+        except ValueError:
+            LOG.warning("bad item")
+            # ok: return-in-loop-handler
+            return

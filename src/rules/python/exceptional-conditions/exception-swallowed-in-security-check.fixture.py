@@ -1,0 +1,98 @@
+import logging
+
+LOG = logging.getLogger(__name__)
+
+
+def delete_server(context, server, policy):
+    try:
+        # ruleid: exception-swallowed-in-security-check
+        policy.authorize(context, "server:delete", server)
+    except Exception:
+        LOG.warning("policy check failed for %s", server.id)
+    server.destroy()
+
+
+def update_port(context, port, body, enforcer):
+    try:
+        # ruleid: exception-swallowed-in-security-check
+        enforcer.enforce(context, "update_port", port)
+    except:  # noqa: E722
+        pass
+    port.update(body)
+
+
+def set_name(name, validate_name, store):
+    try:
+        # ruleid: exception-swallowed-in-security-check
+        validate_name(name)
+    except Exception as exc:
+        LOG.debug("ignoring invalid name: %s", exc)
+    store.save(name)
+
+
+def reraises(context, policy, server):
+    try:
+        # ok: exception-swallowed-in-security-check
+        policy.authorize(context, "server:delete", server)
+    except Exception:
+        LOG.exception("policy check failed")
+        raise
+    server.destroy()
+
+
+def denies_explicitly(context, policy, server):
+    try:
+        # ok: exception-swallowed-in-security-check
+        policy.authorize(context, "server:delete", server)
+    except Exception:
+        LOG.warning("denied")
+        return False
+    server.destroy()
+    return True
+
+
+def narrow_handler(context, policy, server, NotAuthorized):
+    try:
+        # ok: exception-swallowed-in-security-check
+        policy.authorize(context, "server:show", server)
+    except NotAuthorized:
+        server = server.redacted()
+    return server
+
+
+def records_result(context, policy):
+    try:
+        # ok: exception-swallowed-in-security-check
+        policy.enforce(context, "admin_only", {})
+        is_admin = True
+    except Exception:
+        is_admin = False
+    return is_admin
+
+
+def else_branch_is_the_passed_path(context, policy, server):
+    try:
+        # ok: exception-swallowed-in-security-check
+        policy.authorize(context, "server:delete", server)
+    except Exception:
+        LOG.warning("not allowed")
+    else:
+        server.destroy()
+
+
+def subprocess_check(cmd, subprocess):
+    try:
+        # ok: exception-swallowed-in-security-check
+        subprocess.check_call(cmd)
+    except Exception:
+        LOG.warning("command failed")
+
+
+def per_item_check(context, policy, servers):
+    for server in servers:
+        try:
+            # ok: exception-swallowed-in-security-check
+            policy.authorize(context, "server:show", server)
+        except Exception:
+            continue
+        yield server

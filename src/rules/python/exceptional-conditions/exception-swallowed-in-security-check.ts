@@ -1,0 +1,94 @@
+// CWE-390: a `try` around an authorisation/policy/validation call whose broad handler neither re-raises nor stops:
+// when the check fails (raises), execution continues past the try exactly as if it had passed.
+import type { Node } from 'web-tree-sitter';
+import { cfgOf, isCatchAll } from '../../../languages/python/cfg/index.js';
+import { handlerOutcome } from '../../../languages/python/cfg/handlers.js';
+import { calleeName, descendantsOfType, enclosingFunction } from '../../../languages/python/syntax.js';
+import { defineRule } from '../../framework/defineRule.js';
+
+/** Calls that signal failure by raising: authorisation and policy enforcement first, validation second. */
+const AUTHZ = /^(authorize|authorise|enforce|check_policy|check_access|check_permission|check_permissions|check_is_admin|check_admin|require_admin|require_admin_context|require_context|assert_authorized|verify_permission|can|has_permission|check_authorization|check_rbac|policy_check)$/i;
+const VALIDATION = /^(validate\w*|verify\w*|check_\w+|assert_\w+|ensure_\w*(allowed|permitted|authori[sz]ed|owner|access)\w*)$/i;
+/** Same shape, different meaning: subprocess result checks, test assertions, numeric checks. */
+const NOT_CHECKS = /^(check_call|check_output|check_returncode|check_result|assert_called\w*|assert_not_called|assert_has_calls|assert_any_call|check_resize|check_hostname|verify_ssl|validate_timeout)$/i;
+
+function checkCall(stmt: Node): Node | null {
+  if (stmt.type !== 'expression_statement') return null;
+  let expr = stmt.namedChild(0);
+  if (expr?.type === 'await') expr = expr.namedChild(0);
+  return expr?.type === 'call' ? expr : null;
+}
+
+/** Check calls whose result is discarded, i.e. that report failure only by raising. */
+function checksIn(body: Node): Array<{ call: Node; name: string; authz: boolean }> {
+  const out: Array<{ call: Node; name: string; authz: boolean }> = [];
+  for (const stmt of descendantsOfType(body, new Set(['expression_statement']))) {
+    const call = checkCall(stmt);
+    const name = call ? calleeName(call) : null;
+    if (!call || !name || NOT_CHECKS.test(name)) continue;
+    const authz = AUTHZ.test(name);
+    if (authz || VALIDATION.test(name)) out.push({ call, name, authz });
+  }
+  return out;
+}
+
+/** A handler that records the failure in a variable (`allowed = False`) lets later code decide. */
+function setsFlag(block: Node): boolean {
+  return descendantsOfType(block, new Set(['assignment', 'augmented_assignment'])).some((a) => a.childForFieldName('left')?.type === 'identifier');
+}
+
+export default defineRule({
+  meta: {
+    id: 'exception-swallowed-in-security-check',
+    cwe: 390,
+    severity: 'high',
+    confidence: 'medium',
+    languages: ['python'],
+    messages: {
+      authz: {
+        text: '`{check}(...)` signals a denial by raising, but `{handler}` catches it and execution continues after the try as if the check had passed',
+        fix: 'Let the exception from `{check}` propagate (remove the broad handler, or re-raise after logging); if a fallback is needed, catch only the specific non-denial error and deny explicitly (return/raise) in the handler',
+      },
+      validation: {
+        text: '`{check}(...)` reports invalid input by raising, but `{handler}` catches every exception and execution continues after the try with the unvalidated value',
+        fix: 'Catch only the errors that do not mean "invalid" (if any) and re-raise or reject the request in the handler, so a failed `{check}` stops the operation',
+      },
+    },
+    docs: {
+      summary: 'Broad exception handler turns a failed authorisation or validation check into success',
+      why: 'Policy checks such as `policy.enforce(...)`, `authorize(...)` or `validate_*(...)` signal a denial or invalid input by raising. A bare `except:` or `except Exception:` around them that only logs (or passes) and lets execution continue makes every denial look like an approval: the protected operation runs anyway (CWE-390, leading to CWE-285/CWE-20).',
+      example: 'def delete_server(context, server, policy):\n    try:\n        policy.authorize(context, "server:delete", server)\n    except Exception:\n        LOG.warning("policy check failed")\n    server.destroy()\n',
+      useInstead: 'def delete_server(context, server, policy):\n    policy.authorize(context, "server:delete", server)\n    server.destroy()\n',
+      fix: 'Do not wrap checks in broad handlers. If some errors must be tolerated, catch those specific types, and make every handler either re-raise or deny explicitly (return an error, raise Forbidden).',
+      references: ['https://cwe.mitre.org/data/definitions/390.html', 'https://cwe.mitre.org/data/definitions/285.html', 'https://cwe.mitre.org/data/definitions/755.html'],
+    },
+  },
+  create(ctx) {
+    return {
+      try_statement(node) {
+        const body = node.childForFieldName('body');
+        if (!body) return;
+        // With an else clause, the "passed" path is the else block, which the handler skips.
+        if (node.namedChildren.some((c) => c?.type === 'else_clause')) return;
+        const checks = checksIn(body);
+        if (checks.length === 0) return;
+        const fn = enclosingFunction(node);
+        for (const clause of node.namedChildren) {
+          if (!clause || (clause.type !== 'except_clause' && clause.type !== 'except_group_clause') || !isCatchAll(clause)) continue;
+          const block = clause.namedChildren.find((c) => c?.type === 'block');
+          if (!block || setsFlag(block)) continue;
+          const outcome = handlerOutcome(cfgOf(ctx.model, fn), clause);
+          if (outcome.exits.size !== 1 || !outcome.exits.has('normal')) continue;
+          const check = checks.find((c) => c.authz) ?? checks[0]!;
+          const handler = clause.text.split('\n')[0]!.trim().replace(/:$/, '');
+          ctx.report({
+            node: check.call, messageId: check.authz ? 'authz' : 'validation', data: { check: check.name, handler },
+            confidence: check.authz ? 'high' : 'medium', severity: check.authz ? 'high' : 'medium',
+            evidence: [{ node: clause, message: `${handler} catches the failure and falls through` }],
+          });
+          return;
+        }
+      },
+    };
+  },
+});

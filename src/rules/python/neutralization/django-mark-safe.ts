@@ -1,0 +1,168 @@
+// B703: django's mark_safe()/SafeString() applied to markup that may hold unescaped input. Literal markup, escaped
+// values and locals built only from those are recognised as safe; also home of that evaluator, shared with B704.
+import type { Node } from 'web-tree-sitter';
+import type { PythonModel } from '../../../languages/python/model.js';
+import { positionalArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import { defineRule } from '../../framework/defineRule.js';
+
+const MARK_SAFE = new Set(['mark_safe', 'SafeText', 'SafeUnicode', 'SafeString', 'SafeBytes']);
+const MARK_SAFE_MODULES = ['django.utils.safestring', 'django.utils.html'];
+
+/** Calls whose result is escaped (or already safe) HTML. */
+const ESCAPERS = new Set([
+  'django.utils.html.escape', 'django.utils.html.conditional_escape', 'django.utils.html.format_html',
+  'django.utils.html.format_html_join', 'django.utils.html.escapejs', 'django.utils.html.json_script',
+  'django.utils.html.linebreaks', 'django.utils.safestring.mark_safe', 'html.escape', 'markupsafe.escape',
+  'markupsafe.Markup.escape', 'markupsafe.Markup', 'flask.escape', 'flask.Markup', 'jinja2.escape', 'cgi.escape',
+  'int', 'len', 'float',
+]);
+
+const MAX_DEPTH = 8;
+
+/**
+ * True when `expr` (used at `at`) can only produce literal or escaped text: literals, escaping calls, `%` / `+` /
+ * `.format` / `.join` / f-strings over such parts, and local names whose every earlier assignment in the same
+ * function is such an expression. Parameters and anything else are untrusted.
+ */
+export function isSafeMarkup(model: PythonModel, expr: Node, at: Node, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const n = unparenthesize(expr);
+  const safe = (e: Node | null): boolean => e !== null && isSafeMarkup(model, e, at, depth + 1);
+  switch (n.type) {
+    case 'integer': case 'float': case 'true': case 'false': case 'none': return true;
+    case 'string':
+      return n.namedChildren.every((p) => p === null || p.type !== 'interpolation' || numericFormat(p) || safe(p.childForFieldName('expression')));
+    case 'concatenated_string': return n.namedChildren.every((p) => p === null || safe(p));
+    case 'binary_operator': {
+      const op = n.childForFieldName('operator')?.text;
+      if (op !== '+' && op !== '%') return false;
+      return safe(n.childForFieldName('left')) && safe(n.childForFieldName('right'));
+    }
+    case 'tuple': case 'list': return n.namedChildren.every((c) => c === null || safe(c));
+    case 'dictionary':
+      return n.namedChildren.every((c) => c === null || (c.type === 'pair' && safe(c.childForFieldName('value'))));
+    case 'conditional_expression': {
+      const parts = n.namedChildren.filter((c): c is Node => c !== null);
+      return parts.length === 3 && safe(parts[0]!) && safe(parts[2]!);
+    }
+    case 'call': return safeCall(model, n, safe);
+    case 'identifier': return safeName(model, n.text, at, safe);
+    default: return false;
+  }
+}
+
+/** `{x:d}`, `{x:.2f}`: a numeric format spec can only produce digits and signs. */
+function numericFormat(interpolation: Node): boolean {
+  const spec = interpolation.childForFieldName('format_specifier')?.text ?? '';
+  return /[dxXobeEfFgGn%]$/.test(spec);
+}
+
+function safeCall(model: PythonModel, call: Node, safe: (e: Node | null) => boolean): boolean {
+  const name = model.callName(call);
+  if (name !== null && ESCAPERS.has(name)) return true;
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute') return false;
+  const method = fn.childForFieldName('attribute')?.text;
+  const receiver = fn.childForFieldName('object');
+  if ((method !== 'format' && method !== 'join') || !receiver || stringValue(receiver) === null) return false;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  return args.every((a) => a === null || a.type === 'comment' ||
+    (a.type === 'keyword_argument' ? safe(a.childForFieldName('value')) : safe(a.type === 'list_splat' ? a.namedChild(0) : a)));
+}
+
+/**
+ * Every binding of `name` before `at` in the enclosing function assigns a safe value, and one does; a name the
+ * function never binds is looked up among the module's assignments (constants defined at import time).
+ */
+function safeName(model: PythonModel, name: string, at: Node, safe: (e: Node | null) => boolean): boolean {
+  let scope: Node | null = at.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  if (!scope) return false;
+  if (scope.type === 'function_definition') {
+    const params = scope.childForFieldName('parameters');
+    for (const p of params?.namedChildren ?? []) {
+      const pname = p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text ?? p?.namedChild(0)?.text;
+      if (pname === name) return false;
+    }
+    const local = bindingsAreSafe(scope, name, at, safe);
+    if (local !== null) return local;
+    let module: Node | null = scope;
+    while (module && module.type !== 'module') module = module.parent;
+    return module !== null && bindingsAreSafe(module, name, null, safe, { topLevelOnly: true }) === true;
+  }
+  return bindingsAreSafe(scope, name, at, safe) === true;
+}
+
+/** null when `scope` does not bind `name` (before `until`); otherwise whether every binding is a safe value. */
+function bindingsAreSafe(scope: Node, name: string, until: Node | null, safe: (e: Node | null) => boolean, options = { topLevelOnly: false }): boolean | null {
+  let seen = false;
+  for (const b of scope.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement', 'as_pattern', 'named_expression'])) {
+    if (!b || (until !== null && b.startIndex >= until.startIndex)) continue;
+    if (options.topLevelOnly && insideFunction(b, scope)) continue;
+    const target = b.type === 'as_pattern' ? b.childForFieldName('alias') : b.type === 'named_expression' ? b.childForFieldName('name') : b.childForFieldName('left');
+    if (!target || !bindsName(target, name)) continue;
+    if (b.type !== 'assignment' && b.type !== 'augmented_assignment' && b.type !== 'named_expression') return false;
+    if (unparenthesize(target).type !== 'identifier') return false;
+    if (!safe(b.childForFieldName(b.type === 'named_expression' ? 'value' : 'right'))) return false;
+    seen = true;
+  }
+  return seen ? true : null;
+}
+
+function insideFunction(node: Node, scope: Node): boolean {
+  for (let n = node.parent; n && n !== scope; n = n.parent) if (n.type === 'function_definition' || n.type === 'class_definition') return true;
+  return false;
+}
+
+function bindsName(target: Node, name: string): boolean {
+  if (target.type === 'identifier') return target.text === name;
+  return target.descendantsOfType('identifier').some((i) => i?.text === name && i.parent?.type !== 'attribute');
+}
+
+export default defineRule({
+  meta: {
+    id: 'django-mark-safe',
+    cwe: 80,
+    severity: 'medium',
+    confidence: 'high',
+    languages: ['python'],
+    bandit: 'B703',
+    messages: {
+      unescaped: {
+        text: '`{call}({arg})` marks text as safe HTML although `{arg}` may contain unescaped input: a `<script>` in it reaches the page',
+        fix: 'Build the markup with django.utils.html.format_html("...{{}}...", {arg}), which escapes every argument, instead of `{call}`',
+      },
+    },
+    docs: {
+      summary: 'mark_safe() on markup that may contain unescaped input',
+      why: 'mark_safe tells Django\'s templates not to escape a string. If any part of it comes from a user, a database or another service, HTML and script in that part are rendered as-is in the victim\'s browser (CWE-80).',
+      example: 'from django.utils.safestring import mark_safe\n\ndef badge(user):\n    return mark_safe("<b>" + user.display_name + "</b>")\n',
+      useInstead: 'from django.utils.html import format_html\n\ndef badge(user):\n    return format_html("<b>{}</b>", user.display_name)\n',
+      fix: 'Use format_html / format_html_join, which escape their arguments, or escape() every untrusted part before concatenating; keep mark_safe for literal markup.',
+      references: [
+        'https://cwe.mitre.org/data/definitions/80.html',
+        'https://docs.djangoproject.com/en/stable/ref/utils/#django.utils.safestring.mark_safe',
+        'https://docs.djangoproject.com/en/stable/ref/utils/#django.utils.html.format_html',
+      ],
+      banditDifferences: 'Escaped parts (escape, conditional_escape, format_html, html.escape …), f-strings, `+` concatenation, `.join` and conditional expressions over safe parts are recognised as safe, so `mark_safe("<b>%s</b>" % escape(name))` is not reported; Bandit treats every call other than a literal `.format` as unsafe. A local name counts as safe only when every assignment to it before the call is safe, as in Bandit.',
+    },
+  },
+  create(ctx) {
+    return {
+      call(node) {
+        const name = ctx.model.callName(node);
+        if (name === null) return;
+        const dot = name.lastIndexOf('.');
+        if (!MARK_SAFE.has(name.slice(dot + 1)) || !MARK_SAFE_MODULES.includes(name.slice(0, dot))) return;
+        const arg = positionalArg(node, 0) ?? null;
+        if (!arg || isSafeMarkup(ctx.model, arg, node)) return;
+        ctx.report({ node, messageId: 'unescaped', data: { call: name.slice(dot + 1), arg: abbreviate(arg.text) } });
+      },
+    };
+  },
+});
+
+export function abbreviate(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 50 ? `${flat.slice(0, 47)}...` : flat;
+}

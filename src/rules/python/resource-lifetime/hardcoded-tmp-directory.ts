@@ -1,0 +1,73 @@
+// B108: a path literal inside a shared, world-writable temporary directory (/tmp, /var/tmp, /dev/shm). Fixed names
+// there can be pre-created or symlinked by any local user. Checks of a path against these prefixes are skipped.
+import type { Node } from 'web-tree-sitter';
+import { isBareStringStatement, isBytesString } from '../../../languages/python/syntax.js';
+import { defineRule } from '../../framework/defineRule.js';
+
+const SHARED_TMP = ['/tmp', '/var/tmp', '/dev/shm'];
+
+/** The literal text a string starts with, up to its first interpolation (f"/tmp/{x}" → "/tmp/"). */
+function leadingText(node: Node): string {
+  let out = '';
+  for (const part of node.namedChildren) {
+    if (!part || part.type === 'string_start') continue;
+    if (part.type === 'string_content' || part.type === 'escape_sequence') out += part.text;
+    else break;
+  }
+  return out;
+}
+
+/** Strings that are compared with, or tested as a prefix of, a path are checks, not uses. */
+function isCheck(node: Node): boolean {
+  let n: Node = node;
+  while (n.parent && ['parenthesized_expression', 'tuple', 'list', 'set'].includes(n.parent.type)) n = n.parent;
+  const p = n.parent;
+  if (!p) return false;
+  if (p.type === 'comparison_operator') return true;
+  if (p.type === 'argument_list') {
+    const fn = p.parent?.childForFieldName('function');
+    const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : null;
+    return method === 'startswith' || method === 'endswith' || method === 'relpath' || method === 'commonpath';
+  }
+  return false;
+}
+
+export default defineRule({
+  meta: {
+    id: 'hardcoded-tmp-directory',
+    cwe: 377,
+    severity: 'medium',
+    confidence: 'medium',
+    languages: ['python'],
+    bandit: 'B108',
+    messages: {
+      sharedTmp: {
+        text: '`{path}` is a fixed path in the shared directory {dir}: another local user can create or symlink it first',
+        fix: 'Create the file or directory with tempfile.mkstemp() / tempfile.mkdtemp() / tempfile.TemporaryDirectory() instead of `{path}`, or use a private directory owned by the service',
+      },
+    },
+    docs: {
+      summary: 'Hard-coded path in a shared temporary directory',
+      why: '/tmp, /var/tmp and /dev/shm are writable by every local user. A predictable name there can be created first by an attacker, as a symlink to a file the service will then overwrite or as a file whose contents the service will trust (CWE-377).',
+      example: 'def dump(data):\n    with open("/tmp/nova-dump.json", "w") as f:\n        f.write(data)\n',
+      useInstead: 'import os\nimport tempfile\n\ndef dump(data):\n    fd, path = tempfile.mkstemp(suffix=".json")\n    with os.fdopen(fd, "w") as f:\n        f.write(data)\n    return path\n',
+      fix: 'Use the tempfile module (mkstemp, mkdtemp, TemporaryDirectory, NamedTemporaryFile), which creates unpredictable names atomically with private permissions, or a directory that only the service can write.',
+      references: [
+        'https://cwe.mitre.org/data/definitions/377.html',
+        'https://docs.python.org/3/library/tempfile.html',
+      ],
+      banditDifferences: 'The directory must be a whole path component: "/tmpfiles" or "/tmp_data" are not inside /tmp (Bandit matches any string prefix). Comparisons and `startswith`/`endswith` checks against these prefixes are not reported. The literal head of an f-string is checked, as in Bandit.',
+    },
+  },
+  create(ctx) {
+    return {
+      string(node) {
+        if (isBytesString(node) || isBareStringStatement(node)) return;
+        const text = leadingText(node);
+        const dir = SHARED_TMP.find((d) => text === d || text.startsWith(`${d}/`));
+        if (!dir || isCheck(node)) return;
+        ctx.report({ node, messageId: 'sharedTmp', data: { path: node.text.length > 60 ? `${node.text.slice(0, 57)}...` : node.text, dir } });
+      },
+    };
+  },
+});

@@ -1,0 +1,21 @@
+// B409: imports of pulldom from the standard library, an audit marker for XML parsing of untrusted
+// documents. Silent when the module calls defusedxml.defuse_stdlib(); the parsing calls have their own rules.
+import { blacklistEntry } from '../../../models/python/blacklists.js';
+import { blacklistImportRule, refineStdlibXmlImport } from '../../framework/blacklist.js';
+
+export default blacklistImportRule(blacklistEntry('B409'), {
+  refine: refineStdlibXmlImport,
+  docs: {
+    summary: 'Standard-library XML parser imported: pulldom (xml.dom.pulldom)',
+    why: 'The standard-library XML parsers expand nested entities and, on older Pythons or with some options, resolve external entities. If the module parses documents from clients or other services, a crafted document can exhaust memory and CPU or read local files (CWE-611, CWE-776). The import marks the module for that review.',
+    example: 'from xml.dom import pulldom\n\ndef events(stream):\n    return pulldom.parse(stream)\n',
+    useInstead: 'from defusedxml import pulldom\n\ndef events(stream):\n    return pulldom.parse(stream)\n',
+    fix: 'Import the same functions from defusedxml, or call defusedxml.defuse_stdlib() once at start-up before any XML is parsed.',
+    references: [
+      'https://cwe.mitre.org/data/definitions/611.html',
+      'https://docs.python.org/3/library/xml.html#xml-vulnerabilities',
+      'https://pypi.org/project/defusedxml/',
+    ],
+    banditDifferences: 'Bandit (CWE-20) reports the import even in a module that calls defusedxml.defuse_stdlib(), which its own message recommends; pillar does not. Relative imports are skipped, and every applicable rule reports on a statement where Bandit stops at its first blacklist match.',
+  },
+});

@@ -1,0 +1,79 @@
+// B310: urllib's urlopen/urlretrieve/URLopener accept file:, ftp: and data: URLs as readily as https:. Calls whose
+// URL visibly starts with http:// or https:// are fine; the rest are reported, literal odd schemes at low severity.
+import type { Node } from 'web-tree-sitter';
+import { blacklistEntry } from '../../../models/python/blacklists.js';
+import { argument, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import type { PythonModel } from '../../../languages/python/model.js';
+import { blacklistCallRule, resolveCall } from '../../framework/blacklist.js';
+
+const REQUEST_CLASSES = ['urllib.request.Request', 'six.moves.urllib.request.Request', 'urllib2.Request'];
+const HTTP = /^https?:\/\//i;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/** The constant text a URL expression is known to start with ('' when nothing is known). */
+export function constantPrefix(model: PythonModel, expr: Node | null): string {
+  if (!expr) return '';
+  const n = unparenthesize(expr);
+  const whole = stringValue(n);
+  if (whole !== null) return whole;
+  switch (n.type) {
+    case 'string': {
+      // An f-string: the text before its first interpolation is fixed.
+      let out = '';
+      for (const part of n.namedChildren) {
+        if (!part || part.type === 'interpolation') break;
+        if (part.type === 'string_content' || part.type === 'escape_sequence') out += part.text;
+      }
+      return out;
+    }
+    case 'concatenated_string': return constantPrefix(model, n.namedChild(0));
+    case 'binary_operator': {
+      const left = n.childForFieldName('left');
+      const prefix = constantPrefix(model, left);
+      // `"%s://host" % scheme`: only the text before the first conversion is fixed.
+      return n.childForFieldName('operator')?.text === '%' ? prefix.split('%')[0]! : prefix;
+    }
+    case 'call': {
+      if (resolveCall(model, n, REQUEST_CLASSES)) return constantPrefix(model, argument(n, 0, 'url'));
+      const fn = n.childForFieldName('function');
+      if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format') {
+        return constantPrefix(model, fn.childForFieldName('object')).split('{')[0]!;
+      }
+      return '';
+    }
+    default: return '';
+  }
+}
+
+export default blacklistCallRule(blacklistEntry('B310'), {
+  messages: {
+    opener: {
+      text: '`{code}` ({name}) creates a legacy URL opener that serves file:, ftp: and data: URLs as readily as https:',
+      fix: 'Open URLs with urllib.request.urlopen() after checking the scheme, or with requests, instead of {name}',
+    },
+    literalScheme: {
+      text: '`{code}` ({name}) opens a fixed `{scheme}:` URL; if reading local or non-HTTP resources is not intended, this is a mistake',
+      fix: 'Use an https:// URL, or open local files with open() instead of `{code}`',
+    },
+  },
+  refine({ call, name }, ctx) {
+    if (name.endsWith('URLopener')) return { messageId: 'opener', confidence: 'high' };
+    const prefix = constantPrefix(ctx.model, argument(call, 0, 'url'));
+    if (HTTP.test(prefix)) return null;
+    const scheme = SCHEME.exec(prefix)?.[1];
+    if (scheme) return { messageId: 'literalScheme', data: { scheme }, severity: 'low', confidence: 'high' };
+    return {};
+  },
+  docs: {
+    summary: 'URL opened with urllib without a fixed http(s) scheme',
+    why: 'urllib.request.urlopen() and urlretrieve() dispatch on the URL\'s scheme: besides http and https they read local files (file:), talk to FTP servers (ftp:) and decode inline data (data:). When any part of the URL comes from a request, a config value or another service, a caller can make the service read /etc/shadow or reach hosts it should not (CWE-918).',
+    example: 'from urllib.request import urlopen\n\ndef fetch(url):\n    return urlopen(url).read()\n',
+    useInstead: 'from urllib.request import urlopen\n\ndef fetch(path):\n    return urlopen("https://api.example.com/" + path).read()\n',
+    fix: 'Start every URL with a constant https:// (or http://) prefix, or parse the URL and reject schemes other than http/https before opening it. A client that only speaks HTTP, such as requests, removes the problem.',
+    references: [
+      'https://cwe.mitre.org/data/definitions/918.html',
+      'https://docs.python.org/3/library/urllib.request.html#urllib.request.urlopen',
+    ],
+    banditDifferences: 'Bandit (B310, CWE-22) reports every call. pillar stays silent when the URL visibly starts with http:// or https:// (a literal, an f-string, `"https://" + path`, a `.format()` template or a `Request("https://...")`), reports a fixed non-HTTP scheme such as `file:` at low severity, and reports computed URLs at medium severity and medium confidence. It also still knows the Python 2 names `urllib.urlopen` and `urllib2.urlopen`, which Bandit dropped in 1.7.6.',
+  },
+});
