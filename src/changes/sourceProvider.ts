@@ -2,7 +2,7 @@
 // reviewed revision is not checked out. Both answer with the same ReadResult the disk reader gives.
 import { join } from 'node:path';
 import type { Diagnostic } from '../findings/types.js';
-import { readSource, type ReadResult } from '../sources/read.js';
+import { decodeSource, readSource, type ReadResult } from '../sources/read.js';
 import { git } from './git.js';
 
 export interface SourceProvider {
@@ -32,34 +32,7 @@ export function commitSource(root: string, commit: string): SourceProvider {
       if (bytes > maxBytes) return fail('too-large', `file is ${bytes} bytes, over the ${maxBytes}-byte limit (--max-file-size)`);
       const blob = await git(root, ['cat-file', 'blob', object]);
       if (!blob.ok) return fail('unreadable', `cannot read ${object}: ${blob.stderr}`);
-      return decodeBlob(blob.stdout, fail);
+      return decodeSource(blob.stdout, path);
     },
   };
-}
-
-const BINARY_PROBE_BYTES = 8192;
-// PEP 263: a coding declaration on line 1 or 2.
-const CODING = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
-
-/** The decoding rules of sources/read.ts (NUL → binary, BOM, UTF-8, else the PEP 263 coding) for bytes in memory. */
-function decodeBlob(data: Buffer, fail: (code: Diagnostic['code'], message: string) => ReadResult): ReadResult {
-  const nul = data.subarray(0, BINARY_PROBE_BYTES).indexOf(0);
-  if (nul !== -1) return fail('binary', `binary content (NUL byte at offset ${nul}); not reviewed`);
-  const bom = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
-  const bytes = bom ? data.subarray(3) : data;
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    // fall through to the declared coding
-  }
-  const head = bytes.subarray(0, 512).toString('latin1').split(/\r?\n/).slice(0, 2);
-  const label = head.map((line) => CODING.exec(line)?.[1]?.toLowerCase()).find((l) => l !== undefined);
-  if (label && !bom) {
-    try {
-      return { ok: true, text: new TextDecoder(label, { fatal: true }).decode(bytes) };
-    } catch {
-      return fail('encoding', `not valid ${label} as its coding declaration says (or an unknown coding); not reviewed`);
-    }
-  }
-  return fail('encoding', 'not valid UTF-8 and no coding declaration; not reviewed');
 }

@@ -8,4 +8,6 @@ export const EXIT = {
   usage: 2,
   /** Internal error: a bug in pillar. */
   internal: 3,
+  /** `pillar post-gerrit` only: Gerrit answered with an HTTP error or could not be reached. */
+  postFailed: 4,
 } as const;

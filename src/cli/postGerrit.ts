@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../config/errors.js';
 import { readTextInput } from '../changes/changeSet.js';
+import { EXIT } from './exitCodes.js';
 
 /** Exit code when Gerrit refuses the review or cannot be reached (0 = posted, 2 = usage, 3 = internal). */
-export const EXIT_POST_FAILED = 4;
+export const EXIT_POST_FAILED = EXIT.postFailed;
 
 export const ENV = {
   url: 'PILLAR_GERRIT_URL',

@@ -19,6 +19,7 @@ export function countByPillar(findings: readonly Finding[]): PillarCount[] {
   }).filter((c) => c.total > 0);
 }
 
+/** Findings that count: not suppressed inline, and not pre-existing context in a change review. */
 export function activeFindings(report: Report): Finding[] {
-  return report.findings.filter((f) => !f.suppressed);
+  return report.findings.filter((f) => !f.suppressed && !f.context);
 }

@@ -75,6 +75,8 @@ export function renderSarif(report: Report): string {
     if (index !== undefined) result.ruleIndex = index;
     if (f.evidence && f.evidence.length > 0) result.codeFlows = [codeFlow(f.evidence, f)];
     if (f.suppressed) result.suppressions = [{ kind: 'inSource' }];
+    // In a change review, pre-existing findings shown for context are marked so code scanning does not alert on them.
+    if (f.context) result.baselineState = 'unchanged';
     return result;
   });
   const sarif = {

@@ -32,7 +32,7 @@ export function renderText(report: Report): string {
 function renderFinding(f: Finding): string {
   const r = f.range;
   const lines = [
-    `${f.file}:${r.startLine}:${r.startColumn}: ${f.ruleId}${f.suppressed ? ' (suppressed)' : ''}`,
+    `${f.file}:${r.startLine}:${r.startColumn}: ${f.ruleId}${f.suppressed ? ' (suppressed)' : ''}${f.context ? ' (pre-existing, shown as context)' : ''}`,
     `  ${cweLabel(f.cwe)} — pillar ${cweLabel(f.pillar)}`,
     `  severity ${f.severity}, confidence ${f.confidence}${f.bandit ? `, Bandit ${f.bandit}` : ''}`,
     `  ${f.message}`,

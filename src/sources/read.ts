@@ -29,6 +29,16 @@ export async function readSource(absolute: string, display: string, maxBytes: nu
     if (code === 'ENOENT') return fail('not-found', 'no such file (a dangling symbolic link?)');
     return fail('unreadable', `cannot read the file: ${(error as Error).message}`);
   }
+  return decodeSource(data, display);
+}
+
+/** Decodes file bytes with the rules above (NUL → binary, BOM, UTF-8, else the PEP 263 coding); never throws. */
+export function decodeSource(data: Buffer, display: string): ReadResult {
+  const fail = (code: Diagnostic['code'], message: string, line?: number): ReadResult => {
+    const diagnostic: Diagnostic = { file: display, code, message };
+    if (line !== undefined) diagnostic.line = line;
+    return { ok: false, diagnostic };
+  };
   const nul = data.subarray(0, BINARY_PROBE_BYTES).indexOf(0);
   if (nul !== -1) return fail('binary', `binary content (NUL byte at offset ${nul}); not reviewed`);
   return decode(data, fail);

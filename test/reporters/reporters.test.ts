@@ -1,6 +1,5 @@
 // Reporters: SARIF validates against the official 2.1.0 schema and carries CWE + pillar; text/markdown/json shapes.
 import { Ajv } from 'ajv';
-import AjvDraft04Module from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,8 +11,8 @@ import type { Report } from '../../src/findings/types.js';
 import { render } from '../../src/reporters/index.js';
 
 const require = createRequire(import.meta.url);
-// ajv-draft-04 is CommonJS with a default export; under NodeNext its class sits on `.default`.
-const AjvDraft04 = (AjvDraft04Module as unknown as { default: typeof AjvDraft04Module }).default;
+// The SARIF schema is draft-04; ajv-draft-04 is Ajv's CommonJS build for it (module.exports is the class).
+const AjvDraft04 = require('ajv-draft-04') as typeof Ajv;
 const SARIF_SCHEMA = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
 
 let defects: Report;

@@ -66,6 +66,8 @@ export interface Sink {
   fileReceiver?: RegExp;
   /** Only values that may hold a newline matter (`container` shapes are rendered with repr()). */
   stringsOnly?: boolean;
+  /** This positional argument is a %-format applied to the arguments after it (logging): `%r` ones are escaped. */
+  percentFormat?: number;
 }
 
 export interface Sanitizer { call: CallMatcher; clears: readonly SinkKind[] | 'all'; description: string }

@@ -11,6 +11,7 @@ import type { Env } from './env.js';
 import type { BindKind, Transfer } from './forward.js';
 import type { Parameter } from './functions.js';
 import { containerKey, locationKey } from './locations.js';
+import { conversions, escapesNewlines } from './percentFormat.js';
 import { refineGuard } from './taintGuards.js';
 import { callInfo, displayName, matches, sinkApplies, sinkArguments, type CallInfo } from './taintMatch.js';
 import { brief, EMPTY, joinValues, lineOf, nodeKey, taintLattice, value, withStep, type TaintValue } from './taintValue.js';
@@ -103,6 +104,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
         const left = this.evaluate(n.childForFieldName('left')!, env);
         const right = this.evaluate(n.childForFieldName('right')!, env);
         const op = n.childForFieldName('operator')?.text ?? '';
+        if (op === '%') return this.percent(n, left, right, env);
         const joined = taintLattice.join(left, right);
         return STRING_OPS.has(op) ? stringBuilt(joined) : joined;
       }
@@ -128,6 +130,27 @@ export class TaintTransfer implements Transfer<TaintValue> {
         for (const c of n.namedChildren) if (c) this.evaluate(c, env);
         return EMPTY;
     }
+  }
+
+  /** `fmt % args`: each argument is formatted by its conversion; `%r`/`%d` ones cannot carry a newline. */
+  private percent(n: Node, left: TaintValue, right: TaintValue, env: Env<TaintValue>): TaintValue {
+    const fmt = stringValue(n.childForFieldName('left')!);
+    if (fmt === null) return stringBuilt(taintLattice.join(left, right));
+    const convs = conversions(fmt);
+    const r = unparenthesize(n.childForFieldName('right')!);
+    if (r.type === 'tuple') {
+      const items = r.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+      return joinValues(items.map((item, i) => stringBuilt(this.evaluate(item, env), escapesNewlines(convs[i]))));
+    }
+    if (r.type === 'dictionary') {
+      const parts = r.namedChildren.filter((c): c is Node => c?.type === 'pair').map((pair) => {
+        const key = stringValue(pair.childForFieldName('key'));
+        const conv = convs.find((c) => c.key === key);
+        return stringBuilt(this.evaluate(pair.childForFieldName('value')!, env), escapesNewlines(conv));
+      });
+      return joinValues(parts);
+    }
+    return stringBuilt(right, convs.length > 0 && convs.every((c) => escapesNewlines(c)));
   }
 
   private comprehension(n: Node, env: Env<TaintValue>): TaintValue {
@@ -282,7 +305,9 @@ export class TaintTransfer implements Transfer<TaintValue> {
     };
     for (const sink of this.ctx.spec.sinks) {
       if (!sinkApplies(sink, c, handleOf)) continue;
+      const escaped = sink.percentFormat !== undefined ? formattedEscaped(c.node, sink.percentFormat) : new Set<number>();
       for (const arg of sinkArguments(sink.args, c.node)) {
+        if (escaped.has(arg.startIndex)) continue;
         let target = unparenthesize(arg);
         if (sink.argv && (target.type === 'list' || target.type === 'tuple')) {
           const first = target.namedChildren.find((x) => x && x.type !== 'comment');
@@ -304,6 +329,17 @@ function reorigin(f: TaintFact<Node>, n: Node): TaintFact<Node> {
   // Only right where the source is read: once the value travelled (steps), its origin stays where it was.
   if (f.origin.kind !== 'source' || f.steps.length > 0) return f;
   return { ...f, origin: { ...f.origin, node: n, description: brief(n) } };
+}
+
+/** Start offsets of the arguments a literal %-format at `index` renders with an escaping conversion (`%r`). */
+function formattedEscaped(call: Node, index: number): Set<number> {
+  const args = positionalArgs(call);
+  const fmt = stringValue(args[index] ?? null);
+  const out = new Set<number>();
+  if (fmt === null) return out;
+  const convs = conversions(fmt);
+  args.slice(index + 1).forEach((a, i) => { if (escapesNewlines(convs[i]) && convs[i]!.key === null) out.add(a.startIndex); });
+  return out;
 }
 
 function isFileOpen(c: CallInfo): boolean {

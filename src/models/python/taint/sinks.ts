@@ -57,12 +57,12 @@ const LOG_RECEIVER = /^(LOG|log|logger|LOGGER|_LOG|_log|_logger|logging|self\.lo
 const LOG_LEVELS = ['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'audit', 'trace'];
 
 export const LOG_SINKS: readonly Sink[] = [
-  ...LOG_LEVELS.map((method): Sink => ({ call: { method, receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 0, keyword: 'msg', rest: true }], variant: 'log', stringsOnly: true })),
-  { call: { method: 'log', receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 1, rest: true }], variant: 'log', stringsOnly: true },
+  ...LOG_LEVELS.map((method): Sink => ({ call: { method, receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 0, keyword: 'msg', rest: true }], variant: 'log', stringsOnly: true, percentFormat: 0 })),
+  { call: { method: 'log', receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 1, rest: true }], variant: 'log', stringsOnly: true, percentFormat: 1 },
 ];
 
 /** Files whose lines are parsed by another program: one injected newline adds a directive or a host entry. */
-const CONFIG_FILE = /conf|\.cfg|\.ini|hosts|dnsmasq|haproxy|radvd|keepalived|opts|leases|\.rules|sudoers/i;
+const CONFIG_FILE = /conf|\.cfg|\.ini|hosts?\b|dhcp|dnsmasq|haproxy|radvd|keepalived|opts|leases|\.rules|sudoers/i;
 
 export const NEWLINE_SINKS: readonly Sink[] = [
   { call: { method: 'write' }, kind: 'newline', args: FIRST, variant: 'file', fileReceiver: CONFIG_FILE, stringsOnly: true },
