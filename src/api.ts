@@ -19,6 +19,8 @@ export interface ReviewOptions {
   pillars?: number[];
   cwes?: number[];
   disabledRules?: string[];
+  /** Run only these rules (ids), like Ruff's --select. */
+  onlyRules?: string[];
   banditCompat?: boolean;
   minSeverity?: Severity;
   minConfidence?: Confidence;
@@ -45,7 +47,7 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 export async function review(options: ReviewOptions): Promise<Report> {
   const selection: Selection = makeSelection(options.pillars, options.cwes);
-  const rules = selectRules({ selection, disabled: options.disabledRules ?? [], banditCompat: options.banditCompat ?? false });
+  const rules = selectRules({ selection, disabled: options.disabledRules ?? [], banditCompat: options.banditCompat ?? false, only: options.onlyRules });
   const change = options.change;
   const { files, diagnostics } = change
     ? { files: changedSourceRefs(change, { paths: options.paths, include: options.include ?? DEFAULT_INCLUDE, exclude: options.exclude ?? [] }), diagnostics: [] }

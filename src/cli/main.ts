@@ -31,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--pillars <ids>', 'CWE-1000 pillars to consider, e.g. 284,664 (default: all ten)')
     .option('--cwe <ids>', 'CWEs to consider (with their descendants), e.g. 639,78')
     .option('--disable <rule-ids>', 'rules to switch off, comma-separated')
+    .option('--only <rule-ids>', 'run only these rules, comma-separated')
     .option('--min-severity <level>', 'report only findings at or above: low, medium, high, critical')
     .option('--min-confidence <level>', 'report only findings at or above: low, medium, high')
     .option('--include <glob>', 'files to review in directories (repeatable; default **/*.py, **/*.pyw)', collect)

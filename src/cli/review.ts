@@ -19,6 +19,7 @@ export interface ReviewFlags {
   pillars?: string;
   cwe?: string;
   disable?: string;
+  only?: string;
   minSeverity?: string;
   minConfidence?: string;
   include?: string[];
@@ -80,6 +81,7 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
     pillars: pillars ? parseCweList(pillars, 'pillar') : undefined,
     cwes: cwes ? parseCweList(cwes, 'CWE') : undefined,
     disabledRules: [...(config['disable-rules'] ?? []), ...(list(flags.disable) ?? [])],
+    onlyRules: list(flags.only),
     banditCompat: flags.banditCompat ?? config['bandit-compat'] ?? false,
     minSeverity: oneOf<Severity>(flags.minSeverity, SEVERITIES, '--min-severity') ?? config['min-severity'],
     minConfidence: oneOf<Confidence>(flags.minConfidence, CONFIDENCES, '--min-confidence') ?? config['min-confidence'],

@@ -47,7 +47,9 @@ describe('pillar review', () => {
 
   it('applies thresholds and disabled rules', async () => {
     expect((await run('review', join(root, 'bad.py'), '--min-severity', 'critical')).code).toBe(0);
-    expect((await run('review', join(root, 'bad.py'), '--cwe', '78', '--disable', 'subprocess-shell-true,import-subprocess')).code).toBe(0);
+    expect((await run('review', join(root, 'bad.py'), '--only', 'subprocess-shell-true,import-subprocess', '--disable', 'subprocess-shell-true,import-subprocess')).code).toBe(0);
+    expect((await run('review', join(root, 'bad.py'), '--only', 'subprocess-shell-true')).code).toBe(1);
+    expect((await run('review', join(root, 'bad.py'), '--only', 'subprocess-shell-true', '--pillars', '284')).code).toBe(0);
   });
 
   it('writes --output files in every format', async () => {
@@ -65,6 +67,7 @@ describe('pillar review', () => {
     [['--cwe', '123456'], /CWE-123456 does not exist/],
     [['--min-severity', 'huge'], /--min-severity must be one of/],
     [['--disable', 'no-such-rule'], /unknown rule 'no-such-rule'/],
+    [['--only', 'no-such-rule'], /unknown rule 'no-such-rule' in --only/],
     [['--max-file-size', '-3'], /--max-file-size takes a positive number/],
   ])('exits 2 with a clear message for %j', async (flags, message) => {
     const r = await run('review', join(root, 'bad.py'), ...flags);

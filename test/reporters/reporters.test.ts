@@ -24,7 +24,7 @@ beforeAll(async () => {
   writeFileSync(join(root, 'clean.py'), 'def add(a, b):\n    return a + b\n');
   writeFileSync(join(root, 'bin.py'), Buffer.from([0, 1, 2]));
   // Only the shell rule, so the expectations below name exactly one finding.
-  defects = await review({ paths: [join(root, 'bad.py'), join(root, 'bin.py')], cwes: [78], disabledRules: ['import-subprocess', 'subprocess-without-shell', 'process-partial-path'] });
+  defects = await review({ paths: [join(root, 'bad.py'), join(root, 'bin.py')], cwes: [78], onlyRules: ['subprocess-shell-true'] });
   clean = await review({ paths: [join(root, 'clean.py')] });
 });
 

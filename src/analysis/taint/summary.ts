@@ -30,13 +30,16 @@ export interface FunctionSummary<N> {
   sinks: SinkHit<N>[];
 }
 
-/** Replaces parameter facts by the caller's argument facts; source facts of the callee pass through. */
+/**
+ * Replaces parameter facts by the caller's argument facts (their path continues with `callStep` and the callee's
+ * steps); source facts of the callee pass through, their path ending with `exitStep` when given.
+ */
 export function instantiate<N>(
-  calleeFacts: readonly TaintFact<N>[], args: ReadonlyArray<FactSet<N> | undefined>, callStep: Step<N>,
+  calleeFacts: readonly TaintFact<N>[], args: ReadonlyArray<FactSet<N> | undefined>, callStep: Step<N>, exitStep: Step<N> = callStep,
 ): TaintFact<N>[] {
   const out: TaintFact<N>[] = [];
   for (const f of calleeFacts) {
-    if (f.origin.kind === 'source') { out.push(addStep(f, callStep)); continue; }
+    if (f.origin.kind === 'source') { out.push(addStep(f, exitStep)); continue; }
     const arg = args[f.origin.index];
     if (!arg) continue;
     for (const af of arg.facts) {

@@ -295,7 +295,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
       const facts = liveAt(hit, instantiate(hit.facts, byParam, step));
       if (facts.length > 0) this.hits.push({ ...hit, facts });
     }
-    return value(instantiate(r.summary.returns.facts, byParam, { node: n, message: `returned by \`${r.name}()\` (line ${lineOf(n)})` }));
+    return value(instantiate(r.summary.returns.facts, byParam, step, { node: n, message: `returned by \`${r.name}()\` (line ${lineOf(n)})` }));
   }
 
   private checkSinks(c: CallInfo, env: Env<TaintValue>): void {

@@ -1,0 +1,209 @@
+// Unit tests of the dataflow layer and the taint engine: reaching definitions, fact lattice, propagation through
+// strings/containers/calls with summaries, sanitizers and guards, and the evidence paths findings carry.
+import type { Node } from 'web-tree-sitter';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FactSet, type TaintFact } from '../../src/analysis/taint/facts.js';
+import { instantiate } from '../../src/analysis/taint/summary.js';
+import { dataflowOf } from '../../src/languages/python/dataflow/reaching.js';
+import { conversions } from '../../src/languages/python/dataflow/percentFormat.js';
+import { taintFindings } from '../../src/languages/python/dataflow/taintFindings.js';
+import { PythonModel } from '../../src/languages/python/model.js';
+import { parsePython } from '../../src/languages/python/parser.js';
+import type { SinkKind } from '../../src/analysis/taint/facts.js';
+import { PYTHON_TAINT_SPEC } from '../../src/models/python/taint/index.js';
+
+const models: PythonModel[] = [];
+afterEach(() => { while (models.length > 0) models.pop()!.tree.delete(); });
+
+async function modelOf(source: string): Promise<PythonModel> {
+  const text = source.replace(/^\n/, '');
+  const m = new PythonModel('t.py', text, await parsePython(text));
+  models.push(m);
+  return m;
+}
+
+function nodes(root: Node, pred: (n: Node) => boolean): Node[] {
+  const out: Node[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (pred(n)) out.push(n);
+    for (let i = n.namedChildCount - 1; i >= 0; i--) stack.push(n.namedChild(i)!);
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+const HEADER = 'import os\nimport subprocess\nfrom nova.api.openstack import wsgi\n\nclass C(wsgi.Controller):\n';
+
+async function sinkLines(body: string, kind: SinkKind = 'command'): Promise<number[]> {
+  const m = await modelOf(HEADER + body);
+  return taintFindings(m, PYTHON_TAINT_SPEC, { kind, trust: ['remote'] }).map((f) => f.sinkLine - 6);
+}
+
+describe('reaching definitions', () => {
+  it('joins branches, iterates loops and binds every kind of target', async () => {
+    const m = await modelOf(`
+def f(p):
+    x = 1
+    if p:
+        x = 2
+    for i in p:
+        y = x
+        x = i
+    with open(p) as fh:
+        z = fh
+    try:
+        w = 1
+    except E as e:
+        w = e
+    return x, y, z, w
+`);
+    const fn = nodes(m.root, (n) => n.type === 'function_definition')[0]!;
+    const df = dataflowOf(m, fn);
+    const use = (line: number, name: string): number[] =>
+      df.definitionsOf(nodes(m.root, (n) => n.type === 'identifier' && n.text === name && n.startPosition.row === line - 1).at(-1)!)
+        .map((d) => d.startPosition.row + 1).sort((a, b) => a - b);
+    // The loop's back edge brings `x = i` (line 7) round to its own body.
+    expect(use(6, 'x')).toEqual([2, 4, 7]);
+    expect(use(14, 'x')).toEqual([2, 4, 7]);
+    expect(use(14, 'z')).toEqual([9]);
+    expect(use(14, 'w')).toEqual([11, 13]);
+    expect(use(13, 'e')).toEqual([12]);
+    expect(use(8, 'p')).toEqual([1]);
+    const def = nodes(m.root, (n) => n.type === 'expression_statement' && n.startPosition.row === 6)[0]!;
+    expect(df.usesOf(def).map((u) => u.startPosition.row + 1)).toEqual([6, 14]);
+  });
+});
+
+describe('fact lattice and summaries', () => {
+  const key = (n: string): string => n;
+  const src: TaintFact<string> = { origin: { kind: 'source', node: 'q', description: 'q', trust: 'remote', confidence: 'high' }, cleared: new Set(), shape: 'str', steps: [] };
+  it('deduplicates by origin, cleared kinds and shape, and clears per kind', () => {
+    const a = FactSet.of([src, { ...src, steps: [{ node: 'x', message: 'x' }] }], key);
+    expect(a.facts).toHaveLength(1);
+    const cleared = a.clear(['command']);
+    expect(cleared.liveFor('command')).toEqual([]);
+    expect(cleared.liveFor('sql')).toHaveLength(1);
+    expect(a.join(cleared).facts).toHaveLength(2);
+    expect(a.equals(FactSet.of([src], key))).toBe(true);
+  });
+  it('instantiates parameter facts with the caller arguments and keeps what the callee cleared', () => {
+    const param: TaintFact<string> = { origin: { kind: 'param', index: 1, name: 'v' }, cleared: new Set(['log']), shape: 'str', steps: [{ node: 'r', message: 'returned' }] };
+    const out = instantiate([param], [undefined, FactSet.of([src], key)], { node: 'call', message: 'passed' });
+    expect(out).toHaveLength(1);
+    expect(out[0]!.origin).toBe(src.origin);
+    expect([...out[0]!.cleared]).toEqual(['log']);
+    expect(out[0]!.steps.map((s) => s.message)).toEqual(['passed', 'returned']);
+    expect(instantiate([param], [FactSet.of([src], key)], { node: 'c', message: 'p' })).toEqual([]);
+  });
+  it('reads %-format conversions', () => {
+    expect(conversions('%s and %r, 100%% %(x)d').map((c) => `${c.key ?? ''}${c.type}`)).toEqual(['s', 'r', 'xd']);
+  });
+});
+
+describe('taint propagation to sinks', () => {
+  it('follows assignments, f-strings, % and .format', async () => {
+    expect(await sinkLines(`
+    def a(self, req, body):
+        v = body['x']
+        w = f"run {v}"
+        os.system(w)
+        os.system("run %s" % v)
+        os.system("run {}".format(v))
+        os.system("run " + 'constant')
+`)).toEqual([4, 5, 6]);
+  });
+  it('follows containers: append, subscript assignment, update, join', async () => {
+    expect(await sinkLines(`
+    def a(self, req, body):
+        parts = ['ls']
+        parts.append(body['dir'])
+        os.system(' '.join(parts))
+        opts = {}
+        opts['k'] = req.GET['k']
+        os.system("x %s" % opts)
+        clean = ['a', 'b']
+        os.system(' '.join(clean))
+`)).toEqual([4, 7]);
+  });
+  it('crosses calls through summaries of functions and methods of the same file', async () => {
+    const m = await modelOf(`${HEADER}    def a(self, req, body):
+        cmd = self._build(body['name'])
+        self._run(cmd)
+
+    def _build(self, name):
+        return "ping " + name
+
+    def _run(self, command):
+        helper(command)
+
+def helper(c):
+    subprocess.call(c, shell=True)
+`);
+    const [f] = taintFindings(m, PYTHON_TAINT_SPEC, { kind: 'command', trust: ['remote'] });
+    expect(f?.sinkLine).toBe(17);
+    expect(f?.source).toBe("body['name']");
+    expect(f?.sourceLine).toBe(7);
+    expect(f?.evidence.map((e) => e.message)).toEqual([
+      "source: `body['name']` (line 7)",
+      'passed to `_build()` (line 7)',
+      'returned (line 11)',
+      "`cmd` ← cmd = self._build(body['name']) (line 7)",
+      'passed to `_run()` (line 8)',
+      'passed to `helper()` (line 14)',
+    ]);
+    expect(f?.evidence[0]?.message).toContain('source');
+  });
+  it('stops at sanitizers and guards, on every path', async () => {
+    expect(await sinkLines(`
+    def a(self, req, body):
+        import shlex
+        v = body['x']
+        os.system("ls " + shlex.quote(v))
+        os.system("ls %d" % int(v))
+        if v in ('a', 'b'):
+            os.system("ls " + v)
+        if not v.isdigit():
+            return
+        os.system("ls " + v)
+`)).toEqual([]);
+  });
+  it('joins branches and iterates loops', async () => {
+    expect(await sinkLines(`
+    def a(self, req, body):
+        v = 'safe'
+        if body:
+            v = body['x']
+        os.system(v)
+        w = 'safe'
+        for i in range(3):
+            os.system(w)
+            w = body['y']
+        try:
+            u = body['z']
+            u = 'reset'
+        except KeyError:
+            os.system(u)
+`)).toEqual([5, 8, 14]);
+  });
+  it('does not treat non-request parameters or non-controller methods as sources', async () => {
+    const m = await modelOf(`
+import os
+
+class Worker(object):
+    def run(self, req, body):
+        os.system(body['x'])
+`);
+    expect(taintFindings(m, PYTHON_TAINT_SPEC, { kind: 'command', trust: ['remote', 'local'] })).toEqual([]);
+  });
+  it('distinguishes newline-bearing strings from repr-rendered containers for log sinks', async () => {
+    expect(await sinkLines(`
+    def a(self, req, body):
+        LOG.info("body %s", body)
+        LOG.info("name %s", body['name'])
+        LOG.info("name %r", body['name'])
+        LOG.info("header %s", req.headers['X-Trace'])
+        LOG.info("name %(n)s" % {'n': body['name']})
+`, 'log')).toEqual([3, 6]);
+  });
+});
