@@ -31,11 +31,17 @@ export interface Finding {
   suppressed?: boolean;
   /** Change review with `--context-findings`: pre-existing, shown because the change touched its function. */
   context?: boolean;
+  /** Where the finding came from when not a rule: `llm` for a verified LLM claim (rule id `llm-review`). */
+  source?: 'llm';
+  /** A rule's finding that the opt-in LLM review reported too (same pillar, overlapping lines). */
+  corroboratedBy?: 'llm';
 }
 
 export type DiagnosticCode =
   | 'not-found' | 'unreadable' | 'binary' | 'encoding' | 'too-large' | 'symlink-loop'
-  | 'syntax-error' | 'rule-error' | 'unsupported';
+  | 'syntax-error' | 'rule-error' | 'unsupported'
+  // The opt-in LLM review (docs/llm.md): the endpoint failed, answered unusably, or the file was not sent.
+  | 'llm-error' | 'llm-bad-answer' | 'llm-skipped';
 
 export interface Diagnostic {
   file: string;
@@ -64,5 +70,31 @@ export interface Report {
     preExisting?: number;
     /** `--baseline`: findings hidden because the baseline already holds them. */
     baselined?: number;
+    /** The opt-in LLM review, when it ran. */
+    llm?: LlmStats;
   };
+}
+
+/** Why an LLM claim was dropped; see docs/llm.md for each rule. */
+export type LlmRejectReason =
+  | 'malformed' | 'no-such-line' | 'outside-excerpt' | 'wrong-lines' | 'invented-quote'
+  | 'unknown-cwe' | 'not-selected' | 'vague' | 'duplicate';
+
+export interface LlmStats {
+  model: string;
+  /** Pieces of code sent (a file, a part of a long file, or a change's hunks with their functions). */
+  units: number;
+  /** HTTP requests made or replayed, retries included. */
+  requests: number;
+  /** Tokens counted from the responses' `usage` (estimated at 4 characters a token where a server omits it). */
+  tokens: number;
+  /** Claims that became `llm-review` findings. */
+  kept: number;
+  /** Claims merged into a rule's finding on the same lines and pillar. */
+  corroborated: number;
+  rejected: Partial<Record<LlmRejectReason, number>>;
+  /** Units the endpoint failed on or answered unusably. */
+  failed: number;
+  /** Units not sent: token budget used up, or the endpoint failed fatally earlier in the run. */
+  skipped: number;
 }

@@ -1,0 +1,197 @@
+// What built-in type an expression is known to evaluate to (str, int, set …), from literals, builtin calls and the
+// reaching definitions of the names it reads. Answers null whenever any path could give another type: rules that
+// report "this is always a set" must never guess.
+import type { Node } from 'web-tree-sitter';
+import { dataflowOf } from '../../languages/python/dataflow/reaching.js';
+import type { PythonModel } from '../../languages/python/model.js';
+import { scopesOf } from '../../languages/python/scopes/index.js';
+import { calleeName, callee, isBytesString, positionalArgs, unparenthesize } from '../../languages/python/syntax.js';
+
+export type ValueKind = 'str' | 'bytes' | 'int' | 'float' | 'bool' | 'none' | 'set' | 'list' | 'dict' | 'tuple';
+
+/** Alias and operator chains longer than this are left unknown; real code rarely needs more than three hops. */
+const MAX_DEPTH = 6;
+
+const BUILTIN_RESULT: Record<string, ValueKind> = {
+  str: 'str', repr: 'str', chr: 'str', hex: 'str', oct: 'str', bin: 'str', format: 'str',
+  int: 'int', len: 'int', ord: 'int', hash: 'int',
+  float: 'float', set: 'set', frozenset: 'set', list: 'list', sorted: 'list', dict: 'dict', tuple: 'tuple',
+  bytes: 'bytes', bool: 'bool', isinstance: 'bool', callable: 'bool',
+};
+
+/** str methods whose names no common non-str type shares (`replace` and `format` are also datetime/custom methods). */
+const STR_ONLY_METHODS = new Set(['lower', 'upper', 'casefold', 'strip', 'lstrip', 'rstrip', 'swapcase', 'hexdigest', 'zfill']);
+/** Methods that give a new set when called on a set. */
+const SET_METHODS = new Set(['difference', 'union', 'intersection', 'symmetric_difference', 'copy']);
+/** Methods that only sets (and frozensets) have: the receiver must be a set, so the result is one. */
+const SET_ONLY_METHODS = new Set(['difference', 'symmetric_difference']);
+const SET_OPERATORS = new Set(['-', '|', '&', '^']);
+const DICT_VIEWS = new Set(['keys', 'items']);
+
+/** The innermost function whose dataflow sees `node`, or the module. */
+export function dataflowOwner(model: PythonModel, node: Node): Node {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
+  return model.root;
+}
+
+/** The expression assigned to `name` by a definition statement, `'parameter'` for a parameter, or null if unknown. */
+export function definedValue(def: Node, name: string): Node | 'parameter' | 'augmented' | null {
+  if (def.type === 'identifier') return 'parameter';
+  if (def.type === 'named_expression') return def.childForFieldName('value');
+  if (def.type !== 'expression_statement') return null;
+  const expr = def.namedChild(0);
+  if (expr?.type === 'augmented_assignment') return expr.childForFieldName('left')?.text === name ? 'augmented' : null;
+  let a: Node | null | undefined = expr;
+  let found = false;
+  let value: Node | null = null;
+  while (a?.type === 'assignment') {
+    const left = a.childForFieldName('left');
+    if (left && unparenthesize(left).text === name) found = true;
+    value = a.childForFieldName('right');
+    a = value;
+  }
+  return found ? value : null;
+}
+
+export interface Reaching {
+  /** Values assigned on every path that reaches the use (null entries: a definition whose value is unknown). */
+  values: Array<Node | null>;
+  parameter: boolean;
+  /** Augmented assignments (`x -= y`): their statements, whose left side has its own reaching definitions. */
+  augmented: Node[];
+}
+
+/**
+ * The values a name (or `self.x` path) may hold where it is read: its reaching definitions in the function, or for
+ * names the function never assigns, the module-level (or class `self.`) bindings when every one is an assignment.
+ */
+export function reachingValues(model: PythonModel, use: Node): Reaching | null {
+  const u = unparenthesize(use);
+  if (u.type !== 'identifier' && u.type !== 'attribute') return null;
+  const defs = dataflowOf(model, dataflowOwner(model, u)).definitionsOf(u);
+  const out: Reaching = { values: [], parameter: false, augmented: [] };
+  if (defs.length > 0) {
+    for (const d of defs) {
+      const v = definedValue(d, u.text);
+      if (v === 'parameter') out.parameter = true;
+      else if (v === 'augmented') out.augmented.push(d);
+      else out.values.push(v);
+    }
+    return out;
+  }
+  const scopes = scopesOf(model);
+  const bindings = u.type === 'identifier' ? scopes.lookup(u) : scopes.selfAttribute(u);
+  if (bindings.length === 0) return null;
+  // A name bound in this very function but never reaching here (assigned later, only in a loop's next round…).
+  if (u.type === 'identifier' && bindings.some((b) => b.scope.node.id === dataflowOwner(model, u).id)) return null;
+  for (const b of bindings) {
+    if (b.kind !== 'assignment') return null;
+    out.values.push(b.value);
+  }
+  return out;
+}
+
+/** The built-in type `expr` evaluates to on every path, or null when unknown or when paths disagree. */
+export function kindOf(model: PythonModel, expr: Node | null, depth = 0): ValueKind | null {
+  if (!expr || depth > MAX_DEPTH) return null;
+  const v = unparenthesize(expr);
+  switch (v.type) {
+    case 'string': case 'concatenated_string': return isBytesString(v) ? 'bytes' : 'str';
+    case 'integer': return 'int';
+    case 'float': return 'float';
+    case 'true': case 'false': return 'bool';
+    case 'none': return 'none';
+    case 'set': case 'set_comprehension': return 'set';
+    case 'list': case 'list_comprehension': return 'list';
+    case 'dictionary': case 'dictionary_comprehension': return 'dict';
+    case 'tuple': return 'tuple';
+    case 'unary_operator': {
+      const k = kindOf(model, v.childForFieldName('argument'), depth + 1);
+      return k === 'int' || k === 'float' ? k : null;
+    }
+    case 'conditional_expression': {
+      const branches = v.namedChildren.filter((c): c is Node => c !== null);
+      return joinKinds([kindOf(model, branches[0] ?? null, depth + 1), kindOf(model, branches[2] ?? null, depth + 1)]);
+    }
+    case 'binary_operator': return binaryKind(model, v, depth);
+    case 'call': return callKind(model, v, depth);
+    case 'identifier': case 'attribute': return nameKind(model, v, depth);
+    default: return null;
+  }
+}
+
+function binaryKind(model: PythonModel, v: Node, depth: number): ValueKind | null {
+  const op = v.childForFieldName('operator')?.text ?? '';
+  const leftNode = v.childForFieldName('left');
+  const left = kindOf(model, leftNode, depth + 1);
+  if (SET_OPERATORS.has(op)) {
+    if (left === 'set') return 'set';
+    // `d.keys() - other` builds a set from the dict view.
+    const l = leftNode ? unparenthesize(leftNode) : null;
+    if (l?.type === 'call' && DICT_VIEWS.has(calleeName(l) ?? '') && positionalArgs(l).length === 0) return 'set';
+    return null;
+  }
+  const right = kindOf(model, v.childForFieldName('right'), depth + 1);
+  if (op === '/') return left && right && isNumber(left) && isNumber(right) ? 'float' : null;
+  if (op === '+' && left === right && (left === 'str' || left === 'int' || left === 'list' || left === 'bytes')) return left;
+  if (op === '%' && left === 'str') return 'str';
+  if (op === '*' && ((left === 'str' && right === 'int') || (left === 'int' && right === 'str'))) return 'str';
+  if (['+', '-', '*', '//', '%', '**'].includes(op) && left === 'int' && right === 'int') return 'int';
+  return null;
+}
+
+function isNumber(k: ValueKind): boolean {
+  return k === 'int' || k === 'float';
+}
+
+function callKind(model: PythonModel, v: Node, depth: number): ValueKind | null {
+  const fn = callee(v);
+  if (fn?.type === 'identifier') {
+    const kind = BUILTIN_RESULT[fn.text];
+    // A local function or import called `set`/`len` is not the builtin.
+    return kind && scopesOf(model).lookup(fn).length === 0 ? kind : null;
+  }
+  if (fn?.type !== 'attribute') return null;
+  const method = fn.childForFieldName('attribute')?.text ?? '';
+  const receiver = fn.childForFieldName('object');
+  if (STR_ONLY_METHODS.has(method)) return 'str';
+  if (method === 'join' || method === 'format') return receiver && isStringLiteral(receiver) ? 'str' : null;
+  if (SET_ONLY_METHODS.has(method)) return 'set';
+  if (SET_METHODS.has(method)) return kindOf(model, receiver, depth + 1) === 'set' ? 'set' : null;
+  return null;
+}
+
+function isStringLiteral(n: Node): boolean {
+  const u = unparenthesize(n);
+  return u.type === 'string' || u.type === 'concatenated_string';
+}
+
+function nameKind(model: PythonModel, v: Node, depth: number): ValueKind | null {
+  const reaching = reachingValues(model, v);
+  if (!reaching || reaching.parameter) return null;
+  const kinds: Array<ValueKind | null> = reaching.values.map((value) => kindOf(model, value, depth + 1));
+  for (const aug of reaching.augmented) kinds.push(augmentedKind(model, aug, depth));
+  return joinKinds(kinds);
+}
+
+/** `x -= y` keeps a set a set; `n += 1` keeps an int an int. Anything else is unknown. */
+function augmentedKind(model: PythonModel, stmt: Node, depth: number): ValueKind | null {
+  const a = stmt.namedChild(0);
+  const op = a?.childForFieldName('operator')?.text ?? '';
+  const before = kindOf(model, a?.childForFieldName('left') ?? null, depth + 1);
+  if (before === 'set' && ['-=', '|=', '&=', '^='].includes(op)) return 'set';
+  if (before === 'int' && ['+=', '-=', '*=', '//='].includes(op) && kindOf(model, a?.childForFieldName('right') ?? null, depth + 1) === 'int') return 'int';
+  return null;
+}
+
+/** The one kind every path agrees on; `None` paths are left out (a `None` default later replaced). */
+function joinKinds(kinds: Array<ValueKind | null>): ValueKind | null {
+  let out: ValueKind | null = null;
+  for (const k of kinds) {
+    if (k === null) return null;
+    if (k === 'none') continue;
+    if (out !== null && out !== k) return null;
+    out = k;
+  }
+  return out;
+}
