@@ -284,3 +284,16 @@ export function descendantsOfType(node: Node, types: ReadonlySet<string>): Node[
   }
   return out;
 }
+
+export interface ComparisonPair { left: Node; operator: string; right: Node }
+
+/** The pairwise comparisons of a (possibly chained) comparison: `a < b <= c` → (a, <, b), (b, <=, c). */
+export function comparisonPairs(node: Node): ComparisonPair[] {
+  const operands = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  const operators = comparisonOperators(node);
+  const out: ComparisonPair[] = [];
+  for (let i = 0; i < operators.length && i + 1 < operands.length; i++) {
+    out.push({ left: operands[i]!, operator: operators[i]!, right: operands[i + 1]! });
+  }
+  return out;
+}

@@ -157,6 +157,8 @@ function callKind(model: PythonModel, v: Node, depth: number): ValueKind | null 
   if (STR_ONLY_METHODS.has(method)) return 'str';
   if (method === 'join' || method === 'format') return receiver && isStringLiteral(receiver) ? 'str' : null;
   if (SET_ONLY_METHODS.has(method)) return 'set';
+  if (method === 'encode') return kindOf(model, receiver, depth + 1) === 'str' ? 'bytes' : null;
+  if (method === 'decode') return kindOf(model, receiver, depth + 1) === 'bytes' ? 'str' : null;
   if (SET_METHODS.has(method)) return kindOf(model, receiver, depth + 1) === 'set' ? 'set' : null;
   return null;
 }
@@ -170,9 +172,18 @@ function nameKind(model: PythonModel, v: Node, depth: number): ValueKind | null 
   const reaching = reachingValues(model, v);
   if (!reaching || reaching.parameter) return null;
   const kinds: Array<ValueKind | null> = reaching.values.map((value) => kindOf(model, value, depth + 1));
-  for (const aug of reaching.augmented) kinds.push(augmentedKind(model, aug, depth));
-  return joinKinds(kinds);
+  for (const aug of reaching.augmented) {
+    // A loop's `n += 1` reaches its own left side: assume the cycle keeps the type and let the other
+    // definitions decide (the usual optimistic fixpoint), instead of giving up at the depth limit.
+    if (inProgress.has(aug.id)) continue;
+    inProgress.add(aug.id);
+    try { kinds.push(augmentedKind(model, aug, depth)); } finally { inProgress.delete(aug.id); }
+  }
+  return kinds.length === 0 ? null : joinKinds(kinds);
 }
+
+/** Augmented assignments being evaluated on the current chain (evaluation is synchronous, so one set suffices). */
+const inProgress = new Set<number>();
 
 /** `x -= y` keeps a set a set; `n += 1` keeps an int an int. Anything else is unknown. */
 function augmentedKind(model: PythonModel, stmt: Node, depth: number): ValueKind | null {
