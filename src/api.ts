@@ -3,16 +3,18 @@ import { makeSelection, type Selection } from './config/selection.js';
 import { fingerprintCounts, narrowToChange } from './changes/attribute.js';
 import { changedSourceRefs, type ChangeSet } from './changes/changeSet.js';
 import { oldVersion } from './changes/diff.js';
-import { analyzePython } from './engine/analyzePython.js';
+import { runFiles, type RunStats } from './engine/runFiles.js';
 import { applyBaseline, type Baseline } from './findings/baseline.js';
 import { compareDiagnostics, sortAndDedupe } from './findings/order.js';
-import type { Confidence, Diagnostic, Finding, Report, Severity } from './findings/types.js';
+import type { Confidence, Diagnostic, Finding, LlmStats, Report, Severity } from './findings/types.js';
 import { CONFIDENCES, SEVERITIES } from './findings/types.js';
 import { selectRules } from './rules/registry.js';
 import { DEFAULT_INCLUDE, discover } from './sources/discover.js';
 import { readSource } from './sources/read.js';
 import { CWE_VERSION, pillarOf } from './taxonomy/index.js';
 import { VERSION } from './version.js';
+import { runLlmReview, type LlmFileInput } from './llm/run.js';
+import type { LlmOptions } from './llm/types.js';
 
 export interface ReviewOptions {
   paths: string[];
@@ -41,6 +43,16 @@ export interface ReviewOptions {
   contextFindings?: boolean;
   /** Hide the findings this baseline accepts (by fingerprint and count, not by line). */
   baseline?: Baseline;
+  /** Worker threads (default: os.availableParallelism()); 1 analyses in the calling thread. */
+  jobs?: number;
+  /** Directory of the per-file result cache; no cache when undefined (the CLI defaults to .pillar-cache). */
+  cacheDir?: string;
+  /** Milliseconds one file may take before it becomes a `timeout` diagnostic (default 30,000). */
+  fileTimeoutMs?: number;
+  /** Receives engine figures (threads, files analysed, cache hits) for benchmarks and --verbose output. */
+  onEngineStats?: (stats: RunStats) => void;
+  /** Opt-in LLM second opinion (docs/llm.md); without it no network call is made. */
+  llm?: LlmOptions;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -62,29 +74,52 @@ export async function review(options: ReviewOptions): Promise<Report> {
   const allDiagnostics: Diagnostic[] = [...diagnostics];
   let lines = 0;
   let suppressed = 0;
+  const llmInputs: LlmFileInput[] = [];
   let reviewed = 0;
+  const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const { outcomes, stats: engineStats } = await runFiles({
+    count: files.length,
+    path: (i) => files[i]!.display,
+    read: (i) => change ? change.source.read(files[i]!.display, maxBytes) : readSource(files[i]!.absolute, files[i]!.display, maxBytes),
+    // The old version's findings tell code the change only moved from code it wrote (see changes/attribute.ts).
+    oldText: change ? (i, text) => {
+      const fileChange = change.files.find((c) => c.path === files[i]!.display);
+      return fileChange ? oldVersion(text, fileChange) : null;
+    } : undefined,
+    keepText: change !== undefined || options.llm !== undefined,
+    onProgress: options.onProgress,
+  }, {
+    rules, keepSuppressed: options.keepSuppressed ?? false, jobs: options.jobs, cacheDir: options.cacheDir,
+    fileTimeoutMs: options.fileTimeoutMs,
+  });
+  options.onEngineStats?.(engineStats);
+  // Merged in file order, whichever thread finished first.
   for (const [i, file] of files.entries()) {
-    const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    const read = change ? await change.source.read(file.display, maxBytes) : await readSource(file.absolute, file.display, maxBytes);
+    const read = outcomes[i]!;
     if (!read.ok) {
       allDiagnostics.push(read.diagnostic);
     } else {
       reviewed++;
-      lines += countLines(read.text);
+      lines += read.lines;
       // Kept for attribution, which may need the extent of the functions a change touched.
-      if (change) changedSources.set(file.display, read.text);
-      if (change) {
-        // The old version's findings tell code the change only moved from code it wrote (see changes/attribute.ts).
-        const fileChange = change.files.find((c) => c.path === file.display);
-        const old = fileChange ? oldVersion(read.text, fileChange) : null;
-        if (old) before.set(file.display, fingerprintCounts((await analyzePython(file.display, old, rules, { keepSuppressed: false })).findings));
-      }
-      const result = await analyzePython(file.display, read.text, rules, { keepSuppressed: options.keepSuppressed ?? false });
+      if (change) changedSources.set(file.display, read.text!);
+      if (read.old) before.set(file.display, fingerprintCounts(read.old.findings));
+      const result = read.result;
       findings.push(...result.findings);
       allDiagnostics.push(...result.diagnostics);
+      if (options.llm) {
+        llmInputs.push({ file: file.display, text: read.text!, ruleFindings: result.findings, change: change?.files.find((c) => c.path === file.display) });
+      }
       suppressed += result.suppressed;
     }
-    options.onProgress?.(i + 1, files.length);
+  }
+  let llmStats: LlmStats | undefined;
+  if (options.llm) {
+    const llm = await runLlmReview(llmInputs, selection, options.llm, options.keepSuppressed ?? false);
+    findings.push(...llm.findings);
+    allDiagnostics.push(...llm.diagnostics);
+    suppressed += llm.suppressed;
+    llmStats = llm.stats;
   }
   const minSeverity = SEVERITIES.indexOf(options.minSeverity ?? 'low');
   const minConfidence = CONFIDENCES.indexOf(options.minConfidence ?? 'low');
@@ -120,13 +155,7 @@ export async function review(options: ReviewOptions): Promise<Report> {
     stats: {
       files: reviewed, lines, suppressed, belowThreshold: findings.length - kept.length,
       ...(preExisting !== undefined ? { preExisting } : {}), ...(baselined !== undefined ? { baselined } : {}),
+      ...(llmStats ? { llm: llmStats } : {}),
     },
   };
-}
-
-function countLines(text: string): number {
-  if (text.length === 0) return 0;
-  let n = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return text.endsWith('\n') ? n - 1 : n;
 }

@@ -9,6 +9,8 @@ import { VERSION } from '../version.js';
 import { EXIT } from './exitCodes.js';
 import { ENV, EXIT_POST_FAILED, runPostGerrit, type PostGerritFlags } from './postGerrit.js';
 import { runReview, type ReviewFlags } from './review.js';
+import { DEFAULT_API_KEY_ENV } from '../llm/cliOptions.js';
+import { LLM_RULE_ID, renderLlmReviewDoc } from '../llm/pseudoRule.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -37,6 +39,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--include <glob>', 'files to review in directories (repeatable; default **/*.py, **/*.pyw)', collect)
     .option('--exclude <glob>', 'paths to skip (repeatable; a pattern without / matches any path segment)', collect)
     .option('--max-file-size <bytes>', 'larger files become a diagnostic (default 5242880)')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores; 1 analyses in the main thread)')
+    .option('--file-timeout <ms>', 'time limit per file; a slower file becomes a timeout diagnostic (default 30000)')
+    .option('--cache-dir <dir>', 'where per-file results are cached (default .pillar-cache in the current directory)')
+    .option('--no-cache', 'neither read nor write the result cache')
     .option('--no-gitignore', 'also review files that .gitignore excludes')
     .option('--no-suppress', 'show findings suppressed by # nosec / # pillar: ignore comments')
     .option('--bandit-compat', 'run only the rules that mirror a Bandit test')
@@ -47,6 +53,19 @@ export async function main(argv: string[]): Promise<number> {
     .option('--baseline <file>', 'hide findings recorded in this baseline (matched by fingerprint and count, not line)')
     .option('--write-baseline <file>', 'write the reported findings to a baseline file')
     .option('--gerrit-label <label>', 'with --format gerrit, vote on this label: -1 with new findings, 0 without')
+    .option('--llm', 'add an LLM second opinion using llm-endpoint/llm-model from the config file (docs/llm.md)')
+    .option('--llm-endpoint <url>', 'OpenAI-compatible endpoint for the LLM second opinion, e.g. http://127.0.0.1:8080/v1 (turns it on)')
+    .option('--llm-model <name>', 'model name sent to the endpoint')
+    .option('--llm-api-key-env <name>', `environment variable holding the API key (default ${DEFAULT_API_KEY_ENV})`)
+    .option('--llm-max-tokens-total <n>', 'stop sending once the responses count this many tokens')
+    .option('--llm-concurrency <n>', 'LLM requests in flight at once (default 2)')
+    .option('--llm-timeout <seconds>', 'per LLM request attempt (default 180)')
+    .option('--llm-retries <n>', 'retries after 429/5xx/timeouts/dropped connections (default 2)')
+    .option('--llm-response-format <mode>', 'json_schema (default), json_object or text; refused formats fall back in that order')
+    .option('--llm-commit-message-file <file>', "the change's commit message, shown to the model as intent")
+    .option('--llm-record <dir>', 'store every LLM request/response in this directory')
+    .option('--llm-replay <dir>', 'answer LLM requests from a recording directory, offline (turns the LLM review on)')
+    .option('--llm-show-rejected', 'list the LLM claims that failed verification, and why, on stderr')
     .action(async (paths: string[], flags: ReviewFlags) => {
       exitCode = await runReview(paths, flags);
     });
@@ -85,6 +104,10 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<rule-id>')
     .action((id: string) => {
       const rule = findRule(id);
+      if (!rule && id === LLM_RULE_ID) {
+        process.stdout.write(renderLlmReviewDoc());
+        return;
+      }
       if (!rule) throw new UsageError(`unknown rule '${id}'; 'pillar rules' lists them`);
       process.stdout.write(renderRuleDoc(rule.meta));
     });

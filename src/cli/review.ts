@@ -1,5 +1,6 @@
 // `pillar review`: merges flags over the config file, runs the review, writes the report, returns the exit code.
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { review, type ReviewOptions } from '../api.js';
 import { changeFromGitRange, changeFromPatch, readTextInput, type ChangeSet } from '../changes/changeSet.js';
 import { UsageError } from '../config/errors.js';
@@ -11,8 +12,13 @@ import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from '../find
 import { FORMATS, render, type Format } from '../reporters/index.js';
 import { EXIT } from './exitCodes.js';
 import { progressReporter } from './progress.js';
+import { formatRejected, llmOptionsFrom, type LlmFlags } from '../llm/cliOptions.js';
+import type { RejectedClaim } from '../llm/types.js';
 
-export interface ReviewFlags {
+/** Under the current directory, like other tools' caches; discovery never reviews files inside it. */
+const DEFAULT_CACHE_DIR = '.pillar-cache';
+
+export interface ReviewFlags extends LlmFlags {
   format: string;
   output?: string;
   config?: string;
@@ -25,6 +31,10 @@ export interface ReviewFlags {
   include?: string[];
   exclude?: string[];
   maxFileSize?: string;
+  jobs?: string;
+  fileTimeout?: string;
+  cacheDir?: string;
+  cache: boolean;
   gitignore: boolean;
   suppress: boolean;
   banditCompat?: boolean;
@@ -52,6 +62,13 @@ async function changeOf(flags: ReviewFlags): Promise<ChangeSet | undefined> {
   return undefined;
 }
 
+function positiveInteger(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} takes a positive whole number (got '${value}')`);
+  return n;
+}
+
 function list(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
 }
@@ -64,7 +81,11 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 
 export async function runReview(paths: string[], flags: ReviewFlags): Promise<number> {
   const format = oneOf(flags.format, FORMATS, '--format') as Format;
-  const { config } = loadConfig(flags.config, process.cwd());
+  const { config, path: configPath } = loadConfig(flags.config, process.cwd());
+  const llm = llmOptionsFrom(flags, config, configPath);
+  for (const warning of llm.warnings) process.stderr.write(`pillar: ${warning}\n`);
+  let rejected: RejectedClaim[] | undefined;
+  if (llm.options && flags.llmShowRejected) llm.options.onRejected = (list) => { rejected = list; };
   const pillars = list(flags.pillars) ?? config.pillars?.map(String);
   const cwes = list(flags.cwe) ?? config.cwe?.map(String);
   let maxFileSize = config['max-file-size'];
@@ -72,6 +93,8 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
     maxFileSize = Number(flags.maxFileSize);
     if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
   }
+  const jobs = positiveInteger(flags.jobs, '--jobs');
+  const fileTimeoutMs = positiveInteger(flags.fileTimeout, '--file-timeout');
   const change = await changeOf(flags);
   const baseline = flags.baseline !== undefined ? loadBaseline(flags.baseline) : undefined;
   const progress = progressReporter(flags.progress);
@@ -94,6 +117,10 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
     change,
     contextFindings: flags.contextFindings ?? false,
     baseline,
+    llm: llm.options,
+    jobs,
+    fileTimeoutMs,
+    cacheDir: flags.cache ? resolve(flags.cacheDir ?? DEFAULT_CACHE_DIR) : undefined,
   };
   let report;
   try {
@@ -101,6 +128,7 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
   } finally {
     progress.stop();
   }
+  if (rejected) process.stderr.write(formatRejected(rejected));
   if (flags.writeBaseline !== undefined) {
     writeBaseline(flags.writeBaseline, createBaseline(report.findings.filter((f) => !f.context), `pillar ${VERSION}`));
   }

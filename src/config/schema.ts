@@ -13,6 +13,15 @@ export const CONFIG_SCHEMA = {
     'max-file-size': { type: 'integer', minimum: 1 },
     'respect-gitignore': { type: 'boolean' },
     'bandit-compat': { type: 'boolean' },
+    // The LLM second opinion (docs/llm.md): settings only; the command line turns it on (--llm), and the API key's
+    // variable is a flag only, as a config file travels with the code under review.
+    'llm-endpoint': { type: 'string', pattern: '^https?://' },
+    'llm-model': { type: 'string', minLength: 1 },
+    'llm-max-tokens-total': { type: 'integer', minimum: 1 },
+    'llm-concurrency': { type: 'integer', minimum: 1 },
+    'llm-timeout': { type: 'integer', minimum: 1 },
+    'llm-retries': { type: 'integer', minimum: 0 },
+    'llm-response-format': { enum: ['json_schema', 'json_object', 'text'] },
   },
 } as const;
 
@@ -27,4 +36,12 @@ export interface ConfigFile {
   'max-file-size'?: number;
   'respect-gitignore'?: boolean;
   'bandit-compat'?: boolean;
+  'llm-endpoint'?: string;
+  'llm-model'?: string;
+  'llm-max-tokens-total'?: number;
+  'llm-concurrency'?: number;
+  /** Seconds per HTTP attempt. */
+  'llm-timeout'?: number;
+  'llm-retries'?: number;
+  'llm-response-format'?: 'json_schema' | 'json_object' | 'text';
 }

@@ -1,11 +1,11 @@
 // Runs the selected rules over one Python file: parse, build the model once, one traversal that dispatches every
 // rule's visitors, then turn reports into findings (pillar, fingerprint, suppression). Never reads files itself.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { fingerprint } from '../findings/fingerprint.js';
 import { parseSuppression, suppresses, type Suppression } from '../findings/suppression.js';
 import type { Diagnostic, Finding, Range } from '../findings/types.js';
 import { PythonModel } from '../languages/python/model.js';
-import { parsePython } from '../languages/python/parser.js';
+import { pythonParser } from '../languages/python/parser.js';
 import { enclosingScopeName, statementLines } from '../languages/python/syntax.js';
 import { walkTree } from '../languages/python/walk.js';
 import { fillTemplate } from '../rules/framework/defineRule.js';
@@ -17,7 +17,23 @@ export interface FileAnalysis { findings: Finding[]; diagnostics: Diagnostic[]; 
 export interface AnalyzeOptions {
   /** Keep suppressed findings (marked) instead of dropping them. */
   keepSuppressed: boolean;
+  /**
+   * Milliseconds this file may take. Checked while parsing and between visits, so a slow file stops with a
+   * FileTimeout; a single visitor that never returns is stopped only by the worker pool terminating its thread.
+   */
+  timeoutMs?: number;
 }
+
+/** Thrown when a file exceeds its time limit; the engine turns it into a `timeout` diagnostic. */
+export class FileTimeout extends Error {
+  constructor(readonly stage: 'parse' | 'rules', readonly limitMs: number) {
+    super(`analysis stopped after the ${limitMs} ms limit (--file-timeout) while ${stage === 'parse' ? 'parsing' : 'running rules'}`);
+    this.name = 'FileTimeout';
+  }
+}
+
+/** Visits between two clock reads: reading the clock costs ~50 ns, a visit usually far more. */
+const DEADLINE_CHECK_INTERVAL = 256;
 
 const SNIPPET_MAX_LINES = 6;
 
@@ -28,8 +44,24 @@ export function rangeOf(node: Node): Range {
   };
 }
 
+async function parseWithin(source: string, deadline: number, limitMs: number): Promise<Tree> {
+  const parser = await pythonParser();
+  // web-tree-sitter cancels the parse when the progress callback returns true (its typings say void).
+  const progressCallback = Number.isFinite(deadline) ? ((() => performance.now() > deadline) as () => void) : undefined;
+  const tree = parser.parse(source, null, progressCallback ? { progressCallback } : undefined);
+  if (!tree) {
+    // A cancelled parse leaves the parser mid-document; the next file must start afresh.
+    parser.reset();
+    if (progressCallback) throw new FileTimeout('parse', limitMs);
+    throw new Error('tree-sitter returned no tree');
+  }
+  return tree;
+}
+
 export async function analyzePython(path: string, source: string, rules: readonly Rule[], options: AnalyzeOptions): Promise<FileAnalysis> {
-  const tree = await parsePython(source);
+  const limitMs = options.timeoutMs ?? Infinity;
+  const deadline = performance.now() + limitMs;
+  const tree = await parseWithin(source, deadline, limitMs);
   try {
     const findings: Finding[] = [];
     const diagnostics: Diagnostic[] = [];
@@ -81,7 +113,9 @@ export async function analyzePython(path: string, source: string, rules: readonl
     }
 
     const failed = new Set<Rule>();
+    let visits = 0;
     const dispatch = (table: typeof enter, node: Node): void => {
+      if (++visits % DEADLINE_CHECK_INTERVAL === 0 && performance.now() > deadline) throw new FileTimeout('rules', limitMs);
       for (const { rule, visit } of table.get(node.type) ?? []) {
         if (failed.has(rule)) continue;
         try {
@@ -147,8 +181,15 @@ function syntaxDiagnostics(model: PythonModel): Diagnostic[] {
   });
 }
 
+/** V8's stack overflow: code nested deeper than a recursive helper can follow. */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
 function ruleError(path: string, rule: Rule, error: unknown, node?: Node): Diagnostic {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = isStackOverflow(error)
+    ? 'the code is nested too deeply for it (stack exhausted); the other rules still ran'
+    : error instanceof Error ? error.message : String(error);
   const d: Diagnostic = { file: path, code: 'rule-error', message: `rule ${rule.meta.id} failed: ${reason}` };
   if (node) { d.line = node.startPosition.row + 1; d.column = node.startPosition.column + 1; }
   return d;

@@ -40,6 +40,8 @@ export interface Finding {
 export type DiagnosticCode =
   | 'not-found' | 'unreadable' | 'binary' | 'encoding' | 'too-large' | 'symlink-loop'
   | 'syntax-error' | 'rule-error' | 'unsupported'
+  // The file took longer than --file-timeout and was not reviewed.
+  | 'timeout'
   // The opt-in LLM review (docs/llm.md): the endpoint failed, answered unusably, or the file was not sent.
   | 'llm-error' | 'llm-bad-answer' | 'llm-skipped';
 

@@ -152,7 +152,8 @@ function contentText(content: unknown): string | null {
   return null;
 }
 
-type Decoded = Omit<CallResult, 'attempts'>;
+// Omit that keeps the union's branches apart.
+type Decoded = CallResult extends infer R ? (R extends CallResult ? Omit<R, 'attempts'> : never) : never;
 
 export function decodeAnswer(body: string, contentType: string): Decoded {
   if (/text\/event-stream/i.test(contentType) || body.startsWith('data:')) return decodeStream(body);

@@ -100,8 +100,9 @@ function normalise(s: string): string {
 export function looksLikeRealCredential(value: string): boolean {
   if (KNOWN_CREDENTIAL.some((re) => re.test(value))) return true;
   const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(value)).length;
-  // 24 characters of at least three character classes at >4 bits/char is beyond any hand-typed test fixture.
-  return value.length >= 24 && !/\s/.test(value) && classes >= 3 && shannonEntropy(value) > 4;
+  // 24 characters of at least three character classes at >4 bits/char is beyond any hand-typed test fixture; past
+  // 128 characters it is a certificate, a ciphertext or an encoded blob rather than a password or API token.
+  return value.length >= 24 && value.length <= 128 && !/\s/.test(value) && classes >= 3 && shannonEntropy(value) > 4;
 }
 
 function shannonEntropy(s: string): number {

@@ -27,5 +27,11 @@ def serve(port, host):
     # ok: bind-all-interfaces
     raw = b"0.0.0.0"
     # ok: bind-all-interfaces
+    route = {"network": "0.0.0.0", "netmask": "0.0.0.0", "gateway": host}
+    # ok: bind-all-interfaces
+    default_gw = make_route(gateway="0.0.0.0")
+    # ruleid: bind-all-interfaces
+    listen = {"host": "0.0.0.0", "port": port}
+    # ok: bind-all-interfaces
     cidr = "0.0.0.0/0"
-    return sock, raw, cidr
+    return sock, raw, cidr, route, default_gw, listen

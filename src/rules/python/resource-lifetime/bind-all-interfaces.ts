@@ -3,6 +3,21 @@
 import type { Node } from 'web-tree-sitter';
 import { isBareStringStatement, isBytesString, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../framework/defineRule.js';
+import { isTestSupportCode } from '../../framework/secrets.js';
+
+/** Names under which 0.0.0.0 is a route, mask or network (the default route), not a listen address. */
+const NOT_AN_ADDRESS = /mask|network|net$|^net|gateway|gw|route|subnet|cidr|dns|dest|prefix|broadcast|allowed|allow|peer|remote/i;
+
+/** The name the literal is stored under: a dict key, a keyword, or an assignment target. */
+function holderName(node: Node): string | null {
+  let n: Node = node;
+  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  const p = n.parent;
+  if (p?.type === 'pair' && p.childForFieldName('value')?.id === n.id) return stringValue(p.childForFieldName('key')) ?? p.childForFieldName('key')?.text ?? null;
+  if (p?.type === 'keyword_argument') return p.childForFieldName('name')?.text ?? null;
+  if (p?.type === 'assignment') return p.childForFieldName('left')?.text ?? null;
+  return null;
+}
 
 function insideComparison(node: Node): boolean {
   for (let n = node.parent; n; n = n.parent) {
@@ -36,14 +51,20 @@ export default defineRule({
         'https://cwe.mitre.org/data/definitions/1327.html',
         'https://docs.python.org/3/library/socket.html#socket.socket.bind',
       ],
-      banditDifferences: 'CWE-1327 (binding to an unrestricted IP address) instead of Bandit\'s CWE-605 (multiple binds to the same port), which describes a different defect; the pillar moves from coding standards to resource lifetime. Comparisons such as `if host == "0.0.0.0"` check for the wildcard rather than bind to it and are not reported; byte strings, f-strings and docstrings are skipped.',
+      banditDifferences: 'CWE-1327 (binding to an unrestricted IP address) instead of Bandit\'s CWE-605 (multiple binds to the same port), which describes a different defect; the pillar moves from coding standards to resource lifetime. Comparisons such as `if host == "0.0.0.0"` check for the wildcard rather than bind to it and are not reported; neither are values stored under names of routes, masks and networks (`{"netmask": "0.0.0.0"}`, `gateway="0.0.0.0"`), where 0.0.0.0 means the default route or an empty mask. Test code (judged from its imports) is skipped, since tests never expose a listener. Byte strings, f-strings and docstrings are skipped.',
     },
   },
   create(ctx) {
+    let testCode: boolean | undefined;
     return {
       string(node) {
         if (node.parent?.type === 'concatenated_string') return;
         if (stringValue(node) !== '0.0.0.0' || isBytesString(node) || isBareStringStatement(node) || insideComparison(node)) return;
+        const holder = holderName(node);
+        if (holder !== null && NOT_AN_ADDRESS.test(holder)) return;
+        // Tests pass the wildcard to mocks and fakes; they never expose a listener in a deployment.
+        testCode ??= isTestSupportCode(ctx.model);
+        if (testCode) return;
         ctx.report({ node, messageId: 'wildcard', data: { where: describe(node) } });
       },
     };

@@ -1,8 +1,37 @@
 // B108: a path literal inside a shared, world-writable temporary directory (/tmp, /var/tmp, /dev/shm). Fixed names
 // there can be pre-created or symlinked by any local user. Checks of a path against these prefixes are skipped.
 import type { Node } from 'web-tree-sitter';
+import type { PythonModel } from '../../../languages/python/model.js';
 import { isBareStringStatement, isBytesString } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../framework/defineRule.js';
+import { isTestSupportCode } from '../../framework/secrets.js';
+
+/** Calls that create, open or move a file system entry at the path they are given. */
+const FILE_CREATORS = new Set([
+  'open', 'io.open', 'codecs.open', 'os.open', 'os.mkdir', 'os.makedirs', 'os.mkfifo', 'os.mknod', 'os.symlink',
+  'os.link', 'os.rename', 'os.replace', 'shutil.copy', 'shutil.copy2', 'shutil.copyfile', 'shutil.copytree',
+  'shutil.move', 'tempfile.mkstemp', 'tempfile.mkdtemp', 'tempfile.NamedTemporaryFile', 'tempfile.TemporaryFile',
+  'tempfile.TemporaryDirectory', 'tempfile.SpooledTemporaryFile', 'sqlite3.connect', 'logging.FileHandler',
+  'pathlib.Path', 'os.path.join',
+]);
+
+/**
+ * True when the literal is handed straight to a call that touches the file system (through os.path.join too).
+ * Test code passes fake /tmp paths to mocks by the hundred; only these direct uses create real files there.
+ */
+function usedAsRealPath(model: PythonModel, node: Node): boolean {
+  let n: Node = node;
+  for (;;) {
+    const args = n.parent?.type === 'keyword_argument' ? n.parent.parent : n.parent;
+    const call = args?.type === 'argument_list' ? args.parent : null;
+    if (!call || call.type !== 'call') return false;
+    const name = model.callName(call);
+    if (name === null || !FILE_CREATORS.has(name)) return false;
+    if (name !== 'os.path.join' && name !== 'pathlib.Path') return true;
+    n = call;
+    // A joined or Path-wrapped path counts only when that, in turn, is opened or created.
+  }
+}
 
 const SHARED_TMP = ['/tmp', '/var/tmp', '/dev/shm'];
 
@@ -56,16 +85,19 @@ export default defineRule({
         'https://cwe.mitre.org/data/definitions/377.html',
         'https://docs.python.org/3/library/tempfile.html',
       ],
-      banditDifferences: 'The directory must be a whole path component: "/tmpfiles" or "/tmp_data" are not inside /tmp (Bandit matches any string prefix). Comparisons and `startswith`/`endswith` checks against these prefixes are not reported. The literal head of an f-string is checked, as in Bandit.',
+      banditDifferences: 'The directory must be a whole path component: "/tmpfiles" or "/tmp_data" are not inside /tmp (Bandit matches any string prefix). Comparisons and `startswith`/`endswith` checks against these prefixes are not reported. The literal head of an f-string is checked, as in Bandit. In test code (judged from its imports) only paths handed directly to a call that creates or opens a file (open, os.makedirs, the dir= of tempfile calls, shutil…, possibly through os.path.join) are reported, since most /tmp strings in tests are fake paths given to mocks.',
     },
   },
   create(ctx) {
+    let testCode: boolean | undefined;
     return {
       string(node) {
         if (isBytesString(node) || isBareStringStatement(node)) return;
         const text = leadingText(node);
         const dir = SHARED_TMP.find((d) => text === d || text.startsWith(`${d}/`));
         if (!dir || isCheck(node)) return;
+        testCode ??= isTestSupportCode(ctx.model);
+        if (testCode && !usedAsRealPath(ctx.model, node)) return;
         ctx.report({ node, messageId: 'sharedTmp', data: { path: node.text.length > 60 ? `${node.text.slice(0, 57)}...` : node.text, dir } });
       },
     };

@@ -1,0 +1,45 @@
+// A fingerprint of the code that produces results: pillar's version, the parser and grammar versions, and the content
+// of every module of this build (src/ under tsx or vitest, dist/ when installed). An edited rule or a rebuilt
+// checkout then misses the cache instead of serving stale findings, at the cost of hashing ~2 MB once per run.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VERSION } from '../version.js';
+
+const CODE_FILE = /\.(?:js|mjs|ts|mts|json)$/;
+let memo: string | undefined;
+
+function codeFiles(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) codeFiles(path, out);
+    else if (entry.isFile() && CODE_FILE.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+function packageVersion(name: string): string {
+  try {
+    const require = createRequire(import.meta.url);
+    return (require(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function codeFingerprint(): string {
+  if (memo !== undefined) return memo;
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const hash = createHash('sha256');
+  hash.update(`pillar ${VERSION}\0web-tree-sitter ${packageVersion('web-tree-sitter')}\0tree-sitter-python ${packageVersion('tree-sitter-python')}\0`);
+  for (const file of codeFiles(root).sort()) {
+    hash.update(file.slice(root.length));
+    hash.update('\0');
+    hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+  memo = hash.digest('hex');
+  return memo;
+}

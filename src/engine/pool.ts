@@ -1,0 +1,62 @@
+// The worker-thread pool (piscina) that analyses files in parallel, with a hard per-file time limit: a worker still
+// busy past the limit plus a grace period is terminated and its file becomes a `timeout` diagnostic.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { FileAnalysis } from './analyzePython.js';
+import { failedResult, timeoutDiagnostic, type AnalyzeTask } from './task.js';
+
+/**
+ * Extra time before a worker is killed: the worker stops itself at the limit between visits (see analyzePython),
+ * so the kill only catches a single visitor that never returns; the grace also absorbs thread start-up.
+ */
+const KILL_GRACE_MS = 5_000;
+
+/**
+ * The worker module next to this one: `worker.js` in a build, `worker.ts` when pillar runs from its TypeScript
+ * sources (vitest, tsx), which a worker can load through tsx's loader. Null when neither can be used.
+ */
+export function defaultWorker(): { filename: string; execArgv: string[] } | null {
+  const js = fileURLToPath(new URL('./worker.js', import.meta.url));
+  if (existsSync(js)) return { filename: js, execArgv: [] };
+  const ts = fileURLToPath(new URL('./worker.ts', import.meta.url));
+  if (existsSync(ts)) return { filename: ts, execArgv: ['--import', 'tsx'] };
+  return null;
+}
+
+export class WorkerPool {
+  private readonly piscina: Piscina;
+
+  constructor(readonly threads: number, worker: { filename: string; execArgv: string[] }) {
+    this.piscina = new Piscina({
+      filename: worker.filename, execArgv: worker.execArgv, minThreads: threads, maxThreads: threads,
+      // Workers live for the whole run; close() ends them.
+      idleTimeout: Number.MAX_SAFE_INTEGER,
+    });
+  }
+
+  /** Loads the grammar in every thread before the first timed file. */
+  async warm(): Promise<void> {
+    await Promise.all(Array.from({ length: this.threads }, () => this.piscina.run(null, { name: 'warm' })));
+  }
+
+  /** Runs one task; never rejects: a killed or crashed worker becomes a diagnostic for that file. */
+  async run(task: AnalyzeTask): Promise<FileAnalysis> {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), task.timeoutMs + KILL_GRACE_MS);
+    try {
+      return (await this.piscina.run(task, { signal: abort.signal })) as FileAnalysis;
+    } catch (error) {
+      if (abort.signal.aborted) {
+        return { findings: [], diagnostics: [timeoutDiagnostic(task.path, task.timeoutMs, 'worker terminated')], suppressed: 0 };
+      }
+      return failedResult(task.path, error, task.timeoutMs);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.piscina.destroy();
+  }
+}

@@ -1,0 +1,60 @@
+// One unit of work for the engine: analyse one file's text with rules named by id. Runs the same in a worker thread
+// and in the main thread, and always answers with a result: timeouts and crashes become diagnostics for that file.
+import type { Diagnostic } from '../findings/types.js';
+import { findRule } from '../rules/registry.js';
+import type { Rule } from '../rules/framework/types.js';
+import { analyzePython, FileTimeout, isStackOverflow, type FileAnalysis } from './analyzePython.js';
+
+/** Plain data, so that it crosses to a worker by structured clone (rules are modules, sent by id). */
+export interface AnalyzeTask {
+  path: string;
+  text: string;
+  ruleIds: string[];
+  keepSuppressed: boolean;
+  timeoutMs: number;
+}
+
+let lastIds: string[] | undefined;
+let lastRules: Rule[] = [];
+
+/** The rules for `ids`, in that order; memoised because every task of a run names the same list. */
+export function rulesFor(ids: readonly string[]): Rule[] {
+  if (lastIds && lastIds.length === ids.length && lastIds.every((id, i) => id === ids[i])) return lastRules;
+  lastRules = ids.map((id) => {
+    const rule = findRule(id);
+    if (!rule) throw new Error(`unknown rule '${id}' in an engine task`);
+    return rule;
+  });
+  lastIds = [...ids];
+  return lastRules;
+}
+
+export function timeoutDiagnostic(path: string, limitMs: number, stage?: string): Diagnostic {
+  return {
+    file: path, code: 'timeout',
+    message: `not reviewed: analysis took longer than the ${limitMs} ms limit${stage ? ` (${stage})` : ''}; raise --file-timeout to review it`,
+  };
+}
+
+export function failedResult(path: string, error: unknown, limitMs: number): FileAnalysis {
+  let diagnostic: Diagnostic;
+  if (error instanceof FileTimeout) {
+    diagnostic = timeoutDiagnostic(path, limitMs, error.stage === 'parse' ? 'while parsing' : 'while running rules');
+  } else if (isStackOverflow(error)) {
+    diagnostic = { file: path, code: 'unsupported', message: 'not reviewed: the code is nested too deeply to analyse (stack exhausted)' };
+  } else {
+    const reason = error instanceof Error ? error.message : String(error);
+    diagnostic = { file: path, code: 'rule-error', message: `not reviewed: the analysis failed: ${reason}` };
+  }
+  return { findings: [], diagnostics: [diagnostic], suppressed: 0 };
+}
+
+export async function runTask(task: AnalyzeTask): Promise<FileAnalysis> {
+  try {
+    return await analyzePython(task.path, task.text, rulesFor(task.ruleIds), {
+      keepSuppressed: task.keepSuppressed, timeoutMs: task.timeoutMs,
+    });
+  } catch (error) {
+    return failedResult(task.path, error, task.timeoutMs);
+  }
+}

@@ -1,0 +1,160 @@
+// CWE-178: a value that is case-insensitive by nature (IP protocol name, MAC address, DNS name, UUID, HTTP header
+// name) compared case-sensitively with a literal: "TCP" from a client, or a MAC printed in upper case by a tool,
+// then fails the check and the rule, filter or anti-spoofing entry that depends on it silently does not apply.
+import type { Node } from 'web-tree-sitter';
+import type { PythonModel } from '../../../languages/python/model.js';
+import { callee, calleeName, comparisonPairs, positionalArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import { caseMatters, KIND_DESCRIPTIONS, KIND_LITERALS, KIND_NAMES, type IdentifierKind } from '../../../models/python/comparison.js';
+import { fromConstantTable, operandName, rawField, wasNormalised } from '../../framework/comparisonOperands.js';
+import { defineRule } from '../../framework/defineRule.js';
+import { isTestSupportCode } from '../../framework/secrets.js';
+import { dataflowOwner, reachingValues } from '../../framework/valueKinds.js';
+import { abbreviate } from '../neutralization/subprocess-shell-true.js';
+
+/** Constant aliases followed (`TCP_UDP = BASIC`); deeper chains, or `x = x` cycles, are left unknown. */
+const MAX_ALIAS_HOPS = 3;
+const KINDS: readonly IdentifierKind[] = ['protocol', 'mac', 'hostname', 'uuid', 'header'];
+/** Kinds whose literal alone proves what the other side is: nothing but a MAC is compared with "fa:16:3e:…". */
+const LITERAL_IS_ENOUGH: ReadonlySet<IdentifierKind> = new Set(['mac', 'uuid']);
+const COMPUTED = new Set(['identifier', 'attribute', 'subscript', 'call']);
+const EQUALITY = new Set(['==', '!=']);
+const MEMBERSHIP = new Set(['in', 'not in']);
+
+/** The string values of a literal, a literal list/tuple/set, or a name bound only to one of those. */
+function literalStrings(model: PythonModel, expr: Node, allowCollection: boolean, depth = 0): string[] | null {
+  if (depth > MAX_ALIAS_HOPS) return null;
+  const n = unparenthesize(expr);
+  const single = stringValue(n);
+  if (single !== null) return [single];
+  if (allowCollection && ['list', 'tuple', 'set'].includes(n.type)) {
+    const values = n.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment').map((c) => stringValue(c));
+    return values.length > 0 && values.every((v): v is string => v !== null) ? values : null;
+  }
+  if (n.type !== 'identifier' && n.type !== 'attribute') return null;
+  const reaching = reachingValues(model, n);
+  if (!reaching || reaching.parameter || reaching.augmented.length > 0 || reaching.values.length === 0) return null;
+  const out: string[] = [];
+  for (const v of reaching.values) {
+    const inner = v ? literalStrings(model, v, allowCollection, depth + 1) : null;
+    if (!inner) return null;
+    out.push(...inner);
+  }
+  return out;
+}
+
+/** A `for name, value in x.headers.items()` / `for name in x.headers` target: a header name. */
+function isHeaderLoopTarget(model: PythonModel, value: Node): boolean {
+  const n = unparenthesize(value);
+  if (n.type !== 'identifier') return false;
+  return forTargets(dataflowOwner(model, n)).some((f) => f.names.includes(n.text) && /\bheaders\b/.test(f.iterable) && f.startIndex < n.startIndex);
+}
+
+function forTargets(owner: Node): Array<{ names: string[]; iterable: string; startIndex: number }> {
+  const out: Array<{ names: string[]; iterable: string; startIndex: number }> = [];
+  const stack: Node[] = [owner];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'for_statement' || n.type === 'for_in_clause') {
+      const left = n.childForFieldName('left');
+      const right = n.childForFieldName('right');
+      const first = left?.type === 'identifier' ? left : left?.namedChild(0);
+      if (first?.type === 'identifier' && right) out.push({ names: [first.text], iterable: right.text, startIndex: n.startIndex });
+    }
+    for (const c of n.namedChildren) if (c && c.type !== 'function_definition' && c.type !== 'class_definition') stack.push(c);
+  }
+  return out;
+}
+
+/** Which case-insensitive kind `value` (compared with `literals`) is, on strong evidence only. */
+function kindOf(model: PythonModel, value: Node, literals: string[]): IdentifierKind | null {
+  if (!literals.some(caseMatters)) return null;
+  const name = (operandName(value) ?? '').toLowerCase().replace(/-/g, '_');
+  for (const kind of KINDS) {
+    if (!literals.every(KIND_LITERALS[kind])) continue;
+    if (LITERAL_IS_ENOUGH.has(kind) || KIND_NAMES[kind].test(name)) return kind;
+    if (kind === 'header' && isHeaderLoopTarget(model, value)) return kind;
+  }
+  return null;
+}
+
+/** `mac.startswith("FA:16:3E")`: a MAC prefix test with letters in it. */
+function macPrefixTest(call: Node): { value: Node; literal: string } | null {
+  const method = calleeName(call);
+  if (method !== 'startswith' && method !== 'endswith') return null;
+  const fn = callee(call);
+  const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+  const literal = stringValue(positionalArg(call, 0));
+  if (!receiver || literal === null || !caseMatters(literal)) return null;
+  if (!/^[0-9a-f]{2}(:[0-9a-f]{2}){1,4}:?$/i.test(literal)) return null;
+  return { value: receiver, literal };
+}
+
+export default defineRule({
+  meta: {
+    id: 'case-sensitive-identifier-compare',
+    cwe: 178,
+    severity: 'medium',
+    confidence: 'medium',
+    languages: ['python'],
+    messages: {
+      prefix: {
+        text: '`{value}` is {kind}, but `{expr}` tests its prefix case-sensitively: the same address in upper case does not match',
+        fix: 'Normalise first: `{value}.lower(){op}({lowered})`, or compare parsed values with netaddr.EUI',
+      },
+      compare: {
+        text: '`{value}` is {kind}, but `{expr}` compares it case-sensitively with {literal}: the same value written in another case fails the check',
+        fix: 'Normalise before comparing: `{value}.lower() {op} {lowered}` (or parse it, e.g. netaddr.EUI / uuid.UUID), preferably once where the value enters',
+      },
+    },
+    docs: {
+      summary: 'Case-insensitive identifier (protocol, MAC, host name, UUID, header name) compared case-sensitively',
+      why: 'Protocol names, MAC addresses, DNS names, UUIDs and HTTP header names mean the same in any case, and clients and tools do send "TCP", "FA:16:3E:…" or "Content-type". A case-sensitive `==` or `in` treats them as different values: a firewall rule for "TCP" is built without its port match, an anti-spoofing entry for an upper-case MAC never matches, a header check is skipped (CWE-178).',
+      example: 'def rule_args(rule):\n    protocol = rule.protocol\n    if protocol in ["tcp", "udp"]:\n        return ["-p", protocol, "--dport", str(rule.port)]\n    return ["-p", protocol]\n',
+      useInstead: 'def rule_args(rule):\n    protocol = rule.protocol.lower()\n    if protocol in ["tcp", "udp"]:\n        return ["-p", protocol, "--dport", str(rule.port)]\n    return ["-p", protocol]\n',
+      fix: 'Normalise case-insensitive identifiers once, where they enter (`.lower()`, `netaddr.EUI(mac)`, `uuid.UUID(value)`, a case-insensitive header mapping), and compare only normalised values.',
+      references: ['https://cwe.mitre.org/data/definitions/178.html', 'https://datatracker.ietf.org/doc/html/rfc4343'],
+    },
+  },
+  create(ctx) {
+    if (isTestSupportCode(ctx.model)) return {};
+    // One finding per function and kind: the first comparison explains the defect, the rest repeat it.
+    const reported = new Set<string>();
+    const report = (node: Node, value: Node, kind: IdentifierKind, literals: string[], op: string): void => {
+      if (!(rawField(ctx.model, value) || (kind === 'header' && isHeaderLoopTarget(ctx.model, value))) || wasNormalised(ctx.model, value) || fromConstantTable(ctx.model, value)) return;
+      const key = `${dataflowOwner(ctx.model, node).id}:${kind}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      const shown = literals.length === 1 ? `"${literals[0]}"` : `(${literals.map((l) => `"${l}"`).join(', ')})`;
+      const lowered = literals.length === 1 ? `"${literals[0]!.toLowerCase()}"` : `(${literals.map((l) => `"${l.toLowerCase()}"`).join(', ')})`;
+      ctx.report({
+        node,
+        messageId: op.startsWith('.') ? 'prefix' : 'compare',
+        data: { value: abbreviate(value.text), kind: KIND_DESCRIPTIONS[kind], expr: abbreviate(node.text), literal: abbreviate(shown), op, lowered: abbreviate(lowered) },
+      });
+    };
+    return {
+      comparison_operator(node) {
+        for (const { left, operator, right } of comparisonPairs(node)) {
+          if (EQUALITY.has(operator)) {
+            for (const [value, other] of [[left, right], [right, left]] as const) {
+              if (!COMPUTED.has(unparenthesize(value).type)) continue;
+              const literals = literalStrings(ctx.model, other, false);
+              const kind = literals ? kindOf(ctx.model, value, literals) : null;
+              if (kind) { report(node, value, kind, literals!, operator); break; }
+            }
+          } else if (MEMBERSHIP.has(operator) && COMPUTED.has(unparenthesize(left).type)) {
+            // A single string on the right is a substring test (another rule's business); collections only.
+            if (stringValue(unparenthesize(right)) !== null) continue;
+            const literals = literalStrings(ctx.model, right, true);
+            const kind = literals ? kindOf(ctx.model, left, literals) : null;
+            if (kind) report(node, left, kind, literals!, operator);
+          }
+        }
+      },
+      call(node) {
+        const prefix = macPrefixTest(node);
+        if (prefix) report(node, prefix.value, 'mac', [prefix.literal], calleeName(node) === 'startswith' ? '.startswith' : '.endswith');
+      },
+    };
+  },
+});

@@ -1,0 +1,81 @@
+import base64
+import hashlib
+import hmac
+
+import webob.exc
+from oslo_utils import secretutils
+
+SHARED = b"k"
+TOKEN_TYPE = "bearer"
+
+
+class Forbidden(Exception):
+    pass
+
+
+def check_instance_signature(req, instance_id):
+    signature = req.headers.get("X-Instance-ID-Signature")
+    expected_signature = hmac.new(SHARED, instance_id, hashlib.sha256).hexdigest()
+    # ruleid: non-constant-time-compare
+    if expected_signature != signature:
+        raise webob.exc.HTTPForbidden()
+
+
+def check_mac_object(message, provided):
+    mac = hmac.new(SHARED, digestmod=hashlib.sha256)
+    mac.update(message)
+    expected = base64.b64encode(mac.digest())
+    # ruleid: non-constant-time-compare
+    return provided == expected
+
+
+def check_token(expected_token, request):
+    token = request.GET["token"]
+    # ruleid: non-constant-time-compare
+    return token == expected_token
+
+
+class Handler(object):
+    def __init__(self, password):
+        self.admin_password = password
+
+    def login(self, password):
+        # ruleid: non-constant-time-compare
+        if password == self.admin_password:
+            return True
+        return False
+
+
+def constant_time(req, instance_id):
+    signature = req.headers.get("X-Instance-ID-Signature")
+    expected_signature = hmac.new(SHARED, instance_id, hashlib.sha256).hexdigest()
+    # ok: non-constant-time-compare
+    if not hmac.compare_digest(expected_signature, signature):
+        raise Forbidden()
+    # ok: non-constant-time-compare
+    return secretutils.constant_time_compare(expected_signature, signature)
+
+
+def not_secret_checks(req, data, token_type, password):
+    signature = req.headers.get("X-Signature")
+    # ok: non-constant-time-compare
+    if signature is None or signature == "":
+        raise Forbidden()
+    # ok: non-constant-time-compare
+    if len(signature) != 64:
+        raise Forbidden()
+    # ok: non-constant-time-compare
+    if token_type == TOKEN_TYPE:
+        return True
+    # ok: non-constant-time-compare
+    if hashlib.md5(data).hexdigest() == req.params["etag"]:
+        return True
+    # ok: non-constant-time-compare
+    return password == password
+
+
+def both_local():
+    expected = hmac.new(SHARED, b"fixed", hashlib.sha256).hexdigest()
+    computed = hmac.new(SHARED, b"fixed", hashlib.sha256).hexdigest()
+    # ok: non-constant-time-compare
+    return expected == computed

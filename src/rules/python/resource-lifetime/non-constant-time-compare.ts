@@ -1,0 +1,134 @@
+// CWE-208: `==`/`!=` between a secret (a keyed MAC, a signature, a token or password) and a value the caller or the
+// request supplies. Equality stops at the first differing byte, so response times leak how much of a forged value
+// is right. Needs both: secret evidence on one side (origin or name) and caller data on the other.
+import type { Node } from 'web-tree-sitter';
+import type { PythonModel } from '../../../languages/python/model.js';
+import { callee, calleeName, comparisonPairs, isConstant, positionalArg, unparenthesize } from '../../../languages/python/syntax.js';
+import { DIGEST_METHODS, DIGEST_WRAPPERS, MAC_CONSTRUCTORS, NOT_SECRET_QUALIFIERS, SECRET_NAME_WORDS } from '../../../models/python/comparison.js';
+import { operandName, provenance } from '../../framework/comparisonOperands.js';
+import { defineRule } from '../../framework/defineRule.js';
+import { isTestSupportCode, nameWords } from '../../framework/secrets.js';
+import { reachingValues } from '../../framework/valueKinds.js';
+import { abbreviate } from '../neutralization/subprocess-shell-true.js';
+
+const MAX_HOPS = 4;
+/** Trailing words that describe which copy of the secret a name holds (`signature_hex`, `token_provided`). */
+const COPY_WORDS = new Set(['value', 'str', 'string', 'hex', 'b64', 'base64', 'bytes', 'raw', 'encoded', 'header', 'param']);
+/** Leading words that turn the name into a flag or an error code about the secret (`VIR_ERR_NO_SECRET`, `has_token`). */
+const NEGATING_WORDS = new Set(['no', 'err', 'error', 'missing', 'invalid', 'bad', 'wrong', 'is', 'has', 'use', 'using', 'with', 'without', 'need', 'needs', 'next', 'page', 'marker']);
+/** Values that are never secrets whatever they are called: sizes, types and truth values. */
+const NON_SECRET_CALLS = new Set(['len', 'type', 'isinstance', 'bool', 'int', 'id', 'hash']);
+
+/** The keyed-MAC call a value comes from (`hmac.new(key, msg, sha256).hexdigest()`), through local assignments. */
+function macOrigin(model: PythonModel, expr: Node, hops = 0): Node | null {
+  if (hops > MAX_HOPS) return null;
+  const n = unparenthesize(expr);
+  if (n.type === 'call') {
+    const name = model.callName(n);
+    if (name && MAC_CONSTRUCTORS.has(name)) return name === 'hmac.digest' ? n : null;
+    const method = calleeName(n);
+    const receiver = callee(n)?.type === 'attribute' ? callee(n)!.childForFieldName('object') : null;
+    if (method && DIGEST_METHODS.has(method) && receiver) return macObject(model, receiver, hops + 1) ? n : null;
+    if (method === 'decode' || method === 'encode') return receiver ? macOrigin(model, receiver, hops + 1) : null;
+    if (name && DIGEST_WRAPPERS.test(name)) { const arg = positionalArg(n, 0); return arg ? macOrigin(model, arg, hops + 1) : null; }
+    return null;
+  }
+  if (n.type !== 'identifier' && n.type !== 'attribute') return null;
+  const reaching = reachingValues(model, n);
+  for (const v of reaching?.values ?? []) { const o = v && macOrigin(model, v, hops + 1); if (o) return o; }
+  return null;
+}
+
+/** `hmac.new(...)` itself, or a name bound to it (`mac = hmac.new(key, digestmod=sha256); mac.update(msg)`). */
+function macObject(model: PythonModel, expr: Node, hops: number): boolean {
+  if (hops > MAX_HOPS) return false;
+  const n = unparenthesize(expr);
+  if (n.type === 'call') { const name = model.callName(n); return !!name && MAC_CONSTRUCTORS.has(name) && name !== 'hmac.digest'; }
+  if (n.type !== 'identifier') return false;
+  return (reachingValues(model, n)?.values ?? []).some((v) => v !== null && macObject(model, v, hops + 1));
+}
+
+/** The secret word in a value's name (`expected_signature` → signature), or null. */
+export function secretNameWord(name: string): string | null {
+  const words = nameWords(name);
+  while (words.length > 1 && COPY_WORDS.has(words[words.length - 1]!)) words.pop();
+  const last = words[words.length - 1];
+  if (!last || !SECRET_NAME_WORDS.has(last)) return null;
+  if (words.slice(0, -1).some((w) => NEGATING_WORDS.has(w) || NOT_SECRET_QUALIFIERS.has(w))) return null;
+  return last;
+}
+
+function neverSecret(expr: Node): boolean {
+  const n = unparenthesize(expr);
+  if (isConstant(n) || n.type === 'none' || n.type === 'true' || n.type === 'false') return true;
+  if (n.type === 'call') { const name = calleeName(n); return !!name && NON_SECRET_CALLS.has(name) && callee(n)?.type === 'identifier'; }
+  // `CONSTANT_NAME` values are identifiers for kinds of things, not secrets held at run time.
+  const name = operandName(n);
+  return n.type !== 'subscript' && !!name && /^[A-Z][A-Z0-9_]+$/.test(name) && name.includes('_');
+}
+
+/** A side that comes from the request is the least likely to be the expected secret. */
+const SOURCE_RANK = { local: 0, caller: 1, request: 2 } as const;
+
+interface Secret { node: Node; why: string; origin: Node | null }
+
+function secretSide(model: PythonModel, expr: Node): Secret | null {
+  const origin = macOrigin(model, expr);
+  if (origin) return { node: expr, why: 'a keyed MAC', origin };
+  const name = operandName(expr);
+  const word = name ? secretNameWord(name) : null;
+  return word ? { node: expr, why: `a ${word}`, origin: null } : null;
+}
+
+export default defineRule({
+  meta: {
+    id: 'non-constant-time-compare',
+    cwe: 208,
+    severity: 'medium',
+    confidence: 'medium',
+    languages: ['python'],
+    messages: {
+      timing: {
+        text: '`{secret}` ({why}) is compared with `{other}` using `{op}`, which returns as soon as a byte differs: the response time tells a client how much of a forged `{other}` is right',
+        fix: 'Compare in constant time: `{negate}hmac.compare_digest({secret}, {other})` (both str or both bytes)',
+      },
+    },
+    docs: {
+      summary: 'Secret (MAC, signature, token, password) compared with == against a client-supplied value',
+      why: 'String and bytes equality stops at the first differing position. A client that can send many guesses and time the answers learns the expected signature or token one byte at a time, and then forges requests that pass the check (CWE-208: observable timing discrepancy). Network jitter slows the attack down but does not stop it.',
+      example: 'import hashlib\nimport hmac\n\ndef verify(req, key, instance_id):\n    signature = req.headers.get("X-Signature")\n    expected = hmac.new(key, instance_id, hashlib.sha256).hexdigest()\n    if expected != signature:\n        raise Forbidden()\n',
+      useInstead: 'import hashlib\nimport hmac\n\ndef verify(req, key, instance_id):\n    signature = req.headers.get("X-Signature")\n    expected = hmac.new(key, instance_id, hashlib.sha256).hexdigest()\n    if not hmac.compare_digest(expected, signature or ""):\n        raise Forbidden()\n',
+      fix: 'Use `hmac.compare_digest(a, b)` (or a project helper built on it such as `oslo_utils.secretutils.constant_time_compare`) for every comparison that decides whether a client-supplied MAC, signature, token or password is right.',
+      references: ['https://cwe.mitre.org/data/definitions/208.html', 'https://docs.python.org/3/library/hmac.html#hmac.compare_digest'],
+    },
+  },
+  create(ctx) {
+    if (isTestSupportCode(ctx.model)) return {};
+    return {
+      comparison_operator(node) {
+        for (const { left, operator, right } of comparisonPairs(node)) {
+          if (operator !== '==' && operator !== '!=') continue;
+          if (neverSecret(left) || neverSecret(right) || left.text === right.text) continue;
+          const l = secretSide(ctx.model, left);
+          const r = secretSide(ctx.model, right);
+          // The secret is the side with a MAC origin, else the side that does not itself come from the request;
+          // the other side must carry the caller's or the request's value.
+          const rank = (s: Secret): number => (s.origin ? 0 : 3) + SOURCE_RANK[provenance(ctx.model, s.node) ?? 'local'];
+          const candidates = [l, r].filter((s): s is Secret => s !== null).sort((a, b) => rank(a) - rank(b));
+          for (const secret of candidates) {
+            const other = secret.node === left ? right : left;
+            if (!provenance(ctx.model, other)) continue;
+            ctx.report({
+              node,
+              messageId: 'timing',
+              confidence: secret.origin ? 'high' : 'medium',
+              data: { secret: abbreviate(secret.node.text), why: secret.why, other: abbreviate(other.text), op: operator, negate: operator === '!=' ? 'not ' : '' },
+              evidence: secret.origin ? [{ node: secret.origin, message: 'the expected value is a keyed MAC computed here' }] : [],
+            });
+            return;
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,112 @@
+from oslo_log import log as logging
+from oslo_utils import excutils
+
+from cloudlab import exception
+from cloudlab import objects
+
+LOG = logging.getLogger(__name__)
+
+
+class NetworkGlue(object):
+
+    def plug_requested(self, context, client, instance, requests):
+        bound_port_ids = []
+        for req in requests:
+            vif_obj = objects.InterfaceRecord(context)
+            vif_obj.instance_uuid = instance.uuid
+            try:
+                port = client.update_port(req.port_id, {'port': {'device_id': instance.uuid}})
+                bound_port_ids.append(req.port_id)
+                vif_obj.address = port['port']['mac_address']
+                # ruleid: openstack-resource-leaked-on-error
+                vif_obj.create()
+                self._publish_dns(context, instance, port)
+            except Exception:
+                with excutils.save_and_reraise_exception():
+                    self._unbind_ports(client, bound_port_ids)
+
+    def plug_requested_fixed(self, context, client, instance, requests):
+        bound_port_ids = []
+        created_vifs = []
+        for req in requests:
+            vif_obj = objects.InterfaceRecord(context)
+            try:
+                port = client.update_port(req.port_id, {'port': {'device_id': instance.uuid}})
+                bound_port_ids.append(req.port_id)
+                # ok: openstack-resource-leaked-on-error
+                vif_obj.create()
+                created_vifs.append(vif_obj)
+                self._publish_dns(context, instance, port)
+            except Exception:
+                with excutils.save_and_reraise_exception():
+                    self._unbind_ports(client, bound_port_ids)
+                    for vif in created_vifs:
+                        vif.destroy()
+
+    def bind_new_port(self, client, instance, network_id, host):
+        # ruleid: openstack-resource-leaked-on-error
+        port = client.create_port({'port': {'network_id': network_id,
+                                            'tenant_id': instance.project_id}})
+        binding = None
+        try:
+            binding = client.create_port_binding(port['port']['id'], {'binding': {'host': host}})
+            client.activate_port_binding(port['port']['id'], host)
+        except Exception:
+            with excutils.save_and_reraise_exception():
+                if binding:
+                    client.delete_port_binding(port['port']['id'], host)
+        return port
+
+    def bind_new_port_fixed(self, client, instance, network_id, host):
+        # ok: openstack-resource-leaked-on-error
+        port = client.create_port({'port': {'network_id': network_id,
+                                            'tenant_id': instance.project_id}})
+        port_id = port['port']['id']
+        try:
+            client.create_port_binding(port_id, {'binding': {'host': host}})
+            client.activate_port_binding(port_id, host)
+        except Exception:
+            with excutils.save_and_reraise_exception():
+                client.delete_port(port_id)
+        return port
+
+    def associate_address(self, client, instance, fixed_port_id):
+        # ruleid: openstack-resource-leaked-on-error
+        fip = client.create_floatingip({'floatingip': {'floating_network_id': 'public',
+                                                       'tenant_id': instance.project_id}})
+        self._record_address(instance, fip['floatingip']['floating_ip_address'])
+        try:
+            client.update_floatingip(fip['floatingip']['id'],
+                                     {'floatingip': {'port_id': fixed_port_id}})
+        except exception.NeutronClientException:
+            client.delete_floatingip(fip['floatingip']['id'])
+            raise
+
+    def associate_address_fixed(self, client, instance, fixed_port_id):
+        # ok: openstack-resource-leaked-on-error
+        fip = client.create_floatingip({'floatingip': {'floating_network_id': 'public',
+                                                       'tenant_id': instance.project_id}})
+        try:
+            self._record_address(instance, fip['floatingip']['floating_ip_address'])
+            client.update_floatingip(fip['floatingip']['id'],
+                                     {'floatingip': {'port_id': fixed_port_id}})
+        finally:
+            LOG.debug('association attempt for %s finished', instance.uuid)
+            if not self._is_associated(fip):
+                client.delete_floatingip(fip['floatingip']['id'])
+
+    def claim_for_build(self, context, reportclient, instance, resources):
+        # ok: openstack-resource-leaked-on-error
+        allocation = reportclient.claim_resources(context, instance, resources)
+        try:
+            self._spawn(context, instance)
+        except Exception:
+            with excutils.save_and_reraise_exception():
+                self._cleanup_allocations(context, instance)
+        return allocation
+
+    def create_for_caller(self, client, network_id):
+        # ok: openstack-resource-leaked-on-error
+        port = client.create_port({'port': {'network_id': network_id}})
+        self._annotate(port)
+        return port

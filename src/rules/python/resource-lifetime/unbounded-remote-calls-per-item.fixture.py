@@ -1,0 +1,89 @@
+from oslo_config import cfg
+
+from cloudlab.compute import api as compute
+from cloudlab import network
+from cloudlab.scheduler import filters
+
+CONF = cfg.CONF
+
+
+class NearServerFilter(filters.BaseHostFilter):
+
+    def __init__(self):
+        self.compute_api = compute.API()
+
+    def _host_of(self, context, server_id):
+        return self.compute_api.get(context, server_id).host
+
+    def host_passes(self, host_state, spec_obj):
+        wanted = spec_obj.scheduler_hints.get('near_servers', [])
+        # ruleid: unbounded-remote-calls-per-item
+        return any(self._host_of(spec_obj.context, s) == host_state.host for s in wanted)
+
+
+class NearServerFilterBounded(filters.BaseHostFilter):
+
+    def __init__(self):
+        self.compute_api = compute.API()
+
+    def host_passes(self, host_state, spec_obj):
+        wanted = spec_obj.scheduler_hints.get('near_servers', [])
+        if len(wanted) > CONF.max_server_hints:
+            return False
+        hosts = {}
+        # ok: unbounded-remote-calls-per-item
+        for inst in self.compute_api.get_all(spec_obj.context, {'uuid': wanted}):
+            hosts[inst.uuid] = inst.host
+        return host_state.host in hosts.values()
+
+
+class GroupRules(object):
+
+    def __init__(self):
+        self.network_api = network.API()
+
+    def rules_for(self, ctxt, security_groups):
+        lines = []
+        for group in security_groups:
+            for rule in group.rules:
+                for member in rule.grantee_instances:
+                    # ruleid: unbounded-remote-calls-per-item
+                    nw_info = self.network_api.get_instance_nw_info(ctxt, member)
+                    lines.extend(ip['address'] for ip in nw_info.fixed_ips())
+        return lines
+
+    def rules_for_bulk(self, ctxt, security_groups):
+        members = [m for g in security_groups for r in g.rules for m in r.grantee_instances]
+        # ok: unbounded-remote-calls-per-item
+        infos = self.network_api.get_instances_nw_info(ctxt, members)
+        return [ip['address'] for info in infos for ip in info.fixed_ips()]
+
+    def first_reachable(self, ctxt, groups):
+        for group in groups:
+            for member in group.members:
+                # ok: unbounded-remote-calls-per-item
+                info = self.network_api.get_instance_nw_info(ctxt, member)
+                if info:
+                    return info
+        return None
+
+
+class ServerTagsController(object):
+
+    def __init__(self):
+        self.compute_api = compute.API()
+
+    def update_all(self, req, server_id, body):
+        context = req.environ['cloudlab.context']
+        for tag in body['tags']:
+            # ruleid: unbounded-remote-calls-per-item
+            self.compute_api.add_tag(context, server_id, tag)
+
+    def update_all_bounded(self, req, server_id, body):
+        context = req.environ['cloudlab.context']
+        tags = body['tags']
+        if len(tags) > CONF.max_tags:
+            raise ValueError('too many tags')
+        for tag in tags:
+            # ok: unbounded-remote-calls-per-item
+            self.compute_api.add_tag(context, server_id, tag)
