@@ -11,6 +11,9 @@ import { walkTree } from '../languages/python/walk.js';
 import { fillTemplate } from '../rules/framework/defineRule.js';
 import type { ReportDescriptor, Rule, RuleContext, Visitor } from '../rules/framework/types.js';
 import { pillarOf } from '../taxonomy/index.js';
+import { installNodeMemo } from './nodeMemo.js';
+
+installNodeMemo();
 
 export interface FileAnalysis { findings: Finding[]; diagnostics: Diagnostic[]; suppressed: number }
 

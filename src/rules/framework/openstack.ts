@@ -162,3 +162,31 @@ export function carries(expr: Node, names: ReadonlySet<string>): boolean {
     default: return false;
   }
 }
+
+/** The first call in `body` that runs as root and receives one of `names` (or a value derived from one). */
+export function rootUseOf(model: PythonModel, body: Node, names: ReadonlySet<string>, after = 0): Node | null {
+  const all = derivedPaths(body, names, after);
+  return callsIn(body).find((c) => c.startIndex >= after && runsAsRoot(model, c, body) && argumentValues(c).some((a) => mentionsName(a, all))) ?? null;
+}
+
+/**
+ * `names` plus locals computed from them by path operations (`parent = os.path.dirname(p)`, `args.append(p)`):
+ * a wider derivation than `derivedNames`, since any path built from a joined path still points into it.
+ */
+function derivedPaths(body: Node, names: ReadonlySet<string>, after: number): Set<string> {
+  const out = new Set(names);
+  const assignments = descendantsOfType(body, new Set(['assignment'])).filter((a) => a.startIndex >= after);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const a of assignments) {
+      if (!mentionsName(a.childForFieldName('right'), out)) continue;
+      for (const t of targetNames(a.childForFieldName('left'))) if (!out.has(t)) { out.add(t); changed = true; }
+    }
+    for (const c of callsIn(body)) {
+      const obj = receiver(c);
+      if (c.startIndex < after || obj?.type !== 'identifier' || out.has(obj.text) || !/^(append|extend|insert)$/.test(calleeName(c) ?? '')) continue;
+      if (positionalArgs(c).some((a) => mentionsName(a, out))) { out.add(obj.text); changed = true; }
+    }
+  }
+  return out;
+}

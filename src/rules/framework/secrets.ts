@@ -26,6 +26,8 @@ const PUBLIC_TOKEN_MODIFIERS = new Set([
 /** `first_pass`, `second_pass`: passes of an algorithm, not passwords. */
 const ORDINAL_PASS_MODIFIERS = new Set(['first', 'second', 'third', 'last', 'next', 'final', 'initial', 'single', 'multi', 'one', 'two']);
 
+const PREPOSITIONS = new Set(['for', 'of', 'to', 'from', 'by', 'with', 'on', 'in', 'at']);
+
 /** Splits snake_case, kebab-case, dotted and camelCase names into lower-case words. */
 export function nameWords(name: string): string[] {
   return name
@@ -41,7 +43,10 @@ export function nameWords(name: string): string[] {
  * describes something about a secret rather than the secret (`password_field`, `token_type`, `TOKEN_URL`).
  */
 export function secretWordOf(name: string): string | null {
-  const words = nameWords(name);
+  const all = nameWords(name);
+  // `password_for_email`, `token_of_admin`: the noun phrase ends before the preposition.
+  const cut = all.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
+  const words = cut > 0 ? all.slice(0, cut) : all;
   while (words.length > 1 && SAME_VALUE_QUALIFIERS.has(words[words.length - 1]!)) words.pop();
   let head = words[words.length - 1];
   if (head === undefined) return null;
@@ -85,8 +90,9 @@ export function notASecret(value: string, name: string): string | null {
   if (/:$/.test(v)) return 'label';
   const words = nameWords(v);
   // An identifier naming the secret (a field, header, option or env-var name such as `NextToken`, `OS_PASSWORD`,
-  // `X-Auth-Token`); digits make it look like a weak password (`Password123`) instead.
-  if (/^[A-Za-z_][A-Za-z_.\-]*$/.test(v) && words.some((w) => SECRET_WORD.test(w) || SECRET_SUFFIX.test(w) || w === 'auth' || w === 'key')) return 'identifier';
+  // `X-Auth-Token`); digits make it look like a weak password (`Password123`) instead, and so does a single word
+  // (`password = "secret"` is a weak default, not a field name).
+  if (words.length > 1 && /^[A-Za-z_][A-Za-z_.\-]*$/.test(v) && words.some((w) => SECRET_WORD.test(w) || SECRET_SUFFIX.test(w) || w === 'auth' || w === 'key')) return 'identifier';
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return 'constant name';
   if (normalise(v) === normalise(name)) return 'same as its name';
   return null;

@@ -12,6 +12,7 @@ export default defineRule({
     confidence: 'medium',
     languages: ['python'],
     bandit: 'B107',
+    banditName: 'hardcoded_password_default',
     messages: {
       default: {
         text: 'parameter `{parameter}` defaults to the hard-coded {kind} {value}; every caller that omits it shares that credential',

@@ -12,6 +12,7 @@ export default defineRule({
     confidence: 'medium',
     languages: ['python'],
     bandit: 'B106',
+    banditName: 'hardcoded_password_funcarg',
     messages: {
       argument: {
         text: '`{call}` receives the hard-coded {kind} {value} as `{keyword}`; anyone with the source or the package has it',

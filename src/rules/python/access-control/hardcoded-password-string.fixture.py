@@ -16,8 +16,14 @@ user, secret = "nova", "s3cr3t-value"
 SECRET_KEY = "django-insecure-9x8c7v6b"
 # ruleid: hardcoded-password-string
 ROOT_PASSWORD = "Password123"
+# ruleid: hardcoded-password-string
+EMAIL_PASSWORD = "secret"
+# ruleid: hardcoded-password-string
+admin_password_for_email = "d6s$f9g!j8mg7"
 # ok: hardcoded-password-string
 password = ""
+# ok: hardcoded-password-string
+password_for_email_env = "EMAIL_PASSWORD"
 # ok: hardcoded-password-string
 token_type = "Bearer"
 # ok: hardcoded-password-string

@@ -14,6 +14,7 @@ export default defineRule({
     confidence: 'medium',
     languages: ['python'],
     bandit: 'B507',
+    banditName: 'ssh_no_host_key_verification',
     messages: {
       trustAll: {
         text: '`{call}` with {policy} accepts any unknown host key: a machine in the path can pose as the server and receive the login and the commands',

@@ -45,6 +45,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B103',
+    banditName: 'set_bad_file_permissions',
     messages: {
       worldWritable: {
         text: '`{call}` sets mode {mode} on {target}: any local user can modify it',

@@ -19,6 +19,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B501',
+    banditName: 'request_with_no_cert_validation',
     messages: {
       call: {
         text: '`{call}` runs with verify=False: the server certificate is not checked, so anyone on the path can read and alter this traffic',

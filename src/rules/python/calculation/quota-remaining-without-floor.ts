@@ -31,8 +31,10 @@ function nameOf(expr: Node): string | null {
 }
 
 function hasWord(expr: Node, words: ReadonlySet<string>): boolean {
-  const name = nameOf(expr);
-  return !!name && nameWords(name.replace(/in_use/gi, 'inuse')).some((w) => words.has(w));
+  const n = unparenthesize(expr);
+  // `limits["instances"]`: the key names the resource, the container says it is a limit.
+  const names = [nameOf(n), n.type === 'subscript' ? nameOf(n.childForFieldName('value')!) : null];
+  return names.some((name) => !!name && nameWords(name.replace(/in_use/gi, 'inuse')).some((w) => words.has(w)));
 }
 
 /** What a use of the headroom does with it, when that needs a non-negative value. */
@@ -52,13 +54,16 @@ function amountUse(use: Node): string | null {
   return null;
 }
 
-/** The function checks the operands or the result against each other or against 0/-1/None, or floors with max(). */
-function guarded(fnNode: Node, texts: readonly string[]): boolean {
+/**
+ * The function checks the operands against each other or against 0/-1/None, checks the result against anything
+ * (`if headroom < requested: raise`), or floors with max().
+ */
+function guarded(fnNode: Node, texts: readonly string[], result: readonly string[]): boolean {
   if (/unlimited/i.test(fnNode.text)) return true;
   for (const c of descendantsOfType(fnNode, COMPARISON)) {
     const operands = c.namedChildren.filter((o): o is Node => o !== null).map((o) => unparenthesize(o));
     const mentions = operands.filter((o) => texts.includes(o.text));
-    if (mentions.length >= 2) return true;
+    if (mentions.length >= 2 || operands.some((o) => result.includes(o.text))) return true;
     if (mentions.length >= 1 && operands.some((o) => o.type === 'none' || (integerValue(o) !== null && integerValue(o)! <= 0))) return true;
   }
   return descendantsOfType(fnNode, CALL).some((call) => calleeName(call) === 'max' && texts.some((t) => call.text.includes(t)));
@@ -106,7 +111,7 @@ export default defineRule({
           if (where) { at = use; break; }
         }
       }
-      if (!where || guarded(owner, texts)) return;
+      if (!where || guarded(owner, texts, [node.text, ...(target?.type === 'identifier' ? [target.text] : [])])) return;
       ctx.report({
         node,
         messageId: 'negative',

@@ -11,6 +11,7 @@ export default defineRule({
     confidence: 'medium',
     languages: ['python'],
     bandit: 'B201',
+    banditName: 'flask_debug_true',
     messages: {
       debug: {
         text: '`{call}(debug=True)` serves the Werkzeug debugger: anyone who reaches an error page can run Python code in this process',

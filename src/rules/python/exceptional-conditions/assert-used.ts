@@ -11,6 +11,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B101',
+    banditName: 'assert_used',
     messages: {
       assert: {
         text: '`assert {condition}` is removed under `python -O`, so this check does not run in optimised deployments',

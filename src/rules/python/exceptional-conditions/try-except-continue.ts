@@ -39,6 +39,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B112',
+    banditName: 'try_except_continue',
     messages: {
       skipped: {
         text: '`{handler}` catches every error and moves to the next iteration (`continue`): failing items are skipped without a trace',

@@ -12,6 +12,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B110',
+    banditName: 'try_except_pass',
     messages: {
       swallowed: {
         text: '`{handler}` catches every error and does nothing (`pass`): failures here vanish without a log or a retry',

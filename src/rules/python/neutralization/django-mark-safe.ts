@@ -127,6 +127,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B703',
+    banditName: 'django_mark_safe',
     messages: {
       unescaped: {
         text: '`{call}({arg})` marks text as safe HTML although `{arg}` may contain unescaped input: a `<script>` in it reaches the page',

@@ -14,6 +14,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B102',
+    banditName: 'exec_used',
     messages: {
       computed: {
         text: '`exec` runs the Python code in `{code}`; whoever can influence that value can run arbitrary code in this process',

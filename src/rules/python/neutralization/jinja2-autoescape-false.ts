@@ -16,6 +16,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B701',
+    banditName: 'jinja2_autoescape_false',
     messages: {
       disabled: {
         text: '`{call}` is created with autoescape=False: variables rendered into HTML templates are not escaped',

@@ -23,6 +23,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B702',
+    banditName: 'use_of_mako_templates',
     messages: {
       unescaped: {
         text: '`{call}` renders `${{...}}` expressions without HTML escaping: a value holding markup is inserted into the page as-is',

@@ -14,6 +14,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B704',
+    banditName: 'markupsafe_markup_xss',
     messages: {
       unescaped: {
         text: '`{call}({arg})` declares `{arg}` to be safe HTML although it may contain unescaped input: markup in it is rendered as-is',

@@ -14,6 +14,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B508',
+    banditName: 'snmp_insecure_version_check',
     messages: {
       community: {
         text: '`{call}` uses SNMP {version}: the community string is sent in clear text and is the only authentication',

@@ -13,6 +13,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B509',
+    banditName: 'snmp_crypto_check',
     messages: {
       noPriv: {
         text: '`{call}` sets up SNMPv3 {level}: requests and responses travel unencrypted',

@@ -12,6 +12,7 @@ export default defineRule({
     confidence: 'medium',
     languages: ['python'],
     bandit: 'B503',
+    banditName: 'ssl_with_bad_defaults',
     messages: {
       default: {
         text: 'parameter `{parameter}` defaults to {protocol}, a broken SSL/TLS version, for every caller that does not pass one',

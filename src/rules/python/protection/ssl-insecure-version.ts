@@ -35,6 +35,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B502',
+    banditName: 'ssl_with_bad_version',
     messages: {
       pinned: {
         text: '`{call}` uses {protocol}, a broken SSL/TLS version: traffic can be downgraded or decrypted (POODLE, BEAST)',

@@ -11,6 +11,7 @@ export default defineRule({
     confidence: 'medium',
     languages: ['python'],
     bandit: 'B504',
+    banditName: 'ssl_with_no_version',
     messages: {
       noVersion: {
         text: '`{call}` negotiates whatever protocol the local OpenSSL allows and, by default, checks no certificate',

@@ -37,6 +37,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B505',
+    banditName: 'weak_cryptographic_key',
     messages: {
       weak: {
         text: '`{call}` generates a {bits}-bit {algorithm} key; {algorithm} keys below {limit} bits are considered breakable',

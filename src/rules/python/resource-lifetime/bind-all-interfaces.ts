@@ -35,6 +35,7 @@ export default defineRule({
     confidence: 'medium',
     languages: ['python'],
     bandit: 'B104',
+    banditName: 'hardcoded_bind_all_interfaces',
     messages: {
       wildcard: {
         text: '"0.0.0.0" makes {where} listen on every network interface, including public and management networks',

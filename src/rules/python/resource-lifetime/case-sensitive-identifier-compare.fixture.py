@@ -48,9 +48,15 @@ def strip_auth(headers):
     return None
 
 
-def host_is_local(fqdn):
+def host_is_local(server):
+    fqdn = server.fqdn
     # ruleid: case-sensitive-identifier-compare
     return fqdn == "controller.example.org"
+
+
+def caller_may_have_normalised(protocol):
+    # ok: case-sensitive-identifier-compare
+    return protocol == "tcp"
 
 
 def normalised(rule, port, ip_proto, headers):

@@ -7,6 +7,7 @@ import { callee, calleeName, comparisonPairs, positionalArg, stringValue, unpare
 import { caseMatters, KIND_DESCRIPTIONS, KIND_LITERALS, KIND_NAMES, type IdentifierKind } from '../../../models/python/comparison.js';
 import { fromConstantTable, operandName, rawField, wasNormalised } from '../../framework/comparisonOperands.js';
 import { defineRule } from '../../framework/defineRule.js';
+import type { Visitors } from '../../framework/types.js';
 import { isTestSupportCode } from '../../framework/secrets.js';
 import { dataflowOwner, reachingValues } from '../../framework/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
@@ -115,7 +116,7 @@ export default defineRule({
       references: ['https://cwe.mitre.org/data/definitions/178.html', 'https://datatracker.ietf.org/doc/html/rfc4343'],
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
     if (isTestSupportCode(ctx.model)) return {};
     // One finding per function and kind: the first comparison explains the defect, the rest repeat it.
     const reported = new Set<string>();

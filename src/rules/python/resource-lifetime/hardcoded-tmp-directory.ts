@@ -69,6 +69,7 @@ export default defineRule({
     confidence: 'medium',
     languages: ['python'],
     bandit: 'B108',
+    banditName: 'hardcoded_tmp_directory',
     messages: {
       sharedTmp: {
         text: '`{path}` is a fixed path in the shared directory {dir}: another local user can create or symlink it first',

@@ -7,6 +7,7 @@ import { callee, calleeName, comparisonPairs, isConstant, positionalArg, unparen
 import { DIGEST_METHODS, DIGEST_WRAPPERS, MAC_CONSTRUCTORS, NOT_SECRET_QUALIFIERS, SECRET_NAME_WORDS } from '../../../models/python/comparison.js';
 import { operandName, provenance } from '../../framework/comparisonOperands.js';
 import { defineRule } from '../../framework/defineRule.js';
+import type { Visitors } from '../../framework/types.js';
 import { isTestSupportCode, nameWords } from '../../framework/secrets.js';
 import { reachingValues } from '../../framework/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
@@ -102,7 +103,7 @@ export default defineRule({
       references: ['https://cwe.mitre.org/data/definitions/208.html', 'https://docs.python.org/3/library/hmac.html#hmac.compare_digest'],
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
     if (isTestSupportCode(ctx.model)) return {};
     return {
       comparison_operator(node) {

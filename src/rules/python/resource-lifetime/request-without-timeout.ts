@@ -15,6 +15,7 @@ export default defineRule({
     confidence: 'low',
     languages: ['python'],
     bandit: 'B113',
+    banditName: 'request_without_timeout',
     messages: {
       missing: {
         text: '`{call}` has no timeout: requests waits forever, so a silent or slow server hangs this worker indefinitely',

@@ -30,6 +30,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B202',
+    banditName: 'tarfile_unsafe_members',
     messages: {
       unfiltered: {
         text: '`{call}` extracts every member as named: an archive entry like "../../etc/cron.d/x" or a symlink escapes the target directory',

@@ -17,6 +17,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B506',
+    banditName: 'yaml_load',
     messages: {
       load: {
         text: '`{call}` with {loader} can construct arbitrary Python objects: a crafted document (`!!python/object/apply`) runs code while it is parsed',

@@ -1,0 +1,91 @@
+// CWE-22: a path built with `os.path.join(root, <parameter>)` is handed to a command run as root (rootwrap's
+// `execute(..., run_as_root=True)`) and the function never checks that the joined path stays under `root`. File
+// injection into guest images is the classic case: `../../etc/shadow` or an absolute path writes into the host.
+import type { Node } from 'web-tree-sitter';
+import { parameterNames } from '../../../languages/python/dataflow/functions.js';
+import { calleeName, descendantsOfType, mentionsName, targetNames } from '../../../languages/python/syntax.js';
+import { CONTAINMENT_HELPER, PATH_NORMALISERS } from '../../../models/python/openstack/index.js';
+import { defineRule } from '../../framework/defineRule.js';
+import { argumentValues, brief, callsIn, calleeText, line, rootUseOf, runsAsRoot } from '../../framework/openstack.js';
+import type { PythonModel } from '../../../languages/python/model.js';
+
+/** Parameters and the locals computed from them (`rel = path.lstrip('/')`). */
+function parameterValues(fn: Node, body: Node): Set<string> {
+  const out = new Set(parameterNames(fn).map((p) => p.name).filter((n) => n !== 'self' && n !== 'cls'));
+  for (const a of descendantsOfType(body, new Set(['assignment']))) {
+    if (mentionsName(a.childForFieldName('right'), out)) for (const t of targetNames(a.childForFieldName('left'))) out.add(t);
+  }
+  return out;
+}
+
+/** A containment check in the function: a normalised path compared by prefix, `commonpath`, or a checking helper. */
+export function hasContainmentCheck(model: PythonModel, body: Node): boolean {
+  const calls = callsIn(body);
+  const normalises = calls.some((c) => PATH_NORMALISERS.has(model.callName(c) ?? '') || /^(realpath|abspath|normpath|resolve)$/.test(calleeName(c) ?? ''));
+  const prefix = calls.some((c) => /^(startswith|is_relative_to|relative_to)$/.test(calleeName(c) ?? ''));
+  return (normalises && prefix) || calls.some((c) => CONTAINMENT_HELPER.test(calleeName(c) ?? ''));
+}
+
+export default defineRule({
+  meta: {
+    id: 'root-path-join-without-containment',
+    cwe: 22,
+    severity: 'high',
+    confidence: 'medium',
+    languages: ['python'],
+    messages: {
+      escape: {
+        text: '`{join}` at line {line} puts `{component}` under `{root}`, and `{use}` at line {useLine} uses the result as root without checking it stays inside `{root}`: `..` components or an absolute path reach any file on the host',
+        fix: 'Resolve the joined path and require it to start with `os.path.realpath({root}) + os.sep` before `{use}` (resolve it as root too, e.g. `readlink -nm`, when the tree is not readable by the service user)',
+      },
+    },
+    docs: {
+      summary: 'Joined path with a caller-supplied component used by a root command without a containment check',
+      why: '`os.path.join` does not confine: a component with `..` walks out of the base directory and an absolute component replaces it. When the result is written or created by a command running as root (rootwrap/privsep), a user who chooses the file name (for example an injected file path in a server-create request) can overwrite any host file (CWE-22).',
+      example: 'from cloudlab import utils\nimport os\n\n\ndef inject_file(fs_root, path, contents):\n    target = os.path.join(fs_root, path.lstrip("/"))\n    utils.execute("tee", target, process_input=contents, run_as_root=True)\n',
+      useInstead: 'from cloudlab import utils\nimport os\n\n\ndef inject_file(fs_root, path, contents):\n    target = os.path.realpath(os.path.join(fs_root, path.lstrip("/")))\n    if not target.startswith(os.path.realpath(fs_root) + "/"):\n        raise ValueError("injected file path escapes the guest root")\n    utils.execute("tee", target, process_input=contents, run_as_root=True)\n',
+      fix: 'Normalise the joined path (realpath, or `readlink -nm` run with the same privilege as the write) and reject it unless it starts with the normalised root plus a separator; never rely on stripping `/`.',
+      references: ['https://cwe.mitre.org/data/definitions/22.html', 'https://docs.python.org/3/library/os.path.html#os.path.join', 'https://docs.openstack.org/oslo.rootwrap/latest/'],
+    },
+  },
+  create(ctx) {
+    return {
+      call(node) {
+        if (ctx.model.callName(node) !== 'os.path.join' || ctx.model.isTestCode()) return;
+        const fn = descendantsOfFunction(node);
+        const body = fn?.childForFieldName('body');
+        if (!fn || !body) return;
+        const args = argumentValues(node);
+        const values = parameterValues(fn, body);
+        const component = args.slice(1).find((a) => mentionsName(a, values));
+        if (!component || !args[0]) return;
+        const holder = node.parent?.type === 'assignment' ? node.parent.childForFieldName('left') : null;
+        const names = new Set(holder ? targetNames(holder) : []);
+        const sink = names.size > 0 ? rootUseOf(ctx.model, body, names, node.endIndex) : enclosingRootCall(ctx.model, node, body);
+        if (!sink || hasContainmentCheck(ctx.model, body)) return;
+        const root = brief(args[0], 30);
+        ctx.report({
+          node,
+          messageId: 'escape',
+          data: { join: brief(node, 50), line: line(node), component: brief(component, 30), root, use: calleeText(sink), useLine: line(sink) },
+          evidence: [
+            { node: component, message: `\`${brief(component, 30)}\` comes from a parameter of \`${fn.childForFieldName('name')?.text ?? ''}\`` },
+            { node, message: `joined under \`${root}\` without normalisation (line ${line(node)})` },
+            { node: sink, message: `used by \`${calleeText(sink)}\` with run_as_root=True (line ${line(sink)})` },
+          ],
+        });
+      },
+    };
+  },
+});
+
+function descendantsOfFunction(node: Node): Node | null {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
+  return null;
+}
+
+/** `execute('tee', os.path.join(root, p), run_as_root=True)`: the join is an argument of a root call itself. */
+function enclosingRootCall(model: PythonModel, join: Node, body: Node): Node | null {
+  const call = join.parent?.type === 'argument_list' ? join.parent.parent : null;
+  return call?.type === 'call' && runsAsRoot(model, call, body) ? call : null;
+}
