@@ -56,9 +56,22 @@ function codeFlow(steps: Location[], finding: Finding): object {
   return { threadFlows: [{ locations: all.map((s) => ({ location: { ...physical(s), message: { text: s.message } } })) }] };
 }
 
+// Findings that no syntax rule produced (the verified LLM claims, `llm-review`) still get a descriptor, so that
+// code-scanning tools can group them; their CWE varies per result and is carried on each result.
+function pseudoDescriptor(id: string): object {
+  return {
+    id, name: id,
+    shortDescription: { text: id === 'llm-review' ? 'Security defect reported by an LLM and verified against the code' : id },
+    fullDescription: { text: 'Not a syntax rule: each result names its own CWE and pillar in properties.' },
+    defaultConfiguration: { level: 'warning' },
+    properties: { tags: ['security'], precision: 'medium' },
+  };
+}
+
 export function renderSarif(report: Report): string {
-  const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
-  const cwes = [...new Set(report.rules.map((r) => r.cwe))].sort((a, b) => a - b);
+  const extraIds = [...new Set(report.findings.map((f) => f.ruleId))].filter((id) => !report.rules.some((r) => r.id === id)).sort();
+  const ruleIndex = new Map([...report.rules.map((r) => r.id), ...extraIds].map((id, i) => [id, i]));
+  const cwes = [...new Set([...report.rules.map((r) => r.cwe), ...report.findings.map((f) => f.cwe)])].sort((a, b) => a - b);
   const results = report.findings.map((f) => {
     const result: Record<string, unknown> = {
       ruleId: f.ruleId,
@@ -86,7 +99,7 @@ export function renderSarif(report: Report): string {
       tool: {
         driver: {
           name: 'pillar', version: report.tool.version, informationUri: 'https://cwe.mitre.org/data/definitions/1000.html',
-          rules: report.rules.map(descriptor),
+          rules: [...report.rules.map(descriptor), ...extraIds.map(pseudoDescriptor)],
           supportedTaxonomies: [{ name: 'CWE', index: 0 }],
         },
       },

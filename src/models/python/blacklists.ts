@@ -214,7 +214,7 @@ export const BLACKLIST: readonly BlacklistEntry[] = [
   {
     bandit: 'B413', banditName: 'import_pycrypto', ruleId: 'import-pycrypto', kind: 'import',
     names: members('Crypto', ['Cipher', 'Hash', 'IO', 'Protocol', 'PublicKey', 'Random', 'Signature', 'Util']),
-    cwe: 1104, banditCwe: 327, severity: 'high', confidence: 'low',
+    cwe: 1104, banditCwe: 327, severity: 'high', confidence: 'high',
     message: '`{code}` imports {name} from the `Crypto` package; if that is PyCrypto, it is unmaintained and has unfixed vulnerabilities',
     fix: 'Move to pyca/cryptography, or make sure the `Crypto` package comes from pycryptodome (or import it as `Cryptodome` from pycryptodomex)',
   },

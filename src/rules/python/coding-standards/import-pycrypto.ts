@@ -1,5 +1,5 @@
 // B413: imports from the `Crypto` package, which is either the abandoned PyCrypto or its maintained drop-in
-// replacement PyCryptodome. The code cannot tell which, hence low confidence.
+// replacement PyCryptodome. Bandit's high confidence is kept; the docs say how to tell the two apart.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { blacklistImportRule } from '../../framework/blacklist.js';
 
@@ -15,6 +15,6 @@ export default blacklistImportRule(blacklistEntry('B413'), {
       'https://github.com/pycrypto/pycrypto/issues/176',
       'https://www.pycryptodome.org/src/vs_pycrypto',
     ],
-    banditDifferences: 'Bandit reports these imports with high confidence under CWE-327; pillar reports them with low confidence under CWE-1104 (unmaintained third-party component), because PyCryptodome, a maintained drop-in, uses the same `Crypto` package name. `Cryptodome.*` (pycryptodomex) is reported by neither tool.',
+    banditDifferences: 'Same findings, severity and confidence as Bandit (high/high); pillar files them under CWE-1104 (unmaintained third-party component) where Bandit uses CWE-327. PyCryptodome, a maintained drop-in, installs under the same `Crypto` package name, so a project that pins pycryptodome can suppress the finding with that reason. `Cryptodome.*` (pycryptodomex) is reported by neither tool.',
   },
 });

@@ -25,6 +25,7 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     bandit: 'B324',
+    banditName: 'hashlib',
     messages: {
       hashlib: {
         text: '`{code}` uses the broken {algorithm} hash without usedforsecurity=False; it must not protect integrity, signatures or passwords',

@@ -3,7 +3,7 @@
 // injection into guest images is the classic case: `../../etc/shadow` or an absolute path writes into the host.
 import type { Node } from 'web-tree-sitter';
 import { parameterNames } from '../../../languages/python/dataflow/functions.js';
-import { calleeName, descendantsOfType, mentionsName, targetNames } from '../../../languages/python/syntax.js';
+import { calleeName, descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { CONTAINMENT_HELPER, PATH_NORMALISERS } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../framework/defineRule.js';
 import { argumentValues, brief, callsIn, calleeText, line, rootUseOf, runsAsRoot } from '../../framework/openstack.js';
@@ -52,7 +52,7 @@ export default defineRule({
     return {
       call(node) {
         if (ctx.model.callName(node) !== 'os.path.join' || ctx.model.isTestCode()) return;
-        const fn = descendantsOfFunction(node);
+        const fn = enclosingFunction(node);
         const body = fn?.childForFieldName('body');
         if (!fn || !body) return;
         const args = argumentValues(node);
@@ -61,6 +61,12 @@ export default defineRule({
         if (!component || !args[0]) return;
         const holder = node.parent?.type === 'assignment' ? node.parent.childForFieldName('left') : null;
         const names = new Set(holder ? targetNames(holder) : []);
+        // `args.append(os.path.join(root, p))`: the argument list now holds the path.
+        const container = node.parent?.type === 'argument_list' ? node.parent.parent : null;
+        if (container?.type === 'call' && /^(append|extend|insert)$/.test(calleeName(container) ?? '')) {
+          const obj = container.childForFieldName('function')?.childForFieldName('object');
+          if (obj?.type === 'identifier') names.add(obj.text);
+        }
         const sink = names.size > 0 ? rootUseOf(ctx.model, body, names, node.endIndex) : enclosingRootCall(ctx.model, node, body);
         if (!sink || hasContainmentCheck(ctx.model, body)) return;
         const root = brief(args[0], 30);
@@ -78,11 +84,6 @@ export default defineRule({
     };
   },
 });
-
-function descendantsOfFunction(node: Node): Node | null {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
-  return null;
-}
 
 /** `execute('tee', os.path.join(root, p), run_as_root=True)`: the join is an argument of a root call itself. */
 function enclosingRootCall(model: PythonModel, join: Node, body: Node): Node | null {
