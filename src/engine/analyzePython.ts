@@ -11,7 +11,7 @@ import { walkTree } from '../languages/python/walk.js';
 import { fillTemplate } from '../rules/framework/defineRule.js';
 import type { ReportDescriptor, Rule, RuleContext, Visitor } from '../rules/framework/types.js';
 import { pillarOf } from '../taxonomy/index.js';
-import { installNodeMemo } from './nodeMemo.js';
+import { installNodeMemo, releaseTree } from './nodeMemo.js';
 
 installNodeMemo();
 
@@ -135,6 +135,7 @@ export async function analyzePython(path: string, source: string, rules: readonl
     return { findings, diagnostics, suppressed };
   } finally {
     tree.delete();
+    releaseTree(tree);
   }
 }
 

@@ -5,43 +5,66 @@
 // never edited after parsing, so every memoised answer stays true for the tree's life.
 import { Node, TreeCursor, type Tree } from 'web-tree-sitter';
 
-interface Memo {
-  nodes: Map<number, Node>;
-  types: Map<number, string>;
-  texts: Map<number, string>;
-  ends: Map<number, number>;
-  parents: Map<number, Node | null>;
-  /** Field children, indexed by field id. */
-  fields: Array<Map<number, Node | null> | undefined>;
+/**
+ * Memo slots added to canonical nodes, all at once and in one order so that V8 keeps a single object shape.
+ * `undefined` means not yet read; `null` is a remembered "none".
+ */
+interface Slots {
+  __memo: true;
+  __type: string | undefined;
+  __text: string | undefined;
+  __end: number | undefined;
+  __parent: Node | null | undefined;
+  /** Field children by field id. */
+  __fields: Array<Node | null | undefined> | undefined;
 }
+type MemoNode = Node & Slots;
 
-const memos = new WeakMap<Tree, Memo>();
+const canonicalById = new WeakMap<Tree, Map<number, MemoNode>>();
 let lastTree: Tree | undefined;
-let lastMemo: Memo | undefined;
+let lastNodes: Map<number, MemoNode> | undefined;
 
-function memoOf(tree: Tree): Memo {
-  if (tree === lastTree) return lastMemo!;
-  let memo = memos.get(tree);
-  if (!memo) {
-    memo = { nodes: new Map(), types: new Map(), texts: new Map(), ends: new Map(), parents: new Map(), fields: [] };
-    memos.set(tree, memo);
+function canonical(node: Node): MemoNode {
+  if ((node as Partial<Slots>).__memo) return node as MemoNode;
+  const tree = node.tree;
+  let nodes = tree === lastTree ? lastNodes! : canonicalById.get(tree);
+  if (!nodes) {
+    nodes = new Map();
+    canonicalById.set(tree, nodes);
   }
   lastTree = tree;
-  lastMemo = memo;
-  return memo;
-}
-
-function canonical(node: Node | null): Node | null {
-  if (!node) return null;
-  const nodes = memoOf(node.tree).nodes;
+  lastNodes = nodes;
   const known = nodes.get(node.id);
   if (known) return known;
-  nodes.set(node.id, node);
-  return node;
+  const fresh = node as MemoNode;
+  fresh.__memo = true;
+  fresh.__type = undefined;
+  fresh.__text = undefined;
+  fresh.__end = undefined;
+  fresh.__parent = undefined;
+  fresh.__fields = undefined;
+  nodes.set(node.id, fresh);
+  return fresh;
+}
+
+/** Drops the memo of a tree whose analysis is over, so its nodes are freed without waiting for a full GC. */
+export function releaseTree(tree: Tree): void {
+  canonicalById.delete(tree);
+  if (lastTree === tree) {
+    lastTree = undefined;
+    lastNodes = undefined;
+  }
+}
+
+function canonicalOrNull(node: Node | null): Node | null {
+  return node ? canonical(node) : null;
 }
 
 function canonicalList(list: Array<Node | null>): Array<Node | null> {
-  for (let i = 0; i < list.length; i++) list[i] = canonical(list[i]!);
+  for (let i = 0; i < list.length; i++) {
+    const n = list[i];
+    if (n) list[i] = canonical(n);
+  }
   return list;
 }
 
@@ -49,7 +72,7 @@ type Getter<T> = (this: Node) => T;
 
 function getterOf<T>(proto: object, name: string): Getter<T> {
   const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-  if (!descriptor?.get) throw new Error(`web-tree-sitter Node has no '${name}' getter; the node memo needs updating`);
+  if (!descriptor?.get) throw new Error(`web-tree-sitter has no '${name}' getter; the node memo needs updating`);
   return descriptor.get as Getter<T>;
 }
 
@@ -68,55 +91,47 @@ export function installNodeMemo(): void {
   const namedChildren = getterOf<Array<Node | null>>(proto, 'namedChildren');
   const childForFieldId = proto.childForFieldId as (this: Node, id: number) => Node | null;
   const currentNode = getterOf<Node>(TreeCursor.prototype, 'currentNode') as unknown as (this: TreeCursor) => Node;
-
-  const memoGetter = <T>(name: string, table: (m: Memo) => Map<number, T>, compute: Getter<T>): void => {
-    Object.defineProperty(proto, name, {
-      configurable: true,
-      get(this: Node): T {
-        const map = table(memoOf(this.tree));
-        let value = map.get(this.id);
-        if (value === undefined && !map.has(this.id)) {
-          value = compute.call(this);
-          map.set(this.id, value);
-        }
-        return value as T;
-      },
-    });
+  const define = (name: string, get: (this: Node) => unknown): void => {
+    Object.defineProperty(proto, name, { configurable: true, get });
   };
-  memoGetter('type', (m) => m.types, type);
-  memoGetter('endIndex', (m) => m.ends, endIndex);
-  memoGetter('text', (m) => m.texts, text);
-  memoGetter('parent', (m) => m.parents, function (this: Node) { return canonical(parent.call(this)); });
 
-  // The library caches the arrays on the object; with canonical nodes that cache serves every later reader.
-  const listGetter = (name: string, compute: Getter<Array<Node | null>>, slot: '_children' | '_namedChildren'): void => {
-    Object.defineProperty(proto, name, {
-      configurable: true,
-      get(this: Node): Array<Node | null> {
-        const self = (canonical(this) ?? this) as Node & Record<typeof slot, Array<Node | null> | undefined>;
-        return self[slot] ?? canonicalList(compute.call(self));
-      },
-    });
-  };
-  listGetter('children', children, '_children');
-  listGetter('namedChildren', namedChildren, '_namedChildren');
-
+  define('type', function () {
+    const self = canonical(this);
+    return self.__type ??= type.call(self);
+  });
+  define('endIndex', function () {
+    const self = canonical(this);
+    return self.__end ??= endIndex.call(self);
+  });
+  define('text', function () {
+    const self = canonical(this);
+    return self.__text ??= text.call(self);
+  });
+  define('parent', function () {
+    const self = canonical(this);
+    if (self.__parent === undefined) self.__parent = canonicalOrNull(parent.call(self));
+    return self.__parent;
+  });
+  // The library caches these arrays on the object; with canonical nodes that cache serves every later reader.
+  define('children', function () {
+    const self = canonical(this) as MemoNode & { _children?: Array<Node | null> };
+    return self._children ?? canonicalList(children.call(self));
+  });
+  define('namedChildren', function () {
+    const self = canonical(this) as MemoNode & { _namedChildren?: Array<Node | null> };
+    return self._namedChildren ?? canonicalList(namedChildren.call(self));
+  });
   proto.childForFieldId = function (this: Node, fieldId: number): Node | null {
-    const memo = memoOf(this.tree);
-    let map = memo.fields[fieldId];
-    if (!map) memo.fields[fieldId] = map = new Map();
-    let child = map.get(this.id);
-    if (child === undefined) {
-      child = canonical(childForFieldId.call(this, fieldId));
-      map.set(this.id, child);
-    }
+    const self = canonical(this);
+    const fields = self.__fields ??= [];
+    let child = fields[fieldId];
+    if (child === undefined) fields[fieldId] = child = canonicalOrNull(childForFieldId.call(self, fieldId));
     return child;
   };
-
   Object.defineProperty(TreeCursor.prototype, 'currentNode', {
     configurable: true,
     get(this: TreeCursor): Node {
-      return canonical(currentNode.call(this))!;
+      return canonical(currentNode.call(this));
     },
   });
 }

@@ -100,8 +100,9 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
       if (cache && unit.key && !result.diagnostics.some((d) => d.code === 'timeout')) writes.push(cache.put(unit.key, result));
       return result;
     };
-    const threads = pool?.threads ?? 1;
-    await inWindow(misses.length, threads * READ_AHEAD_PER_THREAD, async (m) => {
+    // In this thread, one file at a time: interleaved analyses would thrash the per-tree node memos.
+    const width = pool ? pool.threads * READ_AHEAD_PER_THREAD : 1;
+    await inWindow(misses.length, width, async (m) => {
       const i = misses[m]!;
       const read = await source.read(i);
       if (!read.ok) return finish(i, { ok: false, diagnostic: read.diagnostic });

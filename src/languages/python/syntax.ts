@@ -1,6 +1,6 @@
 // Small read-only helpers over tree-sitter-python nodes: calls, arguments, literals, dotted names, statements.
 // They answer syntax questions only; name resolution lives in names.ts.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 
 export type SyntaxNode = Node;
 
@@ -272,17 +272,58 @@ export function mentionsName(node: Node | null, names: ReadonlySet<string>): boo
   return false;
 }
 
-/** Nodes of the given types under `node`, not descending into nested functions, lambdas or classes. */
+const NESTED_SCOPES: ReadonlySet<string> = new Set(['function_definition', 'lambda', 'class_definition']);
+/**
+ * Answers for one tree (the file being analysed), by `${node id}|${types}`: rules ask for the same function's calls
+ * or assignments repeatedly. Only the latest tree is kept, so memory never outlives the next file.
+ */
+let memoTree: Tree | undefined;
+let descendantsMemo = new Map<string, Node[]>();
+
+/**
+ * Named nodes of the given types under `node`, in pre-order, not descending into nested functions, lambdas or
+ * classes (which are still reported when their type is asked for). Walks with one cursor, allocating nodes only
+ * for matches, and memoises per tree; callers get their own copy of the list.
+ */
 export function descendantsOfType(node: Node, types: ReadonlySet<string>): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [...node.namedChildren].filter((c): c is Node => c !== null).reverse();
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (types.has(n.type)) out.push(n);
-    if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') continue;
-    for (let i = n.namedChildCount - 1; i >= 0; i--) { const c = n.namedChild(i); if (c) stack.push(c); }
+  if (node.tree !== memoTree) {
+    memoTree = node.tree;
+    descendantsMemo = new Map();
   }
-  return out;
+  const memo = descendantsMemo;
+  const key = `${node.id}|${[...types].join('|')}`;
+  const known = memo.get(key);
+  if (known) return known.slice();
+  const out: Node[] = [];
+  const cursor = node.walk();
+  try {
+    let depth = 0;
+    let entered = cursor.gotoFirstChild();
+    if (entered) depth++;
+    while (entered) {
+      let descend = false;
+      // Anonymous nodes are tokens: never matched, and nothing named lies below them.
+      if (cursor.nodeIsNamed) {
+        const type = cursor.nodeType;
+        if (types.has(type)) out.push(cursor.currentNode);
+        descend = !NESTED_SCOPES.has(type);
+      }
+      if (descend && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (--depth === 0 || !cursor.gotoParent()) {
+          entered = false;
+          break;
+        }
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+  memo.set(key, out);
+  return out.slice();
 }
 
 export interface ComparisonPair { left: Node; operator: string; right: Node }

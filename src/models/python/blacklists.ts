@@ -199,7 +199,7 @@ export const BLACKLIST: readonly BlacklistEntry[] = [
   xmlImport('B409', 'import_xml_pulldom', 'import-xml-pulldom', ['xml.dom.pulldom'], []),
   {
     bandit: 'B411', banditName: 'import_xmlrpclib', ruleId: 'import-xmlrpc', kind: 'import',
-    names: ['xmlrpc', 'xmlrpclib', 'SimpleXMLRPCServer', 'DocXMLRPCServer', 'six.moves.xmlrpc_client'],
+    names: ['xmlrpc', 'xmlrpclib', 'six.moves.xmlrpc_client'],
     cwe: 611, banditCwe: 20, severity: 'high', confidence: 'high',
     message: '`{code}` imports the XML-RPC module {name}, whose XML parser is not hardened against entity-expansion attacks from the peer',
     fix: 'Call defusedxml.xmlrpc.monkey_patch() before any XML-RPC traffic, or move the interface to JSON over HTTPS',

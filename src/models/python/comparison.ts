@@ -13,11 +13,11 @@ export const CONSTANT_TIME_COMPARE = /(^|\.)(compare_digest|constant_time_compar
 
 /**
  * Last words of a name that denote a secret compared against a client's claim: MACs, signatures, one-time codes and
- * credentials. `mac` alone means a MAC address in network code and `digest`/`checksum` usually an integrity hash of
+ * credentials. Nonces are public by design. `mac` alone means a MAC address in network code and `digest`/`checksum` usually an integrity hash of
  * public data, so those count only with a keyed-MAC origin.
  */
 export const SECRET_NAME_WORDS: ReadonlySet<string> = new Set([
-  'signature', 'sig', 'hmac', 'csrf', 'xsrf', 'otp', 'totp', 'nonce', 'password', 'passwd', 'passphrase', 'token', 'secret',
+  'signature', 'sig', 'hmac', 'csrf', 'xsrf', 'otp', 'totp', 'password', 'passwd', 'passphrase', 'token', 'secret',
 ]);
 /** Words before the secret word that make the name describe something about the secret, not the secret. */
 export const NOT_SECRET_QUALIFIERS: ReadonlySet<string> = new Set([

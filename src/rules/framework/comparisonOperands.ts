@@ -148,7 +148,15 @@ export function rawField(model: PythonModel, expr: Node, hops = 0): boolean {
   if (hops > MAX_HOPS) return false;
   const n = unparenthesize(expr);
   switch (n.type) {
-    case 'attribute': case 'subscript': return true;
+    case 'attribute': return true;
+    case 'subscript': {
+      // `entry[1]` is a position in a parsed tuple (tool output has a fixed form), not a named field of a record.
+      const key = n.childrenForFieldName('subscript')[0];
+      const name = key ? stringValue(key) : null;
+      if (name === null) return false;
+      const local = localDictField(model, n.childForFieldName('value'), name);
+      return local === undefined ? true : local !== null && rawField(model, local, hops + 1);
+    }
     case 'call': {
       const method = calleeName(n);
       const fn = callee(n);
@@ -171,6 +179,23 @@ export function rawField(model: PythonModel, expr: Node, hops = 0): boolean {
     }
     default: return false;
   }
+}
+
+/**
+ * For `d['k']` where every definition of `d` reaching here is a dict literal built in this function: the value
+ * stored under 'k' (null when some literal lacks it or it cannot be read). Undefined when `d` comes from elsewhere.
+ */
+function localDictField(model: PythonModel, container: Node | null, key: string): Node | null | undefined {
+  if (!container) return undefined;
+  const c = unparenthesize(container);
+  if (c.type !== 'identifier') return undefined;
+  const reaching = reachingValues(model, c);
+  if (!reaching || reaching.parameter || reaching.values.length === 0 || reaching.values.some((v) => v?.type !== 'dictionary')) return undefined;
+  if (reaching.values.length !== 1 || reaching.augmented.length > 0) return null;
+  for (const pair of reaching.values[0]!.namedChildren) {
+    if (pair?.type === 'pair' && stringValue(pair.childForFieldName('key')) === key) return pair.childForFieldName('value');
+  }
+  return null;
 }
 
 /** `PROTOCOL_NAMES[num]`, `CONSTANTS.get(k)`: a value picked from a constant table (an UPPER_CASE name). */

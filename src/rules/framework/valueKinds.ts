@@ -19,8 +19,10 @@ const BUILTIN_RESULT: Record<string, ValueKind> = {
   bytes: 'bytes', bool: 'bool', isinstance: 'bool', callable: 'bool',
 };
 
-/** str methods whose names no common non-str type shares (`replace` and `format` are also datetime/custom methods). */
-const STR_ONLY_METHODS = new Set(['lower', 'upper', 'casefold', 'strip', 'lstrip', 'rstrip', 'swapcase', 'hexdigest', 'zfill']);
+/** Methods that only str has (`hexdigest` is hashlib's, and always gives a str). */
+const STR_ONLY_METHODS = new Set(['casefold', 'hexdigest']);
+/** Methods str and bytes share, each returning the receiver's own type (`b"x ".strip()` is bytes). */
+const STR_OR_BYTES_METHODS = new Set(['lower', 'upper', 'strip', 'lstrip', 'rstrip', 'swapcase', 'zfill', 'title', 'capitalize']);
 /** Methods that give a new set when called on a set. */
 const SET_METHODS = new Set(['difference', 'union', 'intersection', 'symmetric_difference', 'copy']);
 /** Methods that only sets (and frozensets) have: the receiver must be a set, so the result is one. */
@@ -155,7 +157,15 @@ function callKind(model: PythonModel, v: Node, depth: number): ValueKind | null 
   const method = fn.childForFieldName('attribute')?.text ?? '';
   const receiver = fn.childForFieldName('object');
   if (STR_ONLY_METHODS.has(method)) return 'str';
-  if (method === 'join' || method === 'format') return receiver && isStringLiteral(receiver) ? 'str' : null;
+  if (STR_OR_BYTES_METHODS.has(method)) {
+    // A literal argument (`strip(b" ")`) or a receiver of known type says which of the two it is.
+    const arg = positionalArgs(v)[0];
+    const fromArg = arg ? kindOf(model, arg, depth + 1) : null;
+    if (fromArg === 'str' || fromArg === 'bytes') return fromArg;
+    const fromReceiver = kindOf(model, receiver, depth + 1);
+    return fromReceiver === 'str' || fromReceiver === 'bytes' ? fromReceiver : null;
+  }
+  if (method === 'join' || method === 'format') return receiver && isStringLiteral(receiver) ? (isBytesString(receiver) ? 'bytes' : 'str') : null;
   if (SET_ONLY_METHODS.has(method)) return 'set';
   if (method === 'encode') return kindOf(model, receiver, depth + 1) === 'str' ? 'bytes' : null;
   if (method === 'decode') return kindOf(model, receiver, depth + 1) === 'bytes' ? 'str' : null;

@@ -9,3 +9,4 @@ export * from './quota.js';
 export * from './requests.js';
 export * from './remote.js';
 export * from './resources.js';
+export * from './validation.js';

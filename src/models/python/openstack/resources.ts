@@ -6,7 +6,7 @@ export interface CreatorSpec { method: RegExp; receiver?: RegExp; what: string }
 
 export const RESOURCE_CREATORS: readonly CreatorSpec[] = [
   // nova/neutron versioned objects persist on `.create()`: the receiver is the object itself.
-  { method: /^create$/, receiver: /^[a-z_][a-z0-9_]*(obj|_?vif|_?bdm|record|mapping|migration|attachment|port|binding|allocation)s?$/i, what: 'database record' },
+  { method: /^create$/, receiver: /^[a-z0-9_]*(obj|vif|bdm|record|mapping|migration|attachment|port|binding|allocation)s?$/i, what: 'database record' },
   { method: /^create$/, receiver: /(^|\.)(volume_api|cinder|volume_client|image_api|glance)$/i, what: 'volume' },
   { method: /^(attachment_create|reserve_volume|initialize_connection)$/, what: 'volume attachment' },
   { method: /^(allocate_for_instance|allocate_port_for_instance|allocate_floating_ip|allocate_fixed_ip)$/, what: 'network allocation' },

@@ -127,7 +127,7 @@ export default defineRule({
         const sources = idSources(fn, body);
         if (sources.length === 0 || comparesOwner(body)) return;
         for (const src of sources) {
-          const fetch = callsIn(body).find((c) => c.startIndex >= src.node.startIndex && FETCH.test(calleeName(c) ?? '') && !isLoggingCall(c) &&
+          const fetch = callsIn(body).find((c) => c.endIndex > src.node.startIndex && FETCH.test(calleeName(c) ?? '') && !isLoggingCall(c) &&
             argumentValues(c).some((a) => src.matches(a)) &&
             // A project passed along means the callee scopes the lookup (`get_metadata(instance_id, tenant_id)`).
             !argumentValues(c).some((a) => /project|tenant/i.test(a.text)));

@@ -54,6 +54,15 @@ def fine(resp, body, data, value):
     # ok: mixed-type-compare
     if number == 3:
         return None
+    # ok: mixed-type-compare
+    if b"".join(data) == b"":
+        return None
+    # ok: mixed-type-compare
+    if value.strip(b" \t") == b"end":
+        return None
+    # ok: mixed-type-compare
+    if value.strip() == b"end":
+        return None
     parsed = json.loads(body)
     # ok: mixed-type-compare
     return parsed == 1

@@ -5,6 +5,43 @@ from django.utils.safestring import mark_safe as trusted
 
 
 ICON = '<i class="icon"></i>'
+BANNER = '<div class="banner"></div>'
+OPEN_TAG, CLOSE_TAG = ('<p>', '</p>')
+
+
+def set_banner(text):
+    global BANNER
+    BANNER = text
+
+
+def banner():
+    # ruleid: django-mark-safe
+    return mark_safe(BANNER)
+
+
+def paragraph(parts):
+    # ok: django-mark-safe
+    start = mark_safe(OPEN_TAG)
+    tag = CLOSE_TAG
+    # ok: django-mark-safe
+    end = mark_safe(tag)
+    wrapper = '<div>'
+    wrapper = '{}{}'.format(wrapper, tag)
+    # ok: django-mark-safe
+    outer = mark_safe(wrapper)
+    piece = ''
+    for p in parts:
+        piece += '<br>'
+    # ok: django-mark-safe
+    gap = mark_safe(piece)
+    first, rest = parts[0], parts[1:]
+    # ruleid: django-mark-safe
+    head = mark_safe(first)
+    for p in parts:
+        piece += p
+    # ruleid: django-mark-safe
+    body = mark_safe(piece)
+    return start, end, outer, gap, head, rest, body
 
 
 def render(user, rows, request):

@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { positionalArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import { dataflowOf } from '../../../languages/python/dataflow/reaching.js';
 import { defineRule } from '../../framework/defineRule.js';
 
 const MARK_SAFE = new Set(['mark_safe', 'SafeText', 'SafeUnicode', 'SafeString', 'SafeBytes']);
@@ -19,15 +20,26 @@ const ESCAPERS = new Set([
 
 const MAX_DEPTH = 8;
 
+export interface SafeMarkupOptions {
+  /** Follow names to their assignments (B703 does, as Bandit's django_mark_safe; B704 takes only literals). */
+  followNames?: boolean;
+}
+
+interface Walk { model: PythonModel; followNames: boolean; /** Definitions under evaluation: a loop back-edge. */ open: Set<number> }
+
 /**
- * True when `expr` (used at `at`) can only produce literal or escaped text: literals, escaping calls, `%` / `+` /
- * `.format` / `.join` / f-strings over such parts, and local names whose every earlier assignment in the same
- * function is such an expression. Parameters and anything else are untrusted.
+ * True when `expr` can only produce literal or escaped text: literals, escaping calls, `%` / `+` /
+ * `.format` / `.join` / f-strings over such parts, and (with followNames) names whose every reaching definition
+ * assigns such an expression. Parameters and anything else are untrusted.
  */
-export function isSafeMarkup(model: PythonModel, expr: Node, at: Node, depth = 0): boolean {
+export function isSafeMarkup(model: PythonModel, expr: Node, options: SafeMarkupOptions = {}): boolean {
+  return safeExpr({ model, followNames: options.followNames ?? true, open: new Set() }, expr, 0);
+}
+
+function safeExpr(w: Walk, expr: Node, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
   const n = unparenthesize(expr);
-  const safe = (e: Node | null): boolean => e !== null && isSafeMarkup(model, e, at, depth + 1);
+  const safe = (e: Node | null): boolean => e !== null && safeExpr(w, e, depth + 1);
   switch (n.type) {
     case 'integer': case 'float': case 'true': case 'false': case 'none': return true;
     case 'string':
@@ -45,8 +57,8 @@ export function isSafeMarkup(model: PythonModel, expr: Node, at: Node, depth = 0
       const parts = n.namedChildren.filter((c): c is Node => c !== null);
       return parts.length === 3 && safe(parts[0]!) && safe(parts[2]!);
     }
-    case 'call': return safeCall(model, n, safe);
-    case 'identifier': return safeName(model, n.text, at, safe);
+    case 'call': return safeCall(w.model, n, safe);
+    case 'identifier': return w.followNames && safeName(w, n, safe);
     default: return false;
   }
 }
@@ -71,26 +83,69 @@ function safeCall(model: PythonModel, call: Node, safe: (e: Node | null) => bool
 }
 
 /**
- * Every binding of `name` before `at` in the enclosing function assigns a safe value, and one does; a name the
- * function never binds is looked up among the module's assignments (constants defined at import time).
+ * Every definition of `use` that reaches it (reaching definitions of the enclosing function or module body) assigns
+ * a safe value. A name the function never binds is looked up among the module's top-level assignments (constants
+ * defined at import time).
  */
-function safeName(model: PythonModel, name: string, at: Node, safe: (e: Node | null) => boolean): boolean {
-  let scope: Node | null = at.parent;
+function safeName(w: Walk, use: Node, safe: (e: Node | null) => boolean): boolean {
+  let scope: Node | null = use.parent;
   while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
   if (!scope) return false;
-  if (scope.type === 'function_definition') {
-    const params = scope.childForFieldName('parameters');
-    for (const p of params?.namedChildren ?? []) {
-      const pname = p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text ?? p?.namedChild(0)?.text;
-      if (pname === name) return false;
-    }
-    const local = bindingsAreSafe(scope, name, at, safe);
-    if (local !== null) return local;
+  const defs = dataflowOf(w.model, scope).definitionsOf(use);
+  if (defs.length === 0) {
+    if (scope.type !== 'function_definition') return false;
     let module: Node | null = scope;
     while (module && module.type !== 'module') module = module.parent;
-    return module !== null && bindingsAreSafe(module, name, null, safe, { topLevelOnly: true }) === true;
+    if (module === null || rebindsGlobal(module, use.text)) return false;
+    return bindingsAreSafe(module, use.text, null, safe, { topLevelOnly: true }) === true;
   }
-  return bindingsAreSafe(scope, name, at, safe) === true;
+  return defs.every((def) => {
+    if (w.open.has(def.id)) return true;
+    w.open.add(def.id);
+    try {
+      return definitionIsSafe(def, use.text, safe);
+    } finally {
+      w.open.delete(def.id);
+    }
+  });
+}
+
+/** Whether definition site `def` (an assignment statement, walrus, loop, parameter …) gives `name` a safe value. */
+function definitionIsSafe(def: Node, name: string, safe: (e: Node | null) => boolean): boolean {
+  const stmt = def.type === 'expression_statement' ? def.namedChild(0) : def;
+  if (!stmt) return false;
+  if (stmt.type === 'named_expression') return safe(stmt.childForFieldName('value'));
+  if (stmt.type === 'augmented_assignment') {
+    // `s += part`: the old value of s (its own reaching definitions) and the part must both be safe.
+    const left = stmt.childForFieldName('left');
+    return left?.type === 'identifier' && safe(left) && safe(stmt.childForFieldName('right'));
+  }
+  if (stmt.type !== 'assignment') return false;
+  let value = stmt.childForFieldName('right');
+  while (value?.type === 'assignment') value = value.childForFieldName('right');
+  const targets: Node[] = [];
+  for (let a: Node | null = stmt; a?.type === 'assignment'; a = a.childForFieldName('right')) {
+    const t = a.childForFieldName('left');
+    if (t) targets.push(t);
+  }
+  return targets.some((t) => bindsName(t, name)) &&
+    targets.every((t) => !bindsName(t, name) || safe(valueFor(unparenthesize(t), name, value)));
+}
+
+/** The part of `value` that unpacking into `target` gives `name`: `a, _ = ("x", y)` gives a "x"; null if unknown. */
+function valueFor(target: Node, name: string, value: Node | null): Node | null {
+  if (!value) return null;
+  if (target.type === 'identifier') return target.text === name ? value : null;
+  const v = unparenthesize(value);
+  const UNPACK = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list']);
+  if (!UNPACK.has(target.type) || !UNPACK.has(v.type)) return null;
+  const parts = target.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  const values = v.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  if (parts.length !== values.length || values.some((c) => c.type === 'list_splat') || parts.some((c) => c.type === 'list_splat_pattern')) return null;
+  for (let i = 0; i < parts.length; i++) {
+    if (bindsName(parts[i]!, name)) return valueFor(unparenthesize(parts[i]!), name, values[i]!);
+  }
+  return null;
 }
 
 /** null when `scope` does not bind `name` (before `until`); otherwise whether every binding is a safe value. */
@@ -102,11 +157,16 @@ function bindingsAreSafe(scope: Node, name: string, until: Node | null, safe: (e
     const target = b.type === 'as_pattern' ? b.childForFieldName('alias') : b.type === 'named_expression' ? b.childForFieldName('name') : b.childForFieldName('left');
     if (!target || !bindsName(target, name)) continue;
     if (b.type !== 'assignment' && b.type !== 'augmented_assignment' && b.type !== 'named_expression') return false;
-    if (unparenthesize(target).type !== 'identifier') return false;
-    if (!safe(b.childForFieldName(b.type === 'named_expression' ? 'value' : 'right'))) return false;
+    const value = b.childForFieldName(b.type === 'named_expression' ? 'value' : 'right');
+    if (!safe(b.type === 'assignment' ? valueFor(unparenthesize(target), name, value) : value)) return false;
     seen = true;
   }
   return seen ? true : null;
+}
+
+/** Some function declares `global name`, so the module-level value may be replaced at run time. */
+function rebindsGlobal(module: Node, name: string): boolean {
+  return module.descendantsOfType('global_statement').some((g) => g?.namedChildren.some((n) => n?.text === name));
 }
 
 function insideFunction(node: Node, scope: Node): boolean {
@@ -145,7 +205,7 @@ export default defineRule({
         'https://docs.djangoproject.com/en/stable/ref/utils/#django.utils.safestring.mark_safe',
         'https://docs.djangoproject.com/en/stable/ref/utils/#django.utils.html.format_html',
       ],
-      banditDifferences: 'Escaped parts (escape, conditional_escape, format_html, html.escape …), f-strings, `+` concatenation, `.join` and conditional expressions over safe parts are recognised as safe, so `mark_safe("<b>%s</b>" % escape(name))` is not reported; Bandit treats every call other than a literal `.format` as unsafe. A local name counts as safe only when every assignment to it before the call is safe, as in Bandit.',
+      banditDifferences: 'Escaped parts (escape, conditional_escape, format_html, html.escape …), f-strings, `+` concatenation, `.join` and conditional expressions over safe parts are recognised as safe, so `mark_safe("<b>%s</b>" % escape(name))` is not reported; Bandit treats every call other than a literal `.format` as unsafe. A name counts as safe only when every definition that reaches the call is safe, as in Bandit (unpacking a tuple of literals, copies and `.format()` rebuilds of safe names included). A name used inside a function but assigned only at module level, always to literals, is taken as a constant and not reported (Bandit reports it); a module name that any function rebinds with `global` is not.',
     },
   },
   create(ctx) {
@@ -156,7 +216,7 @@ export default defineRule({
         const dot = name.lastIndexOf('.');
         if (!MARK_SAFE.has(name.slice(dot + 1)) || !MARK_SAFE_MODULES.includes(name.slice(0, dot))) return;
         const arg = positionalArg(node, 0) ?? null;
-        if (!arg || isSafeMarkup(ctx.model, arg, node)) return;
+        if (!arg || isSafeMarkup(ctx.model, arg)) return;
         ctx.report({ node, messageId: 'unescaped', data: { call: name.slice(dot + 1), arg: abbreviate(arg.text) } });
       },
     };

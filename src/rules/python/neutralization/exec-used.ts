@@ -1,5 +1,5 @@
-// B102: `exec(...)` (and the Python 2 `exec` statement) runs a string as Python code. A literal is merely fragile;
-// anything computed lets whoever controls that value run code in the service.
+// B102: `exec(...)` (and the Python 2 `exec` statement) runs a string as Python code. A literal is merely fragile
+// (own message, Bandit's rating); anything computed lets whoever controls that value run code in the service.
 import type { Node } from 'web-tree-sitter';
 import { argument, isConstant } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../framework/defineRule.js';
@@ -35,12 +35,12 @@ export default defineRule({
         'https://cwe.mitre.org/data/definitions/95.html',
         'https://docs.python.org/3/library/functions.html#exec',
       ],
-      banditDifferences: 'CWE-95 (eval injection, i.e. dynamically evaluated code) instead of Bandit\'s CWE-78 (OS command injection), which is a different sink; both are in the neutralization pillar. The Python 2 `exec` statement and `six.exec_` are reported too, and a literal code string is reported with low severity instead of medium.',
+      banditDifferences: 'CWE-95 (eval injection, i.e. dynamically evaluated code) instead of Bandit\'s CWE-78 (OS command injection), which is a different sink; both are in the neutralization pillar. The Python 2 `exec` statement and `six.exec_` are reported too. A literal code string keeps Bandit\'s medium severity but gets its own message, since the fix is to write the code out rather than to stop trusting an input.',
     },
   },
   create(ctx) {
     const report = (node: Node, code: Node | null): void => {
-      if (code && isConstant(code)) ctx.report({ node, messageId: 'literal', severity: 'low' });
+      if (code && isConstant(code)) ctx.report({ node, messageId: 'literal' });
       else ctx.report({ node, messageId: 'computed', data: { code: code ? abbreviate(code.text) : '...' } });
     };
     return {

@@ -31,7 +31,7 @@ export default defineRule({
         'https://cwe.mitre.org/data/definitions/79.html',
         'https://markupsafe.palletsprojects.com/en/stable/escaping/',
       ],
-      banditDifferences: 'Arguments built only from literals and escaped values (escape(), html.escape(), format_html(), `+`, `%`, f-strings over them, and locals assigned only such values) are not reported; Bandit reports every non-literal argument unless its call is listed in the allowed_calls option. jinja2.Markup is recognised too.',
+      banditDifferences: 'Arguments built only from literals and escaped values (escape(), html.escape(), format_html(), `+`, `%`, f-strings over them) are not reported; Bandit reports every non-literal argument unless its call is listed in the allowed_calls option. As in Bandit, a variable is never taken as safe, even one assigned a literal (unlike django-mark-safe, which follows assignments as Bandit\'s B703 does). jinja2.Markup is recognised too.',
     },
   },
   create(ctx) {
@@ -40,7 +40,7 @@ export default defineRule({
         const name = ctx.model.callName(node);
         if (name === null || !MARKUP.has(name)) return;
         const arg = positionalArg(node, 0);
-        if (!arg || isSafeMarkup(ctx.model, arg, node)) return;
+        if (!arg || isSafeMarkup(ctx.model, arg, { followNames: false })) return;
         ctx.report({ node, messageId: 'unescaped', data: { call: name, arg: abbreviate(arg.text) } });
       },
     };

@@ -25,6 +25,8 @@ const KNOWN: Array<[string, number, string]> = [
   ['ssl.wrap_socket', 5, 'ssl_version'],
   ['ssl.SSLContext', 0, 'protocol'],
   ['OpenSSL.SSL.Context', 0, 'method'],
+  // The import name Bandit checks for; no such package exists, but code (and Bandit's examples) may spell it so.
+  ['pyOpenSSL.SSL.Context', 0, 'method'],
 ];
 
 export default defineRule({
@@ -57,7 +59,7 @@ export default defineRule({
         'https://www.rfc-editor.org/rfc/rfc8996',
         'https://docs.python.org/3/library/ssl.html#ssl.SSLContext.minimum_version',
       ],
-      banditDifferences: 'Positional protocol arguments of ssl.SSLContext, ssl.wrap_socket and OpenSSL.SSL.Context are checked and reported with high severity (Bandit reads keywords only and looks for the non-existent module name `pyOpenSSL`, so `OpenSSL.SSL.Context(SSL.TLSv1_METHOD)` is missed). Assignments of a TLS 1.1-or-older `minimum_version` are reported too.',
+      banditDifferences: 'Positional protocol arguments of ssl.SSLContext, ssl.wrap_socket and OpenSSL.SSL.Context are checked and reported with high severity (Bandit reads keywords only and looks for the non-existent module name `pyOpenSSL`, so `OpenSSL.SSL.Context(SSL.TLSv1_METHOD)` is missed; pillar accepts both spellings). Other calls with a bad `ssl_version=`/`method=` keyword get Bandit\'s medium/medium. Assignments of a TLS 1.1-or-older `minimum_version` are reported too.',
     },
   },
   create(ctx) {

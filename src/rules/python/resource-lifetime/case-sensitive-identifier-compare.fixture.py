@@ -5,6 +5,7 @@ import netaddr
 PROTOCOL_BY_NUMBER = {6: "tcp", 17: "udp", 1: "icmp"}
 TCP_UDP = ("tcp", "udp")
 OVS_PREFIX = "fa:16:3e"
+PORT_MATCH = {"tcp": "-m tcp", "udp": "-m udp", "sctp": "-m sctp"}
 
 
 def instance_rules(rules, version):
@@ -52,6 +53,17 @@ def host_is_local(server):
     fqdn = server.fqdn
     # ruleid: case-sensitive-identifier-compare
     return fqdn == "controller.example.org"
+
+
+def match_args(rule):
+    # ruleid: case-sensitive-identifier-compare
+    return PORT_MATCH.get(rule["protocol"], "")
+
+
+def match_args_normalised(rule):
+    proto = rule["protocol"].lower()
+    # ok: case-sensitive-identifier-compare
+    return PORT_MATCH[proto]
 
 
 def caller_may_have_normalised(protocol):

@@ -78,6 +78,41 @@ function kindOf(model: PythonModel, value: Node, literals: string[]): Identifier
   return null;
 }
 
+/** The string keys of a dict literal that `container` is bound to (`PROTOCOL_PORTS = {"tcp": …}`), or null. */
+function dictKeys(model: PythonModel, container: Node): string[] | null {
+  const n = unparenthesize(container);
+  if (n.type !== 'identifier' && n.type !== 'attribute') return null;
+  const reaching = reachingValues(model, n);
+  if (!reaching || reaching.parameter || reaching.augmented.length > 0 || reaching.values.length === 0) return null;
+  const keys: string[] = [];
+  for (const v of reaching.values) {
+    if (v?.type !== 'dictionary') return null;
+    for (const pair of v.namedChildren) {
+      if (pair?.type !== 'pair') continue;
+      const key = stringValue(pair.childForFieldName('key'));
+      if (key === null) return null;
+      keys.push(key);
+    }
+  }
+  // One key is a special case, not a table of values of the kind.
+  return keys.length >= 2 ? keys : null;
+}
+
+/** `TABLE[value]` / `TABLE.get(value)`: the looked-up key and the table. */
+function lookup(node: Node): { key: Node; table: Node } | null {
+  if (node.type === 'subscript') {
+    const index = node.childrenForFieldName('subscript');
+    const table = node.childForFieldName('value');
+    return index.length === 1 && table && index[0]!.type !== 'slice' ? { key: index[0]!, table } : null;
+  }
+  if (node.type === 'call' && calleeName(node) === 'get') {
+    const table = callee(node)?.childForFieldName('object') ?? null;
+    const key = positionalArg(node, 0);
+    return table && key ? { key, table } : null;
+  }
+  return null;
+}
+
 /** `mac.startswith("FA:16:3E")`: a MAC prefix test with letters in it. */
 function macPrefixTest(call: Node): { value: Node; literal: string } | null {
   const method = calleeName(call);
@@ -101,6 +136,10 @@ export default defineRule({
       prefix: {
         text: '`{value}` is {kind}, but `{expr}` tests its prefix case-sensitively: the same address in upper case does not match',
         fix: 'Normalise first: `{value}.lower(){op}({lowered})`, or compare parsed values with netaddr.EUI',
+      },
+      lookup: {
+        text: '`{value}` is {kind}, but `{expr}` looks it up among keys written in one case ({literal}): the same value in another case is not found',
+        fix: 'Look up the normalised value: use `{value}.lower()` as the key (the table keys are {lowered})',
       },
       compare: {
         text: '`{value}` is {kind}, but `{expr}` compares it case-sensitively with {literal}: the same value written in another case fails the check',
@@ -129,9 +168,16 @@ export default defineRule({
       const lowered = literals.length === 1 ? `"${literals[0]!.toLowerCase()}"` : `(${literals.map((l) => `"${l.toLowerCase()}"`).join(', ')})`;
       ctx.report({
         node,
-        messageId: op.startsWith('.') ? 'prefix' : 'compare',
+        messageId: op.startsWith('.') ? 'prefix' : op === 'lookup' ? 'lookup' : 'compare',
         data: { value: abbreviate(value.text), kind: KIND_DESCRIPTIONS[kind], expr: abbreviate(node.text), literal: abbreviate(shown), op, lowered: abbreviate(lowered) },
       });
+    };
+    const lookupIn = (node: Node): void => {
+      const found = lookup(node);
+      if (!found || !COMPUTED.has(unparenthesize(found.key).type)) return;
+      const keys = dictKeys(ctx.model, found.table);
+      const kind = keys ? kindOf(ctx.model, found.key, keys) : null;
+      if (kind) report(node, found.key, kind, keys!, 'lookup');
     };
     return {
       comparison_operator(node) {
@@ -155,6 +201,10 @@ export default defineRule({
       call(node) {
         const prefix = macPrefixTest(node);
         if (prefix) report(node, prefix.value, 'mac', [prefix.literal], calleeName(node) === 'startswith' ? '.startswith' : '.endswith');
+        else lookupIn(node);
+      },
+      subscript(node) {
+        lookupIn(node);
       },
     };
   },

@@ -1,4 +1,4 @@
-// B411: XML-RPC modules (xmlrpc.client/server, Python 2's xmlrpclib and SimpleXMLRPCServer). Silent when the
+// B411: XML-RPC modules (xmlrpc.client/server, Python 2's xmlrpclib, six.moves.xmlrpc_client). Silent when the
 // module applies defusedxml.xmlrpc.monkey_patch(), the fix Bandit itself recommends.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { blacklistImportRule, fileCalls } from '../../framework/blacklist.js';
@@ -18,6 +18,6 @@ export default blacklistImportRule(blacklistEntry('B411'), {
       'https://docs.python.org/3/library/xmlrpc.html',
       'https://pypi.org/project/defusedxml/',
     ],
-    banditDifferences: 'Bandit (CWE-20) reports the import even when the module calls defusedxml.xmlrpc.monkey_patch(); pillar does not. Bandit matches by string prefix (anything starting with "xmlrpc"); pillar matches the modules themselves, including Python 2\'s `SimpleXMLRPCServer` and `DocXMLRPCServer` and `six.moves.xmlrpc_client`, which Bandit misses.',
+    banditDifferences: 'Bandit (CWE-20) reports the import even when the module calls defusedxml.xmlrpc.monkey_patch(); pillar does not. Bandit matches by string prefix (anything starting with "xmlrpc"); pillar matches the modules themselves (`xmlrpc`, `xmlrpclib`) and `six.moves.xmlrpc_client`, which Bandit misses, but not unrelated names that merely start with "xmlrpc". Python 2\'s `SimpleXMLRPCServer`/`DocXMLRPCServer` are not reported, as in Bandit: they do not exist on Python 3.',
   },
 });

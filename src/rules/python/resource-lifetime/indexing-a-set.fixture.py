@@ -60,6 +60,17 @@ def set_or_none(items):
     return result[0]
 
 
+def first_key():
+    mapping = dict(a=1)
+    # ruleid: indexing-a-set
+    return mapping.keys()[0]
+
+
+def unknown_mapping(row):
+    # ok: indexing-a-set
+    return row.keys()[0]
+
+
 def converted_first(requested, found):
     missing = set(requested) - set(found)
     if missing:

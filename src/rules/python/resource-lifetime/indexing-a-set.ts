@@ -1,9 +1,9 @@
-// CWE-843: subscripting a value that is a set on every path (`missing = wanted - found; missing[0]`). Sets have no
-// order and no `__getitem__`, so the line always raises TypeError — typically while building an error, turning a 404
-// into a 500. Values of unknown type are never reported.
+// CWE-843: subscripting a value that is a set on every path (`missing = wanted - found; missing[0]`), or a dict view
+// of a known dict (`d.keys()[0]`). Neither has `__getitem__`, so the line always raises TypeError — typically while
+// building an error, turning a 404 into a 500. Values of unknown type are never reported.
 import type { Node } from 'web-tree-sitter';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { unparenthesize } from '../../../languages/python/syntax.js';
+import { callee, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../framework/defineRule.js';
 import { kindOf, reachingValues } from '../../framework/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
@@ -15,6 +15,20 @@ function origin(model: PythonModel, value: Node): Node | null {
   return reachingValues(model, v)?.values.find((n): n is Node => n !== null) ?? null;
 }
 
+/**
+ * `d.keys()[0]` on a value known to be a dict: a Python 2 habit that raises in Python 3. Unknown receivers stay
+ * silent, since ORM rows and custom mappings often return real lists from keys().
+ */
+function isDictView(model: PythonModel, value: Node): boolean {
+  const v = unparenthesize(value);
+  if (v.type !== 'call' || positionalArgs(v).length > 0) return false;
+  const fn = callee(v);
+  const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : null;
+  return !!method && DICT_VIEWS.has(method) && kindOf(model, fn!.childForFieldName('object')) === 'dict';
+}
+
+const DICT_VIEWS = new Set(['keys', 'values', 'items']);
+
 export default defineRule({
   meta: {
     id: 'indexing-a-set',
@@ -23,6 +37,10 @@ export default defineRule({
     confidence: 'high',
     languages: ['python'],
     messages: {
+      view: {
+        text: '`{value}` is a dict view in Python 3, so `{expr}` raises TypeError (views cannot be indexed)',
+        fix: 'Convert first: `list({value})[{index}]`, or take one element with `next(iter({value}))`',
+      },
       subscript: {
         text: '`{value}` is a set here, so `{expr}` raises TypeError (sets cannot be indexed)',
         fix: 'Pick an element without indexing: `next(iter({value}))`, or convert first: `sorted({value})[{index}]` (or `list({value})[{index}]` when any element will do)',
@@ -41,8 +59,13 @@ export default defineRule({
     return {
       subscript(node) {
         const value = node.childForFieldName('value');
-        if (!value || kindOf(ctx.model, value) !== 'set') return;
+        if (!value) return;
         const index = node.childrenForFieldName('subscript')[0];
+        if (isDictView(ctx.model, value)) {
+          ctx.report({ node, messageId: 'view', data: { value: abbreviate(value.text), expr: abbreviate(node.text), index: index ? abbreviate(index.text) : '0' } });
+          return;
+        }
+        if (kindOf(ctx.model, value) !== 'set') return;
         const from = origin(ctx.model, value);
         ctx.report({
           node,

@@ -46,6 +46,33 @@ class Handler(object):
         return False
 
 
+def answer_challenge(conn, authkey, challenge):
+    digest = hmac.new(authkey, challenge, "sha256").digest()
+    answer = conn.recv_bytes(256)
+    # ruleid: non-constant-time-compare
+    return answer == digest
+
+
+class Signature(object):
+    def __init__(self, signature):
+        self.signature = signature
+
+    def __eq__(self, other):
+        # ok: non-constant-time-compare
+        return self.signature == other.signature
+
+    def same(self, other):
+        # ok: non-constant-time-compare
+        return self.signature == other.signature
+
+
+def decode(options, verify):
+    # ok: non-constant-time-compare
+    if options["verify_signature"] != verify:
+        return None
+    return options
+
+
 def constant_time(req, instance_id):
     signature = req.headers.get("X-Instance-ID-Signature")
     expected_signature = hmac.new(SHARED, instance_id, hashlib.sha256).hexdigest()

@@ -15,8 +15,11 @@ import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 const MAX_HOPS = 4;
 /** Trailing words that describe which copy of the secret a name holds (`signature_hex`, `token_provided`). */
 const COPY_WORDS = new Set(['value', 'str', 'string', 'hex', 'b64', 'base64', 'bytes', 'raw', 'encoded', 'header', 'param']);
-/** Leading words that turn the name into a flag or an error code about the secret (`VIR_ERR_NO_SECRET`, `has_token`). */
-const NEGATING_WORDS = new Set(['no', 'err', 'error', 'missing', 'invalid', 'bad', 'wrong', 'is', 'has', 'use', 'using', 'with', 'without', 'need', 'needs', 'next', 'page', 'marker']);
+/** Leading words that turn the name into a flag or an error code about the secret (`VIR_ERR_NO_SECRET`, `verify_signature`). */
+const NEGATING_WORDS = new Set([
+  'no', 'err', 'error', 'missing', 'invalid', 'bad', 'wrong', 'is', 'has', 'use', 'using', 'with', 'without', 'need', 'needs',
+  'next', 'page', 'marker', 'verify', 'check', 'validate', 'require', 'enable', 'disable', 'allow', 'skip', 'ignore',
+]);
 /** Values that are never secrets whatever they are called: sizes, types and truth values. */
 const NON_SECRET_CALLS = new Set(['len', 'type', 'isinstance', 'bool', 'int', 'id', 'hash']);
 
@@ -71,6 +74,20 @@ function neverSecret(expr: Node): boolean {
 /** A side that comes from the request is the least likely to be the expected secret. */
 const SOURCE_RANK = { local: 0, caller: 1, request: 2 } as const;
 
+/**
+ * `self.signature == other.signature`, or any comparison inside `__eq__`/`__ne__`: two objects compared field by
+ * field (an inspect.Signature, a model), not a client's claim checked against a secret.
+ */
+function structuralEquality(left: Node, right: Node): boolean {
+  const l = unparenthesize(left);
+  const r = unparenthesize(right);
+  if (l.type === 'attribute' && r.type === 'attribute' && operandName(l) === operandName(r)) return true;
+  for (let n = left.parent; n; n = n.parent) {
+    if (n.type === 'function_definition') return /^__(eq|ne)__$/.test(n.childForFieldName('name')?.text ?? '');
+  }
+  return false;
+}
+
 interface Secret { node: Node; why: string; origin: Node | null }
 
 function secretSide(model: PythonModel, expr: Node): Secret | null {
@@ -109,7 +126,7 @@ export default defineRule({
       comparison_operator(node) {
         for (const { left, operator, right } of comparisonPairs(node)) {
           if (operator !== '==' && operator !== '!=') continue;
-          if (neverSecret(left) || neverSecret(right) || left.text === right.text) continue;
+          if (neverSecret(left) || neverSecret(right) || left.text === right.text || structuralEquality(left, right)) continue;
           const l = secretSide(ctx.model, left);
           const r = secretSide(ctx.model, right);
           // The secret is the side with a MAC origin, else the side that does not itself come from the request;

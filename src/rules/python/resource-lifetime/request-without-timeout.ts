@@ -53,7 +53,7 @@ export default defineRule({
         if (!isRequests && !isHttpx) return;
         const timeout = keywordArg(node, 'timeout');
         if (timeout && unparenthesize(timeout).type === 'none') {
-          ctx.report({ node: timeout.parent ?? node, messageId: 'none', data: { call: name }, confidence: 'high' });
+          ctx.report({ node: timeout.parent ?? node, messageId: 'none', data: { call: name } });
         } else if (!timeout && isRequests && !hasStarArgs(node)) {
           ctx.report({ node, messageId: 'missing', data: { call: name } });
         }

@@ -44,7 +44,7 @@ export default defineRule({
     languages: ['python'],
     messages: {
       mismatch: {
-        text: '`{realpath}` at line {line} resolves `{held}` as the service user for the containment check, but {where}`{use}` at line {useLine} acts on it as root: links the service user cannot read are not resolved by the check yet followed by the root command',
+        text: '`{realpath}` at line {line} resolves `{held}` as the service user for the containment check, but {where}`{use}` (line {useLine}) runs as root on it: links the service user cannot read are not resolved by the check yet followed by the root command',
         fix: 'Resolve the path with the same privilege as the operation (e.g. `execute(\'readlink\', \'-nm\', path, run_as_root=True)`), check the result against the resolved root, and pass that resolved path to `{use}`',
       },
     },

@@ -1,5 +1,5 @@
 // B310: urllib's urlopen/urlretrieve/URLopener accept file:, ftp: and data: URLs as readily as https:. Calls whose
-// URL visibly starts with http:// or https:// are fine; the rest are reported, literal odd schemes at low severity.
+// URL visibly starts with http:// or https:// are fine; the rest are reported, literal odd schemes with high confidence.
 import type { Node } from 'web-tree-sitter';
 import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { argument, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
@@ -61,7 +61,7 @@ export default blacklistCallRule(blacklistEntry('B310'), {
     const prefix = constantPrefix(ctx.model, argument(call, 0, 'url'));
     if (HTTP.test(prefix)) return null;
     const scheme = SCHEME.exec(prefix)?.[1];
-    if (scheme) return { messageId: 'literalScheme', data: { scheme }, severity: 'low', confidence: 'high' };
+    if (scheme) return { messageId: 'literalScheme', data: { scheme }, confidence: 'high' };
     return {};
   },
   docs: {
@@ -74,6 +74,6 @@ export default blacklistCallRule(blacklistEntry('B310'), {
       'https://cwe.mitre.org/data/definitions/918.html',
       'https://docs.python.org/3/library/urllib.request.html#urllib.request.urlopen',
     ],
-    banditDifferences: 'Bandit (B310, CWE-22) reports every call. pillar stays silent when the URL visibly starts with http:// or https:// (a literal, an f-string, `"https://" + path`, a `.format()` template or a `Request("https://...")`), reports a fixed non-HTTP scheme such as `file:` at low severity, and reports computed URLs at medium severity and medium confidence. It also still knows the Python 2 names `urllib.urlopen` and `urllib2.urlopen`, which Bandit dropped in 1.7.6.',
+    banditDifferences: 'Bandit (B310, CWE-22) reports every call. pillar stays silent when the URL visibly starts with http:// or https:// (a literal, an f-string, `"https://" + path`, a `.format()` template or a `Request("https://...")`), reports a fixed non-HTTP scheme such as `file:` with Bandit\'s medium severity and high confidence (that is the case Bandit\'s check is written for), and reports computed URLs at medium severity and medium confidence, since most carry an http(s) URL from configuration. It also still knows the Python 2 names `urllib.urlopen` and `urllib2.urlopen`, which Bandit dropped in 1.7.6.',
   },
 });
