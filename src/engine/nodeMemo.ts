@@ -20,6 +20,11 @@ interface Slots {
 }
 type MemoNode = Node & Slots;
 
+/**
+ * Canonical nodes remembered per tree. Each costs ~250 bytes with its memo slots and cached child arrays: 150,000
+ * (~40 MB) covers all but the largest test modules, where older nodes are forgotten and re-read on demand.
+ */
+const MAX_CANONICAL_NODES = 150_000;
 const canonicalById = new WeakMap<Tree, Map<number, MemoNode>>();
 let lastTree: Tree | undefined;
 let lastNodes: Map<number, MemoNode> | undefined;
@@ -36,6 +41,8 @@ function canonical(node: Node): MemoNode {
   lastNodes = nodes;
   const known = nodes.get(node.id);
   if (known) return known;
+  // Forgetting bounds memory on huge files; nodes already canonical keep their (still true) answers.
+  if (nodes.size >= MAX_CANONICAL_NODES) nodes.clear();
   const fresh = node as MemoNode;
   fresh.__memo = true;
   fresh.__type = undefined;

@@ -16,5 +16,3 @@ export const ROOT_EXECUTOR_NAMES: ReadonlySet<string> = new Set(['execute', 'try
 export const CONTAINMENT_HELPER = /(within|contain|check_path|safe_join|is_relative_to|commonpath|inside|confine)/i;
 /** Normalisers whose result, compared by prefix, is a containment check. */
 export const PATH_NORMALISERS: ReadonlySet<string> = new Set(['os.path.realpath', 'os.path.abspath', 'os.path.normpath', 'posixpath.realpath']);
-/** String helpers that strip but do not contain (`path.lstrip('/')` still allows `../`). */
-export const NON_CONTAINING_STRIPS: ReadonlySet<string> = new Set(['lstrip', 'rstrip', 'strip', 'replace', 'lower']);

@@ -8,7 +8,5 @@ export const PROJECT_HEADER = /^x-(tenant|project)-id$/i;
 
 /** Names of values that hold a list or mapping the API caller supplied. */
 export const USER_COLLECTION_NAMES = /^(body|scheduler_hints|hints|requested_networks|requested_ports|networks|security_groups|block_device_mapping\w*|personality|files|injected_files|metadata|address_pairs|allowed_address_pairs|fixed_ips|host_routes|dns_nameservers|firewall_rules|rules|tags|ids)$/;
-/** Attributes and keys from which a user-supplied collection is read (`filter_properties['scheduler_hints']`). */
-export const USER_COLLECTION_SOURCES = /^(scheduler_hints|body|json_body|params|GET|POST)$/;
 /** Request attributes (webob) that hold caller data. */
 export const REQUEST_DATA_ATTRIBUTES: ReadonlySet<string> = new Set(['GET', 'POST', 'params', 'json_body', 'json', 'body', 'headers', 'urlvars']);

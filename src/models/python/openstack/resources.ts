@@ -22,11 +22,3 @@ export const TRIVIAL_SHARED_ARGUMENTS: ReadonlySet<string> = new Set([
   'self', 'cls', 'context', 'ctxt', 'ctx', 'admin_context', 'elevated', 'neutron', 'client', 'port_client',
   'admin_client', 'session', 'True', 'False', 'None', 'LOG',
 ]);
-
-/**
- * Handlers that only translate or log do not count as a rollback; a handler is a cleanup when it calls one of these
- * (oslo's `save_and_reraise_exception` re-raises after the block, which the CFG models as a deliberate raise).
- */
-export const RERAISING_CONTEXT_MANAGERS: ReadonlySet<string> = new Set([
-  'oslo_utils.excutils.save_and_reraise_exception', 'excutils.save_and_reraise_exception', 'save_and_reraise_exception',
-]);

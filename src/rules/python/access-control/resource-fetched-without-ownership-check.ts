@@ -133,9 +133,10 @@ export default defineRule({
             !argumentValues(c).some((a) => /project|tenant/i.test(a.text)));
           if (!fetch) continue;
           const admin = adminVia(ctx.model, body, fetch);
-          // A user-token lookup of another service's resource is scoped by that service; only trusted (header),
-          // admin, or by-id record lookups bypass it.
-          if (!src.trusted && !admin && !(networkCall(fetch)?.op === 'read' || /by_\w*id/.test(calleeName(fetch) ?? ''))) continue;
+          // Header ids come through a trusted proxy path; other ids are judged at direct client reads and by-id
+          // record lookups, where no service-side scoping is visible.
+          // Helpers (`self._get_port_info(ctx, admin, id)`) may check inside; only direct reads are judged here.
+          if (!src.trusted && !(networkCall(fetch)?.op === 'read' || /by_\w*id/.test(calleeName(fetch) ?? ''))) continue;
           const anchor = src.atUse ? argumentValues(fetch).find((a) => src.matches(a)) ?? src.node : src.node;
           const data = { source: src.describe[0]!.toUpperCase() + src.describe.slice(1), sourceLine: line(anchor), fetch: calleeText(fetch), fetchLine: line(fetch), fn: fn.childForFieldName('name')?.text ?? '', admin: admin ?? '' };
           ctx.report({

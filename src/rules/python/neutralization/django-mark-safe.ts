@@ -97,7 +97,7 @@ function safeName(w: Walk, use: Node, safe: (e: Node | null) => boolean): boolea
     let module: Node | null = scope;
     while (module && module.type !== 'module') module = module.parent;
     if (module === null || rebindsGlobal(module, use.text)) return false;
-    return bindingsAreSafe(module, use.text, null, safe, { topLevelOnly: true }) === true;
+    return moduleBindingsAreSafe(module, use.text, safe) === true;
   }
   return defs.every((def) => {
     if (w.open.has(def.id)) return true;
@@ -132,12 +132,13 @@ function definitionIsSafe(def: Node, name: string, safe: (e: Node | null) => boo
     targets.every((t) => !bindsName(t, name) || safe(valueFor(unparenthesize(t), name, value)));
 }
 
+const UNPACK = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list']);
+
 /** The part of `value` that unpacking into `target` gives `name`: `a, _ = ("x", y)` gives a "x"; null if unknown. */
 function valueFor(target: Node, name: string, value: Node | null): Node | null {
   if (!value) return null;
   if (target.type === 'identifier') return target.text === name ? value : null;
   const v = unparenthesize(value);
-  const UNPACK = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list']);
   if (!UNPACK.has(target.type) || !UNPACK.has(v.type)) return null;
   const parts = target.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
   const values = v.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
@@ -148,12 +149,11 @@ function valueFor(target: Node, name: string, value: Node | null): Node | null {
   return null;
 }
 
-/** null when `scope` does not bind `name` (before `until`); otherwise whether every binding is a safe value. */
-function bindingsAreSafe(scope: Node, name: string, until: Node | null, safe: (e: Node | null) => boolean, options = { topLevelOnly: false }): boolean | null {
+/** null when `module`'s top level does not bind `name`; otherwise whether every binding there is a safe value. */
+function moduleBindingsAreSafe(module: Node, name: string, safe: (e: Node | null) => boolean): boolean | null {
   let seen = false;
-  for (const b of scope.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement', 'as_pattern', 'named_expression'])) {
-    if (!b || (until !== null && b.startIndex >= until.startIndex)) continue;
-    if (options.topLevelOnly && insideFunction(b, scope)) continue;
+  for (const b of module.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement', 'as_pattern', 'named_expression'])) {
+    if (!b || insideFunction(b, module)) continue;
     const target = b.type === 'as_pattern' ? b.childForFieldName('alias') : b.type === 'named_expression' ? b.childForFieldName('name') : b.childForFieldName('left');
     if (!target || !bindsName(target, name)) continue;
     if (b.type !== 'assignment' && b.type !== 'augmented_assignment' && b.type !== 'named_expression') return false;

@@ -5,12 +5,13 @@ import type { Node } from 'web-tree-sitter';
 import { classBases, enclosingClass } from '../../../languages/python/dataflow/functions.js';
 import { callee, calleeName, descendantsOfType, mentionsName } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { API_CONSTRUCTORS, IN_PROCESS_RECEIVER, LIMIT_CHECK_METHODS, PER_HOST_METHODS, REMOTE_METHODS, REMOTE_RECEIVER, USER_COLLECTION_SOURCES } from '../../../models/python/openstack/index.js';
+import { API_CONSTRUCTORS, IN_PROCESS_RECEIVER, LIMIT_CHECK_METHODS, PER_HOST_METHODS, REMOTE_METHODS, REMOTE_RECEIVER, REQUEST_DATA_ATTRIBUTES } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../framework/defineRule.js';
 import { brief, callsIn, calleeText, line, networkCall, receiver } from '../../framework/openstack.js';
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const LOOPS = new Set(['for_statement', ...COMPREHENSIONS]);
+const REQUEST_READ = new RegExp(`\\b(req|request)\\.(${[...REQUEST_DATA_ATTRIBUTES].join('|')})\\b`);
 
 interface Remote { call: Node; via: string | null; remote: string }
 
@@ -75,7 +76,7 @@ function userSource(iterable: Node, fnBody: Node, fnParams: Set<string>): { text
   // `scheduler_hints` anywhere; a `body` parameter; request data read off a request (`req.params`, `req.GET`).
   const fromUser = (e: Node): boolean =>
     /\bscheduler_hints\b/.test(e.text) || (fnParams.has('body') && /\bbody\b/.test(e.text)) ||
-    new RegExp(`\\b(req|request)\\.(${USER_COLLECTION_SOURCES.source.replace(/^\^\(|\)\$$/g, '')})\\b`).test(e.text);
+    REQUEST_READ.test(e.text);
   if (fromUser(iterable)) return { text: brief(iterable, 50), node: iterable };
   if (iterable.type !== 'identifier') return null;
   for (const a of descendantsOfType(fnBody, new Set(['assignment']))) {
