@@ -51,7 +51,9 @@ export default defineRule({
         const ops = (['allow_post', 'allow_put'] as const).filter((k) => spec.get(k)?.type === 'true');
         if (ops.length === 0 || spec.get('enforce_policy')?.type === 'true') return;
         // The collection this attribute belongs to (`'ports': {...}`) names the policy action (`update_port`).
-        const owner = node.parent?.type === 'dictionary' && node.parent.parent?.type === 'pair' ? stringValue(node.parent.parent.childForFieldName('key')) : null;
+        const ownerKey = node.parent?.type === 'dictionary' && node.parent.parent?.type === 'pair' ? node.parent.parent.childForFieldName('key') : null;
+        // `'ports': {...}` or a constant such as `PORTS: {...}`.
+        const owner = ownerKey ? stringValue(ownerKey) ?? (ownerKey.type === 'identifier' ? ownerKey.text.toLowerCase() : null) : null;
         const resource = owner ? owner.replace(/ies$/, 'y').replace(/s$/, '') : '<resource>';
         const op = `${ops.includes('allow_put') ? 'update' : 'create'}_${resource}`;
         ctx.report({

@@ -105,6 +105,17 @@ class NetworkGlue(object):
                 self._cleanup_allocations(context, instance)
         return allocation
 
+    def attach_volume_record(self, context, volume_api, bdm, instance):
+        # ok: openstack-resource-leaked-on-error
+        attachment = volume_api.attachment_create(context, bdm.volume_id, instance.uuid)
+        bdm.attachment_id = attachment['id']
+        try:
+            bdm.save()
+            self._connect(context, bdm)
+        except Exception:
+            with excutils.save_and_reraise_exception():
+                volume_api.attachment_delete(context, bdm.attachment_id)
+
     def create_for_caller(self, client, network_id):
         # ok: openstack-resource-leaked-on-error
         port = client.create_port({'port': {'network_id': network_id}})

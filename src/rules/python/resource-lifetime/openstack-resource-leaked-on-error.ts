@@ -6,7 +6,7 @@ import { cfgOf, statementMayRaise, type Cfg, type CfgNode } from '../../../langu
 import { calleeName, descendantsOfType, isLoggingCall, mentionsName } from '../../../languages/python/syntax.js';
 import { RESOURCE_CREATORS, TRIVIAL_SHARED_ARGUMENTS } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../framework/defineRule.js';
-import { argumentValues, boundName, brief, callsIn, calleeText, derivedNames, isReleaseCall, line, networkCall, receiver, statementOf } from '../../framework/openstack.js';
+import { argumentValues, boundName, brief, callsIn, calleeText, carries, derivedNames, isReleaseCall, line, networkCall, receiver, statementOf } from '../../framework/openstack.js';
 import type { EvidenceStep } from '../../framework/types.js';
 
 interface Creation { call: Node; stmt: Node; handle: string; what: string }
@@ -87,7 +87,7 @@ function releasesOf(body: Node, c: Creation, names: Set<string>): Node[] {
  * Statements that run after the creation while the resource is held, in breadth-first order, and may fail; `later`
  * marks those reached only in a following loop iteration.
  */
-function raisingAfter(cfg: Cfg, c: Creation, avoid: Set<CfgNode>): Array<{ stmt: Node; later: boolean }> {
+function raisingAfter(cfg: Cfg, c: Creation, avoid: Set<CfgNode>, names: Set<string>): Array<{ stmt: Node; later: boolean }> {
   const starts = cfg.nodesAt(c.stmt);
   const state = new Map<CfgNode, boolean>();
   for (const s of starts) state.set(s, false);
@@ -98,6 +98,9 @@ function raisingAfter(cfg: Cfg, c: Creation, avoid: Set<CfgNode>): Array<{ stmt:
     for (const e of from.succ) {
       const later = state.get(from)! || e.kind === 'back' || e.kind === 'continue';
       if (e.kind === 'exception' || avoid.has(e.to)) continue;
+      // Once the handle is stored on another object (`bdm.attachment_id = att['id']`), that object's owner is
+      // responsible for it: later failures are not this function's leak.
+      if (from.ast && handsOver(from.ast, names)) continue;
       const old = state.get(e.to);
       if (old !== undefined && (old === false || later)) continue;
       state.set(e.to, later);
@@ -108,6 +111,17 @@ function raisingAfter(cfg: Cfg, c: Creation, avoid: Set<CfgNode>): Array<{ stmt:
     }
   }
   return out;
+}
+
+function handsOver(stmt: Node, names: Set<string>): boolean {
+  const assign = stmt.type === 'expression_statement' ? stmt.namedChild(0) : null;
+  if (assign?.type !== 'assignment') return false;
+  const left = assign.childForFieldName('left');
+  const right = assign.childForFieldName('right');
+  if (left?.type !== 'attribute' || !right || !carries(right, names)) return false;
+  let root: Node = left;
+  while (root.type === 'attribute' || root.type === 'subscript') root = (root.childForFieldName('object') ?? root.childForFieldName('value'))!;
+  return !names.has(root.text);
 }
 
 /** Builtins and container methods that do not fail in practice: treating them as failures floods every path. */
@@ -186,7 +200,7 @@ export default defineRule({
           const regions = releases.map((r) => releaseRegion(r, names, fn));
           const avoid = new Set<CfgNode>();
           for (const r of regions) for (const n of cfg.nodesWithin(r)) avoid.add(n);
-          for (const { stmt: raiser, later } of raisingAfter(cfg, c, avoid)) {
+          for (const { stmt: raiser, later } of raisingAfter(cfg, c, avoid, names)) {
             if (guardedByRelease(raiser, regions, fn)) continue;
             // `return get(network['id'])`: the statement hands the resource to the caller, who owns its failures.
             if (raiser.type === 'return_statement' && mentionsName(raiser, names)) continue;
