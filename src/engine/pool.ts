@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { FileAnalysis } from './analyzePython.js';
-import { failedResult, timeoutDiagnostic, type AnalyzeTask } from './task.js';
+import { failedResult, runTask, timeoutDiagnostic, type AnalyzeTask } from './task.js';
 
 /**
  * Extra time before a worker is killed: the worker stops itself at the limit between visits (see analyzePython),
@@ -24,6 +24,9 @@ export function defaultWorker(): { filename: string; execArgv: string[] } | null
   return null;
 }
 
+/** Old-generation heap per worker: the largest nova module (1.5 MB of tests) needs ~150 MB. */
+const WORKER_HEAP_MB = 256;
+
 export class WorkerPool {
   private readonly piscina: Piscina;
 
@@ -32,6 +35,9 @@ export class WorkerPool {
       filename: worker.filename, execArgv: worker.execArgv, minThreads: threads, maxThreads: threads,
       // Workers live for the whole run; close() ends them.
       idleTimeout: Number.MAX_SAFE_INTEGER,
+      // Without a limit V8 lets each thread's heap grow far past its live data before collecting; the limit keeps
+      // the run's peak memory near 500 MB, and the rare file that needs more is redone in the main thread.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
   }
 
@@ -40,7 +46,10 @@ export class WorkerPool {
     await Promise.all(Array.from({ length: this.threads }, () => this.piscina.run(null, { name: 'warm' })));
   }
 
-  /** Runs one task; never rejects: a killed or crashed worker becomes a diagnostic for that file. */
+  /**
+   * Runs one task; never rejects: a killed or crashed worker becomes a diagnostic for that file, and a file whose
+   * analysis outgrew a worker's heap is analysed again in this thread, which has no such limit.
+   */
   async run(task: AnalyzeTask): Promise<FileAnalysis> {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), task.timeoutMs + KILL_GRACE_MS);
@@ -50,6 +59,7 @@ export class WorkerPool {
       if (abort.signal.aborted) {
         return { findings: [], diagnostics: [timeoutDiagnostic(task.path, task.timeoutMs, 'worker terminated')], suppressed: 0 };
       }
+      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return runTask(task);
       return failedResult(task.path, error, task.timeoutMs);
     } finally {
       clearTimeout(timer);

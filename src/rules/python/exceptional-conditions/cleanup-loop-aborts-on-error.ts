@@ -63,12 +63,15 @@ function escapesLoop(cfg: Cfg, call: Node, loop: Node, isParameter: (id: Node) =
   return null;
 }
 
-function cleanupContext(loop: Node, fn: Node): boolean {
-  if (CLEANUP_FUNCTION.test(fn.childForFieldName('name')?.text ?? '')) return true;
+/**
+ * Where the loop runs: on an error path (handler or finally), where an abort leaves resources behind for certain, or
+ * in a delete/cleanup function, where the caller may instead retry the whole operation — so that case is less sure.
+ */
+function cleanupContext(loop: Node, fn: Node): 'error-path' | 'cleanup-function' | null {
   for (let n = loop.parent; n && n.id !== fn.id; n = n.parent) {
-    if (n.type === 'except_clause' || n.type === 'except_group_clause' || n.type === 'finally_clause') return true;
+    if (n.type === 'except_clause' || n.type === 'except_group_clause' || n.type === 'finally_clause') return 'error-path';
   }
-  return false;
+  return CLEANUP_FUNCTION.test(fn.childForFieldName('name')?.text ?? '') ? 'cleanup-function' : null;
 }
 
 /** Inside `with session.begin():` (or a writer context) a failure rolls every deletion back together, as intended. */
@@ -115,7 +118,7 @@ export default defineRule({
     },
     docs: {
       summary: 'Cleanup loop stops at the first failure and leaves the remaining resources behind',
-      why: 'Deleting, unbinding or detaching a list of resources one by one is only complete when every item is attempted. If one call raises and the exception escapes the loop, every later item stays allocated: ports stay bound to a deleted instance, attachments and records are orphaned, quota stays consumed (CWE-755, CWE-460).',
+      why: 'Deleting, unbinding or detaching a list of resources one by one is only complete when every item is attempted. If one call raises and the exception escapes the loop, every later item stays allocated: ports stay bound to a deleted instance, attachments and records are orphaned, quota stays consumed (CWE-755, CWE-460). On an error path (an except or finally block) this is reported with medium confidence; in a delete/cleanup function whose caller may retry the whole operation, with low confidence.',
       example: 'def delete_ports(client, port_ids):\n    for port_id in port_ids:\n        client.delete_port(port_id)\n',
       useInstead: 'def delete_ports(client, port_ids):\n    errors = []\n    for port_id in port_ids:\n        try:\n            client.delete_port(port_id)\n        except Exception as exc:\n            LOG.warning("failed to delete port %s", port_id)\n            errors.append(exc)\n    if errors:\n        raise errors[0]\n',
       fix: 'Protect each iteration: catch the failure inside the loop, log or collect it, and continue; raise a collected error after the loop if the caller must fail.',
@@ -141,7 +144,8 @@ export default defineRule({
           const object = fnNode?.type === 'attribute' ? fnNode.childForFieldName('object') : null;
           // `item.destroy()` deletes the item's own record; a chained `query(...).delete()` is a bulk database edit.
           if (!object || object.type === 'call' || mentionsName(object, names) || NOT_RESOURCES.test(object.text) || TOO_GENERIC.test(name)) continue;
-          if (!cleanupContext(loop, fn)) continue;
+          const where = cleanupContext(loop, fn);
+          if (!where) continue;
           cfg ??= cfgOf(ctx.model, fn);
           // The innermost loop of the call must be this one: nested loops are judged on their own.
           if (cfg.innermostLoop(call)?.id !== loop.id) continue;
@@ -151,7 +155,7 @@ export default defineRule({
           const how = escape.handler ? ' (its handler re-raises)' : '';
           const text = (fnNode?.text ?? name);
           ctx.report({
-            node: call, messageId: 'aborts',
+            node: call, messageId: 'aborts', confidence: where === 'error-path' ? 'medium' : 'low',
             data: { call: text, target: [...names].join(', '), iterable: iterable.text.length > 40 ? `${iterable.text.slice(0, 37)}...` : iterable.text, how },
             evidence: escape.handler ? [{ node: escape.handler, message: 'this handler lets the exception leave the loop' }] : [],
           });
