@@ -4,6 +4,7 @@ import { fingerprintCounts, narrowToChange } from './changes/attribute.js';
 import { changedSourceRefs, type ChangeSet } from './changes/changeSet.js';
 import { oldVersion } from './changes/diff.js';
 import { runFiles, type RunStats } from './engine/runFiles.js';
+import { statSignature } from './cache/manifest.js';
 import { applyBaseline, type Baseline } from './findings/baseline.js';
 import { compareDiagnostics, sortAndDedupe } from './findings/order.js';
 import type { Confidence, Diagnostic, Finding, LlmStats, Report, Severity } from './findings/types.js';
@@ -87,6 +88,11 @@ export async function review(options: ReviewOptions): Promise<Report> {
       return fileChange ? oldVersion(text, fileChange) : null;
     } : undefined,
     keepText: change !== undefined || options.llm !== undefined,
+    // Files read from disk have a stat signature; over the size limit there is none, so the limit is re-applied.
+    signature: change ? undefined : async (i) => {
+      const s = await statSignature(files[i]!.absolute);
+      return s && s.size <= maxBytes ? s.signature : undefined;
+    },
     onProgress: options.onProgress,
   }, {
     rules, keepSuppressed: options.keepSuppressed ?? false, jobs: options.jobs, cacheDir: options.cacheDir,

@@ -26,7 +26,12 @@ export class FileCache {
 
   /** The entry key for one file's analysis. */
   keyOf(path: string, text: string, variant: string): string {
-    return sha256(`${FORMAT}\0${this.engineFingerprint}\0${variant}\0${path}\0${sha256(text)}`);
+    return this.keyOfHash(path, sha256(text), variant);
+  }
+
+  /** The same key from the text's SHA-256, when the manifest already knows it. */
+  keyOfHash(path: string, textHash: string, variant: string): string {
+    return sha256(`${FORMAT}\0${this.engineFingerprint}\0${variant}\0${path}\0${textHash}`);
   }
 
   async get(key: string): Promise<FileAnalysis | undefined> {

@@ -11,9 +11,7 @@ import { walkTree } from '../languages/python/walk.js';
 import { fillTemplate } from '../rules/framework/defineRule.js';
 import type { ReportDescriptor, Rule, RuleContext, Visitor } from '../rules/framework/types.js';
 import { pillarOf } from '../taxonomy/index.js';
-import { installNodeMemo, releaseTree } from './nodeMemo.js';
-
-installNodeMemo();
+import { releaseTree } from './nodeMemo.js';
 
 export interface FileAnalysis { findings: Finding[]; diagnostics: Diagnostic[]; suppressed: number }
 

@@ -2,7 +2,7 @@
 // child or the children crosses into wasm and allocates a fresh Node, and rules ask the same questions of the same
 // nodes many times. Answers are memoised per tree by node id (unique within a tree) and nodes are canonicalised, so
 // the library's own per-object caches of `children`/`namedChildren` are shared. Results are unchanged: a tree is
-// never edited after parsing, so every memoised answer stays true for the tree's life.
+// never edited after parsing, so every memoised answer stays true for the tree's life. Installed by worker.ts.
 import { Node, TreeCursor, type Tree } from 'web-tree-sitter';
 
 /**
@@ -21,10 +21,11 @@ interface Slots {
 type MemoNode = Node & Slots;
 
 /**
- * Canonical nodes remembered per tree. Each costs ~250 bytes with its memo slots and cached child arrays: 150,000
- * (~40 MB) covers all but the largest test modules, where older nodes are forgotten and re-read on demand.
+ * Canonical nodes remembered per tree. Each costs ~250 bytes with its memo slots and cached child arrays; most
+ * repeated reads are of nearby nodes, so 50,000 (~12 MB per thread) keeps nearly all the gain on large modules,
+ * where older nodes are forgotten and re-read on demand.
  */
-const MAX_CANONICAL_NODES = 150_000;
+const MAX_CANONICAL_NODES = 50_000;
 const canonicalById = new WeakMap<Tree, Map<number, MemoNode>>();
 let lastTree: Tree | undefined;
 let lastNodes: Map<number, MemoNode> | undefined;

@@ -24,20 +24,25 @@ export function defaultWorker(): { filename: string; execArgv: string[] } | null
   return null;
 }
 
-/** Old-generation heap per worker: the largest nova module (1.5 MB of tests) needs ~150 MB. */
-const WORKER_HEAP_MB = 256;
+/** Old-generation heap per worker: the largest nova module (1.5 MB of tests) fits; 128 MB does not. */
+const WORKER_HEAP_MB = 192;
 
 export class WorkerPool {
   private readonly piscina: Piscina;
 
-  constructor(readonly threads: number, worker: { filename: string; execArgv: string[] }) {
+  constructor(
+    readonly threads: number,
+    worker: { filename: string; execArgv: string[] },
+    private readonly killGraceMs = KILL_GRACE_MS,
+    heapMb: number | null = WORKER_HEAP_MB,
+  ) {
     this.piscina = new Piscina({
       filename: worker.filename, execArgv: worker.execArgv, minThreads: threads, maxThreads: threads,
       // Workers live for the whole run; close() ends them.
       idleTimeout: Number.MAX_SAFE_INTEGER,
       // Without a limit V8 lets each thread's heap grow far past its live data before collecting; the limit keeps
       // the run's peak memory near 500 MB, and the rare file that needs more is redone in the main thread.
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      ...(heapMb !== null ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
     });
   }
 
@@ -52,7 +57,7 @@ export class WorkerPool {
    */
   async run(task: AnalyzeTask): Promise<FileAnalysis> {
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), task.timeoutMs + KILL_GRACE_MS);
+    const timer = setTimeout(() => abort.abort(), task.timeoutMs + this.killGraceMs);
     try {
       return (await this.piscina.run(task, { signal: abort.signal })) as FileAnalysis;
     } catch (error) {

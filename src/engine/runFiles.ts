@@ -4,16 +4,23 @@
 import { availableParallelism } from 'node:os';
 import { codeFingerprint } from '../cache/codeFingerprint.js';
 import { FileCache, sha256, type CacheStats } from '../cache/fileCache.js';
+import { Manifest } from '../cache/manifest.js';
 import type { Diagnostic } from '../findings/types.js';
 import type { Rule } from '../rules/framework/types.js';
 import type { ReadResult } from '../sources/read.js';
 import type { FileAnalysis } from './analyzePython.js';
 import { defaultWorker, WorkerPool } from './pool.js';
-import { runTask, type AnalyzeTask } from './task.js';
+import { gaveUp, runTask, type AnalyzeTask } from './task.js';
 
 export const DEFAULT_FILE_TIMEOUT_MS = 30_000;
 /** Below this many files to analyse, starting threads (~0.3 s each) costs more than it saves. */
 export const MIN_FILES_FOR_POOL = 8;
+/**
+ * Texts above this many characters (only seen when --max-file-size is raised) are analysed in a thread of their own:
+ * a tree that outgrows tree-sitter's wasm memory aborts the wasm module for good, and must not take the parser of
+ * the main thread or of a pooled worker with it.
+ */
+const ISOLATE_CHARS = 8 * 1024 * 1024;
 /** Reads ahead per thread: enough to keep workers fed, few enough to bound memory. */
 const READ_AHEAD_PER_THREAD = 4;
 
@@ -37,6 +44,11 @@ export interface FileSource {
   oldText?(index: number, text: string): string | null;
   /** Keep each file's text in its outcome (change attribution and the LLM review need it). */
   keepText: boolean;
+  /**
+   * The file's stat signature on disk (see cache/manifest.ts), or undefined when it must be read anyway (it is over
+   * the size limit, or not read from disk). With a cache, a known signature skips reading and hashing the file.
+   */
+  signature?(index: number): Promise<string | undefined>;
   onProgress?(done: number, total: number): void;
 }
 
@@ -47,6 +59,8 @@ export type FileOutcome =
 export interface RunStats { jobs: number; analysed: number; cache?: CacheStats }
 
 interface Unit { key: string | undefined; text: string; keepSuppressed: boolean }
+
+const variantOf = (keepSuppressed: boolean): string => (keepSuppressed ? 'keep-suppressed' : 'drop-suppressed');
 
 export async function runFiles(source: FileSource, options: EngineOptions): Promise<{ outcomes: FileOutcome[]; stats: RunStats }> {
   const ruleIds = options.rules.map((r) => r.meta.id);
@@ -66,18 +80,34 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
     const variants: Array<{ text: string; keepSuppressed: boolean }> = [{ text, keepSuppressed: options.keepSuppressed }];
     const old = source.oldText?.(i, text) ?? null;
     if (old !== null) variants.push({ text: old, keepSuppressed: false });
-    return variants.map((v) => ({ ...v, key: cache?.keyOf(path, v.text, v.keepSuppressed ? 'keep-suppressed' : 'drop-suppressed') }));
+    return variants.map((v) => ({ ...v, key: cache?.keyOf(path, v.text, variantOf(v.keepSuppressed)) }));
   };
   const outcomeOf = (text: string, results: FileAnalysis[]): FileOutcome => ({
     ok: true, lines: countLines(text), result: results[0]!, ...(results[1] ? { old: results[1] } : {}),
     ...(source.keepText ? { text } : {}),
   });
 
-  // Phase 1: reads and cache look-ups. Texts of misses are dropped and read again in phase 2.
+  // Phase 1: cache look-ups, without reading files the manifest knows unchanged. Texts of misses are dropped and
+  // read again in phase 2.
   const misses: number[] = cache ? [] : Array.from({ length: source.count }, (_, i) => i);
+  // Outcomes from the manifest carry no text, so runs that need texts read every file.
+  const manifest = cache && source.signature && !source.keepText ? await Manifest.load(cache.dir) : undefined;
+  // The signature is taken before reading: a file edited in between is then read again next time, never trusted.
+  const signatureOf = async (i: number): Promise<string | undefined> => (manifest ? source.signature!(i) : undefined);
+  const remember = (i: number, signature: string | undefined, text: string): void => {
+    if (manifest && signature) manifest.record(source.path(i), signature, { hash: sha256(text), lines: countLines(text) });
+  };
   if (cache) await inWindow(source.count, 32, async (i) => {
+    const signature = await signatureOf(i);
+    const known = signature ? manifest!.lookup(source.path(i), signature) : undefined;
+    if (known && !source.oldText) {
+      const hit = await cache.get(cache.keyOfHash(source.path(i), known.hash, variantOf(options.keepSuppressed)));
+      if (hit) return finish(i, { ok: true, lines: known.lines, result: hit });
+      return void misses.push(i);
+    }
     const read = await source.read(i);
     if (!read.ok) return finish(i, { ok: false, diagnostic: read.diagnostic });
+    remember(i, signature, read.text);
     const units = unitsOf(i, read.text);
     const hits = await Promise.all(units.map((u) => cache.get(u.key!)));
     if (hits.every((h): h is FileAnalysis => h !== undefined)) finish(i, outcomeOf(read.text, hits));
@@ -89,23 +119,28 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   const requested = Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
   const worker = defaultWorker();
   const usePool = requested > 1 && worker !== null && misses.length >= (options.minFilesForPool ?? MIN_FILES_FOR_POOL);
-  const pool = usePool ? new WorkerPool(Math.min(requested, misses.length), worker) : undefined;
+  let pool = usePool ? new WorkerPool(Math.min(requested, misses.length), worker) : undefined;
   const writes: Array<Promise<void>> = [];
   try {
-    await pool?.warm();
+    // Threads that cannot start (a broken install, no tsx beside TypeScript sources) cost speed, never the review.
+    if (pool) await pool.warm().catch(async () => {
+      await pool?.close().catch(() => undefined);
+      pool = undefined;
+    });
     const analyse = async (i: number, unit: Unit): Promise<FileAnalysis> => {
       const task: AnalyzeTask = { path: source.path(i), text: unit.text, ruleIds, keepSuppressed: unit.keepSuppressed, timeoutMs };
-      const result = pool ? await pool.run(task) : await runTask(task);
-      // A timeout depends on the machine's load, not on the file: never remembered.
-      if (cache && unit.key && !result.diagnostics.some((d) => d.code === 'timeout')) writes.push(cache.put(unit.key, result));
+      const result = unit.text.length > ISOLATE_CHARS && worker ? await isolated(task, worker) : pool ? await pool.run(task) : await runTask(task);
+      if (cache && unit.key && !gaveUp(result)) writes.push(cache.put(unit.key, result));
       return result;
     };
     // In this thread, one file at a time: interleaved analyses would thrash the per-tree node memos.
     const width = pool ? pool.threads * READ_AHEAD_PER_THREAD : 1;
     await inWindow(misses.length, width, async (m) => {
       const i = misses[m]!;
+      const signature = await signatureOf(i);
       const read = await source.read(i);
       if (!read.ok) return finish(i, { ok: false, diagnostic: read.diagnostic });
+      remember(i, signature, read.text);
       const units = unitsOf(i, read.text);
       const results: FileAnalysis[] = [];
       // With two units (change review) one of them may have been a hit.
@@ -115,8 +150,19 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   } finally {
     await pool?.close();
     await Promise.all(writes);
+    await manifest?.save();
   }
   return { outcomes, stats: { jobs: pool?.threads ?? 1, analysed: misses.length, ...(cache ? { cache: cache.stats } : {}) } };
+}
+
+/** Analyses one huge text in a fresh thread with no heap limit, ended afterwards whatever happened in it. */
+async function isolated(task: AnalyzeTask, worker: { filename: string; execArgv: string[] }): Promise<FileAnalysis> {
+  const pool = new WorkerPool(1, worker, undefined, null);
+  try {
+    return await pool.run(task);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Calls `work(0..count-1)` with at most `width` calls pending at once. */
@@ -131,6 +177,7 @@ async function inWindow(count: number, width: number, work: (index: number) => P
 export function countLines(text: string): number {
   if (text.length === 0) return 0;
   let n = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  // indexOf scans natively, several times faster than a charCodeAt loop on large files.
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return text.endsWith('\n') ? n - 1 : n;
 }

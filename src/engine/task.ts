@@ -29,10 +29,18 @@ export function rulesFor(ids: readonly string[]): Rule[] {
   return lastRules;
 }
 
+/** Opens every message of a file the engine gave up on (timeouts, crashes, stack or memory exhaustion). */
+export const NOT_REVIEWED = 'not reviewed: ';
+
+/** Results the engine gave up on depend on the machine and the moment as much as on the file: never cached. */
+export function gaveUp(result: FileAnalysis): boolean {
+  return result.diagnostics.some((d) => d.message.startsWith(NOT_REVIEWED));
+}
+
 export function timeoutDiagnostic(path: string, limitMs: number, stage?: string): Diagnostic {
   return {
     file: path, code: 'timeout',
-    message: `not reviewed: analysis took longer than the ${limitMs} ms limit${stage ? ` (${stage})` : ''}; raise --file-timeout to review it`,
+    message: `${NOT_REVIEWED}analysis took longer than the ${limitMs} ms limit${stage ? ` (${stage})` : ''}; raise --file-timeout to review it`,
   };
 }
 
@@ -41,10 +49,12 @@ export function failedResult(path: string, error: unknown, limitMs: number): Fil
   if (error instanceof FileTimeout) {
     diagnostic = timeoutDiagnostic(path, limitMs, error.stage === 'parse' ? 'while parsing' : 'while running rules');
   } else if (isStackOverflow(error)) {
-    diagnostic = { file: path, code: 'unsupported', message: 'not reviewed: the code is nested too deeply to analyse (stack exhausted)' };
+    diagnostic = { file: path, code: 'unsupported', message: `${NOT_REVIEWED}the code is nested too deeply to analyse (stack exhausted)` };
+  } else if (error instanceof Error && error.message.startsWith('Aborted(')) {
+    diagnostic = { file: path, code: 'unsupported', message: `${NOT_REVIEWED}the file is too large for the parser (it ran out of memory)` };
   } else {
     const reason = error instanceof Error ? error.message : String(error);
-    diagnostic = { file: path, code: 'rule-error', message: `not reviewed: the analysis failed: ${reason}` };
+    diagnostic = { file: path, code: 'rule-error', message: `${NOT_REVIEWED}the analysis failed: ${reason}` };
   }
   return { findings: [], diagnostics: [diagnostic], suppressed: 0 };
 }

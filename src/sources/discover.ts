@@ -57,11 +57,13 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
       continue;
     }
     const entries = await fg(['**/*'], {
-      cwd: input, dot: true, onlyFiles: false, followSymbolicLinks: false, stats: true, suppressErrors: true,
+      // Directory entries' types (objectMode) instead of a stat per entry: the same answer for the walk, which does not
+      // follow links, without holding a Stats object per file (≈100 MB on a 100,000-file tree).
+      cwd: input, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true, suppressErrors: true,
       ignore: ALWAYS_EXCLUDED_DIRS.map((d) => `**/${d}/**`),
     });
     const gitignores = options.respectGitignore ? await loadGitignores(input, entries.map((e) => e.path)) : [];
-    const sorted = entries.filter((e) => !e.stats?.isDirectory()).map((e) => e.path).sort();
+    const sorted = entries.filter((e) => !e.dirent.isDirectory()).map((e) => e.path).sort();
     for (const rel of sorted) {
       if (!isIncluded(rel) || isExcluded(rel)) continue;
       if (gitignores.some((g) => g.applies(rel))) continue;

@@ -1,0 +1,149 @@
+// `npm run bench -- <tree> [--repeat N] [--jobs N] [--single] [--stress]`: times the built `pillar review` on a tree
+// (cold cache, warm cache, one file changed) and Bandit on the same tree when it is installed, with peak RSS and the
+// load average beside every figure. Runs the CLI from dist/ in child processes; `npm run build` first.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'pillar.js');
+const TIME = '/usr/bin/time';
+
+interface Args { tree?: string; repeat: number; jobs: number; single: boolean; stress: boolean }
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { repeat: 1, jobs: availableParallelism(), single: false, stress: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--repeat') args.repeat = Number(argv[++i]);
+    else if (a === '--jobs') args.jobs = Number(argv[++i]);
+    else if (a === '--single') args.single = true;
+    else if (a === '--stress') args.stress = true;
+    else args.tree = a;
+  }
+  if (!args.tree && !args.stress) throw new Error('usage: npm run bench -- <tree> [--repeat N] [--jobs N] [--single] [--stress]');
+  return args;
+}
+
+interface Measure { seconds: number; rssMb: number | null; load: string; status: number | null }
+
+const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+/** Runs a command, with /usr/bin/time when present for the peak RSS of the whole process (threads included). */
+function measure(command: string, args: string[], cwd: string): Measure {
+  const before = load();
+  const useTime = existsSync(TIME);
+  const start = performance.now();
+  const r = useTime
+    ? spawnSync(TIME, ['-f', 'PILLAR_BENCH_RSS_KB=%M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = (performance.now() - start) / 1000;
+  const rss = /PILLAR_BENCH_RSS_KB=(\d+)/.exec(r.stderr ?? '');
+  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : null, load: `${before} → ${load()}`, status: r.status };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function report(label: string, runs: Measure[], lines?: number): Measure {
+  const m = runs.find((r) => r.seconds === median(runs.map((x) => x.seconds)))!;
+  const all = runs.length > 1 ? ` (runs: ${runs.map((r) => r.seconds.toFixed(2)).join(', ')})` : '';
+  const rate = lines ? `, ${Math.round(lines / m.seconds).toLocaleString('en-US')} lines/s` : '';
+  const rss = m.rssMb !== null ? `, peak RSS ${m.rssMb.toFixed(0)} MB` : '';
+  console.log(`${label.padEnd(28)} ${m.seconds.toFixed(2).padStart(7)} s${rate}${rss}; load ${m.load}${all}`);
+  return m;
+}
+
+function pillarArgs(tree: string, out: string, extra: string[]): string[] {
+  return [BIN, 'review', tree, '--format', 'json', '--output', out, '--no-progress', ...extra];
+}
+
+function pythonFiles(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory() && !e.name.startsWith('.')) pythonFiles(p, out);
+    else if (e.isFile() && e.name.endsWith('.py')) out.push(p);
+  }
+  return out.sort();
+}
+
+function benchTree(tree: string, args: Args): void {
+  const work = mkdtempSync(join(tmpdir(), 'pillar-bench-'));
+  const copy = join(work, 'tree');
+  cpSync(tree, copy, { recursive: true, verbatimSymlinks: true });
+  const cache = join(work, 'cache');
+  const out = join(work, 'report.json');
+  const jobs = ['--jobs', String(args.jobs)];
+  console.log(`pillar bench: ${tree} (copied to ${copy}), ${args.jobs} worker thread(s), ${availableParallelism()} core(s)`);
+
+  const cold: Measure[] = [];
+  for (let i = 0; i < args.repeat; i++) {
+    rmSync(cache, { recursive: true, force: true });
+    cold.push(measure(process.execPath, pillarArgs(copy, out, [...jobs, '--cache-dir', cache]), work));
+  }
+  const stats = (JSON.parse(readFileSync(out, 'utf8')) as { stats: { files: number; lines: number } }).stats;
+  console.log(`tree: ${stats.files} files, ${stats.lines.toLocaleString('en-US')} lines`);
+  const coldM = report('pillar cold (no cache)', cold, stats.lines);
+  const coldJson = readFileSync(out, 'utf8');
+  const warm = Array.from({ length: args.repeat }, () => measure(process.execPath, pillarArgs(copy, out, [...jobs, '--cache-dir', cache]), work));
+  report('pillar warm (unchanged)', warm, stats.lines);
+  console.log(`warm report identical to cold: ${readFileSync(out, 'utf8') === coldJson}`);
+
+  const files = pythonFiles(copy);
+  const target = files.find((f) => statSync(f).size > 4_000) ?? files[0]!;
+  const original = readFileSync(target);
+  const changed: Measure[] = [];
+  for (let i = 0; i < args.repeat; i++) {
+    writeFileSync(target, Buffer.concat([original, Buffer.from(`\n# pillar bench edit ${i}\nimport subprocess\nsubprocess.call(cmd, shell=True)\n`)]));
+    changed.push(measure(process.execPath, pillarArgs(copy, out, [...jobs, '--cache-dir', cache]), work));
+  }
+  writeFileSync(target, original);
+  report(`one file changed`, changed);
+  console.log(`  (changed: ${target.slice(copy.length + 1)})`);
+
+  if (args.single) {
+    const single = Array.from({ length: args.repeat }, () => measure(process.execPath, pillarArgs(copy, out, ['--jobs', '1', '--no-cache']), work));
+    report('pillar 1 thread, no cache', single, stats.lines);
+    console.log(`1-thread report identical to ${args.jobs}-thread: ${readFileSync(out, 'utf8') === coldJson}`);
+  }
+
+  const bandit = spawnSync('bandit', ['--version'], { encoding: 'utf8' });
+  if (bandit.status === 0) {
+    const runs = Array.from({ length: args.repeat }, () => measure('bandit', ['-r', copy, '-f', 'json', '-o', join(work, 'bandit.json'), '-q'], work));
+    const b = report(`bandit ${bandit.stdout.split('\n')[0]!.replace(/^bandit\s*/, '')}`, runs, stats.lines);
+    console.log(`bandit / pillar cold: ${(b.seconds / coldM.seconds).toFixed(1)}x`);
+  } else {
+    console.log('bandit: not installed, no comparison');
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** Hostile sizes: a 100,000-file tree (discovery and scheduling memory) and a 50 MB file with the limit raised. */
+function benchStress(args: Args): void {
+  const work = mkdtempSync(join(tmpdir(), 'pillar-stress-'));
+  const many = join(work, 'many');
+  for (let d = 0; d < 1000; d++) {
+    const dir = join(many, `pkg${d}`);
+    mkdirSync(dir, { recursive: true });
+    for (let f = 0; f < 100; f++) writeFileSync(join(dir, `m${f}.py`), `import os\n\ndef f${f}(x):\n    return os.path.join(x, "${d}")\n`);
+  }
+  const out = join(work, 'report.json');
+  report('100,000 small files (cold)', [measure(process.execPath, pillarArgs(many, out, ['--jobs', String(args.jobs), '--no-cache']), work)]);
+  rmSync(many, { recursive: true, force: true });
+  const big = join(work, 'big.py');
+  const unit = 'def handler(request):\n    value = request.args.get("v")\n    return {"v": value}\n\n';
+  writeFileSync(big, unit.repeat(Math.ceil((50 * 1024 * 1024) / unit.length)));
+  report('50 MB file, default limit', [measure(process.execPath, pillarArgs(big, out, ['--no-cache']), work)]);
+  report('50 MB file, limit raised', [measure(process.execPath, pillarArgs(big, out, ['--no-cache', '--max-file-size', String(64 * 1024 * 1024), '--file-timeout', '600000']), work)]);
+  const diagnostics = (JSON.parse(readFileSync(out, 'utf8')) as { diagnostics: Array<{ code: string }> }).diagnostics.map((d) => d.code);
+  console.log(`  (50 MB file diagnostics: ${[...new Set(diagnostics)].join(', ') || 'none'})`);
+  rmSync(work, { recursive: true, force: true });
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run npm run build first');
+if (args.tree) benchTree(resolve(args.tree), args);
+if (args.stress) benchStress(args);

@@ -1,0 +1,58 @@
+// The built command with its engine flags: worker threads from dist/, the cache directory, the per-file limit.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { fixtureTree, tempDir, writeTree } from './helpers.js';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'pillar.js');
+
+function pillar(args: string[], cwd?: string) {
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' } });
+}
+
+describe('pillar review engine flags', () => {
+  let root: string;
+  beforeAll(() => {
+    expect(inject('buildError'), 'npm run build failed').toBe('');
+    root = fixtureTree();
+  });
+
+  it('prints the same JSON with built worker threads as in one thread', () => {
+    const one = pillar(['review', root, '--format', 'json', '--jobs', '1', '--no-cache']);
+    const two = pillar(['review', root, '--format', 'json', '--jobs', '2', '--no-cache']);
+    expect(one.stderr).toBe('');
+    expect(two.stderr).toBe('');
+    expect(JSON.parse(one.stdout).findings.length).toBeGreaterThan(100);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('caches under .pillar-cache in the current directory, or --cache-dir, and not with --no-cache', () => {
+    const cwd = tempDir('cwd');
+    const first = pillar(['review', root, '--format', 'json'], cwd);
+    expect(existsSync(join(cwd, '.pillar-cache'))).toBe(true);
+    expect(pillar(['review', root, '--format', 'json'], cwd).stdout).toBe(first.stdout);
+    const elsewhere = join(tempDir('cache'), 'c');
+    pillar(['review', root, '--format', 'json', '--cache-dir', elsewhere], cwd);
+    expect(readdirSync(elsewhere).length).toBeGreaterThan(0);
+    const none = tempDir('cwd');
+    pillar(['review', root, '--format', 'json', '--no-cache'], none);
+    expect(existsSync(join(none, '.pillar-cache'))).toBe(false);
+  });
+
+  it('turns a file over --file-timeout into a timeout diagnostic and reviews the others', () => {
+    const tree = writeTree({
+      'slow.py': `import os\n${'x = [a for a in range(10) if a]\n'.repeat(40_000)}`,
+      'quick.py': 'import subprocess\nsubprocess.call(cmd, shell=True)\n',
+    });
+    const r = pillar(['review', tree, '--format', 'json', '--no-cache', '--file-timeout', '5', '--only', 'subprocess-shell-true']);
+    const report = JSON.parse(r.stdout);
+    expect(report.diagnostics.map((d: { file: string; code: string }) => [d.file.slice(tree.length + 1), d.code])).toEqual([['slow.py', 'timeout']]);
+    expect(report.findings.map((f: { file: string }) => f.file.slice(tree.length + 1))).toEqual(['quick.py']);
+  });
+
+  it('rejects a --jobs or --file-timeout that is not a positive whole number', () => {
+    expect(pillar(['review', root, '--jobs', '0']).status).toBe(2);
+    expect(pillar(['review', root, '--file-timeout', 'soon']).status).toBe(2);
+  });
+});
