@@ -207,13 +207,24 @@ export function taintWithProbes(model: PythonModel, spec: TaintSpec): FileTaint 
   return new FileAnalysis(model, spec, true).run();
 }
 
-const cache = new WeakMap<PythonModel, Map<TaintSpec, FileTaint>>();
+const cache = new WeakMap<PythonModel, Map<TaintSpec, FileTaint | { failed: unknown }>>();
 
-/** The taint analysis of `model` under `spec`, computed once and shared by every rule that asks. */
+/**
+ * The taint analysis of `model` under `spec`, computed once and shared by every rule that asks. A failure (a stack
+ * overflow on pathological nesting) is remembered too, so the other taint rules fail fast instead of redoing it.
+ */
 export function taintOf(model: PythonModel, spec: TaintSpec): FileTaint {
   let perModel = cache.get(model);
   if (!perModel) { perModel = new Map(); cache.set(model, perModel); }
   let result = perModel.get(spec);
-  if (!result) { result = new FileAnalysis(model, spec).run(); perModel.set(spec, result); }
+  if (!result) {
+    try {
+      result = new FileAnalysis(model, spec).run();
+    } catch (error) {
+      result = { failed: error };
+    }
+    perModel.set(spec, result);
+  }
+  if ('failed' in result) throw result.failed;
   return result;
 }
