@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { review } from '../src/api.js';
 import type { Finding } from '../src/findings/types.js';
-import { allRules } from '../src/rules/registry.js';
+import { allRules } from '../src/rulekit/registry.js';
 
 type Rank = 'LOW' | 'MEDIUM' | 'HIGH';
 interface Counts { SEVERITY: Record<Rank, number>; CONFIDENCE: Record<Rank, number> }

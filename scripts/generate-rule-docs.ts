@@ -2,8 +2,8 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderRuleDoc } from '../src/rules/framework/ruleDoc.js';
-import { allRules } from '../src/rules/registry.js';
+import { renderRuleDoc } from '../src/rulekit/ruleDoc.js';
+import { allRules } from '../src/rulekit/registry.js';
 import { cweName, pillarOf } from '../src/taxonomy/index.js';
 
 const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'rules');

@@ -9,7 +9,7 @@ import { applyBaseline, type Baseline } from './findings/baseline.js';
 import { compareDiagnostics, sortAndDedupe } from './findings/order.js';
 import type { Confidence, Diagnostic, Finding, LlmStats, Report, Severity } from './findings/types.js';
 import { CONFIDENCES, SEVERITIES } from './findings/types.js';
-import { selectRules } from './rules/registry.js';
+import { selectRules } from './rulekit/registry.js';
 import { DEFAULT_INCLUDE, discover } from './sources/discover.js';
 import { readSource } from './sources/read.js';
 import { CWE_VERSION, pillarOf } from './taxonomy/index.js';

@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzePython } from '../src/engine/analyzePython.js';
-import { renderRuleDoc } from '../src/rules/framework/ruleDoc.js';
-import { placeholders } from '../src/rules/framework/defineRule.js';
-import { allRules } from '../src/rules/registry.js';
+import { renderRuleDoc } from '../src/rulekit/ruleDoc.js';
+import { placeholders } from '../src/rulekit/defineRule.js';
+import { allRules } from '../src/rulekit/registry.js';
 import { renderIndex } from '../scripts/generate-rule-index.js';
 import { ruleFile } from './harness/ruleFiles.js';
 

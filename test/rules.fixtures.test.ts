@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzePython } from '../src/engine/analyzePython.js';
-import { allRules } from '../src/rules/registry.js';
+import { allRules } from '../src/rulekit/registry.js';
 import { judge, parseAnnotations } from './harness/annotations.js';
 import { ruleFile } from './harness/ruleFiles.js';
 

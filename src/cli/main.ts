@@ -2,8 +2,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../config/errors.js';
 import { FORMATS } from '../reporters/index.js';
-import { allRules, findRule } from '../rules/registry.js';
-import { renderRuleDoc } from '../rules/framework/ruleDoc.js';
+import { allRules, findRule } from '../rulekit/registry.js';
+import { renderRuleDoc } from '../rulekit/ruleDoc.js';
 import { cweName, pillarOf } from '../taxonomy/index.js';
 import { VERSION } from '../version.js';
 import { EXIT } from './exitCodes.js';

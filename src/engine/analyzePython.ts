@@ -8,8 +8,8 @@ import { PythonModel } from '../languages/python/model.js';
 import { pythonParser } from '../languages/python/parser.js';
 import { enclosingScopeName, statementLines } from '../languages/python/syntax.js';
 import { walkTree } from '../languages/python/walk.js';
-import { fillTemplate } from '../rules/framework/defineRule.js';
-import type { ReportDescriptor, Rule, RuleContext, Visitor } from '../rules/framework/types.js';
+import { fillTemplate } from '../rulekit/defineRule.js';
+import type { ReportDescriptor, Rule, RuleContext, Visitor } from '../rulekit/types.js';
 import { pillarOf } from '../taxonomy/index.js';
 import { releaseTree } from './nodeMemo.js';
 

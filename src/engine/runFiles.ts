@@ -6,7 +6,7 @@ import { codeFingerprint } from '../cache/codeFingerprint.js';
 import { FileCache, sha256, type CacheStats } from '../cache/fileCache.js';
 import { Manifest } from '../cache/manifest.js';
 import type { Diagnostic } from '../findings/types.js';
-import type { Rule } from '../rules/framework/types.js';
+import type { Rule } from '../rulekit/types.js';
 import type { ReadResult } from '../sources/read.js';
 import type { FileAnalysis } from './analyzePython.js';
 import { defaultWorker, WorkerPool } from './pool.js';

@@ -1,8 +1,8 @@
 // One unit of work for the engine: analyse one file's text with rules named by id. Runs the same in a worker thread
 // and in the main thread, and always answers with a result: timeouts and crashes become diagnostics for that file.
 import type { Diagnostic } from '../findings/types.js';
-import { findRule } from '../rules/registry.js';
-import type { Rule } from '../rules/framework/types.js';
+import { findRule } from '../rulekit/registry.js';
+import type { Rule } from '../rulekit/types.js';
 import { analyzePython, FileTimeout, isStackOverflow, type FileAnalysis } from './analyzePython.js';
 
 /** Plain data, so that it crosses to a worker by structured clone (rules are modules, sent by id). */

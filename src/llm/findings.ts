@@ -4,7 +4,7 @@ import { fingerprint } from '../findings/fingerprint.js';
 import { parseSuppression, suppresses } from '../findings/suppression.js';
 import type { Confidence, Finding, Range, Severity } from '../findings/types.js';
 import { CONFIDENCES, SEVERITIES } from '../findings/types.js';
-import { allRules } from '../rules/registry.js';
+import { allRules } from '../rulekit/registry.js';
 import { pillarOf } from '../taxonomy/index.js';
 import { scopeAt, type FileOutline } from './excerpts.js';
 import { LLM_RULE_ID } from './pseudoRule.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { review } from '../../src/api.js';
 import { analyzePython } from '../../src/engine/analyzePython.js';
-import { allRules } from '../../src/rules/registry.js';
+import { allRules } from '../../src/rulekit/registry.js';
 import { writeTree } from './helpers.js';
 
 const DEFECT = 'import subprocess\nsubprocess.call(cmd, shell=True)\n';

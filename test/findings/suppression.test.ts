@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePython } from '../../src/engine/analyzePython.js';
 import { parseSuppression, suppresses } from '../../src/findings/suppression.js';
-import { findRule } from '../../src/rules/registry.js';
+import { findRule } from '../../src/rulekit/registry.js';
 
 describe('suppression comments', () => {
   it('parses pillar and Bandit forms', () => {

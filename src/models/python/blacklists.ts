@@ -1,5 +1,5 @@
 // Bandit's blacklist tests (B3xx calls, B4xx imports) as data: which qualified names each rule matches, its CWE,
-// severity and wording. Matching lives in src/rules/framework/blacklist.ts; per-rule judgement in the rule modules.
+// severity and wording. Matching lives in src/rulekit/blacklist.ts; per-rule judgement in the rule modules.
 import type { Confidence, Severity } from '../../findings/types.js';
 
 export type BlacklistKind = 'call' | 'import';

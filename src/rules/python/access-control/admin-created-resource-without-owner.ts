@@ -5,8 +5,8 @@ import type { Node } from 'web-tree-sitter';
 import { descendantsOfType, enclosingFunction, stringValue } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { OWNED_ON_CREATE, OWNER_BODY_KEYS } from '../../../models/python/openstack/index.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { argumentValues, brief, callsIn, calleeText, isAdminSource, line, networkCall, receiver } from '../../framework/openstack.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { argumentValues, brief, callsIn, calleeText, isAdminSource, line, networkCall, receiver } from '../../../rulekit/openstack.js';
 
 const ADMIN_NAME = /(^|_)admin(_|$)|admin_client|neutron_admin/i;
 

@@ -5,8 +5,8 @@ import type { Node } from 'web-tree-sitter';
 import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { calleeName, descendantsOfType, isLoggingCall, mentionsName } from '../../../languages/python/syntax.js';
 import { ID_PARAMETER, IDENTITY_PARAMETER } from '../../../models/python/openstack/index.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { argumentValues, callsIn, calleeText, line } from '../../framework/openstack.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { argumentValues, callsIn, calleeText, line } from '../../../rulekit/openstack.js';
 
 /** Getters that load one object: `get_object(ctx, id=x)`, `_get_port(ctx, x)`, `Policy.get_policy_obj(ctx, x)`. */
 const GETTER = /^_?(get|show|find)_\w+$|^get_object$|^get_by_(id|uuid)$/;

@@ -1,7 +1,7 @@
 // B107: a function or lambda parameter whose name denotes a password, token or secret and whose default is a
 // string literal, so every caller that omits it uses the same built-in credential.
-import { defineRule } from '../../framework/defineRule.js';
-import { redact, secretLiteral } from '../../framework/secrets.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { redact, secretLiteral } from '../../../rulekit/secrets.js';
 import { kindOf } from './hardcoded-password-string.js';
 
 export default defineRule({

@@ -2,8 +2,8 @@
 // assignments (plain, annotated, chained, tuple, attribute, subscript) and dict-literal entries, and `==`/`!=` checks.
 import type { Node } from 'web-tree-sitter';
 import { comparisonOperators, dottedName, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { redact, secretLiteral } from '../../framework/secrets.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { redact, secretLiteral } from '../../../rulekit/secrets.js';
 
 /** The name a target or key gives its value: `password`, `self.db_password` → `db_password`, `d["token"]` → `token`. */
 function targetName(target: Node): string | null {

@@ -2,7 +2,7 @@
 // server to answer, genuine or not, is trusted with the credentials and commands.
 import type { Node } from 'web-tree-sitter';
 import { positionalArg, keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const TRUSTING = new Set(['AutoAddPolicy', 'WarningPolicy']);
 

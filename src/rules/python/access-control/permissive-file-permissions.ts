@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { argument, calleeName, integerValue, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const STAT_BITS: Record<string, number> = {
   S_ISUID: 0o4000, S_ISGID: 0o2000, S_ISVTX: 0o1000,

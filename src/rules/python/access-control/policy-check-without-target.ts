@@ -5,8 +5,8 @@ import type { Node } from 'web-tree-sitter';
 import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { calleeName, descendantsOfType, enclosingFunction, keywordArg, mentionsName, positionalArgs } from '../../../languages/python/syntax.js';
 import { ID_PARAMETER, IDENTITY_PARAMETER, INSTANCE_FETCHERS, POLICY_CHECKS } from '../../../models/python/openstack/index.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { brief, callsIn, calleeText, line, receiver } from '../../framework/openstack.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { brief, callsIn, calleeText, line, receiver } from '../../../rulekit/openstack.js';
 
 /** The fetch of an object by one of `ids` in the handler: `common.get_instance(api, context, server_id)`. */
 function objectFetch(body: Node, ids: Set<string>): { call: Node; id: string } | null {

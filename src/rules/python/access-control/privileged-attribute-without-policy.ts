@@ -4,8 +4,8 @@
 import type { Node } from 'web-tree-sitter';
 import { stringValue } from '../../../languages/python/syntax.js';
 import { PRIVILEGED_ATTRIBUTES } from '../../../models/python/openstack/index.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { line } from '../../framework/openstack.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { line } from '../../../rulekit/openstack.js';
 
 /** The `key: value` entries of a dict literal whose keys are string literals. */
 function entries(dict: Node): Map<string, Node> {

@@ -2,7 +2,7 @@
 // False`), so any machine in the network path can impersonate the server.
 import type { Node } from 'web-tree-sitter';
 import { keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const VERBS = new Set(['get', 'options', 'head', 'post', 'put', 'patch', 'delete', 'request']);
 const HTTPX = new Set([...VERBS, 'stream', 'Client', 'AsyncClient']);

@@ -6,8 +6,8 @@ import { parameterNames } from '../../../languages/python/dataflow/functions.js'
 import { calleeName, descendantsOfType, isLoggingCall, mentionsName, stringValue } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { ID_HEADER, OWNER_FIELDS, PROJECT_HEADER, USER_COLLECTION_NAMES } from '../../../models/python/openstack/index.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { argumentValues, brief, callsIn, calleeText, isAdminSource, line, networkCall, receiver } from '../../framework/openstack.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { argumentValues, brief, callsIn, calleeText, isAdminSource, line, networkCall, receiver } from '../../../rulekit/openstack.js';
 
 /** Calls that load one object by id. */
 const FETCH = /^(show_\w+|_?get_\w+|find_\w+)$/;

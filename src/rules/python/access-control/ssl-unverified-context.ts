@@ -1,7 +1,7 @@
 // B323: ssl._create_unverified_context(), called directly or installed as the process-wide default HTTPS context
 // (`ssl._create_default_https_context = ssl._create_unverified_context`, which Bandit does not see).
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistCallRule } from '../../framework/blacklist.js';
+import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 const UNVERIFIED = 'ssl._create_unverified_context';
 

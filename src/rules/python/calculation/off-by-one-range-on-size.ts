@@ -4,8 +4,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { comparisonPairs, descendantsOfType, integerValue, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { kindOf } from '../../framework/valueKinds.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { kindOf } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
 const SUBSCRIPT = new Set(['subscript']);

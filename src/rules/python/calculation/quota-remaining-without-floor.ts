@@ -5,9 +5,9 @@ import type { Node } from 'web-tree-sitter';
 import { dataflowOf } from '../../../languages/python/dataflow/reaching.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { calleeName, descendantsOfType, integerValue, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { nameWords } from '../../framework/secrets.js';
-import { dataflowOwner } from '../../framework/valueKinds.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { nameWords } from '../../../rulekit/secrets.js';
+import { dataflowOwner } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
 const CAPACITY_WORDS = new Set(['quota', 'quotas', 'limit', 'limits', 'max', 'maximum', 'allowed', 'capacity', 'hard']);

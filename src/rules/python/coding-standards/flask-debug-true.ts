@@ -1,7 +1,7 @@
 // B201: a Flask application started with debug=True, which serves the Werkzeug debugger: an interactive Python
 // console reachable from the browser.
 import { isTrue, keywordArg } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 // B413: imports from the `Crypto` package, which is either the abandoned PyCrypto or its maintained drop-in
 // replacement PyCryptodome. Bandit's high confidence is kept; the docs say how to tell the two apart.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistImportRule } from '../../framework/blacklist.js';
+import { blacklistImportRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistImportRule(blacklistEntry('B413'), {
   docs: {

@@ -3,7 +3,7 @@
 // between versions, builds and values. `is None/True/False/...` are singletons and stay silent.
 import type { Node } from 'web-tree-sitter';
 import { comparisonPairs, isBytesString, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
 const LITERAL_TYPES = new Set(['string', 'concatenated_string', 'integer', 'float', 'tuple', 'list', 'dictionary', 'set']);

@@ -3,8 +3,8 @@
 // builtin calls and reaching definitions; a value whose type is not certain on every path is never reported.
 import type { Node } from 'web-tree-sitter';
 import { comparisonPairs, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { kindOf, type ValueKind } from '../../framework/valueKinds.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { kindOf, type ValueKind } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 

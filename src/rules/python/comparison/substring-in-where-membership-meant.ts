@@ -4,8 +4,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { comparisonPairs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { reachingValues } from '../../framework/valueKinds.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
 const SEPARATORS = /[\s,;|]+/;

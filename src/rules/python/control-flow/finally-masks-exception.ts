@@ -1,7 +1,7 @@
 // CWE-584: `return`, `break` or `continue` leaving a `finally` block. The jump silently discards any exception the
 // try raised (and any value it returned), so a failure — a denied check, a failed write — looks like success.
 import type { Node } from 'web-tree-sitter';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const JUMPS = new Set(['return_statement', 'break_statement', 'continue_statement']);
 const SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);

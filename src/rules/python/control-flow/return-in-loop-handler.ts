@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { cfgOf } from '../../../languages/python/cfg/index.js';
 import { handlerOutcome } from '../../../languages/python/cfg/handlers.js';
 import { descendantsOfType, enclosingFunction, isLoggingCall, mentionsName, targetNames } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const NESTED = new Set(['function_definition', 'lambda', 'class_definition', 'for_statement', 'while_statement']);
 /** Iterables that count attempts rather than hold items: a return there ends a retry loop, as intended. */

@@ -1,7 +1,7 @@
 // B101: `assert` in production code, where `python -O` strips it and any check it makes silently disappears.
 // Test code (judged from its imports and test classes, never from the file name) is left alone.
-import { defineRule } from '../../framework/defineRule.js';
-import { isTestSupportCode } from '../../framework/secrets.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { isTestSupportCode } from '../../../rulekit/secrets.js';
 
 export default defineRule({
   meta: {

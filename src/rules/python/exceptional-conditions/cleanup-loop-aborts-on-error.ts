@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { cfgOf, type Cfg, type CfgNode } from '../../../languages/python/cfg/index.js';
 import { scopesOf } from '../../../languages/python/scopes/index.js';
 import { callee, calleeName, descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 /** Verbs of releasing something held elsewhere (a port, a volume attachment, a provider, a binding). */
 const CLEANUP = /^_?(delete|unbind|cleanup|clean_up|destroy|detach|deallocate|unplug|teardown|tear_down|disassociate|unprovision|release|remove)(_\w+)?$/;

@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { cfgOf, isCatchAll } from '../../../languages/python/cfg/index.js';
 import { handlerOutcome } from '../../../languages/python/cfg/handlers.js';
 import { calleeName, descendantsOfType, enclosingFunction } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 /** Calls that signal failure by raising: authorisation and policy enforcement first, validation second. */
 const AUTHZ = /^(authorize|authorise|enforce|check_policy|check_access|check_permission|check_permissions|check_is_admin|check_admin|require_admin|require_admin_context|require_context|assert_authorized|verify_permission|can|has_permission|check_authorization|check_rbac|policy_check)$/i;

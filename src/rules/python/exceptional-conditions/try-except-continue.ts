@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const BROAD = new Set(['Exception', 'BaseException', 'builtins.Exception', 'builtins.BaseException']);
 

@@ -1,7 +1,7 @@
 // B110: `except:` / `except Exception:` (or BaseException) whose whole body is `pass`: every error is swallowed
 // without a trace. Narrow handlers (`except KeyError: pass`) are deliberate and left alone, as Bandit does by default.
 import type { Node } from 'web-tree-sitter';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 import { broadHandlerType, soleStatement } from './try-except-continue.js';
 
 export default defineRule({

@@ -2,7 +2,7 @@
 // oslo.concurrency's processutils.execute forward it to subprocess, so the command may be parsed by /bin/sh.
 import { processKind } from '../../../models/python/processes.js';
 import { callee, keywordArg } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 import { abbreviate, shellEnabled } from './subprocess-shell-true.js';
 
 export default defineRule({

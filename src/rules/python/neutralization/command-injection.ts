@@ -3,7 +3,7 @@
 import { taintFindings } from '../../../languages/python/dataflow/taintFindings.js';
 import { positionalArgs, stringValue } from '../../../languages/python/syntax.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const SHELLS = /^(\/(usr\/)?bin\/)?(sh|bash|dash|zsh|ksh)$/;
 

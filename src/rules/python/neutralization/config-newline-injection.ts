@@ -2,7 +2,7 @@
 // where one injected newline adds a directive of the attacker's choosing to a file a privileged daemon reads.
 import { taintFindings } from '../../../languages/python/dataflow/taintFindings.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 export default defineRule({
   meta: {

@@ -2,7 +2,7 @@
 // and `tables` into the query text unescaped; only `params`/`select_params` are bound safely.
 import type { Node } from 'web-tree-sitter';
 import { calleeName, keywordArg, positionalArgs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 /** QuerySet.extra's parameters in positional order. */
 const EXTRA_PARAMS = ['select', 'where', 'params', 'tables', 'order_by', 'select_params'] as const;

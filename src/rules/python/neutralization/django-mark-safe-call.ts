@@ -2,7 +2,7 @@
 // string is constant markup the developer wrote, so it is not reported.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { argument, isConstant } from '../../../languages/python/syntax.js';
-import { blacklistCallRule } from '../../framework/blacklist.js';
+import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistCallRule(blacklistEntry('B308'), {
   refine({ call }) {

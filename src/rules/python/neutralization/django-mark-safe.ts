@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { positionalArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { dataflowOf } from '../../../languages/python/dataflow/reaching.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const MARK_SAFE = new Set(['mark_safe', 'SafeText', 'SafeUnicode', 'SafeString', 'SafeBytes']);
 const MARK_SAFE_MODULES = ['django.utils.safestring', 'django.utils.html'];

@@ -1,7 +1,7 @@
 // B611: django.db.models.expressions.RawSQL with SQL text that is not a literal. The text goes into the query
 // unescaped; only its params list is bound.
 import { argument, calleeName, stringValue } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 export default defineRule({
   meta: {

@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { argument, isConstant, unparenthesize } from '../../../languages/python/syntax.js';
-import { blacklistCallRule } from '../../framework/blacklist.js';
+import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 function enclosing(node: Node, types: readonly string[]): Node | null {
   for (let n = node.parent; n; n = n.parent) if (types.includes(n.type)) return n;

@@ -2,7 +2,7 @@
 // (own message, Bandit's rating); anything computed lets whoever controls that value run code in the service.
 import type { Node } from 'web-tree-sitter';
 import { argument, isConstant } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const EXEC = new Set(['exec', 'builtins.exec', '__builtin__.exec', 'six.exec_']);
 

@@ -1,7 +1,7 @@
 // B404: imports of subprocess. Like Bandit this is an audit marker at low severity; importing only the exception
 // classes or the PIPE/DEVNULL constants starts no process and is not reported.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistImportRule } from '../../framework/blacklist.js';
+import { blacklistImportRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistImportRule(blacklistEntry('B404'), {
   docs: {

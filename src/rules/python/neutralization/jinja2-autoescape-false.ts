@@ -1,7 +1,7 @@
 // B701: a Jinja2 Environment that does not HTML-escape template variables, because autoescape is False, missing
 // (Jinja2's default is off) or computed in a way we cannot see.
 import { hasStarArgs, keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const ENVIRONMENTS = new Set([
   'jinja2.Environment', 'jinja2.environment.Environment', 'jinja2.sandbox.SandboxedEnvironment',

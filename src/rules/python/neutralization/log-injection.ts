@@ -2,7 +2,7 @@
 // log lines. Dicts and lists are rendered with repr() (newlines escaped) and schema-validated bodies are printable.
 import { taintFindings } from '../../../languages/python/dataflow/taintFindings.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 // B612: logging.config.listen() without a verify callable. The listener accepts a logging configuration from
 // the network and applies it; configurations can name arbitrary classes and callables to instantiate.
 import { keywordArg, isFalsy, positionalArg } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 export default defineRule({
   meta: {

@@ -2,7 +2,7 @@
 // default filter.
 import type { Node } from 'web-tree-sitter';
 import { keywordArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const TEMPLATES = new Set(['mako.template.Template', 'mako.lookup.TemplateLookup']);
 /** Filters that HTML-escape: Mako's `h` and the function it names. */

@@ -1,7 +1,7 @@
 // B704: markupsafe.Markup (also via flask/jinja2) wrapped around text that may hold unescaped input. Markup() marks
 // its argument as already-escaped HTML; only literals and escaped values belong there.
 import { positionalArg } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 import { abbreviate, isSafeMarkup } from './django-mark-safe.js';
 
 const MARKUP = new Set(['markupsafe.Markup', 'flask.Markup', 'jinja2.Markup', 'jinja2.utils.Markup']);

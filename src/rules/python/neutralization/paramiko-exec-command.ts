@@ -1,7 +1,7 @@
 // B601: paramiko's exec_command, which runs its string through the remote user's login shell.
 // Like Bandit, any `.exec_command(...)` in a module that imports paramiko counts: the client is rarely typed.
 import { argument, calleeName } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 import { abbreviate } from './subprocess-shell-true.js';
 
 export default defineRule({

@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import { processKind } from '../../../models/python/processes.js';
 import { positionalArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 // Absolute or explicitly relative: `/bin/ls`, `./ls`, `../ls`, `\\share\ls`, `C:\ls`, `C:/ls`.
 const QUALIFIED_PATH = /^(?:[A-Za-z](?=:)|[\\/.])/;

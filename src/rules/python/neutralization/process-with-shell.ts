@@ -2,7 +2,7 @@
 // A non-literal command is an injection risk; a literal one is safe but fragile.
 import { SHELL_FUNCTIONS } from '../../../models/python/processes.js';
 import { positionalArg, stringValue } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 import { abbreviate } from './subprocess-shell-true.js';
 
 export default defineRule({

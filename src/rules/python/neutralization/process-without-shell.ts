@@ -1,7 +1,7 @@
 // B606: os.exec* / os.spawn* / os.startfile, which run a program directly. No shell syntax, but the caller
 // chooses program and arguments, so Bandit lists them for review.
 import { NO_SHELL_FUNCTIONS } from '../../../models/python/processes.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 export default defineRule({
   meta: {

@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import { blacklistEntry } from '../../../models/python/blacklists.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { blacklistCallRule } from '../../framework/blacklist.js';
+import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 // __future__ features that only mean something to a Python 2 interpreter (`annotations` is Python 3 only).
 const PY2_FUTURES = new Set(['print_function', 'division', 'absolute_import', 'unicode_literals', 'with_statement', 'generators', 'nested_scopes']);

@@ -2,7 +2,7 @@
 // or sqlalchemy.text() runs. Parameterised queries (a literal statement plus bound values) are never reported.
 import { taintFindings } from '../../../languages/python/dataflow/taintFindings.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 export default defineRule({
   meta: {

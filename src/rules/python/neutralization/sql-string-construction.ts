@@ -2,7 +2,7 @@
 // string nodes (f-strings included), so it sees what Bandit's ast.Str-based check misses on Python 3.8+.
 import type { Node } from 'web-tree-sitter';
 import { callee, calleeName, isConstant, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 // Bandit's heuristic for "this text is a SQL statement"; DOTALL so that multi-line queries match.
 const SQL = /(select\s.*from\s|delete\s+from\s|insert\s+into\s.*values[\s(]|update\s.*set\s)/is;

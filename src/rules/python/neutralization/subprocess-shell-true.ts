@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import { processKind } from '../../../models/python/processes.js';
 import { argument, isConstant, isFalsy, keywordArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 /** `shell=` values that make the call spawn a shell: anything but a value Python treats as false. */
 export function shellEnabled(value: Node | null): boolean {

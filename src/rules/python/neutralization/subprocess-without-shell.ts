@@ -2,7 +2,7 @@
 // still chooses the program and its options, so Bandit lists every such call for review (low severity).
 import { processKind } from '../../../models/python/processes.js';
 import { argument, isConstant, keywordArg } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 import { abbreviate, shellEnabled } from './subprocess-shell-true.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // B613: Unicode bidirectional control characters in source text (CVE-2021-42574, "Trojan Source"). They reorder
 // how code is displayed, so a reviewer reads different logic from what the interpreter runs. Scans the raw text.
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 /** Embeddings, overrides, isolates and their terminators: they can reorder any text that follows them. */
 const REORDERING: ReadonlyMap<string, string> = new Map([

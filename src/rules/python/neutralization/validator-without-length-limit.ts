@@ -4,8 +4,8 @@ import type { Node } from 'web-tree-sitter';
 import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { descendantsOfType, mentionsName } from '../../../languages/python/syntax.js';
 import { LENGTH_BOUND, TEXT_FIELD_VALIDATOR, VALIDATOR_NAME } from '../../../models/python/openstack/index.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { brief, line } from '../../framework/openstack.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { brief, line } from '../../../rulekit/openstack.js';
 
 export default defineRule({
   meta: {

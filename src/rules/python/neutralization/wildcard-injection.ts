@@ -2,7 +2,7 @@
 // file named like an option (`--checkpoint-action=exec=sh x.sh`, `--reference=evil`) becomes an option.
 import { processKind } from '../../../models/python/processes.js';
 import { keywordArg, positionalArg, stringValue } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 import { shellEnabled, shellText } from './subprocess-shell-true.js';
 
 /** Programs whose options can be smuggled in through file names (the classic wildcard-injection targets). */

@@ -1,6 +1,6 @@
 // B321: plain ftplib.FTP sessions. ftplib.FTP_TLS is not reported: it encrypts the login and, after prot_p(), the data.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistCallRule } from '../../framework/blacklist.js';
+import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistCallRule(blacklistEntry('B321'), {
   docs: {

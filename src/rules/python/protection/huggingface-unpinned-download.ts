@@ -1,7 +1,7 @@
 // B615: Hugging Face Hub downloads without a pinned commit. A branch or tag can be moved by whoever controls the
 // repository, so the model, tokenizer, dataset or file that loads tomorrow may not be the one reviewed today.
 import { argument, keywordArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 /** Download functions and the package whose name must appear in the call's qualified name. */
 const DOWNLOADERS: ReadonlyMap<string, string> = new Map([

@@ -1,7 +1,7 @@
 // B402: imports of ftplib. Importing only FTP_TLS or the exception classes brings in no clear-text client and is
 // not reported.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistImportRule } from '../../framework/blacklist.js';
+import { blacklistImportRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistImportRule(blacklistEntry('B402'), {
   docs: {

@@ -1,6 +1,6 @@
 // B415: imports of pyghmi, a pure-Python IPMI client. IPMI's authentication and session protocol are weak by design.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistImportRule } from '../../framework/blacklist.js';
+import { blacklistImportRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistImportRule(blacklistEntry('B415'), {
   docs: {

@@ -1,6 +1,6 @@
 // B401: imports of telnetlib (and the asyncio telnetlib3 package): Telnet carries logins and commands in clear text.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistImportRule } from '../../framework/blacklist.js';
+import { blacklistImportRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistImportRule(blacklistEntry('B401'), {
   docs: {

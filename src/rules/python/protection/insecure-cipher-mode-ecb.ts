@@ -1,6 +1,6 @@
 // B305: pyca/cryptography's ECB mode object, which encrypts every block independently.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistCallRule } from '../../framework/blacklist.js';
+import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistCallRule(blacklistEntry('B305'), {
   docs: {

@@ -1,7 +1,7 @@
 // B304: broken or obsolete ciphers (RC2, RC4, Blowfish, DES/3DES, CAST5, IDEA, SEED, XOR) through PyCrypto,
 // PyCryptodome or pyca/cryptography.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistCallRule } from '../../framework/blacklist.js';
+import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistCallRule(blacklistEntry('B304'), {
   docs: {

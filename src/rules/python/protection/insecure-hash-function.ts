@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import { WEAK_CRYPT_METHODS, WEAK_HASHLIB_FUNCTIONS } from '../../../models/python/blacklists.js';
 import { argument, dottedName, isTrue, keywordArg, positionalArgs, stringValue } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 /** The crypt argument that names the method: crypt(word, salt) and mksalt(method). */
 const CRYPT_METHOD_ARG: Readonly<Record<string, { index: number; keyword: string }>> = {

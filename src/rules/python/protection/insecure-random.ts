@@ -1,7 +1,7 @@
 // B311: the `random` module's Mersenne Twister functions. Like Bandit it reports every use, jitter and sampling
 // included: whether a value must be unguessable is a question about its use that this rule cannot answer.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistCallRule } from '../../framework/blacklist.js';
+import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistCallRule(blacklistEntry('B311'), {
   docs: {

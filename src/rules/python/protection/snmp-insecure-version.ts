@@ -1,7 +1,7 @@
 // B508: pysnmp CommunityData, i.e. SNMPv1/v2c, whose community string travels in clear text and is the only
 // authentication. Every CommunityData is v1 or v2c (v2c is the default), so every one is reported.
 import { integerValue, keywordArg, positionalArg } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 /** pysnmp.hlapi and its asyncio/asyncore/v1arch/v3arch variants all export the same class. */
 const COMMUNITY_DATA = /^pysnmp\.hlapi(?:\.[\w.]+)?\.CommunityData$/;

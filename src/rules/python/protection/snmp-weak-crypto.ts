@@ -1,7 +1,7 @@
 // B509: pysnmp SNMPv3 users without a privacy key (noAuthNoPriv / authNoPriv): the traffic, including what is
 // read from or written to the device, is not encrypted.
 import { argument, hasStarArgs, keywordArg } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const USM_USER_DATA = /^pysnmp\.hlapi(?:\.[\w.]+)?\.UsmUserData$/;
 

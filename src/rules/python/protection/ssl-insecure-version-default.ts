@@ -1,7 +1,7 @@
 // B503: a function whose parameter defaults to a broken SSL/TLS protocol version, so every caller that does not
 // choose one gets SSLv2/SSLv3/TLS 1.0/TLS 1.1.
 import type { Node } from 'web-tree-sitter';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 import { badProtocol } from './ssl-insecure-version.js';
 
 export default defineRule({

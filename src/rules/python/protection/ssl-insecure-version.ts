@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { argument, keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 /** Bandit's default `bad_protocol_versions`, by constant name (ssl.PROTOCOL_*, OpenSSL.SSL.*_METHOD). */
 export const BAD_PROTOCOLS = new Set([

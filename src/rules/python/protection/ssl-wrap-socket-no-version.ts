@@ -1,7 +1,7 @@
 // B504: ssl.wrap_socket() without an explicit protocol version. The function is deprecated (removed in Python 3.12)
 // and, beyond the version, does not verify certificates or host names unless told to.
 import { argument } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
 // B312: telnetlib.Telnet sessions. Only the client class is reported; the import itself is B401 (import-telnetlib).
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistCallRule } from '../../framework/blacklist.js';
+import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistCallRule(blacklistEntry('B312'), {
   docs: {

@@ -2,7 +2,7 @@
 // PyCrypto/PyCryptodome. Sizes must be literals (or curve constants); computed sizes are not judged.
 import type { Node } from 'web-tree-sitter';
 import { argument, integerValue, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 type Algorithm = 'RSA' | 'DSA' | 'EC';
 

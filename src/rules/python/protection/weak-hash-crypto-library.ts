@@ -1,7 +1,7 @@
 // B303: MD2/MD4/MD5/SHA-1 through PyCrypto/PyCryptodome (`Crypto.Hash.MD5.new`) or pyca/cryptography
 // (`hashes.MD5()`). hashlib's constructors are B324's job (insecure-hash-function).
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistCallRule } from '../../framework/blacklist.js';
+import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistCallRule(blacklistEntry('B303'), {
   docs: {

@@ -2,8 +2,8 @@
 // Comparisons with it (checking for the wildcard) and docstrings are not bindings and are skipped.
 import type { Node } from 'web-tree-sitter';
 import { isBareStringStatement, isBytesString, stringValue } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { isTestSupportCode } from '../../framework/secrets.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { isTestSupportCode } from '../../../rulekit/secrets.js';
 
 /** Names under which 0.0.0.0 is a route, mask or network (the default route), not a listen address. */
 const NOT_AN_ADDRESS = /mask|network|net$|^net|gateway|gw|route|subnet|cidr|dns|dest|prefix|broadcast|allowed|allow|peer|remote/i;

@@ -5,11 +5,11 @@ import type { Node } from 'web-tree-sitter';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, calleeName, comparisonPairs, positionalArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { caseMatters, KIND_DESCRIPTIONS, KIND_LITERALS, KIND_NAMES, type IdentifierKind } from '../../../models/python/comparison.js';
-import { fromConstantTable, operandName, rawField, wasNormalised } from '../../framework/comparisonOperands.js';
-import { defineRule } from '../../framework/defineRule.js';
-import type { Visitors } from '../../framework/types.js';
-import { isTestSupportCode } from '../../framework/secrets.js';
-import { dataflowOwner, reachingValues } from '../../framework/valueKinds.js';
+import { fromConstantTable, operandName, rawField, wasNormalised } from '../../../rulekit/comparisonOperands.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
+import { isTestSupportCode } from '../../../rulekit/secrets.js';
+import { dataflowOwner, reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
 /** Constant aliases followed (`TCP_UDP = BASIC`); deeper chains, or `x = x` cycles, are left unknown. */

@@ -3,8 +3,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { isBareStringStatement, isBytesString } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { isTestSupportCode } from '../../framework/secrets.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { isTestSupportCode } from '../../../rulekit/secrets.js';
 
 /** Calls that create, open or move a file system entry at the path they are given. */
 const FILE_CREATORS = new Set([

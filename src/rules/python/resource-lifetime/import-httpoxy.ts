@@ -1,7 +1,7 @@
 // B412: CGI handlers (wsgiref's CGIHandler, twisted's CGIScript/CGIDirectory), imported or called, that expose
 // httpoxy: a request's `Proxy:` header becomes the HTTP_PROXY variable that the service's HTTP clients obey.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistImportRule } from '../../framework/blacklist.js';
+import { blacklistImportRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistImportRule(blacklistEntry('B412'), {
   matchCalls: true,

@@ -1,7 +1,7 @@
 // B403: imports of pickle, cPickle, dill and shelve. Importing only the serialising half (dumps, Pickler, the
 // protocol constants, the exceptions) cannot load foreign data and is not reported.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistImportRule } from '../../framework/blacklist.js';
+import { blacklistImportRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistImportRule(blacklistEntry('B403'), {
   docs: {

@@ -1,7 +1,7 @@
 // B407: imports of the DOM expat builder from the standard library, an audit marker for XML parsing of untrusted
 // documents. Silent when the module calls defusedxml.defuse_stdlib(); the parsing calls have their own rules.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistImportRule, refineStdlibXmlImport } from '../../framework/blacklist.js';
+import { blacklistImportRule, refineStdlibXmlImport } from '../../../rulekit/blacklist.js';
 
 export default blacklistImportRule(blacklistEntry('B407'), {
   refine: refineStdlibXmlImport,

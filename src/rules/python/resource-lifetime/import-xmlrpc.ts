@@ -1,7 +1,7 @@
 // B411: XML-RPC modules (xmlrpc.client/server, Python 2's xmlrpclib, six.moves.xmlrpc_client). Silent when the
 // module applies defusedxml.xmlrpc.monkey_patch(), the fix Bandit itself recommends.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistImportRule, fileCalls } from '../../framework/blacklist.js';
+import { blacklistImportRule, fileCalls } from '../../../rulekit/blacklist.js';
 
 export default blacklistImportRule(blacklistEntry('B411'), {
   refine(_match, ctx) {

@@ -4,8 +4,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { kindOf, reachingValues } from '../../framework/valueKinds.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { kindOf, reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
 /** Where the set was made: the assignment that gives the name its set value, for the evidence trail. */

@@ -1,6 +1,6 @@
 // B306: tempfile.mktemp(), which hands out a name that another process can claim before this one opens it.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistCallRule } from '../../framework/blacklist.js';
+import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistCallRule(blacklistEntry('B306'), {
   docs: {

@@ -1,7 +1,7 @@
 // B302: marshal.load / marshal.loads. marshal is Python's internal bytecode format and is documented as unsafe
 // against erroneous or malicious data, so every load of it is reported.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistCallRule } from '../../framework/blacklist.js';
+import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistCallRule(blacklistEntry('B302'), {
   docs: {

@@ -5,11 +5,11 @@ import type { Node } from 'web-tree-sitter';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, calleeName, comparisonPairs, isConstant, positionalArg, unparenthesize } from '../../../languages/python/syntax.js';
 import { DIGEST_METHODS, DIGEST_WRAPPERS, MAC_CONSTRUCTORS, NOT_SECRET_QUALIFIERS, SECRET_NAME_WORDS } from '../../../models/python/comparison.js';
-import { operandName, provenance } from '../../framework/comparisonOperands.js';
-import { defineRule } from '../../framework/defineRule.js';
-import type { Visitors } from '../../framework/types.js';
-import { isTestSupportCode, nameWords } from '../../framework/secrets.js';
-import { reachingValues } from '../../framework/valueKinds.js';
+import { operandName, provenance } from '../../../rulekit/comparisonOperands.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
+import { isTestSupportCode, nameWords } from '../../../rulekit/secrets.js';
+import { reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
 const MAX_HOPS = 4;

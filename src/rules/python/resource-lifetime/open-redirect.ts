@@ -2,7 +2,7 @@
 // to a site of the attacker's choosing (phishing, token theft). Checked through the taint engine.
 import { taintFindings } from '../../../languages/python/dataflow/taintFindings.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 export default defineRule({
   meta: {

@@ -5,9 +5,9 @@ import type { Node } from 'web-tree-sitter';
 import { cfgOf, statementMayRaise, type Cfg, type CfgNode } from '../../../languages/python/cfg/index.js';
 import { calleeName, descendantsOfType, isLoggingCall, mentionsName } from '../../../languages/python/syntax.js';
 import { RESOURCE_CREATORS, TRIVIAL_SHARED_ARGUMENTS } from '../../../models/python/openstack/index.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { argumentValues, boundName, brief, callsIn, calleeText, carries, derivedNames, isReleaseCall, line, networkCall, receiver, statementOf } from '../../framework/openstack.js';
-import type { EvidenceStep } from '../../framework/types.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { argumentValues, boundName, brief, callsIn, calleeText, carries, derivedNames, isReleaseCall, line, networkCall, receiver, statementOf } from '../../../rulekit/openstack.js';
+import type { EvidenceStep } from '../../../rulekit/types.js';
 
 interface Creation { call: Node; stmt: Node; handle: string; what: string }
 

@@ -2,7 +2,7 @@
 // code just pickled itself (`pickle.loads(pickle.dumps(x))`, the deep-copy idiom) carries no foreign bytes and is not reported.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { argument, unparenthesize } from '../../../languages/python/syntax.js';
-import { blacklistCallRule, resolveCall } from '../../framework/blacklist.js';
+import { blacklistCallRule, resolveCall } from '../../../rulekit/blacklist.js';
 
 const PICKLERS = ['pickle.dumps', 'cPickle.dumps', '_pickle.dumps', 'six.moves.cPickle.dumps', 'dill.dumps'];
 

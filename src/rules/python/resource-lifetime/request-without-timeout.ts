@@ -2,7 +2,7 @@
 // httpx with timeout=None, which disables the limit explicitly.
 import type { Node } from 'web-tree-sitter';
 import { hasStarArgs, keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const VERBS = new Set(['get', 'options', 'head', 'post', 'put', 'patch', 'delete', 'request']);
 const HTTPX = new Set([...VERBS, 'stream', 'Client', 'AsyncClient']);

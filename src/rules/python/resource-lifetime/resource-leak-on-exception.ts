@@ -5,7 +5,7 @@ import { cfgOf, type Cfg, type CfgEdge, type CfgNode } from '../../../languages/
 import { headerParts } from '../../../languages/python/cfg/raises.js';
 import { callee, calleeName, descendantsOfType, enclosingFunction, isLoggingCall, keywordArg, mentionsName, positionalArgs, targetNames } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 /** Calls whose result must be released, by qualified name; `handle` says which unpacked element is the resource. */
 const ACQUIRE_CALLS: Record<string, { what: string; handle?: number }> = {

@@ -5,8 +5,8 @@ import type { Node } from 'web-tree-sitter';
 import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { calleeName, descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { CONTAINMENT_HELPER, PATH_NORMALISERS } from '../../../models/python/openstack/index.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { argumentValues, brief, callsIn, calleeText, line, rootUseOf, runsAsRoot } from '../../framework/openstack.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { argumentValues, brief, callsIn, calleeText, line, rootUseOf, runsAsRoot } from '../../../rulekit/openstack.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 
 /** Parameters and the locals computed from them (`rel = path.lstrip('/')`). */

@@ -6,9 +6,9 @@ import { dataflowOf } from '../../../languages/python/dataflow/reaching.js';
 import { calleeName, enclosingFunction, isLoggingCall, stringValue } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { CREDENTIAL_URL_NAME, MASKING_CALLS, NOT_A_SECRET, SECRET_HEADERS, SECRET_NAME, VALUE_DROPPING_CALLS } from '../../../models/python/openstack/index.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { brief, calleeText, line } from '../../framework/openstack.js';
-import type { EvidenceStep } from '../../framework/types.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { brief, calleeText, line } from '../../../rulekit/openstack.js';
+import type { EvidenceStep } from '../../../rulekit/types.js';
 
 interface Secret { node: Node; what: string; origin?: Node }
 

@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { keywordArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const TRUSTING_FILTERS = new Set(['fully_trusted', 'tarfile.fully_trusted_filter']);
 

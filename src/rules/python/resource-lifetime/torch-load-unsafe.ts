@@ -1,7 +1,7 @@
 // B614: torch.load without weights_only=True. A checkpoint is a pickle; loading one from an untrusted source runs
 // whatever code its author put in it.
 import { isTrue, keywordArg } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const PICKLE_LOADERS = new Set(['torch.load', 'torch.serialization.load']);
 

@@ -6,8 +6,8 @@ import { classBases, enclosingClass } from '../../../languages/python/dataflow/f
 import { callee, calleeName, descendantsOfType, mentionsName } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { API_CONSTRUCTORS, IN_PROCESS_RECEIVER, LIMIT_CHECK_METHODS, PER_HOST_METHODS, REMOTE_METHODS, REMOTE_RECEIVER, REQUEST_DATA_ATTRIBUTES } from '../../../models/python/openstack/index.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { brief, callsIn, calleeText, line, networkCall, receiver } from '../../framework/openstack.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { brief, callsIn, calleeText, line, networkCall, receiver } from '../../../rulekit/openstack.js';
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const LOOPS = new Set(['for_statement', ...COMPREHENSIONS]);

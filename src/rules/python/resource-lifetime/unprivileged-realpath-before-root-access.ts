@@ -5,8 +5,8 @@ import type { Node } from 'web-tree-sitter';
 import { calleeName, descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { allFunctions } from '../../../languages/python/dataflow/functions.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { argumentValues, brief, callsIn, calleeText, line, rootUseOf } from '../../framework/openstack.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { argumentValues, brief, callsIn, calleeText, line, rootUseOf } from '../../../rulekit/openstack.js';
 
 /** The realpath argument is (or was assigned from) a join with more than one component. */
 function resolvesJoin(model: PythonModel, arg: Node, body: Node): boolean {

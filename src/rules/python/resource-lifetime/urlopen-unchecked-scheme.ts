@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { argument, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { blacklistCallRule, resolveCall } from '../../framework/blacklist.js';
+import { blacklistCallRule, resolveCall } from '../../../rulekit/blacklist.js';
 
 const REQUEST_CLASSES = ['urllib.request.Request', 'six.moves.urllib.request.Request', 'urllib2.Request'];
 const HTTP = /^https?:\/\//i;

@@ -4,8 +4,8 @@ import type { Node } from 'web-tree-sitter';
 import { classBases, enclosingClass, parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { descendantsOfType } from '../../../languages/python/syntax.js';
 import { LENGTH_BOUND, VALIDATOR_NAME } from '../../../models/python/openstack/index.js';
-import { defineRule } from '../../framework/defineRule.js';
-import { line } from '../../framework/openstack.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { line } from '../../../rulekit/openstack.js';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 // B314: xml.etree.ElementTree parsing functions applied to a document that may come from outside. Shares its judgement
 // (defusedxml.defuse_stdlib() in the module, literal documents) with the other stdlib XML rules.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistCallRule, refineStdlibXmlCall } from '../../framework/blacklist.js';
+import { blacklistCallRule, refineStdlibXmlCall } from '../../../rulekit/blacklist.js';
 
 export default blacklistCallRule(blacklistEntry('B314'), {
   refine: refineStdlibXmlCall,

@@ -2,7 +2,7 @@
 // yaml.unsafe_load, yaml.load_all), so a crafted document runs code while it is parsed.
 import type { Node } from 'web-tree-sitter';
 import { argument } from '../../../languages/python/syntax.js';
-import { defineRule } from '../../framework/defineRule.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
 
 const LOADS = new Set(['yaml.load', 'yaml.load_all']);
 const UNSAFE = new Set(['yaml.unsafe_load', 'yaml.unsafe_load_all']);

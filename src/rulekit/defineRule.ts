@@ -1,5 +1,5 @@
 // Validates a rule's metadata once, at module load, so a malformed rule fails the build's tests, not a user's run.
-import { cweExists, pillarOf } from '../../taxonomy/index.js';
+import { cweExists, pillarOf } from '../taxonomy/index.js';
 import type { Rule } from './types.js';
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

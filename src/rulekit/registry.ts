@@ -2,8 +2,8 @@
 import type { Selection } from '../config/selection.js';
 import { selects } from '../config/selection.js';
 import { UsageError } from '../config/errors.js';
-import { ALL_RULES } from './index.js';
-import type { Rule } from './framework/types.js';
+import { ALL_RULES } from '../rules/index.js';
+import type { Rule } from './types.js';
 
 export function allRules(): readonly Rule[] {
   return ALL_RULES;

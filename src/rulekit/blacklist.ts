@@ -1,12 +1,12 @@
 // Builds rules from blacklist entries (src/models/python/blacklists.ts): calls whose resolved name is listed, and
 // imports of listed modules. Per-rule judgement (literal arguments, usedforsecurity=False…) comes in as `refine`.
 import type { Node } from 'web-tree-sitter';
-import type { BlacklistEntry } from '../../models/python/blacklists.js';
-import type { PythonModel } from '../../languages/python/model.js';
-import type { ImportRecord } from '../../languages/python/names.js';
-import { argument, callee, isConstant, keywordArg, positionalArg, stringValue, unparenthesize } from '../../languages/python/syntax.js';
+import type { BlacklistEntry } from '../models/python/blacklists.js';
+import type { PythonModel } from '../languages/python/model.js';
+import type { ImportRecord } from '../languages/python/names.js';
+import { argument, callee, isConstant, keywordArg, positionalArg, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import { defineRule } from './defineRule.js';
-import type { Confidence, Severity } from '../../findings/types.js';
+import type { Confidence, Severity } from '../findings/types.js';
 import type { MessageSpec, Rule, RuleContext, RuleDocs, RuleMeta, Visitors } from './types.js';
 
 /** How a rule module adjusts one match; `null` from `refine` means "this one is fine, stay silent". */

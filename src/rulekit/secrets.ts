@@ -1,8 +1,8 @@
 // Heuristics shared by the hard-coded-secret rules: does a name denote a secret value, and could a string literal
 // be one? Tuned against Bandit's known false positives (field names, token types, pagination tokens, labels, URLs).
 import type { Node } from 'web-tree-sitter';
-import type { PythonModel } from '../../languages/python/model.js';
-import { isBytesString, isFString, stringValue } from '../../languages/python/syntax.js';
+import type { PythonModel } from '../languages/python/model.js';
+import { isBytesString, isFString, stringValue } from '../languages/python/syntax.js';
 
 /** Words that name a secret when they are the head of a name (Bandit's vocabulary, matched as whole words). */
 const SECRET_WORD = /^(?:pas+wo?r?d|pass|passphrase|pwd|token|secrete?)$/;

@@ -2,10 +2,10 @@
 // (`rule.protocol` → protocol, `headers.get('X-Sig')` → X-Sig), whether it carries request/caller data, and whether
 // it was normalised (lower-cased, parsed) on its way here. Syntax plus reaching definitions; no guessing of types.
 import type { Node } from 'web-tree-sitter';
-import type { PythonModel } from '../../languages/python/model.js';
-import { scopesOf } from '../../languages/python/scopes/index.js';
-import { callee, calleeName, positionalArg, stringValue, unparenthesize } from '../../languages/python/syntax.js';
-import { NORMALISED_NAME, NORMALISING_CALLS, NORMALISING_METHODS, REQUEST_ROOTS } from '../../models/python/comparison.js';
+import type { PythonModel } from '../languages/python/model.js';
+import { scopesOf } from '../languages/python/scopes/index.js';
+import { callee, calleeName, positionalArg, stringValue, unparenthesize } from '../languages/python/syntax.js';
+import { NORMALISED_NAME, NORMALISING_CALLS, NORMALISING_METHODS, REQUEST_ROOTS } from '../models/python/comparison.js';
 import { dataflowOwner, reachingValues } from './valueKinds.js';
 
 /** How far value origins are followed through assignments; each hop is one `a = f(b)` in the function. */

@@ -1,12 +1,12 @@
 // Helpers shared by the OpenStack rules: matching calls against the tables in src/models/python/openstack, names
 // derived from a value inside one function, and short renderings for messages. Syntax and model queries only.
 import type { Node } from 'web-tree-sitter';
-import { callee, calleeName, descendantsOfType, keywordArg, mentionsName, positionalArgs, targetNames, unparenthesize } from '../../languages/python/syntax.js';
-import type { PythonModel } from '../../languages/python/model.js';
+import { callee, calleeName, descendantsOfType, keywordArg, mentionsName, positionalArgs, targetNames, unparenthesize } from '../languages/python/syntax.js';
+import type { PythonModel } from '../languages/python/model.js';
 import {
   ADMIN_CONTEXT_CALLS, CLIENT_FACTORIES, ELEVATING_METHODS, NEUTRONCLIENT_CALLS, OPENSTACKSDK_NETWORK_CALLS,
   RELEASE_METHOD, ROOT_EXECUTOR_NAMES, ROOT_EXECUTORS, type NetworkCall,
-} from '../../models/python/openstack/index.js';
+} from '../models/python/openstack/index.js';
 
 const CALL = new Set(['call']);
 const NETWORK_BY_METHOD = new Map<string, NetworkCall>();

@@ -1,6 +1,6 @@
 // Renders a rule's documentation from its metadata, in the Ruff-style template. Used by `pillar explain` and by
 // scripts/generate-rule-docs.ts, so docs/rules/*.md can never drift from the code.
-import { cweName, pillarOf } from '../../taxonomy/index.js';
+import { cweName, pillarOf } from '../taxonomy/index.js';
 import type { RuleMeta } from './types.js';
 
 export function renderRuleDoc(meta: RuleMeta): string {

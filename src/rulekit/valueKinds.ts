@@ -2,10 +2,10 @@
 // reaching definitions of the names it reads. Answers null whenever any path could give another type: rules that
 // report "this is always a set" must never guess.
 import type { Node } from 'web-tree-sitter';
-import { dataflowOf } from '../../languages/python/dataflow/reaching.js';
-import type { PythonModel } from '../../languages/python/model.js';
-import { scopesOf } from '../../languages/python/scopes/index.js';
-import { calleeName, callee, isBytesString, positionalArgs, unparenthesize } from '../../languages/python/syntax.js';
+import { dataflowOf } from '../languages/python/dataflow/reaching.js';
+import type { PythonModel } from '../languages/python/model.js';
+import { scopesOf } from '../languages/python/scopes/index.js';
+import { calleeName, callee, isBytesString, positionalArgs, unparenthesize } from '../languages/python/syntax.js';
 
 export type ValueKind = 'str' | 'bytes' | 'int' | 'float' | 'bool' | 'none' | 'set' | 'list' | 'dict' | 'tuple';
 

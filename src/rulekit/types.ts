@@ -1,7 +1,7 @@
 // The contract between a rule module and the engine: declarative metadata plus visitors keyed by node type.
 import type { Node } from 'web-tree-sitter';
-import type { Confidence, Severity } from '../../findings/types.js';
-import type { PythonModel } from '../../languages/python/model.js';
+import type { Confidence, Severity } from '../findings/types.js';
+import type { PythonModel } from '../languages/python/model.js';
 
 export interface RuleDocs {
   /** One line: what the rule finds. */
