@@ -119,18 +119,6 @@ function shannonEntropy(s: string): number {
   return h;
 }
 
-/** Test frameworks, and `tests`/`test`/`testing` packages: importing one makes a module test support code. */
-const TEST_SUPPORT_IMPORT = /^(?:unittest|mock|testtools|fixtures|pytest|oslotest|ddt|testscenarios|stestr)(?:\.|$)|(?:^|\.)(?:tests?|testing)(?:\.|$)/;
-
-/**
- * Test code as ctx.model.isTestCode() judges it, widened to the helpers around it that define no test case
- * themselves: fixtures, fake drivers and sample-test bases import a test framework or the project's test package.
- * Judged from imports only, never from the file name.
- */
-export function isTestSupportCode(model: PythonModel): boolean {
-  return model.isTestCode() || model.imports.records.some((r) => TEST_SUPPORT_IMPORT.test(r.qualified));
-}
-
 export interface SecretLiteral { value: string; secretWord: string }
 
 /**
@@ -143,7 +131,7 @@ export function secretLiteral(model: PythonModel, name: string, literal: Node | 
   if (value === null) return null;
   const secretWord = secretWordOf(name);
   if (secretWord === null || notASecret(value, name) !== null) return null;
-  if (isTestSupportCode(model) && !looksLikeRealCredential(value)) return null;
+  if (model.isTestSupport() && !looksLikeRealCredential(value)) return null;
   return { value, secretWord };
 }
 

@@ -20,6 +20,9 @@ function modelNodes(tree: Tree): Node[] {
   return query.captures(tree.rootNode).map((c) => c.node);
 }
 
+/** Test frameworks, and `tests`/`test`/`testing` packages: importing one makes a module test support code. */
+const TEST_SUPPORT_IMPORT = /^(?:unittest|mock|testtools|fixtures|pytest|oslotest|ddt|testscenarios|stestr)(?:\.|$)|(?:^|\.)(?:tests?|testing)(?:\.|$)/;
+
 const TEST_FRAMEWORKS = ['unittest', 'pytest', 'testtools', 'oslotest', 'nose', 'fixtures'];
 
 export class PythonModel {
@@ -30,6 +33,7 @@ export class PythonModel {
   readonly syntaxErrors: Node[] = [];
   readonly lines: string[];
   private testCode: boolean | undefined;
+  private testSupport: boolean | undefined;
   private readonly callNames = new Map<number, string | null>();
   private readonly testClassBases: string[] = [];
 
@@ -87,6 +91,16 @@ export class PythonModel {
     this.testCode ??= TEST_FRAMEWORKS.some((m) => this.imports.importsModule(m)) &&
       (this.testClassBases.some((b) => /TestCase|\bTest\w*\b/.test(b)) || /^\s*def test_\w+\(/m.test(this.source));
     return this.testCode;
+  }
+
+  /**
+   * Test code as isTestCode() judges it, widened to the helpers around it that define no test case themselves:
+   * fixtures, fake drivers and sample-test bases import a test framework or the project's test package.
+   * Judged from imports only, never from the file name.
+   */
+  isTestSupport(): boolean {
+    this.testSupport ??= this.isTestCode() || this.imports.records.some((r) => TEST_SUPPORT_IMPORT.test(r.qualified));
+    return this.testSupport;
   }
 
   /** Text of the 1-based line `line`, without its newline. */

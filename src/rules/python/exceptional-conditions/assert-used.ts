@@ -1,7 +1,6 @@
 // B101: `assert` in production code, where `python -O` strips it and any check it makes silently disappears.
 // Test code (judged from its imports and test classes, never from the file name) is left alone.
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { isTestSupportCode } from '../../../rulekit/secrets.js';
 
 export default defineRule({
   meta: {
@@ -35,7 +34,7 @@ export default defineRule({
     let skip: boolean | undefined;
     return {
       assert_statement(node) {
-        skip ??= isTestSupportCode(ctx.model);
+        skip ??= ctx.model.isTestSupport();
         if (skip) return;
         const condition = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
         const text = (condition?.text ?? '').replace(/\s+/g, ' ');

@@ -3,7 +3,6 @@
 import type { Node } from 'web-tree-sitter';
 import { isBareStringStatement, isBytesString, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { isTestSupportCode } from '../../../rulekit/secrets.js';
 
 /** Names under which 0.0.0.0 is a route, mask or network (the default route), not a listen address. */
 const NOT_AN_ADDRESS = /mask|network|net$|^net|gateway|gw|route|subnet|cidr|dns|dest|prefix|broadcast|allowed|allow|peer|remote/i;
@@ -64,7 +63,7 @@ export default defineRule({
         const holder = holderName(node);
         if (holder !== null && NOT_AN_ADDRESS.test(holder)) return;
         // Tests pass the wildcard to mocks and fakes; they never expose a listener in a deployment.
-        testCode ??= isTestSupportCode(ctx.model);
+        testCode ??= ctx.model.isTestSupport();
         if (testCode) return;
         ctx.report({ node, messageId: 'wildcard', data: { where: describe(node) } });
       },

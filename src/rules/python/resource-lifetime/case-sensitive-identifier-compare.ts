@@ -8,7 +8,6 @@ import { caseMatters, KIND_DESCRIPTIONS, KIND_LITERALS, KIND_NAMES, type Identif
 import { fromConstantTable, operandName, rawField, wasNormalised } from '../../../rulekit/comparisonOperands.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
-import { isTestSupportCode } from '../../../rulekit/secrets.js';
 import { dataflowOwner, reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
@@ -156,7 +155,7 @@ export default defineRule({
     },
   },
   create(ctx): Visitors {
-    if (isTestSupportCode(ctx.model)) return {};
+    if (ctx.model.isTestSupport()) return {};
     // One finding per function and kind: the first comparison explains the defect, the rest repeat it.
     const reported = new Set<string>();
     const report = (node: Node, value: Node, kind: IdentifierKind, literals: string[], op: string): void => {

@@ -4,7 +4,6 @@ import type { Node } from 'web-tree-sitter';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { isBareStringStatement, isBytesString } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { isTestSupportCode } from '../../../rulekit/secrets.js';
 
 /** Calls that create, open or move a file system entry at the path they are given. */
 const FILE_CREATORS = new Set([
@@ -97,7 +96,7 @@ export default defineRule({
         const text = leadingText(node);
         const dir = SHARED_TMP.find((d) => text === d || text.startsWith(`${d}/`));
         if (!dir || isCheck(node)) return;
-        testCode ??= isTestSupportCode(ctx.model);
+        testCode ??= ctx.model.isTestSupport();
         if (testCode && !usedAsRealPath(ctx.model, node)) return;
         ctx.report({ node, messageId: 'sharedTmp', data: { path: node.text.length > 60 ? `${node.text.slice(0, 57)}...` : node.text, dir } });
       },

@@ -8,7 +8,7 @@ import { DIGEST_METHODS, DIGEST_WRAPPERS, MAC_CONSTRUCTORS, NOT_SECRET_QUALIFIER
 import { operandName, provenance } from '../../../rulekit/comparisonOperands.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
-import { isTestSupportCode, nameWords } from '../../../rulekit/secrets.js';
+import { nameWords } from '../../../rulekit/secrets.js';
 import { reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
@@ -121,7 +121,7 @@ export default defineRule({
     },
   },
   create(ctx): Visitors {
-    if (isTestSupportCode(ctx.model)) return {};
+    if (ctx.model.isTestSupport()) return {};
     return {
       comparison_operator(node) {
         for (const { left, operator, right } of comparisonPairs(node)) {
