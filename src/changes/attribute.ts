@@ -98,13 +98,9 @@ export async function attributeFindings(
 
 async function functionSpans(source: string): Promise<LineSpan[]> {
   const tree = await parsePython(source);
-  try {
-    return tree.rootNode.descendantsOfType('function_definition').map((n) => ({
-      start: n.startPosition.row + 1, end: n.endPosition.row + 1,
-    }));
-  } finally {
-    tree.delete();
-  }
+  return tree.rootNode.descendantsOfType('function_definition').map((n) => ({
+    start: n.startPosition.row + 1, end: n.endPosition.row + 1,
+  }));
 }
 
 function innermost(spans: readonly LineSpan[], line: number): LineSpan | undefined {

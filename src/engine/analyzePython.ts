@@ -1,17 +1,16 @@
 // Runs the selected rules over one Python file: parse, build the model once, one traversal that dispatches every
 // rule's visitors, then turn reports into findings (pillar, fingerprint, suppression). Never reads files itself.
-import type { Node, Tree } from 'web-tree-sitter';
 import { fingerprint } from '../findings/fingerprint.js';
 import { parseSuppression, suppresses, type Suppression } from '../findings/suppression.js';
 import type { Diagnostic, Finding, Range } from '../findings/types.js';
 import { PythonModel } from '../languages/python/model.js';
-import { pythonParser } from '../languages/python/parser.js';
+import { parsePythonWithin } from '../languages/python/parser.js';
 import { enclosingScopeName, statementLines } from '../languages/python/syntax.js';
 import { walkTree } from '../languages/python/walk.js';
+import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { fillTemplate } from '../rulekit/defineRule.js';
 import type { ReportDescriptor, Rule, RuleContext, Visitor } from '../rulekit/types.js';
 import { pillarOf } from '../taxonomy/index.js';
-import { releaseTree } from './nodeMemo.js';
 
 export interface FileAnalysis { findings: Finding[]; diagnostics: Diagnostic[]; suppressed: number }
 
@@ -38,103 +37,87 @@ const DEADLINE_CHECK_INTERVAL = 256;
 
 const SNIPPET_MAX_LINES = 6;
 
-export function rangeOf(node: Node): Range {
+interface Handler { rule: Rule; visit: Visitor }
+
+export function rangeOf(node: SyntaxNode): Range {
   return {
     startLine: node.startPosition.row + 1, startColumn: node.startPosition.column + 1,
     endLine: node.endPosition.row + 1, endColumn: node.endPosition.column + 1,
   };
 }
 
-async function parseWithin(source: string, deadline: number, limitMs: number): Promise<Tree> {
-  const parser = await pythonParser();
-  // web-tree-sitter cancels the parse when the progress callback returns true (its typings say void).
-  const progressCallback = Number.isFinite(deadline) ? ((() => performance.now() > deadline) as () => void) : undefined;
-  const tree = parser.parse(source, null, progressCallback ? { progressCallback } : undefined);
-  if (!tree) {
-    // A cancelled parse leaves the parser mid-document; the next file must start afresh.
-    parser.reset();
-    if (progressCallback) throw new FileTimeout('parse', limitMs);
-    throw new Error('tree-sitter returned no tree');
-  }
-  return tree;
-}
-
 export async function analyzePython(path: string, source: string, rules: readonly Rule[], options: AnalyzeOptions): Promise<FileAnalysis> {
   const limitMs = options.timeoutMs ?? Infinity;
   const deadline = performance.now() + limitMs;
-  const tree = await parseWithin(source, deadline, limitMs);
-  try {
-    const findings: Finding[] = [];
-    const diagnostics: Diagnostic[] = [];
-    let suppressed = 0;
-    const model = new PythonModel(path, source, tree);
-    diagnostics.push(...syntaxDiagnostics(model));
-    const suppressionCache = new Map<number, Suppression | null>();
-    const suppressionAt = (row: number): Suppression | null => {
-      if (!suppressionCache.has(row)) {
-        const parsed = (model.comments.get(row) ?? []).map(parseSuppression).filter((s): s is Suppression => s !== null);
-        suppressionCache.set(row, parsed.length === 0 ? null : merge(parsed));
-      }
-      return suppressionCache.get(row) ?? null;
-    };
+  const timed = Number.isFinite(deadline);
+  const tree = await parsePythonWithin(source, () => timed && performance.now() > deadline);
+  if (!tree) throw new FileTimeout('parse', limitMs);
+  const findings: Finding[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let suppressed = 0;
+  const model = new PythonModel(path, source, tree);
+  diagnostics.push(...syntaxDiagnostics(model));
+  const suppressionCache = new Map<number, Suppression | null>();
+  const suppressionAt = (row: number): Suppression | null => {
+    if (!suppressionCache.has(row)) {
+      const parsed = (model.comments.get(row) ?? []).map(parseSuppression).filter((s): s is Suppression => s !== null);
+      suppressionCache.set(row, parsed.length === 0 ? null : merge(parsed));
+    }
+    return suppressionCache.get(row) ?? null;
+  };
 
-    const enter = new Map<string, Array<{ rule: Rule; visit: Visitor }>>();
-    const exit = new Map<string, Array<{ rule: Rule; visit: Visitor }>>();
-    for (const rule of rules) {
-      const report = (d: ReportDescriptor): void => {
-        const finding = toFinding(rule, d, model);
-        const lines = statementLines(d.node);
-        let isSuppressed = false;
-        for (let row = lines.start; row <= lines.end && !isSuppressed; row++) {
-          const s = suppressionAt(row);
-          if (s && suppresses(s, rule.meta.id, rule.meta.bandit, rule.meta.banditName)) isSuppressed = true;
-        }
-        if (isSuppressed) {
-          suppressed++;
-          if (!options.keepSuppressed) return;
-          finding.suppressed = true;
-        }
-        findings.push(finding);
-      };
-      const ctx: RuleContext = { model, report };
-      let visitors;
-      try {
-        visitors = rule.create(ctx);
-      } catch (error) {
-        diagnostics.push(ruleError(path, rule, error));
-        continue;
+  const enter = new Map<string, Handler[]>();
+  const exit = new Map<string, Handler[]>();
+  for (const rule of rules) {
+    const report = (d: ReportDescriptor): void => {
+      const finding = toFinding(rule, d, model);
+      const lines = statementLines(d.node);
+      let isSuppressed = false;
+      for (let row = lines.start; row <= lines.end && !isSuppressed; row++) {
+        const s = suppressionAt(row);
+        if (s && suppresses(s, rule.meta.id, rule.meta.bandit, rule.meta.banditName)) isSuppressed = true;
       }
-      for (const [key, visit] of Object.entries(visitors)) {
-        const [type, phase] = key.split(':') as [string, string | undefined];
-        const table = phase === 'exit' ? exit : enter;
-        const list = table.get(type) ?? [];
-        list.push({ rule, visit });
-        table.set(type, list);
+      if (isSuppressed) {
+        suppressed++;
+        if (!options.keepSuppressed) return;
+        finding.suppressed = true;
+      }
+      findings.push(finding);
+    };
+    const ctx: RuleContext = { model, report };
+    let visitors;
+    try {
+      visitors = rule.create(ctx);
+    } catch (error) {
+      diagnostics.push(ruleError(path, rule, error));
+      continue;
+    }
+    for (const [key, visit] of Object.entries(visitors)) {
+      const [type, phase] = key.split(':') as [string, string | undefined];
+      const table = phase === 'exit' ? exit : enter;
+      const list = table.get(type) ?? [];
+      list.push({ rule, visit });
+      table.set(type, list);
+    }
+  }
+
+  const failed = new Set<Rule>();
+  let visits = 0;
+  const dispatch = (node: SyntaxNode, handlers: Handler[]): void => {
+    if (++visits % DEADLINE_CHECK_INTERVAL === 0 && performance.now() > deadline) throw new FileTimeout('rules', limitMs);
+    for (const { rule, visit } of handlers) {
+      if (failed.size > 0 && failed.has(rule)) continue;
+      try {
+        visit(node);
+      } catch (error) {
+        // One broken rule must not cost the user the other rules' findings on this file.
+        failed.add(rule);
+        diagnostics.push(ruleError(path, rule, error, node));
       }
     }
-
-    const failed = new Set<Rule>();
-    let visits = 0;
-    const dispatch = (table: typeof enter, node: Node): void => {
-      if (++visits % DEADLINE_CHECK_INTERVAL === 0 && performance.now() > deadline) throw new FileTimeout('rules', limitMs);
-      for (const { rule, visit } of table.get(node.type) ?? []) {
-        if (failed.has(rule)) continue;
-        try {
-          visit(node);
-        } catch (error) {
-          // One broken rule must not cost the user the other rules' findings on this file.
-          failed.add(rule);
-          diagnostics.push(ruleError(path, rule, error, node));
-        }
-      }
-    };
-    const wanted = new Set([...enter.keys(), ...exit.keys()]);
-    if (wanted.size > 0) walkTree(tree, wanted, { enter: (n) => dispatch(enter, n), exit: (n) => dispatch(exit, n) });
-    return { findings, diagnostics, suppressed };
-  } finally {
-    tree.delete();
-    releaseTree(tree);
-  }
+  };
+  if (enter.size > 0 || exit.size > 0) walkTree(tree, enter, exit, dispatch);
+  return { findings, diagnostics, suppressed };
 }
 
 function merge(list: Suppression[]): Suppression {
@@ -188,7 +171,7 @@ export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
-function ruleError(path: string, rule: Rule, error: unknown, node?: Node): Diagnostic {
+function ruleError(path: string, rule: Rule, error: unknown, node?: SyntaxNode): Diagnostic {
   const reason = isStackOverflow(error)
     ? 'the code is nested too deeply for it (stack exhausted); the other rules still ran'
     : error instanceof Error ? error.message : String(error);

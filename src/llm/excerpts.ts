@@ -1,7 +1,7 @@
 // What code goes into each LLM request: a whole file (long files split at top-level statements), or, in a change
 // review, the changed lines with the functions that enclose them. Also the per-file facts findings need afterwards
 // (scope names for fingerprints, comments for suppressions), read from one parse.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { FileChange } from '../changes/diff.js';
 import { parsePython } from '../languages/python/parser.js';
 import type { LineSpan } from './types.js';
@@ -35,33 +35,29 @@ export async function outlineOf(text: string): Promise<FileOutline> {
   const lines = text.split(/\r?\n/);
   const lineCount = text.endsWith('\n') ? lines.length - 1 : lines.length;
   const tree = await parsePython(text);
-  try {
-    const definitions: Definition[] = [];
-    const comments = new Map<number, string[]>();
-    const visit = (node: Node, scope: string[]): void => {
-      if (node.type === 'comment') {
-        const line = node.startPosition.row + 1;
-        comments.set(line, [...(comments.get(line) ?? []), node.text]);
-      }
-      let inner = scope;
-      if (node.type === 'function_definition' || node.type === 'class_definition') {
-        const name = node.childForFieldName('name')?.text ?? '?';
-        inner = [...scope, name];
-        const outer = node.parent?.type === 'decorated_definition' ? node.parent : node;
-        definitions.push({
-          start: outer.startPosition.row + 1, end: node.endPosition.row + 1, scope: inner.join('.'),
-          isFunction: node.type === 'function_definition',
-        });
-      }
-      for (const child of node.children) if (child) visit(child, inner);
-    };
-    visit(tree.rootNode, []);
-    const topLevel = tree.rootNode.namedChildren.filter((n): n is Node => n !== null)
-      .map((n) => ({ start: n.startPosition.row + 1, end: n.endPosition.row + 1 }));
-    return { lineCount, definitions, topLevel, comments };
-  } finally {
-    tree.delete();
-  }
+  const definitions: Definition[] = [];
+  const comments = new Map<number, string[]>();
+  const visit = (node: SyntaxNode, scope: string[]): void => {
+    if (node.type === 'comment') {
+      const line = node.startPosition.row + 1;
+      comments.set(line, [...(comments.get(line) ?? []), node.text]);
+    }
+    let inner = scope;
+    if (node.type === 'function_definition' || node.type === 'class_definition') {
+      const name = node.childForFieldName('name')?.text ?? '?';
+      inner = [...scope, name];
+      const outer = node.parent?.type === 'decorated_definition' ? node.parent : node;
+      definitions.push({
+        start: outer.startPosition.row + 1, end: node.endPosition.row + 1, scope: inner.join('.'),
+        isFunction: node.type === 'function_definition',
+      });
+    }
+    for (const child of node.children) if (child) visit(child, inner);
+  };
+  visit(tree.rootNode, []);
+  const topLevel = tree.rootNode.namedChildren.filter((n): n is SyntaxNode => n !== null)
+    .map((n) => ({ start: n.startPosition.row + 1, end: n.endPosition.row + 1 }));
+  return { lineCount, definitions, topLevel, comments };
 }
 
 /** The innermost function or class holding `line`, as `Class.method`, or `<module>` (as rules' fingerprints name it). */

@@ -1,6 +1,6 @@
 // Builds rules from blacklist entries (src/models/python/blacklists.ts): calls whose resolved name is listed, and
 // imports of listed modules. Per-rule judgement (literal arguments, usedforsecurity=False…) comes in as `refine`.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { BlacklistEntry } from '../models/python/blacklists.js';
 import type { PythonModel } from '../languages/python/model.js';
 import type { ImportRecord } from '../languages/python/names.js';
@@ -15,11 +15,11 @@ export interface Verdict {
   data?: Record<string, string | number>;
   severity?: Severity;
   confidence?: Confidence;
-  node?: Node;
+  node?: SyntaxNode;
 }
 
-export interface CallMatch { call: Node; name: string }
-export interface ImportMatch { node: Node; imported: string; dynamic: boolean }
+export interface CallMatch { call: SyntaxNode; name: string }
+export interface ImportMatch { node: SyntaxNode; imported: string; dynamic: boolean }
 
 interface Common {
   docs: RuleDocs;
@@ -69,11 +69,11 @@ export function underPath(path: string, prefix: string): boolean {
 
 // Per-file facts that several rules ask for; keyed by the model so they are computed once per file.
 /** For each locally defined name, the functions it is defined in (`null`: module level). */
-const localNamesCache = new WeakMap<PythonModel, Map<string, Array<Node | null>>>();
+const localNamesCache = new WeakMap<PythonModel, Map<string, Array<SyntaxNode | null>>>();
 const callNamesCache = new WeakMap<PythonModel, Set<string>>();
 
 /** The function whose local namespace a definition binds into, `null` for the module, `undefined` for a class body. */
-function bindingScope(node: Node): Node | null | undefined {
+function bindingScope(node: SyntaxNode): SyntaxNode | null | undefined {
   for (let n = node.parent; n; n = n.parent) {
     if (n.type === 'function_definition') return n;
     if (n.type === 'class_definition') return undefined;
@@ -86,7 +86,7 @@ function bindingScope(node: Node): Node | null | undefined {
  * in an enclosing function): such a name shadows a builtin or a `from m import *`. Methods and class attributes
  * do not count, since a bare name never reaches them.
  */
-export function locallyDefined(model: PythonModel, name: string, at: Node): boolean {
+export function locallyDefined(model: PythonModel, name: string, at: SyntaxNode): boolean {
   let names = localNamesCache.get(model);
   if (!names) {
     names = new Map();
@@ -124,7 +124,7 @@ export function fileCalls(model: PythonModel, qualified: string): boolean {
  * `from m import *` resolves to `m.name` unless the file defines that name itself; a bare builtin (`eval`) only
  * counts when neither an import nor a local definition rebinds it.
  */
-export function resolveCall(model: PythonModel, call: Node, names: readonly string[]): string | null {
+export function resolveCall(model: PythonModel, call: SyntaxNode, names: readonly string[]): string | null {
   const name = model.callName(call);
   if (!name) return null;
   const bare = !name.includes('.') && model.imports.lookup(name) === undefined;
@@ -180,7 +180,7 @@ export function matchImport(entry: BlacklistEntry, imported: string): string | n
 const DYNAMIC_IMPORTERS = new Set(['importlib.import_module', 'importlib.__import__']);
 
 /** The module a `__import__('x')` / `importlib.import_module('x')` call loads, when it is a literal. */
-function dynamicImportTarget(model: PythonModel, call: Node): string | null {
+function dynamicImportTarget(model: PythonModel, call: SyntaxNode): string | null {
   const fn = callee(call);
   if (!fn) return null;
   const f = unparenthesize(fn);
@@ -195,7 +195,7 @@ export function blacklistImportRule(entry: BlacklistEntry, options: ImportRuleOp
     meta: metaOf(entry, options),
     create(ctx) {
       let byStatement: Map<number, ImportRecord[]> | undefined;
-      const recordsOf = (node: Node): ImportRecord[] => {
+      const recordsOf = (node: SyntaxNode): ImportRecord[] => {
         if (!byStatement) {
           byStatement = new Map();
           for (const r of ctx.model.imports.records) {
@@ -216,7 +216,7 @@ export function blacklistImportRule(entry: BlacklistEntry, options: ImportRuleOp
           ...(verdict.confidence ? { confidence: verdict.confidence } : {}),
         });
       };
-      const statement = (node: Node): void => {
+      const statement = (node: SyntaxNode): void => {
         // One finding per statement and rule, on the statement's first line, like Bandit. Relative imports name
         // the project's own modules (`from .pickle import x`), never the stdlib one, so they are skipped.
         for (const r of recordsOf(node)) {

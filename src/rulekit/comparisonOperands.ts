@@ -1,7 +1,7 @@
 // Facts about the two sides of a comparison that the comparison rules share: the name a value is known by
 // (`rule.protocol` → protocol, `headers.get('X-Sig')` → X-Sig), whether it carries request/caller data, and whether
 // it was normalised (lower-cased, parsed) on its way here. Syntax plus reaching definitions; no guessing of types.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { PythonModel } from '../languages/python/model.js';
 import { scopesOf } from '../languages/python/scopes/index.js';
 import { callee, calleeName, positionalArg, stringValue, unparenthesize } from '../languages/python/syntax.js';
@@ -18,7 +18,7 @@ const PASS_THROUGH_CALLS = new Set(['str', 'bytes', 'six.text_type', 'six.binary
  * The name a value is known by: a variable, the last attribute, the string key of a subscript or of `.get('key')`,
  * or the called function. Null for literals and other computed values.
  */
-export function operandName(expr: Node): string | null {
+export function operandName(expr: SyntaxNode): string | null {
   const n = unparenthesize(expr);
   switch (n.type) {
     case 'identifier': return n.text;
@@ -40,9 +40,9 @@ export function operandName(expr: Node): string | null {
 }
 
 /** The identifier an attribute/subscript/call chain starts from (`req` in `req.headers.get(...)`). */
-function chainRoot(expr: Node): { root: Node | null; segments: string[] } {
+function chainRoot(expr: SyntaxNode): { root: SyntaxNode | null; segments: string[] } {
   const segments: string[] = [];
-  let n: Node | null = unparenthesize(expr);
+  let n: SyntaxNode | null = unparenthesize(expr);
   while (n) {
     if (n.type === 'attribute') { segments.push(n.childForFieldName('attribute')?.text ?? ''); n = n.childForFieldName('object'); }
     else if (n.type === 'subscript') n = n.childForFieldName('value');
@@ -53,7 +53,7 @@ function chainRoot(expr: Node): { root: Node | null; segments: string[] } {
   return { root: n?.type === 'identifier' ? n : null, segments };
 }
 
-function isReceiverParameter(model: PythonModel, id: Node): boolean {
+function isReceiverParameter(model: PythonModel, id: SyntaxNode): boolean {
   return scopesOf(model).lookup(id).some((b) => b.fact.kind === 'parameter' && b.fact.index === 0 && /^(self|cls)$/.test(b.name));
 }
 
@@ -64,7 +64,7 @@ export type Provenance = 'request' | 'caller';
  * (`req.headers`, `request.GET`, `environ[...]`), `'caller'` for a parameter (not self/cls), directly or through
  * local assignments; null otherwise.
  */
-export function provenance(model: PythonModel, expr: Node, hops = 0): Provenance | null {
+export function provenance(model: PythonModel, expr: SyntaxNode, hops = 0): Provenance | null {
   if (hops > MAX_HOPS) return null;
   const n = unparenthesize(expr);
   if (n.type === 'call') {
@@ -93,7 +93,7 @@ export function provenance(model: PythonModel, expr: Node, hops = 0): Provenance
  * (`netaddr.EUI`, `uuid.UUID`) on it, on any path that reaches here, or a name that says so (`norm_proto`).
  * Any path counts: a rule that reports case mistakes must rather miss one than blame code that normalises.
  */
-export function wasNormalised(model: PythonModel, expr: Node, hops = 0): boolean {
+export function wasNormalised(model: PythonModel, expr: SyntaxNode, hops = 0): boolean {
   if (hops > MAX_HOPS) return false;
   const n = unparenthesize(expr);
   if (n.type === 'call') {
@@ -122,10 +122,10 @@ export function wasNormalised(model: PythonModel, expr: Node, hops = 0): boolean
 }
 
 /** `rule['protocol'] = rule['protocol'].lower()` earlier in the function: the same text, normalised in place. */
-function normalisedInPlace(model: PythonModel, expr: Node): boolean {
+function normalisedInPlace(model: PythonModel, expr: SyntaxNode): boolean {
   const owner = dataflowOwner(model, expr);
   const text = expr.text;
-  const stack: Node[] = [owner];
+  const stack: SyntaxNode[] = [owner];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.startIndex >= expr.startIndex) continue;
@@ -144,7 +144,7 @@ function normalisedInPlace(model: PythonModel, expr: Node): boolean {
  * a parameter may have been normalised by the caller, so neither is evidence of a raw comparison. Literal
  * assignments on some paths are constants, not reads.
  */
-export function rawField(model: PythonModel, expr: Node, hops = 0): boolean {
+export function rawField(model: PythonModel, expr: SyntaxNode, hops = 0): boolean {
   if (hops > MAX_HOPS) return false;
   const n = unparenthesize(expr);
   switch (n.type) {
@@ -185,7 +185,7 @@ export function rawField(model: PythonModel, expr: Node, hops = 0): boolean {
  * For `d['k']` where every definition of `d` reaching here is a dict literal built in this function: the value
  * stored under 'k' (null when some literal lacks it or it cannot be read). Undefined when `d` comes from elsewhere.
  */
-function localDictField(model: PythonModel, container: Node | null, key: string): Node | null | undefined {
+function localDictField(model: PythonModel, container: SyntaxNode | null, key: string): SyntaxNode | null | undefined {
   if (!container) return undefined;
   const c = unparenthesize(container);
   if (c.type !== 'identifier') return undefined;
@@ -199,7 +199,7 @@ function localDictField(model: PythonModel, container: Node | null, key: string)
 }
 
 /** `PROTOCOL_NAMES[num]`, `CONSTANTS.get(k)`: a value picked from a constant table (an UPPER_CASE name). */
-export function fromConstantTable(model: PythonModel, expr: Node, hops = 0): boolean {
+export function fromConstantTable(model: PythonModel, expr: SyntaxNode, hops = 0): boolean {
   if (hops > MAX_HOPS) return false;
   const n = unparenthesize(expr);
   if (n.type === 'subscript' || (n.type === 'call' && calleeName(n) === 'get')) {

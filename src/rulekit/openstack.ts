@@ -1,6 +1,6 @@
 // Helpers shared by the OpenStack rules: matching calls against the tables in src/models/python/openstack, names
 // derived from a value inside one function, and short renderings for messages. Syntax and model queries only.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { callee, calleeName, descendantsOfType, keywordArg, mentionsName, positionalArgs, targetNames, unparenthesize } from '../languages/python/syntax.js';
 import type { PythonModel } from '../languages/python/model.js';
 import {
@@ -12,54 +12,54 @@ const CALL = new Set(['call']);
 const NETWORK_BY_METHOD = new Map<string, NetworkCall>();
 for (const c of [...NEUTRONCLIENT_CALLS, ...OPENSTACKSDK_NETWORK_CALLS]) if (!NETWORK_BY_METHOD.has(c.method)) NETWORK_BY_METHOD.set(c.method, c);
 
-export function line(node: Node): number {
+export function line(node: SyntaxNode): number {
   return node.startPosition.row + 1;
 }
 
 /** One-line, bounded rendering of code for a message. */
-export function brief(node: Node | string, max = 60): string {
+export function brief(node: SyntaxNode | string, max = 60): string {
   const flat = (typeof node === 'string' ? node : node.text).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }
 
 /** The calls inside `node` (itself included), not descending into nested functions and classes. */
-export function callsIn(node: Node): Node[] {
+export function callsIn(node: SyntaxNode): SyntaxNode[] {
   return node.type === 'call' ? [node, ...descendantsOfType(node, CALL)] : descendantsOfType(node, CALL);
 }
 
 /** The object a method is called on (`self.client` for `self.client.show_port(x)`), or null for plain calls. */
-export function receiver(call: Node): Node | null {
+export function receiver(call: SyntaxNode): SyntaxNode | null {
   const fn = callee(call);
   return fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
 }
 
 /** The callee as written without arguments (`self.network_api.show_port`), for messages. */
-export function calleeText(call: Node): string {
+export function calleeText(call: SyntaxNode): string {
   return brief(callee(call)?.text ?? call.text, 50);
 }
 
 /** Every argument expression of a call: positional ones and keyword values. */
-export function argumentValues(call: Node): Node[] {
+export function argumentValues(call: SyntaxNode): SyntaxNode[] {
   const args = call.childForFieldName('arguments');
   if (!args) return [];
-  return args.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment')
+  return args.namedChildren.filter((n): n is SyntaxNode => n !== null && n.type !== 'comment')
     .map((n) => (n.type === 'keyword_argument' ? n.childForFieldName('value') : n.type === 'list_splat' || n.type === 'dictionary_splat' ? n.namedChild(0) : n))
-    .filter((n): n is Node => n !== null);
+    .filter((n): n is SyntaxNode => n !== null);
 }
 
 /** A neutronclient / openstacksdk network method call (`client.create_port(body)`), by its method name. */
-export function networkCall(call: Node): NetworkCall | null {
+export function networkCall(call: SyntaxNode): NetworkCall | null {
   if (callee(call)?.type !== 'attribute') return null;
   return NETWORK_BY_METHOD.get(calleeName(call) ?? '') ?? null;
 }
 
-export function isReleaseCall(call: Node): boolean {
+export function isReleaseCall(call: SyntaxNode): boolean {
   const name = calleeName(call);
   return !!name && RELEASE_METHOD.test(name);
 }
 
 /** True when `call` runs a command as root: a process helper with `run_as_root=True` (directly or in `**kwargs`). */
-export function runsAsRoot(model: PythonModel, call: Node, fnBody: Node | null): boolean {
+export function runsAsRoot(model: PythonModel, call: SyntaxNode, fnBody: SyntaxNode | null): boolean {
   const qualified = model.callName(call) ?? '';
   const name = calleeName(call) ?? '';
   const spec = ROOT_EXECUTORS.find((e) => qualified === e.suffix || qualified.endsWith(`.${e.suffix}`));
@@ -76,7 +76,7 @@ export function runsAsRoot(model: PythonModel, call: Node, fnBody: Node | null):
 }
 
 /** A call that returns an admin context or an admin client: `context.elevated()`, `get_client(ctx, admin=True)`. */
-export function isAdminSource(model: PythonModel, call: Node): boolean {
+export function isAdminSource(model: PythonModel, call: SyntaxNode): boolean {
   const qualified = model.callName(call) ?? '';
   const name = calleeName(call) ?? '';
   if (ADMIN_CONTEXT_CALLS.has(qualified) || name === 'get_admin_context') return true;
@@ -94,7 +94,7 @@ export function isAdminSource(model: PythonModel, call: Node): boolean {
  * port['id']`), and containers one was added to (`created.append(port_id)`, `ids[k] = port_id`). Iterated to a
  * fixed point so that chains (`port` → `port_id` → `created_ids`) are followed.
  */
-export function derivedNames(body: Node, seeds: Iterable<string>, after: number): Set<string> {
+export function derivedNames(body: SyntaxNode, seeds: Iterable<string>, after: number): Set<string> {
   const names = new Set(seeds);
   const assignments = descendantsOfType(body, new Set(['assignment', 'augmented_assignment'])).filter((a) => a.startIndex >= after);
   const calls = descendantsOfType(body, CALL).filter((c) => c.startIndex >= after);
@@ -121,8 +121,8 @@ export function derivedNames(body: Node, seeds: Iterable<string>, after: number)
 }
 
 /** The identifier a call's result is bound to (`port = client.create_port(...)`, `port = f(...)['port']`). */
-export function boundName(call: Node): { name: string; statement: Node } | null {
-  let n: Node = call;
+export function boundName(call: SyntaxNode): { name: string; statement: SyntaxNode } | null {
+  let n: SyntaxNode = call;
   while (n.parent && (n.parent.type === 'subscript' || n.parent.type === 'parenthesized_expression' || (n.parent.type === 'attribute' && n.parent.childForFieldName('object')?.id === n.id))) n = n.parent;
   const p = n.parent;
   if (p?.type !== 'assignment' || p.childForFieldName('right')?.id !== n.id) return null;
@@ -131,8 +131,8 @@ export function boundName(call: Node): { name: string; statement: Node } | null 
 }
 
 /** The statement (simple statement or compound header owner) that contains `node` inside `body`. */
-export function statementOf(node: Node): Node {
-  for (let n: Node | null = node; n; n = n.parent) {
+export function statementOf(node: SyntaxNode): SyntaxNode {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) {
     if (n.parent?.type === 'block' || n.parent?.type === 'module') return n;
   }
   return node;
@@ -145,7 +145,7 @@ const CARRYING = new Set(['get', 'copy', 'pop', 'values', 'keys', 'items']);
  * True when `expr` is one of `names`, a part of one (`port['port']['id']`, `vif.uuid`, `port.get('id')`) or a
  * literal container holding such a value: the value itself, not something computed from it (`f(port)`).
  */
-export function carries(expr: Node, names: ReadonlySet<string>): boolean {
+export function carries(expr: SyntaxNode, names: ReadonlySet<string>): boolean {
   const e = unparenthesize(expr);
   switch (e.type) {
     case 'identifier': return names.has(e.text);
@@ -164,7 +164,7 @@ export function carries(expr: Node, names: ReadonlySet<string>): boolean {
 }
 
 /** The first call in `body` that runs as root and receives one of `names` (or a value derived from one). */
-export function rootUseOf(model: PythonModel, body: Node, names: ReadonlySet<string>, after = 0): Node | null {
+export function rootUseOf(model: PythonModel, body: SyntaxNode, names: ReadonlySet<string>, after = 0): SyntaxNode | null {
   const all = derivedPaths(body, names, after);
   return callsIn(body).find((c) => c.startIndex >= after && runsAsRoot(model, c, body) && argumentValues(c).some((a) => mentionsName(a, all))) ?? null;
 }
@@ -173,7 +173,7 @@ export function rootUseOf(model: PythonModel, body: Node, names: ReadonlySet<str
  * `names` plus locals computed from them by path operations (`parent = os.path.dirname(p)`, `args.append(p)`):
  * a wider derivation than `derivedNames`, since any path built from a joined path still points into it.
  */
-function derivedPaths(body: Node, names: ReadonlySet<string>, after: number): Set<string> {
+function derivedPaths(body: SyntaxNode, names: ReadonlySet<string>, after: number): Set<string> {
   const out = new Set(names);
   const assignments = descendantsOfType(body, new Set(['assignment'])).filter((a) => a.startIndex >= after);
   for (let changed = true; changed;) {

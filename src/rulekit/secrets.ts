@@ -1,6 +1,6 @@
 // Heuristics shared by the hard-coded-secret rules: does a name denote a secret value, and could a string literal
 // be one? Tuned against Bandit's known false positives (field names, token types, pagination tokens, labels, URLs).
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { PythonModel } from '../languages/python/model.js';
 import { isBytesString, isFString, stringValue } from '../languages/python/syntax.js';
 
@@ -125,7 +125,7 @@ export interface SecretLiteral { value: string; secretWord: string }
  * Judges `literal` as the value given to `name`: a plain (non-f, non-bytes) string that plausibly is a secret, in a
  * file where it matters. In test code only live-looking credentials count, since fixtures are full of fake ones.
  */
-export function secretLiteral(model: PythonModel, name: string, literal: Node | null): SecretLiteral | null {
+export function secretLiteral(model: PythonModel, name: string, literal: SyntaxNode | null): SecretLiteral | null {
   if (!literal || isFString(literal) || isBytesString(literal)) return null;
   const value = stringValue(literal);
   if (value === null) return null;

@@ -1,5 +1,5 @@
 // The contract between a rule module and the engine: declarative metadata plus visitors keyed by node type.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { Confidence, Severity } from '../findings/types.js';
 import type { PythonModel } from '../languages/python/model.js';
 
@@ -37,10 +37,10 @@ export interface RuleMeta {
   status?: 'stable' | 'preview' | 'deprecated';
 }
 
-export interface EvidenceStep { node: Node; message: string }
+export interface EvidenceStep { node: SyntaxNode; message: string }
 
 export interface ReportDescriptor {
-  node: Node;
+  node: SyntaxNode;
   messageId: string;
   data?: Record<string, string | number>;
   /** Overrides the rule's default when this instance is more or less certain/severe (Bandit-style branches). */
@@ -54,7 +54,7 @@ export interface RuleContext {
   report(descriptor: ReportDescriptor): void;
 }
 
-export type Visitor = (node: Node) => void;
+export type Visitor = (node: SyntaxNode) => void;
 /** Handlers keyed by tree-sitter node type (`call`), or `type:exit` for the way out of a node. */
 export type Visitors = Record<string, Visitor>;
 

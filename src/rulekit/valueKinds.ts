@@ -1,7 +1,7 @@
 // What built-in type an expression is known to evaluate to (str, int, set …), from literals, builtin calls and the
 // reaching definitions of the names it reads. Answers null whenever any path could give another type: rules that
 // report "this is always a set" must never guess.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { dataflowOf } from '../languages/python/dataflow/reaching.js';
 import type { PythonModel } from '../languages/python/model.js';
 import { scopesOf } from '../languages/python/scopes/index.js';
@@ -31,21 +31,21 @@ const SET_OPERATORS = new Set(['-', '|', '&', '^']);
 const DICT_VIEWS = new Set(['keys', 'items']);
 
 /** The innermost function whose dataflow sees `node`, or the module. */
-export function dataflowOwner(model: PythonModel, node: Node): Node {
+export function dataflowOwner(model: PythonModel, node: SyntaxNode): SyntaxNode {
   for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
   return model.root;
 }
 
 /** The expression assigned to `name` by a definition statement, `'parameter'` for a parameter, or null if unknown. */
-export function definedValue(def: Node, name: string): Node | 'parameter' | 'augmented' | null {
+export function definedValue(def: SyntaxNode, name: string): SyntaxNode | 'parameter' | 'augmented' | null {
   if (def.type === 'identifier') return 'parameter';
   if (def.type === 'named_expression') return def.childForFieldName('value');
   if (def.type !== 'expression_statement') return null;
   const expr = def.namedChild(0);
   if (expr?.type === 'augmented_assignment') return expr.childForFieldName('left')?.text === name ? 'augmented' : null;
-  let a: Node | null | undefined = expr;
+  let a: SyntaxNode | null | undefined = expr;
   let found = false;
-  let value: Node | null = null;
+  let value: SyntaxNode | null = null;
   while (a?.type === 'assignment') {
     const left = a.childForFieldName('left');
     if (left && unparenthesize(left).text === name) found = true;
@@ -57,17 +57,17 @@ export function definedValue(def: Node, name: string): Node | 'parameter' | 'aug
 
 export interface Reaching {
   /** Values assigned on every path that reaches the use (null entries: a definition whose value is unknown). */
-  values: Array<Node | null>;
+  values: Array<SyntaxNode | null>;
   parameter: boolean;
   /** Augmented assignments (`x -= y`): their statements, whose left side has its own reaching definitions. */
-  augmented: Node[];
+  augmented: SyntaxNode[];
 }
 
 /**
  * The values a name (or `self.x` path) may hold where it is read: its reaching definitions in the function, or for
  * names the function never assigns, the module-level (or class `self.`) bindings when every one is an assignment.
  */
-export function reachingValues(model: PythonModel, use: Node): Reaching | null {
+export function reachingValues(model: PythonModel, use: SyntaxNode): Reaching | null {
   const u = unparenthesize(use);
   if (u.type !== 'identifier' && u.type !== 'attribute') return null;
   const defs = dataflowOf(model, dataflowOwner(model, u)).definitionsOf(u);
@@ -94,7 +94,7 @@ export function reachingValues(model: PythonModel, use: Node): Reaching | null {
 }
 
 /** The built-in type `expr` evaluates to on every path, or null when unknown or when paths disagree. */
-export function kindOf(model: PythonModel, expr: Node | null, depth = 0): ValueKind | null {
+export function kindOf(model: PythonModel, expr: SyntaxNode | null, depth = 0): ValueKind | null {
   if (!expr || depth > MAX_DEPTH) return null;
   const v = unparenthesize(expr);
   switch (v.type) {
@@ -112,7 +112,7 @@ export function kindOf(model: PythonModel, expr: Node | null, depth = 0): ValueK
       return k === 'int' || k === 'float' ? k : null;
     }
     case 'conditional_expression': {
-      const branches = v.namedChildren.filter((c): c is Node => c !== null);
+      const branches = v.namedChildren.filter((c): c is SyntaxNode => c !== null);
       return joinKinds([kindOf(model, branches[0] ?? null, depth + 1), kindOf(model, branches[2] ?? null, depth + 1)]);
     }
     case 'binary_operator': return binaryKind(model, v, depth);
@@ -122,7 +122,7 @@ export function kindOf(model: PythonModel, expr: Node | null, depth = 0): ValueK
   }
 }
 
-function binaryKind(model: PythonModel, v: Node, depth: number): ValueKind | null {
+function binaryKind(model: PythonModel, v: SyntaxNode, depth: number): ValueKind | null {
   const op = v.childForFieldName('operator')?.text ?? '';
   const leftNode = v.childForFieldName('left');
   const left = kindOf(model, leftNode, depth + 1);
@@ -146,7 +146,7 @@ function isNumber(k: ValueKind): boolean {
   return k === 'int' || k === 'float';
 }
 
-function callKind(model: PythonModel, v: Node, depth: number): ValueKind | null {
+function callKind(model: PythonModel, v: SyntaxNode, depth: number): ValueKind | null {
   const fn = callee(v);
   if (fn?.type === 'identifier') {
     const kind = BUILTIN_RESULT[fn.text];
@@ -173,12 +173,12 @@ function callKind(model: PythonModel, v: Node, depth: number): ValueKind | null 
   return null;
 }
 
-function isStringLiteral(n: Node): boolean {
+function isStringLiteral(n: SyntaxNode): boolean {
   const u = unparenthesize(n);
   return u.type === 'string' || u.type === 'concatenated_string';
 }
 
-function nameKind(model: PythonModel, v: Node, depth: number): ValueKind | null {
+function nameKind(model: PythonModel, v: SyntaxNode, depth: number): ValueKind | null {
   const reaching = reachingValues(model, v);
   if (!reaching || reaching.parameter) return null;
   const kinds: Array<ValueKind | null> = reaching.values.map((value) => kindOf(model, value, depth + 1));
@@ -196,7 +196,7 @@ function nameKind(model: PythonModel, v: Node, depth: number): ValueKind | null 
 const inProgress = new Set<number>();
 
 /** `x -= y` keeps a set a set; `n += 1` keeps an int an int. Anything else is unknown. */
-function augmentedKind(model: PythonModel, stmt: Node, depth: number): ValueKind | null {
+function augmentedKind(model: PythonModel, stmt: SyntaxNode, depth: number): ValueKind | null {
   const a = stmt.namedChild(0);
   const op = a?.childForFieldName('operator')?.text ?? '';
   const before = kindOf(model, a?.childForFieldName('left') ?? null, depth + 1);

@@ -1,6 +1,6 @@
 // Shared helpers for the semantic-model tests: parse a snippet into a PythonModel, find nodes by line, and print
 // CFG edges in a compact, line-based form that assertions can name.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../src/languages/syntaxTree.js';
 import { cfgOf, type Cfg, type CfgNode } from '../../src/languages/python/cfg/index.js';
 import { PythonModel } from '../../src/languages/python/model.js';
 import { parsePython } from '../../src/languages/python/parser.js';
@@ -10,8 +10,8 @@ export async function modelOf(source: string): Promise<PythonModel> {
   return new PythonModel('snippet.py', text, await parsePython(text));
 }
 
-export function allNodes(root: Node): Node[] {
-  const out: Node[] = [];
+export function allNodes(root: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
   const stack = [root];
   while (stack.length > 0) {
     const n = stack.pop()!;
@@ -21,14 +21,14 @@ export function allNodes(root: Node): Node[] {
   return out;
 }
 
-export function functionNamed(model: PythonModel, name: string): Node {
+export function functionNamed(model: PythonModel, name: string): SyntaxNode {
   const fn = allNodes(model.root).find((n) => n.type === 'function_definition' && n.childForFieldName('name')?.text === name);
   if (!fn) throw new Error(`no function ${name}`);
   return fn;
 }
 
 /** The outermost statement (or clause) starting on 1-based `line`. */
-export function statementAt(model: PythonModel, line: number): Node {
+export function statementAt(model: PythonModel, line: number): SyntaxNode {
   const hits = allNodes(model.root).filter((n) => n.startPosition.row === line - 1 && n.isNamed && n.type !== 'block' && n.type !== 'module');
   const stmt = hits.find((n) => /statement|clause|definition/.test(n.type)) ?? hits[0];
   if (!stmt) throw new Error(`no statement at line ${line}`);
@@ -36,7 +36,7 @@ export function statementAt(model: PythonModel, line: number): Node {
 }
 
 /** First node of `type` on `line` (1-based), optionally with this text. */
-export function nodeAt(model: PythonModel, line: number, type: string, text?: string): Node {
+export function nodeAt(model: PythonModel, line: number, type: string, text?: string): SyntaxNode {
   const n = allNodes(model.root).find((x) => x.startPosition.row === line - 1 && x.type === type && (text === undefined || x.text === text));
   if (!n) throw new Error(`no ${type}${text ? ` '${text}'` : ''} at line ${line}`);
   return n;

@@ -5,7 +5,7 @@
 //   # resolves: <qualified name|none>   — the qualified name of the first call's callee on the line
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../src/languages/syntaxTree.js';
 import { describe, expect, it } from 'vitest';
 import { cfgOf } from '../../src/languages/python/cfg/index.js';
 import { PythonModel } from '../../src/languages/python/model.js';
@@ -42,7 +42,7 @@ function parseProbes(source: string): { probes: Probe[]; errors: string[] } {
 }
 
 /** The outermost statement that starts on `line` (its first physical line). */
-function statementOn(model: PythonModel, line: number): Node | null {
+function statementOn(model: PythonModel, line: number): SyntaxNode | null {
   return allNodes(model.root).find((n) => n.startPosition.row === line - 1 && (n.parent?.type === 'block' || n.parent?.type === 'module')) ?? null;
 }
 

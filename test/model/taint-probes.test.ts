@@ -39,14 +39,10 @@ describe('taint probes', () => {
       expect(errors).toEqual([]);
       expect(probes.some((p) => p.kind === 'taint') && probes.some((p) => p.kind === 'clean'), 'needs taint and clean probes').toBe(true);
       const tree = await parsePython(source);
-      try {
-        const result = taintWithProbes(new PythonModel(file, source, tree), PYTHON_TAINT_SPEC);
-        const wrong = probes.filter((p) => (result.tainted?.get(p.line)?.has(p.name) ?? false) !== (p.kind === 'taint'))
-          .map((p) => `line ${p.line}: expected ${p.name} to be ${p.kind === 'taint' ? 'tainted' : 'clean'}`);
-        expect(wrong).toEqual([]);
-      } finally {
-        tree.delete();
-      }
+      const result = taintWithProbes(new PythonModel(file, source, tree), PYTHON_TAINT_SPEC);
+      const wrong = probes.filter((p) => (result.tainted?.get(p.line)?.has(p.name) ?? false) !== (p.kind === 'taint'))
+        .map((p) => `line ${p.line}: expected ${p.name} to be ${p.kind === 'taint' ? 'tainted' : 'clean'}`);
+      expect(wrong).toEqual([]);
     });
   }
 });

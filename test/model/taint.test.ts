@@ -1,7 +1,7 @@
 // Unit tests of the dataflow layer and the taint engine: reaching definitions, fact lattice, propagation through
 // strings/containers/calls with summaries, sanitizers and guards, and the evidence paths findings carry.
-import type { Node } from 'web-tree-sitter';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { SyntaxNode } from '../../src/languages/syntaxTree.js';
+import { describe, expect, it } from 'vitest';
 import { FactSet, type TaintFact } from '../../src/analysis/taint/facts.js';
 import { instantiate } from '../../src/analysis/taint/summary.js';
 import { dataflowOf } from '../../src/languages/python/dataflow/reaching.js';
@@ -12,18 +12,14 @@ import { parsePython } from '../../src/languages/python/parser.js';
 import type { SinkKind } from '../../src/analysis/taint/facts.js';
 import { PYTHON_TAINT_SPEC } from '../../src/models/python/taint/index.js';
 
-const models: PythonModel[] = [];
-afterEach(() => { while (models.length > 0) models.pop()!.tree.delete(); });
-
 async function modelOf(source: string): Promise<PythonModel> {
   const text = source.replace(/^\n/, '');
   const m = new PythonModel('t.py', text, await parsePython(text));
-  models.push(m);
   return m;
 }
 
-function nodes(root: Node, pred: (n: Node) => boolean): Node[] {
-  const out: Node[] = [];
+function nodes(root: SyntaxNode, pred: (n: SyntaxNode) => boolean): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
   const stack = [root];
   while (stack.length > 0) {
     const n = stack.pop()!;

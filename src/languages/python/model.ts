@@ -1,23 +1,18 @@
 // The per-file model every Python rule queries: source, syntax tree, import bindings, comments, parse errors.
 // Built once per file by the engine and shared by all rules. Deeper layers (scopes, CFG, dataflow) hang off it.
-import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
+import type { SyntaxNode, SyntaxTree } from '../syntaxTree.js';
 import { ImportTable } from './names.js';
 import { callee } from './syntax.js';
 
 const MODEL_NODE_TYPES: ReadonlySet<string> = new Set(['import_statement', 'import_from_statement', 'comment', 'ERROR', 'class_definition']);
-const queries = new WeakMap<Language, Query>();
 
-/**
- * The nodes the model needs, found by one tree-sitter query: the search runs inside wasm, several times cheaper than
- * a JS-driven cursor walk, so the rules' own traversal stays the only walk.
- */
-function modelNodes(tree: Tree): Node[] {
-  let query = queries.get(tree.language);
-  if (!query) {
-    query = new Query(tree.language, [...MODEL_NODE_TYPES].map((t) => `(${t}) @n`).join(' '));
-    queries.set(tree.language, query);
-  }
-  return query.captures(tree.rootNode).map((c) => c.node);
+/** The nodes the model needs, in document order (so comments on a row keep their order). */
+function modelNodes(tree: SyntaxTree): SyntaxNode[] {
+  const mask = tree.typeMask(MODEL_NODE_TYPES);
+  const { count, type } = tree.data;
+  const out: SyntaxNode[] = [];
+  for (let i = 0; i < count; i++) if (mask[type[i]!]) out.push(tree.node(i));
+  return out;
 }
 
 /** Test frameworks, and `tests`/`test`/`testing` packages: importing one makes a module test support code. */
@@ -30,17 +25,16 @@ export class PythonModel {
   /** Comment texts by 0-based row. */
   readonly comments = new Map<number, string[]>();
   /** ERROR and MISSING nodes: regions the parser could not make sense of. */
-  readonly syntaxErrors: Node[] = [];
+  readonly syntaxErrors: SyntaxNode[] = [];
   readonly lines: string[];
   private testCode: boolean | undefined;
   private testSupport: boolean | undefined;
   private readonly callNames = new Map<number, string | null>();
   private readonly testClassBases: string[] = [];
 
-  constructor(readonly path: string, readonly source: string, readonly tree: Tree) {
+  constructor(readonly path: string, readonly source: string, readonly tree: SyntaxTree) {
     this.lines = source.split(/\r\n|\r|\n/);
     for (const node of modelNodes(tree)) {
-        if (!MODEL_NODE_TYPES.has(node.type)) continue;
         switch (node.type) {
           case 'comment': {
             const row = node.startPosition.row;
@@ -61,20 +55,20 @@ export class PythonModel {
     if (tree.rootNode.hasError) this.collectMissing(tree.rootNode);
   }
 
-  get root(): Node {
+  get root(): SyntaxNode {
     return this.tree.rootNode;
   }
 
   /** Qualified name of an expression through the imports (`sp.Popen` → `subprocess.Popen`). */
-  qualifiedName(node: Node | null): string | null {
+  qualifiedName(node: SyntaxNode | null): string | null {
     return this.imports.qualifiedName(node);
   }
 
   /**
    * Qualified name of the function a call invokes, or null for calls on computed values. Memoised by node id:
-   * every rule asks this of every call, and each tree-sitter property read crosses into wasm.
+   * every rule asks this of every call.
    */
-  callName(call: Node): string | null {
+  callName(call: SyntaxNode): string | null {
     let name = this.callNames.get(call.id);
     if (name === undefined) {
       name = this.qualifiedName(callee(call));
@@ -108,9 +102,9 @@ export class PythonModel {
     return this.lines[line - 1] ?? '';
   }
 
-  private collectMissing(root: Node): void {
+  private collectMissing(root: SyntaxNode): void {
     // MISSING nodes are zero-width insertions the parser made up; they are rare, so a targeted search is cheap.
-    const stack: Node[] = [root];
+    const stack: SyntaxNode[] = [root];
     while (stack.length > 0) {
       const n = stack.pop()!;
       if (n.isMissing) this.syntaxErrors.push(n);

@@ -1,7 +1,7 @@
 // Import bindings of a Python module: which local name stands for which qualified name
 // (`from neutronclient.v2_0 import client as clientv20` → clientv20 = neutronclient.v2_0.client).
 // File-wide and flow-insensitive, like Bandit's import tracking; scoped resolution belongs to the semantic model.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../syntaxTree.js';
 import { dottedName, unparenthesize } from './syntax.js';
 
 export interface ImportRecord {
@@ -9,7 +9,7 @@ export interface ImportRecord {
   qualified: string;
   /** Local name bound, e.g. `sp`; null for `from x import *`. */
   local: string | null;
-  node: Node;
+  node: SyntaxNode;
   /** `from a import b` form. */
   fromImport: boolean;
 }
@@ -18,7 +18,7 @@ export class ImportTable {
   readonly records: ImportRecord[] = [];
   private readonly bindings = new Map<string, string>();
 
-  add(node: Node): void {
+  add(node: SyntaxNode): void {
     if (node.type === 'import_statement') {
       for (const item of node.childrenForFieldName('name')) {
         if (item.type === 'aliased_import') {
@@ -66,7 +66,7 @@ export class ImportTable {
   }
 
   /** Qualified name of an identifier/attribute expression, or null when it is not a plain dotted name. */
-  qualifiedName(node: Node | null): string | null {
+  qualifiedName(node: SyntaxNode | null): string | null {
     if (!node) return null;
     const dotted = dottedName(unparenthesize(node));
     return dotted === null ? null : this.resolve(dotted);

@@ -1,7 +1,10 @@
-// Loads web-tree-sitter with the Python grammar that tree-sitter-python ships. One parser per thread, created lazily.
-// It only parses: nothing here evaluates or imports the reviewed code.
+// Parses Python with web-tree-sitter and the grammar that tree-sitter-python ships, into the plain syntax tree the
+// analyses read. One parser per thread, created lazily. It only parses: nothing here evaluates or imports the code.
 import { createRequire } from 'node:module';
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { Parser } from 'web-tree-sitter';
+import type { SyntaxTree } from '../syntaxTree.js';
+import { parseToSyntaxTree } from '../treesitter/mirror.js';
+import { loadLanguage } from '../treesitter/runtime.js';
 
 let ready: Promise<Parser> | undefined;
 
@@ -11,8 +14,7 @@ function grammarPath(): string {
 
 export function pythonParser(): Promise<Parser> {
   ready ??= (async () => {
-    await Parser.init();
-    const language = await Language.load(grammarPath());
+    const language = await loadLanguage(grammarPath());
     const parser = new Parser();
     parser.setLanguage(language);
     return parser;
@@ -20,10 +22,16 @@ export function pythonParser(): Promise<Parser> {
   return ready;
 }
 
-/** Parses `text`; the caller owns the tree and must call `tree.delete()`. */
-export async function parsePython(text: string): Promise<Tree> {
-  const parser = await pythonParser();
-  const tree = parser.parse(text);
+/**
+ * Parses `text`; answers null only when `shouldStop` (polled while parsing and copying the tree) asked to stop.
+ * The tree holds no wasm memory: nothing to free.
+ */
+export async function parsePythonWithin(text: string, shouldStop: () => boolean): Promise<SyntaxTree | null> {
+  return parseToSyntaxTree(await pythonParser(), text, 'python', shouldStop);
+}
+
+export async function parsePython(text: string): Promise<SyntaxTree> {
+  const tree = await parseToSyntaxTree(await pythonParser(), text, 'python');
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
 }

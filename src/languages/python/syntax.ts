@@ -1,30 +1,28 @@
 // Small read-only helpers over tree-sitter-python nodes: calls, arguments, literals, dotted names, statements.
 // They answer syntax questions only; name resolution lives in names.ts.
-import type { Node, Tree } from 'web-tree-sitter';
+import { NAMED, type SyntaxNode, type SyntaxTree } from '../syntaxTree.js';
 
-export type SyntaxNode = Node;
-
-export function callee(call: Node): Node | null {
+export function callee(call: SyntaxNode): SyntaxNode | null {
   return call.childForFieldName('function');
 }
 
-function argumentList(call: Node): Node[] {
+function argumentList(call: SyntaxNode): SyntaxNode[] {
   const args = call.childForFieldName('arguments');
   // `f"..."`-style generator calls (`f(x for x in y)`) have a generator_expression instead of argument_list.
   if (!args || args.type !== 'argument_list') return args ? [args] : [];
-  return args.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+  return args.namedChildren.filter((n): n is SyntaxNode => n !== null && n.type !== 'comment');
 }
 
 /** Positional arguments in order (not `*args`, not keywords). */
-export function positionalArgs(call: Node): Node[] {
+export function positionalArgs(call: SyntaxNode): SyntaxNode[] {
   return argumentList(call).filter((n) => !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(n.type));
 }
 
-export function positionalArg(call: Node, index: number): Node | null {
+export function positionalArg(call: SyntaxNode, index: number): SyntaxNode | null {
   return positionalArgs(call)[index] ?? null;
 }
 
-export function keywordArg(call: Node, name: string): Node | null {
+export function keywordArg(call: SyntaxNode, name: string): SyntaxNode | null {
   for (const arg of argumentList(call)) {
     if (arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === name) {
       return arg.childForFieldName('value');
@@ -34,16 +32,16 @@ export function keywordArg(call: Node, name: string): Node | null {
 }
 
 /** The argument at `index` or passed by `name`, as Python binds them. */
-export function argument(call: Node, index: number, name: string): Node | null {
+export function argument(call: SyntaxNode, index: number, name: string): SyntaxNode | null {
   return keywordArg(call, name) ?? (index >= 0 ? positionalArg(call, index) : null);
 }
 
-export function hasStarArgs(call: Node): boolean {
+export function hasStarArgs(call: SyntaxNode): boolean {
   return argumentList(call).some((n) => n.type === 'list_splat' || n.type === 'dictionary_splat');
 }
 
 /** Strips `(...)` around an expression. */
-export function unparenthesize(node: Node): Node {
+export function unparenthesize(node: SyntaxNode): SyntaxNode {
   let n = node;
   while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
   return n;
@@ -53,7 +51,7 @@ export function unparenthesize(node: Node): Node {
  * The value of a string literal without interpolation (implicit concatenation included), or null.
  * Escape sequences are kept as written: rules compare against plain words, not decoded bytes.
  */
-export function stringValue(node: Node | null): string | null {
+export function stringValue(node: SyntaxNode | null): string | null {
   if (!node) return null;
   const n = unparenthesize(node);
   if (n.type === 'concatenated_string') {
@@ -76,14 +74,14 @@ export function stringValue(node: Node | null): string | null {
 }
 
 /** A string literal, possibly formatted or concatenated (its constant parts may still be inspected). */
-export function isStringLike(node: Node | null): boolean {
+export function isStringLike(node: SyntaxNode | null): boolean {
   if (!node) return false;
   const n = unparenthesize(node);
   return n.type === 'string' || n.type === 'concatenated_string';
 }
 
 /** True for an f-string (a string with at least one interpolation). */
-export function isFString(node: Node | null): boolean {
+export function isFString(node: SyntaxNode | null): boolean {
   if (!node) return false;
   const n = unparenthesize(node);
   if (n.type === 'concatenated_string') return n.namedChildren.some((c) => c !== null && isFString(c));
@@ -91,7 +89,7 @@ export function isFString(node: Node | null): boolean {
 }
 
 /** Literal constants: numbers, strings without interpolation, True/False/None, and containers of them. */
-export function isConstant(node: Node | null): boolean {
+export function isConstant(node: SyntaxNode | null): boolean {
   if (!node) return false;
   const n = unparenthesize(node);
   switch (n.type) {
@@ -104,18 +102,18 @@ export function isConstant(node: Node | null): boolean {
   }
 }
 
-export function isTrue(node: Node | null): boolean {
+export function isTrue(node: SyntaxNode | null): boolean {
   return !!node && unparenthesize(node).type === 'true';
 }
 
-export function isFalsy(node: Node | null): boolean {
+export function isFalsy(node: SyntaxNode | null): boolean {
   if (!node) return false;
   const n = unparenthesize(node);
   return n.type === 'false' || n.type === 'none' || (n.type === 'integer' && Number(n.text) === 0);
 }
 
 /** `a.b.c` for identifiers and attribute chains; null for anything else (calls, subscripts…). */
-export function dottedName(node: Node | null): string | null {
+export function dottedName(node: SyntaxNode | null): string | null {
   if (!node) return null;
   const n = unparenthesize(node);
   if (n.type === 'identifier') return n.text;
@@ -128,7 +126,7 @@ export function dottedName(node: Node | null): string | null {
 }
 
 /** The last segment of a call's function: `open` for `io.open(...)`, `execute` for `self.db.execute(...)`. */
-export function calleeName(call: Node): string | null {
+export function calleeName(call: SyntaxNode): string | null {
   const fn = callee(call);
   if (!fn) return null;
   if (fn.type === 'identifier') return fn.text;
@@ -153,8 +151,8 @@ const COMPOUND_STATEMENTS = new Set([
  * Lines of the logical statement that holds `node`: a whole simple statement, or only the header of a compound
  * one (`if cond:` / `with open(x) as f:`), so that a comment on any physical line of it applies.
  */
-export function statementLines(node: Node): { start: number; end: number } {
-  for (let n: Node | null = node; n; n = n.parent) {
+export function statementLines(node: SyntaxNode): { start: number; end: number } {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) {
     if (SIMPLE_STATEMENTS.has(n.type)) return { start: n.startPosition.row, end: n.endPosition.row };
     if (COMPOUND_STATEMENTS.has(n.type)) {
       const body = n.childForFieldName('body') ?? n.childForFieldName('consequence') ??
@@ -167,9 +165,9 @@ export function statementLines(node: Node): { start: number; end: number } {
 }
 
 /** The innermost function or class that contains `node`, as `Class.method`, or `<module>`. */
-export function enclosingScopeName(node: Node): string {
+export function enclosingScopeName(node: SyntaxNode): string {
   const parts: string[] = [];
-  for (let n: Node | null = node.parent; n; n = n.parent) {
+  for (let n: SyntaxNode | null = node.parent; n; n = n.parent) {
     if (n.type === 'function_definition' || n.type === 'class_definition') {
       const name = n.childForFieldName('name')?.text;
       if (name) parts.unshift(name);
@@ -178,13 +176,13 @@ export function enclosingScopeName(node: Node): string {
   return parts.length > 0 ? parts.join('.') : '<module>';
 }
 
-export function enclosingFunction(node: Node): Node | null {
-  for (let n: Node | null = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
+export function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
+  for (let n: SyntaxNode | null = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
   return null;
 }
 
 /** The prefix letters of a string literal (`b`, `rb`, `f`, or ``), lower-cased; null for anything else. */
-export function stringPrefix(node: Node | null): string | null {
+export function stringPrefix(node: SyntaxNode | null): string | null {
   if (!node) return null;
   const n = unparenthesize(node);
   if (n.type === 'concatenated_string') return stringPrefix(n.namedChild(0));
@@ -193,19 +191,19 @@ export function stringPrefix(node: Node | null): string | null {
   return start?.type === 'string_start' ? start.text.replace(/['"]+$/, '').toLowerCase() : '';
 }
 
-export function isBytesString(node: Node | null): boolean {
+export function isBytesString(node: SyntaxNode | null): boolean {
   return stringPrefix(node)?.includes('b') ?? false;
 }
 
 /** A string that is a statement on its own: a docstring or a bare string expression, which nothing reads. */
-export function isBareStringStatement(node: Node): boolean {
+export function isBareStringStatement(node: SyntaxNode): boolean {
   let n = node;
   while (n.parent?.type === 'concatenated_string' || n.parent?.type === 'parenthesized_expression') n = n.parent;
   return n.parent?.type === 'expression_statement' && n.parent.namedChildCount === 1;
 }
 
 /** The operators of a comparison, in order: `==`, `!=`, `in`, `not in`, `is not`… */
-export function comparisonOperators(node: Node): string[] {
+export function comparisonOperators(node: SyntaxNode): string[] {
   return node.childrenForFieldName('operators').map((op) => op.text.replace(/\s+/g, ' '));
 }
 
@@ -213,7 +211,7 @@ export function comparisonOperators(node: Node): string[] {
  * The value of an integer literal: decimal, 0x/0o/0b, Python 2 leading-zero octal (`0777`), `_` separators and a
  * leading unary minus; null for anything else or beyond 2^53.
  */
-export function integerValue(node: Node | null): number | null {
+export function integerValue(node: SyntaxNode | null): number | null {
   if (!node) return null;
   const n = unparenthesize(node);
   if (n.type === 'unary_operator' && n.child(0)?.text === '-') {
@@ -236,7 +234,7 @@ const LOGGER_NAMES = /^(log|logger|_log|_logger|logging|LOG|LOGGER|LOGGING)$/i;
 const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log', 'audit', 'trace']);
 
 /** `LOG.warning(...)`, `self.log.debug(...)`, `logging.error(...)`: a call that only records something. */
-export function isLoggingCall(call: Node): boolean {
+export function isLoggingCall(call: SyntaxNode): boolean {
   const fn = callee(call);
   if (fn?.type !== 'attribute') return false;
   const method = fn.childForFieldName('attribute')?.text ?? '';
@@ -246,7 +244,7 @@ export function isLoggingCall(call: Node): boolean {
 }
 
 /** Names bound by an assignment or loop target (`a`, `a, (b, *c)`), in order. */
-export function targetNames(target: Node | null): string[] {
+export function targetNames(target: SyntaxNode | null): string[] {
   if (!target) return [];
   if (target.type === 'identifier') return [target.text];
   if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'list_splat_pattern', 'parenthesized_expression'].includes(target.type)) {
@@ -256,9 +254,9 @@ export function targetNames(target: Node | null): string[] {
 }
 
 /** True when an identifier named one of `names` occurs in `node` (attribute names and keywords excluded). */
-export function mentionsName(node: Node | null, names: ReadonlySet<string>): boolean {
+export function mentionsName(node: SyntaxNode | null, names: ReadonlySet<string>): boolean {
   if (!node || names.size === 0) return false;
-  const stack: Node[] = [node];
+  const stack: SyntaxNode[] = [node];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.type === 'identifier' && names.has(n.text)) {
@@ -277,15 +275,14 @@ const NESTED_SCOPES: ReadonlySet<string> = new Set(['function_definition', 'lamb
  * Answers for one tree (the file being analysed), by `${node id}|${types}`: rules ask for the same function's calls
  * or assignments repeatedly. Only the latest tree is kept, so memory never outlives the next file.
  */
-let memoTree: Tree | undefined;
-let descendantsMemo = new Map<string, Node[]>();
+let memoTree: SyntaxTree | undefined;
+let descendantsMemo = new Map<string, SyntaxNode[]>();
 
 /**
  * Named nodes of the given types under `node`, in pre-order, not descending into nested functions, lambdas or
- * classes (which are still reported when their type is asked for). Walks with one cursor, allocating nodes only
- * for matches, and memoises per tree; callers get their own copy of the list.
+ * classes (which are still reported when their type is asked for). Memoised per tree; callers get their own copy.
  */
-export function descendantsOfType(node: Node, types: ReadonlySet<string>): Node[] {
+export function descendantsOfType(node: SyntaxNode, types: ReadonlySet<string>): SyntaxNode[] {
   if (node.tree !== memoTree) {
     memoTree = node.tree;
     descendantsMemo = new Map();
@@ -294,43 +291,28 @@ export function descendantsOfType(node: Node, types: ReadonlySet<string>): Node[
   const key = `${node.id}|${[...types].join('|')}`;
   const known = memo.get(key);
   if (known) return known.slice();
-  const out: Node[] = [];
-  const cursor = node.walk();
-  try {
-    let depth = 0;
-    let entered = cursor.gotoFirstChild();
-    if (entered) depth++;
-    while (entered) {
-      let descend = false;
-      // Anonymous nodes are tokens: never matched, and nothing named lies below them.
-      if (cursor.nodeIsNamed) {
-        const type = cursor.nodeType;
-        if (types.has(type)) out.push(cursor.currentNode);
-        descend = !NESTED_SCOPES.has(type);
-      }
-      if (descend && cursor.gotoFirstChild()) {
-        depth++;
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (--depth === 0 || !cursor.gotoParent()) {
-          entered = false;
-          break;
-        }
-      }
-    }
-  } finally {
-    cursor.delete();
+  const out: SyntaxNode[] = [];
+  const { tree } = node;
+  const { type, subtreeEnd, flags } = tree.data;
+  const wanted = tree.typeMask(types);
+  const nested = tree.typeMask(NESTED_SCOPES);
+  // Pre-order numbers: the subtree is the range after the node; a nested scope is skipped by jumping past its range.
+  for (let i = node.id + 1, end = subtreeEnd[node.id]!; i < end; i++) {
+    // Anonymous nodes are tokens: never matched.
+    if (!(flags[i]! & NAMED)) continue;
+    const t = type[i]!;
+    if (wanted[t]) out.push(tree.node(i));
+    if (nested[t]) i = subtreeEnd[i]! - 1;
   }
   memo.set(key, out);
   return out.slice();
 }
 
-export interface ComparisonPair { left: Node; operator: string; right: Node }
+export interface ComparisonPair { left: SyntaxNode; operator: string; right: SyntaxNode }
 
 /** The pairwise comparisons of a (possibly chained) comparison: `a < b <= c` → (a, <, b), (b, <=, c). */
-export function comparisonPairs(node: Node): ComparisonPair[] {
-  const operands = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+export function comparisonPairs(node: SyntaxNode): ComparisonPair[] {
+  const operands = node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
   const operators = comparisonOperators(node);
   const out: ComparisonPair[] = [];
   for (let i = 0; i < operators.length && i + 1 < operands.length; i++) {

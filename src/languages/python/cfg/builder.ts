@@ -1,6 +1,6 @@
 // Builds the control-flow graph of one function or module body: sequencing, branches, loops, jumps and the
 // exception edge of every statement that may raise. try/with/finally live in tryBuilder.ts.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import { Cfg } from './graph.js';
 import { statementMayRaise } from './raises.js';
 import { buildTry, buildWith } from './tryBuilder.js';
@@ -21,20 +21,20 @@ export type Frame =
     /** Builds one copy of the cleanup code starting at `entry`; returns where the copy completes normally. */
     build(entry: CfgNode, jump: JumpKind | 'normal'): Pending[];
     entryKind: 'finally' | 'with-exit';
-    ast: Node;
+    ast: SyntaxNode;
     copies: Map<string, CfgNode>;
     /** After this cleanup runs for a jump, the jump may turn into normal flow (a suppressing context manager). */
     absorbs?(jump: JumpKind): Pending[] | null;
   };
 
 /** Statements whose conditions make a loop infinite: `while True:`, `while 1:`. */
-function alwaysTrue(cond: Node | null): boolean {
+function alwaysTrue(cond: SyntaxNode | null): boolean {
   if (!cond) return false;
   return cond.type === 'true' || (cond.type === 'integer' && Number(cond.text) !== 0);
 }
 
 /** Case patterns that always match: `case _:` and a bare capture `case x:` without a guard. */
-function irrefutable(clause: Node): boolean {
+function irrefutable(clause: SyntaxNode): boolean {
   if (clause.childForFieldName('guard')) return false;
   const patterns = clause.namedChildren.filter((c) => c?.type === 'case_pattern');
   if (patterns.length !== 1) return false;
@@ -48,7 +48,7 @@ export class CfgBuilder {
   readonly cfg: Cfg;
   frames: Frame[] = [];
 
-  constructor(readonly owner: Node) {
+  constructor(readonly owner: SyntaxNode) {
     this.cfg = new Cfg(owner);
   }
 
@@ -64,7 +64,7 @@ export class CfgBuilder {
   }
 
   /** Builds a block's statements in order; returns where control leaves it normally. */
-  block(block: Node, pending: Pending[]): Pending[] {
+  block(block: SyntaxNode, pending: Pending[]): Pending[] {
     let current = pending;
     for (const stmt of block.namedChildren) {
       if (!stmt || stmt.type === 'comment') continue;
@@ -74,14 +74,14 @@ export class CfgBuilder {
   }
 
   /** A statement node with its exception edge; the caller decides where its normal edge goes. */
-  node(ast: Node, pending: Pending[], options: { raises?: boolean } = {}): CfgNode {
+  node(ast: SyntaxNode, pending: Pending[], options: { raises?: boolean } = {}): CfgNode {
     const n = this.cfg.addNode('statement', ast);
     this.connect(pending, n);
     if (options.raises ?? statementMayRaise(ast)) this.jump([{ node: n, kind: 'exception' }], 'raise');
     return n;
   }
 
-  statement(stmt: Node, pending: Pending[]): Pending[] {
+  statement(stmt: SyntaxNode, pending: Pending[]): Pending[] {
     switch (stmt.type) {
       case 'if_statement': return this.ifStatement(stmt, pending);
       case 'while_statement': case 'for_statement': return this.loop(stmt, pending);
@@ -118,12 +118,12 @@ export class CfgBuilder {
   }
 
   /** A class body runs where the class statement is, so it is inlined; method bodies get their own graphs. */
-  private classBody(def: Node, header: CfgNode): Pending[] {
+  private classBody(def: SyntaxNode, header: CfgNode): Pending[] {
     const body = def.childForFieldName('body');
     return body ? this.block(body, [{ node: header, kind: 'normal' }]) : [{ node: header, kind: 'normal' }];
   }
 
-  private ifStatement(stmt: Node, pending: Pending[]): Pending[] {
+  private ifStatement(stmt: SyntaxNode, pending: Pending[]): Pending[] {
     const out: Pending[] = [];
     let test = this.node(stmt, pending);
     const consequence = stmt.childForFieldName('consequence');
@@ -144,7 +144,7 @@ export class CfgBuilder {
     return out;
   }
 
-  private loop(stmt: Node, pending: Pending[]): Pending[] {
+  private loop(stmt: SyntaxNode, pending: Pending[]): Pending[] {
     const header = this.node(stmt, pending);
     const frame: Frame = { kind: 'loop', header, breaks: [] };
     this.frames.push(frame);
@@ -160,7 +160,7 @@ export class CfgBuilder {
     return [...exhausted, ...frame.breaks];
   }
 
-  private match(stmt: Node, pending: Pending[]): Pending[] {
+  private match(stmt: SyntaxNode, pending: Pending[]): Pending[] {
     const subject = this.node(stmt, pending);
     const out: Pending[] = [];
     let next: Pending[] = [{ node: subject, kind: 'normal' }];
@@ -224,6 +224,6 @@ function jumpEdge(kind: JumpKind): EdgeKind {
   return kind === 'raise' ? 'exception' : kind;
 }
 
-export function buildCfg(owner: Node): Cfg {
+export function buildCfg(owner: SyntaxNode): Cfg {
   return new CfgBuilder(owner).build();
 }

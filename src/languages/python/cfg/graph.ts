@@ -1,6 +1,6 @@
 // The control-flow graph of one function or module body, with the queries rules ask of it: successors, paths that
 // avoid statements, where an exception can go, dominators, loops and unreachable code. Plain graph searches only.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import { dominatorTree, type DominatorTree } from './dominators.js';
 import type { CfgEdge, CfgNode, CfgNodeKind, EdgeKind } from './types.js';
 
@@ -28,13 +28,13 @@ export class Cfg {
   private postDom: DominatorTree | undefined;
   private fromEntry: Set<CfgNode> | undefined;
 
-  constructor(readonly owner: Node) {
+  constructor(readonly owner: SyntaxNode) {
     this.entry = this.addNode('entry', null);
     this.exit = this.addNode('exit', null);
     this.raiseExit = this.addNode('raise-exit', null);
   }
 
-  addNode(kind: CfgNodeKind, ast: Node | null, copy?: string): CfgNode {
+  addNode(kind: CfgNodeKind, ast: SyntaxNode | null, copy?: string): CfgNode {
     const node: CfgNode = { id: this.nodes.length, kind, ast, succ: [], pred: [] };
     if (copy !== undefined) node.copy = copy;
     this.nodes.push(node);
@@ -54,13 +54,13 @@ export class Cfg {
   }
 
   /** Every node made for this AST node (several for statements inside `finally`, enter and exit for with items). */
-  nodesOf(ast: Node): CfgNode[] {
+  nodesOf(ast: SyntaxNode): CfgNode[] {
     return this.byAst.get(ast.id) ?? [];
   }
 
   /** The statement nodes of the innermost statement (or clause header) that contains `ast`. */
-  nodesAt(ast: Node): CfgNode[] {
-    for (let n: Node | null = ast; n; n = n.parent) {
+  nodesAt(ast: SyntaxNode): CfgNode[] {
+    for (let n: SyntaxNode | null = ast; n; n = n.parent) {
       const nodes = this.nodesOf(n).filter((c) => c.kind === 'statement');
       if (nodes.length > 0) return nodes;
       if (n.id === this.owner.id) break;
@@ -69,7 +69,7 @@ export class Cfg {
   }
 
   /** All nodes whose AST lies inside `ast` (including it): "executing statement Y" for a compound Y. */
-  nodesWithin(ast: Node): Set<CfgNode> {
+  nodesWithin(ast: SyntaxNode): Set<CfgNode> {
     const out = new Set<CfgNode>();
     for (const n of this.nodes) {
       if (n.ast && n.ast.startIndex >= ast.startIndex && n.ast.endIndex <= ast.endIndex) out.add(n);
@@ -114,7 +114,7 @@ export class Cfg {
   }
 
   /** Where an exception raised by the statement holding `ast` goes first (handlers, finally/with-exit copies, raise exit). */
-  exceptionTargets(ast: Node): CfgNode[] {
+  exceptionTargets(ast: SyntaxNode): CfgNode[] {
     return this.nodesAt(ast).flatMap((n) => this.successors(n, EXCEPTION));
   }
 
@@ -124,7 +124,7 @@ export class Cfg {
    * Once a handler has caught it, only deliberate raises (`raise`, a re-raising with-exit) carry it on: a call in
    * the handler that might fail raises a new exception, which is not this one (pass `newExceptions` to follow them).
    */
-  exceptionEscapePath(ast: Node, options: { avoiding?: Node[]; to?: 'raise' | 'any'; newExceptions?: boolean } = {}): CfgNode[] | null {
+  exceptionEscapePath(ast: SyntaxNode, options: { avoiding?: SyntaxNode[]; to?: 'raise' | 'any'; newExceptions?: boolean } = {}): CfgNode[] | null {
     const avoid = new Set<CfgNode>();
     for (const a of options.avoiding ?? []) for (const n of this.nodesWithin(a)) avoid.add(n);
     const exits = options.to === 'raise' ? [this.raiseExit] : [this.exit, this.raiseExit];
@@ -191,16 +191,16 @@ export class Cfg {
   }
 
   /** The innermost `for`/`while` whose body (not its else) contains `ast`, within this graph's function. */
-  innermostLoop(ast: Node): Node | null {
-    let prev: Node = ast;
-    for (let n: Node | null = ast.parent; n && !BOUNDARIES.has(n.type); prev = n, n = n.parent) {
+  innermostLoop(ast: SyntaxNode): SyntaxNode | null {
+    let prev: SyntaxNode = ast;
+    for (let n: SyntaxNode | null = ast.parent; n && !BOUNDARIES.has(n.type); prev = n, n = n.parent) {
       if (LOOPS.has(n.type) && n.childForFieldName('body')?.id === prev.id) return n;
     }
     return null;
   }
 
   /** Nodes that run as part of an iteration of `loop`: inside its body, or on a path from its body back to it. */
-  loopNodes(loop: Node): Set<CfgNode> {
+  loopNodes(loop: SyntaxNode): Set<CfgNode> {
     const headers = this.nodesOf(loop).filter((n) => n.kind === 'statement');
     const body = new Set<CfgNode>();
     // Backwards from the header over edges that come from inside: the natural loop of its back edges.
@@ -217,10 +217,10 @@ export class Cfg {
   }
 
   /** Statements of this graph's body that no path from the entry executes (nested functions not included). */
-  unreachableStatements(): Node[] {
+  unreachableStatements(): SyntaxNode[] {
     const live = this.reachableFromEntry();
-    const out: Node[] = [];
-    const visit = (block: Node): void => {
+    const out: SyntaxNode[] = [];
+    const visit = (block: SyntaxNode): void => {
       for (const stmt of block.namedChildren) {
         if (!stmt || stmt.type === 'comment') continue;
         const nodes = this.nodesOf(stmt);
@@ -229,7 +229,7 @@ export class Cfg {
         for (const child of stmt.namedChildren) if (child) visitNested(child);
       }
     };
-    const visitNested = (n: Node): void => {
+    const visitNested = (n: SyntaxNode): void => {
       if (n.type === 'block') return visit(n);
       if (BOUNDARIES.has(n.type) && n.type !== 'class_definition') return;
       for (const c of n.namedChildren) if (c) visitNested(c);
@@ -239,12 +239,12 @@ export class Cfg {
     return out;
   }
 
-  private anyLiveWithin(ast: Node, live: Set<CfgNode>): boolean {
+  private anyLiveWithin(ast: SyntaxNode, live: Set<CfgNode>): boolean {
     for (const n of this.nodesWithin(ast)) if (live.has(n)) return true;
     return false;
   }
 
-  private inside(n: CfgNode, loop: Node): boolean {
+  private inside(n: CfgNode, loop: SyntaxNode): boolean {
     return !!n.ast && n.ast.startIndex >= loop.startIndex && n.ast.endIndex <= loop.endIndex;
   }
 

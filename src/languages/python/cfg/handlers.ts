@@ -1,6 +1,6 @@
 // How control leaves an except handler, read off the CFG: falls through, returns, re-raises, breaks or continues.
 // Incidental exceptions (a logging call that might itself raise) are not counted as "re-raises".
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import { isDeliberateRaise, type Cfg } from './graph.js';
 import type { CfgNode } from './types.js';
 
@@ -9,17 +9,17 @@ export type HandlerExit = 'normal' | 'return' | 'raise' | 'break' | 'continue';
 export interface HandlerOutcome {
   exits: Set<HandlerExit>;
   /** The `return` statements through which the handler leaves. */
-  returns: Node[];
+  returns: SyntaxNode[];
   /** The statements (raise, re-raising with) through which it re-raises. */
-  raises: Node[];
+  raises: SyntaxNode[];
 }
 
-function within(n: CfgNode, ast: Node): boolean {
+function within(n: CfgNode, ast: SyntaxNode): boolean {
   return !!n.ast && n.ast.startIndex >= ast.startIndex && n.ast.endIndex <= ast.endIndex && n.kind !== 'finally';
 }
 
 /** The ways out of the block of except clause `clause`, by exploring the handler's part of the graph. */
-export function handlerOutcome(cfg: Cfg, clause: Node): HandlerOutcome {
+export function handlerOutcome(cfg: Cfg, clause: SyntaxNode): HandlerOutcome {
   const out: HandlerOutcome = { exits: new Set(), returns: [], raises: [] };
   const tests = cfg.nodesOf(clause).filter((n) => n.kind === 'statement');
   const seen = new Set<CfgNode>();

@@ -1,5 +1,5 @@
 // Entry point of the CFG layer: `cfgOf(model, fn)` builds a function's (or the module body's) graph once per model.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import type { PythonModel } from '../model.js';
 import { buildCfg } from './builder.js';
 import type { Cfg } from './graph.js';
@@ -14,7 +14,7 @@ export type { CfgEdge, CfgNode, CfgNodeKind, EdgeKind } from './types.js';
 const cache = new WeakMap<PythonModel, Map<number, Cfg>>();
 
 /** The graph of `fn` (a function_definition), or of the module body when `fn` is null or the module node. */
-export function cfgOf(model: PythonModel, fn: Node | null): Cfg {
+export function cfgOf(model: PythonModel, fn: SyntaxNode | null): Cfg {
   const owner = fn ?? model.root;
   let perModel = cache.get(model);
   if (!perModel) { perModel = new Map(); cache.set(model, perModel); }

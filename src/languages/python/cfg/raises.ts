@@ -3,7 +3,7 @@
 // modelling every `a.b` or `x + y` as raising would connect every line to every handler and drown the questions
 // rules ask ("can *this call's* exception escape?") in edges nobody relies on. Logging calls count as non-raising:
 // the logging package reports its own failures (Handler.handleError) instead of raising them.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import { isLoggingCall } from '../syntax.js';
 
 /** Subtrees whose code does not run when the enclosing statement runs. */
@@ -11,9 +11,9 @@ const DEFERRED = new Set(['lambda', 'function_definition', 'class_definition', '
 const ALWAYS = new Set(['call', 'subscript', 'await', 'yield', 'raise_statement', 'assert_statement',
   'import_statement', 'import_from_statement', 'print_statement', 'exec_statement']);
 
-export function expressionMayRaise(node: Node | null): boolean {
+export function expressionMayRaise(node: SyntaxNode | null): boolean {
   if (!node) return false;
-  const stack: Node[] = [node];
+  const stack: SyntaxNode[] = [node];
   while (stack.length > 0) {
     const n = stack.pop()!;
     // Its arguments are usually a format string, `_()` translations and values to interpolate; counting them would
@@ -34,7 +34,7 @@ export function expressionMayRaise(node: Node | null): boolean {
  * The parts of a statement evaluated by its own CFG node: the whole of a simple statement, the header expressions
  * of a compound one (its blocks get their own nodes).
  */
-export function headerParts(stmt: Node): Node[] {
+export function headerParts(stmt: SyntaxNode): SyntaxNode[] {
   switch (stmt.type) {
     case 'if_statement': case 'elif_clause': case 'while_statement': {
       const c = stmt.childForFieldName('condition');
@@ -43,7 +43,7 @@ export function headerParts(stmt: Node): Node[] {
     case 'for_statement': return stmt.childrenForFieldName('right');
     case 'with_item': return [stmt];
     case 'match_statement': return stmt.childrenForFieldName('subject');
-    case 'case_clause': return stmt.namedChildren.filter((c): c is Node => c !== null && c.type !== 'block');
+    case 'case_clause': return stmt.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'block');
     case 'except_clause': case 'except_group_clause': return [];
     case 'function_definition': {
       // Defaults and decorators run at definition time.
@@ -51,7 +51,7 @@ export function headerParts(stmt: Node): Node[] {
       return params ? [params] : [];
     }
     case 'decorated_definition': {
-      const parts = stmt.namedChildren.filter((c): c is Node => c !== null && c.type === 'decorator');
+      const parts = stmt.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type === 'decorator');
       const def = stmt.childForFieldName('definition');
       if (def) parts.push(...headerParts(def));
       return parts;
@@ -64,7 +64,7 @@ export function headerParts(stmt: Node): Node[] {
   }
 }
 
-export function statementMayRaise(stmt: Node): boolean {
+export function statementMayRaise(stmt: SyntaxNode): boolean {
   if (stmt.type === 'raise_statement' || stmt.type === 'assert_statement') return true;
   return headerParts(stmt).some((p) => expressionMayRaise(p));
 }

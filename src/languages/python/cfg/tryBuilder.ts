@@ -1,6 +1,6 @@
 // try/except/else/finally and `with` for the CFG builder. Both are "cleanup frames": code that runs on every way out
 // of a region — normal completion, an exception, return, break, continue — and then resumes that way out.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import type { CfgBuilder, Frame, JumpKind } from './builder.js';
 import type { CfgNode, Pending } from './types.js';
 
@@ -14,20 +14,20 @@ const SUPPRESSING = /(^|\.)suppress$/;
  */
 const RERAISING = /(^|\.)save_and_reraise_exception$/;
 
-function clauseTypes(clause: Node): Node | null {
+function clauseTypes(clause: SyntaxNode): SyntaxNode | null {
   const value = clause.childForFieldName('value');
   return value?.type === 'as_pattern' ? value.namedChild(0) : value;
 }
 
 /** A bare `except:` or one naming Exception/BaseException (alone or in a tuple). */
-export function isCatchAll(clause: Node): boolean {
+export function isCatchAll(clause: SyntaxNode): boolean {
   const types = clauseTypes(clause);
   if (!types) return true;
   const names = types.type === 'tuple' || types.type === 'parenthesized_expression' ? types.namedChildren : [types];
   return names.some((n) => n !== null && CATCH_ALL.has(n.text));
 }
 
-function isGroupClause(clause: Node): boolean {
+function isGroupClause(clause: SyntaxNode): boolean {
   return clause.type === 'except_group_clause' || clause.children.some((c) => c?.type === '*');
 }
 
@@ -53,8 +53,8 @@ function isGroupClause(clause: Node): boolean {
  * traversal; copies keep our queries plain graph searches. Copies are made lazily (only for jumps that occur) and
  * once per (finally, jump kind), so nesting multiplies them only by the kinds of jumps actually present.
  */
-export function buildTry(b: CfgBuilder, stmt: Node, pending: Pending[]): Pending[] {
-  const clauses = stmt.namedChildren.filter((c): c is Node => c !== null && (c.type === 'except_clause' || c.type === 'except_group_clause'));
+export function buildTry(b: CfgBuilder, stmt: SyntaxNode, pending: Pending[]): Pending[] {
+  const clauses = stmt.namedChildren.filter((c): c is SyntaxNode => c !== null && (c.type === 'except_clause' || c.type === 'except_group_clause'));
   const orelse = stmt.namedChildren.find((c) => c?.type === 'else_clause') ?? null;
   const final = stmt.namedChildren.find((c) => c?.type === 'finally_clause') ?? null;
   const finalBlock = final?.namedChildren.find((c) => c?.type === 'block') ?? null;
@@ -109,8 +109,8 @@ export function buildTry(b: CfgBuilder, stmt: Node, pending: Pending[]): Pending
  * `with A as a, B as b: body` is `with A as a: with B as b: body`. Each item's `__enter__` is a node (it may raise;
  * then only the items entered before it are exited), and its `__exit__` is a cleanup frame like `finally`.
  */
-export function buildWith(b: CfgBuilder, stmt: Node, pending: Pending[]): Pending[] {
-  const items = stmt.namedChildren.find((c) => c?.type === 'with_clause')?.namedChildren.filter((c): c is Node => c?.type === 'with_item') ?? [];
+export function buildWith(b: CfgBuilder, stmt: SyntaxNode, pending: Pending[]): Pending[] {
+  const items = stmt.namedChildren.find((c) => c?.type === 'with_clause')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'with_item') ?? [];
   const body = stmt.childForFieldName('body');
   let current = pending;
   const frames: Array<Extract<Frame, { kind: 'cleanup' }>> = [];
@@ -148,7 +148,7 @@ export function buildWith(b: CfgBuilder, stmt: Node, pending: Pending[]): Pendin
 }
 
 /** The dotted name of the callable a with item calls (`excutils.save_and_reraise_exception`), or null. */
-function contextManagerName(item: Node): string | null {
+function contextManagerName(item: SyntaxNode): string | null {
   let value = item.childForFieldName('value');
   if (value?.type === 'as_pattern') value = value.namedChild(0);
   if (value?.type !== 'call') return null;
@@ -160,7 +160,7 @@ function contextManagerName(item: Node): string | null {
  * `with save_and_reraise_exception() as ctxt: ... ctxt.reraise = False` completes without re-raising: 'always' when
  * the opt-out is a top-level statement of the block, 'maybe' when it sits under a condition.
  */
-function optsOutOfReraise(item: Node, body: Node): 'always' | 'maybe' | 'never' {
+function optsOutOfReraise(item: SyntaxNode, body: SyntaxNode): 'always' | 'maybe' | 'never' {
   const value = item.childForFieldName('value');
   const alias = value?.type === 'as_pattern' ? value.childForFieldName('alias')?.text : null;
   if (!alias) return 'never';

@@ -1,6 +1,6 @@
-// Node and edge vocabulary of the Python control-flow graph. Nodes are statements (or clause headers), not
+// SyntaxNode and edge vocabulary of the Python control-flow graph. Nodes are statements (or clause headers), not
 // expressions: `a and f()` is one node. A statement inside a `finally` may own several nodes, one per copy.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 
 export type CfgNodeKind =
   | 'entry' | 'exit' | 'raise-exit'
@@ -24,7 +24,7 @@ export interface CfgEdge { from: CfgNode; to: CfgNode; kind: EdgeKind }
 export interface CfgNode {
   id: number;
   kind: CfgNodeKind;
-  ast: Node | null;
+  ast: SyntaxNode | null;
   succ: CfgEdge[];
   pred: CfgEdge[];
   /** For copies made for a jump through `finally`/`with`: what continuation this copy serves ("raise", "return" …). */

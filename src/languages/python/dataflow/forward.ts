@@ -4,7 +4,7 @@
 //
 // Exceptions: inside `try`, the state after every statement is joined into the handlers' entry state, since any
 // statement may raise. `return`/`break` inside `try` skip `finally` here — a deliberate approximation.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import { Env, joinEnv, sameEnv } from './env.js';
 import { containerKey, locationKey, UNPACKING_TARGETS } from './locations.js';
 
@@ -12,19 +12,19 @@ export type BindKind = 'assign' | 'augment' | 'for' | 'with' | 'except' | 'def' 
 
 export interface Transfer<V> {
   /** The value of an expression; may update `env` (walrus, `x.append(v)`) and record sink reaches. */
-  evaluate(expr: Node, env: Env<V>): V;
+  evaluate(expr: SyntaxNode, env: Env<V>): V;
   /** What a target stores when `stmt` binds `value` to it: taint adds an evidence step, reaching defs the def site. */
-  bind(value: V, target: Node, stmt: Node, how: BindKind): V;
+  bind(value: V, target: SyntaxNode, stmt: SyntaxNode, how: BindKind): V;
   /** One element of `value` (unpacking, iteration). */
-  element(value: V, container: Node): V;
+  element(value: V, container: SyntaxNode): V;
   /** `env` after `cond` was found truthy (or falsy): guards that validate a value. */
-  refine?(cond: Node, env: Env<V>, truthy: boolean): void;
+  refine?(cond: SyntaxNode, env: Env<V>, truthy: boolean): void;
   /** A `return` (value null for a bare return). */
-  onReturn?(value: V | null, stmt: Node, env: Env<V>): void;
+  onReturn?(value: V | null, stmt: SyntaxNode, env: Env<V>): void;
   /** What `with value as x` binds to x (the context manager's `__enter__` result). */
-  enterContext?(value: V, item: Node): V;
+  enterContext?(value: V, item: SyntaxNode): V;
   /** Observes the state after each statement (probes and tests). */
-  afterStatement?(stmt: Node, env: Env<V>): void;
+  afterStatement?(stmt: SyntaxNode, env: Env<V>): void;
 }
 
 /** Loop bodies are re-run until the state at the head stops changing; a cap bounds pathological lattices. */
@@ -40,7 +40,7 @@ export class ForwardWalker<V> {
   constructor(private readonly t: Transfer<V>) {}
 
   /** Runs a block (or a module's statements) from `env`; returns the state at its end, or null if it cannot end. */
-  block(block: Node, env: Env<V> | null): Env<V> | null {
+  block(block: SyntaxNode, env: Env<V> | null): Env<V> | null {
     let state = env;
     for (const stmt of block.namedChildren) {
       if (!stmt || !state) break;
@@ -52,7 +52,7 @@ export class ForwardWalker<V> {
   }
 
   /** Binds `value` to an assignment target, unpacking tuples and lists. */
-  assign(target: Node, value: V, stmt: Node, env: Env<V>, how: BindKind): void {
+  assign(target: SyntaxNode, value: V, stmt: SyntaxNode, env: Env<V>, how: BindKind): void {
     const n = target.type === 'parenthesized_expression' && target.namedChildCount === 1 ? target.namedChild(0)! : target;
     if (UNPACKING_TARGETS.has(n.type)) {
       for (const part of n.namedChildren) if (part && part.type !== 'comment') this.assign(part, this.t.element(value, n), stmt, env, how);
@@ -79,7 +79,7 @@ export class ForwardWalker<V> {
     if (n.type === 'attribute') this.t.evaluate(n.childForFieldName('object')!, env);
   }
 
-  private statement(stmt: Node, env: Env<V>): Env<V> | null {
+  private statement(stmt: SyntaxNode, env: Env<V>): Env<V> | null {
     switch (stmt.type) {
       case 'expression_statement':
         for (const child of stmt.namedChildren) if (child) this.expressionStatement(child, stmt, env);
@@ -145,7 +145,7 @@ export class ForwardWalker<V> {
     for (const f of this.tries) f.raised = joinEnv(f.raised, env);
   }
 
-  private expressionStatement(expr: Node, stmt: Node, env: Env<V>): void {
+  private expressionStatement(expr: SyntaxNode, stmt: SyntaxNode, env: Env<V>): void {
     if (expr.type === 'assignment') { this.assignment(expr, stmt, env); return; }
     if (expr.type === 'augmented_assignment') {
       const left = expr.childForFieldName('left')!;
@@ -159,7 +159,7 @@ export class ForwardWalker<V> {
   }
 
   /** `a = b = value` nests assignments on the right; every target gets the innermost value. */
-  private assignment(node: Node, stmt: Node, env: Env<V>): V | null {
+  private assignment(node: SyntaxNode, stmt: SyntaxNode, env: Env<V>): V | null {
     const right = node.childForFieldName('right');
     const left = node.childForFieldName('left');
     if (!right || !left) return null;
@@ -169,7 +169,7 @@ export class ForwardWalker<V> {
     return value;
   }
 
-  private ifStatement(stmt: Node, env: Env<V>): Env<V> | null {
+  private ifStatement(stmt: SyntaxNode, env: Env<V>): Env<V> | null {
     const cond = stmt.childForFieldName('condition')!;
     this.t.evaluate(cond, env);
     const thenEnv = env.copy();
@@ -200,7 +200,7 @@ export class ForwardWalker<V> {
    *   ▲                                  │   joined into head until it stops changing;
    *   └──────────────────────────────────┘   exit = head (loop not entered / exhausted) ⊔ breaks, then `else`.
    */
-  private loop(env: Env<V>, enter: (head: Env<V>) => Env<V>, body: Node, onExit: (head: Env<V>) => void, elseClause: Node | null): Env<V> | null {
+  private loop(env: Env<V>, enter: (head: Env<V>) => Env<V>, body: SyntaxNode, onExit: (head: Env<V>) => void, elseClause: SyntaxNode | null): Env<V> | null {
     let head = env;
     let frame: LoopFrame<V> = { breaks: null, continues: null };
     for (let i = 0; i < MAX_LOOP_ITERATIONS; i++) {
@@ -218,7 +218,7 @@ export class ForwardWalker<V> {
     return joinEnv(normal, frame.breaks);
   }
 
-  private forStatement(stmt: Node, env: Env<V>): Env<V> | null {
+  private forStatement(stmt: SyntaxNode, env: Env<V>): Env<V> | null {
     const iterable = this.t.evaluate(stmt.childForFieldName('right')!, env);
     const left = stmt.childForFieldName('left')!;
     return this.loop(env, (head) => {
@@ -227,7 +227,7 @@ export class ForwardWalker<V> {
     }, stmt.childForFieldName('body')!, () => undefined, stmt.childForFieldName('alternative'));
   }
 
-  private whileStatement(stmt: Node, env: Env<V>): Env<V> | null {
+  private whileStatement(stmt: SyntaxNode, env: Env<V>): Env<V> | null {
     const cond = stmt.childForFieldName('condition')!;
     return this.loop(env, (head) => {
       this.t.evaluate(cond, head);
@@ -236,7 +236,7 @@ export class ForwardWalker<V> {
     }, stmt.childForFieldName('body')!, (exit) => this.t.refine?.(cond, exit, false), stmt.childForFieldName('alternative'));
   }
 
-  private tryStatement(stmt: Node, env: Env<V>): Env<V> | null {
+  private tryStatement(stmt: SyntaxNode, env: Env<V>): Env<V> | null {
     const frame: TryFrame<V> = { raised: env.copy() };
     this.tries.push(frame);
     let normal = this.block(stmt.childForFieldName('body')!, env.copy());
@@ -244,7 +244,7 @@ export class ForwardWalker<V> {
     // What escapes the handlers still reaches outer try statements.
     for (const f of this.tries) f.raised = joinEnv(f.raised, frame.raised);
     let out: Env<V> | null = null;
-    let finallyClause: Node | null = null;
+    let finallyClause: SyntaxNode | null = null;
     for (const clause of stmt.namedChildren) {
       if (!clause) continue;
       if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
@@ -276,7 +276,7 @@ export class ForwardWalker<V> {
     return out;
   }
 
-  private withStatement(stmt: Node, env: Env<V>): Env<V> | null {
+  private withStatement(stmt: SyntaxNode, env: Env<V>): Env<V> | null {
     const clause = stmt.namedChildren.find((c) => c?.type === 'with_clause');
     for (const item of clause?.namedChildren ?? []) {
       if (!item || item.type !== 'with_item') continue;
@@ -295,7 +295,7 @@ export class ForwardWalker<V> {
     return this.block(stmt.childForFieldName('body')!, env);
   }
 
-  private matchStatement(stmt: Node, env: Env<V>): Env<V> | null {
+  private matchStatement(stmt: SyntaxNode, env: Env<V>): Env<V> | null {
     const subject = stmt.childForFieldName('subject');
     if (subject) this.t.evaluate(subject, env);
     let out: Env<V> | null = env.copy();

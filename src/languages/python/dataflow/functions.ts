@@ -1,17 +1,17 @@
 // Function-level syntax facts the dataflow needs: parameters in binding order, the body, the enclosing class and
 // its bases, decorators. Syntax only; which function a call reaches is decided in taintFile.ts.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 
-export interface Parameter { name: string; node: Node; index: number }
+export interface Parameter { name: string; node: SyntaxNode; index: number }
 
 /** Parameters of a function in order (`*args`/`**kwargs` included by name); none for the module. */
-export function parameterNames(fn: Node): Parameter[] {
+export function parameterNames(fn: SyntaxNode): Parameter[] {
   if (fn.type !== 'function_definition') return [];
   const params = fn.childForFieldName('parameters');
   const out: Parameter[] = [];
   for (const p of params?.namedChildren ?? []) {
     if (!p) continue;
-    let id: Node | null = null;
+    let id: SyntaxNode | null = null;
     if (p.type === 'identifier') id = p;
     else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') id = p.childForFieldName('name');
     else if (p.type === 'typed_parameter') id = p.namedChildren.find((c) => c?.type === 'identifier') ?? null;
@@ -21,12 +21,12 @@ export function parameterNames(fn: Node): Parameter[] {
   return out;
 }
 
-export function functionBody(fn: Node): Node | null {
+export function functionBody(fn: SyntaxNode): SyntaxNode | null {
   return fn.type === 'module' ? fn : fn.childForFieldName('body');
 }
 
 /** The class a function is a method of (directly inside the class body), or null. */
-export function enclosingClass(fn: Node): Node | null {
+export function enclosingClass(fn: SyntaxNode): SyntaxNode | null {
   let p = fn.parent;
   if (p?.type === 'decorated_definition') p = p.parent;
   if (p?.type !== 'block') return null;
@@ -34,28 +34,28 @@ export function enclosingClass(fn: Node): Node | null {
 }
 
 /** Decorator expressions as written (`wsgi.action('create')`, `validation.schema(...)`), without the `@`. */
-export function decorators(fn: Node): Node[] {
+export function decorators(fn: SyntaxNode): SyntaxNode[] {
   const p = fn.parent;
   if (p?.type !== 'decorated_definition') return [];
-  return p.namedChildren.filter((c): c is Node => c?.type === 'decorator').map((d) => d.namedChild(0)!).filter(Boolean);
+  return p.namedChildren.filter((c): c is SyntaxNode => c?.type === 'decorator').map((d) => d.namedChild(0)!).filter(Boolean);
 }
 
 /** Base class expressions of a class (`wsgi.Controller`), keywords (`metaclass=`) excluded. */
-export function classBases(cls: Node): Node[] {
+export function classBases(cls: SyntaxNode): SyntaxNode[] {
   const args = cls.childForFieldName('superclasses');
-  return (args?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment');
+  return (args?.namedChildren ?? []).filter((c): c is SyntaxNode => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment');
 }
 
 /** True for methods that receive the instance or class first (`self`, `cls`): not static methods. */
-export function hasReceiver(fn: Node): boolean {
+export function hasReceiver(fn: SyntaxNode): boolean {
   if (!enclosingClass(fn)) return false;
   return !decorators(fn).some((d) => d.text === 'staticmethod');
 }
 
 /** Every function definition under `root`, nested ones included, in source order. */
-export function allFunctions(root: Node): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [root];
+export function allFunctions(root: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const stack: SyntaxNode[] = [root];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.type === 'function_definition') out.push(n);

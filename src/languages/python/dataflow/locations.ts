@@ -1,10 +1,10 @@
 // Which storage location an expression names: a local `x`, or an attribute path `self.x` / `a.b.c`. Subscripts
 // name their container (`a[k]` → `a`): element-wise tracking would cost more than it finds in service code.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import { unparenthesize } from '../syntax.js';
 
 /** The tracked location `node` reads or writes, or null for computed values (calls, literals…). */
-export function locationKey(node: Node | null): string | null {
+export function locationKey(node: SyntaxNode | null): string | null {
   if (!node) return null;
   const n = unparenthesize(node);
   if (n.type === 'identifier') return n.text;
@@ -17,7 +17,7 @@ export function locationKey(node: Node | null): string | null {
 }
 
 /** The container location a subscript or a mutating method call writes into (`a` for `a[k]`, `a.b` for `a.b[k]`). */
-export function containerKey(node: Node | null): string | null {
+export function containerKey(node: SyntaxNode | null): string | null {
   if (!node) return null;
   const n = unparenthesize(node);
   if (n.type === 'subscript') return containerKey(n.childForFieldName('value'));

@@ -1,6 +1,6 @@
 // Reaching definitions and def-use chains for the names of one function (or the module body), computed by the
 // structured forward walker. `dataflowOf(model, fn)` caches per model, so rules share one computation.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import type { PythonModel } from '../model.js';
 import { Env, type Lattice } from './env.js';
 import { ForwardWalker, type Transfer } from './forward.js';
@@ -8,7 +8,7 @@ import { locationKey } from './locations.js';
 import { functionBody, parameterNames } from './functions.js';
 
 /** Definition sites by node id: assignment statements, `for`/`with`/`except` clauses, parameters. */
-type Defs = ReadonlyMap<number, Node>;
+type Defs = ReadonlyMap<number, SyntaxNode>;
 
 const lattice: Lattice<Defs> = {
   bottom: () => new Map(),
@@ -28,20 +28,20 @@ const lattice: Lattice<Defs> = {
 
 export interface FunctionDataflow {
   /** Definitions that may reach this use of a name or attribute path (empty: global, builtin or undefined). */
-  definitionsOf(use: Node): Node[];
+  definitionsOf(use: SyntaxNode): SyntaxNode[];
   /** Uses that a definition site may reach. */
-  usesOf(def: Node): Node[];
+  usesOf(def: SyntaxNode): SyntaxNode[];
 }
 
 class ReachingTransfer implements Transfer<Defs> {
-  readonly uses = new Map<number, { node: Node; defs: Defs }>();
+  readonly uses = new Map<number, { node: SyntaxNode; defs: Defs }>();
 
-  evaluate(expr: Node, env: Env<Defs>): Defs {
+  evaluate(expr: SyntaxNode, env: Env<Defs>): Defs {
     this.visit(expr, env);
     return lattice.bottom();
   }
 
-  bind(_value: Defs, _target: Node, stmt: Node): Defs {
+  bind(_value: Defs, _target: SyntaxNode, stmt: SyntaxNode): Defs {
     return new Map([[stmt.id, stmt]]);
   }
 
@@ -49,7 +49,7 @@ class ReachingTransfer implements Transfer<Defs> {
     return value;
   }
 
-  private record(node: Node, env: Env<Defs>): void {
+  private record(node: SyntaxNode, env: Env<Defs>): void {
     const key = locationKey(node);
     const defs = key ? env.get(key) : undefined;
     if (!defs) return;
@@ -57,7 +57,7 @@ class ReachingTransfer implements Transfer<Defs> {
     this.uses.set(node.id, { node, defs: old ? lattice.join(old.defs, defs) : defs });
   }
 
-  private visit(n: Node, env: Env<Defs>): void {
+  private visit(n: SyntaxNode, env: Env<Defs>): void {
     switch (n.type) {
       case 'identifier': this.record(n, env); return;
       case 'attribute':
@@ -96,19 +96,19 @@ class ReachingTransfer implements Transfer<Defs> {
   }
 }
 
-function identifiersIn(target: Node): Node[] {
+function identifiersIn(target: SyntaxNode): SyntaxNode[] {
   if (target.type === 'identifier') return [target];
   return target.namedChildren.flatMap((c) => (c ? identifiersIn(c) : []));
 }
 
 /** Computes reaching definitions for `fn` (a function_definition, or the module node for module-level code). */
-export function computeDataflow(fn: Node): FunctionDataflow {
+export function computeDataflow(fn: SyntaxNode): FunctionDataflow {
   const transfer = new ReachingTransfer();
   const env = new Env(lattice);
   for (const p of parameterNames(fn)) env.set(p.name, new Map([[p.node.id, p.node]]));
   const body = functionBody(fn);
   if (body) new ForwardWalker(transfer).block(body, env);
-  const users = new Map<number, Node[]>();
+  const users = new Map<number, SyntaxNode[]>();
   for (const { node, defs } of transfer.uses.values()) {
     for (const id of defs.keys()) users.set(id, [...(users.get(id) ?? []), node]);
   }
@@ -121,7 +121,7 @@ export function computeDataflow(fn: Node): FunctionDataflow {
 const cache = new WeakMap<PythonModel, Map<number, FunctionDataflow>>();
 
 /** Reaching definitions of `fn` in `model`, computed once per model and function. */
-export function dataflowOf(model: PythonModel, fn: Node): FunctionDataflow {
+export function dataflowOf(model: PythonModel, fn: SyntaxNode): FunctionDataflow {
   let perModel = cache.get(model);
   if (!perModel) { perModel = new Map(); cache.set(model, perModel); }
   let df = perModel.get(fn.id);

@@ -2,7 +2,7 @@
 // symbolic facts, giving summaries (parameter → return, parameter → sink); calls to functions of the same file
 // (`helper(x)`, `self.method(x)`) apply those summaries, re-analysing callers until the summaries stop changing.
 // Entry points get real sources on their request parameters. Cached per model and spec.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import { ALL_KINDS, type TaintFact } from '../../../analysis/taint/facts.js';
 import type { ParameterSource, TaintSpec } from '../../../analysis/taint/spec.js';
 import { mergeHits, summaryKey, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
@@ -21,15 +21,15 @@ const MAX_ANALYSES_PER_UNIT = 4;
 
 export interface FileTaint {
   /** Sink reaches with at least one fact from a real source, merged per sink argument. */
-  hits: SinkHit<Node>[];
+  hits: SinkHit<SyntaxNode>[];
   functionsAnalysed: number;
   /** With `record`: per 1-based line, the locations holding source taint after the statement ending there. */
   tainted?: Map<number, Set<string>>;
 }
 
-interface Unit { node: Node; params: Parameter[]; offset: number; name: string; cls: Node | null }
+interface Unit { node: SyntaxNode; params: Parameter[]; offset: number; name: string; cls: SyntaxNode | null }
 
-function unitsOf(root: Node): Unit[] {
+function unitsOf(root: SyntaxNode): Unit[] {
   const units: Unit[] = [{ node: root, params: [], offset: 0, name: '<module>', cls: null }];
   for (const fn of allFunctions(root)) {
     const offset = hasReceiver(fn) ? 1 : 0;
@@ -57,7 +57,7 @@ function initialEnv(unit: Unit, spec: TaintSpec): Env<TaintValue> {
   const sources = sourceParams(unit, spec);
   const decos = unit.node.type === 'function_definition' ? decorators(unit.node).map((d) => d.text) : [];
   for (const p of unit.params) {
-    const facts: TaintFact<Node>[] = [];
+    const facts: TaintFact<SyntaxNode>[] = [];
     if (p.index >= unit.offset) {
       facts.push({ origin: { kind: 'param', index: p.index, name: p.name }, cleared: new Set(), shape: REQUEST_PARAMS.has(p.name) ? 'request' : 'same', steps: [] });
     }
@@ -79,11 +79,11 @@ class FileAnalysis {
   private readonly byNode = new Map<string, Unit>();
   private readonly functionsByName = new Map<string, Unit>();
   private readonly methodsByClass = new Map<string, Map<string, Unit>>();
-  private readonly classesByName = new Map<string, Node>();
+  private readonly classesByName = new Map<string, SyntaxNode>();
   /** Functions defined inside another function, by the outer function and name (closures such as `read_enabled`). */
   private readonly nested = new Map<string, Unit>();
-  readonly summaries = new Map<string, FunctionSummary<Node>>();
-  readonly results = new Map<string, { hits: SinkHit<Node>[]; callees: Set<Node>; tainted?: Map<number, Set<string>> }>();
+  readonly summaries = new Map<string, FunctionSummary<SyntaxNode>>();
+  readonly results = new Map<string, { hits: SinkHit<SyntaxNode>[]; callees: Set<SyntaxNode>; tainted?: Map<number, Set<string>> }>();
   private readonly callers = new Map<string, Set<Unit>>();
 
   constructor(private readonly model: PythonModel, private readonly spec: TaintSpec, private readonly record = false) {
@@ -108,7 +108,7 @@ class FileAnalysis {
   }
 
   /** Methods of `cls` or, by simple name, of its base classes defined in this file. */
-  private method(cls: Node, name: string, depth = 0): Unit | undefined {
+  private method(cls: SyntaxNode, name: string, depth = 0): Unit | undefined {
     const own = this.methodsByClass.get(nodeKey(cls))?.get(name);
     if (own || depth > 3) return own;
     for (const b of classBases(cls)) {
@@ -119,7 +119,7 @@ class FileAnalysis {
     return undefined;
   }
 
-  private resolver(unit: Unit): (call: Node) => ResolvedCall | null {
+  private resolver(unit: Unit): (call: SyntaxNode) => ResolvedCall | null {
     return (call) => {
       const fn = callee(call);
       if (!fn) return null;
@@ -151,7 +151,7 @@ class FileAnalysis {
     const body = functionBody(unit.node);
     if (body) new ForwardWalker(transfer).block(body, initialEnv(unit, this.spec));
     const key = nodeKey(unit.node);
-    const summary: FunctionSummary<Node> = {
+    const summary: FunctionSummary<SyntaxNode> = {
       returns: transfer.returns.facts,
       sinks: transfer.hits.map((h) => ({ ...h, facts: h.facts.filter((f) => f.origin.kind === 'param') })).filter((h) => h.facts.length > 0),
     };
@@ -164,6 +164,27 @@ class FileAnalysis {
     const old = this.summaries.get(key);
     this.summaries.set(key, summary);
     return !old || summaryKey(old, nodeKey) !== summaryKey(summary, nodeKey);
+  }
+
+  /**
+   * Whether a source of the spec can occur in this file at all; when none can, no sink hit can carry a source fact
+   * and the analysis would find nothing. A named source (`os.environ`, `input`) is matched by the qualified name of
+   * an expression, which for `a.b.c` is either written out in full or reached through an import of `a`; a method or
+   * suffix matcher at least names its last part. A parameter source needs a function with a matching class base or
+   * decorator.
+   */
+  mayFindSources(): boolean {
+    const { source, imports } = this.model;
+    const { valueSources, callSources } = this.spec;
+    const mentions = (name: string, exact: boolean): boolean => {
+      const parts = name.split('.');
+      if (!new RegExp(`\\b${escape(parts.at(-1)!)}\\b`).test(source)) return false;
+      if (!exact || parts.length === 1) return true;
+      return imports.importsModule(parts[0]!) || new RegExp(`\\b${parts.map(escape).join('[\\s\\\\]*\\.[\\s\\\\]*')}\\b`).test(source);
+    };
+    if (valueSources.some((v) => mentions(v.name, true))) return true;
+    if (callSources.some(({ call }) => (call.name ? mentions(call.name, true) : mentions(call.suffix ?? call.method ?? '', false)))) return true;
+    return this.units.some((u) => sourceParams(u, this.spec).size > 0);
   }
 
   run(): FileTaint {
@@ -184,7 +205,7 @@ class FileAnalysis {
         if (!queued.has(k)) { queue.push(u); queued.add(k); }
       }
     }
-    const real: SinkHit<Node>[] = [];
+    const real: SinkHit<SyntaxNode>[] = [];
     for (const { hits } of this.results.values()) {
       for (const h of hits) {
         const facts = h.facts.filter((f) => f.origin.kind === 'source');
@@ -200,6 +221,10 @@ class FileAnalysis {
     }
     return out;
   }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The analysis with per-line taint recorded, for probe files and tests (not cached). */
@@ -219,7 +244,8 @@ export function taintOf(model: PythonModel, spec: TaintSpec): FileTaint {
   let result = perModel.get(spec);
   if (!result) {
     try {
-      result = new FileAnalysis(model, spec).run();
+      const analysis = new FileAnalysis(model, spec);
+      result = analysis.mayFindSources() ? analysis.run() : { hits: [], functionsAnalysed: 0 };
     } catch (error) {
       result = { failed: error };
     }

@@ -1,6 +1,6 @@
 // Turns the file's sink reaches of one sink family into report-ready findings for rules: the quoted source and
 // its line, the sink and the tainted argument, and the evidence path (source step, propagation steps) for SARIF.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import { bestFact, type SinkKind, type Trust } from '../../../analysis/taint/facts.js';
 import type { TaintSpec } from '../../../analysis/taint/spec.js';
 import type { PythonModel } from '../model.js';
@@ -9,8 +9,8 @@ import { brief, lineOf } from './taintValue.js';
 
 export interface TaintFinding {
   /** The sink call. */
-  node: Node;
-  argument: Node;
+  node: SyntaxNode;
+  argument: SyntaxNode;
   sinkName: string;
   variant: string;
   /** The tainted argument as written (`name`, `"ls " + name`). */
@@ -23,7 +23,7 @@ export interface TaintFinding {
   confidence: 'high' | 'medium' | 'low';
   /** How many distinct sources reach this argument. */
   sources: number;
-  evidence: Array<{ node: Node; message: string }>;
+  evidence: Array<{ node: SyntaxNode; message: string }>;
 }
 
 export interface TaintQuery {

@@ -1,6 +1,6 @@
 // Conditions that vouch for a value on one branch: `if not uuidutils.is_uuid_like(x): raise`, `if x in ALLOWED:`,
 // `if x.isdigit():`, `if not realpath(p).startswith(base): raise`. The walker calls this with the branch's truth.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import { ALL_KINDS, type SinkKind } from '../../../analysis/taint/facts.js';
 import { isConstant, positionalArgs, unparenthesize } from '../syntax.js';
 import type { Env } from './env.js';
@@ -13,7 +13,7 @@ const VALIDATING_STR_METHODS = new Set(['isdigit', 'isdecimal', 'isnumeric', 'is
 const PATH_NORMALISERS = /(^|\.)(realpath|abspath|normpath|resolve)$/;
 const PATTERN_MATCHERS = new Set(['re.match', 're.fullmatch']);
 
-function clearAt(env: Env<TaintValue>, node: Node | null | undefined, kinds: readonly SinkKind[]): void {
+function clearAt(env: Env<TaintValue>, node: SyntaxNode | null | undefined, kinds: readonly SinkKind[]): void {
   const key = node ? locationKey(node) : null;
   const v = key ? env.get(key) : undefined;
   if (!key || !v || v.facts.isEmpty) return;
@@ -21,7 +21,7 @@ function clearAt(env: Env<TaintValue>, node: Node | null | undefined, kinds: rea
 }
 
 /** The location a path check is about: `p` in `os.path.realpath(p).startswith(base)` or in `p.startswith(base)`. */
-function checkedPath(ctx: TaintContext, receiver: Node): Node | null {
+function checkedPath(ctx: TaintContext, receiver: SyntaxNode): SyntaxNode | null {
   const r = unparenthesize(receiver);
   if (r.type === 'call') {
     const name = ctx.model.callName(r) ?? '';
@@ -31,14 +31,14 @@ function checkedPath(ctx: TaintContext, receiver: Node): Node | null {
 }
 
 /** True for a collection the attacker cannot extend: a literal, or an UPPER_CASE constant. */
-function fixedCollection(n: Node): boolean {
+function fixedCollection(n: SyntaxNode): boolean {
   const r = unparenthesize(n);
   if (isConstant(r)) return true;
   const name = locationKey(r);
   return name !== null && /^[A-Z][A-Z0-9_]*$/.test(name.split('.').at(-1)!);
 }
 
-export function refineGuard(ctx: TaintContext, cond: Node, env: Env<TaintValue>, truthy: boolean): void {
+export function refineGuard(ctx: TaintContext, cond: SyntaxNode, env: Env<TaintValue>, truthy: boolean): void {
   const n = unparenthesize(cond);
   switch (n.type) {
     case 'not_operator': {

@@ -1,26 +1,26 @@
 // Interprets the data-only taint models against Python calls: which model entries a call matches, and which
 // argument values a sink entry looks at. Shared by the taint transfer and its guards.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import type { CallMatcher, Sink, SinkArgument } from '../../../analysis/taint/spec.js';
 import type { PythonModel } from '../model.js';
 import { callee, isFalsy, keywordArg, positionalArgs, unparenthesize } from '../syntax.js';
 
 /** What a call is, as far as the models care. */
 export interface CallInfo {
-  node: Node;
+  node: SyntaxNode;
   /** Qualified name through the imports (`subprocess.call`, `self.db.execute`), or null for computed callees. */
   qualified: string | null;
   /** The called attribute or function name (`execute`). */
   method: string | null;
   /** The receiver expression of a method call (`self.db` in `self.db.execute(...)`). */
-  receiver: Node | null;
+  receiver: SyntaxNode | null;
 }
 
-export function callInfo(model: PythonModel, call: Node): CallInfo {
+export function callInfo(model: PythonModel, call: SyntaxNode): CallInfo {
   const fn = callee(call);
   const f = fn ? unparenthesize(fn) : null;
   let method: string | null = null;
-  let receiver: Node | null = null;
+  let receiver: SyntaxNode | null = null;
   if (f?.type === 'identifier') method = f.text;
   else if (f?.type === 'attribute') {
     method = f.childForFieldName('attribute')?.text ?? null;
@@ -48,13 +48,13 @@ export function displayName(c: CallInfo): string {
   return c.qualified ?? (fn ? fn.text.replace(/\s+/g, '') : c.method ?? 'call');
 }
 
-function keywordTruthy(call: Node, keyword: string): boolean {
+function keywordTruthy(call: SyntaxNode, keyword: string): boolean {
   const v = keywordArg(call, keyword);
   return v !== null && !isFalsy(v);
 }
 
 /** True when the call satisfies the sink's keyword and file-name conditions (argument taint is checked later). */
-export function sinkApplies(sink: Sink, c: CallInfo, handleOf: (receiver: Node) => string | undefined): boolean {
+export function sinkApplies(sink: Sink, c: CallInfo, handleOf: (receiver: SyntaxNode) => string | undefined): boolean {
   if (!matches(sink.call, c)) return false;
   if (sink.whenKeyword && !keywordTruthy(c.node, sink.whenKeyword)) return false;
   if (sink.unlessKeyword && keywordTruthy(c.node, sink.unlessKeyword)) return false;
@@ -74,9 +74,9 @@ export function sinkApplies(sink: Sink, c: CallInfo, handleOf: (receiver: Node) 
 }
 
 /** The argument nodes a sink entry inspects in this call. */
-export function sinkArguments(spec: readonly SinkArgument[], call: Node): Node[] {
+export function sinkArguments(spec: readonly SinkArgument[], call: SyntaxNode): SyntaxNode[] {
   const positional = positionalArgs(call);
-  const out: Node[] = [];
+  const out: SyntaxNode[] = [];
   for (const a of spec) {
     const kw = a.keyword ? keywordArg(call, a.keyword) : null;
     if (kw) { out.push(kw); continue; }

@@ -1,7 +1,7 @@
 // What Python expressions do to taint: sources (request attributes, modelled globals and calls), propagation
 // through string building, containers and carrying methods, sanitizers, calls to functions of the same file (via
 // their summaries), and sink reaches. Statements are the forward walker's business; guards live in taintGuards.ts.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import { type Shape, type SinkKind, type TaintFact } from '../../../analysis/taint/facts.js';
 import type { TaintSpec } from '../../../analysis/taint/spec.js';
 import { instantiate, liveAt, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
@@ -17,8 +17,8 @@ import { callInfo, displayName, matches, sinkApplies, sinkArguments, type CallIn
 import { brief, EMPTY, joinValues, lineOf, nodeKey, taintLattice, value, withStep, type TaintValue } from './taintValue.js';
 
 export interface ResolvedCall {
-  unit: Node;
-  summary: FunctionSummary<Node> | undefined;
+  unit: SyntaxNode;
+  summary: FunctionSummary<SyntaxNode> | undefined;
   params: Parameter[];
   /** 1 when the callee's first parameter is `self`/`cls` and the call passes it implicitly. */
   offset: number;
@@ -28,7 +28,7 @@ export interface ResolvedCall {
 export interface TaintContext {
   model: PythonModel;
   spec: TaintSpec;
-  resolve(call: Node): ResolvedCall | null;
+  resolve(call: SyntaxNode): ResolvedCall | null;
 }
 
 const STRING_OPS = new Set(['+', '%']);
@@ -45,16 +45,16 @@ function stringBuilt(v: TaintValue, repr = false): TaintValue {
 }
 
 export class TaintTransfer implements Transfer<TaintValue> {
-  readonly hits: SinkHit<Node>[] = [];
+  readonly hits: SinkHit<SyntaxNode>[] = [];
   returns = EMPTY;
-  readonly callees = new Set<Node>();
-  afterStatement?: (stmt: Node, env: Env<TaintValue>) => void;
+  readonly callees = new Set<SyntaxNode>();
+  afterStatement?: (stmt: SyntaxNode, env: Env<TaintValue>) => void;
   /** Argument values of the call being evaluated, by argument node, for the sink checks. */
   private readonly argValues = new Map<string, TaintValue>();
 
   constructor(private readonly ctx: TaintContext) {}
 
-  bind(v: TaintValue, target: Node, stmt: Node, how: BindKind): TaintValue {
+  bind(v: TaintValue, target: SyntaxNode, stmt: SyntaxNode, how: BindKind): TaintValue {
     if (v.facts.isEmpty || how === 'def' || how === 'except') return v;
     return withStep(v, { node: target, message: `\`${brief(target, 40)}\` ← ${brief(stmt.type === 'for_statement' ? stmt.childForFieldName('right')! : stmt, 70)} (line ${lineOf(stmt)})` });
   }
@@ -67,15 +67,15 @@ export class TaintTransfer implements Transfer<TaintValue> {
     return v;
   }
 
-  onReturn(v: TaintValue | null, stmt: Node): void {
+  onReturn(v: TaintValue | null, stmt: SyntaxNode): void {
     if (v && !v.facts.isEmpty) this.returns = taintLattice.join(this.returns, withStep(v, { node: stmt, message: `returned (line ${lineOf(stmt)})` }));
   }
 
-  refine(cond: Node, env: Env<TaintValue>, truthy: boolean): void {
+  refine(cond: SyntaxNode, env: Env<TaintValue>, truthy: boolean): void {
     refineGuard(this.ctx, cond, env, truthy);
   }
 
-  evaluate(expr: Node, env: Env<TaintValue>): TaintValue {
+  evaluate(expr: SyntaxNode, env: Env<TaintValue>): TaintValue {
     const n = expr;
     switch (n.type) {
       case 'identifier': return env.get(n.text) ?? this.globalSource(n);
@@ -133,17 +133,17 @@ export class TaintTransfer implements Transfer<TaintValue> {
   }
 
   /** `fmt % args`: each argument is formatted by its conversion; `%r`/`%d` ones cannot carry a newline. */
-  private percent(n: Node, left: TaintValue, right: TaintValue, env: Env<TaintValue>): TaintValue {
+  private percent(n: SyntaxNode, left: TaintValue, right: TaintValue, env: Env<TaintValue>): TaintValue {
     const fmt = stringValue(n.childForFieldName('left')!);
     if (fmt === null) return stringBuilt(taintLattice.join(left, right));
     const convs = conversions(fmt);
     const r = unparenthesize(n.childForFieldName('right')!);
     if (r.type === 'tuple') {
-      const items = r.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+      const items = r.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
       return joinValues(items.map((item, i) => stringBuilt(this.evaluate(item, env), escapesNewlines(convs[i]))));
     }
     if (r.type === 'dictionary') {
-      const parts = r.namedChildren.filter((c): c is Node => c?.type === 'pair').map((pair) => {
+      const parts = r.namedChildren.filter((c): c is SyntaxNode => c?.type === 'pair').map((pair) => {
         const key = stringValue(pair.childForFieldName('key'));
         const conv = convs.find((c) => c.key === key);
         return stringBuilt(this.evaluate(pair.childForFieldName('value')!, env), escapesNewlines(conv));
@@ -153,7 +153,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
     return stringBuilt(right, convs.length > 0 && convs.every((c) => escapesNewlines(c)));
   }
 
-  private comprehension(n: Node, env: Env<TaintValue>): TaintValue {
+  private comprehension(n: SyntaxNode, env: Env<TaintValue>): TaintValue {
     const inner = env.copy();
     for (const c of n.namedChildren) {
       if (c?.type !== 'for_in_clause') continue;
@@ -168,7 +168,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
   }
 
   /** `sys.argv`, `os.environ` and friends, named directly or through an import alias. */
-  private globalSource(n: Node): TaintValue {
+  private globalSource(n: SyntaxNode): TaintValue {
     const q = this.ctx.model.qualifiedName(n);
     if (!q) return EMPTY;
     const src = this.ctx.spec.valueSources.find((s) => s.name === q);
@@ -179,7 +179,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
     }]);
   }
 
-  private attribute(n: Node, env: Env<TaintValue>): TaintValue {
+  private attribute(n: SyntaxNode, env: Env<TaintValue>): TaintValue {
     const key = locationKey(n);
     const stored = key ? env.get(key) : undefined;
     if (stored) return stored;
@@ -190,7 +190,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
     return { facts: obj.facts.map((f) => this.attributeOf(f, attr, n)) };
   }
 
-  private attributeOf(f: TaintFact<Node>, attr: string, n: Node): TaintFact<Node> | null {
+  private attributeOf(f: TaintFact<SyntaxNode>, attr: string, n: SyntaxNode): TaintFact<SyntaxNode> | null {
     if (f.shape === 'request') {
       const model = this.ctx.spec.requestAttributes.find((a) => a.attribute === attr);
       if (!model) return null;
@@ -202,7 +202,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
   }
 
   /** `container[index]` / `container.get(index)`: request environ keys decide; other containers yield their items. */
-  private item(container: TaintValue, index: Node | null, n: Node): TaintValue {
+  private item(container: TaintValue, index: SyntaxNode | null, n: SyntaxNode): TaintValue {
     const key = index ? stringValue(index) : null;
     return {
       facts: container.facts.map((f) => {
@@ -217,13 +217,13 @@ export class TaintTransfer implements Transfer<TaintValue> {
     };
   }
 
-  private call(n: Node, env: Env<TaintValue>): TaintValue {
+  private call(n: SyntaxNode, env: Env<TaintValue>): TaintValue {
     const c = callInfo(this.ctx.model, n);
     const fn = callee(n);
     const recv = c.receiver ? this.evaluate(c.receiver, env) : EMPTY;
     if (fn && fn.type !== 'identifier' && fn.type !== 'attribute') this.evaluate(fn, env);
     const args = n.childForFieldName('arguments');
-    const argNodes = args?.type === 'argument_list' ? args.namedChildren.filter((a): a is Node => a !== null && a.type !== 'comment') : args ? [args] : [];
+    const argNodes = args?.type === 'argument_list' ? args.namedChildren.filter((a): a is SyntaxNode => a !== null && a.type !== 'comment') : args ? [args] : [];
     const values = argNodes.map((a) => {
       const v = this.evaluate(a, env);
       this.argValues.set(nodeKey(a.type === 'keyword_argument' ? a.childForFieldName('value')! : a), v);
@@ -257,7 +257,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
     return EMPTY;
   }
 
-  private method(c: CallInfo, n: Node, recv: TaintValue, positional: TaintValue[], allArgs: TaintValue, env: Env<TaintValue>): TaintValue {
+  private method(c: CallInfo, n: SyntaxNode, recv: TaintValue, positional: TaintValue[], allArgs: TaintValue, env: Env<TaintValue>): TaintValue {
     const m = c.method!;
     const spec = this.ctx.spec;
     if (spec.mutatingMethods.has(m)) {
@@ -281,7 +281,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
     return EMPTY;
   }
 
-  private applySummary(r: ResolvedCall, n: Node, positional: TaintValue[]): TaintValue {
+  private applySummary(r: ResolvedCall, n: SyntaxNode, positional: TaintValue[]): TaintValue {
     this.callees.add(r.unit);
     if (!r.summary) return EMPTY;
     const byParam: Array<TaintValue['facts'] | undefined> = [];
@@ -299,7 +299,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
   }
 
   private checkSinks(c: CallInfo, env: Env<TaintValue>): void {
-    const handleOf = (recv: Node): string | undefined => {
+    const handleOf = (recv: SyntaxNode): string | undefined => {
       const key = locationKey(recv);
       return key ? env.get(key)?.handle : undefined;
     };
@@ -315,7 +315,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
           target = first;
         }
         const v = this.argValues.get(nodeKey(target)) ?? this.evaluate(target, env);
-        const hit: SinkHit<Node> = { sink: c.node, argument: arg, kind: sink.kind, sinkName: displayName(c), variant: sink.variant, facts: [] };
+        const hit: SinkHit<SyntaxNode> = { sink: c.node, argument: arg, kind: sink.kind, sinkName: displayName(c), variant: sink.variant, facts: [] };
         if (sink.stringsOnly) hit.stringsOnly = true;
         hit.facts = liveAt(hit, v.facts.facts);
         if (hit.facts.length > 0) this.hits.push(hit);
@@ -325,14 +325,14 @@ export class TaintTransfer implements Transfer<TaintValue> {
 }
 
 /** A fresh source origin for a request value read here (`req.GET['name']` rather than the `req` parameter). */
-function reorigin(f: TaintFact<Node>, n: Node): TaintFact<Node> {
+function reorigin(f: TaintFact<SyntaxNode>, n: SyntaxNode): TaintFact<SyntaxNode> {
   // Only right where the source is read: once the value travelled (steps), its origin stays where it was.
   if (f.origin.kind !== 'source' || f.steps.length > 0) return f;
   return { ...f, origin: { ...f.origin, node: n, description: brief(n) } };
 }
 
 /** Start offsets of the arguments a literal %-format at `index` renders with an escaping conversion (`%r`). */
-function formattedEscaped(call: Node, index: number): Set<number> {
+function formattedEscaped(call: SyntaxNode, index: number): Set<number> {
   const args = positionalArgs(call);
   const fmt = stringValue(args[index] ?? null);
   const out = new Set<number>();
@@ -346,12 +346,12 @@ function isFileOpen(c: CallInfo): boolean {
   return c.qualified === 'open' || c.qualified === 'io.open' || c.qualified === 'codecs.open' || c.qualified === 'os.fdopen';
 }
 
-function removesNewlines(arg: Node | undefined): boolean {
+function removesNewlines(arg: SyntaxNode | undefined): boolean {
   const s = arg ? stringValue(arg) : null;
   return s !== null && (s.includes('\\n') || s.includes('\\r') || s.includes('\n'));
 }
 
-function bindPattern(target: Node, v: TaintValue, env: Env<TaintValue>): void {
+function bindPattern(target: SyntaxNode, v: TaintValue, env: Env<TaintValue>): void {
   if (target.type === 'identifier') { env.set(target.text, v); return; }
   for (const c of target.namedChildren) if (c) bindPattern(c, v, env);
 }

@@ -1,6 +1,6 @@
 // Builds the scope tree of one module and records every name binding in the scope Python puts it in
 // (Pyright's binder.ts plays this role). It does not decide which binding reaches a use, and it never evaluates code.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import { ImportTable } from '../names.js';
 import type { Binding, BindingKind, Scope, ScopeKind, ValueFact } from './types.js';
 
@@ -11,7 +11,7 @@ const COMPREHENSION_NAMES: Record<string, string> = {
 
 export interface BindResult { module: Scope; byNode: Map<number, Scope> }
 
-function newScope(kind: ScopeKind, node: Node, parent: Scope | null, name: string): Scope {
+function newScope(kind: ScopeKind, node: SyntaxNode, parent: Scope | null, name: string): Scope {
   const scope: Scope = {
     kind, node, parent, children: [], name, bindings: new Map(), globals: new Set(), nonlocals: new Set(), selfAttributes: new Map(),
   };
@@ -29,18 +29,18 @@ class Binder {
   /** Per method scope: the name of its `self` parameter and the class scope that owns it. */
   private readonly selfOf = new Map<Scope, { self: string; cls: Scope }>();
 
-  constructor(root: Node) {
+  constructor(root: SyntaxNode) {
     this.module = newScope('module', root, null, '<module>');
     this.byNode.set(root.id, this.module);
   }
 
-  add(scope: Scope, name: string, kind: BindingKind, node: Node, statement: Node, value: Node | null, fact: ValueFact = { kind: 'unknown' }): void {
+  add(scope: Scope, name: string, kind: BindingKind, node: SyntaxNode, statement: SyntaxNode, value: SyntaxNode | null, fact: ValueFact = { kind: 'unknown' }): void {
     const list = scope.bindings.get(name) ?? [];
     list.push({ name, kind, node, statement, value, fact, scope });
     scope.bindings.set(name, list);
   }
 
-  visit(node: Node, scope: Scope): void {
+  visit(node: SyntaxNode, scope: Scope): void {
     switch (node.type) {
       case 'function_definition': return this.functionDef(node, scope);
       case 'class_definition': return this.classDef(node, scope);
@@ -126,7 +126,7 @@ class Binder {
   }
 
   /** Binds every name in an assignment target; `self.x` targets become attributes of the enclosing class. */
-  target(node: Node, scope: Scope, kind: BindingKind, statement: Node, value: Node | null): void {
+  target(node: SyntaxNode, scope: Scope, kind: BindingKind, statement: SyntaxNode, value: SyntaxNode | null): void {
     switch (node.type) {
       case 'identifier': this.add(scope, node.text, kind, node, statement, value); return;
       case 'pattern_list': case 'tuple_pattern': case 'list_pattern': case 'tuple': case 'list': case 'expression_list':
@@ -154,7 +154,7 @@ class Binder {
     }
   }
 
-  private functionDef(node: Node, scope: Scope): void {
+  private functionDef(node: SyntaxNode, scope: Scope): void {
     const nameNode = node.childForFieldName('name');
     const name = nameNode?.text ?? '<anonymous>';
     const parameters = node.childForFieldName('parameters');
@@ -172,11 +172,11 @@ class Binder {
   }
 
   /** Binds parameters in `inner`, visiting defaults and annotations in `outer`; returns the names in order. */
-  private parameters(params: Node, outer: Scope, inner: Scope, functionName: string): string[] {
+  private parameters(params: SyntaxNode, outer: Scope, inner: Scope, functionName: string): string[] {
     const names: string[] = [];
     for (const p of params.namedChildren) {
       if (!p) continue;
-      let nameNode: Node | null = null;
+      let nameNode: SyntaxNode | null = null;
       switch (p.type) {
         case 'identifier': nameNode = p; break;
         case 'default_parameter': case 'typed_default_parameter': {
@@ -201,7 +201,7 @@ class Binder {
     return names;
   }
 
-  private classDef(node: Node, scope: Scope): void {
+  private classDef(node: SyntaxNode, scope: Scope): void {
     const nameNode = node.childForFieldName('name');
     const name = nameNode?.text ?? '<anonymous>';
     const body = node.childForFieldName('body');
@@ -212,7 +212,7 @@ class Binder {
     if (body) this.visit(body, cls);
   }
 
-  private lambda(node: Node, scope: Scope): void {
+  private lambda(node: SyntaxNode, scope: Scope): void {
     const fn = newScope('lambda', node, scope, qualifiedScopeName(scope, '<lambda>'));
     this.byNode.set(node.id, fn);
     const params = node.childForFieldName('parameters');
@@ -221,7 +221,7 @@ class Binder {
     if (body) this.visit(body, fn);
   }
 
-  private comprehension(node: Node, scope: Scope): void {
+  private comprehension(node: SyntaxNode, scope: Scope): void {
     const comp = newScope('comprehension', node, scope, qualifiedScopeName(scope, COMPREHENSION_NAMES[node.type] ?? '<comp>'));
     this.byNode.set(node.id, comp);
     let first = true;
@@ -237,7 +237,7 @@ class Binder {
     }
   }
 
-  private importStatement(node: Node, scope: Scope): void {
+  private importStatement(node: SyntaxNode, scope: Scope): void {
     const table = new ImportTable();
     table.add(node);
     for (const r of table.records) {
@@ -251,8 +251,8 @@ class Binder {
     }
   }
 
-  private capturePattern(node: Node, scope: Scope): void {
-    const stack: Node[] = [node];
+  private capturePattern(node: SyntaxNode, scope: Scope): void {
+    const stack: SyntaxNode[] = [node];
     while (stack.length > 0) {
       const n = stack.pop()!;
       const parent = n.parent;
@@ -288,14 +288,14 @@ class Binder {
   }
 }
 
-function isStaticMethod(fn: Node): boolean {
+function isStaticMethod(fn: SyntaxNode): boolean {
   const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
   return !!decorated && decorated.namedChildren.some((c) => c?.type === 'decorator' && /\bstaticmethod\b/.test(c.text));
 }
 
-function findIdentifier(node: Node, name: string): Node | null {
-  const stack: Node[] = [node];
-  let found: Node | null = null;
+function findIdentifier(node: SyntaxNode, name: string): SyntaxNode | null {
+  const stack: SyntaxNode[] = [node];
+  let found: SyntaxNode | null = null;
   while (stack.length > 0) {
     const n = stack.pop()!;
     // The last identifier with this text is the bound one (`import a as b` → b, not a part of the module path).
@@ -305,7 +305,7 @@ function findIdentifier(node: Node, name: string): Node | null {
   return found;
 }
 
-export function bindModule(root: Node): BindResult {
+export function bindModule(root: SyntaxNode): BindResult {
   const binder = new Binder(root);
   for (const c of root.namedChildren) if (c) binder.visit(c, binder.module);
   binder.finish(binder.module);

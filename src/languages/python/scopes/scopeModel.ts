@@ -1,6 +1,6 @@
 // Queries over the bound scopes of one module: the scope a node is evaluated in, the bindings a name refers to
 // (LEGB, class scopes invisible to nested functions), qualified names through scoped imports, and value facts.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../syntaxTree.js';
 import { dottedName, stringValue, unparenthesize } from '../syntax.js';
 import { bindModule, COMPREHENSIONS } from './binder.js';
 import type { Binding, Scope, ValueFact } from './types.js';
@@ -20,14 +20,14 @@ export class ScopeModel {
   private readonly byNode: Map<number, Scope>;
   private readonly facts = new Map<Binding, ValueFact>();
 
-  constructor(root: Node) {
+  constructor(root: SyntaxNode) {
     const bound = bindModule(root);
     this.module = bound.module;
     this.byNode = bound.byNode;
   }
 
   /** The scope created by a function/class/lambda/comprehension node (or the module node). */
-  scopeFor(scopeNode: Node): Scope | undefined {
+  scopeFor(scopeNode: SyntaxNode): Scope | undefined {
     return this.byNode.get(scopeNode.id);
   }
 
@@ -35,11 +35,11 @@ export class ScopeModel {
    * The scope `node` is evaluated in. Decorators, defaults, annotations, base classes and a comprehension's
    * outermost iterable belong to the enclosing scope, as in CPython.
    */
-  scopeOf(node: Node): Scope {
-    let prev: Node = node;
+  scopeOf(node: SyntaxNode): Scope {
+    let prev: SyntaxNode = node;
     let inDefault = false;
     let inFirstIterable = false;
-    for (let n: Node | null = node.parent; n; prev = n, n = n.parent) {
+    for (let n: SyntaxNode | null = node.parent; n; prev = n, n = n.parent) {
       if (n.type === 'default_parameter' || n.type === 'typed_default_parameter') {
         if (n.childForFieldName('name')?.id !== prev.id) inDefault = true;
       } else if (n.type === 'typed_parameter') {
@@ -78,7 +78,7 @@ export class ScopeModel {
   }
 
   /** The bindings an identifier refers to, in the scope it resolves in (flow-insensitive: all of them). */
-  lookup(nameNode: Node): Binding[] {
+  lookup(nameNode: SyntaxNode): Binding[] {
     if (nameNode.type !== 'identifier') return [];
     // The `x` of `a.x` and of `f(x=1)` names an attribute or a parameter, not a variable.
     const parent = nameNode.parent;
@@ -92,7 +92,7 @@ export class ScopeModel {
    * `subprocess.Popen` when `sp` is the imported module there. Null when the head is a local variable that is not
    * an alias of an import (a local assignment shadows an import); builtins and unknown globals stay as written.
    */
-  qualifiedNameAt(expr: Node | null, depth = 0): string | null {
+  qualifiedNameAt(expr: SyntaxNode | null, depth = 0): string | null {
     if (!expr) return null;
     const dotted = dottedName(unparenthesize(expr));
     if (dotted === null) return null;
@@ -131,7 +131,7 @@ export class ScopeModel {
   }
 
   /** The value fact of an arbitrary expression at its position. */
-  valueFact(value: Node, depth = 0): ValueFact {
+  valueFact(value: SyntaxNode, depth = 0): ValueFact {
     const v = unparenthesize(value);
     switch (v.type) {
       case 'none': return { kind: 'literal', value: null };
@@ -157,7 +157,7 @@ export class ScopeModel {
   }
 
   /** Bindings of `self.x` for an attribute expression inside a method, from every method of its class. */
-  selfAttribute(attr: Node): Binding[] {
+  selfAttribute(attr: SyntaxNode): Binding[] {
     if (attr.type !== 'attribute') return [];
     const object = attr.childForFieldName('object');
     const name = attr.childForFieldName('attribute')?.text;
@@ -167,7 +167,7 @@ export class ScopeModel {
   }
 
   /** The class scope whose instance `selfNode` (the first parameter of a method) stands for. */
-  classOfMethodSelf(selfNode: Node): Scope | null {
+  classOfMethodSelf(selfNode: SyntaxNode): Scope | null {
     const bindings = this.lookup(selfNode);
     const param = bindings.find((b) => b.kind === 'parameter' && b.fact.kind === 'parameter' && b.fact.index === 0);
     const method = param?.scope;
@@ -175,7 +175,7 @@ export class ScopeModel {
   }
 
   /** Nearest enclosing function scope (function or lambda) of a node, or null at module/class level. */
-  functionOf(node: Node): Scope | null {
+  functionOf(node: SyntaxNode): Scope | null {
     for (let s: Scope | null = this.scopeOf(node); s; s = s.parent) if (s.kind === 'function' || s.kind === 'lambda') return s;
     return null;
   }
@@ -185,8 +185,8 @@ export class ScopeModel {
   }
 }
 
-function leftmostIdentifier(node: Node): Node | null {
-  let n: Node | null = node;
+function leftmostIdentifier(node: SyntaxNode): SyntaxNode | null {
+  let n: SyntaxNode | null = node;
   while (n && n.type === 'attribute') n = n.childForFieldName('object');
   while (n && n.type === 'parenthesized_expression') n = n.namedChild(0);
   return n?.type === 'identifier' ? n : null;

@@ -1,7 +1,7 @@
 // CWE-708: a network resource created for a user's request through an admin client (`get_client(ctx,
 // admin=True)`) without `tenant_id`/`project_id` in its body. Neutron assigns it to the admin client's own project,
 // so the user cannot see or delete it and its quota is charged to the service project.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { descendantsOfType, enclosingFunction, stringValue } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { OWNED_ON_CREATE, OWNER_BODY_KEYS } from '../../../models/python/openstack/index.js';
@@ -11,7 +11,7 @@ import { argumentValues, brief, callsIn, calleeText, isAdminSource, line, networ
 const ADMIN_NAME = /(^|_)admin(_|$)|admin_client|neutron_admin/i;
 
 /** How the receiver is an admin client: bound from an admin factory in this function, or named so. */
-function adminClient(model: PythonModel, fnBody: Node, obj: Node): string | null {
+function adminClient(model: PythonModel, fnBody: SyntaxNode, obj: SyntaxNode): string | null {
   if (obj.type === 'call' && isAdminSource(model, obj)) return brief(obj, 40);
   if (obj.type !== 'identifier') return null;
   for (const a of descendantsOfType(fnBody, new Set(['assignment']))) {
@@ -22,8 +22,8 @@ function adminClient(model: PythonModel, fnBody: Node, obj: Node): string | null
 }
 
 /** Does the body (a literal, or a local built in this function) set an owner key? Null: cannot tell. */
-function setsOwner(fnBody: Node, body: Node): boolean | null {
-  const hasOwnerKey = (n: Node): boolean => descendantsOfType(n, new Set(['string'])).concat(n.type === 'string' ? [n] : []).some((s) => OWNER_BODY_KEYS.has(stringValue(s) ?? ''));
+function setsOwner(fnBody: SyntaxNode, body: SyntaxNode): boolean | null {
+  const hasOwnerKey = (n: SyntaxNode): boolean => descendantsOfType(n, new Set(['string'])).concat(n.type === 'string' ? [n] : []).some((s) => OWNER_BODY_KEYS.has(stringValue(s) ?? ''));
   if (body.type === 'dictionary') return hasOwnerKey(body);
   if (body.type !== 'identifier') return null;
   let built = false;

@@ -1,7 +1,7 @@
 // CWE-639: "authorise the parent, load the child by id". A handler fetches the parent object only to check that
 // the caller may see it (the result is discarded), then loads the child by its own id without tying it to that
 // parent, so any child id (another project's rule, port or member) passes the parent's check.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { calleeName, descendantsOfType, isLoggingCall, mentionsName } from '../../../languages/python/syntax.js';
 import { ID_PARAMETER, IDENTITY_PARAMETER } from '../../../models/python/openstack/index.js';
@@ -13,18 +13,18 @@ const GETTER = /^_?(get|show|find)_\w+$|^get_object$|^get_by_(id|uuid)$/;
 /** Getters that return many objects filter by what they are given; they are not a by-id child load. */
 const COLLECTION_GETTER = /^_?get_\w+s$|_collection|_list$|^get_objects$/;
 
-function idArgs(call: Node, ids: Set<string>): string[] {
+function idArgs(call: SyntaxNode, ids: Set<string>): string[] {
   return argumentValues(call).filter((a) => a.type === 'identifier' && ids.has(a.text)).map((a) => a.text);
 }
 
 /** Uses of `name` after `from` other than in a `raise` or a log call: a comparison or filter with the parent id. */
-function usedLater(body: Node, name: string, from: number, except: Node): boolean {
+function usedLater(body: SyntaxNode, name: string, from: number, except: SyntaxNode): boolean {
   for (const id of descendantsOfType(body, new Set(['identifier']))) {
     if (id.text !== name || id.startIndex < from || (id.startIndex >= except.startIndex && id.endIndex <= except.endIndex)) continue;
     if (id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id) continue;
     if (id.parent?.type === 'keyword_argument' && id.parent.childForFieldName('name')?.id === id.id) continue;
     let benign = false;
-    for (let n: Node | null = id.parent; n && n.id !== body.id; n = n.parent) {
+    for (let n: SyntaxNode | null = id.parent; n && n.id !== body.id; n = n.parent) {
       if (n.type === 'raise_statement' || (n.type === 'call' && isLoggingCall(n))) { benign = true; break; }
     }
     if (!benign) return true;

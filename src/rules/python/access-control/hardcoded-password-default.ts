@@ -1,5 +1,6 @@
 // B107: a function or lambda parameter whose name denotes a password, token or secret and whose default is a
 // string literal, so every caller that omits it uses the same built-in credential.
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { redact, secretLiteral } from '../../../rulekit/secrets.js';
 import { kindOf } from './hardcoded-password-string.js';
@@ -36,7 +37,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const visit = (node: import('web-tree-sitter').Node): void => {
+    const visit = (node: SyntaxNode): void => {
       const name = node.childForFieldName('name');
       const value = node.childForFieldName('value');
       if (!name || !value || name.type !== 'identifier') return;

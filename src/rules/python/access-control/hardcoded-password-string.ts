@@ -1,12 +1,12 @@
 // B105: a string literal stored under, or compared with, a name that denotes a password, token or secret:
 // assignments (plain, annotated, chained, tuple, attribute, subscript) and dict-literal entries, and `==`/`!=` checks.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { comparisonOperators, dottedName, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { redact, secretLiteral } from '../../../rulekit/secrets.js';
 
 /** The name a target or key gives its value: `password`, `self.db_password` → `db_password`, `d["token"]` → `token`. */
-function targetName(target: Node): string | null {
+function targetName(target: SyntaxNode): string | null {
   const t = unparenthesize(target);
   if (t.type === 'identifier') return t.text;
   if (t.type === 'attribute') return t.childForFieldName('attribute')?.text ?? null;
@@ -15,11 +15,11 @@ function targetName(target: Node): string | null {
 }
 
 /** Pairs each assignment target with the expression it receives, through chains and parallel tuples. */
-function assignedPairs(assignment: Node): Array<[Node, Node]> {
+function assignedPairs(assignment: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
   const left = assignment.childForFieldName('left');
   let right = assignment.childForFieldName('right');
   if (!left || !right) return [];
-  const pairs: Array<[Node, Node]> = [];
+  const pairs: Array<[SyntaxNode, SyntaxNode]> = [];
   const targets = [left];
   // `a = b = "x"`: the inner assignment holds the next target and, at the end of the chain, the value.
   while (right.type === 'assignment') {
@@ -34,8 +34,8 @@ function assignedPairs(assignment: Node): Array<[Node, Node]> {
     const multi = ['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list'];
     const r = unparenthesize(right);
     if (multi.includes(t.type) && ['expression_list', 'tuple', 'list'].includes(r.type)) {
-      const ts = t.namedChildren.filter((c): c is Node => c !== null);
-      const vs = r.namedChildren.filter((c): c is Node => c !== null);
+      const ts = t.namedChildren.filter((c): c is SyntaxNode => c !== null);
+      const vs = r.namedChildren.filter((c): c is SyntaxNode => c !== null);
       if (ts.length === vs.length) ts.forEach((tt, i) => pairs.push([tt, vs[i]!]));
     } else {
       pairs.push([t, r]);
@@ -84,13 +84,13 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const check = (name: string | null, targetText: string, literal: Node, messageId: 'assigned' | 'compared'): void => {
+    const check = (name: string | null, targetText: string, literal: SyntaxNode, messageId: 'assigned' | 'compared'): void => {
       if (name === null) return;
       const found = secretLiteral(ctx.model, name, literal);
       if (!found) return;
       ctx.report({ node: literal, messageId, data: { target: targetText, kind: kindOf(found.secretWord), value: redact(found.value) } });
     };
-    const assignment = (node: Node): void => {
+    const assignment = (node: SyntaxNode): void => {
       for (const [target, value] of assignedPairs(node)) check(targetName(target), target.text, value, 'assigned');
     };
     return {
@@ -105,12 +105,12 @@ export default defineRule({
       },
       comparison_operator(node) {
         const ops = comparisonOperators(node);
-        const operands = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+        const operands = node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
         ops.forEach((op, i) => {
           if (op !== '==' && op !== '!=') return;
           const [a, b] = [operands[i], operands[i + 1]];
           if (!a || !b) return;
-          const nameOf = (n: Node): string | null => (dottedName(n) ?? '').split('.').pop() || null;
+          const nameOf = (n: SyntaxNode): string | null => (dottedName(n) ?? '').split('.').pop() || null;
           if (stringValue(b) !== null) check(nameOf(a), a.text, b, 'compared');
           else if (stringValue(a) !== null) check(nameOf(b), b.text, a, 'compared');
         });

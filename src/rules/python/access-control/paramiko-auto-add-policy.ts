@@ -1,6 +1,6 @@
 // B507: a paramiko SSH client told to accept unknown host keys (AutoAddPolicy / WarningPolicy), so the first
 // server to answer, genuine or not, is trusted with the credentials and commands.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { positionalArg, keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -54,7 +54,7 @@ export default defineRule({
 });
 
 /** `paramiko.AutoAddPolicy()`, `AutoAddPolicy`, `client.AutoAddPolicy` → `AutoAddPolicy`, through import aliases. */
-function policyName(qualify: (n: Node) => string | null, arg: Node): string | null {
+function policyName(qualify: (n: SyntaxNode) => string | null, arg: SyntaxNode): string | null {
   let n = unparenthesize(arg);
   if (n.type === 'call') n = n.childForFieldName('function') ?? n;
   const q = qualify(n);

@@ -1,6 +1,6 @@
 // B103: chmod-family calls whose mode lets group or others write (or execute) the file. The mode is evaluated from
 // integer literals (0o777, Python 2 0777), stat.S_* constants and their `|`/`+` combinations.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { argument, calleeName, integerValue, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -17,7 +17,7 @@ const GROUP_WRITE = 0o020;
 const OTHER_EXEC = 0o011;
 
 /** The numeric mode an expression denotes, or null when it is computed at run time. */
-export function modeValue(model: PythonModel, node: Node): number | null {
+export function modeValue(model: PythonModel, node: SyntaxNode): number | null {
   const n = unparenthesize(node);
   const literal = integerValue(n);
   if (literal !== null) return literal;

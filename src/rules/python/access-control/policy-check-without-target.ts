@@ -1,7 +1,7 @@
 // CWE-863: an API handler checks a policy rule without a target (`context.can(RULE)`) and then acts on an object
 // it loads by a URL id. Without a target the policy engine compares the rule's owner check with the caller's own
 // project, so a project-scoped rule passes for any caller and the object's owner is never consulted.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { calleeName, descendantsOfType, enclosingFunction, keywordArg, mentionsName, positionalArgs } from '../../../languages/python/syntax.js';
 import { ID_PARAMETER, IDENTITY_PARAMETER, INSTANCE_FETCHERS, POLICY_CHECKS } from '../../../models/python/openstack/index.js';
@@ -9,7 +9,7 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 import { brief, callsIn, calleeText, line, receiver } from '../../../rulekit/openstack.js';
 
 /** The fetch of an object by one of `ids` in the handler: `common.get_instance(api, context, server_id)`. */
-function objectFetch(body: Node, ids: Set<string>): { call: Node; id: string } | null {
+function objectFetch(body: SyntaxNode, ids: Set<string>): { call: SyntaxNode; id: string } | null {
   for (const c of callsIn(body)) {
     const text = c.childForFieldName('function')?.text ?? '';
     if (!INSTANCE_FETCHERS.some((re) => re.test(text))) continue;

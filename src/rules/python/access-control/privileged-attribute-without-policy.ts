@@ -1,15 +1,15 @@
 // CWE-863: a neutron-style resource attribute map lets API callers write an attribute that changes privileges
 // (device_owner, binding:*, shared, router:external, provider:*, port_security_enabled …) without
 // `'enforce_policy': True`, so the attribute-level policy rules in policy.yaml are never consulted for it.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { stringValue } from '../../../languages/python/syntax.js';
 import { PRIVILEGED_ATTRIBUTES } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { line } from '../../../rulekit/openstack.js';
 
 /** The `key: value` entries of a dict literal whose keys are string literals. */
-function entries(dict: Node): Map<string, Node> {
-  const out = new Map<string, Node>();
+function entries(dict: SyntaxNode): Map<string, SyntaxNode> {
+  const out = new Map<string, SyntaxNode>();
   for (const p of dict.namedChildren) {
     if (p?.type !== 'pair') continue;
     const key = stringValue(p.childForFieldName('key'));

@@ -1,13 +1,13 @@
 // B501: TLS certificate checking switched off for requests/httpx (`verify=False` on a call, or `session.verify =
 // False`), so any machine in the network path can impersonate the server.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
 const VERBS = new Set(['get', 'options', 'head', 'post', 'put', 'patch', 'delete', 'request']);
 const HTTPX = new Set([...VERBS, 'stream', 'Client', 'AsyncClient']);
 
-function isFalseLiteral(node: Node | null): boolean {
+function isFalseLiteral(node: SyntaxNode | null): boolean {
   return !!node && unparenthesize(node).type === 'false';
 }
 

@@ -1,7 +1,7 @@
 // CWE-639: an object id chosen by the caller (an `X-…-ID` request header, the `port_id` of a requested network, a
 // body field) loads the object, and the function never compares its `tenant_id`/`project_id` with the caller's
 // project. Through an admin client or elevated context the lookup sees every project, so the id alone decides.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { calleeName, descendantsOfType, isLoggingCall, mentionsName, stringValue } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
@@ -16,9 +16,9 @@ const OWNER_CHECK = /(check|validate|verify|ensure|assert)\w*(owner|tenant|proje
 const REQUEST_ITEM = /^(request|req|requested_\w+|net_request)$/;
 
 interface IdSource {
-  node: Node;
+  node: SyntaxNode;
   describe: string;
-  matches(arg: Node): boolean;
+  matches(arg: SyntaxNode): boolean;
   /** Report at the id inside the fetch (an attribute read where it is used), not at `node`. */
   atUse?: boolean;
   /** Header ids arrive through a trusted proxy path: any lookup by them counts, not only client reads. */
@@ -26,7 +26,7 @@ interface IdSource {
 }
 
 /** Ids the caller chose, found in `fn`: header reads, attributes of requested items, body fields. */
-function idSources(fn: Node, body: Node): IdSource[] {
+function idSources(fn: SyntaxNode, body: SyntaxNode): IdSource[] {
   const out: IdSource[] = [];
   const hasBody = parameterNames(fn).some((p) => p.name === 'body');
   for (const a of descendantsOfType(body, new Set(['assignment']))) {
@@ -60,14 +60,14 @@ function idSources(fn: Node, body: Node): IdSource[] {
 }
 
 /** `req.headers.get('X-Instance-ID')` / `req.headers['X-Instance-ID']` → the header name. */
-function headerName(expr: Node): string | null {
+function headerName(expr: SyntaxNode): string | null {
   if (expr.type === 'call' && calleeName(expr) === 'get' && /\.headers$/.test(receiver(expr)?.text ?? '')) return stringValue(argumentValues(expr)[0] ?? null);
   if (expr.type === 'subscript' && /\.headers$/.test(expr.childForFieldName('value')?.text ?? '')) return stringValue(expr.childForFieldName('subscript'));
   return null;
 }
 
 /** The function compares some owner field (`port['tenant_id'] != instance.project_id`) or calls an owner check. */
-function comparesOwner(body: Node): boolean {
+function comparesOwner(body: SyntaxNode): boolean {
   for (const cmp of descendantsOfType(body, new Set(['comparison_operator']))) {
     for (const side of cmp.namedChildren) {
       if (!side) continue;
@@ -80,8 +80,8 @@ function comparesOwner(body: Node): boolean {
 }
 
 /** The receiver or the context argument of `fetch` is an admin client / admin context bound in this function. */
-function adminVia(model: PythonModel, body: Node, fetch: Node): string | null {
-  const candidates = [receiver(fetch), ...argumentValues(fetch)].filter((n): n is Node => n !== null && n.type === 'identifier');
+function adminVia(model: PythonModel, body: SyntaxNode, fetch: SyntaxNode): string | null {
+  const candidates = [receiver(fetch), ...argumentValues(fetch)].filter((n): n is SyntaxNode => n !== null && n.type === 'identifier');
   for (const a of descendantsOfType(body, new Set(['assignment']))) {
     const left = a.childForFieldName('left');
     const right = a.childForFieldName('right');

@@ -1,7 +1,7 @@
 // CWE-193: an index bound one past the end of a sequence: `x[len(x)]`, `for i in range(len(x) + 1): x[i]`, and
 // `i <= len(x)` guarding `x[i]`. Each reaches x[len(x)], which raises IndexError (or, with negative offsets, reads
 // the wrong element). Reported only when the same sequence is indexed with the loop/guard variable itself.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { comparisonPairs, descendantsOfType, integerValue, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -11,7 +11,7 @@ import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 const SUBSCRIPT = new Set(['subscript']);
 
 /** `len(x)` → the text of x; null for anything else. */
-function lenOf(expr: Node | null): Node | null {
+function lenOf(expr: SyntaxNode | null): SyntaxNode | null {
   if (!expr) return null;
   const n = unparenthesize(expr);
   if (n.type !== 'call' || n.childForFieldName('function')?.text !== 'len') return null;
@@ -20,7 +20,7 @@ function lenOf(expr: Node | null): Node | null {
 }
 
 /** `len(x) + k` with k ≥ 1 → { seq: x, past: k }. */
-function pastEnd(expr: Node | null): { seq: Node; past: number } | null {
+function pastEnd(expr: SyntaxNode | null): { seq: SyntaxNode; past: number } | null {
   if (!expr) return null;
   const n = unparenthesize(expr);
   const direct = lenOf(n);
@@ -32,7 +32,7 @@ function pastEnd(expr: Node | null): { seq: Node; past: number } | null {
 }
 
 /** Subscripts `seq[name]` under `scope` (loads and stores alike: both go past the end). */
-function indexedWith(scope: Node, seq: Node, name: string): Node | null {
+function indexedWith(scope: SyntaxNode, seq: SyntaxNode, name: string): SyntaxNode | null {
   return descendantsOfType(scope, SUBSCRIPT).find((s) => {
     const value = s.childForFieldName('value');
     const index = s.childrenForFieldName('subscript');
@@ -41,13 +41,13 @@ function indexedWith(scope: Node, seq: Node, name: string): Node | null {
 }
 
 /** The body re-checks the index against the length itself (`if i < len(x): x[i]`, `if i == len(x): break`). */
-function checkedInside(body: Node, seq: Node, name: string): boolean {
+function checkedInside(body: SyntaxNode, seq: SyntaxNode, name: string): boolean {
   return descendantsOfType(body, new Set(['comparison_operator'])).some((c) =>
     c.text.includes(`len(${seq.text})`) && c.namedChildren.some((o) => o !== null && unparenthesize(o).text === name));
 }
 
 /** Indexable positions only: a dict keyed by counters (`d[len(d)] = v`) is a different thing. */
-function isSequence(model: PythonModel, seq: Node): boolean {
+function isSequence(model: PythonModel, seq: SyntaxNode): boolean {
   const kind = kindOf(model, seq);
   return kind === null || kind === 'list' || kind === 'str' || kind === 'tuple' || kind === 'bytes';
 }

@@ -1,7 +1,7 @@
 // CWE-191: `limit - used` (a quota, limit or capacity minus what is used, reserved or counted) goes negative when
 // usage already exceeds a lowered limit or the limit is -1 ("unlimited"), and the negative headroom is then used as a
 // count, a slice bound or a returned amount. Silent when the function floors it, or compares limit/used/result first.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { dataflowOf } from '../../../languages/python/dataflow/reaching.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { calleeName, descendantsOfType, integerValue, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
@@ -18,7 +18,7 @@ const COMPARISON = new Set(['comparison_operator']);
 const CALL = new Set(['call']);
 
 /** Name of a value for word matching: variable, attribute, string key — or the container of a computed subscript. */
-function nameOf(expr: Node): string | null {
+function nameOf(expr: SyntaxNode): string | null {
   const n = unparenthesize(expr);
   if (n.type === 'identifier') return n.text;
   if (n.type === 'attribute') return n.childForFieldName('attribute')?.text ?? null;
@@ -30,7 +30,7 @@ function nameOf(expr: Node): string | null {
   return null;
 }
 
-function hasWord(expr: Node, words: ReadonlySet<string>): boolean {
+function hasWord(expr: SyntaxNode, words: ReadonlySet<string>): boolean {
   const n = unparenthesize(expr);
   // `limits["instances"]`: the key names the resource, the container says it is a limit.
   const names = [nameOf(n), n.type === 'subscript' ? nameOf(n.childForFieldName('value')!) : null];
@@ -38,7 +38,7 @@ function hasWord(expr: Node, words: ReadonlySet<string>): boolean {
 }
 
 /** What a use of the headroom does with it, when that needs a non-negative value. */
-function amountUse(use: Node): string | null {
+function amountUse(use: SyntaxNode): string | null {
   let n = use;
   while (n.parent?.type === 'parenthesized_expression') n = n.parent;
   const p = n.parent;
@@ -58,10 +58,10 @@ function amountUse(use: Node): string | null {
  * The function checks the operands against each other or against 0/-1/None, checks the result against anything
  * (`if headroom < requested: raise`), or floors with max().
  */
-function guarded(fnNode: Node, texts: readonly string[], result: readonly string[]): boolean {
+function guarded(fnNode: SyntaxNode, texts: readonly string[], result: readonly string[]): boolean {
   if (/unlimited/i.test(fnNode.text)) return true;
   for (const c of descendantsOfType(fnNode, COMPARISON)) {
-    const operands = c.namedChildren.filter((o): o is Node => o !== null).map((o) => unparenthesize(o));
+    const operands = c.namedChildren.filter((o): o is SyntaxNode => o !== null).map((o) => unparenthesize(o));
     const mentions = operands.filter((o) => texts.includes(o.text));
     if (mentions.length >= 2 || operands.some((o) => result.includes(o.text))) return true;
     if (mentions.length >= 1 && operands.some((o) => o.type === 'none' || (integerValue(o) !== null && integerValue(o)! <= 0))) return true;
@@ -92,14 +92,14 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const check = (model: PythonModel, node: Node): void => {
+    const check = (model: PythonModel, node: SyntaxNode): void => {
       if (node.childForFieldName('operator')?.text !== '-') return;
       const limit = node.childForFieldName('left');
       const used = node.childForFieldName('right');
       if (!limit || !used || !hasWord(limit, CAPACITY_WORDS) || !hasWord(used, USAGE_WORDS)) return;
       const owner = dataflowOwner(model, node);
       let where = amountUse(node);
-      let at: Node = node;
+      let at: SyntaxNode = node;
       const texts = [unparenthesize(limit).text, unparenthesize(used).text, node.text];
       const assignment = node.parent?.type === 'assignment' && node.parent.childForFieldName('right')?.id === node.id ? node.parent : null;
       const target = assignment?.childForFieldName('left');

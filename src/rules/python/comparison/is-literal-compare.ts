@@ -1,7 +1,7 @@
 // CWE-595: `x is "text"` / `n is 5` / `t is (1, 2)` compare object identity with a literal. Whether two equal strings
 // or numbers are the same object is an interpreter detail (interning, small-int cache), so the result changes
 // between versions, builds and values. `is None/True/False/...` are singletons and stay silent.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { comparisonPairs, isBytesString, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
@@ -9,7 +9,7 @@ import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 const LITERAL_TYPES = new Set(['string', 'concatenated_string', 'integer', 'float', 'tuple', 'list', 'dictionary', 'set']);
 
 /** What kind of literal `node` is, for the message; null for singletons and non-literals. */
-function literalKind(node: Node): string | null {
+function literalKind(node: SyntaxNode): string | null {
   let n = unparenthesize(node);
   if (n.type === 'unary_operator') n = n.childForFieldName('argument') ?? n;
   if (!LITERAL_TYPES.has(n.type)) return null;

@@ -1,7 +1,7 @@
 // CWE-1024: `==`/`!=`/`in` between values known to be of incompatible built-in types — a str and a number, or str
 // and bytes — which Python never finds equal, so the branch is dead (or always taken). Types come from literals,
 // builtin calls and reaching definitions; a value whose type is not certain on every path is never reported.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { comparisonPairs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { kindOf, type ValueKind } from '../../../rulekit/valueKinds.js';
@@ -16,10 +16,10 @@ function family(kind: ValueKind | null): Family | null {
 }
 
 /** The family every element of a literal list/tuple/set shares, for `x in [...]`. */
-function elementFamily(model: PythonModel, container: Node): Family | null {
+function elementFamily(model: PythonModel, container: SyntaxNode): Family | null {
   const c = unparenthesize(container);
   if (!['list', 'tuple', 'set'].includes(c.type)) return null;
-  const elements = c.namedChildren.filter((e): e is Node => e !== null && e.type !== 'comment');
+  const elements = c.namedChildren.filter((e): e is SyntaxNode => e !== null && e.type !== 'comment');
   if (elements.length === 0) return null;
   const families = new Set(elements.map((e) => family(kindOf(model, e))));
   return families.size === 1 ? [...families][0]! : null;

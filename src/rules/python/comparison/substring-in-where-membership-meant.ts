@@ -1,7 +1,7 @@
 // CWE-187: `proto in "tcp udp icmp"` — membership in a string that lists tokens is a substring test, so "cmp", "p u"
 // and "" pass too. Reported only when the string (a literal, or a name bound only to such literals) reads as a list
 // of several word tokens and the left side is a computed value, never a literal being searched for.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { comparisonPairs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -31,15 +31,15 @@ export function tokenList(value: string): string[] | null {
 }
 
 /** The string literal(s) the right side holds: the literal itself or every value bound to the name. */
-function listedString(model: PythonModel, node: Node): { text: string; tokens: string[]; literal: Node } | null {
+function listedString(model: PythonModel, node: SyntaxNode): { text: string; tokens: string[]; literal: SyntaxNode } | null {
   const n = unparenthesize(node);
-  let literals: Array<Node | null> = [n];
+  let literals: Array<SyntaxNode | null> = [n];
   if (n.type === 'identifier' || n.type === 'attribute') {
     const reaching = reachingValues(model, n);
     if (!reaching || reaching.parameter || reaching.augmented.length > 0 || reaching.values.length === 0) return null;
     literals = reaching.values;
   }
-  let first: { text: string; tokens: string[]; literal: Node } | null = null;
+  let first: { text: string; tokens: string[]; literal: SyntaxNode } | null = null;
   for (const lit of literals) {
     const value = lit ? stringValue(lit) : null;
     const tokens = value === null ? null : tokenList(value);

@@ -1,6 +1,6 @@
 // CWE-584: `return`, `break` or `continue` leaving a `finally` block. The jump silently discards any exception the
 // try raised (and any value it returned), so a failure — a denied check, a failed write — looks like success.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
 const JUMPS = new Set(['return_statement', 'break_statement', 'continue_statement']);
@@ -8,9 +8,9 @@ const SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
 const LOOPS = new Set(['for_statement', 'while_statement']);
 
 /** Jumps in `block` that leave it: every return, and break/continue whose loop is outside the block. */
-function leavingJumps(block: Node): Node[] {
-  const out: Node[] = [];
-  const visit = (n: Node, inLoop: boolean): void => {
+function leavingJumps(block: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const visit = (n: SyntaxNode, inLoop: boolean): void => {
     if (JUMPS.has(n.type)) {
       if (n.type === 'return_statement' || !inLoop) out.push(n);
       return;

@@ -1,6 +1,6 @@
 // CWE-705: inside a `for` loop that processes each item, an except handler (or a guard that skips a missing item)
 // `return`s instead of `continue`-ing, so one bad item silently abandons all the items after it.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { cfgOf } from '../../../languages/python/cfg/index.js';
 import { handlerOutcome } from '../../../languages/python/cfg/handlers.js';
 import { descendantsOfType, enclosingFunction, isLoggingCall, mentionsName, targetNames } from '../../../languages/python/syntax.js';
@@ -13,9 +13,9 @@ const COUNTERS = /^(range|xrange|itertools\.count|count|retry\w*|.*attempts?)$/;
 const MISSING = /(NotFound|DoesNotExist|NotExist|NoSuch|Missing|Gone|KeyError|LookupError|IndexError)\b/;
 
 /** Statements of the loop body that belong to this loop (not to nested loops or functions). */
-function ownStatements(body: Node, types: ReadonlySet<string>): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [body];
+function ownStatements(body: SyntaxNode, types: ReadonlySet<string>): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const stack: SyntaxNode[] = [body];
   while (stack.length > 0) {
     const n = stack.pop()!;
     for (const c of n.namedChildren) {
@@ -27,21 +27,21 @@ function ownStatements(body: Node, types: ReadonlySet<string>): Node[] {
   return out;
 }
 
-function bareReturn(stmt: Node): boolean {
+function bareReturn(stmt: SyntaxNode): boolean {
   if (stmt.type !== 'return_statement') return false;
   const value = stmt.namedChild(0);
   return !value || value.type === 'none';
 }
 
 /** Returns a value other than None anywhere in the function: the loop may be a search, `return` its answer. */
-function returnsValues(fn: Node): boolean {
+function returnsValues(fn: SyntaxNode): boolean {
   return descendantsOfType(fn, new Set(['return_statement'])).some((r) => !bareReturn(r)) ||
     descendantsOfType(fn, new Set(['yield'])).length > 0;
 }
 
 /** The loop body does work after `stmt` in the same iteration: the processing the return abandons. */
-function workAfter(stmt: Node, loopBody: Node): boolean {
-  for (let n: Node = stmt; n.id !== loopBody.id && n.parent; n = n.parent) {
+function workAfter(stmt: SyntaxNode, loopBody: SyntaxNode): boolean {
+  for (let n: SyntaxNode = stmt; n.id !== loopBody.id && n.parent; n = n.parent) {
     for (let s = n.nextNamedSibling; s; s = s.nextNamedSibling) {
       if (s.type !== 'comment' && descendantsOfType(s, new Set(['call'])).some((c) => !isLoggingCall(c))) return true;
     }
@@ -50,8 +50,8 @@ function workAfter(stmt: Node, loopBody: Node): boolean {
 }
 
 /** A block that only logs (or passes) and then returns nothing: the shape of "skip this one". */
-function logThenReturn(block: Node): Node | null {
-  const stmts = block.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+function logThenReturn(block: SyntaxNode): SyntaxNode | null {
+  const stmts = block.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
   const last = stmts[stmts.length - 1];
   if (!last || !bareReturn(last)) return null;
   for (const s of stmts.slice(0, -1)) {
@@ -63,7 +63,7 @@ function logThenReturn(block: Node): Node | null {
 }
 
 /** `if item is None`, `if not item`, `if item not in known`, `if not item.get(...)`: testing the item's absence. */
-function testsAbsence(cond: Node, names: ReadonlySet<string>): boolean {
+function testsAbsence(cond: SyntaxNode, names: ReadonlySet<string>): boolean {
   if (!mentionsName(cond, names)) return false;
   const t = cond.text.replace(/\s+/g, ' ');
   return /^not\b/.test(t) || /\bis None$/.test(t) || /\bnot in\b/.test(t);

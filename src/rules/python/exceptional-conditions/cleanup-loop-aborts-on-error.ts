@@ -1,6 +1,6 @@
 // CWE-755: a loop that releases resources one by one (delete/unbind/detach … each item) where one item's failure
 // escapes the loop, so every later item is never cleaned up. Per-item handlers that log and go on are the fix.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { cfgOf, type Cfg, type CfgNode } from '../../../languages/python/cfg/index.js';
 import { scopesOf } from '../../../languages/python/scopes/index.js';
 import { callee, calleeName, descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
@@ -25,17 +25,17 @@ const TRANSACTION = /(session|transaction|\.begin\(|writer|\bautonested)/i;
 const CLEANUP_FUNCTION = /(delete|destroy|cleanup|clean_up|deallocate|teardown|tear_down|rollback|roll_back|revert|purge|unprovision|terminate|undo)/i;
 const EDGE_WITHIN_ITERATION: ReadonlySet<string> = new Set(['normal', 'true', 'false', 'exception']);
 
-interface Escape { handler: Node | null }
+interface Escape { handler: SyntaxNode | null }
 
 /**
  * Follows an exception raised by `call` within the loop's iteration. It is contained when it gets back to the loop
  * header (a handler continued); it escapes when an exception edge leaves the loop's code.
  */
-function escapesLoop(cfg: Cfg, call: Node, loop: Node, isParameter: (id: Node) => boolean): Escape | null {
+function escapesLoop(cfg: Cfg, call: SyntaxNode, loop: SyntaxNode, isParameter: (id: SyntaxNode) => boolean): Escape | null {
   const inside = (n: CfgNode): boolean => !!n.ast && n.ast.startIndex >= loop.startIndex && n.ast.endIndex <= loop.endIndex;
   const headers = new Set(cfg.nodesOf(loop).filter((n) => n.kind === 'statement'));
   const seen = new Set<CfgNode>();
-  const stack: Array<{ node: CfgNode; handler: Node | null }> = cfg.nodesAt(call).flatMap((n) =>
+  const stack: Array<{ node: CfgNode; handler: SyntaxNode | null }> = cfg.nodesAt(call).flatMap((n) =>
     n.succ.filter((e) => e.kind === 'exception').map((e) => ({ node: e.to, handler: null })));
   for (const s of stack) if (!inside(s.node)) return { handler: null };
   while (stack.length > 0) {
@@ -67,7 +67,7 @@ function escapesLoop(cfg: Cfg, call: Node, loop: Node, isParameter: (id: Node) =
  * Where the loop runs: on an error path (handler or finally), where an abort leaves resources behind for certain, or
  * in a delete/cleanup function, where the caller may instead retry the whole operation — so that case is less sure.
  */
-function cleanupContext(loop: Node, fn: Node): 'error-path' | 'cleanup-function' | null {
+function cleanupContext(loop: SyntaxNode, fn: SyntaxNode): 'error-path' | 'cleanup-function' | null {
   for (let n = loop.parent; n && n.id !== fn.id; n = n.parent) {
     if (n.type === 'except_clause' || n.type === 'except_group_clause' || n.type === 'finally_clause') return 'error-path';
   }
@@ -75,7 +75,7 @@ function cleanupContext(loop: Node, fn: Node): 'error-path' | 'cleanup-function'
 }
 
 /** Inside `with session.begin():` (or a writer context) a failure rolls every deletion back together, as intended. */
-function inTransaction(loop: Node, fn: Node): boolean {
+function inTransaction(loop: SyntaxNode, fn: SyntaxNode): boolean {
   for (let n = loop.parent; n && n.id !== fn.id; n = n.parent) {
     if (n.type !== 'with_statement') continue;
     const items = n.namedChildren.find((c) => c?.type === 'with_clause')?.text ?? '';
@@ -88,7 +88,7 @@ function inTransaction(loop: Node, fn: Node): boolean {
  * `except X: if not ignore_errors: raise` — the re-raise sits under a condition on the function's own parameters
  * only: the caller chose between "stop at the first failure" and "keep going", so stopping is not a defect here.
  */
-function reraiseIsCallersChoice(raise: Node, handler: Node, isParameter: (id: Node) => boolean): boolean {
+function reraiseIsCallersChoice(raise: SyntaxNode, handler: SyntaxNode, isParameter: (id: SyntaxNode) => boolean): boolean {
   for (let n = raise.parent; n && n.id !== handler.id; n = n.parent) {
     if (n.type !== 'if_statement' && n.type !== 'elif_clause') continue;
     const cond = n.childForFieldName('condition');
@@ -99,7 +99,7 @@ function reraiseIsCallersChoice(raise: Node, handler: Node, isParameter: (id: No
 }
 
 /** The cleanup call acts on the loop's item: the item (or something derived from it) is an argument or the receiver. */
-function actsOnItem(call: Node, names: ReadonlySet<string>): boolean {
+function actsOnItem(call: SyntaxNode, names: ReadonlySet<string>): boolean {
   return mentionsName(call.childForFieldName('arguments'), names) || mentionsName(callee(call)?.childForFieldName('object') ?? null, names);
 }
 

@@ -1,6 +1,6 @@
 // CWE-390: a `try` around an authorisation/policy/validation call whose broad handler neither re-raises nor stops:
 // when the check fails (raises), execution continues past the try exactly as if it had passed.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { cfgOf, isCatchAll } from '../../../languages/python/cfg/index.js';
 import { handlerOutcome } from '../../../languages/python/cfg/handlers.js';
 import { calleeName, descendantsOfType, enclosingFunction } from '../../../languages/python/syntax.js';
@@ -12,7 +12,7 @@ const VALIDATION = /^(validate\w*|verify\w*|check_\w+|assert_\w+|ensure_\w*(allo
 /** Same shape, different meaning: subprocess result checks, test assertions, numeric checks. */
 const NOT_CHECKS = /^(check_call|check_output|check_returncode|check_result|assert_called\w*|assert_not_called|assert_has_calls|assert_any_call|check_resize|check_hostname|verify_ssl|validate_timeout)$/i;
 
-function checkCall(stmt: Node): Node | null {
+function checkCall(stmt: SyntaxNode): SyntaxNode | null {
   if (stmt.type !== 'expression_statement') return null;
   let expr = stmt.namedChild(0);
   if (expr?.type === 'await') expr = expr.namedChild(0);
@@ -20,8 +20,8 @@ function checkCall(stmt: Node): Node | null {
 }
 
 /** Check calls whose result is discarded, i.e. that report failure only by raising. */
-function checksIn(body: Node): Array<{ call: Node; name: string; authz: boolean }> {
-  const out: Array<{ call: Node; name: string; authz: boolean }> = [];
+function checksIn(body: SyntaxNode): Array<{ call: SyntaxNode; name: string; authz: boolean }> {
+  const out: Array<{ call: SyntaxNode; name: string; authz: boolean }> = [];
   for (const stmt of descendantsOfType(body, new Set(['expression_statement']))) {
     const call = checkCall(stmt);
     const name = call ? calleeName(call) : null;
@@ -33,7 +33,7 @@ function checksIn(body: Node): Array<{ call: Node; name: string; authz: boolean 
 }
 
 /** A handler that records the failure in a variable (`allowed = False`) lets later code decide. */
-function setsFlag(block: Node): boolean {
+function setsFlag(block: SyntaxNode): boolean {
   return descendantsOfType(block, new Set(['assignment', 'augmented_assignment'])).some((a) => a.childForFieldName('left')?.type === 'identifier');
 }
 

@@ -1,6 +1,6 @@
 // B110: `except:` / `except Exception:` (or BaseException) whose whole body is `pass`: every error is swallowed
 // without a trace. Narrow handlers (`except KeyError: pass`) are deliberate and left alone, as Bandit does by default.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { broadHandlerType, soleStatement } from './try-except-continue.js';
 
@@ -35,7 +35,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      except_clause(node: Node) {
+      except_clause(node: SyntaxNode) {
         const type = broadHandlerType(ctx.model, node);
         if (type === null || soleStatement(node)?.type !== 'pass_statement') return;
         ctx.report({ node, messageId: 'swallowed', data: { handler: type === '' ? 'except:' : `except ${type}:` } });

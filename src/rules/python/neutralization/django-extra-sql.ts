@@ -1,24 +1,24 @@
 // B610: Django QuerySet.extra() with SQL fragments that are not plain literals. extra() pastes `select`, `where`
 // and `tables` into the query text unescaped; only `params`/`select_params` are bound safely.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { calleeName, keywordArg, positionalArgs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
 /** QuerySet.extra's parameters in positional order. */
 const EXTRA_PARAMS = ['select', 'where', 'params', 'tables', 'order_by', 'select_params'] as const;
 
-function elements(n: Node): Node[] {
-  return n.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+function elements(n: SyntaxNode): SyntaxNode[] {
+  return n.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
 }
 
 /** A list or tuple of string literals: fixed SQL that no caller value can change. */
-function literalSequence(n: Node): boolean {
+function literalSequence(n: SyntaxNode): boolean {
   const v = unparenthesize(n);
   return (v.type === 'list' || v.type === 'tuple') && elements(v).every((e) => stringValue(e) !== null);
 }
 
 /** A dict literal whose keys and values are all string literals. */
-function literalSelect(n: Node): boolean {
+function literalSelect(n: SyntaxNode): boolean {
   const v = unparenthesize(n);
   if (v.type !== 'dictionary') return false;
   return elements(v).every((pair) => pair.type === 'pair' &&
@@ -54,13 +54,13 @@ export default defineRule({
     return {
       call(node) {
         if (calleeName(node) !== 'extra') return;
-        const given = new Map<string, Node>();
+        const given = new Map<string, SyntaxNode>();
         for (const name of EXTRA_PARAMS) {
           const kw = keywordArg(node, name);
           if (kw) given.set(name, kw);
         }
         positionalArgs(node).forEach((arg, i) => { if (i < EXTRA_PARAMS.length) given.set(EXTRA_PARAMS[i]!, arg); });
-        let bad: [string, Node] | undefined;
+        let bad: [string, SyntaxNode] | undefined;
         for (const name of ['where', 'tables']) {
           const v = given.get(name);
           if (v && !literalSequence(v)) { bad = [name, v]; break; }

@@ -1,6 +1,6 @@
 // B703: django's mark_safe()/SafeString() applied to markup that may hold unescaped input. Literal markup, escaped
 // values and locals built only from those are recognised as safe; also home of that evaluator, shared with B704.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { positionalArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { dataflowOf } from '../../../languages/python/dataflow/reaching.js';
@@ -32,14 +32,14 @@ interface Walk { model: PythonModel; followNames: boolean; /** Definitions under
  * `.format` / `.join` / f-strings over such parts, and (with followNames) names whose every reaching definition
  * assigns such an expression. Parameters and anything else are untrusted.
  */
-export function isSafeMarkup(model: PythonModel, expr: Node, options: SafeMarkupOptions = {}): boolean {
+export function isSafeMarkup(model: PythonModel, expr: SyntaxNode, options: SafeMarkupOptions = {}): boolean {
   return safeExpr({ model, followNames: options.followNames ?? true, open: new Set() }, expr, 0);
 }
 
-function safeExpr(w: Walk, expr: Node, depth: number): boolean {
+function safeExpr(w: Walk, expr: SyntaxNode, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
   const n = unparenthesize(expr);
-  const safe = (e: Node | null): boolean => e !== null && safeExpr(w, e, depth + 1);
+  const safe = (e: SyntaxNode | null): boolean => e !== null && safeExpr(w, e, depth + 1);
   switch (n.type) {
     case 'integer': case 'float': case 'true': case 'false': case 'none': return true;
     case 'string':
@@ -54,7 +54,7 @@ function safeExpr(w: Walk, expr: Node, depth: number): boolean {
     case 'dictionary':
       return n.namedChildren.every((c) => c === null || (c.type === 'pair' && safe(c.childForFieldName('value'))));
     case 'conditional_expression': {
-      const parts = n.namedChildren.filter((c): c is Node => c !== null);
+      const parts = n.namedChildren.filter((c): c is SyntaxNode => c !== null);
       return parts.length === 3 && safe(parts[0]!) && safe(parts[2]!);
     }
     case 'call': return safeCall(w.model, n, safe);
@@ -64,12 +64,12 @@ function safeExpr(w: Walk, expr: Node, depth: number): boolean {
 }
 
 /** `{x:d}`, `{x:.2f}`: a numeric format spec can only produce digits and signs. */
-function numericFormat(interpolation: Node): boolean {
+function numericFormat(interpolation: SyntaxNode): boolean {
   const spec = interpolation.childForFieldName('format_specifier')?.text ?? '';
   return /[dxXobeEfFgGn%]$/.test(spec);
 }
 
-function safeCall(model: PythonModel, call: Node, safe: (e: Node | null) => boolean): boolean {
+function safeCall(model: PythonModel, call: SyntaxNode, safe: (e: SyntaxNode | null) => boolean): boolean {
   const name = model.callName(call);
   if (name !== null && ESCAPERS.has(name)) return true;
   const fn = call.childForFieldName('function');
@@ -87,14 +87,14 @@ function safeCall(model: PythonModel, call: Node, safe: (e: Node | null) => bool
  * a safe value. A name the function never binds is looked up among the module's top-level assignments (constants
  * defined at import time).
  */
-function safeName(w: Walk, use: Node, safe: (e: Node | null) => boolean): boolean {
-  let scope: Node | null = use.parent;
+function safeName(w: Walk, use: SyntaxNode, safe: (e: SyntaxNode | null) => boolean): boolean {
+  let scope: SyntaxNode | null = use.parent;
   while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
   if (!scope) return false;
   const defs = dataflowOf(w.model, scope).definitionsOf(use);
   if (defs.length === 0) {
     if (scope.type !== 'function_definition') return false;
-    let module: Node | null = scope;
+    let module: SyntaxNode | null = scope;
     while (module && module.type !== 'module') module = module.parent;
     if (module === null || rebindsGlobal(module, use.text)) return false;
     return moduleBindingsAreSafe(module, use.text, safe) === true;
@@ -111,7 +111,7 @@ function safeName(w: Walk, use: Node, safe: (e: Node | null) => boolean): boolea
 }
 
 /** Whether definition site `def` (an assignment statement, walrus, loop, parameter …) gives `name` a safe value. */
-function definitionIsSafe(def: Node, name: string, safe: (e: Node | null) => boolean): boolean {
+function definitionIsSafe(def: SyntaxNode, name: string, safe: (e: SyntaxNode | null) => boolean): boolean {
   const stmt = def.type === 'expression_statement' ? def.namedChild(0) : def;
   if (!stmt) return false;
   if (stmt.type === 'named_expression') return safe(stmt.childForFieldName('value'));
@@ -123,8 +123,8 @@ function definitionIsSafe(def: Node, name: string, safe: (e: Node | null) => boo
   if (stmt.type !== 'assignment') return false;
   let value = stmt.childForFieldName('right');
   while (value?.type === 'assignment') value = value.childForFieldName('right');
-  const targets: Node[] = [];
-  for (let a: Node | null = stmt; a?.type === 'assignment'; a = a.childForFieldName('right')) {
+  const targets: SyntaxNode[] = [];
+  for (let a: SyntaxNode | null = stmt; a?.type === 'assignment'; a = a.childForFieldName('right')) {
     const t = a.childForFieldName('left');
     if (t) targets.push(t);
   }
@@ -135,13 +135,13 @@ function definitionIsSafe(def: Node, name: string, safe: (e: Node | null) => boo
 const UNPACK = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list']);
 
 /** The part of `value` that unpacking into `target` gives `name`: `a, _ = ("x", y)` gives a "x"; null if unknown. */
-function valueFor(target: Node, name: string, value: Node | null): Node | null {
+function valueFor(target: SyntaxNode, name: string, value: SyntaxNode | null): SyntaxNode | null {
   if (!value) return null;
   if (target.type === 'identifier') return target.text === name ? value : null;
   const v = unparenthesize(value);
   if (!UNPACK.has(target.type) || !UNPACK.has(v.type)) return null;
-  const parts = target.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-  const values = v.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  const parts = target.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+  const values = v.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
   if (parts.length !== values.length || values.some((c) => c.type === 'list_splat') || parts.some((c) => c.type === 'list_splat_pattern')) return null;
   for (let i = 0; i < parts.length; i++) {
     if (bindsName(parts[i]!, name)) return valueFor(unparenthesize(parts[i]!), name, values[i]!);
@@ -150,7 +150,7 @@ function valueFor(target: Node, name: string, value: Node | null): Node | null {
 }
 
 /** null when `module`'s top level does not bind `name`; otherwise whether every binding there is a safe value. */
-function moduleBindingsAreSafe(module: Node, name: string, safe: (e: Node | null) => boolean): boolean | null {
+function moduleBindingsAreSafe(module: SyntaxNode, name: string, safe: (e: SyntaxNode | null) => boolean): boolean | null {
   let seen = false;
   for (const b of module.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement', 'as_pattern', 'named_expression'])) {
     if (!b || insideFunction(b, module)) continue;
@@ -165,16 +165,16 @@ function moduleBindingsAreSafe(module: Node, name: string, safe: (e: Node | null
 }
 
 /** Some function declares `global name`, so the module-level value may be replaced at run time. */
-function rebindsGlobal(module: Node, name: string): boolean {
+function rebindsGlobal(module: SyntaxNode, name: string): boolean {
   return module.descendantsOfType('global_statement').some((g) => g?.namedChildren.some((n) => n?.text === name));
 }
 
-function insideFunction(node: Node, scope: Node): boolean {
+function insideFunction(node: SyntaxNode, scope: SyntaxNode): boolean {
   for (let n = node.parent; n && n !== scope; n = n.parent) if (n.type === 'function_definition' || n.type === 'class_definition') return true;
   return false;
 }
 
-function bindsName(target: Node, name: string): boolean {
+function bindsName(target: SyntaxNode, name: string): boolean {
   if (target.type === 'identifier') return target.text === name;
   return target.descendantsOfType('identifier').some((i) => i?.text === name && i.parent?.type !== 'attribute');
 }

@@ -1,11 +1,11 @@
 // B307: the builtin eval() on anything but a constant. `eval("1 + 2")`, or a name or `self.attr` that the file only
 // ever binds to string literals, has no input to inject and is not reported; a local `eval` is not the builtin.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { argument, isConstant, unparenthesize } from '../../../languages/python/syntax.js';
 import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
-function enclosing(node: Node, types: readonly string[]): Node | null {
+function enclosing(node: SyntaxNode, types: readonly string[]): SyntaxNode | null {
   for (let n = node.parent; n; n = n.parent) if (types.includes(n.type)) return n;
   return null;
 }
@@ -15,10 +15,10 @@ function enclosing(node: Node, types: readonly string[]): Node | null {
  * enclosing function (not a parameter) for a name, in the enclosing class (`self.x = ...` or a class attribute)
  * for an attribute. Test suites keep method names as strings this way (`eval(self.add_host)`).
  */
-export function boundOnlyToConstants(expr: Node): boolean {
+export function boundOnlyToConstants(expr: SyntaxNode): boolean {
   const e = unparenthesize(expr);
-  let scope: Node | null;
-  let matches: (left: Node, assignment: Node) => boolean;
+  let scope: SyntaxNode | null;
+  let matches: (left: SyntaxNode, assignment: SyntaxNode) => boolean;
   if (e.type === 'identifier') {
     scope = enclosing(e, ['function_definition']);
     if (scope?.childForFieldName('parameters')?.descendantsOfType('identifier').some((p) => p?.text === e.text)) return false;

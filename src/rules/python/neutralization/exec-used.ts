@@ -1,6 +1,6 @@
 // B102: `exec(...)` (and the Python 2 `exec` statement) runs a string as Python code. A literal is merely fragile
 // (own message, Bandit's rating); anything computed lets whoever controls that value run code in the service.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { argument, isConstant } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -39,7 +39,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const report = (node: Node, code: Node | null): void => {
+    const report = (node: SyntaxNode, code: SyntaxNode | null): void => {
       if (code && isConstant(code)) ctx.report({ node, messageId: 'literal' });
       else ctx.report({ node, messageId: 'computed', data: { code: code ? abbreviate(code.text) : '...' } });
     };

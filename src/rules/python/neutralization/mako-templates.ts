@@ -1,6 +1,6 @@
 // B702: Mako templates, which do not escape `${...}` expressions unless told to, created without an HTML-escaping
 // default filter.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { keywordArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -8,7 +8,7 @@ const TEMPLATES = new Set(['mako.template.Template', 'mako.lookup.TemplateLookup
 /** Filters that HTML-escape: Mako's `h` and the function it names. */
 const ESCAPING = new Set(['h', 'html_escape', 'filters.html_escape', 'mako.filters.html_escape']);
 
-function escapesByDefault(filters: Node | null): boolean {
+function escapesByDefault(filters: SyntaxNode | null): boolean {
   if (!filters) return false;
   const f = unparenthesize(filters);
   if (f.type !== 'list' && f.type !== 'tuple') return false;

@@ -1,6 +1,6 @@
 // B607: a process started with a program name instead of a path, so the program is found through $PATH and
 // whoever controls $PATH (or a writable directory early in it) chooses what runs.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { processKind } from '../../../models/python/processes.js';
 import { positionalArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -13,7 +13,7 @@ const QUALIFIED_PATH = /^(?:[A-Za-z](?=:)|[\\/.])/;
  * f-string, a `+` chain or a `%`/format template (`"ping -c1 " + host` starts with the program `ping`).
  * `complete` says whether the program word is known to end there.
  */
-function literalStart(expr: Node): { value: string; complete: boolean } | null {
+function literalStart(expr: SyntaxNode): { value: string; complete: boolean } | null {
   // Walk down the left spine of a `+`/`%` chain iteratively (chains can be thousands of operands long).
   let n = expr;
   let innermost: string | null = null;
@@ -31,7 +31,7 @@ function literalStart(expr: Node): { value: string; complete: boolean } | null {
 }
 
 /** The literal start of one operand: a string literal, an f-string's text before its first field, a format template. */
-function leafStart(n: Node): { value: string; complete: boolean } | null {
+function leafStart(n: SyntaxNode): { value: string; complete: boolean } | null {
   const whole = stringValue(n);
   if (whole !== null) return { value: whole, complete: true };
   if (n.type === 'call') {
@@ -56,7 +56,7 @@ function templatePrefix(template: string, marker = '%'): { value: string; comple
 }
 
 /** The program a command starts with when it is written literally (the first list/tuple element for argv). */
-function programWord(command: Node): string | null {
+function programWord(command: SyntaxNode): string | null {
   let n = unparenthesize(command);
   if (n.type === 'list' || n.type === 'tuple') {
     const first = n.namedChildren.find((c) => c !== null && c.type !== 'comment');

@@ -1,6 +1,6 @@
 // B322: input() in Python 2 code, where it evaluates what the user types. Bandit dropped the test in 1.7.0 because
 // Python 3's input() returns text; pillar keeps it for code that shows Python 2 syntax or Python 2 __future__ imports.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { blacklistEntry } from '../../../models/python/blacklists.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { blacklistCallRule } from '../../../rulekit/blacklist.js';
@@ -10,7 +10,7 @@ const PY2_FUTURES = new Set(['print_function', 'division', 'absolute_import', 'u
 const PY2_NODES = ['print_statement', 'exec_statement', 'except_clause', 'integer', 'future_import_statement', 'comparison_operator'];
 
 /** The first piece of syntax that only Python 2 accepts (or a Python 2 __future__ import), or null. */
-export function python2Evidence(model: PythonModel): Node | null {
+export function python2Evidence(model: PythonModel): SyntaxNode | null {
   for (const n of model.root.descendantsOfType(PY2_NODES)) {
     if (!n) continue;
     switch (n.type) {
@@ -28,7 +28,7 @@ export function python2Evidence(model: PythonModel): Node | null {
   return null;
 }
 
-const evidenceCache = new WeakMap<PythonModel, Node | null>();
+const evidenceCache = new WeakMap<PythonModel, SyntaxNode | null>();
 
 export default blacklistCallRule(blacklistEntry('B322'), {
   refine(_match, ctx) {

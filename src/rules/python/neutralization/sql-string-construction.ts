@@ -1,6 +1,6 @@
 // B608: SQL text built from values by `+`, `%`, str.format, str.replace or an f-string. Works on tree-sitter's
 // string nodes (f-strings included), so it sees what Bandit's ast.Str-based check misses on Python 3.8+.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { callee, calleeName, isConstant, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -13,24 +13,24 @@ const SQLALCHEMY_TEXT = new Set(['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqla
 const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log']);
 const LOGGER = /^(?:LOG|LOGGER|log|logger|logging|_log|_logger|LOGGING)$/;
 
-function isString(n: Node): boolean {
+function isString(n: SyntaxNode): boolean {
   return n.type === 'string' || n.type === 'concatenated_string';
 }
 
-function stringParts(n: Node): Node[] {
-  return n.type === 'concatenated_string' ? n.namedChildren.filter((c): c is Node => c?.type === 'string') : [n];
+function stringParts(n: SyntaxNode): SyntaxNode[] {
+  return n.type === 'concatenated_string' ? n.namedChildren.filter((c): c is SyntaxNode => c?.type === 'string') : [n];
 }
 
-function isBytes(n: Node): boolean {
+function isBytes(n: SyntaxNode): boolean {
   return stringParts(n).some((p) => /^[A-Za-z]*[bB]/.test(p.child(0)?.text ?? ''));
 }
 
-function hasInterpolation(n: Node): boolean {
+function hasInterpolation(n: SyntaxNode): boolean {
   return stringParts(n).some((p) => p.namedChildren.some((c) => c?.type === 'interpolation'));
 }
 
 /** The literal text of a string, f-string parts without their `{...}` fields; escapes read as whitespace. */
-function literalText(n: Node): string {
+function literalText(n: SyntaxNode): string {
   let out = '';
   for (const part of stringParts(n)) {
     for (const c of part.namedChildren) {
@@ -41,24 +41,24 @@ function literalText(n: Node): string {
   return out;
 }
 
-function isChainOperator(n: Node | null): boolean {
+function isChainOperator(n: SyntaxNode | null): boolean {
   if (!n || n.type !== 'binary_operator') return false;
   const op = n.childForFieldName('operator')?.text;
   return op === '+' || op === '%';
 }
 
 /** The nearest ancestor that is not a pair of parentheses. */
-function outerParent(n: Node): Node | null {
+function outerParent(n: SyntaxNode): SyntaxNode | null {
   let p = n.parent;
   while (p && p.type === 'parenthesized_expression') p = p.parent;
   return p;
 }
 
 /** Operands of a `+` / `%` chain in source order, nested chains (and their parentheses) flattened. */
-function chainOperands(root: Node, covered: Set<number>): Node[] {
+function chainOperands(root: SyntaxNode, covered: Set<number>): SyntaxNode[] {
   // Iterative: generated code can hold `+` chains thousands of operands deep.
-  const out: Node[] = [];
-  const stack: Node[] = [root];
+  const out: SyntaxNode[] = [];
+  const stack: SyntaxNode[] = [root];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (isChainOperator(n)) {
@@ -77,7 +77,7 @@ function chainOperands(root: Node, covered: Set<number>): Node[] {
 type Wrapper = 'runner' | 'message' | 'other';
 
 /** What the built text is handed to: a SQL runner, a log/exception message, or something else. */
-function wrapperOf(expr: Node, qualifiedName: (call: Node) => string | null): Wrapper {
+function wrapperOf(expr: SyntaxNode, qualifiedName: (call: SyntaxNode) => string | null): Wrapper {
   let p = outerParent(expr);
   if (p?.type === 'keyword_argument') p = p.parent;
   if (p?.type === 'raise_statement') return 'message';
@@ -123,8 +123,8 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const qualified = (call: Node): string | null => ctx.model.callName(call);
-    const check = (expr: Node, text: string, how: string, replace: boolean): void => {
+    const qualified = (call: SyntaxNode): string | null => ctx.model.callName(call);
+    const check = (expr: SyntaxNode, text: string, how: string, replace: boolean): void => {
       if (!SQL.test(text)) return;
       const wrapper = wrapperOf(expr, qualified);
       if (wrapper === 'message') return;

@@ -1,12 +1,12 @@
 // B602: a subprocess call that runs its command through a shell. Severity follows what the shell parses: a
 // non-literal command lets its content choose the shell syntax (injection); a literal one is merely fragile.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { processKind } from '../../../models/python/processes.js';
 import { argument, isConstant, isFalsy, keywordArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
 /** `shell=` values that make the call spawn a shell: anything but a value Python treats as false. */
-export function shellEnabled(value: Node | null): boolean {
+export function shellEnabled(value: SyntaxNode | null): boolean {
   if (!value) return false;
   const v = unparenthesize(value);
   if (isFalsy(v)) return false;
@@ -24,7 +24,7 @@ export function shellEnabled(value: Node | null): boolean {
  * The part of a command that a shell parses: the string itself, or for a list/tuple only its first element
  * (POSIX `sh -c` receives the rest as positional parameters, not as shell text).
  */
-export function shellText(command: Node): Node | null {
+export function shellText(command: SyntaxNode): SyntaxNode | null {
   const c = unparenthesize(command);
   if (c.type === 'list' || c.type === 'tuple') {
     return c.namedChildren.find((n) => n !== null && n.type !== 'comment') ?? null;

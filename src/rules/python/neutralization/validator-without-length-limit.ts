@@ -1,6 +1,6 @@
 // CWE-1284: a validator for a free-text API field (server name, description, tag) checks the value's type or
 // emptiness but never its length, so the field accepts strings of any size up to the request limit.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { descendantsOfType, mentionsName } from '../../../languages/python/syntax.js';
 import { LENGTH_BOUND, TEXT_FIELD_VALIDATOR, VALIDATOR_NAME } from '../../../models/python/openstack/index.js';
@@ -39,7 +39,7 @@ export default defineRule({
         if (!param || !body || LENGTH_BOUND.test(body.text)) return;
         const names = new Set([param.name]);
         // Its checks: `if` tests on the value that end the request (raise or return an error).
-        const checks = descendantsOfType(body, new Set(['if_statement'])).filter((s: Node) =>
+        const checks = descendantsOfType(body, new Set(['if_statement'])).filter((s: SyntaxNode) =>
           mentionsName(s.childForFieldName('condition'), names) && descendantsOfType(s, new Set(['raise_statement', 'return_statement'])).length > 0);
         if (checks.length === 0) return;
         const kinds = new Set<string>();

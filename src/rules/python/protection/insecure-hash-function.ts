@@ -1,6 +1,6 @@
 // B324: hashlib's MD4/MD5/SHA-1 constructors and hashlib.new() with those names, unless the call says
 // usedforsecurity=False; and crypt.crypt()/crypt.mksalt() with the weak DES, MD5 and Blowfish methods.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { WEAK_CRYPT_METHODS, WEAK_HASHLIB_FUNCTIONS } from '../../../models/python/blacklists.js';
 import { argument, dottedName, isTrue, keywordArg, positionalArgs, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -12,7 +12,7 @@ const CRYPT_METHOD_ARG: Readonly<Record<string, { index: number; keyword: string
 };
 
 /** Bandit's rule: only an absent or literally-True usedforsecurity counts as "for security". */
-function forSecurity(call: Node): boolean {
+function forSecurity(call: SyntaxNode): boolean {
   const flag = keywordArg(call, 'usedforsecurity');
   return flag === null || isTrue(flag);
 }

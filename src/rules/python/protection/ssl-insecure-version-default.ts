@@ -1,6 +1,6 @@
 // B503: a function whose parameter defaults to a broken SSL/TLS protocol version, so every caller that does not
 // choose one gets SSLv2/SSLv3/TLS 1.0/TLS 1.1.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { badProtocol } from './ssl-insecure-version.js';
 
@@ -33,7 +33,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const visit = (node: Node): void => {
+    const visit = (node: SyntaxNode): void => {
       const name = node.childForFieldName('name');
       const protocol = badProtocol(ctx.model, node.childForFieldName('value'));
       if (name && protocol) ctx.report({ node, messageId: 'default', data: { parameter: name.text, protocol } });

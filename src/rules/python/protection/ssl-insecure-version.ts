@@ -1,6 +1,6 @@
 // B502: a TLS endpoint pinned to a broken protocol version (SSLv2, SSLv3, TLS 1.0, TLS 1.1) through ssl, pyOpenSSL or
 // any call taking `ssl_version=` / `method=`, or a context whose minimum_version is set that low.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { argument, keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -13,7 +13,7 @@ export const BAD_PROTOCOLS = new Set([
 const BAD_MINIMUM = new Set(['ssl.TLSVersion.SSLv3', 'ssl.TLSVersion.TLSv1', 'ssl.TLSVersion.TLSv1_1', 'ssl.TLSVersion.MINIMUM_SUPPORTED']);
 
 /** The protocol constant an expression names (`ssl.PROTOCOL_TLSv1`, `SSL.SSLv3_METHOD`, an imported name), if bad. */
-export function badProtocol(model: PythonModel, node: Node | null): string | null {
+export function badProtocol(model: PythonModel, node: SyntaxNode | null): string | null {
   if (!node) return null;
   const q = model.qualifiedName(unparenthesize(node));
   const last = q?.split('.').pop();

@@ -1,6 +1,6 @@
 // B505: RSA/DSA keys below 2048 bits and elliptic curves below 224 bits generated with cryptography or
 // PyCrypto/PyCryptodome. Sizes must be literals (or curve constants); computed sizes are not judged.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { argument, integerValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -81,7 +81,7 @@ export default defineRule({
   },
 });
 
-function curveBits(qualify: (n: Node) => string | null, arg: Node): number | null {
+function curveBits(qualify: (n: SyntaxNode) => string | null, arg: SyntaxNode): number | null {
   let n = unparenthesize(arg);
   if (n.type === 'call') n = n.childForFieldName('function') ?? n;
   const curve = qualify(n)?.split('.').pop();

@@ -1,6 +1,6 @@
 // B104: the literal "0.0.0.0" used as an address, which makes a listener reachable on every interface of the host.
 // Comparisons with it (checking for the wildcard) and docstrings are not bindings and are skipped.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { isBareStringStatement, isBytesString, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -8,8 +8,8 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 const NOT_AN_ADDRESS = /mask|network|net$|^net|gateway|gw|route|subnet|cidr|dns|dest|prefix|broadcast|allowed|allow|peer|remote/i;
 
 /** The name the literal is stored under: a dict key, a keyword, or an assignment target. */
-function holderName(node: Node): string | null {
-  let n: Node = node;
+function holderName(node: SyntaxNode): string | null {
+  let n: SyntaxNode = node;
   while (n.parent?.type === 'parenthesized_expression') n = n.parent;
   const p = n.parent;
   if (p?.type === 'pair' && p.childForFieldName('value')?.id === n.id) return stringValue(p.childForFieldName('key')) ?? p.childForFieldName('key')?.text ?? null;
@@ -18,7 +18,7 @@ function holderName(node: Node): string | null {
   return null;
 }
 
-function insideComparison(node: Node): boolean {
+function insideComparison(node: SyntaxNode): boolean {
   for (let n = node.parent; n; n = n.parent) {
     if (n.type === 'comparison_operator') return true;
     if (!['parenthesized_expression', 'tuple', 'list', 'set', 'concatenated_string'].includes(n.type)) return false;
@@ -72,8 +72,8 @@ export default defineRule({
 });
 
 /** Names what the address configures: the call it is passed to, or the name it is stored under. */
-function describe(node: Node): string {
-  for (let n: Node | null = node.parent; n; n = n.parent) {
+function describe(node: SyntaxNode): string {
+  for (let n: SyntaxNode | null = node.parent; n; n = n.parent) {
     if (n.type === 'keyword_argument') return `\`${n.childForFieldName('name')?.text ?? 'this'}\``;
     if (n.type === 'call') return `\`${n.childForFieldName('function')?.text ?? 'this call'}\``;
     if (n.type === 'assignment') return `\`${n.childForFieldName('left')?.text ?? 'this'}\``;

@@ -1,7 +1,7 @@
 // CWE-178: a value that is case-insensitive by nature (IP protocol name, MAC address, DNS name, UUID, HTTP header
 // name) compared case-sensitively with a literal: "TCP" from a client, or a MAC printed in upper case by a tool,
 // then fails the check and the rule, filter or anti-spoofing entry that depends on it silently does not apply.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, calleeName, comparisonPairs, positionalArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { caseMatters, KIND_DESCRIPTIONS, KIND_LITERALS, KIND_NAMES, type IdentifierKind } from '../../../models/python/comparison.js';
@@ -21,13 +21,13 @@ const EQUALITY = new Set(['==', '!=']);
 const MEMBERSHIP = new Set(['in', 'not in']);
 
 /** The string values of a literal, a literal list/tuple/set, or a name bound only to one of those. */
-function literalStrings(model: PythonModel, expr: Node, allowCollection: boolean, depth = 0): string[] | null {
+function literalStrings(model: PythonModel, expr: SyntaxNode, allowCollection: boolean, depth = 0): string[] | null {
   if (depth > MAX_ALIAS_HOPS) return null;
   const n = unparenthesize(expr);
   const single = stringValue(n);
   if (single !== null) return [single];
   if (allowCollection && ['list', 'tuple', 'set'].includes(n.type)) {
-    const values = n.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment').map((c) => stringValue(c));
+    const values = n.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment').map((c) => stringValue(c));
     return values.length > 0 && values.every((v): v is string => v !== null) ? values : null;
   }
   if (n.type !== 'identifier' && n.type !== 'attribute') return null;
@@ -43,15 +43,15 @@ function literalStrings(model: PythonModel, expr: Node, allowCollection: boolean
 }
 
 /** A `for name, value in x.headers.items()` / `for name in x.headers` target: a header name. */
-function isHeaderLoopTarget(model: PythonModel, value: Node): boolean {
+function isHeaderLoopTarget(model: PythonModel, value: SyntaxNode): boolean {
   const n = unparenthesize(value);
   if (n.type !== 'identifier') return false;
   return forTargets(dataflowOwner(model, n)).some((f) => f.names.includes(n.text) && /\bheaders\b/.test(f.iterable) && f.startIndex < n.startIndex);
 }
 
-function forTargets(owner: Node): Array<{ names: string[]; iterable: string; startIndex: number }> {
+function forTargets(owner: SyntaxNode): Array<{ names: string[]; iterable: string; startIndex: number }> {
   const out: Array<{ names: string[]; iterable: string; startIndex: number }> = [];
-  const stack: Node[] = [owner];
+  const stack: SyntaxNode[] = [owner];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.type === 'for_statement' || n.type === 'for_in_clause') {
@@ -66,7 +66,7 @@ function forTargets(owner: Node): Array<{ names: string[]; iterable: string; sta
 }
 
 /** Which case-insensitive kind `value` (compared with `literals`) is, on strong evidence only. */
-function kindOf(model: PythonModel, value: Node, literals: string[]): IdentifierKind | null {
+function kindOf(model: PythonModel, value: SyntaxNode, literals: string[]): IdentifierKind | null {
   if (!literals.some(caseMatters)) return null;
   const name = (operandName(value) ?? '').toLowerCase().replace(/-/g, '_');
   for (const kind of KINDS) {
@@ -78,7 +78,7 @@ function kindOf(model: PythonModel, value: Node, literals: string[]): Identifier
 }
 
 /** The string keys of a dict literal that `container` is bound to (`PROTOCOL_PORTS = {"tcp": …}`), or null. */
-function dictKeys(model: PythonModel, container: Node): string[] | null {
+function dictKeys(model: PythonModel, container: SyntaxNode): string[] | null {
   const n = unparenthesize(container);
   if (n.type !== 'identifier' && n.type !== 'attribute') return null;
   const reaching = reachingValues(model, n);
@@ -98,7 +98,7 @@ function dictKeys(model: PythonModel, container: Node): string[] | null {
 }
 
 /** `TABLE[value]` / `TABLE.get(value)`: the looked-up key and the table. */
-function lookup(node: Node): { key: Node; table: Node } | null {
+function lookup(node: SyntaxNode): { key: SyntaxNode; table: SyntaxNode } | null {
   if (node.type === 'subscript') {
     const index = node.childrenForFieldName('subscript');
     const table = node.childForFieldName('value');
@@ -113,7 +113,7 @@ function lookup(node: Node): { key: Node; table: Node } | null {
 }
 
 /** `mac.startswith("FA:16:3E")`: a MAC prefix test with letters in it. */
-function macPrefixTest(call: Node): { value: Node; literal: string } | null {
+function macPrefixTest(call: SyntaxNode): { value: SyntaxNode; literal: string } | null {
   const method = calleeName(call);
   if (method !== 'startswith' && method !== 'endswith') return null;
   const fn = callee(call);
@@ -158,7 +158,7 @@ export default defineRule({
     if (ctx.model.isTestSupport()) return {};
     // One finding per function and kind: the first comparison explains the defect, the rest repeat it.
     const reported = new Set<string>();
-    const report = (node: Node, value: Node, kind: IdentifierKind, literals: string[], op: string): void => {
+    const report = (node: SyntaxNode, value: SyntaxNode, kind: IdentifierKind, literals: string[], op: string): void => {
       if (!(rawField(ctx.model, value) || (kind === 'header' && isHeaderLoopTarget(ctx.model, value))) || wasNormalised(ctx.model, value) || fromConstantTable(ctx.model, value)) return;
       const key = `${dataflowOwner(ctx.model, node).id}:${kind}`;
       if (reported.has(key)) return;
@@ -171,7 +171,7 @@ export default defineRule({
         data: { value: abbreviate(value.text), kind: KIND_DESCRIPTIONS[kind], expr: abbreviate(node.text), literal: abbreviate(shown), op, lowered: abbreviate(lowered) },
       });
     };
-    const lookupIn = (node: Node): void => {
+    const lookupIn = (node: SyntaxNode): void => {
       const found = lookup(node);
       if (!found || !COMPUTED.has(unparenthesize(found.key).type)) return;
       const keys = dictKeys(ctx.model, found.table);

@@ -1,7 +1,7 @@
 // CWE-681: true division (`/`, a float in Python 3) used where only an int works — a range() bound, an index or
 // slice bound, a repeat count (`"-" * (width / 2)`), a byte count. It raises TypeError (code ported from Python 2,
 // where int / int floored). Only divisions with a known numeric operand are judged, so `Path / "x"` never is.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, calleeName, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -15,7 +15,7 @@ const INT_FIRST_METHODS = new Set(['pop', 'insert', 'ljust', 'rjust', 'center', 
 const MAX_HOPS = 3;
 
 /** The `/` division that gives `expr` its value (directly or through local assignments), if it has a numeric operand. */
-function floatDivision(model: PythonModel, expr: Node, hops = 0): Node | null {
+function floatDivision(model: PythonModel, expr: SyntaxNode, hops = 0): SyntaxNode | null {
   if (hops > MAX_HOPS) return null;
   const n = unparenthesize(expr);
   if (n.type === 'binary_operator') {
@@ -34,7 +34,7 @@ function floatDivision(model: PythonModel, expr: Node, hops = 0): Node | null {
   const reaching = reachingValues(model, n);
   if (!reaching || reaching.parameter || reaching.augmented.length > 0 || reaching.values.length === 0) return null;
   // Every path must divide: a name that is an int on some path may be guarded by the code that picks it.
-  let found: Node | null = null;
+  let found: SyntaxNode | null = null;
   for (const v of reaching.values) {
     const d = v ? floatDivision(model, v, hops + 1) : null;
     if (!d) return null;
@@ -43,10 +43,10 @@ function floatDivision(model: PythonModel, expr: Node, hops = 0): Node | null {
   return found;
 }
 
-interface Use { value: Node; where: string }
+interface Use { value: SyntaxNode; where: string }
 
 /** Places that need an int, in the node `node` (a call, subscript or repetition). */
-function intUses(model: PythonModel, node: Node): Use[] {
+function intUses(model: PythonModel, node: SyntaxNode): Use[] {
   if (node.type === 'call') {
     const name = model.callName(node);
     if (name && INT_ONLY_CALLS.has(name)) return positionalArgs(node).map((a) => ({ value: a, where: `an argument of ${name}()` }));
@@ -107,7 +107,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const handle = (node: Node): void => {
+    const handle = (node: SyntaxNode): void => {
       for (const use of intUses(ctx.model, node)) {
         const division = floatDivision(ctx.model, use.value);
         if (!division) continue;

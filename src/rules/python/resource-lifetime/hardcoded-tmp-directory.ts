@@ -1,6 +1,6 @@
 // B108: a path literal inside a shared, world-writable temporary directory (/tmp, /var/tmp, /dev/shm). Fixed names
 // there can be pre-created or symlinked by any local user. Checks of a path against these prefixes are skipped.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { isBareStringStatement, isBytesString } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -18,8 +18,8 @@ const FILE_CREATORS = new Set([
  * True when the literal is handed straight to a call that touches the file system (through os.path.join too).
  * Test code passes fake /tmp paths to mocks by the hundred; only these direct uses create real files there.
  */
-function usedAsRealPath(model: PythonModel, node: Node): boolean {
-  let n: Node = node;
+function usedAsRealPath(model: PythonModel, node: SyntaxNode): boolean {
+  let n: SyntaxNode = node;
   for (;;) {
     const args = n.parent?.type === 'keyword_argument' ? n.parent.parent : n.parent;
     const call = args?.type === 'argument_list' ? args.parent : null;
@@ -35,7 +35,7 @@ function usedAsRealPath(model: PythonModel, node: Node): boolean {
 const SHARED_TMP = ['/tmp', '/var/tmp', '/dev/shm'];
 
 /** The literal text a string starts with, up to its first interpolation (f"/tmp/{x}" → "/tmp/"). */
-function leadingText(node: Node): string {
+function leadingText(node: SyntaxNode): string {
   let out = '';
   for (const part of node.namedChildren) {
     if (!part || part.type === 'string_start') continue;
@@ -46,8 +46,8 @@ function leadingText(node: Node): string {
 }
 
 /** Strings that are compared with, or tested as a prefix of, a path are checks, not uses. */
-function isCheck(node: Node): boolean {
-  let n: Node = node;
+function isCheck(node: SyntaxNode): boolean {
+  let n: SyntaxNode = node;
   while (n.parent && ['parenthesized_expression', 'tuple', 'list', 'set'].includes(n.parent.type)) n = n.parent;
   const p = n.parent;
   if (!p) return false;

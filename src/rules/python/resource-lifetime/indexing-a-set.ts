@@ -1,7 +1,7 @@
 // CWE-843: subscripting a value that is a set on every path (`missing = wanted - found; missing[0]`), or a dict view
 // of a known dict (`d.keys()[0]`). Neither has `__getitem__`, so the line always raises TypeError — typically while
 // building an error, turning a 404 into a 500. Values of unknown type are never reported.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -9,17 +9,17 @@ import { kindOf, reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
 /** Where the set was made: the assignment that gives the name its set value, for the evidence trail. */
-function origin(model: PythonModel, value: Node): Node | null {
+function origin(model: PythonModel, value: SyntaxNode): SyntaxNode | null {
   const v = unparenthesize(value);
   if (v.type !== 'identifier' && v.type !== 'attribute') return null;
-  return reachingValues(model, v)?.values.find((n): n is Node => n !== null) ?? null;
+  return reachingValues(model, v)?.values.find((n): n is SyntaxNode => n !== null) ?? null;
 }
 
 /**
  * `d.keys()[0]` on a value known to be a dict: a Python 2 habit that raises in Python 3. Unknown receivers stay
  * silent, since ORM rows and custom mappings often return real lists from keys().
  */
-function isDictView(model: PythonModel, value: Node): boolean {
+function isDictView(model: PythonModel, value: SyntaxNode): boolean {
   const v = unparenthesize(value);
   if (v.type !== 'call' || positionalArgs(v).length > 0) return false;
   const fn = callee(v);

@@ -1,7 +1,7 @@
 // CWE-208: `==`/`!=` between a secret (a keyed MAC, a signature, a token or password) and a value the caller or the
 // request supplies. Equality stops at the first differing byte, so response times leak how much of a forged value
 // is right. Needs both: secret evidence on one side (origin or name) and caller data on the other.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, calleeName, comparisonPairs, isConstant, positionalArg, unparenthesize } from '../../../languages/python/syntax.js';
 import { DIGEST_METHODS, DIGEST_WRAPPERS, MAC_CONSTRUCTORS, NOT_SECRET_QUALIFIERS, SECRET_NAME_WORDS } from '../../../models/python/comparison.js';
@@ -24,7 +24,7 @@ const NEGATING_WORDS = new Set([
 const NON_SECRET_CALLS = new Set(['len', 'type', 'isinstance', 'bool', 'int', 'id', 'hash']);
 
 /** The keyed-MAC call a value comes from (`hmac.new(key, msg, sha256).hexdigest()`), through local assignments. */
-function macOrigin(model: PythonModel, expr: Node, hops = 0): Node | null {
+function macOrigin(model: PythonModel, expr: SyntaxNode, hops = 0): SyntaxNode | null {
   if (hops > MAX_HOPS) return null;
   const n = unparenthesize(expr);
   if (n.type === 'call') {
@@ -44,7 +44,7 @@ function macOrigin(model: PythonModel, expr: Node, hops = 0): Node | null {
 }
 
 /** `hmac.new(...)` itself, or a name bound to it (`mac = hmac.new(key, digestmod=sha256); mac.update(msg)`). */
-function macObject(model: PythonModel, expr: Node, hops: number): boolean {
+function macObject(model: PythonModel, expr: SyntaxNode, hops: number): boolean {
   if (hops > MAX_HOPS) return false;
   const n = unparenthesize(expr);
   if (n.type === 'call') { const name = model.callName(n); return !!name && MAC_CONSTRUCTORS.has(name) && name !== 'hmac.digest'; }
@@ -62,7 +62,7 @@ export function secretNameWord(name: string): string | null {
   return last;
 }
 
-function neverSecret(expr: Node): boolean {
+function neverSecret(expr: SyntaxNode): boolean {
   const n = unparenthesize(expr);
   if (isConstant(n) || n.type === 'none' || n.type === 'true' || n.type === 'false') return true;
   if (n.type === 'call') { const name = calleeName(n); return !!name && NON_SECRET_CALLS.has(name) && callee(n)?.type === 'identifier'; }
@@ -78,7 +78,7 @@ const SOURCE_RANK = { local: 0, caller: 1, request: 2 } as const;
  * `self.signature == other.signature`, or any comparison inside `__eq__`/`__ne__`: two objects compared field by
  * field (an inspect.Signature, a model), not a client's claim checked against a secret.
  */
-function structuralEquality(left: Node, right: Node): boolean {
+function structuralEquality(left: SyntaxNode, right: SyntaxNode): boolean {
   const l = unparenthesize(left);
   const r = unparenthesize(right);
   if (l.type === 'attribute' && r.type === 'attribute' && operandName(l) === operandName(r)) return true;
@@ -88,9 +88,9 @@ function structuralEquality(left: Node, right: Node): boolean {
   return false;
 }
 
-interface Secret { node: Node; why: string; origin: Node | null }
+interface Secret { node: SyntaxNode; why: string; origin: SyntaxNode | null }
 
-function secretSide(model: PythonModel, expr: Node): Secret | null {
+function secretSide(model: PythonModel, expr: SyntaxNode): Secret | null {
   const origin = macOrigin(model, expr);
   if (origin) return { node: expr, why: 'a keyed MAC', origin };
   const name = operandName(expr);

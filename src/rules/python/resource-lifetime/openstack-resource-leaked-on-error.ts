@@ -1,7 +1,7 @@
 // CWE-459: a function creates an OpenStack resource (port, floating IP, port binding, VIF/BDM record, volume,
 // allocation) and already rolls back on failure, but a later step can raise and leave through the CFG's exception
 // edges without passing any release of that resource. Functions with no rollback at all are left to the caller.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { cfgOf, statementMayRaise, type Cfg, type CfgNode } from '../../../languages/python/cfg/index.js';
 import { calleeName, descendantsOfType, isLoggingCall, mentionsName } from '../../../languages/python/syntax.js';
 import { RESOURCE_CREATORS, TRIVIAL_SHARED_ARGUMENTS } from '../../../models/python/openstack/index.js';
@@ -9,12 +9,12 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 import { argumentValues, boundName, brief, callsIn, calleeText, carries, derivedNames, isReleaseCall, line, networkCall, receiver, statementOf } from '../../../rulekit/openstack.js';
 import type { EvidenceStep } from '../../../rulekit/types.js';
 
-interface Creation { call: Node; stmt: Node; handle: string; what: string }
+interface Creation { call: SyntaxNode; stmt: SyntaxNode; handle: string; what: string }
 
 const CLAUSES = new Set(['except_clause', 'finally_clause']);
 const RESOURCE_WORDS: Record<string, string> = { floatingip: 'floating IP', port_binding: 'port binding', qos_policy: 'QoS policy' };
 
-function creationOf(call: Node): Creation | null {
+function creationOf(call: SyntaxNode): Creation | null {
   const net = networkCall(call);
   const method = calleeName(call) ?? '';
   const obj = receiver(call);
@@ -35,7 +35,7 @@ function creationOf(call: Node): Creation | null {
 }
 
 /** The clause (except/finally) that contains `node` within `fn`, or null. */
-function clauseOf(node: Node, fn: Node): Node | null {
+function clauseOf(node: SyntaxNode, fn: SyntaxNode): SyntaxNode | null {
   for (let n = node.parent; n && n.id !== fn.id; n = n.parent) if (CLAUSES.has(n.type)) return n;
   return null;
 }
@@ -45,7 +45,7 @@ function clauseOf(node: Node, fn: Node): Node | null {
  * mentions the resource (`for vif in created_vifs: vif.destroy()`, `if created_ids: delete(created_ids)`), because
  * the graph has no path conditions and skipping such a loop or test means "nothing was created".
  */
-function releaseRegion(call: Node, names: Set<string>, fn: Node): Node {
+function releaseRegion(call: SyntaxNode, names: Set<string>, fn: SyntaxNode): SyntaxNode {
   let region = statementOf(call);
   for (let n = region.parent; n && n.id !== fn.id && !CLAUSES.has(n.type); n = n.parent) {
     const header = n.type === 'for_statement' ? n.childForFieldName('right') : n.type === 'if_statement' || n.type === 'elif_clause' ? n.childForFieldName('condition') : null;
@@ -55,13 +55,13 @@ function releaseRegion(call: Node, names: Set<string>, fn: Node): Node {
 }
 
 /** Arguments that identify what was created (`instance`, `port['id']`), not literals, bodies or the context. */
-function identifyingArguments(call: Node): Set<string> {
+function identifyingArguments(call: SyntaxNode): Set<string> {
   return new Set(argumentValues(call)
     .filter((a) => ['identifier', 'subscript', 'attribute'].includes(a.type) && !TRIVIAL_SHARED_ARGUMENTS.has(a.text) && !/^self\.\w+$/.test(a.text))
     .map((a) => a.text));
 }
 
-function releasesOf(body: Node, c: Creation, names: Set<string>): Node[] {
+function releasesOf(body: SyntaxNode, c: Creation, names: Set<string>): SyntaxNode[] {
   const shared = identifyingArguments(c.call);
   const created = networkCall(c.call)?.resource;
   const loopVars = new Map<string, string>();
@@ -87,12 +87,12 @@ function releasesOf(body: Node, c: Creation, names: Set<string>): Node[] {
  * Statements that run after the creation while the resource is held, in breadth-first order, and may fail; `later`
  * marks those reached only in a following loop iteration.
  */
-function raisingAfter(cfg: Cfg, c: Creation, avoid: Set<CfgNode>, names: Set<string>): Array<{ stmt: Node; later: boolean }> {
+function raisingAfter(cfg: Cfg, c: Creation, avoid: Set<CfgNode>, names: Set<string>): Array<{ stmt: SyntaxNode; later: boolean }> {
   const starts = cfg.nodesAt(c.stmt);
   const state = new Map<CfgNode, boolean>();
   for (const s of starts) state.set(s, false);
   const queue = [...starts];
-  const out: Array<{ stmt: Node; later: boolean }> = [];
+  const out: Array<{ stmt: SyntaxNode; later: boolean }> = [];
   for (let i = 0; i < queue.length; i++) {
     const from = queue[i]!;
     for (const e of from.succ) {
@@ -113,13 +113,13 @@ function raisingAfter(cfg: Cfg, c: Creation, avoid: Set<CfgNode>, names: Set<str
   return out;
 }
 
-function handsOver(stmt: Node, names: Set<string>): boolean {
+function handsOver(stmt: SyntaxNode, names: Set<string>): boolean {
   const assign = stmt.type === 'expression_statement' ? stmt.namedChild(0) : null;
   if (assign?.type !== 'assignment') return false;
   const left = assign.childForFieldName('left');
   const right = assign.childForFieldName('right');
   if (left?.type !== 'attribute' || !right || !carries(right, names)) return false;
-  let root: Node = left;
+  let root: SyntaxNode = left;
   while (root.type === 'attribute' || root.type === 'subscript') root = (root.childForFieldName('object') ?? root.childForFieldName('value'))!;
   return !names.has(root.text);
 }
@@ -128,16 +128,16 @@ function handsOver(stmt: Node, names: Set<string>): boolean {
 const SAFE_CALLS = new Set(['_', 'len', 'str', 'int', 'bool', 'dict', 'list', 'set', 'tuple', 'isinstance', 'getattr', 'hasattr', 'append', 'add', 'get', 'setdefault', 'update', 'extend', 'pop', 'keys', 'values', 'items', 'format', 'join', 'strip', 'lower', 'upper', 'copy', 'discard', 'remove', 'sorted', 'enumerate', 'zip', 'range', 'min', 'max', 'any', 'all']);
 
 /** A statement with a call that can fail for real (a remote call, a DB write), or an explicit raise. */
-function mayFail(stmt: Node): boolean {
+function mayFail(stmt: SyntaxNode): boolean {
   if (stmt.type === 'raise_statement') return true;
   return callsIn(stmt).some((c) => !isLoggingCall(c) && !SAFE_CALLS.has(calleeName(c) ?? '') && !/^[A-Z]/.test(calleeName(c) ?? ''));
 }
 
-function within(inner: Node, outer: Node | null): boolean {
+function within(inner: SyntaxNode, outer: SyntaxNode | null): boolean {
   return !!outer && inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
 }
 
-function clauseBlock(clause: Node): Node | null {
+function clauseBlock(clause: SyntaxNode): SyntaxNode | null {
   return clause.namedChildren.find((c) => c?.type === 'block') ?? null;
 }
 
@@ -145,10 +145,10 @@ function clauseBlock(clause: Node): Node | null {
  * The raiser sits in the body of a `try` one of whose clauses releases the resource: the author guarded this step,
  * and only an exception type the clause does not name would slip past (too speculative to report).
  */
-function guardedByRelease(raiser: Node, regions: Node[], fn: Node): boolean {
+function guardedByRelease(raiser: SyntaxNode, regions: SyntaxNode[], fn: SyntaxNode): boolean {
   for (let n = raiser.parent; n && n.id !== fn.id; n = n.parent) {
     if (n.type !== 'try_statement' || !within(raiser, n.childForFieldName('body'))) continue;
-    const clauses = n.namedChildren.filter((c): c is Node => c !== null && CLAUSES.has(c.type));
+    const clauses = n.namedChildren.filter((c): c is SyntaxNode => c !== null && CLAUSES.has(c.type));
     if (clauses.some((cl) => regions.some((r) => within(r, cl)))) return true;
   }
   return false;

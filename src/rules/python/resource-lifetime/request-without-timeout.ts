@@ -1,6 +1,6 @@
 // B113: an HTTP call through requests without a timeout (requests waits forever by default), or through requests or
 // httpx with timeout=None, which disables the limit explicitly.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { hasStarArgs, keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -42,7 +42,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      call(node: Node) {
+      call(node: SyntaxNode) {
         const name = ctx.model.callName(node);
         if (!name) return;
         const [root, ...rest] = name.split('.');

@@ -1,6 +1,6 @@
 // CWE-772: a resource acquired into a local (file, socket, fd, lock, quota reservation) is released on the normal
 // path, but a statement in between may raise and the exception leaves the function without releasing it.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { cfgOf, type Cfg, type CfgEdge, type CfgNode } from '../../../languages/python/cfg/index.js';
 import { headerParts } from '../../../languages/python/cfg/raises.js';
 import { callee, calleeName, descendantsOfType, enclosingFunction, isLoggingCall, keywordArg, mentionsName, positionalArgs, targetNames } from '../../../languages/python/syntax.js';
@@ -22,9 +22,9 @@ const RELEASE_FUNCTIONS = /^(close|release|rollback|commit|unlink|remove|cleanup
 /** Quota engines hand out reservations that must be committed or rolled back. */
 const QUOTA_OWNER = /quota/i;
 
-interface Acquisition { stmt: Node; call: Node; what: string; name: string; kind: 'local' | 'lock' }
+interface Acquisition { stmt: SyntaxNode; call: SyntaxNode; what: string; name: string; kind: 'local' | 'lock' }
 
-function acquisition(model: PythonModel, call: Node): Acquisition | null {
+function acquisition(model: PythonModel, call: SyntaxNode): Acquisition | null {
   const stmt = call.parent?.type === 'assignment' ? call.parent : null;
   const qualified = model.callName(call);
   const method = calleeName(call);
@@ -45,7 +45,7 @@ function acquisition(model: PythonModel, call: Node): Acquisition | null {
   return { stmt, call, what: spec.what, name, kind: 'local' };
 }
 
-function isRelease(call: Node, acq: Acquisition): boolean {
+function isRelease(call: SyntaxNode, acq: Acquisition): boolean {
   const fn = callee(call);
   const method = calleeName(call) ?? '';
   if (acq.kind === 'lock') return method === 'release' && fn?.type === 'attribute' && fn.childForFieldName('object')?.text === acq.name;
@@ -54,7 +54,7 @@ function isRelease(call: Node, acq: Acquisition): boolean {
 }
 
 /** Ownership leaves the function: returned, yielded, stored on an object or in a container, or managed by `with`. */
-function escapes(fnBody: Node, acq: Acquisition): boolean {
+function escapes(fnBody: SyntaxNode, acq: Acquisition): boolean {
   if (acq.kind === 'lock') return false;
   const names = new Set([acq.name]);
   for (const n of descendantsOfType(fnBody, new Set(['return_statement', 'yield', 'assignment', 'with_item', 'call']))) {
@@ -82,7 +82,7 @@ function escapes(fnBody: Node, acq: Acquisition): boolean {
  * os.close(fd)`, `if close_file: f.close()`) counts from the test on: the graph has no path conditions, and the
  * guard's false branch is the "nothing was acquired" case.
  */
-function releaseNodes(cfg: Cfg, fnBody: Node, acq: Acquisition): CfgNode[] {
+function releaseNodes(cfg: Cfg, fnBody: SyntaxNode, acq: Acquisition): CfgNode[] {
   const out: CfgNode[] = [];
   const flags = new Set(descendantsOfType(fnBody, new Set(['assignment']))
     .filter((a) => a.childForFieldName('left')?.type === 'identifier' && ['true', 'false'].includes(a.childForFieldName('right')?.type ?? ''))
@@ -90,7 +90,7 @@ function releaseNodes(cfg: Cfg, fnBody: Node, acq: Acquisition): CfgNode[] {
   const guards = new Set([acq.name, ...flags]);
   for (const call of descendantsOfType(fnBody, new Set(['call']))) {
     if (!isRelease(call, acq)) continue;
-    let at: Node = call;
+    let at: SyntaxNode = call;
     for (let n = call.parent; n && n.id !== fnBody.id; n = n.parent) {
       if ((n.type === 'if_statement' || n.type === 'elif_clause') && mentionsName(n.childForFieldName('condition'), guards)) at = n;
     }
@@ -99,11 +99,11 @@ function releaseNodes(cfg: Cfg, fnBody: Node, acq: Acquisition): CfgNode[] {
   return out;
 }
 
-function callsSomething(stmt: Node): boolean {
+function callsSomething(stmt: SyntaxNode): boolean {
   return headerParts(stmt).some((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, new Set(['call']))).some((c) => !isLoggingCall(c)));
 }
 
-function releasesSomething(stmt: Node): boolean {
+function releasesSomething(stmt: SyntaxNode): boolean {
   return headerParts(stmt).some((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, new Set(['call'])))
     .some((c) => RELEASE_METHODS.has(calleeName(c) ?? '') || RELEASE_FUNCTIONS.test(calleeName(c) ?? '')));
 }

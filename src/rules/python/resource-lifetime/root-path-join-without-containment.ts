@@ -1,7 +1,7 @@
 // CWE-22: a path built with `os.path.join(root, <parameter>)` is handed to a command run as root (rootwrap's
 // `execute(..., run_as_root=True)`) and the function never checks that the joined path stays under `root`. File
 // injection into guest images is the classic case: `../../etc/shadow` or an absolute path writes into the host.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { calleeName, descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { CONTAINMENT_HELPER, PATH_NORMALISERS } from '../../../models/python/openstack/index.js';
@@ -10,7 +10,7 @@ import { argumentValues, brief, callsIn, calleeText, line, rootUseOf, runsAsRoot
 import type { PythonModel } from '../../../languages/python/model.js';
 
 /** Parameters and the locals computed from them (`rel = path.lstrip('/')`). */
-function parameterValues(fn: Node, body: Node): Set<string> {
+function parameterValues(fn: SyntaxNode, body: SyntaxNode): Set<string> {
   const out = new Set(parameterNames(fn).map((p) => p.name).filter((n) => n !== 'self' && n !== 'cls'));
   for (const a of descendantsOfType(body, new Set(['assignment']))) {
     if (mentionsName(a.childForFieldName('right'), out)) for (const t of targetNames(a.childForFieldName('left'))) out.add(t);
@@ -19,7 +19,7 @@ function parameterValues(fn: Node, body: Node): Set<string> {
 }
 
 /** A containment check in the function: a normalised path compared by prefix, `commonpath`, or a checking helper. */
-export function hasContainmentCheck(model: PythonModel, body: Node): boolean {
+export function hasContainmentCheck(model: PythonModel, body: SyntaxNode): boolean {
   const calls = callsIn(body);
   const normalises = calls.some((c) => PATH_NORMALISERS.has(model.callName(c) ?? '') || /^(realpath|abspath|normpath|resolve)$/.test(calleeName(c) ?? ''));
   const prefix = calls.some((c) => /^(startswith|is_relative_to|relative_to)$/.test(calleeName(c) ?? ''));
@@ -86,7 +86,7 @@ export default defineRule({
 });
 
 /** `execute('tee', os.path.join(root, p), run_as_root=True)`: the join is an argument of a root call itself. */
-function enclosingRootCall(model: PythonModel, join: Node, body: Node): Node | null {
+function enclosingRootCall(model: PythonModel, join: SyntaxNode, body: SyntaxNode): SyntaxNode | null {
   const call = join.parent?.type === 'argument_list' ? join.parent.parent : null;
   return call?.type === 'call' && runsAsRoot(model, call, body) ? call : null;
 }

@@ -1,7 +1,7 @@
 // CWE-532: a password, token, auth header, shared secret or credential URL reaches a log call (or an exception
 // message built with string formatting) without oslo.utils `mask_password`/`mask_dict_password`. Secrets are found
 // by name (variables, attributes, dict keys, headers) and followed through local assignments by reaching definitions.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { dataflowOf } from '../../../languages/python/dataflow/reaching.js';
 import { calleeName, enclosingFunction, isLoggingCall, stringValue } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
@@ -10,7 +10,7 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 import { brief, calleeText, line } from '../../../rulekit/openstack.js';
 import type { EvidenceStep } from '../../../rulekit/types.js';
 
-interface Secret { node: Node; what: string; origin?: Node }
+interface Secret { node: SyntaxNode; what: string; origin?: SyntaxNode }
 
 /** Expressions whose value is not the secret any more: comparisons, `not`, `len(x)`, masked values. */
 const DROPPING_PARENTS = new Set(['comparison_operator', 'not_operator']);
@@ -19,13 +19,13 @@ function secretName(name: string): boolean {
   return SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
 }
 
-function isMasking(model: PythonModel, call: Node): boolean {
+function isMasking(model: PythonModel, call: SyntaxNode): boolean {
   const name = model.callName(call) ?? calleeName(call) ?? '';
   return MASKING_CALLS.some((re) => re.test(name)) || VALUE_DROPPING_CALLS.has(calleeName(call) ?? '');
 }
 
 /** The secret directly named by `expr` (not through locals): `password`, `self.token`, `body['adminPass']`. */
-function namedSecret(expr: Node): string | null {
+function namedSecret(expr: SyntaxNode): string | null {
   switch (expr.type) {
     case 'identifier': return secretName(expr.text) ? `\`${expr.text}\`` : null;
     case 'attribute': {
@@ -52,9 +52,9 @@ function namedSecret(expr: Node): string | null {
 }
 
 /** Secrets inside `expr`, following locals to the assignments that reach them (one level of indirection). */
-function secretsIn(model: PythonModel, expr: Node, fn: Node | null, depth = 0): Secret[] {
+function secretsIn(model: PythonModel, expr: SyntaxNode, fn: SyntaxNode | null, depth = 0): Secret[] {
   const out: Secret[] = [];
-  const stack: Node[] = [expr];
+  const stack: SyntaxNode[] = [expr];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.type === 'call' && isMasking(model, n)) continue;
@@ -82,13 +82,13 @@ function secretsIn(model: PythonModel, expr: Node, fn: Node | null, depth = 0): 
   return out;
 }
 
-function isAttributeName(id: Node): boolean {
+function isAttributeName(id: SyntaxNode): boolean {
   return id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id;
 }
 
 /** String building in an exception message: `%`, `.format(...)`, f-strings. */
-function formatted(n: Node): Node[] {
-  const out: Node[] = [];
+function formatted(n: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
   const stack = [n];
   while (stack.length > 0) {
     const x = stack.pop()!;

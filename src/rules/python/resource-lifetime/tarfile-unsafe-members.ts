@@ -1,6 +1,6 @@
 // B202: TarFile.extractall() without an extraction filter: members named "../x", absolute paths, or links pointing
 // outside the target are written wherever they say. Severity follows how much member vetting is visible.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { keywordArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -8,8 +8,8 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 const TRUSTING_FILTERS = new Set(['fully_trusted', 'tarfile.fully_trusted_filter']);
 
 /** True when `name` is bound, in the scope around `from`, to something zipfile created (ZipFile has extractall too). */
-function boundToZipfile(model: PythonModel, from: Node, name: string): boolean {
-  let scope: Node | null = from.parent;
+function boundToZipfile(model: PythonModel, from: SyntaxNode, name: string): boolean {
+  let scope: SyntaxNode | null = from.parent;
   while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
   if (!scope) return false;
   for (const binding of scope.descendantsOfType(['assignment', 'as_pattern'])) {

@@ -1,7 +1,7 @@
 // CWE-770: a remote call (REST to another service, RPC, an API client lookup) made once per element of a
 // collection the API caller chose, with no bound on its length, or inside a multiplicative loop (a loop nested in
 // another, or a loop in a scheduler filter that runs once per host). One-hop helpers on `self` are followed.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { classBases, enclosingClass } from '../../../languages/python/dataflow/functions.js';
 import { callee, calleeName, descendantsOfType, mentionsName } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
@@ -13,9 +13,9 @@ const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dict
 const LOOPS = new Set(['for_statement', ...COMPREHENSIONS]);
 const REQUEST_READ = new RegExp(`\\b(req|request)\\.(${[...REQUEST_DATA_ATTRIBUTES].join('|')})\\b`);
 
-interface Remote { call: Node; via: string | null; remote: string }
+interface Remote { call: SyntaxNode; via: string | null; remote: string }
 
-function directRemote(model: PythonModel, call: Node): boolean {
+function directRemote(model: PythonModel, call: SyntaxNode): boolean {
   const name = calleeName(call) ?? '';
   const obj = receiver(call);
   if (!obj || IN_PROCESS_RECEIVER.test(obj.text) || /^[A-Z]/.test(name)) return false;
@@ -29,8 +29,8 @@ function directRemote(model: PythonModel, call: Node): boolean {
  * Methods of the class, and of its base classes defined in the same module, whose own body makes a remote call:
  * name → the first such call. Subclass definitions shadow the bases'.
  */
-function remoteHelpers(model: PythonModel, cls: Node, seen = new Set<number>()): Map<string, Node> {
-  const out = new Map<string, Node>();
+function remoteHelpers(model: PythonModel, cls: SyntaxNode, seen = new Set<number>()): Map<string, SyntaxNode> {
+  const out = new Map<string, SyntaxNode>();
   if (seen.has(cls.id)) return out;
   seen.add(cls.id);
   for (const base of classBases(cls)) {
@@ -48,22 +48,22 @@ function remoteHelpers(model: PythonModel, cls: Node, seen = new Set<number>()):
 }
 
 /** The iterable and the per-item part of a loop or comprehension. */
-function loopParts(loop: Node): { iterable: Node; items: Node[]; variable: Node | null } | null {
+function loopParts(loop: SyntaxNode): { iterable: SyntaxNode; items: SyntaxNode[]; variable: SyntaxNode | null } | null {
   if (loop.type === 'for_statement') {
     const iterable = loop.childForFieldName('right');
     const body = loop.childForFieldName('body');
     return iterable && body ? { iterable, items: [body], variable: loop.childForFieldName('left') } : null;
   }
-  const clauses = loop.namedChildren.filter((c): c is Node => c?.type === 'for_in_clause');
+  const clauses = loop.namedChildren.filter((c): c is SyntaxNode => c?.type === 'for_in_clause');
   const first = clauses[0];
   const iterable = first?.childForFieldName('right');
   if (!first || !iterable) return null;
-  const items = loop.namedChildren.filter((c): c is Node => c !== null && c.id !== first.id);
+  const items = loop.namedChildren.filter((c): c is SyntaxNode => c !== null && c.id !== first.id);
   return { iterable, items, variable: first.childForFieldName('left') };
 }
 
 /** Loops over `range(n)`, literal tuples/lists or `while` retries are bounded by the code, not by the caller. */
-function boundedIterable(iterable: Node): boolean {
+function boundedIterable(iterable: SyntaxNode): boolean {
   if (['list', 'tuple', 'set', 'string', 'integer'].includes(iterable.type)) return true;
   return iterable.type === 'call' && /^(range|xrange|enumerate\(range)$/.test(calleeName(iterable) ?? '');
 }
@@ -72,9 +72,9 @@ function boundedIterable(iterable: Node): boolean {
  * Where a collection came from the API caller: the iterable mentions, or a local it names was assigned from,
  * `scheduler_hints`, a request body or request parameters. Returns the expression as written and its line.
  */
-function userSource(iterable: Node, fnBody: Node, fnParams: Set<string>): { text: string; node: Node } | null {
+function userSource(iterable: SyntaxNode, fnBody: SyntaxNode, fnParams: Set<string>): { text: string; node: SyntaxNode } | null {
   // `scheduler_hints` anywhere; a `body` parameter; request data read off a request (`req.params`, `req.GET`).
-  const fromUser = (e: Node): boolean =>
+  const fromUser = (e: SyntaxNode): boolean =>
     /\bscheduler_hints\b/.test(e.text) || (fnParams.has('body') && /\bbody\b/.test(e.text)) ||
     REQUEST_READ.test(e.text);
   if (fromUser(iterable)) return { text: brief(iterable, 50), node: iterable };
@@ -88,7 +88,7 @@ function userSource(iterable: Node, fnBody: Node, fnParams: Set<string>): { text
 }
 
 /** A length comparison, a slice or a quota/limit check on the collection bounds it. */
-function bounded(fnBody: Node, iterable: Node): boolean {
+function bounded(fnBody: SyntaxNode, iterable: SyntaxNode): boolean {
   const root = iterable.type === 'identifier' ? iterable.text : null;
   for (const c of callsIn(fnBody)) {
     if (LIMIT_CHECK_METHODS.test(calleeName(c) ?? '')) return true;
@@ -125,14 +125,14 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const helpersByClass = new Map<number, Map<string, Node>>();
+    const helpersByClass = new Map<number, Map<string, SyntaxNode>>();
     return {
       function_definition(fn) {
         if (ctx.model.isTestCode()) return;
         const body = fn.childForFieldName('body');
         if (!body) return;
         const cls = enclosingClass(fn);
-        let helpers = new Map<string, Node>();
+        let helpers = new Map<string, SyntaxNode>();
         if (cls) {
           helpers = helpersByClass.get(cls.id) ?? remoteHelpers(ctx.model, cls);
           helpersByClass.set(cls.id, helpers);
@@ -185,7 +185,7 @@ export default defineRule({
   },
 });
 
-function firstRemote(model: PythonModel, items: Node[], helpers: Map<string, Node>): Remote | null {
+function firstRemote(model: PythonModel, items: SyntaxNode[], helpers: Map<string, SyntaxNode>): Remote | null {
   for (const part of items) {
     for (const c of callsIn(part)) {
       if (directRemote(model, c)) return { call: c, via: null, remote: calleeText(c) };
@@ -200,7 +200,7 @@ function firstRemote(model: PythonModel, items: Node[], helpers: Map<string, Nod
 }
 
 /** The loop (over a caller-sized collection) that encloses `loop` inside `fn`. */
-function outerLoop(loop: Node, fn: Node): Node | null {
+function outerLoop(loop: SyntaxNode, fn: SyntaxNode): SyntaxNode | null {
   for (let n = loop.parent; n && n.id !== fn.id; n = n.parent) {
     if (!LOOPS.has(n.type)) continue;
     const parts = loopParts(n);
@@ -210,12 +210,12 @@ function outerLoop(loop: Node, fn: Node): Node | null {
 }
 
 /** A search loop: the loop body returns or breaks (after the remote call), so it runs until the first match. */
-function followedByExit(call: Node, loop: Node): boolean {
+function followedByExit(call: SyntaxNode, loop: SyntaxNode): boolean {
   const parts = loopParts(loop);
   return !!parts && parts.items.some((i) => descendantsOfType(i, new Set(['return_statement', 'break_statement'])).some((s) => s.startIndex > call.startIndex));
 }
 
-function insideHandler(node: Node, fn: Node): boolean {
+function insideHandler(node: SyntaxNode, fn: SyntaxNode): boolean {
   for (let n = node.parent; n && n.id !== fn.id; n = n.parent) if (n.type === 'except_clause' || n.type === 'finally_clause') return true;
   return false;
 }

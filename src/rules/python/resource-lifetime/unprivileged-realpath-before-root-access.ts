@@ -1,7 +1,7 @@
 // CWE-59: a containment check resolves a joined path with `os.path.realpath` as the service user, and the checked
 // path is then used by a command running as root. realpath cannot follow links in directories the service user may
 // not read, so a symlink planted in the (guest-controlled) tree is resolved differently by the root command.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { calleeName, descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { allFunctions } from '../../../languages/python/dataflow/functions.js';
@@ -9,15 +9,15 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 import { argumentValues, brief, callsIn, calleeText, line, rootUseOf } from '../../../rulekit/openstack.js';
 
 /** The realpath argument is (or was assigned from) a join with more than one component. */
-function resolvesJoin(model: PythonModel, arg: Node, body: Node): boolean {
-  const isJoin = (n: Node): boolean => callsIn(n).some((c) => model.callName(c) === 'os.path.join' && argumentValues(c).length > 1);
+function resolvesJoin(model: PythonModel, arg: SyntaxNode, body: SyntaxNode): boolean {
+  const isJoin = (n: SyntaxNode): boolean => callsIn(n).some((c) => model.callName(c) === 'os.path.join' && argumentValues(c).length > 1);
   if (isJoin(arg)) return true;
   if (arg.type !== 'identifier') return false;
   return descendantsOfType(body, new Set(['assignment'])).some((a) => a.childForFieldName('left')?.text === arg.text && isJoin(a.childForFieldName('right')!));
 }
 
 /** Where the checked path goes as root: in this function, or in a same-module caller of it that uses its result. */
-function rootUse(model: PythonModel, fn: Node, body: Node, held: Set<string>, after: number): { use: Node; caller: string | null } | null {
+function rootUse(model: PythonModel, fn: SyntaxNode, body: SyntaxNode, held: Set<string>, after: number): { use: SyntaxNode; caller: string | null } | null {
   const local = rootUseOf(model, body, held, after);
   if (local) return { use: local, caller: null };
   const returned = descendantsOfType(body, new Set(['return_statement'])).some((r) => mentionsName(r, held));

@@ -1,6 +1,6 @@
 // B310: urllib's urlopen/urlretrieve/URLopener accept file:, ftp: and data: URLs as readily as https:. Calls whose
 // URL visibly starts with http:// or https:// are fine; the rest are reported, literal odd schemes with high confidence.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { argument, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
@@ -11,7 +11,7 @@ const HTTP = /^https?:\/\//i;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 /** The constant text a URL expression is known to start with ('' when nothing is known). */
-export function constantPrefix(model: PythonModel, expr: Node | null): string {
+export function constantPrefix(model: PythonModel, expr: SyntaxNode | null): string {
   if (!expr) return '';
   const n = unparenthesize(expr);
   const whole = stringValue(n);

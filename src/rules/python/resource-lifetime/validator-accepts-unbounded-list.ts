@@ -1,6 +1,6 @@
 // CWE-770: an API input validator walks a caller-supplied list (address pairs, routes, rules, ports) element by
 // element and never bounds its length, so one request can make the service store and process any number of them.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { classBases, enclosingClass, parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { descendantsOfType } from '../../../languages/python/syntax.js';
 import { LENGTH_BOUND, VALIDATOR_NAME } from '../../../models/python/openstack/index.js';
@@ -41,7 +41,7 @@ export default defineRule({
         // API attribute validators only: neutron's `(data, valid_values=None)` signature, or one registered by
         // reference (`validators['type:x'] = _validate_x`), or a method of an API controller.
         if (!params.some((p) => p.name === 'valid_values') && !registered(ctx.model.root, name) && !inController(fn)) return;
-        const loop = descendantsOfType(body, new Set(['for_statement'])).find((f: Node) => f.childForFieldName('right')?.text === param.name);
+        const loop = descendantsOfType(body, new Set(['for_statement'])).find((f: SyntaxNode) => f.childForFieldName('right')?.text === param.name);
         if (!loop) return;
         ctx.report({
           node: loop.childForFieldName('right')!,
@@ -58,14 +58,14 @@ export default defineRule({
 });
 
 /** The function is referenced as a value somewhere in the module (registered in a validator table). */
-function registered(root: Node, name: string): boolean {
+function registered(root: SyntaxNode, name: string): boolean {
   return descendantsOfType(root, new Set(['assignment', 'call'])).some((n) => {
     const values = n.type === 'assignment' ? [n.childForFieldName('right')] : (n.childForFieldName('arguments')?.namedChildren ?? []);
     return values.some((v) => v?.type === 'identifier' && v.text === name);
   });
 }
 
-function inController(fn: Node): boolean {
+function inController(fn: SyntaxNode): boolean {
   const cls = enclosingClass(fn);
   return !!cls && classBases(cls).some((b) => /Controller$/.test(b.text));
 }

@@ -1,6 +1,6 @@
 // B506: PyYAML loading with a loader that can build arbitrary Python objects (yaml.load without a safe Loader,
 // yaml.unsafe_load, yaml.load_all), so a crafted document runs code while it is parsed.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { argument } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -39,7 +39,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const loaderName = (node: Node | null): string | null => {
+    const loaderName = (node: SyntaxNode | null): string | null => {
       if (!node) return null;
       const q = ctx.model.qualifiedName(node);
       return q === null ? node.text : q.split('.').pop() ?? q;

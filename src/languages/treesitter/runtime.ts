@@ -1,0 +1,70 @@
+// Loads web-tree-sitter once per thread and keeps a handle on its wasm module, so that mirror.ts can copy a parsed
+// tree out of wasm with direct calls. The library reads and writes 32-bit values in wasm memory through a generic
+// `setValue(ptr, value, type)` that dispatches on the type string and goes through a DataView; on little-endian
+// machines (every platform Node supports today) an Int32Array view is the same memory and several times faster, so
+// those two helpers are replaced. Everything else in the library is used as published.
+import { Language, Parser } from 'web-tree-sitter';
+
+/** The parts of web-tree-sitter's Emscripten module this package calls. */
+export interface WasmModule {
+  HEAP32: Int32Array;
+  setValue(ptr: number, value: number, type?: string): void;
+  getValue(ptr: number, type?: string): number;
+  _ts_init(): number;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_named_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+}
+
+const REQUIRED = [
+  '_ts_init', '_ts_tree_cursor_goto_first_child_wasm', '_ts_tree_cursor_goto_next_sibling_wasm',
+  '_ts_tree_cursor_goto_parent_wasm', '_ts_tree_cursor_current_node_type_id_wasm', '_ts_tree_cursor_current_field_id_wasm',
+  '_ts_tree_cursor_current_node_is_named_wasm', '_ts_tree_cursor_current_node_is_missing_wasm',
+  '_ts_tree_cursor_start_index_wasm', '_ts_tree_cursor_end_index_wasm',
+] as const;
+
+let ready: Promise<WasmModule> | undefined;
+
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** Initialises web-tree-sitter in this thread (once) and answers its wasm module. */
+export function treeSitter(): Promise<WasmModule> {
+  ready ??= (async () => {
+    // Emscripten makes the object passed to init the module itself, which is how we get hold of it.
+    const module = {} as WasmModule;
+    await Parser.init(module);
+    for (const name of REQUIRED) {
+      if (typeof module[name] !== 'function') throw new Error(`web-tree-sitter has no ${name}; pillar's tree mirror needs updating`);
+    }
+    if (littleEndian) {
+      const generalSet = module.setValue;
+      const generalGet = module.getValue;
+      // HEAP32 is read on every call: the module replaces the view when wasm memory grows.
+      module.setValue = (ptr, value, type) => {
+        if (type === 'i32') module.HEAP32[ptr >> 2] = value;
+        else generalSet(ptr, value, type);
+      };
+      module.getValue = (ptr, type) => (type === 'i32' ? module.HEAP32[ptr >> 2]! : generalGet(ptr, type));
+    }
+    return module;
+  })();
+  return ready;
+}
+
+const languages = new Map<string, Promise<Language>>();
+
+/** Loads a grammar `.wasm` once per thread. */
+export function loadLanguage(wasmPath: string): Promise<Language> {
+  let language = languages.get(wasmPath);
+  if (!language) {
+    language = treeSitter().then(() => Language.load(wasmPath));
+    languages.set(wasmPath, language);
+  }
+  return language;
+}
