@@ -1,6 +1,9 @@
 // Unified diff (git's or plain) → the lines each file gained, numbered in the new file. Deleted files, binary
 // patches and mode-only changes carry no new lines; renames are followed to the new path.
-import parseDiff from 'parse-diff';
+import type parseDiffModule from 'parse-diff';
+import { lazyRequire } from '../lazyRequire.js';
+
+const parseDiff = lazyRequire<typeof parseDiffModule>('parse-diff');
 
 export type ChangeKind = 'added' | 'modified' | 'renamed' | 'deleted';
 
@@ -33,7 +36,7 @@ const DEV_NULL = '/dev/null';
 
 export function parseUnifiedDiff(text: string): FileChange[] {
   const out: FileChange[] = [];
-  for (const file of parseDiff(text)) {
+  for (const file of parseDiff()(text)) {
     const from = file.from === undefined ? undefined : cleanPath(file.from);
     const to = file.to === undefined ? undefined : cleanPath(file.to);
     if (file.deleted || to === DEV_NULL) continue;

@@ -2,9 +2,12 @@
 // busy past the limit plus a grace period is terminated and its file becomes a `timeout` diagnostic.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { lazyRequire } from '../lazyRequire.js';
 import type { FileAnalysis } from './analyzePython.js';
 import { failedResult, runTask, timeoutDiagnostic, type AnalyzeTask } from './task.js';
+
+const piscina = lazyRequire<typeof import('piscina')>('piscina');
 
 /**
  * Extra time before a worker is killed: the worker stops itself at the limit between visits (see analyzePython),
@@ -36,7 +39,8 @@ export class WorkerPool {
     private readonly killGraceMs = KILL_GRACE_MS,
     heapMb: number | null = WORKER_HEAP_MB,
   ) {
-    this.piscina = new Piscina({
+    const { Piscina: Pool } = piscina();
+    this.piscina = new Pool({
       filename: worker.filename, execArgv: worker.execArgv, minThreads: threads, maxThreads: threads,
       // Workers live for the whole run; close() ends them.
       idleTimeout: Number.MAX_SAFE_INTEGER,

@@ -92,6 +92,7 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   const misses: number[] = cache ? [] : Array.from({ length: source.count }, (_, i) => i);
   // Outcomes from the manifest carry no text, so runs that need texts read every file.
   const manifest = cache && source.signature && !source.keepText ? await Manifest.load(cache.dir) : undefined;
+  await cache?.loadPack();
   // The signature is taken before reading: a file edited in between is then read again next time, never trusted.
   const signatureOf = async (i: number): Promise<string | undefined> => (manifest ? source.signature!(i) : undefined);
   const remember = (i: number, signature: string | undefined, text: string): void => {
@@ -151,6 +152,7 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
     await pool?.close();
     await Promise.all(writes);
     await manifest?.save();
+    await cache?.savePack();
   }
   return { outcomes, stats: { jobs: pool?.threads ?? 1, analysed: misses.length, ...(cache ? { cache: cache.stats } : {}) } };
 }

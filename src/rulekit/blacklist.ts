@@ -53,12 +53,23 @@ function metaOf(entry: BlacklistEntry, options: Common): RuleMeta {
   };
 }
 
-/** True when `name` is one of `patterns`, or lies below a `module.*` pattern. */
+interface CompiledPatterns { exact: Set<string>; wildcards: Array<{ pattern: string; prefix: string }> }
+const compiledPatterns = new WeakMap<readonly string[], CompiledPatterns>();
+
+/** The pattern `name` matches: one of `patterns` exactly, or lying below a `module.*` pattern; null when none. */
 export function matchesName(name: string, patterns: readonly string[]): string | null {
-  for (const p of patterns) {
-    if (p === name) return p;
-    if (p.endsWith('.*') && name.startsWith(p.slice(0, -1))) return p;
+  // Every call of a file is checked against every blacklist rule's list: sets, built once per list.
+  let compiled = compiledPatterns.get(patterns);
+  if (!compiled) {
+    compiled = { exact: new Set(), wildcards: [] };
+    for (const p of patterns) {
+      if (p.endsWith('.*')) compiled.wildcards.push({ pattern: p, prefix: p.slice(0, -1) });
+      else compiled.exact.add(p);
+    }
+    compiledPatterns.set(patterns, compiled);
   }
+  if (compiled.exact.has(name)) return name;
+  for (const w of compiled.wildcards) if (name.startsWith(w.prefix)) return w.pattern;
   return null;
 }
 

@@ -30,6 +30,25 @@ const SET_ONLY_METHODS = new Set(['difference', 'symmetric_difference']);
 const SET_OPERATORS = new Set(['-', '|', '&', '^']);
 const DICT_VIEWS = new Set(['keys', 'items']);
 
+const setSources = new WeakMap<PythonModel, boolean>();
+
+/**
+ * False when no expression of the file can be a set by kindOf's rules, so a rule looking for sets can skip the
+ * file without building its dataflow. A set starts at a set display or comprehension, a call of set()/frozenset()
+ * or of a set-only method, or a set operator applied to keys()/items(); everything else only passes one along.
+ */
+export function mayProduceSets(model: PythonModel): boolean {
+  let may = setSources.get(model);
+  if (may === undefined) {
+    const { source } = model;
+    may = model.hasNodeOfType('set') || model.hasNodeOfType('set_comprehension') ||
+      /\b(?:set|frozenset|difference|symmetric_difference)[\s\\]*\(/.test(source) ||
+      (/\b(?:keys|items)\b/.test(source) && [...SET_OPERATORS].some((op) => model.hasNodeOfType(op)));
+    setSources.set(model, may);
+  }
+  return may;
+}
+
 /** The innermost function whose dataflow sees `node`, or the module. */
 export function dataflowOwner(model: PythonModel, node: SyntaxNode): SyntaxNode {
   for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;

@@ -1,5 +1,5 @@
 // Cache entries are data from disk: corrupt, truncated, foreign or tampered entries are ignored and rebuilt.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { review } from '../../src/api.js';
@@ -11,11 +11,13 @@ import { tempDir, writeTree } from './helpers.js';
 const ONLY = ['subprocess-shell-true'];
 const SOURCE = 'import subprocess\nsubprocess.call(cmd, shell=True)\n';
 
-/** The per-file entries (in two-character fan-out folders), not the manifest beside them. */
+const PACK = 'last-run.pack.json';
+
+/** The per-file entries (in two-character fan-out folders), not the manifest and the pack beside them. */
 function entries(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
-    if (name === 'manifest.json') continue;
+    if (name === 'manifest.json' || name === PACK) continue;
     const full = join(dir, name);
     if (statSync(full).isDirectory()) out.push(...entries(full));
     else out.push(full);
@@ -53,6 +55,8 @@ describe('the result cache', () => {
       () => '', // empty
     ];
     files.forEach((f, i) => writeFileSync(f, damage[i]!(readFileSync(f, 'utf8'))));
+    // Without the pack, every entry is read on its own.
+    rmSync(join(cacheDir, PACK));
     const after = await run(root, cacheDir);
     expect(after.json).toBe(clean.json);
     expect(after.stats.cache?.rejected).toBe(5);
@@ -60,6 +64,29 @@ describe('the result cache', () => {
     const rebuilt = await run(root, cacheDir);
     expect(rebuilt.stats.cache?.hits).toBe(5);
     expect(rebuilt.json).toBe(clean.json);
+  });
+
+  it('serves an unchanged tree from the last run\'s pack, and ignores a damaged or foreign pack', async () => {
+    const root = writeTree({ 'a.py': SOURCE, 'b.py': 'x = 1\n' });
+    const cacheDir = tempDir('cache');
+    const clean = await run(root, cacheDir);
+    // The entries are gone: only the pack can answer.
+    for (const f of entries(cacheDir)) rmSync(f);
+    const packed = await run(root, cacheDir);
+    expect(packed.stats).toMatchObject({ analysed: 0, cache: { hits: 2 } });
+    expect(packed.json).toBe(clean.json);
+    const pack = readFileSync(join(cacheDir, PACK), 'utf8');
+    for (const bad of [
+      pack.replace('shell=True', 'shell=None'), // edited text: the checksum no longer matches
+      pack.replace(/"engine":"[0-9a-f]+"/, '"engine":"another-version"'), // another pillar's pack
+      pack.slice(0, pack.length / 2), // truncated
+    ]) {
+      for (const f of entries(cacheDir)) rmSync(f);
+      writeFileSync(join(cacheDir, PACK), bad);
+      const after = await run(root, cacheDir);
+      expect(after.stats.analysed).toBe(2);
+      expect(after.json).toBe(clean.json);
+    }
   });
 
   it('keys entries by path: the same content at another path is analysed for that path', async () => {
@@ -89,7 +116,7 @@ describe('the result cache', () => {
   it('accepts only an entry whose header, key, checksum and shape all match', () => {
     const payload = JSON.stringify(sample);
     const entry = (over: object) => JSON.stringify({ format: 'pillar-cache/1', key: 'k', checksum: sha256(payload), payload, ...over });
-    expect(decodeEntry(entry({}), 'k')).toEqual(sample);
+    expect(decodeEntry(entry({}), 'k')?.value).toEqual(sample);
     expect(decodeEntry(entry({}), 'other-key')).toBeUndefined();
     expect(decodeEntry(entry({ format: 'pillar-cache/0' }), 'k')).toBeUndefined();
     expect(decodeEntry(entry({ checksum: sha256('x') }), 'k')).toBeUndefined();

@@ -29,11 +29,14 @@ export class PythonModel {
   readonly lines: string[];
   private testCode: boolean | undefined;
   private testSupport: boolean | undefined;
-  private readonly callNames = new Map<number, string | null>();
+  /** By node id: undefined until asked. */
+  private readonly callNames: Array<string | null | undefined>;
+  private readonly typesPresent = new Map<string, boolean>();
   private readonly testClassBases: string[] = [];
 
   constructor(readonly path: string, readonly source: string, readonly tree: SyntaxTree) {
     this.lines = source.split(/\r\n|\r|\n/);
+    this.callNames = new Array<string | null | undefined>(tree.data.count);
     for (const node of modelNodes(tree)) {
         switch (node.type) {
           case 'comment': {
@@ -69,12 +72,25 @@ export class PythonModel {
    * every rule asks this of every call.
    */
   callName(call: SyntaxNode): string | null {
-    let name = this.callNames.get(call.id);
-    if (name === undefined) {
-      name = this.qualifiedName(callee(call));
-      this.callNames.set(call.id, name);
-    }
+    let name = this.callNames[call.id];
+    if (name === undefined) this.callNames[call.id] = name = this.qualifiedName(callee(call));
     return name;
+  }
+
+  /**
+   * Whether any node of `type` (tokens such as `/` included) occurs in the file: a cheap test that lets a rule skip
+   * a file where the construct it looks for cannot occur. Memoised.
+   */
+  hasNodeOfType(type: string): boolean {
+    let present = this.typesPresent.get(type);
+    if (present === undefined) {
+      const mask = this.tree.typeMask([type]);
+      const { count, type: types } = this.tree.data;
+      present = false;
+      for (let i = 0; i < count && !present; i++) present = mask[types[i]!] === 1;
+      this.typesPresent.set(type, present);
+    }
+    return present;
   }
 
   /**

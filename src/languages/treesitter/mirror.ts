@@ -12,18 +12,25 @@ const STOP_CHECK_INTERVAL = 4096;
 interface CursorHandles { handles: number[] }
 interface TreeHandle { 0: number }
 
-const vocabularies = new WeakMap<Language, Vocabulary>();
+/** A grammar's vocabulary, with which of its symbols are named (a property of the symbol, aliases included). */
+interface GrammarTables extends Vocabulary { named: Uint8Array }
+
+const vocabularies = new WeakMap<Language, GrammarTables>();
 
 /**
  * The grammar's type names with one more entry, `ERROR`, numbered just past them: tree-sitter gives error nodes a
  * symbol (65535) outside the grammar's table, which the mirror stores as that last entry.
  */
-function vocabularyOf(language: Language): Vocabulary {
+function vocabularyOf(language: Language): GrammarTables {
   let v = vocabularies.get(language);
   if (!v) {
     const typeNames = [...language.types].map((name) => name ?? 'ERROR');
+    const named = new Uint8Array(typeNames.length + 1);
+    typeNames.forEach((_, id) => { named[id] = language.nodeTypeIsNamed(id) ? 1 : 0; });
+    // Error nodes are named.
+    named[typeNames.length] = 1;
     typeNames.push('ERROR');
-    v = { typeNames, fieldNames: [...language.fields] };
+    v = { typeNames, fieldNames: [...language.fields], named };
     vocabularies.set(language, v);
   }
   return v;
@@ -46,14 +53,16 @@ export async function parseToSyntaxTree(parser: Parser, text: string, language: 
   }
   try {
     const vocabulary = vocabularyOf(tree.language);
-    const data = copyTree(wasm, tree, vocabulary.typeNames.length - 1, shouldStop);
+    const data = copyTree(wasm, tree, vocabulary, shouldStop);
     return data ? new SyntaxTree(text, language, vocabulary, data) : null;
   } finally {
     tree.delete();
   }
 }
 
-function copyTree(wasm: WasmModule, tree: Tree, errorType: number, shouldStop?: () => boolean): TreeData | null {
+function copyTree(wasm: WasmModule, tree: Tree, grammar: GrammarTables, shouldStop?: () => boolean): TreeData | null {
+  const errorType = grammar.typeNames.length - 1;
+  const named = grammar.named;
   const count = tree.rootNode.descendantCount;
   const data: TreeData = {
     count,
@@ -73,16 +82,16 @@ function copyTree(wasm: WasmModule, tree: Tree, errorType: number, shouldStop?: 
   const make = (parentId: number): number => {
     const id = next++;
     const symbol = wasm._ts_tree_cursor_current_node_type_id_wasm(t);
-    type[id] = symbol < errorType ? symbol : errorType;
+    const kind = type[id] = symbol < errorType ? symbol : errorType;
     if (parentId >= 0) field[id] = wasm._ts_tree_cursor_current_field_id_wasm(t);
     parent[id] = parentId;
     const start = startIndex[id] = wasm._ts_tree_cursor_start_index_wasm(t);
     const end = endIndex[id] = wasm._ts_tree_cursor_end_index_wasm(t);
-    let bits = wasm._ts_tree_cursor_current_node_is_named_wasm(t) === 1 ? NAMED : 0;
+    let bits = named[kind] ? NAMED : 0;
     // Only zero-width nodes can be MISSING: one wasm call saved on every other node.
     if (start === end && wasm._ts_tree_cursor_current_node_is_missing_wasm(t) === 1) bits |= MISSING;
     flags[id] = bits;
-    if (bits & MISSING || type[id] === errorType) {
+    if (bits & MISSING || kind === errorType) {
       for (let n = id; n >= 0 && !(flags[n]! & HAS_ERROR); n = parent[n]!) flags[n]! |= HAS_ERROR;
     }
     return id;

@@ -5,6 +5,7 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, calleeName, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { kindOf, reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
@@ -106,7 +107,9 @@ export default defineRule({
       references: ['https://cwe.mitre.org/data/definitions/681.html', 'https://peps.python.org/pep-0238/'],
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // Every finding starts from a `/` operator; most files have none.
+    if (!ctx.model.hasNodeOfType('/')) return {};
     const handle = (node: SyntaxNode): void => {
       for (const use of intUses(ctx.model, node)) {
         const division = floatDivision(ctx.model, use.value);
