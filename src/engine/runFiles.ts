@@ -128,14 +128,22 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
       await pool?.close().catch(() => undefined);
       pool = undefined;
     });
+    // Analyses in this thread run strictly one after another, whatever the reads ahead do: a file's time limit must
+    // never include another file's analysis.
+    let previous: Promise<unknown> = Promise.resolve();
+    const inThisThread = (task: AnalyzeTask): Promise<FileAnalysis> => {
+      const run = previous.then(() => runTask(task));
+      previous = run;
+      return run;
+    };
     const analyse = async (i: number, unit: Unit): Promise<FileAnalysis> => {
       const task: AnalyzeTask = { path: source.path(i), text: unit.text, ruleIds, keepSuppressed: unit.keepSuppressed, timeoutMs };
-      const result = unit.text.length > ISOLATE_CHARS && worker ? await isolated(task, worker) : pool ? await pool.run(task) : await runTask(task);
+      const result = unit.text.length > ISOLATE_CHARS && worker ? await isolated(task, worker) : pool ? await pool.run(task) : await inThisThread(task);
       if (cache && unit.key && !gaveUp(result)) writes.push(cache.put(unit.key, result));
       return result;
     };
-    // In this thread, one file at a time: interleaved analyses would thrash the per-tree node memos.
-    const width = pool ? pool.threads * READ_AHEAD_PER_THREAD : 1;
+    // Reads run ahead of the analyses so that no thread waits for the disk.
+    const width = (pool ? pool.threads : 1) * READ_AHEAD_PER_THREAD;
     await inWindow(misses.length, width, async (m) => {
       const i = misses[m]!;
       const signature = await signatureOf(i);
