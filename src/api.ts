@@ -90,7 +90,7 @@ export async function review(options: ReviewOptions): Promise<Report> {
     keepText: change !== undefined || options.llm !== undefined,
     // Files read from disk have a stat signature; over the size limit there is none, so the limit is re-applied.
     signature: change ? undefined : async (i) => {
-      const s = await statSignature(files[i]!.absolute);
+      const s = statSignature(files[i]!.absolute);
       return s && s.size <= maxBytes ? s.signature : undefined;
     },
     onProgress: options.onProgress,

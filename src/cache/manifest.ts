@@ -2,7 +2,7 @@
 // and line count, so an unchanged tree is re-reviewed without reading or hashing its sources. Any stat difference
 // means "read it again": ctime cannot be set back by users, so a same-size edit is still noticed.
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const FORMAT = 'pillar-manifest/1';
@@ -64,10 +64,13 @@ export class Manifest {
   }
 }
 
-/** The stat signature of a regular file, or undefined when it cannot be had (then the file is read). */
-export async function statSignature(absolute: string): Promise<{ signature: string; size: number } | undefined> {
+/**
+ * The stat signature of a regular file, or undefined when it cannot be had (then the file is read). Synchronous:
+ * an unchanged tree is one stat per file, and a promise stat is a thread-pool round trip each.
+ */
+export function statSignature(absolute: string): { signature: string; size: number } | undefined {
   try {
-    const s = await fs.stat(absolute, { bigint: true });
+    const s = statSync(absolute, { bigint: true });
     if (!s.isFile()) return undefined;
     return { signature: `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}:${s.dev}`, size: Number(s.size) };
   } catch {
