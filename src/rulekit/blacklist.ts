@@ -116,18 +116,48 @@ export function locallyDefined(model: PythonModel, name: string, at: SyntaxNode)
     scope === null || (scope.startIndex <= at.startIndex && at.endIndex <= scope.endIndex));
 }
 
-/** True when the file calls `qualified` anywhere (e.g. `defusedxml.defuse_stdlib`). */
-export function fileCalls(model: PythonModel, qualified: string): boolean {
+/** The qualified names of every call in the file. */
+function calledNames(model: PythonModel): Set<string> {
   let names = callNamesCache.get(model);
   if (!names) {
     names = new Set();
     for (const c of model.root.descendantsOfType('call')) {
-      const q = c ? model.callName(c) : null;
+      const q = model.callName(c);
       if (q) names.add(q);
     }
     callNamesCache.set(model, names);
   }
-  return names.has(qualified);
+  return names;
+}
+
+/** True when the file calls `qualified` anywhere (e.g. `defusedxml.defuse_stdlib`). */
+export function fileCalls(model: PythonModel, qualified: string): boolean {
+  return calledNames(model).has(qualified);
+}
+
+const mayCallCache = new WeakMap<PythonModel, Map<readonly string[], boolean>>();
+
+/**
+ * Whether some call of the file could resolve to one of `patterns` (by its own name or as a bare name brought in by
+ * `from m import *`): when none can, a blacklist rule has nothing to look at in the file. Checks each distinct
+ * name once, instead of every call once per rule.
+ */
+export function fileMayCall(model: PythonModel, patterns: readonly string[]): boolean {
+  let perModel = mayCallCache.get(model);
+  if (!perModel) mayCallCache.set(model, perModel = new Map());
+  let may = perModel.get(patterns);
+  if (may === undefined) {
+    const stars = model.imports.records.filter((r) => r.local === null && r.qualified.endsWith('.*')).map((r) => r.qualified.slice(0, -1));
+    may = false;
+    for (const name of calledNames(model)) {
+      if (matchesName(name, patterns) || (!name.includes('.') && stars.some((s) => matchesName(`${s}${name}`, patterns)))) {
+        may = true;
+        break;
+      }
+    }
+    perModel.set(patterns, may);
+  }
+  return may;
 }
 
 /**
@@ -157,7 +187,7 @@ export function blacklistCallRule(entry: BlacklistEntry, options: CallRuleOption
   return defineRule({
     meta: metaOf(entry, options),
     create(ctx) {
-      const visitors: Visitors = {
+      const visitors: Visitors = !fileMayCall(ctx.model, entry.names) ? {} : {
         call(node) {
           const name = resolveCall(ctx.model, node, entry.names);
           if (!name) return;
@@ -238,9 +268,13 @@ export function blacklistImportRule(entry: BlacklistEntry, options: ImportRuleOp
           return;
         }
       };
+      const visitors: Visitors = { import_statement: statement, import_from_statement: statement };
+      const called = calledNames(ctx.model);
+      const dynamic = called.has('__import__') || [...DYNAMIC_IMPORTERS].some((d) => called.has(d));
+      // Calls matter only where the file imports dynamically or (for classes) calls a listed name.
+      if (!dynamic && !(options.matchCalls && fileMayCall(ctx.model, entry.names))) return visitors;
       return {
-        import_statement: statement,
-        import_from_statement: statement,
+        ...visitors,
         call(node) {
           const target = dynamicImportTarget(ctx.model, node);
           if (target !== null && matchImport(entry, target) !== null) {

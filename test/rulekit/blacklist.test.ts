@@ -1,0 +1,27 @@
+// The file-level check that lets a blacklist rule skip a file must never skip one where the rule would report.
+import { describe, expect, it } from 'vitest';
+import { fileMayCall, resolveCall } from '../../src/rulekit/blacklist.js';
+import { modelOf } from '../model/helpers.js';
+
+const NAMES = ['pickle.loads', 'xml.etree.*'];
+
+describe('fileMayCall', () => {
+  const cases: Array<[string, string, boolean]> = [
+    ['a direct call', 'import pickle\npickle.loads(data)\n', true],
+    ['an alias', 'import pickle as p\np.loads(data)\n', true],
+    ['a from-import', 'from pickle import loads\nloads(data)\n', true],
+    ['a star import', 'from pickle import *\nloads(data)\n', true],
+    ['a module pattern', 'import xml.etree.ElementTree as ET\nET.parse(f)\n', true],
+    ['other calls only', 'import json\njson.loads(data)\n', false],
+    ['no calls', 'import pickle\nx = pickle\n', false],
+  ];
+  for (const [what, source, expected] of cases) {
+    it(`${expected ? 'keeps' : 'skips'} a file with ${what}`, async () => {
+      const model = await modelOf(source);
+      expect(fileMayCall(model, NAMES)).toBe(expected);
+      // Never skip a file where some call resolves to a listed name.
+      const resolved = model.root.descendantsOfType('call').some((c) => resolveCall(model, c, NAMES) !== null);
+      if (resolved) expect(fileMayCall(model, NAMES)).toBe(true);
+    });
+  }
+});
