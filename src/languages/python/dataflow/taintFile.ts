@@ -168,22 +168,24 @@ class FileAnalysis {
 
   /**
    * Whether a source of the spec can occur in this file at all; when none can, no sink hit can carry a source fact
-   * and the analysis would find nothing. A named source (`os.environ`, `input`) is matched by the qualified name of
-   * an expression, which for `a.b.c` is either written out in full or reached through an import of `a`; a method or
-   * suffix matcher at least names its last part. A parameter source needs a function with a matching class base or
-   * decorator.
+   * and the analysis would find nothing. A named source `a.b.c` is matched by the qualified name of an expression:
+   * every part after `a` is then written in the file (in the expression or in the import that binds it), and `a`
+   * is imported or written out in full; a one-part call source (`input`) is written just before its arguments. A
+   * method or suffix matcher at least names its last part. A parameter source needs a function with a matching
+   * class base or decorator.
    */
   mayFindSources(): boolean {
     const { source, imports } = this.model;
     const { valueSources, callSources } = this.spec;
-    const mentions = (name: string, exact: boolean): boolean => {
+    const word = (part: string): boolean => new RegExp(`\\b${escape(part)}\\b`).test(source);
+    const named = (name: string, called: boolean): boolean => {
       const parts = name.split('.');
-      if (!new RegExp(`\\b${escape(parts.at(-1)!)}\\b`).test(source)) return false;
-      if (!exact || parts.length === 1) return true;
+      if (parts.length === 1) return called ? new RegExp(`\\b${escape(name)}[\\s\\\\]*\\(`).test(source) : word(name);
+      if (!parts.slice(1).every(word)) return false;
       return imports.importsModule(parts[0]!) || new RegExp(`\\b${parts.map(escape).join('[\\s\\\\]*\\.[\\s\\\\]*')}\\b`).test(source);
     };
-    if (valueSources.some((v) => mentions(v.name, true))) return true;
-    if (callSources.some(({ call }) => (call.name ? mentions(call.name, true) : mentions(call.suffix ?? call.method ?? '', false)))) return true;
+    if (valueSources.some((v) => named(v.name, false))) return true;
+    if (callSources.some(({ call }) => (call.name ? named(call.name, true) : word(call.suffix?.split('.').at(-1) ?? call.method ?? '')))) return true;
     return this.units.some((u) => sourceParams(u, this.spec).size > 0);
   }
 
