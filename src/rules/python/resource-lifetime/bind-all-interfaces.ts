@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { isBareStringStatement, isBytesString, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 
 /** Names under which 0.0.0.0 is a route, mask or network (the default route), not a listen address. */
 const NOT_AN_ADDRESS = /mask|network|net$|^net|gateway|gw|route|subnet|cidr|dns|dest|prefix|broadcast|allowed|allow|peer|remote/i;
@@ -54,7 +55,9 @@ export default defineRule({
       banditDifferences: 'CWE-1327 (binding to an unrestricted IP address) instead of Bandit\'s CWE-605 (multiple binds to the same port), which describes a different defect; the pillar moves from coding standards to resource lifetime. Comparisons such as `if host == "0.0.0.0"` check for the wildcard rather than bind to it and are not reported; neither are values stored under names of routes, masks and networks (`{"netmask": "0.0.0.0"}`, `gateway="0.0.0.0"`), where 0.0.0.0 means the default route or an empty mask. Test code (judged from its imports) is skipped, since tests never expose a listener. Byte strings, f-strings and docstrings are skipped.',
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // stringValue() is the literal's raw text, so the file's text holds the address as written.
+    if (!ctx.model.source.includes('0.0.0.0')) return {};
     let testCode: boolean | undefined;
     return {
       string(node) {

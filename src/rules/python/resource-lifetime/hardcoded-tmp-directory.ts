@@ -4,6 +4,7 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { isBareStringStatement, isBytesString } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 
 /** Calls that create, open or move a file system entry at the path they are given. */
 const FILE_CREATORS = new Set([
@@ -88,7 +89,9 @@ export default defineRule({
       banditDifferences: 'The directory must be a whole path component: "/tmpfiles" or "/tmp_data" are not inside /tmp (Bandit matches any string prefix). Comparisons and `startswith`/`endswith` checks against these prefixes are not reported. The literal head of an f-string is checked, as in Bandit. In test code (judged from its imports) only paths handed directly to a call that creates or opens a file (open, os.makedirs, the dir= of tempfile calls, shutil…, possibly through os.path.join) are reported, since most /tmp strings in tests are fake paths given to mocks.',
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // The literal's raw text starts with the directory, so the file's text contains it.
+    if (!SHARED_TMP.some((d) => ctx.model.source.includes(d))) return {};
     let testCode: boolean | undefined;
     return {
       string(node) {
