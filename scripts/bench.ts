@@ -26,21 +26,28 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-interface Measure { seconds: number; rssMb: number | null; load: string; status: number | null }
+interface Measure { seconds: number; rssMb: number | null; cpuSeconds: number | null; load: string; status: number | null }
 
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-/** Runs a command, with /usr/bin/time when present for the peak RSS of the whole process (threads included). */
+/**
+ * Runs a command, with /usr/bin/time when present for the peak RSS and the CPU time (user + system) of the whole
+ * process, threads included: on a machine shared with other work, CPU time varies far less than wall time.
+ */
 function measure(command: string, args: string[], cwd: string): Measure {
   const before = load();
   const useTime = existsSync(TIME);
   const start = performance.now();
   const r = useTime
-    ? spawnSync(TIME, ['-f', 'PILLAR_BENCH_RSS_KB=%M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+    ? spawnSync(TIME, ['-f', 'PILLAR_BENCH_RSS_KB=%M PILLAR_BENCH_CPU=%U+%S', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
     : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = (performance.now() - start) / 1000;
   const rss = /PILLAR_BENCH_RSS_KB=(\d+)/.exec(r.stderr ?? '');
-  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : null, load: `${before} → ${load()}`, status: r.status };
+  const cpu = /PILLAR_BENCH_CPU=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '');
+  return {
+    seconds, rssMb: rss ? Number(rss[1]) / 1024 : null, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null,
+    load: `${before} → ${load()}`, status: r.status,
+  };
 }
 
 function median(values: number[]): number {
@@ -53,7 +60,8 @@ function report(label: string, runs: Measure[], lines?: number): Measure {
   const all = runs.length > 1 ? ` (runs: ${runs.map((r) => r.seconds.toFixed(2)).join(', ')})` : '';
   const rate = lines ? `, ${Math.round(lines / m.seconds).toLocaleString('en-US')} lines/s` : '';
   const rss = m.rssMb !== null ? `, peak RSS ${m.rssMb.toFixed(0)} MB` : '';
-  console.log(`${label.padEnd(28)} ${m.seconds.toFixed(2).padStart(7)} s${rate}${rss}; load ${m.load}${all}`);
+  const cpu = m.cpuSeconds !== null ? `, CPU ${m.cpuSeconds.toFixed(1)} s` : '';
+  console.log(`${label.padEnd(28)} ${m.seconds.toFixed(2).padStart(7)} s${rate}${cpu}${rss}; load ${m.load}${all}`);
   return m;
 }
 
