@@ -1,7 +1,8 @@
-// On-disk cache of per-file analysis results, one small JSON file per entry, written atomically (temp + rename).
-// Entries are never trusted: a wrong header, key, checksum or shape makes them a miss, and the file is rebuilt.
-// Beside the entries, a pack holds every entry the last run used in one file: re-reviewing a tree then reads one
-// file instead of one per source file (1,515 opens on nova). The pack is checked like an entry, as a whole.
+// On-disk cache of per-file analysis results: one pack file holding the results of the latest runs by key, written
+// atomically (temp + rename). One file, not one per source file: on nova, writing 1,515 small entry files cost a
+// second of a nine-second review, and reading them back most of an unchanged re-review. Nothing in it is trusted:
+// a pack with a wrong header or checksum is ignored whole, and each entry's shape is checked before it stands in for
+// an analysis. Results of other pillar versions or rule selections have other keys: they miss, and age out.
 //
 // The key covers everything a per-file result depends on today: the file's path (findings carry it), the decoded
 // text's SHA-256, and the engine fingerprint (pillar version, the code of the engine and rules, the selected rule ids
@@ -13,49 +14,90 @@ import { join } from 'node:path';
 import type { FileAnalysis } from '../engine/analyzePython.js';
 import { isFileAnalysis } from './shape.js';
 
-/** Bumped when the entry layout changes; older entries then simply miss. */
-const FORMAT = 'pillar-cache/1';
-const PACK = 'last-run.pack.json';
-const PACK_FORMAT = 'pillar-cache-pack/1';
+/** Bumped when the layout changes; an older pack then simply misses. */
+const FORMAT = 'pillar-cache-pack/2';
+const PACK = 'results.pack.json';
+/**
+ * Runs an entry survives without being used: switching to another branch and back within this many runs still
+ * finds the first branch's results.
+ */
+const MAX_IDLE_RUNS = 4;
 
-interface Entry { format: string; key: string; checksum: string; payload: string }
-/** `payload` is the JSON of `[key, entry payload][]`. */
-interface Pack { format: string; engine: string; checksum: string; payload: string }
+/** `payload` is the JSON of `Row[]`, sorted by key. */
+interface Pack { format: string; checksum: string; payload: string }
+/** Key, the result's JSON, and how many runs in a row have not used it. */
+type Row = [key: string, result: string, idle: number];
 
 export interface CacheStats { hits: number; misses: number; rejected: number; writeErrors: number }
 
 export class FileCache {
   readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0, writeErrors: 0 };
-  private readonly made = new Set<string>();
-  /** Payloads from the last run's pack, by key; checked when used. */
-  private packed = new Map<string, string>();
-  /** Payloads this run used or made, by key: the next pack. */
+  /** Results of earlier runs, by key: the loaded pack. */
+  private packed = new Map<string, { result: string; idle: number }>();
+  /** Results this run used or made, by key. */
   private readonly used = new Map<string, string>();
+  private added = false;
 
   constructor(readonly dir: string, private readonly engineFingerprint: string) {}
 
-  /** Loads the last run's pack; a missing, foreign or damaged one is ignored. */
-  async loadPack(): Promise<void> {
+  /** Loads the pack; a missing, foreign or damaged one counts as empty. */
+  async load(): Promise<void> {
+    let raw: string;
     try {
-      const pack = JSON.parse(await fs.readFile(join(this.dir, PACK), 'utf8')) as Partial<Pack>;
-      if (pack.format !== PACK_FORMAT || pack.engine !== this.engineFingerprint || typeof pack.payload !== 'string' ||
-        pack.checksum !== sha256(pack.payload)) return;
-      const rows = JSON.parse(pack.payload) as unknown;
-      if (!Array.isArray(rows)) return;
-      for (const row of rows) {
-        if (Array.isArray(row) && typeof row[0] === 'string' && typeof row[1] === 'string') this.packed.set(row[0], row[1]);
-      }
+      raw = await fs.readFile(join(this.dir, PACK), 'utf8');
     } catch {
-      // No pack yet: entries are read one by one.
+      return;
     }
+    const rows = decodePack(raw);
+    if (rows) this.packed = new Map(rows.map(([key, result, idle]) => [key, { result, idle }]));
   }
 
-  /** Writes the pack of this run's entries when it differs from the one loaded; failures only cost speed. */
-  async savePack(): Promise<void> {
-    const same = this.used.size === this.packed.size && [...this.used.keys()].every((k) => this.packed.has(k));
-    if (same) return;
-    const payload = JSON.stringify([...this.used].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
-    const pack: Pack = { format: PACK_FORMAT, engine: this.engineFingerprint, checksum: sha256(payload), payload };
+  /** The entry key for one file's analysis. */
+  keyOf(path: string, text: string, variant: string): string {
+    return this.keyOfHash(path, sha256(text), variant);
+  }
+
+  /** The same key from the text's SHA-256, when it is already known. */
+  keyOfHash(path: string, textHash: string, variant: string): string {
+    return sha256(`${FORMAT}\0${this.engineFingerprint}\0${variant}\0${path}\0${textHash}`);
+  }
+
+  get(key: string): FileAnalysis | undefined {
+    const row = this.packed.get(key);
+    if (row === undefined) {
+      this.stats.misses++;
+      return undefined;
+    }
+    const value = decodeResult(row.result);
+    if (value === undefined) {
+      this.stats.rejected++;
+      this.stats.misses++;
+      return undefined;
+    }
+    this.stats.hits++;
+    this.used.set(key, row.result);
+    return value;
+  }
+
+  put(key: string, value: FileAnalysis): void {
+    this.used.set(key, JSON.stringify(value));
+    this.added = true;
+  }
+
+  /**
+   * Writes this run's results with the earlier ones still young enough, when anything changed; a failure to write
+   * only costs the next run its hits, so it is counted, not thrown.
+   */
+  async save(): Promise<void> {
+    const rows: Row[] = [...this.used].map(([key, result]) => [key, result, 0]);
+    for (const [key, { result, idle }] of this.packed) {
+      if (!this.used.has(key) && idle + 1 <= MAX_IDLE_RUNS) rows.push([key, result, idle + 1]);
+    }
+    const unchanged = !this.added && this.used.size === this.packed.size && [...this.packed.values()].every((r) => r.idle === 0);
+    if (unchanged) return;
+    rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const payload = JSON.stringify(rows);
+    const pack: Pack = { format: FORMAT, checksum: sha256(payload), payload };
     const file = join(this.dir, PACK);
     const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     try {
@@ -67,91 +109,30 @@ export class FileCache {
       await fs.rm(temp, { force: true }).catch(() => undefined);
     }
   }
-
-  /** The entry key for one file's analysis. */
-  keyOf(path: string, text: string, variant: string): string {
-    return this.keyOfHash(path, sha256(text), variant);
-  }
-
-  /** The same key from the text's SHA-256, when the manifest already knows it. */
-  keyOfHash(path: string, textHash: string, variant: string): string {
-    return sha256(`${FORMAT}\0${this.engineFingerprint}\0${variant}\0${path}\0${textHash}`);
-  }
-
-  async get(key: string): Promise<FileAnalysis | undefined> {
-    const packed = this.packed.get(key);
-    if (packed !== undefined) {
-      const value = decodePayload(packed);
-      if (value) {
-        this.stats.hits++;
-        this.used.set(key, packed);
-        return value;
-      }
-    }
-    let raw: string;
-    try {
-      raw = await fs.readFile(this.fileOf(key), 'utf8');
-    } catch {
-      this.stats.misses++;
-      return undefined;
-    }
-    const entry = decodeEntry(raw, key);
-    if (entry === undefined) {
-      this.stats.rejected++;
-      this.stats.misses++;
-      return undefined;
-    }
-    this.stats.hits++;
-    this.used.set(key, entry.payload);
-    return entry.value;
-  }
-
-  /** Stores an entry; a failure to write only costs the next run the hit, so it is counted, not thrown. */
-  async put(key: string, value: FileAnalysis): Promise<void> {
-    const payload = JSON.stringify(value);
-    this.used.set(key, payload);
-    const entry: Entry = { format: FORMAT, key, checksum: sha256(payload), payload };
-    const file = this.fileOf(key);
-    const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      const sub = join(this.dir, key.slice(0, 2));
-      if (!this.made.has(sub)) {
-        await fs.mkdir(sub, { recursive: true });
-        this.made.add(sub);
-      }
-      await fs.writeFile(temp, JSON.stringify(entry));
-      await fs.rename(temp, file);
-    } catch {
-      this.stats.writeErrors++;
-      await fs.rm(temp, { force: true }).catch(() => undefined);
-    }
-  }
-
-  private fileOf(key: string): string {
-    // Two-character fan-out keeps directories small on 100,000-file trees.
-    return join(this.dir, key.slice(0, 2), `${key}.json`);
-  }
 }
 
-/** The analysis stored in `raw`, or undefined when it is not a complete, matching entry of this format. */
-export function decodeEntry(raw: string, key: string): { value: FileAnalysis; payload: string } | undefined {
-  let entry: unknown;
+/** The rows of a pack, or undefined when it is not a complete pack of this format. */
+export function decodePack(raw: string): Row[] | undefined {
+  let pack: Partial<Pack>;
+  let rows: unknown;
   try {
-    entry = JSON.parse(raw);
+    pack = JSON.parse(raw) as Partial<Pack>;
+    if (typeof pack !== 'object' || pack === null) return undefined;
+    if (pack.format !== FORMAT || typeof pack.payload !== 'string' || pack.checksum !== sha256(pack.payload)) return undefined;
+    rows = JSON.parse(pack.payload);
   } catch {
     return undefined;
   }
-  if (typeof entry !== 'object' || entry === null) return undefined;
-  const e = entry as Partial<Entry>;
-  if (e.format !== FORMAT || e.key !== key || typeof e.payload !== 'string' || e.checksum !== sha256(e.payload)) return undefined;
-  const value = decodePayload(e.payload);
-  return value ? { value, payload: e.payload } : undefined;
+  if (!Array.isArray(rows)) return undefined;
+  return rows.filter((r): r is Row => Array.isArray(r) && r.length === 3 && typeof r[0] === 'string' &&
+    typeof r[1] === 'string' && Number.isInteger(r[2]));
 }
 
-function decodePayload(payload: string): FileAnalysis | undefined {
+/** A cached result, or undefined when it is not a complete analysis result. */
+export function decodeResult(json: string): FileAnalysis | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(payload);
+    value = JSON.parse(json);
   } catch {
     return undefined;
   }

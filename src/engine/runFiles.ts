@@ -75,12 +75,14 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
     source.onProgress?.(++done, source.count);
   };
 
-  const unitsOf = (i: number, text: string): Unit[] => {
+  /** The file's text hashed once, for the cache key and the manifest (only with a cache). */
+  const hashOf = (text: string): string | undefined => (cache ? sha256(text) : undefined);
+  const unitsOf = (i: number, text: string, hash: string | undefined): Unit[] => {
     const path = source.path(i);
-    const variants: Array<{ text: string; keepSuppressed: boolean }> = [{ text, keepSuppressed: options.keepSuppressed }];
+    const units: Unit[] = [{ text, keepSuppressed: options.keepSuppressed, key: hash && cache?.keyOfHash(path, hash, variantOf(options.keepSuppressed)) }];
     const old = source.oldText?.(i, text) ?? null;
-    if (old !== null) variants.push({ text: old, keepSuppressed: false });
-    return variants.map((v) => ({ ...v, key: cache?.keyOf(path, v.text, variantOf(v.keepSuppressed)) }));
+    if (old !== null) units.push({ text: old, keepSuppressed: false, key: cache?.keyOf(path, old, variantOf(false)) });
+    return units;
   };
   const outcomeOf = (text: string, results: FileAnalysis[]): FileOutcome => ({
     ok: true, lines: countLines(text), result: results[0]!, ...(results[1] ? { old: results[1] } : {}),
@@ -92,25 +94,26 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   const misses: number[] = cache ? [] : Array.from({ length: source.count }, (_, i) => i);
   // Outcomes from the manifest carry no text, so runs that need texts read every file.
   const manifest = cache && source.signature && !source.keepText ? await Manifest.load(cache.dir) : undefined;
-  await cache?.loadPack();
+  await cache?.load();
   // The signature is taken before reading: a file edited in between is then read again next time, never trusted.
   const signatureOf = async (i: number): Promise<string | undefined> => (manifest ? source.signature!(i) : undefined);
-  const remember = (i: number, signature: string | undefined, text: string): void => {
-    if (manifest && signature) manifest.record(source.path(i), signature, { hash: sha256(text), lines: countLines(text) });
+  const remember = (i: number, signature: string | undefined, text: string, hash: string | undefined): void => {
+    if (manifest && signature && hash) manifest.record(source.path(i), signature, { hash, lines: countLines(text) });
   };
   if (cache) await inWindow(source.count, 32, async (i) => {
     const signature = await signatureOf(i);
     const known = signature ? manifest!.lookup(source.path(i), signature) : undefined;
     if (known && !source.oldText) {
-      const hit = await cache.get(cache.keyOfHash(source.path(i), known.hash, variantOf(options.keepSuppressed)));
+      const hit = cache.get(cache.keyOfHash(source.path(i), known.hash, variantOf(options.keepSuppressed)));
       if (hit) return finish(i, { ok: true, lines: known.lines, result: hit });
       return void misses.push(i);
     }
     const read = await source.read(i);
     if (!read.ok) return finish(i, { ok: false, diagnostic: read.diagnostic });
-    remember(i, signature, read.text);
-    const units = unitsOf(i, read.text);
-    const hits = await Promise.all(units.map((u) => cache.get(u.key!)));
+    const hash = hashOf(read.text);
+    remember(i, signature, read.text, hash);
+    const units = unitsOf(i, read.text, hash);
+    const hits = units.map((u) => cache.get(u.key!));
     if (hits.every((h): h is FileAnalysis => h !== undefined)) finish(i, outcomeOf(read.text, hits));
     else misses.push(i);
   });
@@ -121,7 +124,6 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   const worker = defaultWorker();
   const usePool = requested > 1 && worker !== null && misses.length >= (options.minFilesForPool ?? MIN_FILES_FOR_POOL);
   let pool = usePool ? new WorkerPool(Math.min(requested, misses.length), worker) : undefined;
-  const writes: Array<Promise<void>> = [];
   try {
     // Threads that cannot start (a broken install, no tsx beside TypeScript sources) cost speed, never the review.
     if (pool) await pool.warm().catch(async () => {
@@ -139,7 +141,7 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
     const analyse = async (i: number, unit: Unit): Promise<FileAnalysis> => {
       const task: AnalyzeTask = { path: source.path(i), text: unit.text, ruleIds, keepSuppressed: unit.keepSuppressed, timeoutMs };
       const result = unit.text.length > ISOLATE_CHARS && worker ? await isolated(task, worker) : pool ? await pool.run(task) : await inThisThread(task);
-      if (cache && unit.key && !gaveUp(result)) writes.push(cache.put(unit.key, result));
+      if (cache && unit.key && !gaveUp(result)) cache.put(unit.key, result);
       return result;
     };
     // Reads run ahead of the analyses so that no thread waits for the disk.
@@ -149,18 +151,18 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
       const signature = await signatureOf(i);
       const read = await source.read(i);
       if (!read.ok) return finish(i, { ok: false, diagnostic: read.diagnostic });
-      remember(i, signature, read.text);
-      const units = unitsOf(i, read.text);
+      const hash = hashOf(read.text);
+      remember(i, signature, read.text, hash);
+      const units = unitsOf(i, read.text, hash);
       const results: FileAnalysis[] = [];
       // With two units (change review) one of them may have been a hit.
-      for (const unit of units) results.push((units.length > 1 && unit.key ? await cache?.get(unit.key) : undefined) ?? await analyse(i, unit));
+      for (const unit of units) results.push((units.length > 1 && unit.key ? cache?.get(unit.key) : undefined) ?? await analyse(i, unit));
       finish(i, outcomeOf(read.text, results));
     });
   } finally {
     await pool?.close();
-    await Promise.all(writes);
     await manifest?.save();
-    await cache?.savePack();
+    await cache?.save();
   }
   return { outcomes, stats: { jobs: pool?.threads ?? 1, analysed: misses.length, ...(cache ? { cache: cache.stats } : {}) } };
 }

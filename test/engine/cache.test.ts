@@ -1,9 +1,9 @@
 // Cache entries are data from disk: corrupt, truncated, foreign or tampered entries are ignored and rebuilt.
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { review } from '../../src/api.js';
-import { decodeEntry, FileCache, sha256 } from '../../src/cache/fileCache.js';
+import { decodePack, decodeResult, FileCache, sha256 } from '../../src/cache/fileCache.js';
 import type { FileAnalysis } from '../../src/engine/analyzePython.js';
 import type { RunStats } from '../../src/engine/runFiles.js';
 import { tempDir, writeTree } from './helpers.js';
@@ -11,19 +11,7 @@ import { tempDir, writeTree } from './helpers.js';
 const ONLY = ['subprocess-shell-true'];
 const SOURCE = 'import subprocess\nsubprocess.call(cmd, shell=True)\n';
 
-const PACK = 'last-run.pack.json';
-
-/** The per-file entries (in two-character fan-out folders), not the manifest and the pack beside them. */
-function entries(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name === 'manifest.json' || name === PACK) continue;
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...entries(full));
-    else out.push(full);
-  }
-  return out.sort();
-}
+const PACK = 'results.pack.json';
 
 async function run(root: string, cacheDir: string): Promise<{ json: string; stats: RunStats }> {
   let stats: RunStats | undefined;
@@ -41,52 +29,57 @@ const sample: FileAnalysis = {
 };
 
 describe('the result cache', () => {
-  it('ignores and rewrites corrupt, truncated, foreign and tampered entries', async () => {
-    const root = writeTree({ 'a.py': SOURCE, 'b.py': SOURCE, 'c.py': SOURCE, 'd.py': SOURCE, 'e.py': 'x = 1\n' });
+  it('ignores and rewrites a corrupt, truncated, foreign or tampered pack', async () => {
+    const root = writeTree({ 'a.py': SOURCE, 'b.py': SOURCE, 'c.py': 'x = 1\n' });
     const cacheDir = tempDir('cache');
     const clean = await run(root, cacheDir);
-    const files = entries(cacheDir);
-    expect(files).toHaveLength(5);
+    expect(readdirSync(cacheDir).sort()).toEqual(['manifest.json', PACK]);
+    const again = await run(root, cacheDir);
+    expect(again.stats).toMatchObject({ analysed: 0, cache: { hits: 3 } });
+    const pack = readFileSync(join(cacheDir, PACK), 'utf8');
     const damage = [
-      (t: string) => t.slice(0, t.length / 2), // truncated
-      () => 'not json at all \u0000\u00ff', // garbage
-      () => JSON.stringify({ format: 'someone-else/9', payload: '{}' }), // foreign
-      (t: string) => t.replace('\\"suppressed\\":0', '\\"suppressed\\":1'), // edited payload: the checksum no longer matches
-      () => '', // empty
+      pack.slice(0, pack.length / 2), // truncated
+      'not json at all \u0000\u00ff', // garbage
+      JSON.stringify({ format: 'someone-else/9', payload: '[]' }), // foreign
+      pack.replace('shell=True', 'shell=None'), // edited result: the checksum no longer matches
+      '', // empty
     ];
-    files.forEach((f, i) => writeFileSync(f, damage[i]!(readFileSync(f, 'utf8'))));
-    // Without the pack, every entry is read on its own.
-    rmSync(join(cacheDir, PACK));
-    const after = await run(root, cacheDir);
-    expect(after.json).toBe(clean.json);
-    expect(after.stats.cache?.rejected).toBe(5);
-    expect(after.stats.analysed).toBe(5);
+    for (const bad of damage) {
+      writeFileSync(join(cacheDir, PACK), bad);
+      const after = await run(root, cacheDir);
+      expect(after.stats.analysed).toBe(3);
+      expect(after.json).toBe(clean.json);
+    }
     const rebuilt = await run(root, cacheDir);
-    expect(rebuilt.stats.cache?.hits).toBe(5);
+    expect(rebuilt.stats).toMatchObject({ analysed: 0, cache: { hits: 3 } });
     expect(rebuilt.json).toBe(clean.json);
   });
 
-  it('serves an unchanged tree from the last run\'s pack, and ignores a damaged or foreign pack', async () => {
+  it('rejects one damaged result in a well-formed pack and analyses that file again', async () => {
     const root = writeTree({ 'a.py': SOURCE, 'b.py': 'x = 1\n' });
     const cacheDir = tempDir('cache');
     const clean = await run(root, cacheDir);
-    // The entries are gone: only the pack can answer.
-    for (const f of entries(cacheDir)) rmSync(f);
-    const packed = await run(root, cacheDir);
-    expect(packed.stats).toMatchObject({ analysed: 0, cache: { hits: 2 } });
-    expect(packed.json).toBe(clean.json);
-    const pack = readFileSync(join(cacheDir, PACK), 'utf8');
-    for (const bad of [
-      pack.replace('shell=True', 'shell=None'), // edited text: the checksum no longer matches
-      pack.replace(/"engine":"[0-9a-f]+"/, '"engine":"another-version"'), // another pillar's pack
-      pack.slice(0, pack.length / 2), // truncated
-    ]) {
-      for (const f of entries(cacheDir)) rmSync(f);
-      writeFileSync(join(cacheDir, PACK), bad);
-      const after = await run(root, cacheDir);
-      expect(after.stats.analysed).toBe(2);
-      expect(after.json).toBe(clean.json);
-    }
+    const pack = JSON.parse(readFileSync(join(cacheDir, PACK), 'utf8')) as { payload: string; checksum: string };
+    const rows = JSON.parse(pack.payload) as Array<[string, string, number]>;
+    rows[0]![1] = JSON.stringify({ findings: [{ ruleId: 'r', severity: 'apocalyptic' }], diagnostics: [], suppressed: 0 });
+    pack.payload = JSON.stringify(rows);
+    pack.checksum = sha256(pack.payload);
+    writeFileSync(join(cacheDir, PACK), JSON.stringify(pack));
+    const after = await run(root, cacheDir);
+    expect(after.stats).toMatchObject({ analysed: 1, cache: { hits: 1, rejected: 1 } });
+    expect(after.json).toBe(clean.json);
+  });
+
+  it('keeps results a run did not use for a few runs: a file changed and changed back is not analysed again', async () => {
+    const root = writeTree({ 'a.py': SOURCE, 'b.py': 'x = 1\n' });
+    const cacheDir = tempDir('cache');
+    const first = await run(root, cacheDir);
+    writeFileSync(join(root, 'a.py'), `${SOURCE}# another branch\n`);
+    expect((await run(root, cacheDir)).stats.analysed).toBe(1);
+    writeFileSync(join(root, 'a.py'), SOURCE);
+    const back = await run(root, cacheDir);
+    expect(back.stats.analysed).toBe(0);
+    expect(back.json).toBe(first.json);
   });
 
   it('keys entries by path: the same content at another path is analysed for that path', async () => {
@@ -113,18 +106,15 @@ describe('the result cache', () => {
     expect(limited.diagnostics.map((d) => d.code)).toEqual(['too-large', 'too-large']);
   });
 
-  it('accepts only an entry whose header, key, checksum and shape all match', () => {
-    const payload = JSON.stringify(sample);
-    const entry = (over: object) => JSON.stringify({ format: 'pillar-cache/1', key: 'k', checksum: sha256(payload), payload, ...over });
-    expect(decodeEntry(entry({}), 'k')?.value).toEqual(sample);
-    expect(decodeEntry(entry({}), 'other-key')).toBeUndefined();
-    expect(decodeEntry(entry({ format: 'pillar-cache/0' }), 'k')).toBeUndefined();
-    expect(decodeEntry(entry({ checksum: sha256('x') }), 'k')).toBeUndefined();
-    // A well-formed, correctly summed entry whose content is not an analysis result.
-    const wrongShape = (value: unknown) => {
-      const p = JSON.stringify(value);
-      return decodeEntry(JSON.stringify({ format: 'pillar-cache/1', key: 'k', checksum: sha256(p), payload: p }), 'k');
-    };
+  it('accepts only a pack whose header and checksum match, and only results of the right shape', () => {
+    const payload = JSON.stringify([['k', JSON.stringify(sample), 0]]);
+    const pack = (over: object) => JSON.stringify({ format: 'pillar-cache-pack/2', checksum: sha256(payload), payload, ...over });
+    expect(decodePack(pack({}))).toEqual([['k', JSON.stringify(sample), 0]]);
+    expect(decodePack(pack({ format: 'pillar-cache-pack/1' }))).toBeUndefined();
+    expect(decodePack(pack({ checksum: sha256('x') }))).toBeUndefined();
+    expect(decodePack(pack({ payload: '{"not": "rows"}', checksum: sha256('{"not": "rows"}') }))).toBeUndefined();
+    expect(decodeResult(JSON.stringify(sample))).toEqual(sample);
+    const wrongShape = (value: unknown) => decodeResult(JSON.stringify(value));
     expect(wrongShape({ findings: [{ ...sample.findings[0], severity: 'apocalyptic' }], diagnostics: [], suppressed: 0 })).toBeUndefined();
     expect(wrongShape({ findings: [{ ...sample.findings[0], range: { startLine: '1' } }], diagnostics: [], suppressed: 0 })).toBeUndefined();
     expect(wrongShape({ findings: [], diagnostics: [{ file: 'a.py' }], suppressed: 0 })).toBeUndefined();
@@ -136,8 +126,11 @@ describe('the result cache', () => {
     const blocker = join(tempDir('cache'), 'file-not-dir');
     writeFileSync(blocker, 'x');
     const cache = new FileCache(blocker, 'fp');
-    await cache.put(cache.keyOf('a.py', SOURCE, 'v'), sample);
+    cache.put(cache.keyOf('a.py', SOURCE, 'v'), sample);
+    await cache.save();
     expect(cache.stats.writeErrors).toBe(1);
-    expect(await cache.get(cache.keyOf('a.py', SOURCE, 'v'))).toBeUndefined();
+    const next = new FileCache(blocker, 'fp');
+    await next.load();
+    expect(next.get(next.keyOf('a.py', SOURCE, 'v'))).toBeUndefined();
   });
 });

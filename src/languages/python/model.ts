@@ -38,22 +38,22 @@ export class PythonModel {
     this.lines = source.split(/\r\n|\r|\n/);
     this.callNames = new Array<string | null | undefined>(tree.data.count);
     for (const node of modelNodes(tree)) {
-        switch (node.type) {
-          case 'comment': {
-            const row = node.startPosition.row;
-            const list = this.comments.get(row) ?? [];
-            list.push(node.text);
-            this.comments.set(row, list);
-            break;
-          }
-          case 'ERROR': this.syntaxErrors.push(node); break;
-          case 'class_definition': {
-            const bases = node.childForFieldName('superclasses');
-            if (bases) this.testClassBases.push(bases.text);
-            break;
-          }
-          default: this.imports.add(node);
+      switch (node.type) {
+        case 'comment': {
+          const row = node.startPosition.row;
+          const list = this.comments.get(row) ?? [];
+          list.push(node.text);
+          this.comments.set(row, list);
+          break;
         }
+        case 'ERROR': this.syntaxErrors.push(node); break;
+        case 'class_definition': {
+          const bases = node.childForFieldName('superclasses');
+          if (bases) this.testClassBases.push(bases.text);
+          break;
+        }
+        default: this.imports.add(node);
+      }
     }
     if (tree.rootNode.hasError) this.collectMissing(tree.rootNode);
   }
