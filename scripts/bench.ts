@@ -94,7 +94,7 @@ function benchTree(tree: string, args: Args): void {
   }
   const stats = (JSON.parse(readFileSync(out, 'utf8')) as { stats: { files: number; lines: number } }).stats;
   console.log(`tree: ${stats.files} files, ${stats.lines.toLocaleString('en-US')} lines`);
-  const coldM = report('pillar cold (no cache)', cold, stats.lines);
+  const coldM = report('pillar cold (empty cache)', cold, stats.lines);
   const coldJson = readFileSync(out, 'utf8');
   const warm = Array.from({ length: args.repeat }, () => measure(process.execPath, pillarArgs(copy, out, [...jobs, '--cache-dir', cache]), work));
   report('pillar warm (unchanged)', warm, stats.lines);

@@ -39,6 +39,17 @@ const SNIPPET_MAX_LINES = 6;
 
 interface Handler { rule: Rule; visit: Visitor }
 
+/** Visitor keys (`call`, `call:exit`) parsed once per run, not once per file and rule. */
+const visitorKeys = new Map<string, { type: string; isExit: boolean }>();
+function visitorKey(key: string): { type: string; isExit: boolean } {
+  let parsed = visitorKeys.get(key);
+  if (!parsed) {
+    const [type, phase] = key.split(':') as [string, string | undefined];
+    visitorKeys.set(key, parsed = { type, isExit: phase === 'exit' });
+  }
+  return parsed;
+}
+
 export function rangeOf(node: SyntaxNode): Range {
   return {
     startLine: node.startPosition.row + 1, startColumn: node.startPosition.column + 1,
@@ -92,12 +103,12 @@ export async function analyzePython(path: string, source: string, rules: readonl
       diagnostics.push(ruleError(path, rule, error));
       continue;
     }
-    for (const [key, visit] of Object.entries(visitors)) {
-      const [type, phase] = key.split(':') as [string, string | undefined];
-      const table = phase === 'exit' ? exit : enter;
-      const list = table.get(type) ?? [];
-      list.push({ rule, visit });
-      table.set(type, list);
+    for (const key in visitors) {
+      const { type, isExit } = visitorKey(key);
+      const table = isExit ? exit : enter;
+      let list = table.get(type);
+      if (!list) table.set(type, list = []);
+      list.push({ rule, visit: visitors[key]! });
     }
   }
 
