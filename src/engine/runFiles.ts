@@ -21,8 +21,8 @@ export const MIN_FILES_FOR_POOL = 8;
  * the main thread or of a pooled worker with it.
  */
 const ISOLATE_CHARS = 8 * 1024 * 1024;
-/** Reads ahead per thread: enough to keep workers fed, few enough to bound memory. */
-const READ_AHEAD_PER_THREAD = 4;
+/** Reads ahead per thread: enough to keep workers fed (and batches of small files full), few enough to bound memory. */
+const READ_AHEAD_PER_THREAD = 8;
 
 export interface EngineOptions {
   rules: readonly Rule[];

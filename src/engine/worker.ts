@@ -1,8 +1,16 @@
-// The worker-thread entry of the engine's pool (piscina loads it by file name): one task in, one file's result out.
+// The worker-thread entry of the engine's pool (piscina loads it by file name): one task in, one file's result out,
+// or a batch of small files in, their results out in the same order.
+import type { FileAnalysis } from './analyzePython.js';
 import { pythonParser } from '../languages/python/parser.js';
+import type { WorkerInput } from './pool.js';
 import { runTask } from './task.js';
 
-export default runTask;
+export default async function analyse(input: WorkerInput): Promise<FileAnalysis | FileAnalysis[]> {
+  if (!('batch' in input)) return runTask(input);
+  const results: FileAnalysis[] = [];
+  for (const task of input.batch) results.push(await runTask(task));
+  return results;
+}
 
 /** Loads the grammar ahead of the first file, so a file's time limit is not spent on thread start-up. */
 export async function warm(): Promise<void> {

@@ -24,4 +24,18 @@ describe('the worker pool', () => {
       await pool.close();
     }
   });
+
+  it('redoes a failed batch of small files file by file, so only the culprit gets a diagnostic', async () => {
+    const pool = new WorkerPool(1, HANG, 200);
+    try {
+      await pool.warm();
+      // Submitted in the same turn, the three travel as one batch, which this worker never finishes.
+      const [quick, stuck, crashed] = await Promise.all([pool.run(task('quick.py')), pool.run(task('stuck.py')), pool.run(task('crash.py'))]);
+      expect(quick).toEqual({ findings: [], diagnostics: [], suppressed: 0 });
+      expect(stuck!.diagnostics.map((d) => [d.code, d.file])).toEqual([['timeout', 'stuck.py']]);
+      expect(crashed!.diagnostics.map((d) => d.code)).toEqual(['rule-error']);
+    } finally {
+      await pool.close();
+    }
+  });
 });
