@@ -168,25 +168,14 @@ class FileAnalysis {
 
   /**
    * Whether a source of the spec can occur in this file at all; when none can, no sink hit can carry a source fact
-   * and the analysis would find nothing. A named source `a.b.c` is matched by the qualified name of an expression:
-   * every part after `a` is then written in the file (in the expression or in the import that binds it), and `a`
-   * is imported or written out in full; a one-part call source (`input`) is written just before its arguments. A
-   * method or suffix matcher at least names its last part. A parameter source needs a function with a matching
-   * class base or decorator.
+   * and the analysis would find nothing (see namedSources for the text tests). A parameter source needs a function
+   * with a matching class base or decorator.
    */
   mayFindSources(): boolean {
     const { source, imports } = this.model;
-    const { valueSources, callSources } = this.spec;
-    const word = (part: string): boolean => new RegExp(`\\b${escape(part)}\\b`).test(source);
-    const named = (name: string, called: boolean): boolean => {
-      const parts = name.split('.');
-      if (parts.length === 1) return called ? new RegExp(`\\b${escape(name)}[\\s\\\\]*\\(`).test(source) : word(name);
-      if (!parts.slice(1).every(word)) return false;
-      return imports.importsModule(parts[0]!) || new RegExp(`\\b${parts.map(escape).join('[\\s\\\\]*\\.[\\s\\\\]*')}\\b`).test(source);
-    };
-    if (valueSources.some((v) => named(v.name, false))) return true;
-    if (callSources.some(({ call }) => (call.name ? named(call.name, true) : word(call.suffix?.split('.').at(-1) ?? call.method ?? '')))) return true;
-    return this.units.some((u) => sourceParams(u, this.spec).size > 0);
+    const named = namedSources(this.spec).some((n) => n.tests.every((re) => re.test(source)) &&
+      (!n.qualified || imports.importsModule(n.qualified.module) || n.qualified.written.test(source)));
+    return named || this.units.some((u) => sourceParams(u, this.spec).size > 0);
   }
 
   run(): FileTaint {
@@ -223,6 +212,38 @@ class FileAnalysis {
     }
     return out;
   }
+}
+
+/**
+ * What the text of a file must hold for a named source of the spec to occur in it, compiled once per spec. A named
+ * source `a.b.c` is matched by the qualified name of an expression: every part after `a` is then written in the file
+ * (in the expression or in the import that binds it), and `a` is imported or the whole name is written out; a
+ * one-part call source (`input`) is written just before its arguments. A method or suffix matcher at least names its
+ * last part.
+ */
+/** `qualified`: the name's first part must be imported, or the whole name written out. */
+interface NamedSource { tests: RegExp[]; qualified?: { module: string; written: RegExp } }
+
+const namedSourcesBySpec = new WeakMap<TaintSpec, NamedSource[]>();
+
+function namedSources(spec: TaintSpec): NamedSource[] {
+  let out = namedSourcesBySpec.get(spec);
+  if (out) return out;
+  const word = (part: string): RegExp => new RegExp(`\\b${escape(part)}\\b`);
+  const named = (name: string, called: boolean): NamedSource => {
+    const parts = name.split('.');
+    if (parts.length === 1) return { tests: [called ? new RegExp(`\\b${escape(name)}[\\s\\\\]*\\(`) : word(name)] };
+    return {
+      tests: parts.slice(1).map(word),
+      qualified: { module: parts[0]!, written: new RegExp(`\\b${parts.map(escape).join('[\\s\\\\]*\\.[\\s\\\\]*')}\\b`) },
+    };
+  };
+  out = [
+    ...spec.valueSources.map((v) => named(v.name, false)),
+    ...spec.callSources.map(({ call }) => (call.name ? named(call.name, true) : { tests: [word(call.suffix?.split('.').at(-1) ?? call.method ?? '')] })),
+  ];
+  namedSourcesBySpec.set(spec, out);
+  return out;
 }
 
 function escape(text: string): string {
