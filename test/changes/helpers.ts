@@ -3,9 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli, type Run } from '../harness/cli.js';
 
 const IDENTITY = ['-c', 'user.name=pillar tests', '-c', 'user.email=tests@pillar.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main'];
 
@@ -37,24 +35,11 @@ export function makeRepo(prefix: string): Repo {
   };
 }
 
-export interface Run { code: number; out: string; err: string }
+export type { Run } from '../harness/cli.js';
 
 /** Runs `pillar argv…` in `cwd`, capturing stdout/stderr; `stdin` feeds `--patch -`. */
-export async function pillar(cwd: string, argv: string[], stdin?: string): Promise<Run> {
-  let out = '';
-  let err = '';
-  const previous = process.cwd();
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err += String(chunk); return true; });
-  if (stdin !== undefined) vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([Buffer.from(stdin)]) as unknown as typeof process.stdin);
-  process.chdir(cwd);
-  try {
-    const code = await main(argv);
-    return { code, out, err };
-  } finally {
-    process.chdir(previous);
-    vi.restoreAllMocks();
-  }
+export function pillar(cwd: string, argv: string[], stdin?: string): Promise<Run> {
+  return runCli(argv, { cwd, ...(stdin !== undefined ? { stdin } : {}) });
 }
 
 /** 1-based number of the first line of `text` that contains `needle`. */

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli, type Run } from '../harness/cli.js';
 import { sendCompletion, startServer, type TestServer } from './server.js';
 
 let server: TestServer;
@@ -20,15 +20,7 @@ beforeAll(async () => {
 afterAll(async () => { await server.close(); });
 afterEach(() => { vi.restoreAllMocks(); vi.unstubAllEnvs(); });
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err += String(chunk); return true; });
-  const code = await main(argv);
-  vi.restoreAllMocks();
-  return { code, out, err };
-}
+const run = (...argv: string[]): Promise<Run> => runCli(argv);
 
 const TRAVERSAL = { line: 5, end_line: 5, cwe: 22, quote: "os.path.join('/srv/data', name)", description: 'name may hold ../', solution: 'Check the resolved path', confidence: 'high' };
 
