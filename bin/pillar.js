@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of the `pillar` command; the build (npm ci → prepare) produces dist/.
+// Entry point of the `pillar` command; the build (npm ci → prepare) produces dist/bundle/ (scripts/bundle.ts).
 import { setFlagsFromString } from 'node:v8';
 
 // No inlining into optimised code, set before any of pillar's code is compiled (worker threads share the process's
@@ -10,5 +10,5 @@ import { setFlagsFromString } from 'node:v8';
 // 100,000 small files, so it is not used.
 setFlagsFromString('--no-turbo-inlining');
 
-const { main } = await import('../dist/cli/main.js');
+const { main } = await import('../dist/bundle/cli.js');
 process.exitCode = await main(process.argv.slice(2));

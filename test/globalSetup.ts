@@ -1,4 +1,5 @@
-// Builds dist/ once before the suite, so end-to-end tests run the real `bin/pillar.js` against current sources.
+// Builds dist/ and dist/bundle/ once before the suite (what `npm run build` does), so end-to-end tests run the real
+// `bin/pillar.js` against current sources.
 // A failed build fails the end-to-end tests (they inject the error) without hiding the results of all others.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ export default function setup(project: TestProject): void {
   const root = join(import.meta.dirname, '..');
   try {
     execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bundle.ts')], { encoding: 'utf8', stdio: 'pipe' });
     project.provide('buildError', '');
   } catch (error) {
     const e = error as { stdout?: string; message: string };

@@ -1,11 +1,13 @@
 // A fingerprint of the code that produces results: pillar's version, the parser and grammar versions, and the content
-// of every module of this build (src/ under tsx or vitest, dist/ when installed). An edited rule or a rebuilt
-// checkout then misses the cache instead of serving stale findings, at the cost of hashing ~2 MB once per run.
+// of every module of this build (src/ under tsx or vitest, dist/ for the library, dist/bundle/ for the command). An
+// edited rule or a rebuilt checkout then misses the cache instead of serving stale findings, at the cost of hashing
+// 1-2 MB once per run.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE } from '../bundle.js';
 import { VERSION } from '../version.js';
 
 const CODE_FILE = /\.(?:js|mjs|ts|mts|json)$/;
@@ -31,7 +33,8 @@ function packageVersion(name: string): string {
 
 export function codeFingerprint(): string {
   if (memo !== undefined) return memo;
-  const root = fileURLToPath(new URL('..', import.meta.url));
+  // A bundle is its own folder (the parent would be the whole per-module build as well).
+  const root = fileURLToPath(new URL(BUNDLE ? '.' : '..', import.meta.url));
   const hash = createHash('sha256');
   hash.update(`pillar ${VERSION}\0web-tree-sitter ${packageVersion('web-tree-sitter')}\0tree-sitter-python ${packageVersion('tree-sitter-python')}\0`);
   for (const file of codeFiles(root).sort()) {

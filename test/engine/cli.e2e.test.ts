@@ -1,14 +1,15 @@
-// The built command with its engine flags: worker threads from dist/, the cache directory, the per-file limit.
+// The built command with its engine flags: worker threads from dist/bundle/, the cache directory, the per-file limit.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { runCli } from '../harness/cli.js';
 import { fixtureTree, tempDir, writeTree } from './helpers.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'pillar.js');
 
 function pillar(args: string[], cwd?: string) {
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' } });
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 });
 }
 
 describe('pillar review engine flags', () => {
@@ -25,6 +26,14 @@ describe('pillar review engine flags', () => {
     expect(two.stderr).toBe('');
     expect(JSON.parse(one.stdout).findings.length).toBeGreaterThan(100);
     expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('prints, bundled, the same report as the sources it was built from', async () => {
+    const built = pillar(['review', root, '--format', 'sarif', '--jobs', '2', '--no-cache']);
+    const sources = await runCli(['review', root, '--format', 'sarif', '--jobs', '1', '--no-cache']);
+    expect(built.stdout).toBe(sources.out);
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    expect(pillar(['--version']).stdout.trim()).toBe(version);
   });
 
   it('caches under .pillar-cache in the current directory, or --cache-dir, and not with --no-cache', () => {
