@@ -8,10 +8,11 @@
 // text's SHA-256, and the engine fingerprint (pillar version, the code of the engine and rules, the selected rule ids
 // in order, options such as keeping suppressed findings). Analysis is per file only; when cross-file summaries arrive
 // (a callee's taint summary from another module), the key must also include the hashes of those dependencies.
-import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileAnalysis } from '../engine/analyzePython.js';
+import { writeFileAtomically } from './atomicWrite.js';
 import { isFileAnalysis } from './shape.js';
 
 /** Bumped when the layout changes; an older pack then simply misses. */
@@ -41,10 +42,10 @@ export class FileCache {
   constructor(readonly dir: string, private readonly engineFingerprint: string) {}
 
   /** Loads the pack; a missing, foreign or damaged one counts as empty. */
-  async load(): Promise<void> {
+  load(): void {
     let raw: string;
     try {
-      raw = await fs.readFile(join(this.dir, PACK), 'utf8');
+      raw = readFileSync(join(this.dir, PACK), 'utf8');
     } catch {
       return;
     }
@@ -88,7 +89,7 @@ export class FileCache {
    * Writes this run's results with the earlier ones still young enough, when anything changed; a failure to write
    * only costs the next run its hits, so it is counted, not thrown.
    */
-  async save(): Promise<void> {
+  save(): void {
     const rows: Row[] = [...this.used].map(([key, result]) => [key, result, 0]);
     for (const [key, { result, idle }] of this.packed) {
       if (!this.used.has(key) && idle + 1 <= MAX_IDLE_RUNS) rows.push([key, result, idle + 1]);
@@ -98,16 +99,7 @@ export class FileCache {
     rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const payload = JSON.stringify(rows);
     const pack: Pack = { format: FORMAT, checksum: sha256(payload), payload };
-    const file = join(this.dir, PACK);
-    const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      await fs.mkdir(this.dir, { recursive: true });
-      await fs.writeFile(temp, JSON.stringify(pack));
-      await fs.rename(temp, file);
-    } catch {
-      this.stats.writeErrors++;
-      await fs.rm(temp, { force: true }).catch(() => undefined);
-    }
+    if (!writeFileAtomically(this.dir, PACK, JSON.stringify(pack))) this.stats.writeErrors++;
   }
 }
 

@@ -1,9 +1,9 @@
 // Remembers, per reviewed path, the file's stat signature (size, mtime and ctime in ns, inode) with its text's hash
 // and line count, so an unchanged tree is re-reviewed without reading or hashing its sources. Any stat difference
 // means "read it again": ctime cannot be set back by users, so a same-size edit is still noticed.
-import { randomBytes } from 'node:crypto';
-import { promises as fs, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomically } from './atomicWrite.js';
 
 const FORMAT = 'pillar-manifest/1';
 const FILE = 'manifest.json';
@@ -21,10 +21,10 @@ export class Manifest {
   }
 
   /** Loads the manifest of `dir`; a missing or malformed one is simply empty. */
-  static async load(dir: string): Promise<Manifest> {
+  static load(dir: string): Manifest {
     const rows = new Map<string, Row>();
     try {
-      const data = JSON.parse(await fs.readFile(join(dir, FILE), 'utf8')) as { format?: unknown; files?: unknown };
+      const data = JSON.parse(readFileSync(join(dir, FILE), 'utf8')) as { format?: unknown; files?: unknown };
       if (data.format === FORMAT && typeof data.files === 'object' && data.files !== null) {
         for (const [path, row] of Object.entries(data.files as Record<string, unknown>)) {
           if (Array.isArray(row) && row.length === 3 && typeof row[0] === 'string' && typeof row[1] === 'string' &&
@@ -50,17 +50,9 @@ export class Manifest {
   }
 
   /** Writes atomically when anything changed; a failure only costs the next run its shortcut. */
-  async save(): Promise<void> {
+  save(): void {
     if (!this.changed) return;
-    const file = join(this.dir, FILE);
-    const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      await fs.mkdir(this.dir, { recursive: true });
-      await fs.writeFile(temp, JSON.stringify({ format: FORMAT, files: Object.fromEntries(this.rows) }));
-      await fs.rename(temp, file);
-    } catch {
-      await fs.rm(temp, { force: true }).catch(() => undefined);
-    }
+    writeFileAtomically(this.dir, FILE, JSON.stringify({ format: FORMAT, files: Object.fromEntries(this.rows) }));
   }
 }
 

@@ -93,8 +93,8 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   // read again in phase 2.
   const misses: number[] = cache ? [] : Array.from({ length: source.count }, (_, i) => i);
   // Outcomes from the manifest carry no text, so runs that need texts read every file.
-  const manifest = cache && source.signature && !source.keepText ? await Manifest.load(cache.dir) : undefined;
-  await cache?.load();
+  const manifest = cache && source.signature && !source.keepText ? Manifest.load(cache.dir) : undefined;
+  cache?.load();
   // The signature is taken before reading: a file edited in between is then read again next time, never trusted.
   const signatureOf = async (i: number): Promise<string | undefined> => (manifest ? source.signature!(i) : undefined);
   const remember = (i: number, signature: string | undefined, text: string, hash: string | undefined): void => {
@@ -161,8 +161,8 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
     });
   } finally {
     await pool?.close();
-    await manifest?.save();
-    await cache?.save();
+    manifest?.save();
+    cache?.save();
   }
   return { outcomes, stats: { jobs: pool?.threads ?? 1, analysed: misses.length, ...(cache ? { cache: cache.stats } : {}) } };
 }

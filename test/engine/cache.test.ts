@@ -127,10 +127,10 @@ describe('the result cache', () => {
     writeFileSync(blocker, 'x');
     const cache = new FileCache(blocker, 'fp');
     cache.put(cache.keyOf('a.py', SOURCE, 'v'), sample);
-    await cache.save();
+    cache.save();
     expect(cache.stats.writeErrors).toBe(1);
     const next = new FileCache(blocker, 'fp');
-    await next.load();
+    next.load();
     expect(next.get(next.keyOf('a.py', SOURCE, 'v'))).toBeUndefined();
   });
 });
