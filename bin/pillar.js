@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of the `pillar` command; the build (npm ci → prepare) produces dist/bundle/ (scripts/bundle.ts).
+// Entry point of the `pillar` command; the build (npm ci → prepare) produces dist/ and dist/bundle/ (scripts/bundle.ts).
 import { setFlagsFromString } from 'node:v8';
 
 // No inlining into optimised code, set before any of pillar's code is compiled (worker threads share the process's
@@ -10,5 +10,10 @@ import { setFlagsFromString } from 'node:v8';
 // 100,000 small files, so it is not used.
 setFlagsFromString('--no-turbo-inlining');
 
-const { main } = await import('../dist/bundle/cli.js');
-process.exitCode = await main(process.argv.slice(2));
+const { requireWithCodeCache } = await import('../dist/cli/codeCache.js');
+const bundle = new URL('../dist/bundle/cli.cjs', import.meta.url).pathname;
+const cli = requireWithCodeCache(bundle, `${bundle}.cache`);
+const argv = process.argv.slice(2);
+process.exitCode = await cli.exports.main(argv);
+// A review compiles the code later runs need; `--version` or `rules` would leave most of it out of the cache.
+if (argv[0] === 'review') cli.saveCodeCache();

@@ -1,4 +1,4 @@
-// Cache files are replaced whole, never seen half-written: written beside their final name, then renamed over it.
+// Cache files (and the code cache of the command) are replaced whole, never seen half-written: written beside their final name, then renamed over it.
 // Synchronous on purpose: they are written once, at the end of a run with nothing else to do, and the promise
 // versions wait for libuv's thread pool (35-40 ms of a 0.4 s re-review when the pool was slow to answer).
 import { randomBytes } from 'node:crypto';
@@ -6,12 +6,12 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Writes `dir/name` atomically; answers false (leaving no temporary file) when it cannot. */
-export function writeFileAtomically(dir: string, name: string, text: string): boolean {
+export function writeFileAtomically(dir: string, name: string, data: string | Uint8Array): boolean {
   const file = join(dir, name);
   const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, text);
+    writeFileSync(temp, data);
     renameSync(temp, file);
     return true;
   } catch {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { BUNDLE } from '../bundle.js';
 import { VERSION } from '../version.js';
 
-const CODE_FILE = /\.(?:js|mjs|ts|mts|json)$/;
+const CODE_FILE = /\.(?:js|cjs|mjs|ts|cts|mts|json)$/;
 let memo: string | undefined;
 
 function codeFiles(dir: string, out: string[] = []): string[] {

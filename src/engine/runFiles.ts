@@ -8,6 +8,7 @@ import { Manifest } from '../cache/manifest.js';
 import type { Diagnostic } from '../findings/types.js';
 import type { Rule } from '../rulekit/types.js';
 import type { ReadResult } from '../sources/read.js';
+import { preferQuickStart } from '../languages/treesitter/runtime.js';
 import type { FileAnalysis } from './analyzePython.js';
 import { defaultWorker, WorkerPool } from './pool.js';
 import { gaveUp, runTask, type AnalyzeTask } from './task.js';
@@ -130,6 +131,8 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
       await pool?.close().catch(() => undefined);
       pool = undefined;
     });
+    // A few files in this thread: wasm tuned for a short run (languages/treesitter/runtime.ts).
+    if (!pool && misses.length < MIN_FILES_FOR_POOL) preferQuickStart();
     // Analyses in this thread run strictly one after another, whatever the reads ahead do: a file's time limit must
     // never include another file's analysis.
     let previous: Promise<unknown> = Promise.resolve();

@@ -3,7 +3,7 @@
 // resolved when read, where a loop becomes a diagnostic.
 import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { join, posix, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Diagnostic } from '../findings/types.js';
@@ -51,23 +51,24 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
     }
     const root = resolve(input);
     const base = root.endsWith(sep) ? root : `${root}${sep}`;
-    const relOf = (path: string): string => path.slice(base.length).split(sep).join('/');
+    const relOf = sep === '/' ? (path: string): string => path.slice(base.length) : (path: string): string => path.slice(base.length).split(sep).join('/');
     // A directory the excludes match is not entered, so every file below it is excluded: the same as matching each
     // prefix of each file's path, for one test per directory. Links to directories are listed as files, not entered.
-    const rels = new fdir()
+    const found = new fdir()
       .withFullPaths()
       .exclude((name, dirPath) => ALWAYS_EXCLUDED_DIRS.has(name) || (excluders.length > 0 && isExcluded(relOf(dirPath.slice(0, -1)))))
       .crawl(root)
       .sync()
-      .map(relOf)
-      .sort();
-    const gitignores = options.respectGitignore ? await loadGitignores(input, rels) : [];
-    for (const rel of rels) {
+      .map((absolute) => ({ absolute, rel: relOf(absolute) }))
+      .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    const gitignores = options.respectGitignore ? loadGitignores(base, found.map((f) => f.rel)) : [];
+    // Relative paths from the walk are already normal; the user's spelling of the directory is normalised once.
+    const dir = posix.normalize(input.split(sep).join('/'));
+    const prefix = dir === '.' || dir === './' ? '' : dir.endsWith('/') ? dir : `${dir}/`;
+    for (const { absolute, rel } of found) {
       if (!isIncluded(rel) || (excluders.length > 0 && isExcluded(rel))) continue;
       if (gitignores.some((g) => g.applies(rel))) continue;
-      const display = input === '.' ? rel : posix.join(input.split(sep).join('/'), rel);
-      const absolute = join(base, rel);
-      files.set(absolute, { display, absolute });
+      files.set(absolute, { display: `${prefix}${rel}`, absolute });
     }
   }
   const ordered = [...files.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
@@ -76,12 +77,12 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
 
 interface GitignoreScope { applies(rel: string): boolean }
 
-async function loadGitignores(root: string, rels: string[]): Promise<GitignoreScope[]> {
+function loadGitignores(root: string, rels: string[]): GitignoreScope[] {
   const scopes: GitignoreScope[] = [];
   for (const rel of rels.filter((r) => r === '.gitignore' || r.endsWith('/.gitignore')).sort()) {
     let text: string;
     try {
-      text = await fs.readFile(join(root, rel), 'utf8');
+      text = readFileSync(join(root, rel), 'utf8');
     } catch {
       continue;
     }
