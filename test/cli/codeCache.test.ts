@@ -1,0 +1,51 @@
+// The code-cache loader bin/pillar.js runs the bundle with: same exports with or without a cache, a cache written
+// only when none was usable, and a cache of other source never used.
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { requireWithCodeCache } from '../../src/cli/codeCache.js';
+
+function bundle(source: string): { file: string; cache: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'pillar-codecache-'));
+  const file = join(dir, 'b.cjs');
+  writeFileSync(file, source);
+  return { file, cache: `${file}.cache` };
+}
+
+const SOURCE = "const path = require('node:path');\nexports.answer = () => 42;\nexports.here = () => path.basename(__filename);\n";
+
+describe('requireWithCodeCache', () => {
+  it('runs the module as CommonJS and writes a cache only when it had none', () => {
+    const { file, cache } = bundle(SOURCE);
+    const first = requireWithCodeCache<{ answer(): number; here(): string }>(file, cache);
+    expect(first.exports.answer()).toBe(42);
+    expect(first.exports.here()).toBe('b.cjs');
+    first.saveCodeCache();
+    const written = statSync(cache).mtimeMs;
+    expect(readFileSync(cache).length).toBeGreaterThan(32);
+    const second = requireWithCodeCache<{ answer(): number }>(file, cache);
+    expect(second.exports.answer()).toBe(42);
+    second.saveCodeCache();
+    expect(statSync(cache).mtimeMs).toBe(written);
+  });
+
+  it('ignores a cache made from other source of the same length, and replaces it', () => {
+    const { file, cache } = bundle(SOURCE);
+    requireWithCodeCache(file, cache).saveCodeCache();
+    const stale = readFileSync(cache);
+    writeFileSync(file, SOURCE.replace('42', '43'));
+    const loaded = requireWithCodeCache<{ answer(): number }>(file, cache);
+    expect(loaded.exports.answer()).toBe(43);
+    loaded.saveCodeCache();
+    expect(readFileSync(cache).equals(stale)).toBe(false);
+  });
+
+  it('runs without complaint where the cache cannot be written', () => {
+    const { file } = bundle(SOURCE);
+    const blocked = join(file, 'not-a-dir', 'b.cjs.cache');
+    const loaded = requireWithCodeCache<{ answer(): number }>(file, blocked);
+    expect(loaded.exports.answer()).toBe(42);
+    expect(() => loaded.saveCodeCache()).not.toThrow();
+  });
+});
