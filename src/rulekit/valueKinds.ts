@@ -6,18 +6,19 @@ import { dataflowOf } from '../languages/python/dataflow/reaching.js';
 import type { PythonModel } from '../languages/python/model.js';
 import { scopesOf } from '../languages/python/scopes/index.js';
 import { calleeName, callee, isBytesString, positionalArgs, unparenthesize } from '../languages/python/syntax.js';
+import { lookupTable } from '../lookupTable.js';
 
 export type ValueKind = 'str' | 'bytes' | 'int' | 'float' | 'bool' | 'none' | 'set' | 'list' | 'dict' | 'tuple';
 
 /** Alias and operator chains longer than this are left unknown; real code rarely needs more than three hops. */
 const MAX_DEPTH = 6;
 
-const BUILTIN_RESULT: Record<string, ValueKind> = {
+const BUILTIN_RESULT: Record<string, ValueKind> = lookupTable({
   str: 'str', repr: 'str', chr: 'str', hex: 'str', oct: 'str', bin: 'str', format: 'str',
   int: 'int', len: 'int', ord: 'int', hash: 'int',
   float: 'float', set: 'set', frozenset: 'set', list: 'list', sorted: 'list', dict: 'dict', tuple: 'tuple',
   bytes: 'bytes', bool: 'bool', isinstance: 'bool', callable: 'bool',
-};
+});
 
 /** Methods that only str has (`hexdigest` is hashlib's, and always gives a str). */
 const STR_ONLY_METHODS = new Set(['casefold', 'hexdigest']);

@@ -2,6 +2,7 @@
 // Every failure becomes a diagnostic for that file; nothing here throws for bad input.
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../findings/types.js';
+import { lookupTable } from '../lookupTable.js';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
@@ -87,10 +88,10 @@ function declaredEncoding(bytes: Buffer): string | null {
 }
 
 // Python codec names that the WHATWG Encoding Standard (TextDecoder) spells differently.
-const PYTHON_CODEC_ALIASES: Record<string, string> = {
+const PYTHON_CODEC_ALIASES: Record<string, string> = lookupTable({
   'latin-1': 'latin1', 'iso-latin-1': 'latin1', 'l1': 'latin1', 'utf8': 'utf-8', 'u8': 'utf-8', 'utf-8-sig': 'utf-8',
   'cp1252': 'windows-1252', 'euc-jp': 'euc-jp', 'shift-jis': 'shift_jis', 'sjis': 'shift_jis', 'ascii': 'us-ascii',
-};
+});
 
 function whatwgLabel(pythonName: string): string {
   const normal = pythonName.toLowerCase().replace(/_/g, '-');

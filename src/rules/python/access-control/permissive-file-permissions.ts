@@ -4,13 +4,14 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { argument, calleeName, integerValue, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { lookupTable } from '../../../lookupTable.js';
 
-const STAT_BITS: Record<string, number> = {
+const STAT_BITS: Record<string, number> = lookupTable({
   S_ISUID: 0o4000, S_ISGID: 0o2000, S_ISVTX: 0o1000,
   S_IRWXU: 0o700, S_IRUSR: 0o400, S_IWUSR: 0o200, S_IXUSR: 0o100, S_IREAD: 0o400, S_IWRITE: 0o200, S_IEXEC: 0o100,
   S_IRWXG: 0o070, S_IRGRP: 0o040, S_IWGRP: 0o020, S_IXGRP: 0o010,
   S_IRWXO: 0o007, S_IROTH: 0o004, S_IWOTH: 0o002, S_IXOTH: 0o001,
-};
+});
 
 const WORLD_WRITE = 0o002;
 const GROUP_WRITE = 0o020;

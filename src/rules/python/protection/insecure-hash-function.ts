@@ -4,12 +4,13 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { WEAK_CRYPT_METHODS, WEAK_HASHLIB_FUNCTIONS } from '../../../models/python/blacklists.js';
 import { argument, dottedName, isTrue, keywordArg, positionalArgs, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { lookupTable } from '../../../lookupTable.js';
 
 /** The crypt argument that names the method: crypt(word, salt) and mksalt(method). */
-const CRYPT_METHOD_ARG: Readonly<Record<string, { index: number; keyword: string }>> = {
+const CRYPT_METHOD_ARG: Readonly<Record<string, { index: number; keyword: string }>> = lookupTable({
   crypt: { index: 1, keyword: 'salt' },
   mksalt: { index: 0, keyword: 'method' },
-};
+});
 
 /** Bandit's rule: only an absent or literally-True usedforsecurity counts as "for security". */
 function forSecurity(call: SyntaxNode): boolean {

@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { argument, integerValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { lookupTable } from '../../../lookupTable.js';
 
 type Algorithm = 'RSA' | 'DSA' | 'EC';
 
@@ -11,14 +12,14 @@ const LIMITS: Record<Algorithm, { high: number; medium: number }> = {
   RSA: { high: 1024, medium: 2048 }, DSA: { high: 1024, medium: 2048 }, EC: { high: 160, medium: 224 },
 };
 
-const CURVE_BITS: Record<string, number> = {
+const CURVE_BITS: Record<string, number> = lookupTable({
   SECT571K1: 571, SECT571R1: 570, SECP521R1: 521, BrainpoolP512R1: 512, SECT409K1: 409, SECT409R1: 409,
   BrainpoolP384R1: 384, SECP384R1: 384, SECT283K1: 283, SECT283R1: 283, BrainpoolP256R1: 256, SECP256K1: 256,
   SECP256R1: 256, SECT233K1: 233, SECT233R1: 233, SECP224R1: 224, SECP192R1: 192, SECT163K1: 163, SECT163R2: 163,
-};
+});
 
 /** Key generators: qualified name → algorithm, position and keyword of the size (or curve) argument. */
-const GENERATORS: Record<string, [Algorithm, number, string]> = {
+const GENERATORS: Record<string, [Algorithm, number, string]> = lookupTable({
   'cryptography.hazmat.primitives.asymmetric.rsa.generate_private_key': ['RSA', 1, 'key_size'],
   'cryptography.hazmat.primitives.asymmetric.dsa.generate_private_key': ['DSA', 0, 'key_size'],
   'cryptography.hazmat.primitives.asymmetric.dsa.generate_parameters': ['DSA', 0, 'key_size'],
@@ -27,7 +28,7 @@ const GENERATORS: Record<string, [Algorithm, number, string]> = {
   'Crypto.PublicKey.DSA.generate': ['DSA', 0, 'bits'],
   'Cryptodome.PublicKey.RSA.generate': ['RSA', 0, 'bits'],
   'Cryptodome.PublicKey.DSA.generate': ['DSA', 0, 'bits'],
-};
+});
 
 export default defineRule({
   meta: {

@@ -8,11 +8,12 @@ import { RESOURCE_CREATORS, TRIVIAL_SHARED_ARGUMENTS } from '../../../models/pyt
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { argumentValues, boundName, brief, callsIn, calleeText, carries, derivedNames, isReleaseCall, line, networkCall, receiver, statementOf } from '../../../rulekit/openstack.js';
 import type { EvidenceStep } from '../../../rulekit/types.js';
+import { lookupTable } from '../../../lookupTable.js';
 
 interface Creation { call: SyntaxNode; stmt: SyntaxNode; handle: string; what: string }
 
 const CLAUSES = new Set(['except_clause', 'finally_clause']);
-const RESOURCE_WORDS: Record<string, string> = { floatingip: 'floating IP', port_binding: 'port binding', qos_policy: 'QoS policy' };
+const RESOURCE_WORDS: Record<string, string> = lookupTable({ floatingip: 'floating IP', port_binding: 'port binding', qos_policy: 'QoS policy' });
 
 function creationOf(call: SyntaxNode): Creation | null {
   const net = networkCall(call);

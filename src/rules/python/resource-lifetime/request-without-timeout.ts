@@ -44,7 +44,8 @@ export default defineRule({
     return {
       call(node: SyntaxNode) {
         const name = ctx.model.callName(node);
-        if (!name) return;
+        // Most calls name neither library: tested before the name is split (this handler sees every call).
+        if (!name || !(name.startsWith('requests.') || name.startsWith('httpx.'))) return;
         const [root, ...rest] = name.split('.');
         const verb = rest[rest.length - 1];
         if (verb === undefined || rest.length !== 1 && !(root === 'requests' && rest[0] === 'api')) return;

@@ -6,15 +6,16 @@ import { headerParts } from '../../../languages/python/cfg/raises.js';
 import { callee, calleeName, descendantsOfType, enclosingFunction, isLoggingCall, keywordArg, mentionsName, positionalArgs, targetNames } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { lookupTable } from '../../../lookupTable.js';
 
 /** Calls whose result must be released, by qualified name; `handle` says which unpacked element is the resource. */
-const ACQUIRE_CALLS: Record<string, { what: string; handle?: number }> = {
+const ACQUIRE_CALLS: Record<string, { what: string; handle?: number }> = lookupTable({
   open: { what: 'file' }, 'io.open': { what: 'file' }, 'codecs.open': { what: 'file' },
   'socket.socket': { what: 'socket' }, 'socket.create_connection': { what: 'socket' },
   'os.open': { what: 'file descriptor' }, 'os.fdopen': { what: 'file' },
   'tempfile.mkstemp': { what: 'file descriptor', handle: 0 },
   'tempfile.NamedTemporaryFile': { what: 'temporary file' }, 'tempfile.TemporaryFile': { what: 'temporary file' },
-};
+});
 /** Methods that release the object they are called on. */
 const RELEASE_METHODS = new Set(['close', 'release', 'shutdown', 'cleanup', 'destroy', 'unlink', 'terminate']);
 /** Functions that release a resource passed to them (`os.close(fd)`, `QUOTAS.rollback(ctx, reservations)`). */
