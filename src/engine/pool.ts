@@ -1,10 +1,12 @@
 // The worker-thread pool (piscina) that analyses files in parallel, with a hard per-file time limit: a worker still
-// busy past the limit plus a grace period is terminated and its file becomes a `timeout` diagnostic.
+// busy with a file past the limit plus a grace period (counted from when the worker started that file) is terminated
+// and the file becomes a `timeout` diagnostic.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
 import { lazyRequire } from '../lazyRequire.js';
 import type { FileAnalysis } from './analyzePython.js';
+import { StartClock, type StartCell } from './startClock.js';
 import { failedResult, runTask, timeoutDiagnostic, type AnalyzeTask } from './task.js';
 
 const piscina = lazyRequire<typeof import('piscina')>('piscina');
@@ -38,13 +40,20 @@ const BATCH_FILE_CHARS = 16 * 1024;
 const BATCH_MAX_FILES = 32;
 const BATCH_MAX_CHARS = 128 * 1024;
 
-/** What a worker is asked to do: one file, or several small ones analysed one after another. */
-export type WorkerInput = AnalyzeTask | { batch: AnalyzeTask[] };
+/**
+ * What a worker is asked to do: one file, or several small ones analysed one after another; `start` is where it
+ * writes when it starts each file (see startClock.ts).
+ */
+export type WorkerInput = (AnalyzeTask | { batch: AnalyzeTask[] }) & { start?: StartCell };
+
+/** Tasks in flight at once never come near this (the engine reads a few files ahead per thread). */
+const START_CELLS = 1024;
 
 interface Waiting { task: AnalyzeTask; resolve(result: FileAnalysis): void }
 
 export class WorkerPool {
   private readonly piscina: Piscina;
+  private readonly clock = new StartClock(START_CELLS);
   private waiting: Waiting[] = [];
   private waitingChars = 0;
   private flushScheduled = false;
@@ -102,16 +111,18 @@ export class WorkerPool {
 
   private async runBatch(batch: Waiting[]): Promise<void> {
     const abort = new AbortController();
-    // Per-file limits still hold inside the worker; the kill only catches a visitor that never returns. A batch of
-    // small files that is legitimately slower than one file's limit is simply redone file by file.
-    const timer = setTimeout(() => abort.abort(), batch[0]!.task.timeoutMs + this.killGraceMs);
+    // Per-file limits still hold inside the worker; the kill only catches a visitor that never returns. The worker
+    // marks the start of each file of the batch, so the kill counts from the current file's start.
+    const start = this.clock.take();
+    const stop = this.watch(start, batch[0]!.task.timeoutMs + this.killGraceMs, abort);
     let results: FileAnalysis[] | undefined;
     try {
-      results = (await this.piscina.run({ batch: batch.map((w) => w.task) } satisfies WorkerInput, { signal: abort.signal })) as FileAnalysis[];
+      results = (await this.piscina.run({ batch: batch.map((w) => w.task), start } satisfies WorkerInput, { signal: abort.signal })) as FileAnalysis[];
     } catch {
       results = undefined;
     } finally {
-      clearTimeout(timer);
+      stop();
+      this.clock.give(start);
     }
     if (results && results.length === batch.length) batch.forEach((w, i) => w.resolve(results[i]!));
     else await Promise.all(batch.map(async (w) => w.resolve(await this.runOne(w.task))));
@@ -123,9 +134,10 @@ export class WorkerPool {
    */
   private async runOne(task: AnalyzeTask): Promise<FileAnalysis> {
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), task.timeoutMs + this.killGraceMs);
+    const start = this.clock.take();
+    const stop = this.watch(start, task.timeoutMs + this.killGraceMs, abort);
     try {
-      return (await this.piscina.run(task satisfies WorkerInput, { signal: abort.signal })) as FileAnalysis;
+      return (await this.piscina.run({ ...task, start } satisfies WorkerInput, { signal: abort.signal })) as FileAnalysis;
     } catch (error) {
       if (abort.signal.aborted) {
         return { findings: [], diagnostics: [timeoutDiagnostic(task.path, task.timeoutMs, 'worker terminated')], suppressed: 0 };
@@ -133,8 +145,31 @@ export class WorkerPool {
       if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return runTask(task);
       return failedResult(task.path, error, task.timeoutMs);
     } finally {
-      clearTimeout(timer);
+      stop();
+      this.clock.give(start);
     }
+  }
+
+  /**
+   * Aborts a task once its current file has run for `limitMs`, counted from when a worker started that file (from
+   * submission when no start cell was free); a task still queued is looked at again a grace period later. Answers
+   * the function that stops watching.
+   */
+  private watch(start: StartCell | undefined, limitMs: number, abort: AbortController): () => void {
+    const submitted = Date.now();
+    let timer: NodeJS.Timeout;
+    const check = (): void => {
+      const startedAt = start ? this.clock.startedAt(start) : submitted;
+      if (startedAt === undefined) {
+        timer = setTimeout(check, this.killGraceMs);
+        return;
+      }
+      const left = startedAt + limitMs - Date.now();
+      if (left <= 0) abort.abort();
+      else timer = setTimeout(check, left);
+    };
+    timer = setTimeout(check, limitMs);
+    return () => clearTimeout(timer);
   }
 
   async close(): Promise<void> {

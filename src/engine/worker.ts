@@ -3,12 +3,19 @@
 import type { FileAnalysis } from './analyzePython.js';
 import { pythonParser } from '../languages/python/parser.js';
 import type { WorkerInput } from './pool.js';
+import { markStart } from './startClock.js';
 import { runTask } from './task.js';
 
 export default async function analyse(input: WorkerInput): Promise<FileAnalysis | FileAnalysis[]> {
-  if (!('batch' in input)) return runTask(input);
+  if (!('batch' in input)) {
+    markStart(input.start);
+    return runTask(input);
+  }
   const results: FileAnalysis[] = [];
-  for (const task of input.batch) results.push(await runTask(task));
+  for (const task of input.batch) {
+    markStart(input.start);
+    results.push(await runTask(task));
+  }
   return results;
 }
 

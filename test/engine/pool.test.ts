@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/engine/pool.js';
 
 const HANG = { filename: join(import.meta.dirname, 'workers', 'hang.mjs'), execArgv: [] };
+const SLEEP = { filename: join(import.meta.dirname, 'workers', 'sleep.mjs'), execArgv: [] };
 const task = (path: string) => ({ path, text: '', ruleIds: [], keepSuppressed: false, timeoutMs: 100 });
 
 describe('the worker pool', () => {
@@ -34,6 +35,22 @@ describe('the worker pool', () => {
       expect(quick).toEqual({ findings: [], diagnostics: [], suppressed: 0 });
       expect(stuck!.diagnostics.map((d) => [d.code, d.file])).toEqual([['timeout', 'stuck.py']]);
       expect(crashed!.diagnostics.map((d) => d.code)).toEqual(['rule-error']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('counts the limit from when a worker starts a file, not from when it was queued', async () => {
+    // One thread, files of 250 ms each under a 300 ms limit (+100 ms grace): the fourth waits ~750 ms for the thread,
+    // which must not count against it. Files over the batch size travel alone; small ones in one batch.
+    const pool = new WorkerPool(1, SLEEP, 100);
+    try {
+      await pool.warm();
+      const big = (path: string) => ({ ...task(path), text: ' '.repeat(20_000), timeoutMs: 300 });
+      const alone = await Promise.all(['a.py', 'b.py', 'c.py', 'd.py'].map((p) => pool.run(big(p))));
+      expect(alone.flatMap((r) => r.diagnostics)).toEqual([]);
+      const batched = await Promise.all(['e.py', 'f.py', 'g.py', 'h.py'].map((p) => pool.run({ ...task(p), timeoutMs: 300 })));
+      expect(batched.flatMap((r) => r.diagnostics)).toEqual([]);
     } finally {
       await pool.close();
     }
