@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Entry point of the `pillar` command; the build (npm ci → prepare) produces dist/ and dist/bundle/ (scripts/bundle.ts).
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
 // No inlining into optimised code, set before any of pillar's code is compiled (worker threads share the process's
@@ -11,7 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 setFlagsFromString('--no-turbo-inlining');
 
 const { requireWithCodeCache } = await import('../dist/cli/codeCache.js');
-const bundle = new URL('../dist/bundle/cli.cjs', import.meta.url).pathname;
+const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
 const cli = requireWithCodeCache(bundle, `${bundle}.cache`);
 const argv = process.argv.slice(2);
 process.exitCode = await cli.exports.main(argv);

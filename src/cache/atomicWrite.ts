@@ -1,5 +1,5 @@
-// Cache files (and the code cache of the command) are replaced whole, never seen half-written: written beside their final name, then renamed over it.
-// Synchronous on purpose: they are written once, at the end of a run with nothing else to do, and the promise
+// Cache files (and the command's code cache) are replaced whole, never seen half-written: written beside their final
+// name, then renamed over it. Synchronous on purpose: they are written once, at the end of a run with nothing else to do, and the promise
 // versions wait for libuv's thread pool (35-40 ms of a 0.4 s re-review when the pool was slow to answer).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';

@@ -12,11 +12,14 @@ import { VERSION } from '../version.js';
 
 const CODE_FILE = /\.(?:js|cjs|mjs|ts|cts|mts|json)$/;
 let memo: string | undefined;
+/** src/ or dist/ (one folder above this module); a bundle is its own folder instead. */
+const BUILD_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function codeFiles(dir: string, out: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) codeFiles(path, out);
+    // The per-module build never runs the bundle built beside it.
+    if (entry.isDirectory() && !(dir === BUILD_ROOT && entry.name === 'bundle')) codeFiles(path, out);
     else if (entry.isFile() && CODE_FILE.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(path);
   }
   return out;
@@ -33,8 +36,7 @@ function packageVersion(name: string): string {
 
 export function codeFingerprint(): string {
   if (memo !== undefined) return memo;
-  // A bundle is its own folder (the parent would be the whole per-module build as well).
-  const root = fileURLToPath(new URL(BUNDLE ? '.' : '..', import.meta.url));
+  const root = BUNDLE ? fileURLToPath(new URL('.', import.meta.url)) : BUILD_ROOT;
   const hash = createHash('sha256');
   hash.update(`pillar ${VERSION}\0web-tree-sitter ${packageVersion('web-tree-sitter')}\0tree-sitter-python ${packageVersion('tree-sitter-python')}\0`);
   for (const file of codeFiles(root).sort()) {
