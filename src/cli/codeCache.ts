@@ -1,8 +1,9 @@
 // Runs a CommonJS bundle (dist/bundle/cli.cjs) with a V8 code cache kept beside it, as Node 22's module compile cache
 // would: compiling pillar's 1.2 MB of JavaScript, up front and lazily during the run, is a large part of re-reviewing
 // one changed file. The cache is written after a run that compiled without one, so it holds every function that run
-// used. V8 checks only the source's length before trusting a cache, so the file also records the source's SHA-256:
-// a rebuilt bundle never runs on a cache of another build.
+// used. V8 checks only the source's length before trusting a cache, so the file also records the source's SHA-256 (a
+// rebuilt bundle never runs on a cache of another build) and the cache's own (a damaged file is never deserialised);
+// like the result cache, anything that does not check out is ignored and rebuilt.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +13,8 @@ import { writeFileAtomically } from '../cache/atomicWrite.js';
 
 const DIGEST_BYTES = 32;
 
+const sha256 = (data: string | Uint8Array): Buffer => createHash('sha256').update(data).digest();
+
 export interface CachedModule<T> {
   exports: T;
   /** Writes the code cache when the module ran without a usable one; failures (a read-only install) are ignored. */
@@ -20,11 +23,14 @@ export interface CachedModule<T> {
 
 export function requireWithCodeCache<T>(file: string, cacheFile: string): CachedModule<T> {
   const source = readFileSync(file, 'utf8');
-  const digest = createHash('sha256').update(source).digest();
+  const digest = sha256(source);
   let cachedData: Buffer | undefined;
   try {
     const stored = readFileSync(cacheFile);
-    if (stored.length > DIGEST_BYTES && stored.subarray(0, DIGEST_BYTES).equals(digest)) cachedData = stored.subarray(DIGEST_BYTES);
+    const data = stored.subarray(2 * DIGEST_BYTES);
+    if (data.length > 0 && stored.subarray(0, DIGEST_BYTES).equals(digest) && stored.subarray(DIGEST_BYTES, 2 * DIGEST_BYTES).equals(sha256(data))) {
+      cachedData = data;
+    }
   } catch {
     // No cache yet: the first run after a build compiles everything.
   }
@@ -37,7 +43,9 @@ export function requireWithCodeCache<T>(file: string, cacheFile: string): Cached
   return {
     exports: module.exports,
     saveCodeCache: () => {
-      if (!usable) writeFileAtomically(dirname(cacheFile), basename(cacheFile), Buffer.concat([digest, script.createCachedData()]));
+      if (usable) return;
+      const data = script.createCachedData();
+      writeFileAtomically(dirname(cacheFile), basename(cacheFile), Buffer.concat([digest, sha256(data), data]));
     },
   };
 }

@@ -23,7 +23,7 @@ describe('requireWithCodeCache', () => {
     expect(first.exports.here()).toBe('b.cjs');
     first.saveCodeCache();
     const written = statSync(cache).mtimeMs;
-    expect(readFileSync(cache).length).toBeGreaterThan(32);
+    expect(readFileSync(cache).length).toBeGreaterThan(64);
     const second = requireWithCodeCache<{ answer(): number }>(file, cache);
     expect(second.exports.answer()).toBe(42);
     second.saveCodeCache();
@@ -39,6 +39,18 @@ describe('requireWithCodeCache', () => {
     expect(loaded.exports.answer()).toBe(43);
     loaded.saveCodeCache();
     expect(readFileSync(cache).equals(stale)).toBe(false);
+  });
+
+  it('ignores a damaged cache, and replaces it', () => {
+    const { file, cache } = bundle(SOURCE);
+    requireWithCodeCache(file, cache).saveCodeCache();
+    const damaged = readFileSync(cache);
+    for (let i = 64; i < damaged.length; i += 7) damaged[i] = damaged[i]! ^ 0xff;
+    writeFileSync(cache, damaged);
+    const loaded = requireWithCodeCache<{ answer(): number }>(file, cache);
+    expect(loaded.exports.answer()).toBe(42);
+    loaded.saveCodeCache();
+    expect(readFileSync(cache).equals(damaged)).toBe(false);
   });
 
   it('runs without complaint where the cache cannot be written', () => {
