@@ -42,6 +42,7 @@ export interface Vocabulary {
 
 const fieldIdsByVocabulary = new WeakMap<Vocabulary, Map<string, number>>();
 const masksByVocabulary = new WeakMap<Vocabulary, Map<string, Uint8Array>>();
+const masksByObject = new WeakMap<Vocabulary, WeakMap<object, Uint8Array>>();
 
 export class SyntaxTree {
   private readonly nodes: Array<SyntaxNode | undefined>;
@@ -87,6 +88,11 @@ export class SyntaxTree {
    * test node types with it without building strings or objects. Memoised per grammar.
    */
   typeMask(names: ReadonlySet<string> | readonly string[]): Uint8Array {
+    // Callers mostly pass the same constant set every time: found by identity before building the content key.
+    let byIdentity = masksByObject.get(this.vocabulary);
+    if (!byIdentity) masksByObject.set(this.vocabulary, byIdentity = new WeakMap());
+    const known = byIdentity.get(names);
+    if (known) return known;
     const key = [...names].sort().join('|');
     let masks = masksByVocabulary.get(this.vocabulary);
     if (!masks) masksByVocabulary.set(this.vocabulary, masks = new Map());
@@ -98,6 +104,7 @@ export class SyntaxTree {
       for (let id = 0; id < typeNames.length; id++) if (wanted.has(typeNames[id]!)) mask[id] = 1;
       masks.set(key, mask);
     }
+    byIdentity.set(names, mask);
     return mask;
   }
 

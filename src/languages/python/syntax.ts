@@ -278,6 +278,9 @@ const NESTED_SCOPES: ReadonlySet<string> = new Set(['function_definition', 'lamb
 let memoTree: SyntaxTree | undefined;
 let descendantsMemo = new Map<string, SyntaxNode[]>();
 
+/** The memo key part of each set of types passed in (callers pass constant sets, so this is built once each). */
+const typeKeys = new WeakMap<ReadonlySet<string>, string>();
+
 /**
  * Named nodes of the given types under `node`, in pre-order, not descending into nested functions, lambdas or
  * classes (which are still reported when their type is asked for). Memoised per tree; callers get their own copy.
@@ -288,7 +291,9 @@ export function descendantsOfType(node: SyntaxNode, types: ReadonlySet<string>):
     descendantsMemo = new Map();
   }
   const memo = descendantsMemo;
-  const key = `${node.id}|${[...types].join('|')}`;
+  let typesKey = typeKeys.get(types);
+  if (typesKey === undefined) typeKeys.set(types, typesKey = [...types].join('|'));
+  const key = `${node.id}|${typesKey}`;
   const known = memo.get(key);
   if (known) return known.slice();
   const out: SyntaxNode[] = [];

@@ -48,7 +48,8 @@ export default defineRule({
     return {
       call(node) {
         const name = ctx.model.callName(node);
-        if (!name) return;
+        // This handler sees every call: the library prefix is tested before the name is split.
+        if (!name || !(name.startsWith('requests.') || name.startsWith('httpx.'))) return;
         const parts = name.split('.');
         if (parts.length !== 2) return;
         const [root, verb] = parts as [string, string];

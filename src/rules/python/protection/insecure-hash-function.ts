@@ -54,7 +54,8 @@ export default defineRule({
     return {
       call(node) {
         const name = ctx.model.callName(node);
-        if (!name) return;
+        // This handler sees every call: the module prefix is tested before the name is split.
+        if (!name || !(name.startsWith('hashlib.') || name.startsWith('crypt.'))) return;
         const parts = name.split('.');
         const fn = parts.pop()!;
         const module = parts.join('.');
