@@ -44,7 +44,10 @@ export interface ReviewOptions {
   contextFindings?: boolean;
   /** Hide the findings this baseline accepts (by fingerprint and count, not by line). */
   baseline?: Baseline;
-  /** Worker threads (default: os.availableParallelism()); 1 analyses in the calling thread. */
+  /**
+   * Worker threads; 1 analyses in the calling thread. Default: os.availableParallelism(), or the calling thread
+   * alone for runs with little source to analyse.
+   */
   jobs?: number;
   /** Directory of the per-file result cache; no cache when undefined (the CLI defaults to .pillar-cache). */
   cacheDir?: string;
@@ -93,6 +96,7 @@ export async function review(options: ReviewOptions): Promise<Report> {
       const s = statSignature(files[i]!.absolute);
       return s && s.size <= maxBytes ? s.signature : undefined;
     },
+    size: change ? undefined : (i) => statSignature(files[i]!.absolute)?.size,
     onProgress: options.onProgress,
   }, {
     rules, keepSuppressed: options.keepSuppressed ?? false, jobs: options.jobs, cacheDir: options.cacheDir,

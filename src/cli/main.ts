@@ -39,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--include <glob>', 'files to review in directories (repeatable; default **/*.py, **/*.pyw)', collect)
     .option('--exclude <glob>', 'paths to skip (repeatable; a pattern without / matches any path segment)', collect)
     .option('--max-file-size <bytes>', 'larger files become a diagnostic (default 5242880)')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores; 1 analyses in the main thread)')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores, or the main thread alone for under 2 MB of source; 1 analyses in the main thread)')
     .option('--file-timeout <ms>', 'time limit per file; a slower file becomes a timeout diagnostic (default 30000)')
     .option('--cache-dir <dir>', 'where per-file results are cached (default .pillar-cache in the current directory)')
     .option('--no-cache', 'neither read nor write the result cache')

@@ -43,6 +43,13 @@ describe('parallel and cached runs', () => {
     expect(warmSingle.json).toBe(single.json);
   });
 
+  it('analyses little source in this thread unless threads are asked for', async () => {
+    // The fixtures hold far less than MIN_BYTES_FOR_POOL: threads would start cold and not win it back.
+    const auto = await run({});
+    expect(auto.stats.jobs).toBe(1);
+    expect(auto.json).toBe((await run({ jobs: 2 })).json);
+  });
+
   it('re-analyses only the file whose content changed', async () => {
     const cacheDir = tempDir('cache');
     await run({ jobs: 1, cacheDir });
