@@ -2,10 +2,8 @@
 // False`), so any machine in the network path can impersonate the server.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
+import { httpClientCall } from '../../../models/python/httpClients.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-
-const VERBS = new Set(['get', 'options', 'head', 'post', 'put', 'patch', 'delete', 'request']);
-const HTTPX = new Set([...VERBS, 'stream', 'Client', 'AsyncClient']);
 
 function isFalseLiteral(node: SyntaxNode | null): boolean {
   return !!node && unparenthesize(node).type === 'false';
@@ -47,15 +45,11 @@ export default defineRule({
     let http: boolean | undefined;
     return {
       call(node) {
-        const name = ctx.model.callName(node);
-        // This handler sees every call: the library prefix is tested before the name is split.
-        if (!name || !(name.startsWith('requests.') || name.startsWith('httpx.'))) return;
-        const parts = name.split('.');
-        if (parts.length !== 2) return;
-        const [root, verb] = parts as [string, string];
-        if (!(root === 'requests' && VERBS.has(verb)) && !(root === 'httpx' && HTTPX.has(verb))) return;
+        // The top-level functions only, as this rule has always checked (`requests.api.<verb>` is the same function).
+        const client = httpClientCall(ctx.model.callName(node));
+        if (!client || client.viaApi) return;
         const verify = keywordArg(node, 'verify');
-        if (isFalseLiteral(verify)) ctx.report({ node: verify!.parent ?? node, messageId: 'call', data: { call: name } });
+        if (isFalseLiteral(verify)) ctx.report({ node: verify!.parent ?? node, messageId: 'call', data: { call: client.name } });
       },
       assignment(node) {
         const left = node.childForFieldName('left');

@@ -2,10 +2,8 @@
 // httpx with timeout=None, which disables the limit explicitly.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { hasStarArgs, keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
+import { httpClientCall } from '../../../models/python/httpClients.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-
-const VERBS = new Set(['get', 'options', 'head', 'post', 'put', 'patch', 'delete', 'request']);
-const HTTPX = new Set([...VERBS, 'stream', 'Client', 'AsyncClient']);
 
 export default defineRule({
   meta: {
@@ -43,20 +41,14 @@ export default defineRule({
   create(ctx) {
     return {
       call(node: SyntaxNode) {
-        const name = ctx.model.callName(node);
-        // Most calls name neither library: tested before the name is split (this handler sees every call).
-        if (!name || !(name.startsWith('requests.') || name.startsWith('httpx.'))) return;
-        const [root, ...rest] = name.split('.');
-        const verb = rest[rest.length - 1];
-        if (verb === undefined || rest.length !== 1 && !(root === 'requests' && rest[0] === 'api')) return;
-        const isRequests = root === 'requests' && VERBS.has(verb);
-        const isHttpx = root === 'httpx' && HTTPX.has(verb);
-        if (!isRequests && !isHttpx) return;
+        const http = httpClientCall(ctx.model.callName(node));
+        if (!http) return;
+        const isRequests = http.library === 'requests';
         const timeout = keywordArg(node, 'timeout');
         if (timeout && unparenthesize(timeout).type === 'none') {
-          ctx.report({ node: timeout.parent ?? node, messageId: 'none', data: { call: name } });
+          ctx.report({ node: timeout.parent ?? node, messageId: 'none', data: { call: http.name } });
         } else if (!timeout && isRequests && !hasStarArgs(node)) {
-          ctx.report({ node, messageId: 'missing', data: { call: name } });
+          ctx.report({ node, messageId: 'missing', data: { call: http.name } });
         }
       },
     };
