@@ -1,6 +1,7 @@
-// `npm run bench -- <tree> [--repeat N] [--jobs N] [--single] [--stress]`: times the built `pillar review` on a tree
-// (cold cache, warm cache, one file changed) and Bandit on the same tree when it is installed, with peak RSS and the
-// load average beside every figure. Runs the CLI from dist/ in child processes; `npm run build` first.
+// `npm run bench -- <tree> [--repeat N] [--jobs N] [--single] [--floor] [--stress]`: times the built `pillar review`
+// on a tree (cold cache, warm cache, one file changed) and Bandit on the same tree when it is installed, with peak RSS
+// and the load average beside every figure. Runs the CLI from dist/ in child processes; `npm run build` first.
+// --floor adds a cold run with one trivial rule: what parsing, mirroring and scheduling cost before any analysis.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -10,19 +11,20 @@ const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'pillar.js');
 const TIME = '/usr/bin/time';
 
-interface Args { tree?: string; repeat: number; jobs: number; single: boolean; stress: boolean }
+interface Args { tree?: string; repeat: number; jobs: number; single: boolean; floor: boolean; stress: boolean }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { repeat: 1, jobs: availableParallelism(), single: false, stress: false };
+  const args: Args = { repeat: 1, jobs: availableParallelism(), single: false, floor: false, stress: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--repeat') args.repeat = Number(argv[++i]);
     else if (a === '--jobs') args.jobs = Number(argv[++i]);
     else if (a === '--single') args.single = true;
+    else if (a === '--floor') args.floor = true;
     else if (a === '--stress') args.stress = true;
     else args.tree = a;
   }
-  if (!args.tree && !args.stress) throw new Error('usage: npm run bench -- <tree> [--repeat N] [--jobs N] [--single] [--stress]');
+  if (!args.tree && !args.stress) throw new Error('usage: npm run bench -- <tree> [--repeat N] [--jobs N] [--single] [--floor] [--stress]');
   return args;
 }
 
@@ -116,6 +118,13 @@ function benchTree(tree: string, args: Args): void {
     const single = Array.from({ length: args.repeat }, () => measure(process.execPath, pillarArgs(copy, out, ['--jobs', '1', '--no-cache']), work));
     report('pillar 1 thread, no cache', single, stats.lines);
     console.log(`1-thread report identical to ${args.jobs}-thread: ${readFileSync(out, 'utf8') === coldJson}`);
+  }
+
+  if (args.floor) {
+    // assert-used visits only assert statements and needs no scope, dataflow or taint model.
+    const floor = Array.from({ length: args.repeat }, () => measure(process.execPath, pillarArgs(copy, join(work, 'floor.json'), [...jobs, '--no-cache', '--only', 'assert-used']), work));
+    const f = report('pillar 1 rule (parse floor)', floor, stats.lines);
+    console.log(`  (the other rules and their models: ${(coldM.seconds - f.seconds).toFixed(2)} s of the cold run)`);
   }
 
   const bandit = spawnSync('bandit', ['--version'], { encoding: 'utf8' });

@@ -6,7 +6,7 @@ import type { PythonModel } from '../languages/python/model.js';
 import { scopesOf } from '../languages/python/scopes/index.js';
 import { callee, calleeName, positionalArg, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import { NORMALISED_NAME, NORMALISING_CALLS, NORMALISING_METHODS, REQUEST_ROOTS } from '../models/python/comparison.js';
-import { dataflowOwner, reachingValues } from './valueKinds.js';
+import { dataflowOwner, mayBeAssigned, reachingValues } from './valueKinds.js';
 
 /** How far value origins are followed through assignments; each hop is one `a = f(b)` in the function. */
 const MAX_HOPS = 4;
@@ -113,7 +113,7 @@ export function wasNormalised(model: PythonModel, expr: SyntaxNode, hops = 0): b
   }
   const name = operandName(n);
   if (name && NORMALISED_NAME.test(name)) return true;
-  if (n.type === 'identifier' || n.type === 'attribute') {
+  if ((n.type === 'identifier' || n.type === 'attribute') && mayBeAssigned(model, n)) {
     const reaching = reachingValues(model, n);
     if (reaching?.values.some((v) => v !== null && wasNormalised(model, v, hops + 1))) return true;
   }
@@ -188,7 +188,7 @@ export function rawField(model: PythonModel, expr: SyntaxNode, hops = 0): boolea
 function localDictField(model: PythonModel, container: SyntaxNode | null, key: string): SyntaxNode | null | undefined {
   if (!container) return undefined;
   const c = unparenthesize(container);
-  if (c.type !== 'identifier') return undefined;
+  if (c.type !== 'identifier' || !mayBeAssigned(model, c)) return undefined;
   const reaching = reachingValues(model, c);
   if (!reaching || reaching.parameter || reaching.values.length === 0 || reaching.values.some((v) => v?.type !== 'dictionary')) return undefined;
   if (reaching.values.length !== 1 || reaching.augmented.length > 0) return null;
@@ -208,6 +208,7 @@ export function fromConstantTable(model: PythonModel, expr: SyntaxNode, hops = 0
     return !!name && /^[A-Z][A-Z0-9_]*$/.test(name);
   }
   if (n.type === 'identifier') {
+    if (!mayBeAssigned(model, n)) return false;
     const reaching = reachingValues(model, n);
     return !!reaching && !reaching.parameter && reaching.values.length > 0 &&
       reaching.values.every((v) => v !== null && (stringValue(v) !== null || fromConstantTable(model, v, hops + 1)));

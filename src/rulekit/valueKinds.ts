@@ -50,6 +50,97 @@ export function mayProduceSets(model: PythonModel): boolean {
   return may;
 }
 
+const ASSIGNING_NODES = new Set(['assignment', 'named_expression']);
+const assignedNamesOf = new WeakMap<PythonModel, Set<string>>();
+
+/**
+ * The last name of every plain target in the file (`x = …`, `self.x = …`, `(x) = …`, `x := …`): only such a
+ * statement gives a name a value whose kind can be known, through reaching definitions or scope bindings alike
+ * (parameters, imports, loop and `with` targets, augmented and unpacking assignments give none). A name outside
+ * this set is of unknown kind without building the function's dataflow: most names a rule asks about are
+ * parameters, imports or attributes of other objects.
+ */
+function assignedNames(model: PythonModel): Set<string> {
+  let names = assignedNamesOf.get(model);
+  if (!names) {
+    names = new Set();
+    for (const node of model.root.descendantsOfType([...ASSIGNING_NODES])) {
+      const target = node.childForFieldName(node.type === 'assignment' ? 'left' : 'name');
+      const t = target ? unparenthesize(target) : null;
+      if (t?.type === 'identifier') names.add(t.text);
+      else if (t?.type === 'attribute') {
+        const last = t.childForFieldName('attribute');
+        if (last) names.add(last.text);
+      }
+    }
+    assignedNamesOf.set(model, names);
+  }
+  return names;
+}
+
+/** Identifiers (callee, method or view names) without which no expression is a set by kindOf's rules. */
+const SET_MARKER_NAMES = new Set(['set', 'frozenset', 'difference', 'symmetric_difference', 'keys', 'items']);
+const SET_NODE_TYPES = new Set(['set', 'set_comprehension']);
+const setNamesOf = new WeakMap<PythonModel, Set<string>>();
+
+/**
+ * Whether an identifier in `expr`'s subtree, or a set display, could make it a set: a necessary condition for
+ * kindOf(expr) === 'set', checked without dataflow.
+ */
+function mentionsSetSource(expr: SyntaxNode, names: ReadonlySet<string>): boolean {
+  for (const n of expr.descendantsOfType(['identifier', 'set', 'set_comprehension'])) {
+    if (SET_NODE_TYPES.has(n.type) || SET_MARKER_NAMES.has(n.text) || names.has(n.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * The last names of the targets that may be given a set: those assigned an expression that mentions a set source
+ * or another such name (to a fixpoint). kindOf finds a name to be a set only through such an assignment.
+ */
+function setNames(model: PythonModel): Set<string> {
+  let names = setNamesOf.get(model);
+  if (names) return names;
+  names = new Set();
+  let pending: Array<{ name: string; value: SyntaxNode }> = [];
+  for (const node of model.root.descendantsOfType([...ASSIGNING_NODES])) {
+    const target = node.childForFieldName(node.type === 'assignment' ? 'left' : 'name');
+    const t = target ? unparenthesize(target) : null;
+    const name = t?.type === 'identifier' ? t.text : t?.type === 'attribute' ? t.childForFieldName('attribute')?.text : undefined;
+    const value = node.childForFieldName(node.type === 'assignment' ? 'right' : 'value');
+    if (name !== undefined && value) pending.push({ name, value });
+  }
+  for (let grew = true; grew;) {
+    grew = false;
+    const rest: typeof pending = [];
+    for (const p of pending) {
+      if (names.has(p.name)) continue;
+      if (mentionsSetSource(p.value, names)) { names.add(p.name); grew = true; } else rest.push(p);
+    }
+    pending = rest;
+  }
+  setNamesOf.set(model, names);
+  return names;
+}
+
+/**
+ * False when `expr` cannot be a set by kindOf's rules: it mentions no set source and no name that may be given a
+ * set. Lets a rule looking for sets skip kindOf, and the dataflow it builds, for nearly every expression.
+ */
+export function mayBeSet(model: PythonModel, expr: SyntaxNode): boolean {
+  return mayProduceSets(model) && mentionsSetSource(expr, setNames(model));
+}
+
+/**
+ * False when no plain assignment (`=`, `:=`) in the file targets the last name of `use` (an identifier or attribute):
+ * then every value reachingValues could give is null (parameters, imports, loop targets, augmented assignments), so
+ * a caller that needs a known expression on every path can stop without building the function's dataflow.
+ */
+export function mayBeAssigned(model: PythonModel, use: SyntaxNode): boolean {
+  const name = use.type === 'identifier' ? use.text : use.type === 'attribute' ? use.childForFieldName('attribute')?.text : undefined;
+  return name !== undefined && assignedNames(model).has(name);
+}
+
 /** The innermost function whose dataflow sees `node`, or the module. */
 export function dataflowOwner(model: PythonModel, node: SyntaxNode): SyntaxNode {
   for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
@@ -199,6 +290,7 @@ function isStringLiteral(n: SyntaxNode): boolean {
 }
 
 function nameKind(model: PythonModel, v: SyntaxNode, depth: number): ValueKind | null {
+  if (!mayBeAssigned(model, v)) return null;
   const reaching = reachingValues(model, v);
   if (!reaching || reaching.parameter) return null;
   const kinds: Array<ValueKind | null> = reaching.values.map((value) => kindOf(model, value, depth + 1));

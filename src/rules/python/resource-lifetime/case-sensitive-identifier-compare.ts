@@ -8,7 +8,7 @@ import { caseMatters, KIND_DESCRIPTIONS, KIND_LITERALS, KIND_NAMES, type Identif
 import { fromConstantTable, operandName, rawField, wasNormalised } from '../../../rulekit/comparisonOperands.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
-import { dataflowOwner, reachingValues } from '../../../rulekit/valueKinds.js';
+import { dataflowOwner, mayBeAssigned, reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
 /** Constant aliases followed (`TCP_UDP = BASIC`); deeper chains, or `x = x` cycles, are left unknown. */
@@ -30,7 +30,7 @@ function literalStrings(model: PythonModel, expr: SyntaxNode, allowCollection: b
     const values = n.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment').map((c) => stringValue(c));
     return values.length > 0 && values.every((v): v is string => v !== null) ? values : null;
   }
-  if (n.type !== 'identifier' && n.type !== 'attribute') return null;
+  if ((n.type !== 'identifier' && n.type !== 'attribute') || !mayBeAssigned(model, n)) return null;
   const reaching = reachingValues(model, n);
   if (!reaching || reaching.parameter || reaching.augmented.length > 0 || reaching.values.length === 0) return null;
   const out: string[] = [];
@@ -80,7 +80,7 @@ function kindOf(model: PythonModel, value: SyntaxNode, literals: string[]): Iden
 /** The string keys of a dict literal that `container` is bound to (`PROTOCOL_PORTS = {"tcp": …}`), or null. */
 function dictKeys(model: PythonModel, container: SyntaxNode): string[] | null {
   const n = unparenthesize(container);
-  if (n.type !== 'identifier' && n.type !== 'attribute') return null;
+  if ((n.type !== 'identifier' && n.type !== 'attribute') || !mayBeAssigned(model, n)) return null;
   const reaching = reachingValues(model, n);
   if (!reaching || reaching.parameter || reaching.augmented.length > 0 || reaching.values.length === 0) return null;
   const keys: string[] = [];

@@ -6,7 +6,7 @@ import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, calleeName, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
-import { kindOf, reachingValues } from '../../../rulekit/valueKinds.js';
+import { kindOf, mayBeAssigned, reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
 /** Builtins and stdlib calls whose every positional argument must be an int. */
@@ -31,7 +31,7 @@ function floatDivision(model: PythonModel, expr: SyntaxNode, hops = 0): SyntaxNo
     }
     return null;
   }
-  if (n.type !== 'identifier') return null;
+  if (n.type !== 'identifier' || !mayBeAssigned(model, n)) return null;
   const reaching = reachingValues(model, n);
   if (!reaching || reaching.parameter || reaching.augmented.length > 0 || reaching.values.length === 0) return null;
   // Every path must divide: a name that is an int on some path may be guarded by the code that picks it.

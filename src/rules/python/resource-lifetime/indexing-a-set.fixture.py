@@ -115,3 +115,38 @@ def list_minus_unknown(a, b):
     delta = a - b
     # ok: indexing-a-set
     return delta[0]
+
+
+def alias_chain(a):
+    first = set(a)
+    second = first
+    third = second
+    # ruleid: indexing-a-set
+    return third[0]
+
+
+def walrus_alias(a):
+    if (found := frozenset(a)):
+        # ruleid: indexing-a-set
+        return found[0]
+    return None
+
+
+class Tracker:
+    def start(this, ids):
+        this.pending_ids = set(ids)
+
+    def first(self):
+        # ruleid: indexing-a-set
+        return self.pending_ids[0]
+
+    def chosen(self, flag, a, b):
+        picked = set(a) if flag else set(b)
+        # ruleid: indexing-a-set
+        return picked[0]
+
+
+def never_assigned_a_set(rows, key):
+    seen = rows
+    # ok: indexing-a-set
+    return seen[key]

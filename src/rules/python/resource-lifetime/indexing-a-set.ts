@@ -5,7 +5,7 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { kindOf, mayProduceSets, reachingValues } from '../../../rulekit/valueKinds.js';
+import { kindOf, mayBeSet, reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
 /** Where the set was made: the assignment that gives the name its set value, for the evidence trail. */
@@ -65,7 +65,7 @@ export default defineRule({
           ctx.report({ node, messageId: 'view', data: { value: abbreviate(value.text), expr: abbreviate(node.text), index: index ? abbreviate(index.text) : '0' } });
           return;
         }
-        if (!mayProduceSets(ctx.model) || kindOf(ctx.model, value) !== 'set') return;
+        if (!mayBeSet(ctx.model, value) || kindOf(ctx.model, value) !== 'set') return;
         const from = origin(ctx.model, value);
         ctx.report({
           node,

@@ -9,7 +9,7 @@ import { operandName, provenance } from '../../../rulekit/comparisonOperands.js'
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
 import { nameWords } from '../../../rulekit/secrets.js';
-import { reachingValues } from '../../../rulekit/valueKinds.js';
+import { mayBeAssigned, reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
 const MAX_HOPS = 4;
@@ -37,7 +37,7 @@ function macOrigin(model: PythonModel, expr: SyntaxNode, hops = 0): SyntaxNode |
     if (name && DIGEST_WRAPPERS.test(name)) { const arg = positionalArg(n, 0); return arg ? macOrigin(model, arg, hops + 1) : null; }
     return null;
   }
-  if (n.type !== 'identifier' && n.type !== 'attribute') return null;
+  if ((n.type !== 'identifier' && n.type !== 'attribute') || !mayBeAssigned(model, n)) return null;
   const reaching = reachingValues(model, n);
   for (const v of reaching?.values ?? []) { const o = v && macOrigin(model, v, hops + 1); if (o) return o; }
   return null;
@@ -48,7 +48,7 @@ function macObject(model: PythonModel, expr: SyntaxNode, hops: number): boolean 
   if (hops > MAX_HOPS) return false;
   const n = unparenthesize(expr);
   if (n.type === 'call') { const name = model.callName(n); return !!name && MAC_CONSTRUCTORS.has(name) && name !== 'hmac.digest'; }
-  if (n.type !== 'identifier') return false;
+  if (n.type !== 'identifier' || !mayBeAssigned(model, n)) return false;
   return (reachingValues(model, n)?.values ?? []).some((v) => v !== null && macObject(model, v, hops + 1));
 }
 
