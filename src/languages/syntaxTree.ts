@@ -43,6 +43,7 @@ export interface Vocabulary {
 const fieldIdsByVocabulary = new WeakMap<Vocabulary, Map<string, number>>();
 const masksByVocabulary = new WeakMap<Vocabulary, Map<string, Uint8Array>>();
 const masksByObject = new WeakMap<Vocabulary, WeakMap<object, Uint8Array>>();
+const singleMasks = new WeakMap<Vocabulary, Map<string, Uint8Array>>();
 
 export class SyntaxTree {
   private readonly nodes: Array<SyntaxNode | undefined>;
@@ -87,7 +88,15 @@ export class SyntaxTree {
    * Which symbol ids carry one of `names` (several symbols may share a name), indexed by a node's symbol id: scans
    * test node types with it without building strings or objects. Memoised per grammar.
    */
-  typeMask(names: ReadonlySet<string> | readonly string[]): Uint8Array {
+  typeMask(names: string | ReadonlySet<string> | readonly string[]): Uint8Array {
+    if (typeof names === 'string') {
+      // One type name is its own key: no array or joined key is built per call.
+      let single = singleMasks.get(this.vocabulary);
+      if (!single) singleMasks.set(this.vocabulary, single = new Map());
+      let mask = single.get(names);
+      if (!mask) single.set(names, mask = this.typeMask([names]));
+      return mask;
+    }
     // Callers mostly pass the same constant set every time: found by identity before building the content key.
     let byIdentity = masksByObject.get(this.vocabulary);
     if (!byIdentity) masksByObject.set(this.vocabulary, byIdentity = new WeakMap());
@@ -295,7 +304,7 @@ export class SyntaxNode {
   /** This node and its descendants of the given types, in pre-order (as web-tree-sitter answers it). */
   descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
     const { tree } = this;
-    const mask = tree.typeMask(typeof types === 'string' ? [types] : types);
+    const mask = tree.typeMask(types);
     const { type, subtreeEnd } = tree.data;
     const out: SyntaxNode[] = [];
     for (let i = this.id, end = subtreeEnd[this.id]!; i < end; i++) if (mask[type[i]!]) out.push(tree.node(i));

@@ -73,9 +73,12 @@ export function matchesName(name: string, patterns: readonly string[]): string |
   return null;
 }
 
+const DOT = 46;
+
 /** True when dotted `path` is `prefix` or lies below it by whole components (`a.b` covers `a.b.c`, not `a.bc`). */
 export function underPath(path: string, prefix: string): boolean {
-  return path === prefix || path.startsWith(`${prefix}.`);
+  // Every import of a file is tested against every import rule's names: no `${prefix}.` string is built.
+  return path === prefix || (path.length > prefix.length && path.charCodeAt(prefix.length) === DOT && path.startsWith(prefix));
 }
 
 // Per-file facts that several rules ask for; keyed by the model so they are computed once per file.
@@ -137,6 +140,18 @@ export function fileCalls(model: PythonModel, qualified: string): boolean {
 
 const mayCallCache = new WeakMap<PythonModel, Map<readonly string[], boolean>>();
 
+const starPrefixesCache = new WeakMap<PythonModel, string[]>();
+
+/** `m.` for every `from m import *` of the file. */
+function starPrefixes(model: PythonModel): string[] {
+  let stars = starPrefixesCache.get(model);
+  if (!stars) {
+    stars = model.imports.records.filter((r) => r.local === null && r.qualified.endsWith('.*')).map((r) => r.qualified.slice(0, -1));
+    starPrefixesCache.set(model, stars);
+  }
+  return stars;
+}
+
 /**
  * Whether some call of the file could resolve to one of `patterns` (by its own name or as a bare name brought in by
  * `from m import *`): when none can, a blacklist rule has nothing to look at in the file. Checks each distinct
@@ -147,7 +162,7 @@ export function fileMayCall(model: PythonModel, patterns: readonly string[]): bo
   if (!perModel) mayCallCache.set(model, perModel = new Map());
   let may = perModel.get(patterns);
   if (may === undefined) {
-    const stars = model.imports.records.filter((r) => r.local === null && r.qualified.endsWith('.*')).map((r) => r.qualified.slice(0, -1));
+    const stars = starPrefixes(model);
     may = false;
     for (const name of calledNames(model)) {
       if (matchesName(name, patterns) || (!name.includes('.') && stars.some((s) => matchesName(`${s}${name}`, patterns)))) {
@@ -218,6 +233,23 @@ export function matchImport(entry: BlacklistEntry, imported: string): string | n
   return entry.names.find((n) => underPath(imported, n)) ?? null;
 }
 
+const importsByStatementCache = new WeakMap<PythonModel, Map<number, ImportRecord[]>>();
+
+/** The file's import records by the id of their statement: built once per file for all the import rules. */
+function importsByStatement(model: PythonModel): Map<number, ImportRecord[]> {
+  let byStatement = importsByStatementCache.get(model);
+  if (!byStatement) {
+    byStatement = new Map();
+    for (const r of model.imports.records) {
+      const list = byStatement.get(r.node.id) ?? [];
+      list.push(r);
+      byStatement.set(r.node.id, list);
+    }
+    importsByStatementCache.set(model, byStatement);
+  }
+  return byStatement;
+}
+
 const DYNAMIC_IMPORTERS = new Set(['importlib.import_module', 'importlib.__import__']);
 
 /** The module a `__import__('x')` / `importlib.import_module('x')` call loads, when it is a literal. */
@@ -235,18 +267,7 @@ export function blacklistImportRule(entry: BlacklistEntry, options: ImportRuleOp
   return defineRule({
     meta: metaOf(entry, options),
     create(ctx) {
-      let byStatement: Map<number, ImportRecord[]> | undefined;
-      const recordsOf = (node: SyntaxNode): ImportRecord[] => {
-        if (!byStatement) {
-          byStatement = new Map();
-          for (const r of ctx.model.imports.records) {
-            const list = byStatement.get(r.node.id) ?? [];
-            list.push(r);
-            byStatement.set(r.node.id, list);
-          }
-        }
-        return byStatement.get(node.id) ?? [];
-      };
+      const recordsOf = (node: SyntaxNode): ImportRecord[] => importsByStatement(ctx.model).get(node.id) ?? [];
       const report = (match: ImportMatch, code: string): void => {
         const verdict = options.refine ? options.refine(match, ctx) : {};
         if (verdict === null) return;

@@ -50,7 +50,7 @@ export function mayProduceSets(model: PythonModel): boolean {
   return may;
 }
 
-const ASSIGNING_NODES = new Set(['assignment', 'named_expression']);
+const ASSIGNING_NODES: readonly string[] = ['assignment', 'named_expression'];
 const assignedNamesOf = new WeakMap<PythonModel, Set<string>>();
 
 /**
@@ -64,7 +64,7 @@ function assignedNames(model: PythonModel): Set<string> {
   let names = assignedNamesOf.get(model);
   if (!names) {
     names = new Set();
-    for (const node of model.root.descendantsOfType([...ASSIGNING_NODES])) {
+    for (const node of model.root.descendantsOfType(ASSIGNING_NODES)) {
       const target = node.childForFieldName(node.type === 'assignment' ? 'left' : 'name');
       const t = target ? unparenthesize(target) : null;
       if (t?.type === 'identifier') names.add(t.text);
@@ -81,6 +81,7 @@ function assignedNames(model: PythonModel): Set<string> {
 /** Identifiers (callee, method or view names) without which no expression is a set by kindOf's rules. */
 const SET_MARKER_NAMES = new Set(['set', 'frozenset', 'difference', 'symmetric_difference', 'keys', 'items']);
 const SET_NODE_TYPES = new Set(['set', 'set_comprehension']);
+const MENTION_TYPES: readonly string[] = ['identifier', ...SET_NODE_TYPES];
 const setNamesOf = new WeakMap<PythonModel, Set<string>>();
 
 /**
@@ -88,7 +89,7 @@ const setNamesOf = new WeakMap<PythonModel, Set<string>>();
  * kindOf(expr) === 'set', checked without dataflow.
  */
 function mentionsSetSource(expr: SyntaxNode, names: ReadonlySet<string>): boolean {
-  for (const n of expr.descendantsOfType(['identifier', 'set', 'set_comprehension'])) {
+  for (const n of expr.descendantsOfType(MENTION_TYPES)) {
     if (SET_NODE_TYPES.has(n.type) || SET_MARKER_NAMES.has(n.text) || names.has(n.text)) return true;
   }
   return false;
@@ -103,7 +104,7 @@ function setNames(model: PythonModel): Set<string> {
   if (names) return names;
   names = new Set();
   let pending: Array<{ name: string; value: SyntaxNode }> = [];
-  for (const node of model.root.descendantsOfType([...ASSIGNING_NODES])) {
+  for (const node of model.root.descendantsOfType(ASSIGNING_NODES)) {
     const target = node.childForFieldName(node.type === 'assignment' ? 'left' : 'name');
     const t = target ? unparenthesize(target) : null;
     const name = t?.type === 'identifier' ? t.text : t?.type === 'attribute' ? t.childForFieldName('attribute')?.text : undefined;

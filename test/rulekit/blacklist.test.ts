@@ -1,6 +1,6 @@
 // The file-level check that lets a blacklist rule skip a file must never skip one where the rule would report.
 import { describe, expect, it } from 'vitest';
-import { fileMayCall, resolveCall } from '../../src/rulekit/blacklist.js';
+import { fileMayCall, resolveCall, underPath } from '../../src/rulekit/blacklist.js';
 import { modelOf } from '../model/helpers.js';
 
 const NAMES = ['pickle.loads', 'xml.etree.*'];
@@ -24,4 +24,15 @@ describe('fileMayCall', () => {
       if (resolved) expect(fileMayCall(model, NAMES)).toBe(true);
     });
   }
+});
+
+describe('underPath', () => {
+  it('covers the path itself and whole components below it only', () => {
+    expect(underPath('xml.etree', 'xml.etree')).toBe(true);
+    expect(underPath('xml.etree.ElementTree', 'xml.etree')).toBe(true);
+    expect(underPath('xml.etreeX', 'xml.etree')).toBe(false);
+    expect(underPath('xml', 'xml.etree')).toBe(false);
+    expect(underPath('lxml.etree', 'xml.etree')).toBe(false);
+    expect(underPath('xml.etree.', 'xml.etree')).toBe(true);
+  });
 });

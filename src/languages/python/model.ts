@@ -84,7 +84,7 @@ export class PythonModel {
   hasNodeOfType(type: string): boolean {
     let present = this.typesPresent.get(type);
     if (present === undefined) {
-      const mask = this.tree.typeMask([type]);
+      const mask = this.tree.typeMask(type);
       const { count, type: types } = this.tree.data;
       present = false;
       for (let i = 0; i < count && !present; i++) present = mask[types[i]!] === 1;

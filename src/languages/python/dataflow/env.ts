@@ -8,6 +8,8 @@ export interface Lattice<V> {
   equals(a: V, b: V): boolean;
 }
 
+const DOT = 46;
+
 export class Env<V> {
   constructor(readonly lattice: Lattice<V>, private readonly vars: Map<string, V> = new Map()) {}
 
@@ -21,8 +23,10 @@ export class Env<V> {
 
   /** Strong update; paths below `key` (`key.attr`) described the old object and are dropped. */
   set(key: string, value: V): void {
-    const prefix = `${key}.`;
-    for (const k of [...this.vars.keys()]) if (k.startsWith(prefix)) this.vars.delete(k);
+    // Runs on every assignment the analyses walk: no key list or prefix string is built (a Map may delete the
+    // entry its iterator is on).
+    const n = key.length;
+    for (const k of this.vars.keys()) if (k.length > n && k.charCodeAt(n) === DOT && k.startsWith(key)) this.vars.delete(k);
     this.vars.set(key, value);
   }
 

@@ -41,9 +41,13 @@ function unitsOf(root: SyntaxNode): Unit[] {
 function sourceParams(unit: Unit, spec: TaintSpec): Map<string, ParameterSource> {
   const out = new Map<string, ParameterSource>();
   if (unit.node.type !== 'function_definition') return out;
-  const decos = decorators(unit.node).map((d) => d.text);
-  const bases = unit.cls ? classBases(unit.cls).map((b) => b.text) : [];
+  // Most functions have no parameter of a source's name: their decorators and class bases are not read.
+  let decos: string[] | undefined;
+  let bases: string[] | undefined;
   for (const ps of spec.parameterSources) {
+    if (!unit.params.some((p) => ps.names.includes(p.name) && !out.has(p.name))) continue;
+    decos ??= decorators(unit.node).map((d) => d.text);
+    bases ??= unit.cls ? classBases(unit.cls).map((b) => b.text) : [];
     const byClass = ps.classBases !== undefined && bases.some((b) => ps.classBases!.test(b));
     const byDecorator = ps.decorators !== undefined && decos.some((d) => ps.decorators!.test(d));
     if (!byClass && !byDecorator) continue;

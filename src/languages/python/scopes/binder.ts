@@ -1,6 +1,6 @@
 // Builds the scope tree of one module and records every name binding in the scope Python puts it in
 // (Pyright's binder.ts plays this role). It does not decide which binding reaches a use, and it never evaluates code.
-import type { SyntaxNode } from '../../syntaxTree.js';
+import { NAMED, type SyntaxNode } from '../../syntaxTree.js';
 import { ImportTable } from '../names.js';
 import type { Binding, BindingKind, Scope, ScopeKind, ValueFact } from './types.js';
 
@@ -121,7 +121,20 @@ class Binder {
         return;
       default:
         if (COMPREHENSIONS.has(node.type)) return this.comprehension(node, scope);
-        for (const c of node.namedChildren) if (c) this.visit(c, scope);
+        this.visitNamedChildren(node, scope);
+    }
+  }
+
+  /**
+   * Visits the named children from the tree's sibling links: the binder passes every node of the file, and asking
+   * for `namedChildren` would build and keep an array per node. Tokens-free leaves (identifiers, numbers) bind
+   * nothing, so they are not visited.
+   */
+  private visitNamedChildren(node: SyntaxNode, scope: Scope): void {
+    const { tree } = node;
+    const { firstChild, nextSibling, flags } = tree.data;
+    for (let c = firstChild[node.id]!; c >= 0; c = nextSibling[c]!) {
+      if (flags[c]! & NAMED && firstChild[c]! >= 0) this.visit(tree.node(c), scope);
     }
   }
 

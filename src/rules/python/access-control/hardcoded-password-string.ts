@@ -14,6 +14,9 @@ function targetName(target: SyntaxNode): string | null {
   return null;
 }
 
+const UNPACKING_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list']);
+const UNPACKED_VALUES = new Set(['expression_list', 'tuple', 'list']);
+
 /** Pairs each assignment target with the expression it receives, through chains and parallel tuples. */
 function assignedPairs(assignment: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
   const left = assignment.childForFieldName('left');
@@ -31,9 +34,8 @@ function assignedPairs(assignment: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> 
   }
   for (const target of targets) {
     const t = unparenthesize(target);
-    const multi = ['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list'];
     const r = unparenthesize(right);
-    if (multi.includes(t.type) && ['expression_list', 'tuple', 'list'].includes(r.type)) {
+    if (UNPACKING_TARGETS.has(t.type) && UNPACKED_VALUES.has(r.type)) {
       const ts = t.namedChildren.filter((c): c is SyntaxNode => c !== null);
       const vs = r.namedChildren.filter((c): c is SyntaxNode => c !== null);
       if (ts.length === vs.length) ts.forEach((tt, i) => pairs.push([tt, vs[i]!]));

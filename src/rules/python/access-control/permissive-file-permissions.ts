@@ -78,7 +78,8 @@ export default defineRule({
     return {
       call(node) {
         const qualified = ctx.model.callName(node);
-        const name = qualified?.split('.').pop() ?? calleeName(node);
+        // Every call passes here: the last name is cut off without splitting.
+        const name = qualified !== null ? qualified.slice(qualified.lastIndexOf('.') + 1) : calleeName(node);
         if (!name || !/^[fl]?chmod$/.test(name)) return;
         const args = positionalArgs(node);
         // os.chmod(path, mode) and imported functions, vs. a method such as pathlib's path.chmod(mode).
