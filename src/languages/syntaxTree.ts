@@ -301,6 +301,15 @@ export class SyntaxNode {
     return out;
   }
 
+  /** Whether this node or a descendant has one of the given types: a scan that builds nothing. */
+  hasDescendantOfType(types: string | readonly string[]): boolean {
+    const { tree } = this;
+    const mask = tree.typeMask(types);
+    const { type, subtreeEnd } = tree.data;
+    for (let i = this.id, end = subtreeEnd[this.id]!; i < end; i++) if (mask[type[i]!]) return true;
+    return false;
+  }
+
   /** This node and its descendants of the given types, in pre-order (as web-tree-sitter answers it). */
   descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
     const { tree } = this;

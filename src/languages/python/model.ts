@@ -26,7 +26,7 @@ export class PythonModel {
   readonly comments = new Map<number, string[]>();
   /** ERROR and MISSING nodes: regions the parser could not make sense of. */
   readonly syntaxErrors: SyntaxNode[] = [];
-  readonly lines: string[];
+  private splitLines: string[] | undefined;
   private testCode: boolean | undefined;
   private testSupport: boolean | undefined;
   /** By node id: undefined until asked. */
@@ -35,7 +35,6 @@ export class PythonModel {
   private readonly testClassBases: string[] = [];
 
   constructor(readonly path: string, readonly source: string, readonly tree: SyntaxTree) {
-    this.lines = source.split(/\r\n|\r|\n/);
     this.callNames = new Array<string | null | undefined>(tree.data.count);
     for (const node of modelNodes(tree)) {
       switch (node.type) {
@@ -56,6 +55,12 @@ export class PythonModel {
       }
     }
     if (tree.rootNode.hasError) this.collectMissing(tree.rootNode);
+  }
+
+  /** The source's lines, split when first asked (for snippets of findings): most files have no finding. */
+  get lines(): string[] {
+    this.splitLines ??= this.source.split(/\r\n|\r|\n/);
+    return this.splitLines;
   }
 
   get root(): SyntaxNode {

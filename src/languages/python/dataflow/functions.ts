@@ -1,6 +1,6 @@
 // Function-level syntax facts the dataflow needs: parameters in binding order, the body, the enclosing class and
 // its bases, decorators. Syntax only; which function a call reaches is decided in taintFile.ts.
-import type { SyntaxNode } from '../../syntaxTree.js';
+import { NAMED, type SyntaxNode } from '../../syntaxTree.js';
 
 export interface Parameter { name: string; node: SyntaxNode; index: number }
 
@@ -52,22 +52,38 @@ export function hasReceiver(fn: SyntaxNode): boolean {
   return !decorators(fn).some((d) => d.text === 'staticmethod');
 }
 
-/** Every function definition under `root`, nested ones included, in source order. */
+/**
+ * Every function definition under `root`, nested ones included, in source order. Only statement structure is
+ * entered (blocks, definitions, compound statements and their clauses), never expressions or ERROR regions. A scan
+ * over pre-order numbers that jumps past every other subtree: no child list is built.
+ */
 export function allFunctions(root: SyntaxNode): SyntaxNode[] {
+  const { tree } = root;
+  const { type, flags, subtreeEnd } = tree.data;
+  const structural = structuralMask(tree.vocabulary.typeNames);
+  const fn = tree.typeMask(FUNCTION);
   const out: SyntaxNode[] = [];
-  const stack: SyntaxNode[] = [root];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.type === 'function_definition') out.push(n);
-    for (let i = n.namedChildCount - 1; i >= 0; i--) {
-      const c = n.namedChild(i);
-      if (c && (c.type === 'block' || c.type === 'function_definition' || c.type === 'class_definition' ||
-        c.type === 'decorated_definition' || isCompound(c.type))) stack.push(c);
-    }
+  if (fn[type[root.id]!]) out.push(root);
+  for (let i = root.id + 1, end = subtreeEnd[root.id]!; i < end; i++) {
+    if (!(flags[i]! & NAMED) || !structural[type[i]!]) { i = subtreeEnd[i]! - 1; continue; }
+    if (fn[type[i]!]) out.push(tree.node(i));
   }
-  return out.sort((a, b) => a.startIndex - b.startIndex);
+  return out;
 }
 
-function isCompound(type: string): boolean {
-  return type.endsWith('_statement') || type.endsWith('_clause');
+const FUNCTION = 'function_definition';
+const structuralMasks = new WeakMap<readonly unknown[], Uint8Array>();
+
+/** Which node types allFunctions enters, by symbol id of the grammar. */
+function structuralMask(typeNames: ReadonlyArray<string>): Uint8Array {
+  let mask = structuralMasks.get(typeNames);
+  if (!mask) {
+    mask = new Uint8Array(typeNames.length);
+    typeNames.forEach((t, id) => {
+      if (t === 'block' || t === FUNCTION || t === 'class_definition' || t === 'decorated_definition' ||
+        t.endsWith('_statement') || t.endsWith('_clause')) mask![id] = 1;
+    });
+    structuralMasks.set(typeNames, mask);
+  }
+  return mask;
 }

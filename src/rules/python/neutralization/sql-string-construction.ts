@@ -25,8 +25,9 @@ function isBytes(n: SyntaxNode): boolean {
   return stringParts(n).some((p) => /^[A-Za-z]*[bB]/.test(p.child(0)?.text ?? ''));
 }
 
+/** An f-string field in the literal or one of its parts (a nested field lies inside an outer one). */
 function hasInterpolation(n: SyntaxNode): boolean {
-  return stringParts(n).some((p) => p.namedChildren.some((c) => c?.type === 'interpolation'));
+  return n.hasDescendantOfType('interpolation');
 }
 
 /** The literal text of a string, f-string parts without their `{...}` fields; escapes read as whitespace. */

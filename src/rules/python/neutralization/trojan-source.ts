@@ -40,6 +40,8 @@ export default defineRule({
     return {
       module() {
         const { model } = ctx;
+        // Nearly every file has none: the whole text is tested before it is split into lines.
+        if (!BIDI.test(model.source)) return;
         model.lines.forEach((text, row) => {
           if (!BIDI.test(text)) return;
           for (let column = 0; column < text.length; column++) {
