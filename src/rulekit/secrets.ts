@@ -9,6 +9,9 @@ const SECRET_WORD = /^(?:pas+wo?r?d|pass|passphrase|pwd|token|secrete?)$/;
 /** Run-together names such as `dbpassword` or `rootpasswd`: only the unambiguous spellings, never `…pass`. */
 const SECRET_SUFFIX = /(?:password|passwd|passphrase)$/;
 
+/** What a name must contain (in any case) for SECRET_WORD or SECRET_SUFFIX to match one of its words. */
+const MAY_NAME_SECRET = /pas|pwd|token|secret/i;
+
 /** Words after the secret word that still describe the secret itself (`password_value`, `token_str`). */
 const SAME_VALUE_QUALIFIERS = new Set([
   'value', 'val', 'str', 'string', 'plain', 'plaintext', 'clear', 'cleartext', 'raw', 'b64', 'base64', 'hex', 'bytes',
@@ -43,6 +46,8 @@ export function nameWords(name: string): string[] {
  * describes something about a secret rather than the secret (`password_field`, `token_type`, `TOKEN_URL`).
  */
 export function secretWordOf(name: string): string | null {
+  // Every secret word holds one of these: most names are dismissed before they are split into words.
+  if (!MAY_NAME_SECRET.test(name)) return null;
   const all = nameWords(name);
   // `password_for_email`, `token_of_admin`: the noun phrase ends before the preposition.
   const cut = all.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
@@ -126,7 +131,7 @@ export interface SecretLiteral { value: string; secretWord: string }
  * file where it matters. In test code only live-looking credentials count, since fixtures are full of fake ones.
  */
 export function secretLiteral(model: PythonModel, name: string, literal: SyntaxNode | null): SecretLiteral | null {
-  if (!literal || isFString(literal) || isBytesString(literal)) return null;
+  if (!literal || !MAY_NAME_SECRET.test(name) || isFString(literal) || isBytesString(literal)) return null;
   const value = stringValue(literal);
   if (value === null) return null;
   const secretWord = secretWordOf(name);

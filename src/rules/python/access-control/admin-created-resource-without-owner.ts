@@ -8,13 +8,17 @@ import { OWNED_ON_CREATE, OWNER_BODY_KEYS } from '../../../models/python/opensta
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { argumentValues, brief, callsIn, calleeText, isAdminSource, line, networkCall, receiver } from '../../../rulekit/openstack.js';
 
+const ASSIGNMENT_CALL_NODES = new Set(['assignment', 'call']);
+const ASSIGNMENT_NODES = new Set(['assignment']);
+const STRING_NODES = new Set(['string']);
+
 const ADMIN_NAME = /(^|_)admin(_|$)|admin_client|neutron_admin/i;
 
 /** How the receiver is an admin client: bound from an admin factory in this function, or named so. */
 function adminClient(model: PythonModel, fnBody: SyntaxNode, obj: SyntaxNode): string | null {
   if (obj.type === 'call' && isAdminSource(model, obj)) return brief(obj, 40);
   if (obj.type !== 'identifier') return null;
-  for (const a of descendantsOfType(fnBody, new Set(['assignment']))) {
+  for (const a of descendantsOfType(fnBody, ASSIGNMENT_NODES)) {
     const right = a.childForFieldName('right');
     if (a.childForFieldName('left')?.text === obj.text && right && callsIn(right).some((c) => isAdminSource(model, c))) return `${obj.text} = ${brief(right, 40)}`;
   }
@@ -23,11 +27,11 @@ function adminClient(model: PythonModel, fnBody: SyntaxNode, obj: SyntaxNode): s
 
 /** Does the body (a literal, or a local built in this function) set an owner key? Null: cannot tell. */
 function setsOwner(fnBody: SyntaxNode, body: SyntaxNode): boolean | null {
-  const hasOwnerKey = (n: SyntaxNode): boolean => descendantsOfType(n, new Set(['string'])).concat(n.type === 'string' ? [n] : []).some((s) => OWNER_BODY_KEYS.has(stringValue(s) ?? ''));
+  const hasOwnerKey = (n: SyntaxNode): boolean => descendantsOfType(n, STRING_NODES).concat(n.type === 'string' ? [n] : []).some((s) => OWNER_BODY_KEYS.has(stringValue(s) ?? ''));
   if (body.type === 'dictionary') return hasOwnerKey(body);
   if (body.type !== 'identifier') return null;
   let built = false;
-  for (const stmt of descendantsOfType(fnBody, new Set(['assignment', 'call']))) {
+  for (const stmt of descendantsOfType(fnBody, ASSIGNMENT_CALL_NODES)) {
     const text = stmt.text;
     if (!new RegExp(`\\b${body.text}\\b`).test(text)) continue;
     if (stmt.type === 'assignment' && stmt.childForFieldName('left')?.text === body.text) built = true;

@@ -8,6 +8,8 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 import { kindOf } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
+const COMPARISON_OPERATOR_NODES = new Set(['comparison_operator']);
+
 const SUBSCRIPT = new Set(['subscript']);
 
 /** `len(x)` → the text of x; null for anything else. */
@@ -42,7 +44,7 @@ function indexedWith(scope: SyntaxNode, seq: SyntaxNode, name: string): SyntaxNo
 
 /** The body re-checks the index against the length itself (`if i < len(x): x[i]`, `if i == len(x): break`). */
 function checkedInside(body: SyntaxNode, seq: SyntaxNode, name: string): boolean {
-  return descendantsOfType(body, new Set(['comparison_operator'])).some((c) =>
+  return descendantsOfType(body, COMPARISON_OPERATOR_NODES).some((c) =>
     c.text.includes(`len(${seq.text})`) && c.namedChildren.some((o) => o !== null && unparenthesize(o).text === name));
 }
 

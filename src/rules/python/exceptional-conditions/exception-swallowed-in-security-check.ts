@@ -6,6 +6,9 @@ import { handlerOutcome } from '../../../languages/python/cfg/handlers.js';
 import { calleeName, descendantsOfType, enclosingFunction } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
+const ANY_ASSIGNMENT_NODES = new Set(['assignment', 'augmented_assignment']);
+const EXPRESSION_STATEMENT_NODES = new Set(['expression_statement']);
+
 /** Calls that signal failure by raising: authorisation and policy enforcement first, validation second. */
 const AUTHZ = /^(authorize|authorise|enforce|check_policy|check_access|check_permission|check_permissions|check_is_admin|check_admin|require_admin|require_admin_context|require_context|assert_authorized|verify_permission|can|has_permission|check_authorization|check_rbac|policy_check)$/i;
 const VALIDATION = /^(validate\w*|verify\w*|check_\w+|assert_\w+|ensure_\w*(allowed|permitted|authori[sz]ed|owner|access)\w*)$/i;
@@ -22,7 +25,7 @@ function checkCall(stmt: SyntaxNode): SyntaxNode | null {
 /** Check calls whose result is discarded, i.e. that report failure only by raising. */
 function checksIn(body: SyntaxNode): Array<{ call: SyntaxNode; name: string; authz: boolean }> {
   const out: Array<{ call: SyntaxNode; name: string; authz: boolean }> = [];
-  for (const stmt of descendantsOfType(body, new Set(['expression_statement']))) {
+  for (const stmt of descendantsOfType(body, EXPRESSION_STATEMENT_NODES)) {
     const call = checkCall(stmt);
     const name = call ? calleeName(call) : null;
     if (!call || !name || NOT_CHECKS.test(name)) continue;
@@ -34,7 +37,7 @@ function checksIn(body: SyntaxNode): Array<{ call: SyntaxNode; name: string; aut
 
 /** A handler that records the failure in a variable (`allowed = False`) lets later code decide. */
 function setsFlag(block: SyntaxNode): boolean {
-  return descendantsOfType(block, new Set(['assignment', 'augmented_assignment'])).some((a) => a.childForFieldName('left')?.type === 'identifier');
+  return descendantsOfType(block, ANY_ASSIGNMENT_NODES).some((a) => a.childForFieldName('left')?.type === 'identifier');
 }
 
 export default defineRule({

@@ -8,6 +8,10 @@ import type { PythonModel } from '../../../languages/python/model.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { lookupTable } from '../../../lookupTable.js';
 
+const ASSIGNMENT_NODES = new Set(['assignment']);
+const CALL_NODES = new Set(['call']);
+const ESCAPE_ROUTE_NODES = new Set(['return_statement', 'yield', 'assignment', 'with_item', 'call']);
+
 /** Calls whose result must be released, by qualified name; `handle` says which unpacked element is the resource. */
 const ACQUIRE_CALLS: Record<string, { what: string; handle?: number }> = lookupTable({
   open: { what: 'file' }, 'io.open': { what: 'file' }, 'codecs.open': { what: 'file' },
@@ -58,7 +62,7 @@ function isRelease(call: SyntaxNode, acq: Acquisition): boolean {
 function escapes(fnBody: SyntaxNode, acq: Acquisition): boolean {
   if (acq.kind === 'lock') return false;
   const names = new Set([acq.name]);
-  for (const n of descendantsOfType(fnBody, new Set(['return_statement', 'yield', 'assignment', 'with_item', 'call']))) {
+  for (const n of descendantsOfType(fnBody, ESCAPE_ROUTE_NODES)) {
     if (n.startIndex < acq.stmt.endIndex) continue;
     switch (n.type) {
       case 'return_statement': case 'yield': if (mentionsName(n, names)) return true; break;
@@ -85,11 +89,11 @@ function escapes(fnBody: SyntaxNode, acq: Acquisition): boolean {
  */
 function releaseNodes(cfg: Cfg, fnBody: SyntaxNode, acq: Acquisition): CfgNode[] {
   const out: CfgNode[] = [];
-  const flags = new Set(descendantsOfType(fnBody, new Set(['assignment']))
+  const flags = new Set(descendantsOfType(fnBody, ASSIGNMENT_NODES)
     .filter((a) => a.childForFieldName('left')?.type === 'identifier' && ['true', 'false'].includes(a.childForFieldName('right')?.type ?? ''))
     .map((a) => a.childForFieldName('left')!.text));
   const guards = new Set([acq.name, ...flags]);
-  for (const call of descendantsOfType(fnBody, new Set(['call']))) {
+  for (const call of descendantsOfType(fnBody, CALL_NODES)) {
     if (!isRelease(call, acq)) continue;
     let at: SyntaxNode = call;
     for (let n = call.parent; n && n.id !== fnBody.id; n = n.parent) {
@@ -101,11 +105,11 @@ function releaseNodes(cfg: Cfg, fnBody: SyntaxNode, acq: Acquisition): CfgNode[]
 }
 
 function callsSomething(stmt: SyntaxNode): boolean {
-  return headerParts(stmt).some((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, new Set(['call']))).some((c) => !isLoggingCall(c)));
+  return headerParts(stmt).some((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, CALL_NODES)).some((c) => !isLoggingCall(c)));
 }
 
 function releasesSomething(stmt: SyntaxNode): boolean {
-  return headerParts(stmt).some((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, new Set(['call'])))
+  return headerParts(stmt).some((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, CALL_NODES))
     .some((c) => RELEASE_METHODS.has(calleeName(c) ?? '') || RELEASE_FUNCTIONS.test(calleeName(c) ?? '')));
 }
 

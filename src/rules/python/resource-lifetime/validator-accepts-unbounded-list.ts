@@ -7,6 +7,9 @@ import { LENGTH_BOUND, VALIDATOR_NAME } from '../../../models/python/openstack/i
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { line } from '../../../rulekit/openstack.js';
 
+const ASSIGNMENT_CALL_NODES = new Set(['assignment', 'call']);
+const FOR_STATEMENT_NODES = new Set(['for_statement']);
+
 export default defineRule({
   meta: {
     id: 'validator-accepts-unbounded-list',
@@ -41,7 +44,7 @@ export default defineRule({
         // API attribute validators only: neutron's `(data, valid_values=None)` signature, or one registered by
         // reference (`validators['type:x'] = _validate_x`), or a method of an API controller.
         if (!params.some((p) => p.name === 'valid_values') && !registered(ctx.model.root, name) && !inController(fn)) return;
-        const loop = descendantsOfType(body, new Set(['for_statement'])).find((f: SyntaxNode) => f.childForFieldName('right')?.text === param.name);
+        const loop = descendantsOfType(body, FOR_STATEMENT_NODES).find((f: SyntaxNode) => f.childForFieldName('right')?.text === param.name);
         if (!loop) return;
         ctx.report({
           node: loop.childForFieldName('right')!,
@@ -59,7 +62,7 @@ export default defineRule({
 
 /** The function is referenced as a value somewhere in the module (registered in a validator table). */
 function registered(root: SyntaxNode, name: string): boolean {
-  return descendantsOfType(root, new Set(['assignment', 'call'])).some((n) => {
+  return descendantsOfType(root, ASSIGNMENT_CALL_NODES).some((n) => {
     const values = n.type === 'assignment' ? [n.childForFieldName('right')] : (n.childForFieldName('arguments')?.namedChildren ?? []);
     return values.some((v) => v?.type === 'identifier' && v.text === name);
   });
