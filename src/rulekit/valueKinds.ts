@@ -78,21 +78,31 @@ function assignedNames(model: PythonModel): Set<string> {
   return names;
 }
 
-/** Identifiers (callee, method or view names) without which no expression is a set by kindOf's rules. */
-const SET_MARKER_NAMES = new Set(['set', 'frozenset', 'difference', 'symmetric_difference', 'keys', 'items']);
+/** Identifiers (callee or method names) that can start a set by kindOf's rules. */
+const SET_MARKER_NAMES = new Set(['set', 'frozenset', 'difference', 'symmetric_difference']);
 const SET_NODE_TYPES = new Set(['set', 'set_comprehension']);
-const MENTION_TYPES: readonly string[] = ['identifier', ...SET_NODE_TYPES];
+const MENTION_TYPES: readonly string[] = ['identifier', 'binary_operator', ...SET_NODE_TYPES];
 const setNamesOf = new WeakMap<PythonModel, Set<string>>();
 
 /**
- * Whether an identifier in `expr`'s subtree, or a set display, could make it a set: a necessary condition for
+ * Whether something in `expr`'s subtree could make it a set: a set display, a set-making call or method, a set
+ * operator on a dict view (`d.keys() - seen`), or a name that may hold a set. A necessary condition for
  * kindOf(expr) === 'set', checked without dataflow.
  */
 function mentionsSetSource(expr: SyntaxNode, names: ReadonlySet<string>): boolean {
   for (const n of expr.descendantsOfType(MENTION_TYPES)) {
-    if (SET_NODE_TYPES.has(n.type) || SET_MARKER_NAMES.has(n.text) || names.has(n.text)) return true;
+    if (n.type === 'binary_operator') {
+      if (isViewSetOperation(n)) return true;
+    } else if (SET_NODE_TYPES.has(n.type) || SET_MARKER_NAMES.has(n.text) || names.has(n.text)) return true;
   }
   return false;
+}
+
+/** `d.keys() - other`, `keys() | x`: a set operator whose left side calls a dict view method. */
+function isViewSetOperation(n: SyntaxNode): boolean {
+  const left = n.childForFieldName('left');
+  const l = left ? unparenthesize(left) : null;
+  return SET_OPERATORS.has(n.childForFieldName('operator')?.text ?? '') && l?.type === 'call' && DICT_VIEWS.has(calleeName(l) ?? '');
 }
 
 /**
