@@ -47,7 +47,7 @@ const singleMasks = new WeakMap<Vocabulary, Map<string, Uint8Array>>();
 
 export class SyntaxTree {
   private readonly nodes: Array<SyntaxNode | undefined>;
-  private lineStarts: number[] | undefined;
+  private lineStarts: Int32Array | undefined;
   private readonly fieldIds: Map<string, number>;
 
   constructor(
@@ -138,9 +138,12 @@ export class SyntaxTree {
   }
 }
 
-function lineStartsOf(source: string): number[] {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+function lineStartsOf(source: string): Int32Array {
+  let lines = 1;
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) lines++;
+  const starts = new Int32Array(lines);
+  let row = 1;
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts[row++] = i + 1;
   return starts;
 }
 

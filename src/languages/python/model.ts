@@ -29,13 +29,17 @@ export class PythonModel {
   private splitLines: string[] | undefined;
   private testCode: boolean | undefined;
   private testSupport: boolean | undefined;
-  /** By node id: undefined until asked. */
-  private readonly callNames: Array<string | null | undefined>;
+  /**
+   * Memo of callName by node id: 0 not asked yet, -1 no name, k > 0 the name at `callNameTable[k - 1]`. A typed
+   * array, not a JS array of the tree's size: the collector neither scans nor copies it.
+   */
+  private readonly callNameSlots: Int32Array;
+  private readonly callNameTable: string[] = [];
   private readonly typesPresent = new Map<string, boolean>();
   private readonly testClassBases: string[] = [];
 
   constructor(readonly path: string, readonly source: string, readonly tree: SyntaxTree) {
-    this.callNames = new Array<string | null | undefined>(tree.data.count);
+    this.callNameSlots = new Int32Array(tree.data.count);
     for (const node of modelNodes(tree)) {
       switch (node.type) {
         case 'comment': {
@@ -77,8 +81,12 @@ export class PythonModel {
    * every rule asks this of every call.
    */
   callName(call: SyntaxNode): string | null {
-    let name = this.callNames[call.id];
-    if (name === undefined) this.callNames[call.id] = name = this.qualifiedName(callee(call));
+    const slot = this.callNameSlots[call.id]!;
+    if (slot > 0) return this.callNameTable[slot - 1]!;
+    if (slot < 0) return null;
+    const name = this.qualifiedName(callee(call));
+    if (name === null) this.callNameSlots[call.id] = -1;
+    else this.callNameSlots[call.id] = this.callNameTable.push(name);
     return name;
   }
 

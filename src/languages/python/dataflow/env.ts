@@ -24,9 +24,9 @@ export class Env<V> {
   /** Strong update; paths below `key` (`key.attr`) described the old object and are dropped. */
   set(key: string, value: V): void {
     // Runs on every assignment the analyses walk: no key list or prefix string is built (a Map may delete the
-    // entry its iterator is on).
+    // entry forEach is on).
     const n = key.length;
-    for (const k of this.vars.keys()) if (k.length > n && k.charCodeAt(n) === DOT && k.startsWith(key)) this.vars.delete(k);
+    this.vars.forEach((_, k) => { if (k.length > n && k.charCodeAt(n) === DOT && k.startsWith(key)) this.vars.delete(k); });
     this.vars.set(key, value);
   }
 
@@ -41,16 +41,23 @@ export class Env<V> {
   }
 
   copy(): Env<V> {
-    return new Env(this.lattice, new Map(this.vars));
+    return new Env(this.lattice, copyMap(this.vars));
   }
 
   equals(other: Env<V>): boolean {
     if (this.vars.size !== other.vars.size) return false;
-    for (const [k, v] of this.vars) {
+    let same = true;
+    this.vars.forEach((v, k) => {
+      if (!same) return;
       const o = other.vars.get(k);
-      if (o === undefined || !this.lattice.equals(v, o)) return false;
-    }
-    return true;
+      if (o === undefined || !this.lattice.equals(v, o)) same = false;
+    });
+    return same;
+  }
+
+  /** Calls `fn` on every location and value (forEach: no iterator objects on this hot path). */
+  forEach(fn: (value: V, key: string) => void): void {
+    this.vars.forEach(fn);
   }
 }
 
@@ -59,11 +66,21 @@ export function joinEnv<V>(a: Env<V> | null, b: Env<V> | null): Env<V> | null {
   if (!a) return b ? b.copy() : null;
   if (!b) return a.copy();
   const out = a.copy();
-  for (const k of b.keys()) out.weak(k, b.get(k)!);
+  b.forEach((v, k) => out.weak(k, v));
   return out;
 }
 
 export function sameEnv<V>(a: Env<V> | null, b: Env<V> | null): boolean {
   if (!a || !b) return a === b;
   return a.equals(b);
+}
+
+/**
+ * A copy of a Map made with forEach: `new Map(map)` goes through the iterator protocol here (Node 20), allocating an
+ * entry array and a result object per entry, and environments are copied at every branch.
+ */
+export function copyMap<K, V>(from: ReadonlyMap<K, V>): Map<K, V> {
+  const out = new Map<K, V>();
+  from.forEach((v, k) => out.set(k, v));
+  return out;
 }

@@ -2,7 +2,7 @@
 // structured forward walker. `dataflowOf(model, fn)` caches per model, so rules share one computation.
 import type { SyntaxNode } from '../../syntaxTree.js';
 import type { PythonModel } from '../model.js';
-import { Env, type Lattice } from './env.js';
+import { copyMap, Env, type Lattice } from './env.js';
 import { ForwardWalker, type Transfer } from './forward.js';
 import { locationKey } from './locations.js';
 import { functionBody, parameterNames } from './functions.js';
@@ -14,17 +14,24 @@ const lattice: Lattice<Defs> = {
   bottom: () => new Map(),
   join(a, b) {
     if (a.size === 0) return b;
-    if (b.size === 0) return a;
-    const out = new Map(a);
-    for (const [k, v] of b) out.set(k, v);
+    if (b.size === 0 || a === b) return a;
+    // Loops and branches mostly join a state with one it already covers: `a` is then the answer, order included.
+    if (includesKeys(a, b)) return a;
+    const out = copyMap(a);
+    b.forEach((v, k) => out.set(k, v));
     return out;
   },
   equals(a, b) {
-    if (a.size !== b.size) return false;
-    for (const k of a.keys()) if (!b.has(k)) return false;
-    return true;
+    return a.size === b.size && includesKeys(b, a);
   },
 };
+
+/** Whether every key of `part` is in `whole` (forEach: no iterator objects on this hot path). */
+function includesKeys(whole: Defs, part: Defs): boolean {
+  let all = true;
+  part.forEach((_, k) => { if (all && !whole.has(k)) all = false; });
+  return all;
+}
 
 export interface FunctionDataflow {
   /** Definitions that may reach this use of a name or attribute path (empty: global, builtin or undefined). */
@@ -108,13 +115,25 @@ export function computeDataflow(fn: SyntaxNode): FunctionDataflow {
   for (const p of parameterNames(fn)) env.set(p.name, new Map([[p.node.id, p.node]]));
   const body = functionBody(fn);
   if (body) new ForwardWalker(transfer).block(body, env);
-  const users = new Map<number, SyntaxNode[]>();
-  for (const { node, defs } of transfer.uses.values()) {
-    for (const id of defs.keys()) users.set(id, [...(users.get(id) ?? []), node]);
-  }
+  // Def-use chains are inverted only when a rule asks for them, and in one pass (a parameter such as `self` may
+  // have hundreds of uses).
+  let users: Map<number, SyntaxNode[]> | undefined;
+  const usersByDef = (): Map<number, SyntaxNode[]> => {
+    if (!users) {
+      users = new Map();
+      for (const { node, defs } of transfer.uses.values()) {
+        for (const id of defs.keys()) {
+          const list = users.get(id);
+          if (list) list.push(node);
+          else users.set(id, [node]);
+        }
+      }
+    }
+    return users;
+  };
   return {
     definitionsOf: (use) => [...(transfer.uses.get(use.id)?.defs.values() ?? [])],
-    usesOf: (def) => users.get(def.id) ?? [],
+    usesOf: (def) => usersByDef().get(def.id) ?? [],
   };
 }
 
