@@ -127,8 +127,8 @@ class Binder {
 
   /**
    * Visits the named children from the tree's sibling links: the binder passes every node of the file, and asking
-   * for `namedChildren` would build and keep an array per node. Tokens-free leaves (identifiers, numbers) bind
-   * nothing, so they are not visited.
+   * for `namedChildren` would build and keep an array per node. Nodes without children (identifiers, numbers)
+   * bind nothing, so they are not visited.
    */
   private visitNamedChildren(node: SyntaxNode, scope: Scope): void {
     const { tree } = node;
