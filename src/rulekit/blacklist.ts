@@ -138,8 +138,6 @@ export function fileCalls(model: PythonModel, qualified: string): boolean {
   return calledNames(model).has(qualified);
 }
 
-const mayCallCache = new WeakMap<PythonModel, Map<readonly string[], boolean>>();
-
 const starPrefixesCache = new WeakMap<PythonModel, string[]>();
 
 /** `m.` for every `from m import *` of the file. */
@@ -151,6 +149,8 @@ function starPrefixes(model: PythonModel): string[] {
   }
   return stars;
 }
+
+const mayCallCache = new WeakMap<PythonModel, Map<readonly string[], boolean>>();
 
 /**
  * Whether some call of the file could resolve to one of `patterns` (by its own name or as a bare name brought in by

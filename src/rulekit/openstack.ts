@@ -9,9 +9,7 @@ import {
 } from '../models/python/openstack/index.js';
 
 const ANY_ASSIGNMENT_NODES = new Set(['assignment', 'augmented_assignment']);
-const ASSIGNMENT_NODES = new Set(['assignment']);
 
-const CALL = new Set(['call']);
 const NETWORK_BY_METHOD = new Map<string, NetworkCall>();
 for (const c of [...NEUTRONCLIENT_CALLS, ...OPENSTACKSDK_NETWORK_CALLS]) if (!NETWORK_BY_METHOD.has(c.method)) NETWORK_BY_METHOD.set(c.method, c);
 
@@ -27,7 +25,7 @@ export function brief(node: SyntaxNode | string, max = 60): string {
 
 /** The calls inside `node` (itself included), not descending into nested functions and classes. */
 export function callsIn(node: SyntaxNode): SyntaxNode[] {
-  return node.type === 'call' ? [node, ...descendantsOfType(node, CALL)] : descendantsOfType(node, CALL);
+  return node.type === 'call' ? [node, ...descendantsOfType(node, 'call')] : descendantsOfType(node, 'call');
 }
 
 /** The object a method is called on (`self.client` for `self.client.show_port(x)`), or null for plain calls. */
@@ -74,7 +72,7 @@ export function runsAsRoot(model: PythonModel, call: SyntaxNode, fnBody: SyntaxN
   const args = call.childForFieldName('arguments');
   const splat = args?.namedChildren.find((n) => n?.type === 'dictionary_splat')?.namedChild(0);
   if (!splat || splat.type !== 'identifier' || !fnBody) return false;
-  return descendantsOfType(fnBody, ASSIGNMENT_NODES).some((a) =>
+  return descendantsOfType(fnBody, 'assignment').some((a) =>
     a.childForFieldName('left')?.text === splat.text && new RegExp(`\\b${keyword}['"]?\\s*[:=]\\s*True\\b`).test(a.childForFieldName('right')?.text ?? ''));
 }
 
@@ -100,7 +98,7 @@ export function isAdminSource(model: PythonModel, call: SyntaxNode): boolean {
 export function derivedNames(body: SyntaxNode, seeds: Iterable<string>, after: number): Set<string> {
   const names = new Set(seeds);
   const assignments = descendantsOfType(body, ANY_ASSIGNMENT_NODES).filter((a) => a.startIndex >= after);
-  const calls = descendantsOfType(body, CALL).filter((c) => c.startIndex >= after);
+  const calls = descendantsOfType(body, 'call').filter((c) => c.startIndex >= after);
   for (let changed = true; changed;) {
     changed = false;
     const add = (n: string): void => { if (!names.has(n)) { names.add(n); changed = true; } };
@@ -178,7 +176,7 @@ export function rootUseOf(model: PythonModel, body: SyntaxNode, names: ReadonlyS
  */
 function derivedPaths(body: SyntaxNode, names: ReadonlySet<string>, after: number): Set<string> {
   const out = new Set(names);
-  const assignments = descendantsOfType(body, ASSIGNMENT_NODES).filter((a) => a.startIndex >= after);
+  const assignments = descendantsOfType(body, 'assignment').filter((a) => a.startIndex >= after);
   for (let changed = true; changed;) {
     changed = false;
     for (const a of assignments) {

@@ -51,30 +51,42 @@ export function mayProduceSets(model: PythonModel): boolean {
 }
 
 const ASSIGNING_NODES: readonly string[] = ['assignment', 'named_expression'];
+
+/** A plain target (`x = …`, `self.x = …`, `(x) = …`, `x := …`) by its last name, with the value it is given. */
+interface PlainAssignment { name: string; value: SyntaxNode | null }
+const plainAssignmentsOf = new WeakMap<PythonModel, PlainAssignment[]>();
 const assignedNamesOf = new WeakMap<PythonModel, Set<string>>();
 
+/** The name an identifier, or an attribute by its last part, is filed under by the shortcuts below. */
+function lastName(node: SyntaxNode): string | undefined {
+  return node.type === 'identifier' ? node.text : node.type === 'attribute' ? node.childForFieldName('attribute')?.text : undefined;
+}
+
+/** Every plain assignment of the file, chains included (each `assignment` node of `a = b = v` is one). */
+function plainAssignments(model: PythonModel): PlainAssignment[] {
+  let out = plainAssignmentsOf.get(model);
+  if (!out) {
+    out = [];
+    for (const node of model.root.descendantsOfType(ASSIGNING_NODES)) {
+      const isAssignment = node.type === 'assignment';
+      const target = node.childForFieldName(isAssignment ? 'left' : 'name');
+      const name = target ? lastName(unparenthesize(target)) : undefined;
+      if (name !== undefined) out.push({ name, value: node.childForFieldName(isAssignment ? 'right' : 'value') });
+    }
+    plainAssignmentsOf.set(model, out);
+  }
+  return out;
+}
+
 /**
- * The last name of every plain target in the file (`x = …`, `self.x = …`, `(x) = …`, `x := …`): only such a
- * statement gives a name a value whose kind can be known, through reaching definitions or scope bindings alike
- * (parameters, imports, loop and `with` targets, augmented and unpacking assignments give none). A name outside
- * this set is of unknown kind without building the function's dataflow: most names a rule asks about are
- * parameters, imports or attributes of other objects.
+ * The last names of all plain targets: only such a statement gives a name a value whose kind can be known, through
+ * reaching definitions or scope bindings alike (parameters, imports, loop and `with` targets, augmented and
+ * unpacking assignments give none). A name outside this set is of unknown kind without building the function's
+ * dataflow: most names a rule asks about are parameters, imports or attributes of other objects.
  */
 function assignedNames(model: PythonModel): Set<string> {
   let names = assignedNamesOf.get(model);
-  if (!names) {
-    names = new Set();
-    for (const node of model.root.descendantsOfType(ASSIGNING_NODES)) {
-      const target = node.childForFieldName(node.type === 'assignment' ? 'left' : 'name');
-      const t = target ? unparenthesize(target) : null;
-      if (t?.type === 'identifier') names.add(t.text);
-      else if (t?.type === 'attribute') {
-        const last = t.childForFieldName('attribute');
-        if (last) names.add(last.text);
-      }
-    }
-    assignedNamesOf.set(model, names);
-  }
+  if (!names) assignedNamesOf.set(model, names = new Set(plainAssignments(model).map((a) => a.name)));
   return names;
 }
 
@@ -113,14 +125,7 @@ function setNames(model: PythonModel): Set<string> {
   let names = setNamesOf.get(model);
   if (names) return names;
   names = new Set();
-  let pending: Array<{ name: string; value: SyntaxNode }> = [];
-  for (const node of model.root.descendantsOfType(ASSIGNING_NODES)) {
-    const target = node.childForFieldName(node.type === 'assignment' ? 'left' : 'name');
-    const t = target ? unparenthesize(target) : null;
-    const name = t?.type === 'identifier' ? t.text : t?.type === 'attribute' ? t.childForFieldName('attribute')?.text : undefined;
-    const value = node.childForFieldName(node.type === 'assignment' ? 'right' : 'value');
-    if (name !== undefined && value) pending.push({ name, value });
-  }
+  let pending = plainAssignments(model).filter((a): a is { name: string; value: SyntaxNode } => a.value !== null);
   for (let grew = true; grew;) {
     grew = false;
     const rest: typeof pending = [];
@@ -148,7 +153,7 @@ export function mayBeSet(model: PythonModel, expr: SyntaxNode): boolean {
  * a caller that needs a known expression on every path can stop without building the function's dataflow.
  */
 export function mayBeAssigned(model: PythonModel, use: SyntaxNode): boolean {
-  const name = use.type === 'identifier' ? use.text : use.type === 'attribute' ? use.childForFieldName('attribute')?.text : undefined;
+  const name = lastName(use);
   return name !== undefined && assignedNames(model).has(name);
 }
 

@@ -287,17 +287,17 @@ let descendantsMemo = new Map<string, SyntaxNode[]>();
 const typeKeys = new WeakMap<ReadonlySet<string>, string>();
 
 /**
- * Named nodes of the given types under `node`, in pre-order, not descending into nested functions, lambdas or
+ * Named nodes of the given type (or types) under `node`, in pre-order, not descending into nested functions, lambdas or
  * classes (which are still reported when their type is asked for). Memoised per tree; callers get their own copy.
  */
-export function descendantsOfType(node: SyntaxNode, types: ReadonlySet<string>): SyntaxNode[] {
+export function descendantsOfType(node: SyntaxNode, types: string | ReadonlySet<string>): SyntaxNode[] {
   if (node.tree !== memoTree) {
     memoTree = node.tree;
     descendantsMemo = new Map();
   }
   const memo = descendantsMemo;
-  let typesKey = typeKeys.get(types);
-  if (typesKey === undefined) typeKeys.set(types, typesKey = [...types].join('|'));
+  let typesKey = typeof types === 'string' ? types : typeKeys.get(types);
+  if (typesKey === undefined && typeof types !== 'string') typeKeys.set(types, typesKey = [...types].join('|'));
   const key = `${node.id}|${typesKey}`;
   const known = memo.get(key);
   if (known) return known.slice();

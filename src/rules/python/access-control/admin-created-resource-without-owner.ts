@@ -9,8 +9,6 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 import { argumentValues, brief, callsIn, calleeText, isAdminSource, line, networkCall, receiver } from '../../../rulekit/openstack.js';
 
 const ASSIGNMENT_CALL_NODES = new Set(['assignment', 'call']);
-const ASSIGNMENT_NODES = new Set(['assignment']);
-const STRING_NODES = new Set(['string']);
 
 const ADMIN_NAME = /(^|_)admin(_|$)|admin_client|neutron_admin/i;
 
@@ -18,7 +16,7 @@ const ADMIN_NAME = /(^|_)admin(_|$)|admin_client|neutron_admin/i;
 function adminClient(model: PythonModel, fnBody: SyntaxNode, obj: SyntaxNode): string | null {
   if (obj.type === 'call' && isAdminSource(model, obj)) return brief(obj, 40);
   if (obj.type !== 'identifier') return null;
-  for (const a of descendantsOfType(fnBody, ASSIGNMENT_NODES)) {
+  for (const a of descendantsOfType(fnBody, 'assignment')) {
     const right = a.childForFieldName('right');
     if (a.childForFieldName('left')?.text === obj.text && right && callsIn(right).some((c) => isAdminSource(model, c))) return `${obj.text} = ${brief(right, 40)}`;
   }
@@ -27,7 +25,7 @@ function adminClient(model: PythonModel, fnBody: SyntaxNode, obj: SyntaxNode): s
 
 /** Does the body (a literal, or a local built in this function) set an owner key? Null: cannot tell. */
 function setsOwner(fnBody: SyntaxNode, body: SyntaxNode): boolean | null {
-  const hasOwnerKey = (n: SyntaxNode): boolean => descendantsOfType(n, STRING_NODES).concat(n.type === 'string' ? [n] : []).some((s) => OWNER_BODY_KEYS.has(stringValue(s) ?? ''));
+  const hasOwnerKey = (n: SyntaxNode): boolean => descendantsOfType(n, 'string').concat(n.type === 'string' ? [n] : []).some((s) => OWNER_BODY_KEYS.has(stringValue(s) ?? ''));
   if (body.type === 'dictionary') return hasOwnerKey(body);
   if (body.type !== 'identifier') return null;
   let built = false;

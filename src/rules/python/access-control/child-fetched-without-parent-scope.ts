@@ -8,8 +8,6 @@ import { ID_PARAMETER, IDENTITY_PARAMETER } from '../../../models/python/opensta
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { argumentValues, callsIn, calleeText, line } from '../../../rulekit/openstack.js';
 
-const IDENTIFIER_NODES = new Set(['identifier']);
-
 /** Getters that load one object: `get_object(ctx, id=x)`, `_get_port(ctx, x)`, `Policy.get_policy_obj(ctx, x)`. */
 const GETTER = /^_?(get|show|find)_\w+$|^get_object$|^get_by_(id|uuid)$/;
 /** Getters that return many objects filter by what they are given; they are not a by-id child load. */
@@ -21,7 +19,7 @@ function idArgs(call: SyntaxNode, ids: Set<string>): string[] {
 
 /** Uses of `name` after `from` other than in a `raise` or a log call: a comparison or filter with the parent id. */
 function usedLater(body: SyntaxNode, name: string, from: number, except: SyntaxNode): boolean {
-  for (const id of descendantsOfType(body, IDENTIFIER_NODES)) {
+  for (const id of descendantsOfType(body, 'identifier')) {
     if (id.text !== name || id.startIndex < from || (id.startIndex >= except.startIndex && id.endIndex <= except.endIndex)) continue;
     if (id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id) continue;
     if (id.parent?.type === 'keyword_argument' && id.parent.childForFieldName('name')?.id === id.id) continue;

@@ -8,14 +8,12 @@ import { ID_PARAMETER, IDENTITY_PARAMETER, INSTANCE_FETCHERS, POLICY_CHECKS } fr
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { brief, callsIn, calleeText, line, receiver } from '../../../rulekit/openstack.js';
 
-const KEYWORD_ARGUMENT_NODES = new Set(['keyword_argument']);
-
 /** The fetch of an object by one of `ids` in the handler: `common.get_instance(api, context, server_id)`. */
 function objectFetch(body: SyntaxNode, ids: Set<string>): { call: SyntaxNode; id: string } | null {
   for (const c of callsIn(body)) {
     const text = c.childForFieldName('function')?.text ?? '';
     if (!INSTANCE_FETCHERS.some((re) => re.test(text))) continue;
-    const id = positionalArgs(c).concat(descendantsOfType(c, KEYWORD_ARGUMENT_NODES).map((k) => k.childForFieldName('value')!))
+    const id = positionalArgs(c).concat(descendantsOfType(c, 'keyword_argument').map((k) => k.childForFieldName('value')!))
       .find((a) => a.type === 'identifier' && ids.has(a.text));
     if (id) return { call: c, id: id.text };
   }

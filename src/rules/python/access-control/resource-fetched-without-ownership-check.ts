@@ -15,11 +15,6 @@ const FETCH = /^(show_\w+|_?get_\w+|find_\w+)$/;
 const OWNER_CHECK = /(check|validate|verify|ensure|assert)\w*(owner|tenant|project|access)/i;
 const REQUEST_ITEM = /^(request|req|requested_\w+|net_request)$/;
 
-const ASSIGNMENT = new Set(['assignment']);
-const FOR = new Set(['for_statement']);
-const ATTRIBUTE = new Set(['attribute']);
-const COMPARISON = new Set(['comparison_operator']);
-
 interface IdSource {
   node: SyntaxNode;
   describe: string;
@@ -34,7 +29,7 @@ interface IdSource {
 function idSources(fn: SyntaxNode, body: SyntaxNode): IdSource[] {
   const out: IdSource[] = [];
   const hasBody = parameterNames(fn).some((p) => p.name === 'body');
-  for (const a of descendantsOfType(body, ASSIGNMENT)) {
+  for (const a of descendantsOfType(body, 'assignment')) {
     const left = a.childForFieldName('left');
     const right = a.childForFieldName('right');
     if (left?.type !== 'identifier' || !right) continue;
@@ -49,13 +44,13 @@ function idSources(fn: SyntaxNode, body: SyntaxNode): IdSource[] {
   }
   // `for request in requested_networks: … show_port(request.port_id)`
   const itemVars = new Set<string>();
-  for (const f of descendantsOfType(body, FOR)) {
+  for (const f of descendantsOfType(body, 'for_statement')) {
     const left = f.childForFieldName('left');
     const right = f.childForFieldName('right');
     if (left?.type === 'identifier' && right && (REQUEST_ITEM.test(left.text) || USER_COLLECTION_NAMES.test(right.text) || /requested_\w+/.test(right.text))) itemVars.add(left.text);
   }
   if (itemVars.size === 0) return out;
-  for (const attr of descendantsOfType(body, ATTRIBUTE)) {
+  for (const attr of descendantsOfType(body, 'attribute')) {
     const obj = attr.childForFieldName('object');
     const name = attr.childForFieldName('attribute')?.text ?? '';
     if (obj?.type !== 'identifier' || !itemVars.has(obj.text) || !/_id$/.test(name) || /^(project|tenant|user)_id$/.test(name)) continue;
@@ -74,7 +69,7 @@ function headerName(expr: SyntaxNode): string | null {
 
 /** The function compares some owner field (`port['tenant_id'] != instance.project_id`) or calls an owner check. */
 function comparesOwner(body: SyntaxNode): boolean {
-  for (const cmp of descendantsOfType(body, COMPARISON)) {
+  for (const cmp of descendantsOfType(body, 'comparison_operator')) {
     for (const side of cmp.namedChildren) {
       if (!side) continue;
       const key = side.type === 'subscript' ? stringValue(side.childForFieldName('subscript')) : side.type === 'attribute' ? side.childForFieldName('attribute')?.text : null;
@@ -88,7 +83,7 @@ function comparesOwner(body: SyntaxNode): boolean {
 /** The receiver or the context argument of `fetch` is an admin client / admin context bound in this function. */
 function adminVia(model: PythonModel, body: SyntaxNode, fetch: SyntaxNode): string | null {
   const candidates = [receiver(fetch), ...argumentValues(fetch)].filter((n): n is SyntaxNode => n !== null && n.type === 'identifier');
-  for (const a of descendantsOfType(body, ASSIGNMENT)) {
+  for (const a of descendantsOfType(body, 'assignment')) {
     const left = a.childForFieldName('left');
     const right = a.childForFieldName('right');
     if (left?.type !== 'identifier' || !right || !candidates.some((c) => c.text === left.text)) continue;

@@ -8,10 +8,6 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 import { kindOf } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../neutralization/subprocess-shell-true.js';
 
-const COMPARISON_OPERATOR_NODES = new Set(['comparison_operator']);
-
-const SUBSCRIPT = new Set(['subscript']);
-
 /** `len(x)` → the text of x; null for anything else. */
 function lenOf(expr: SyntaxNode | null): SyntaxNode | null {
   if (!expr) return null;
@@ -35,7 +31,7 @@ function pastEnd(expr: SyntaxNode | null): { seq: SyntaxNode; past: number } | n
 
 /** Subscripts `seq[name]` under `scope` (loads and stores alike: both go past the end). */
 function indexedWith(scope: SyntaxNode, seq: SyntaxNode, name: string): SyntaxNode | null {
-  return descendantsOfType(scope, SUBSCRIPT).find((s) => {
+  return descendantsOfType(scope, 'subscript').find((s) => {
     const value = s.childForFieldName('value');
     const index = s.childrenForFieldName('subscript');
     return value?.text === seq.text && index.length === 1 && unparenthesize(index[0]!).type === 'identifier' && index[0]!.text === name;
@@ -44,7 +40,7 @@ function indexedWith(scope: SyntaxNode, seq: SyntaxNode, name: string): SyntaxNo
 
 /** The body re-checks the index against the length itself (`if i < len(x): x[i]`, `if i == len(x): break`). */
 function checkedInside(body: SyntaxNode, seq: SyntaxNode, name: string): boolean {
-  return descendantsOfType(body, COMPARISON_OPERATOR_NODES).some((c) =>
+  return descendantsOfType(body, 'comparison_operator').some((c) =>
     c.text.includes(`len(${seq.text})`) && c.namedChildren.some((o) => o !== null && unparenthesize(o).text === name));
 }
 

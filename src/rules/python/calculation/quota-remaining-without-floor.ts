@@ -14,8 +14,6 @@ const CAPACITY_WORDS = new Set(['quota', 'quotas', 'limit', 'limits', 'max', 'ma
 const USAGE_WORDS = new Set(['used', 'usage', 'usages', 'inuse', 'reserved', 'consumed', 'allocated', 'count', 'current']);
 /** Keyword arguments that take an amount: a negative value there means "no limit" or an error to most APIs. */
 const AMOUNT_KEYWORDS = /^(limit|count|num|number|size|max_count|min_count|amount|quantity|n)$/;
-const COMPARISON = new Set(['comparison_operator']);
-const CALL = new Set(['call']);
 
 /** Name of a value for word matching: variable, attribute, string key — or the container of a computed subscript. */
 function nameOf(expr: SyntaxNode): string | null {
@@ -60,13 +58,13 @@ function amountUse(use: SyntaxNode): string | null {
  */
 function guarded(fnNode: SyntaxNode, texts: readonly string[], result: readonly string[]): boolean {
   if (/unlimited/i.test(fnNode.text)) return true;
-  for (const c of descendantsOfType(fnNode, COMPARISON)) {
+  for (const c of descendantsOfType(fnNode, 'comparison_operator')) {
     const operands = c.namedChildren.filter((o): o is SyntaxNode => o !== null).map((o) => unparenthesize(o));
     const mentions = operands.filter((o) => texts.includes(o.text));
     if (mentions.length >= 2 || operands.some((o) => result.includes(o.text))) return true;
     if (mentions.length >= 1 && operands.some((o) => o.type === 'none' || (integerValue(o) !== null && integerValue(o)! <= 0))) return true;
   }
-  return descendantsOfType(fnNode, CALL).some((call) => calleeName(call) === 'max' && texts.some((t) => call.text.includes(t)));
+  return descendantsOfType(fnNode, 'call').some((call) => calleeName(call) === 'max' && texts.some((t) => call.text.includes(t)));
 }
 
 export default defineRule({

@@ -6,10 +6,6 @@ import { handlerOutcome } from '../../../languages/python/cfg/handlers.js';
 import { descendantsOfType, enclosingFunction, isLoggingCall, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
-const CALL_NODES = new Set(['call']);
-const RETURN_STATEMENT_NODES = new Set(['return_statement']);
-const YIELD_NODES = new Set(['yield']);
-
 const NESTED = new Set(['function_definition', 'lambda', 'class_definition', 'for_statement', 'while_statement']);
 /** Iterables that count attempts rather than hold items: a return there ends a retry loop, as intended. */
 const COUNTERS = /^(range|xrange|itertools\.count|count|retry\w*|.*attempts?)$/;
@@ -39,15 +35,15 @@ function bareReturn(stmt: SyntaxNode): boolean {
 
 /** Returns a value other than None anywhere in the function: the loop may be a search, `return` its answer. */
 function returnsValues(fn: SyntaxNode): boolean {
-  return descendantsOfType(fn, RETURN_STATEMENT_NODES).some((r) => !bareReturn(r)) ||
-    descendantsOfType(fn, YIELD_NODES).length > 0;
+  return descendantsOfType(fn, 'return_statement').some((r) => !bareReturn(r)) ||
+    descendantsOfType(fn, 'yield').length > 0;
 }
 
 /** The loop body does work after `stmt` in the same iteration: the processing the return abandons. */
 function workAfter(stmt: SyntaxNode, loopBody: SyntaxNode): boolean {
   for (let n: SyntaxNode = stmt; n.id !== loopBody.id && n.parent; n = n.parent) {
     for (let s = n.nextNamedSibling; s; s = s.nextNamedSibling) {
-      if (s.type !== 'comment' && descendantsOfType(s, CALL_NODES).some((c) => !isLoggingCall(c))) return true;
+      if (s.type !== 'comment' && descendantsOfType(s, 'call').some((c) => !isLoggingCall(c))) return true;
     }
   }
   return false;

@@ -6,9 +6,6 @@ import { scopesOf } from '../../../languages/python/scopes/index.js';
 import { callee, calleeName, descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
-const CALL_NODES = new Set(['call']);
-const IDENTIFIER_NODES = new Set(['identifier']);
-
 /** Verbs of releasing something held elsewhere (a port, a volume attachment, a provider, a binding). */
 const CLEANUP = /^_?(delete|unbind|cleanup|clean_up|destroy|detach|deallocate|unplug|teardown|tear_down|disassociate|unprovision|release|remove)(_\w+)?$/;
 /** A bare `remove`/`release`/`delete` is as often a container or in-memory edit (`items.remove(x)`); those need a suffix. */
@@ -95,7 +92,7 @@ function reraiseIsCallersChoice(raise: SyntaxNode, handler: SyntaxNode, isParame
   for (let n = raise.parent; n && n.id !== handler.id; n = n.parent) {
     if (n.type !== 'if_statement' && n.type !== 'elif_clause') continue;
     const cond = n.childForFieldName('condition');
-    const ids = cond ? descendantsOfType(cond, IDENTIFIER_NODES).filter((i) => i.parent?.type !== 'attribute' || i.parent.childForFieldName('object')?.id === i.id) : [];
+    const ids = cond ? descendantsOfType(cond, 'identifier').filter((i) => i.parent?.type !== 'attribute' || i.parent.childForFieldName('object')?.id === i.id) : [];
     if (ids.length > 0 && ids.every(isParameter)) return true;
   }
   return false;
@@ -140,7 +137,7 @@ export default defineRule({
         if (['list', 'tuple', 'set'].includes(iterable.type) && iterable.namedChildren.every((c) => !c || ['identifier', 'attribute', 'string', 'integer', 'comment'].includes(c.type))) return;
         if (inTransaction(loop, fn)) return;
         let cfg: Cfg | undefined;
-        for (const call of descendantsOfType(body, CALL_NODES)) {
+        for (const call of descendantsOfType(body, 'call')) {
           const name = calleeName(call);
           if (!name || !CLEANUP.test(name) || !actsOnItem(call, names)) continue;
           const fnNode = callee(call);

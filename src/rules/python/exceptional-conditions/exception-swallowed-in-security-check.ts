@@ -7,7 +7,6 @@ import { calleeName, descendantsOfType, enclosingFunction } from '../../../langu
 import { defineRule } from '../../../rulekit/defineRule.js';
 
 const ANY_ASSIGNMENT_NODES = new Set(['assignment', 'augmented_assignment']);
-const EXPRESSION_STATEMENT_NODES = new Set(['expression_statement']);
 
 /** Calls that signal failure by raising: authorisation and policy enforcement first, validation second. */
 const AUTHZ = /^(authorize|authorise|enforce|check_policy|check_access|check_permission|check_permissions|check_is_admin|check_admin|require_admin|require_admin_context|require_context|assert_authorized|verify_permission|can|has_permission|check_authorization|check_rbac|policy_check)$/i;
@@ -25,7 +24,7 @@ function checkCall(stmt: SyntaxNode): SyntaxNode | null {
 /** Check calls whose result is discarded, i.e. that report failure only by raising. */
 function checksIn(body: SyntaxNode): Array<{ call: SyntaxNode; name: string; authz: boolean }> {
   const out: Array<{ call: SyntaxNode; name: string; authz: boolean }> = [];
-  for (const stmt of descendantsOfType(body, EXPRESSION_STATEMENT_NODES)) {
+  for (const stmt of descendantsOfType(body, 'expression_statement')) {
     const call = checkCall(stmt);
     const name = call ? calleeName(call) : null;
     if (!call || !name || NOT_CHECKS.test(name)) continue;

@@ -7,7 +7,6 @@ import { LENGTH_BOUND, TEXT_FIELD_VALIDATOR, VALIDATOR_NAME } from '../../../mod
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { brief, line } from '../../../rulekit/openstack.js';
 
-const IF_STATEMENT_NODES = new Set(['if_statement']);
 const EARLY_EXIT_NODES = new Set(['raise_statement', 'return_statement']);
 
 export default defineRule({
@@ -42,7 +41,7 @@ export default defineRule({
         if (!param || !body || LENGTH_BOUND.test(body.text)) return;
         const names = new Set([param.name]);
         // Its checks: `if` tests on the value that end the request (raise or return an error).
-        const checks = descendantsOfType(body, IF_STATEMENT_NODES).filter((s: SyntaxNode) =>
+        const checks = descendantsOfType(body, 'if_statement').filter((s: SyntaxNode) =>
           mentionsName(s.childForFieldName('condition'), names) && descendantsOfType(s, EARLY_EXIT_NODES).length > 0);
         if (checks.length === 0) return;
         const kinds = new Set<string>();

@@ -10,8 +10,6 @@ import { argumentValues, boundName, brief, callsIn, calleeText, carries, derived
 import type { EvidenceStep } from '../../../rulekit/types.js';
 import { lookupTable } from '../../../lookupTable.js';
 
-const FOR_STATEMENT_NODES = new Set(['for_statement']);
-
 interface Creation { call: SyntaxNode; stmt: SyntaxNode; handle: string; what: string }
 
 const CLAUSES = new Set(['except_clause', 'finally_clause']);
@@ -68,7 +66,7 @@ function releasesOf(body: SyntaxNode, c: Creation, names: Set<string>): SyntaxNo
   const shared = identifyingArguments(c.call);
   const created = networkCall(c.call)?.resource;
   const loopVars = new Map<string, string>();
-  for (const f of descendantsOfType(body, FOR_STATEMENT_NODES)) {
+  for (const f of descendantsOfType(body, 'for_statement')) {
     const right = f.childForFieldName('right');
     const left = f.childForFieldName('left');
     if (right && left?.type === 'identifier' && mentionsName(right, names)) loopVars.set(left.text, right.text);

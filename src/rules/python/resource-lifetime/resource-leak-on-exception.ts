@@ -8,8 +8,6 @@ import type { PythonModel } from '../../../languages/python/model.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { lookupTable } from '../../../lookupTable.js';
 
-const ASSIGNMENT_NODES = new Set(['assignment']);
-const CALL_NODES = new Set(['call']);
 const ESCAPE_ROUTE_NODES = new Set(['return_statement', 'yield', 'assignment', 'with_item', 'call']);
 
 /** Calls whose result must be released, by qualified name; `handle` says which unpacked element is the resource. */
@@ -89,11 +87,11 @@ function escapes(fnBody: SyntaxNode, acq: Acquisition): boolean {
  */
 function releaseNodes(cfg: Cfg, fnBody: SyntaxNode, acq: Acquisition): CfgNode[] {
   const out: CfgNode[] = [];
-  const flags = new Set(descendantsOfType(fnBody, ASSIGNMENT_NODES)
+  const flags = new Set(descendantsOfType(fnBody, 'assignment')
     .filter((a) => a.childForFieldName('left')?.type === 'identifier' && ['true', 'false'].includes(a.childForFieldName('right')?.type ?? ''))
     .map((a) => a.childForFieldName('left')!.text));
   const guards = new Set([acq.name, ...flags]);
-  for (const call of descendantsOfType(fnBody, CALL_NODES)) {
+  for (const call of descendantsOfType(fnBody, 'call')) {
     if (!isRelease(call, acq)) continue;
     let at: SyntaxNode = call;
     for (let n = call.parent; n && n.id !== fnBody.id; n = n.parent) {
@@ -105,11 +103,11 @@ function releaseNodes(cfg: Cfg, fnBody: SyntaxNode, acq: Acquisition): CfgNode[]
 }
 
 function callsSomething(stmt: SyntaxNode): boolean {
-  return headerParts(stmt).some((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, CALL_NODES)).some((c) => !isLoggingCall(c)));
+  return headerParts(stmt).some((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, 'call')).some((c) => !isLoggingCall(c)));
 }
 
 function releasesSomething(stmt: SyntaxNode): boolean {
-  return headerParts(stmt).some((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, CALL_NODES))
+  return headerParts(stmt).some((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, 'call'))
     .some((c) => RELEASE_METHODS.has(calleeName(c) ?? '') || RELEASE_FUNCTIONS.test(calleeName(c) ?? '')));
 }
 

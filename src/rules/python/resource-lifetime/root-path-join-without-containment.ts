@@ -9,12 +9,10 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 import { argumentValues, brief, callsIn, calleeText, line, rootUseOf, runsAsRoot } from '../../../rulekit/openstack.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 
-const ASSIGNMENT_NODES = new Set(['assignment']);
-
 /** Parameters and the locals computed from them (`rel = path.lstrip('/')`). */
 function parameterValues(fn: SyntaxNode, body: SyntaxNode): Set<string> {
   const out = new Set(parameterNames(fn).map((p) => p.name).filter((n) => n !== 'self' && n !== 'cls'));
-  for (const a of descendantsOfType(body, ASSIGNMENT_NODES)) {
+  for (const a of descendantsOfType(body, 'assignment')) {
     if (mentionsName(a.childForFieldName('right'), out)) for (const t of targetNames(a.childForFieldName('left'))) out.add(t);
   }
   return out;

@@ -9,10 +9,7 @@ import { API_CONSTRUCTORS, IN_PROCESS_RECEIVER, LIMIT_CHECK_METHODS, PER_HOST_ME
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { brief, callsIn, calleeText, line, networkCall, receiver } from '../../../rulekit/openstack.js';
 
-const ASSIGNMENT_NODES = new Set(['assignment']);
-const CLASS_DEFINITION_NODES = new Set(['class_definition']);
 const LOOP_EXIT_NODES = new Set(['return_statement', 'break_statement']);
-const SUBSCRIPT_NODES = new Set(['subscript']);
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const LOOPS = new Set(['for_statement', ...COMPREHENSIONS]);
@@ -39,10 +36,10 @@ function remoteHelpers(model: PythonModel, cls: SyntaxNode, seen = new Set<numbe
   if (seen.has(cls.id)) return out;
   seen.add(cls.id);
   for (const base of classBases(cls)) {
-    const def = descendantsOfType(model.root, CLASS_DEFINITION_NODES).find((c) => c.childForFieldName('name')?.text === base.text);
+    const def = descendantsOfType(model.root, 'class_definition').find((c) => c.childForFieldName('name')?.text === base.text);
     if (def) for (const [k, v] of remoteHelpers(model, def, seen)) out.set(k, v);
   }
-  for (const def of descendantsOfType(cls.childForFieldName('body')!, new Set(['function_definition']))) {
+  for (const def of descendantsOfType(cls.childForFieldName('body')!, 'function_definition')) {
     if (enclosingClass(def)?.id !== cls.id) continue;
     const name = def.childForFieldName('name')!.text;
     const body = def.childForFieldName('body');
@@ -84,7 +81,7 @@ function userSource(iterable: SyntaxNode, fnBody: SyntaxNode, fnParams: Set<stri
     REQUEST_READ.test(e.text);
   if (fromUser(iterable)) return { text: brief(iterable, 50), node: iterable };
   if (iterable.type !== 'identifier') return null;
-  for (const a of descendantsOfType(fnBody, ASSIGNMENT_NODES)) {
+  for (const a of descendantsOfType(fnBody, 'assignment')) {
     if (a.childForFieldName('left')?.text !== iterable.text) continue;
     const right = a.childForFieldName('right');
     if (right && fromUser(right)) return { text: brief(right, 50), node: a };
@@ -100,7 +97,7 @@ function bounded(fnBody: SyntaxNode, iterable: SyntaxNode): boolean {
     if (calleeName(c) === 'len' && root && mentionsName(c, new Set([root])) && c.parent?.type === 'comparison_operator') return true;
     if (calleeName(c) === 'islice') return true;
   }
-  return !!root && descendantsOfType(fnBody, SUBSCRIPT_NODES).some((s) => s.childForFieldName('value')?.text === root && s.namedChildren.some((x) => x?.type === 'slice'));
+  return !!root && descendantsOfType(fnBody, 'subscript').some((s) => s.childForFieldName('value')?.text === root && s.namedChildren.some((x) => x?.type === 'slice'));
 }
 
 export default defineRule({

@@ -8,22 +8,19 @@ import { allFunctions } from '../../../languages/python/dataflow/functions.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { argumentValues, brief, callsIn, calleeText, line, rootUseOf } from '../../../rulekit/openstack.js';
 
-const ASSIGNMENT_NODES = new Set(['assignment']);
-const RETURN_STATEMENT_NODES = new Set(['return_statement']);
-
 /** The realpath argument is (or was assigned from) a join with more than one component. */
 function resolvesJoin(model: PythonModel, arg: SyntaxNode, body: SyntaxNode): boolean {
   const isJoin = (n: SyntaxNode): boolean => callsIn(n).some((c) => model.callName(c) === 'os.path.join' && argumentValues(c).length > 1);
   if (isJoin(arg)) return true;
   if (arg.type !== 'identifier') return false;
-  return descendantsOfType(body, ASSIGNMENT_NODES).some((a) => a.childForFieldName('left')?.text === arg.text && isJoin(a.childForFieldName('right')!));
+  return descendantsOfType(body, 'assignment').some((a) => a.childForFieldName('left')?.text === arg.text && isJoin(a.childForFieldName('right')!));
 }
 
 /** Where the checked path goes as root: in this function, or in a same-module caller of it that uses its result. */
 function rootUse(model: PythonModel, fn: SyntaxNode, body: SyntaxNode, held: Set<string>, after: number): { use: SyntaxNode; caller: string | null } | null {
   const local = rootUseOf(model, body, held, after);
   if (local) return { use: local, caller: null };
-  const returned = descendantsOfType(body, RETURN_STATEMENT_NODES).some((r) => mentionsName(r, held));
+  const returned = descendantsOfType(body, 'return_statement').some((r) => mentionsName(r, held));
   const name = fn.childForFieldName('name')?.text;
   if (!returned || !name) return null;
   for (const caller of allFunctions(model.root)) {

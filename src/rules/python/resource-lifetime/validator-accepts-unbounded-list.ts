@@ -8,7 +8,6 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 import { line } from '../../../rulekit/openstack.js';
 
 const ASSIGNMENT_CALL_NODES = new Set(['assignment', 'call']);
-const FOR_STATEMENT_NODES = new Set(['for_statement']);
 
 export default defineRule({
   meta: {
@@ -44,7 +43,7 @@ export default defineRule({
         // API attribute validators only: neutron's `(data, valid_values=None)` signature, or one registered by
         // reference (`validators['type:x'] = _validate_x`), or a method of an API controller.
         if (!params.some((p) => p.name === 'valid_values') && !registered(ctx.model.root, name) && !inController(fn)) return;
-        const loop = descendantsOfType(body, FOR_STATEMENT_NODES).find((f: SyntaxNode) => f.childForFieldName('right')?.text === param.name);
+        const loop = descendantsOfType(body, 'for_statement').find((f: SyntaxNode) => f.childForFieldName('right')?.text === param.name);
         if (!loop) return;
         ctx.report({
           node: loop.childForFieldName('right')!,
