@@ -32,3 +32,24 @@ export function processKind(qualified: string | null): ProcessKind | null {
   if (NO_SHELL_FUNCTIONS.has(qualified)) return 'no-shell';
   return null;
 }
+
+/** oslo.concurrency's runners: they take the command as separate arguments and accept `prlimit=`. */
+export const PROCESSUTILS_RUNNERS: ReadonlySet<string> = new Set([
+  'oslo_concurrency.processutils.execute', 'oslo_concurrency.processutils.trycmd',
+  'oslo_concurrency.processutils.ssh_execute',
+]);
+
+/**
+ * Names under which OpenStack projects wrap processutils.execute and forward its keywords (`utils.execute`,
+ * `self._execute` handed in by a driver, privsep helpers, rootwrap's `execute_root`): the projects' own convention,
+ * used where the wrapper's definition is in another file.
+ */
+export const FORWARDING_RUNNER_NAMES: ReadonlySet<string> = new Set(['execute', '_execute', 'trycmd', 'ssh_execute', 'execute_root']);
+
+/** Whether `call` starts a process from a command given as words: subprocess, processutils, or a forwarding wrapper. */
+export function runsCommand(qualified: string | null, calleeLastName: string | null): 'subprocess' | 'processutils' | null {
+  if (qualified !== null && SUBPROCESS_FUNCTIONS.has(qualified)) return 'subprocess';
+  if (qualified !== null && PROCESSUTILS_RUNNERS.has(qualified)) return 'processutils';
+  if (calleeLastName !== null && FORWARDING_RUNNER_NAMES.has(calleeLastName)) return 'processutils';
+  return null;
+}

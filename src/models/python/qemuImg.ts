@@ -1,0 +1,57 @@
+// qemu-img as OpenStack services run it on images their users supply (Nova, Cinder, Glance, Ironic, IPA): which
+// subcommands open an image's content, which options pin the format instead of letting qemu-img probe it, and the
+// library wrappers that run it. Sources: OSSA-2016-012 (CVE-2015-5162, `qemu-img info` without process limits),
+// OSSA-2024-001/-002 (CVE-2024-32498/-40767, QCOW2 data files and VMDK extents naming host files), OSSA-2024-003
+// (CVE-2024-44082, Ironic), OSSA-2026-002 (CVE-2026-24708, resize without a format), and qemu-img(1).
+import { lookupTable } from '../../lookupTable.js';
+
+/** The program, as it stands in an argument list (a path ending in it counts too). */
+export function isQemuImg(word: string | null): boolean {
+  return word !== null && (word === 'qemu-img' || word.endsWith('/qemu-img'));
+}
+
+/**
+ * Subcommands that open an image and read or rewrite its data, following whatever backing file, data file or
+ * extent its header names. Without a pinned format, qemu-img probes the header, so a "raw" upload that is really a
+ * QCOW2 or VMDK descriptor makes it read host files. `info` only reports metadata and is the probe services rely on
+ * to inspect an upload (it has its own rule: process limits); `create` opens no existing image; `commit` merges an
+ * overlay the service made itself into the backing file it recorded.
+ */
+export const DATA_SUBCOMMANDS: ReadonlySet<string> = new Set(['convert', 'dd', 'resize', 'compare', 'amend']);
+
+/** Subcommands that parse an untrusted image header and must run under CPU/memory limits (OSSA-2016-012). */
+export const PROBE_SUBCOMMANDS: ReadonlySet<string> = new Set(['info', 'measure', 'map', 'check']);
+
+/** Options that fix the input format (`--image-opts` carries `driver=` instead). */
+export function pinsFormat(word: string | null): boolean {
+  if (word === null) return false;
+  return word === '-f' || word === '--format' || word === '--image-opts' || word.startsWith('--format=') ||
+    (word.startsWith('-f') && word.length > 2 && !word.startsWith('--'));
+}
+
+/** The qemu-img subcommand in a command's words: the first word after the program that is not an option. */
+export function qemuImgSubcommand(words: readonly (string | null)[]): { index: number; name: string } | null {
+  const program = words.findIndex(isQemuImg);
+  if (program < 0) return null;
+  for (let i = program + 1; i < words.length; i++) {
+    const word = words[i] ?? null;
+    if (word === null) return null;
+    if (!word.startsWith('-')) return { index: program, name: word };
+  }
+  return null;
+}
+
+/**
+ * Library functions that run `qemu-img convert` and probe the source format unless told it: the keyword (and
+ * position) of their source-format parameter. ironic-lib's convert_image took no source format before the
+ * OSSA-2024-003 fix and takes `source_format` since; Ironic's and IPA's own copies made it default to a fixed format,
+ * so they are not listed.
+ */
+export const FORMAT_PROBING_WRAPPERS = lookupTable<{ keyword: string; index: number }>({
+  'ironic_lib.qemu_img.convert_image': { keyword: 'source_format', index: 7 },
+});
+
+/** Keywords of oslo.concurrency's processutils.execute/trycmd that bound the child's resources. */
+export const LIMIT_KEYWORDS: readonly string[] = ['prlimit'];
+/** subprocess-style keywords through which a caller can set rlimits in the child. */
+export const SUBPROCESS_LIMIT_KEYWORDS: readonly string[] = ['preexec_fn'];
