@@ -59,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--llm-api-key-env <name>', `environment variable holding the API key (default ${DEFAULT_API_KEY_ENV})`)
     .option('--llm-max-tokens-total <n>', 'stop sending once the responses count this many tokens')
     .option('--llm-concurrency <n>', 'LLM requests in flight at once (default 2)')
-    .option('--llm-timeout <seconds>', 'per LLM request attempt (default 180)')
+    .option('--llm-timeout <seconds>', 'limit on connecting, waiting for and reading each LLM request attempt (default 180)')
     .option('--llm-retries <n>', 'retries after 429/5xx/timeouts/dropped connections (default 2)')
     .option('--llm-response-format <mode>', 'json_schema (default), json_object or text; refused formats fall back in that order')
     .option('--llm-commit-message-file <file>', "the change's commit message, shown to the model as intent")

@@ -56,12 +56,15 @@ export function chatCompletionsUrl(endpoint: string): string {
   return url.href;
 }
 
-function senderOf(options: LlmOptions): SendAttempt {
+interface Sender { send: SendAttempt; close(): Promise<void> }
+
+function senderOf(options: LlmOptions): Sender {
+  const none = (): Promise<void> => Promise.resolve();
   if (options.recordDir !== undefined && options.replayDir !== undefined) throw new UsageError('give either --llm-record or --llm-replay, not both');
-  if (options.replayDir !== undefined) return replayingSender(options.replayDir);
+  if (options.replayDir !== undefined) return { send: replayingSender(options.replayDir), close: none };
   if (options.endpoint === undefined) throw new UsageError('the LLM review needs an endpoint (--llm-endpoint) or a recording to replay (--llm-replay)');
   const live = liveSender(chatCompletionsUrl(options.endpoint), options.apiKey, options.timeoutMs ?? LLM_DEFAULTS.timeoutMs);
-  return options.recordDir !== undefined ? recordingSender(live, options.recordDir) : live;
+  return options.recordDir !== undefined ? { send: recordingSender(live.send, options.recordDir), close: live.close } : live;
 }
 
 interface FileState { input: LlmFileInput; lines: string[]; outline: FileOutline; seen: Set<string> }
@@ -69,7 +72,15 @@ interface FileState { input: LlmFileInput; lines: string[]; outline: FileOutline
 interface UnitOutcome { mode: ResponseFormatMode; requests: number; tokens: number; fatal: string | null }
 
 export async function runLlmReview(inputs: readonly LlmFileInput[], selection: Selection, options: LlmOptions, keepSuppressed: boolean): Promise<LlmRunResult> {
-  const send = senderOf(options);
+  const sender = senderOf(options);
+  try {
+    return await reviewAll(inputs, selection, options, keepSuppressed, sender.send);
+  } finally {
+    await sender.close();
+  }
+}
+
+async function reviewAll(inputs: readonly LlmFileInput[], selection: Selection, options: LlmOptions, keepSuppressed: boolean, send: SendAttempt): Promise<LlmRunResult> {
   const policy: RetryPolicy = {
     maxRetries: options.maxRetries ?? LLM_DEFAULTS.maxRetries,
     retryBaseMs: options.retryBaseMs ?? LLM_DEFAULTS.retryBaseMs,
