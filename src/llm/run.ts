@@ -203,18 +203,19 @@ function judge(state: FileState, unit: Unit, item: unknown, deps: UnitDeps): voi
     drop(verdict.reason, verdict.detail, claim.line, claim.cwe, claim.description);
     return;
   }
-  const range = verdict.value;
+  const placement = verdict.value;
+  const { range } = placement;
   const key = `${claim.cwe}:${range.startLine}:${range.startColumn}:${range.endLine}:${range.endColumn}`;
   if (state.seen.has(key)) {
     drop('duplicate', `CWE-${claim.cwe} at line ${range.startLine} was already claimed`, claim.line, claim.cwe, claim.description);
     return;
   }
   state.seen.add(key);
-  if (corroborate(claim, range, state.input.ruleFindings)) {
+  if (corroborate(placement.pillar, range, state.input.ruleFindings)) {
     result.stats.corroborated++;
     return;
   }
-  const finding = claimFinding(unit.file, claim, range, state.lines, state.outline);
+  const finding = claimFinding(unit.file, claim, placement, state.lines, state.outline);
   if (isSuppressed(state.outline, range)) {
     result.suppressed++;
     if (!deps.keepSuppressed) return;

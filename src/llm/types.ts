@@ -38,11 +38,15 @@ export interface LlmOptions {
 
 /** A claim as the model stated it, after shape checks. Lines are 1-based and inclusive. */
 export interface Claim {
+  /** The listed defect type (a selected pillar, or a selected CWE) the model put the defect under. */
+  defectType: number;
   line: number;
   endLine: number;
   cwe: number;
   quote: string;
   description: string;
+  /** Why the defect can be reached, in the model's words: who or what brings the harmful value to this code. */
+  reachability: string;
   solution: string;
   confidence: Confidence;
 }

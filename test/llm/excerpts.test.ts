@@ -76,8 +76,8 @@ describe('change review with the LLM', () => {
     const head = repo.commit('v2');
     server.handle((_r, res) => sendCompletion(res, {
       defects: [
-        { line: 9, end_line: 9, cwe: 22, quote: "os.path.join('/b', name)", description: 'name can climb out of /b', solution: 'check it', confidence: 'medium' },
-        { line: 5, end_line: 5, cwe: 22, quote: "os.path.join('/a', name)", description: 'name can climb out of /a', solution: 'check it', confidence: 'medium' },
+        { defect_type: 664, line: 9, end_line: 9, cwe: 22, quote: "os.path.join('/b', name)", description: 'name can climb out of /b', reachability: 'the name parameter comes from the API request', solution: 'check it', confidence: 'medium' },
+        { defect_type: 664, line: 5, end_line: 5, cwe: 22, quote: "os.path.join('/a', name)", description: 'name can climb out of /a', reachability: 'the name parameter comes from the API request', solution: 'check it', confidence: 'medium' },
       ],
     }));
     const report = await review({ paths: [], change: await changeFromGitRange(`${base}..${head}`, repo.dir), llm: { endpoint: server.url, model: 'm' } });
