@@ -6,7 +6,7 @@ import type { Confidence, Finding, Range, Severity } from '../findings/types.js'
 import { CONFIDENCES, SEVERITIES } from '../findings/types.js';
 import { allRules } from '../rulekit/registry.js';
 import { pillarOf } from '../taxonomy/index.js';
-import { scopeAt, type FileOutline } from './excerpts.js';
+import { scopeAt, type FileOutline } from './outline.js';
 import { LLM_RULE_ID } from './pseudoRule.js';
 import type { Claim } from './types.js';
 import { normaliseQuote, type Placement } from './verify.js';
