@@ -66,6 +66,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--llm-record <dir>', 'store every LLM request/response in this directory')
     .option('--llm-replay <dir>', 'answer LLM requests from a recording directory, offline (turns the LLM review on)')
     .option('--llm-show-rejected', 'list the LLM claims that failed verification, and why, on stderr')
+    .option('--llm-min-confidence <level>', "drop LLM claims the model rated below low, medium or high (default low)")
+    .option('--llm-max-per-file <n>', 'keep at most this many LLM findings per file, the most confident first (default 3)')
     .action(async (paths: string[], flags: ReviewFlags) => {
       exitCode = await runReview(paths, flags);
     });

@@ -32,6 +32,10 @@ export interface LlmOptions {
   recordDir?: string;
   /** Answer every request from recordings in this directory; no network. */
   replayDir?: string;
+  /** Drop claims the model itself rated below this (its stated confidence, before pillar caps it at medium). */
+  minConfidence?: Confidence;
+  /** New findings kept per file, the most confident first; the rest are dropped as over-file-cap. */
+  maxFindingsPerFile?: number;
   /** Receives the dropped claims once, sorted, after the review (the CLI prints them with --llm-show-rejected). */
   onRejected?: (rejected: RejectedClaim[]) => void;
 }
