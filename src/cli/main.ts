@@ -59,13 +59,15 @@ export async function main(argv: string[]): Promise<number> {
     .option('--llm-api-key-env <name>', `environment variable holding the API key (default ${DEFAULT_API_KEY_ENV})`)
     .option('--llm-max-tokens-total <n>', 'stop sending once the responses count this many tokens')
     .option('--llm-concurrency <n>', 'LLM requests in flight at once (default 2)')
-    .option('--llm-timeout <seconds>', 'per LLM request attempt (default 180)')
+    .option('--llm-timeout <seconds>', 'limit on connecting, waiting for and reading each LLM request attempt (default 180)')
     .option('--llm-retries <n>', 'retries after 429/5xx/timeouts/dropped connections (default 2)')
     .option('--llm-response-format <mode>', 'json_schema (default), json_object or text; refused formats fall back in that order')
     .option('--llm-commit-message-file <file>', "the change's commit message, shown to the model as intent")
     .option('--llm-record <dir>', 'store every LLM request/response in this directory')
     .option('--llm-replay <dir>', 'answer LLM requests from a recording directory, offline (turns the LLM review on)')
     .option('--llm-show-rejected', 'list the LLM claims that failed verification, and why, on stderr')
+    .option('--llm-min-confidence <level>', "drop LLM claims the model rated below low, medium or high (default low)")
+    .option('--llm-max-per-file <n>', 'keep at most this many LLM findings per file, the most confident first (default 3)')
     .action(async (paths: string[], flags: ReviewFlags) => {
       exitCode = await runReview(paths, flags);
     });

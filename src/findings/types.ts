@@ -79,8 +79,8 @@ export interface Report {
 
 /** Why an LLM claim was dropped; see docs/llm.md for each rule. */
 export type LlmRejectReason =
-  | 'malformed' | 'no-such-line' | 'outside-excerpt' | 'wrong-lines' | 'invented-quote'
-  | 'unknown-cwe' | 'not-selected' | 'vague' | 'duplicate';
+  | 'malformed' | 'no-reachability' | 'no-such-line' | 'outside-excerpt' | 'wrong-lines' | 'invented-quote'
+  | 'unknown-cwe' | 'not-selected' | 'cwe-not-under-pillar' | 'vague' | 'duplicate' | 'below-confidence' | 'over-file-cap';
 
 export interface LlmStats {
   model: string;

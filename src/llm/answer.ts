@@ -1,5 +1,7 @@
 // Gets the list of claimed defects out of a model's answer text: strict JSON first, then the JSON inside a code fence
-// or between the first `{`/`[` and the last `}`/`]` (for servers without structured output). Shapes are checked later.
+// or between the first `{`/`[` and the last `}`/`]` (for servers without structured output), or the exact clean
+// sentence. Shapes are checked later.
+import { NO_DEFECTS } from '../reporters/common.js';
 import { excerpt } from './transport.js';
 
 export type ParsedAnswer = { ok: true; items: unknown[] } | { ok: false; message: string };
@@ -39,6 +41,8 @@ export function parseAnswer(content: string): ParsedAnswer {
   // Reasoning models may think aloud in <think> tags before the answer.
   const text = content.replace(/<think>[\s\S]*?<\/think>/gi, '').trim();
   if (text === '') return { ok: false, message: 'the answer is empty' };
+  // The clean answer the instructions allow without JSON: exactly the sentence pillar itself prints when clean.
+  if (text === NO_DEFECTS) return { ok: true, items: [] };
   let sawJson = false;
   for (const candidate of candidates(text)) {
     const parsed = tryJson(candidate);

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../config/errors.js';
 import type { ConfigFile } from '../config/schema.js';
+import { CONFIDENCES, type Confidence } from '../findings/types.js';
 import { RESPONSE_FORMAT_MODES, type LlmOptions, type RejectedClaim, type ResponseFormatMode } from './types.js';
 
 export const DEFAULT_API_KEY_ENV = 'PILLAR_LLM_API_KEY';
@@ -22,6 +23,8 @@ export interface LlmFlags {
   llmRecord?: string;
   llmReplay?: string;
   llmShowRejected?: boolean;
+  llmMinConfidence?: string;
+  llmMaxPerFile?: string;
 }
 
 const FLAG_NAMES: Record<keyof LlmFlags, string> = {
@@ -29,6 +32,7 @@ const FLAG_NAMES: Record<keyof LlmFlags, string> = {
   llmMaxTokensTotal: '--llm-max-tokens-total', llmConcurrency: '--llm-concurrency', llmTimeout: '--llm-timeout',
   llmRetries: '--llm-retries', llmResponseFormat: '--llm-response-format', llmCommitMessageFile: '--llm-commit-message-file',
   llmRecord: '--llm-record', llmReplay: '--llm-replay', llmShowRejected: '--llm-show-rejected',
+  llmMinConfidence: '--llm-min-confidence', llmMaxPerFile: '--llm-max-per-file',
 };
 
 function count(value: string | number | undefined, flag: string, min: number): number | undefined {
@@ -79,6 +83,10 @@ export function llmOptionsFrom(flags: LlmFlags, config: ConfigFile, configPath: 
   }
   if (flags.llmRecord !== undefined && flags.llmReplay !== undefined) throw new UsageError('give either --llm-record or --llm-replay, not both');
   const timeout = count(flags.llmTimeout ?? config['llm-timeout'], '--llm-timeout', 1);
+  const minConfidence = flags.llmMinConfidence;
+  if (minConfidence !== undefined && !CONFIDENCES.includes(minConfidence as Confidence)) {
+    throw new UsageError(`--llm-min-confidence must be one of ${CONFIDENCES.join(', ')} (got '${minConfidence}')`);
+  }
   const options: LlmOptions = {
     model,
     ...(endpoint !== undefined ? { endpoint } : {}),
@@ -91,6 +99,8 @@ export function llmOptionsFrom(flags: LlmFlags, config: ConfigFile, configPath: 
     commitMessage,
     recordDir: flags.llmRecord,
     replayDir: flags.llmReplay,
+    minConfidence: minConfidence as Confidence | undefined,
+    maxFindingsPerFile: count(flags.llmMaxPerFile, '--llm-max-per-file', 1),
   };
   return { options, warnings };
 }

@@ -1,116 +1,41 @@
-// What code goes into each LLM request: a whole file (long files split at top-level statements), or, in a change
-// review, the changed lines with the functions that enclose them. Also the per-file facts findings need afterwards
-// (scope names for fingerprints, comments for suppressions), read from one parse.
-import type { SyntaxNode } from '../languages/syntaxTree.js';
+// What code goes into each LLM request: a whole file, or pieces of a long one, or, in a change review, the changed
+// lines with the functions that hold them. Code is never cut inside a function: a long file is cut between top-level
+// statements, and a class too long to send whole between its methods; a function is sent whole whatever its length.
+// Each piece travels with what a reviewer reads first: the module's imports and the header of every class around it.
 import type { FileChange } from '../changes/diff.js';
-import { parsePython } from '../languages/python/parser.js';
+import type { FileOutline } from './outline.js';
 import type { LineSpan } from './types.js';
 
 // Lines per request. 400 lines of Python is ~4–6k tokens: fits an 8k-context local model with room for the
 // instructions and the answer; larger pieces lose the model's attention, smaller ones lose cross-function context.
+// Imports and class headers count towards it; a single function longer than this is still sent whole.
 export const MAX_UNIT_LINES = 400;
-// Around a changed line outside any function (or inside one too long to send whole): this much context each side.
+// Around a changed line outside any function: this much context each side, short of any function it would cut.
 const CHANGE_CONTEXT_LINES = 10;
 
 export interface Unit {
   file: string;
+  /** Every line shown: the code under review and its context (imports, class headers), merged and in order. */
   spans: LineSpan[];
   /** Change review: the lines the change added or rewrote (marked for the model); null for a whole-file review. */
   added: ReadonlySet<number> | null;
 }
 
-interface Definition extends LineSpan { scope: string; isFunction: boolean }
-
-export interface FileOutline {
-  lineCount: number;
-  /** Functions and classes (decorators included) with their `Class.method` scope names. */
-  definitions: Definition[];
-  /** Each top-level statement's span, in order. */
-  topLevel: LineSpan[];
-  /** 1-based line → the comments on it. */
-  comments: Map<number, string[]>;
-}
-
-export async function outlineOf(text: string): Promise<FileOutline> {
-  const lines = text.split(/\r?\n/);
-  const lineCount = text.endsWith('\n') ? lines.length - 1 : lines.length;
-  const tree = await parsePython(text);
-  const definitions: Definition[] = [];
-  const comments = new Map<number, string[]>();
-  const visit = (node: SyntaxNode, scope: string[]): void => {
-    if (node.type === 'comment') {
-      const line = node.startPosition.row + 1;
-      comments.set(line, [...(comments.get(line) ?? []), node.text]);
-    }
-    let inner = scope;
-    if (node.type === 'function_definition' || node.type === 'class_definition') {
-      const name = node.childForFieldName('name')?.text ?? '?';
-      inner = [...scope, name];
-      const outer = node.parent?.type === 'decorated_definition' ? node.parent : node;
-      definitions.push({
-        start: outer.startPosition.row + 1, end: node.endPosition.row + 1, scope: inner.join('.'),
-        isFunction: node.type === 'function_definition',
-      });
-    }
-    for (const child of node.children) if (child) visit(child, inner);
-  };
-  visit(tree.rootNode, []);
-  const topLevel = tree.rootNode.namedChildren.filter((n): n is SyntaxNode => n !== null)
-    .map((n) => ({ start: n.startPosition.row + 1, end: n.endPosition.row + 1 }));
-  return { lineCount, definitions, topLevel, comments };
-}
-
-/** The innermost function or class holding `line`, as `Class.method`, or `<module>` (as rules' fingerprints name it). */
-export function scopeAt(outline: FileOutline, line: number): string {
-  let best: Definition | undefined;
-  for (const d of outline.definitions) {
-    if (d.start <= line && line <= d.end && (!best || d.end - d.start <= best.end - best.start)) best = d;
-  }
-  return best?.scope ?? '<module>';
-}
+/** A piece of code to review with the context a reader needs beside it. */
+interface Block { span: LineSpan; context: LineSpan[] }
 
 function size(s: LineSpan): number {
   return s.end - s.start + 1;
 }
 
-/** Consecutive pieces covering the file, cut where top-level statements start; over-long pieces cut into windows. */
-function filePieces(outline: FileOutline): LineSpan[] {
-  const starts = [1, ...outline.topLevel.map((s) => s.start).filter((l) => l > 1)];
-  const pieces: LineSpan[] = [];
-  starts.forEach((start, i) => {
-    const end = i + 1 < starts.length ? starts[i + 1]! - 1 : outline.lineCount;
-    for (let s = start; s <= end; s += MAX_UNIT_LINES) pieces.push({ start: s, end: Math.min(end, s + MAX_UNIT_LINES - 1) });
-  });
-  return pieces;
-}
-
-/** Packs spans in order into groups of at most MAX_UNIT_LINES lines; adjacent spans fuse. */
-function pack(spans: LineSpan[]): LineSpan[][] {
-  const groups: LineSpan[][] = [];
-  let current: LineSpan[] = [];
-  let lines = 0;
-  for (const span of spans) {
-    if (lines + size(span) > MAX_UNIT_LINES && current.length > 0) {
-      groups.push(current);
-      current = [];
-      lines = 0;
-    }
-    const last = current[current.length - 1];
-    if (last && last.end + 1 >= span.start) last.end = Math.max(last.end, span.end);
-    else current.push({ ...span });
-    lines += size(span);
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
-}
-
-export function wholeFileUnits(file: string, outline: FileOutline): Unit[] {
-  if (outline.lineCount === 0) return [];
-  return pack(filePieces(outline)).map((spans) => ({ file, spans, added: null }));
+/** The imports and the headers of the classes around `anchor` (outermost first), not counting `anchor` itself. */
+function contextOf(outline: FileOutline, anchor: LineSpan): LineSpan[] {
+  const classes = outline.classes.filter((c) => c.start <= anchor.start && anchor.end <= c.end && (c.start !== anchor.start || c.end !== anchor.end));
+  return [...outline.imports, ...classes.flatMap((c) => c.header)];
 }
 
 /** Merges spans that overlap or nearly touch (a gap of two lines or less is cheaper to send than to mark). */
-export function mergeSpans(spans: LineSpan[]): LineSpan[] {
+export function mergeSpans(spans: readonly LineSpan[]): LineSpan[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
   const out: LineSpan[] = [];
   for (const s of sorted) {
@@ -121,22 +46,88 @@ export function mergeSpans(spans: LineSpan[]): LineSpan[] {
   return out;
 }
 
-/** The changed lines of one file, each with its innermost function (or some context), packed into units. */
+function shown(blocks: readonly Block[]): LineSpan[] {
+  return mergeSpans(blocks.flatMap((b) => [b.span, ...b.context]));
+}
+
+/** Packs blocks in order into units of at most MAX_UNIT_LINES lines shown, context included; a block never splits. */
+function pack(blocks: readonly Block[]): LineSpan[][] {
+  const groups: Block[][] = [];
+  let current: Block[] = [];
+  const lines = (group: readonly Block[]): number => shown(group).reduce((n, s) => n + size(s), 0);
+  for (const block of blocks) {
+    // Over the limit, a new unit starts, unless what came before is only this block's own context (the imports
+    // before an over-long function), which it shows anyway.
+    const together = lines([...current, block]);
+    if (current.length > 0 && together > MAX_UNIT_LINES && together > lines([block])) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(block);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups.map(shown);
+}
+
+/**
+ * Consecutive pieces covering the file, cut where top-level statements start; a piece that is a class too long to
+ * send whole is cut again where its methods and nested classes start, and so on inwards. Nothing else is cut.
+ */
+function filePieces(outline: FileOutline): LineSpan[] {
+  const cuts = new Set<number>([1, ...outline.topLevel.map((s) => s.start)]);
+  const classAt = new Map(outline.classes.map((c) => [c.start, c]));
+  const piecesOf = (): LineSpan[] => {
+    const starts = [...cuts].filter((l) => l <= outline.lineCount).sort((a, b) => a - b);
+    return starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1]! - 1 : outline.lineCount }));
+  };
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const piece of piecesOf()) {
+      const cls = size(piece) > MAX_UNIT_LINES ? classAt.get(piece.start) : undefined;
+      for (const member of cls?.members ?? []) {
+        if (!cuts.has(member.start)) { cuts.add(member.start); grew = true; }
+      }
+    }
+  }
+  return piecesOf();
+}
+
+export function wholeFileUnits(file: string, outline: FileOutline): Unit[] {
+  if (outline.lineCount === 0) return [];
+  if (outline.lineCount <= MAX_UNIT_LINES) return [{ file, spans: [{ start: 1, end: outline.lineCount }], added: null }];
+  const blocks = filePieces(outline).map((span) => ({ span, context: contextOf(outline, span) }));
+  return pack(blocks).map((spans) => ({ file, spans, added: null }));
+}
+
+/** Lines around a changed line outside any function, stopping short of any function they would cut into. */
+function windowAround(outline: FileOutline, line: number): LineSpan {
+  const w = { start: Math.max(1, line - CHANGE_CONTEXT_LINES), end: Math.min(outline.lineCount, line + CHANGE_CONTEXT_LINES) };
+  for (const d of outline.definitions) {
+    if (!d.isFunction) continue;
+    if (d.end < line && d.end >= w.start && d.start < w.start) w.start = d.end + 1;
+    if (d.start > line && d.start <= w.end && d.end > w.end) w.end = d.start - 1;
+  }
+  return w;
+}
+
+/** The changed lines of one file, each with its outermost enclosing function (or some context), packed into units. */
 export function changeUnits(file: string, outline: FileOutline, change: FileChange): Unit[] {
   const n = outline.lineCount;
   if (n === 0) return [];
-  const clip = (s: LineSpan): LineSpan => ({ start: Math.max(1, s.start), end: Math.min(n, s.end) });
   const touched = new Set<number>([...change.addedLines].filter((l) => l >= 1 && l <= n));
   // A removal between two lines changed what both of them now do together.
   for (const gap of change.removedAfter) for (const l of [gap, gap + 1]) if (l >= 1 && l <= n) touched.add(l);
-  const spans: LineSpan[] = [];
-  for (const line of touched) {
-    let fn: Definition | undefined;
+  const blocks = new Map<string, Block>();
+  for (const line of [...touched].sort((a, b) => a - b)) {
+    // The outermost function: a closure is read with the function whose variables it uses.
+    let fn: LineSpan | undefined;
     for (const d of outline.definitions) {
-      if (d.isFunction && d.start <= line && line <= d.end && (!fn || size(d) < size(fn))) fn = d;
+      if (d.isFunction && d.start <= line && line <= d.end && (!fn || size(d) > size(fn))) fn = d;
     }
-    if (fn && size(fn) <= MAX_UNIT_LINES) spans.push({ start: fn.start, end: fn.end });
-    else spans.push(clip({ start: line - CHANGE_CONTEXT_LINES, end: line + CHANGE_CONTEXT_LINES }));
+    const span = fn ? { start: fn.start, end: fn.end } : windowAround(outline, line);
+    const key = `${span.start}:${span.end}`;
+    if (!blocks.has(key)) blocks.set(key, { span, context: contextOf(outline, fn ?? { start: line, end: line }) });
   }
-  return pack(mergeSpans(spans)).map((group) => ({ file, spans: group, added: change.addedLines }));
+  const ordered = [...blocks.values()].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return pack(ordered).map((spans) => ({ file, spans, added: change.addedLines }));
 }

@@ -1,15 +1,15 @@
-// Turns verified claims into findings (rule id `llm-review`, source `llm`) or into corroboration of a rule's finding
-// on the same lines and pillar. Severity comes from pillar's own rules for that CWE, else from the pillar.
+// Turns verified claims into findings (rule id `llm-review`, source `llm`, the pillar the model chose) or into
+// corroboration of a rule's finding on the same lines and pillar. Severity comes from pillar's own rules for that CWE, else from the pillar.
 import { fingerprint } from '../findings/fingerprint.js';
 import { parseSuppression, suppresses } from '../findings/suppression.js';
 import type { Confidence, Finding, Range, Severity } from '../findings/types.js';
 import { CONFIDENCES, SEVERITIES } from '../findings/types.js';
 import { allRules } from '../rulekit/registry.js';
 import { pillarOf } from '../taxonomy/index.js';
-import { scopeAt, type FileOutline } from './excerpts.js';
+import { scopeAt, type FileOutline } from './outline.js';
 import { LLM_RULE_ID } from './pseudoRule.js';
 import type { Claim } from './types.js';
-import { normaliseQuote } from './verify.js';
+import { normaliseQuote, type Placement } from './verify.js';
 
 // An unverified opinion never outranks what a rule proves: capped at medium confidence and at high severity.
 const MAX_CONFIDENCE: Confidence = 'medium';
@@ -27,10 +27,10 @@ function lower<T extends string>(order: readonly T[], a: T, b: T): T {
   return order.indexOf(a) <= order.indexOf(b) ? a : b;
 }
 
-export function severityFor(cwe: number): Severity {
+export function severityFor(cwe: number, pillar: number | null = pillarOf(cwe)): Severity {
   const fromRules = allRules().filter((r) => r.meta.cwe === cwe).map((r) => r.meta.severity);
   const highest = fromRules.sort((a, b) => SEVERITIES.indexOf(b) - SEVERITIES.indexOf(a))[0];
-  return lower(SEVERITIES, highest ?? PILLAR_SEVERITY[pillarOf(cwe) ?? 0] ?? 'medium', MAX_SEVERITY);
+  return lower(SEVERITIES, highest ?? PILLAR_SEVERITY[pillar ?? 0] ?? 'medium', MAX_SEVERITY);
 }
 
 export function confidenceFor(stated: Confidence): Confidence {
@@ -42,11 +42,10 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 /**
- * Marks every rule finding of the same pillar on overlapping lines as corroborated; true when there was one, and the
- * claim then adds no finding of its own (the rule's finding already says it, with the rule's evidence).
+ * Marks every rule finding of the claim's pillar on overlapping lines as corroborated; true when there was one, and
+ * the claim then adds no finding of its own (the rule's finding already says it, with the rule's evidence).
  */
-export function corroborate(claim: Claim, range: Range, ruleFindings: readonly Finding[]): boolean {
-  const pillar = pillarOf(claim.cwe);
+export function corroborate(pillar: number, range: Range, ruleFindings: readonly Finding[]): boolean {
   let any = false;
   for (const f of ruleFindings) {
     if (f.source === undefined && f.pillar === pillar && overlaps(f.range, range)) {
@@ -67,17 +66,24 @@ export function isSuppressed(outline: FileOutline, range: Range): boolean {
   return false;
 }
 
-export function claimFinding(file: string, claim: Claim, range: Range, lines: readonly string[], outline: FileOutline): Finding {
-  const cwe = claim.cwe;
+/** The finding's message: the model's description, then why it says the defect can be reached. */
+export function claimMessage(claim: Claim): string {
+  const said = claim.description.trim();
+  return `${said}${/[.!?]$/.test(said) ? '' : '.'} Reachable: ${claim.reachability.trim()}`;
+}
+
+export function claimFinding(file: string, claim: Claim, placement: Placement, lines: readonly string[], outline: FileOutline): Finding {
+  const { cwe } = claim;
+  const { range, pillar } = placement;
   return {
     ruleId: LLM_RULE_ID,
     cwe,
-    pillar: pillarOf(cwe)!,
-    severity: severityFor(cwe),
+    pillar,
+    severity: severityFor(cwe, pillar),
     confidence: confidenceFor(claim.confidence),
     file,
     range,
-    message: claim.description,
+    message: claimMessage(claim),
     remediation: claim.solution || 'The model proposed no fix; see the description.',
     fingerprint: fingerprint(LLM_RULE_ID, scopeAt(outline, range.startLine), `CWE-${cwe} ${normaliseQuote(claim.quote)}`),
     snippet: lines.slice(range.startLine - 1, Math.min(range.endLine, range.startLine + SNIPPET_MAX_LINES - 1)).join('\n'),

@@ -1,15 +1,17 @@
 // Runs the opt-in LLM second opinion over the reviewed files after the rules: builds the units, sends them in
 // batches of `concurrency` (budget and fatal-error decisions are taken between batches, so a replay takes exactly the
-// same path), verifies every claim and returns findings, corroborations, diagnostics and counts.
+// same path), verifies every claim, settles each file's claims (settle.ts) and returns findings, corroborations,
+// diagnostics and counts.
 import type { FileChange } from '../changes/diff.js';
 import { UsageError } from '../config/errors.js';
 import type { Selection } from '../config/selection.js';
 import type { Diagnostic, Finding, LlmRejectReason, LlmStats } from '../findings/types.js';
 import { parseAnswer } from './answer.js';
-import { changeUnits, outlineOf, wholeFileUnits, type FileOutline, type Unit } from './excerpts.js';
-import { claimFinding, corroborate, isSuppressed } from './findings.js';
+import { changeUnits, wholeFileUnits, type Unit } from './excerpts.js';
+import { outlineOf, type FileOutline } from './outline.js';
 import { requestBody } from './prompt.js';
 import { recordingSender, replayingSender } from './recording.js';
+import { settle, type Candidate } from './settle.js';
 import { callWithRetries, liveSender, type RetryPolicy, type SendAttempt } from './transport.js';
 import { RESPONSE_FORMAT_MODES, type LlmOptions, type RejectedClaim, type ResponseFormatMode } from './types.js';
 import { claimOf, verifyClaim } from './verify.js';
@@ -40,7 +42,12 @@ export const LLM_DEFAULTS = {
   concurrency: 2,
   // Room for a dozen detailed claims; a longer answer is usually the model repeating itself.
   maxAnswerTokens: 4_096,
-} as const;
+  // Every stated confidence counts by default: the cap below already keeps the most confident.
+  minConfidence: 'low',
+  // A real fix touches one or two places in a file; past three, further claims in one file are mostly noise, and
+  // a reviewer stops reading. Raise it to see more of the model's opinion.
+  maxFindingsPerFile: 3,
+} as const satisfies Record<string, number | string>;
 
 /** `…/v1` → `…/v1/chat/completions`; a URL already naming the route is used as given. */
 export function chatCompletionsUrl(endpoint: string): string {
@@ -56,20 +63,31 @@ export function chatCompletionsUrl(endpoint: string): string {
   return url.href;
 }
 
-function senderOf(options: LlmOptions): SendAttempt {
+interface Sender { send: SendAttempt; close(): Promise<void> }
+
+function senderOf(options: LlmOptions): Sender {
+  const none = (): Promise<void> => Promise.resolve();
   if (options.recordDir !== undefined && options.replayDir !== undefined) throw new UsageError('give either --llm-record or --llm-replay, not both');
-  if (options.replayDir !== undefined) return replayingSender(options.replayDir);
+  if (options.replayDir !== undefined) return { send: replayingSender(options.replayDir), close: none };
   if (options.endpoint === undefined) throw new UsageError('the LLM review needs an endpoint (--llm-endpoint) or a recording to replay (--llm-replay)');
   const live = liveSender(chatCompletionsUrl(options.endpoint), options.apiKey, options.timeoutMs ?? LLM_DEFAULTS.timeoutMs);
-  return options.recordDir !== undefined ? recordingSender(live, options.recordDir) : live;
+  return options.recordDir !== undefined ? { send: recordingSender(live.send, options.recordDir), close: live.close } : live;
 }
 
-interface FileState { input: LlmFileInput; lines: string[]; outline: FileOutline; seen: Set<string> }
+interface FileState { input: LlmFileInput; lines: string[]; outline: FileOutline; candidates: Candidate[] }
 
 interface UnitOutcome { mode: ResponseFormatMode; requests: number; tokens: number; fatal: string | null }
 
 export async function runLlmReview(inputs: readonly LlmFileInput[], selection: Selection, options: LlmOptions, keepSuppressed: boolean): Promise<LlmRunResult> {
-  const send = senderOf(options);
+  const sender = senderOf(options);
+  try {
+    return await reviewAll(inputs, selection, options, keepSuppressed, sender.send);
+  } finally {
+    await sender.close();
+  }
+}
+
+async function reviewAll(inputs: readonly LlmFileInput[], selection: Selection, options: LlmOptions, keepSuppressed: boolean, send: SendAttempt): Promise<LlmRunResult> {
   const policy: RetryPolicy = {
     maxRetries: options.maxRetries ?? LLM_DEFAULTS.maxRetries,
     retryBaseMs: options.retryBaseMs ?? LLM_DEFAULTS.retryBaseMs,
@@ -84,9 +102,11 @@ export async function runLlmReview(inputs: readonly LlmFileInput[], selection: S
     stats: { model: options.model, units: 0, requests: 0, tokens: 0, kept: 0, corroborated: 0, rejected: {}, failed: 0, skipped: 0 },
   };
   const work: Array<{ state: FileState; unit: Unit }> = [];
+  const states: FileState[] = [];
   for (const input of inputs) {
     const outline = await outlineOf(input.text);
-    const state: FileState = { input, lines: input.text.split(/\r?\n/), outline, seen: new Set() };
+    const state: FileState = { input, lines: input.text.split(/\r?\n/), outline, candidates: [] };
+    states.push(state);
     const units = input.change ? changeUnits(input.file, outline, input.change) : wholeFileUnits(input.file, outline);
     for (const unit of units) work.push({ state, unit });
   }
@@ -113,7 +133,7 @@ export async function runLlmReview(inputs: readonly LlmFileInput[], selection: S
       const input = { unit, lines: state.lines, selection, findings: findingsIn(state.input.ruleFindings, unit), commitMessage: options.commitMessage };
       // Only a guess until the response's usage arrives: the prompt at ~4 characters a token.
       reserved += Math.ceil(requestBody(input, { model: options.model, maxAnswerTokens: 0, mode }).length / 4);
-      admitted.push(reviewUnit(state, unit, input, mode, { send, policy, options, selection, result, keepSuppressed, note }));
+      admitted.push(reviewUnit(state, unit, input, mode, { send, policy, options, selection, result, note }));
     }
     const outcomes = await Promise.all(admitted);
     for (const o of outcomes) {
@@ -122,6 +142,21 @@ export async function runLlmReview(inputs: readonly LlmFileInput[], selection: S
       // One unit learning that the server refuses a format spares the following batches the refusal.
       if (RESPONSE_FORMAT_MODES.indexOf(o.mode) > RESPONSE_FORMAT_MODES.indexOf(mode)) mode = o.mode;
       halted ??= o.fatal;
+    }
+  }
+  const settling = {
+    minConfidence: options.minConfidence ?? LLM_DEFAULTS.minConfidence,
+    maxPerFile: options.maxFindingsPerFile ?? LLM_DEFAULTS.maxFindingsPerFile,
+    keepSuppressed,
+  };
+  for (const state of states) {
+    const settled = settle({ ...state, file: state.input.file, ruleFindings: state.input.ruleFindings }, settling);
+    result.findings.push(...settled.findings);
+    result.stats.kept += settled.findings.length;
+    result.stats.corroborated += settled.corroborated;
+    result.suppressed += settled.suppressed;
+    for (const { candidate: { claim }, reason, detail } of settled.dropped) {
+      countRejected(result, { file: state.input.file, line: claim.line, cwe: claim.cwe, reason, detail, description: claim.description });
     }
   }
   result.rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
@@ -139,7 +174,7 @@ function unitDiagnostic(state: FileState, unit: Unit, code: Diagnostic['code'], 
 }
 
 interface UnitDeps {
-  send: SendAttempt; policy: RetryPolicy; options: LlmOptions; selection: Selection; result: LlmRunResult; keepSuppressed: boolean;
+  send: SendAttempt; policy: RetryPolicy; options: LlmOptions; selection: Selection; result: LlmRunResult;
   note: (code: Diagnostic['code'], message: string) => void;
 }
 
@@ -174,41 +209,27 @@ async function reviewUnit(state: FileState, unit: Unit, input: Parameters<typeof
   return outcome;
 }
 
+function countRejected(result: LlmRunResult, rejected: RejectedClaim): void {
+  result.stats.rejected[rejected.reason] = (result.stats.rejected[rejected.reason] ?? 0) + 1;
+  result.rejected.push(rejected);
+}
+
+/** Verifies one claim of a unit's answer; a verified one waits, with the file's others, to be settled. */
 function judge(state: FileState, unit: Unit, item: unknown, deps: UnitDeps): void {
-  const { result } = deps;
-  const drop = (reason: LlmRejectReason, detail: string, line: number | null, cwe: number | null, description: string): void => {
-    result.stats.rejected[reason] = (result.stats.rejected[reason] ?? 0) + 1;
-    result.rejected.push({ file: unit.file, line, cwe, reason, detail, description });
-  };
   const shaped = claimOf(item);
   if (!shaped.ok) {
     const raw = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
-    drop(shaped.reason, shaped.detail, typeof raw.line === 'number' ? raw.line : null, null, typeof raw.description === 'string' ? raw.description : '');
+    countRejected(deps.result, {
+      file: unit.file, line: typeof raw.line === 'number' ? raw.line : null, cwe: null, reason: shaped.reason, detail: shaped.detail,
+      description: typeof raw.description === 'string' ? raw.description : '',
+    });
     return;
   }
   const claim = shaped.value;
   const verdict = verifyClaim(claim, { lines: state.lines, lineCount: state.outline.lineCount, shown: unit.spans, selection: deps.selection });
   if (!verdict.ok) {
-    drop(verdict.reason, verdict.detail, claim.line, claim.cwe, claim.description);
+    countRejected(deps.result, { file: unit.file, line: claim.line, cwe: claim.cwe, reason: verdict.reason, detail: verdict.detail, description: claim.description });
     return;
   }
-  const range = verdict.value;
-  const key = `${claim.cwe}:${range.startLine}:${range.startColumn}:${range.endLine}:${range.endColumn}`;
-  if (state.seen.has(key)) {
-    drop('duplicate', `CWE-${claim.cwe} at line ${range.startLine} was already claimed`, claim.line, claim.cwe, claim.description);
-    return;
-  }
-  state.seen.add(key);
-  if (corroborate(claim, range, state.input.ruleFindings)) {
-    result.stats.corroborated++;
-    return;
-  }
-  const finding = claimFinding(unit.file, claim, range, state.lines, state.outline);
-  if (isSuppressed(state.outline, range)) {
-    result.suppressed++;
-    if (!deps.keepSuppressed) return;
-    finding.suppressed = true;
-  }
-  result.stats.kept++;
-  result.findings.push(finding);
+  state.candidates.push({ claim, placement: verdict.value });
 }

@@ -1,6 +1,12 @@
 // One chat-completions call: HTTP attempts with a timeout, retries with exponential backoff and full jitter (Retry-After
 // honoured), and decoding of the answer (a JSON body, or an SSE stream from servers that stream anyway).
 // Knows nothing about prompts or claims; the attempt itself is injected so that recording and replay can wrap it.
+import { lazyRequire } from '../lazyRequire.js';
+
+// undici (the npm package, 6.x for Node 20) rather than Node's global fetch: the global one runs on a dispatcher
+// with undici's own 300 s headers and body timeouts, which no AbortSignal can lengthen, so a slow local model could
+// never answer a longer --llm-timeout. Loaded on first use: a review without the LLM never pays for it.
+const undici = lazyRequire<typeof import('undici')>('undici');
 
 /** What one HTTP attempt produced: a response (any status), or no usable response at all. */
 export type Attempt =
@@ -29,23 +35,49 @@ const MAX_BACKOFF_MS = 30_000;
 // A Retry-After above this is treated as this: servers sometimes ask for hours, and a review should fail instead.
 const MAX_RETRY_AFTER_MS = 60_000;
 
-export function liveSender(url: string, apiKey: string | undefined, timeoutMs: number): SendAttempt {
-  return async (body) => {
+/**
+ * The HTTP client's own limits, which --llm-timeout replaces. Left unset they are undici's (300 s for the headers
+ * and for each pause in the body, 10 s to connect); tests pass small ones to show that the option wins over them.
+ */
+export interface ClientLimits { headersTimeout?: number; bodyTimeout?: number; connectTimeout?: number }
+
+export interface LiveSender {
+  send: SendAttempt;
+  /** Closes the connections kept alive between requests. */
+  close(): Promise<void>;
+}
+
+/**
+ * Sends each attempt with `timeoutMs` as the limit on connecting, on waiting for the headers, on each pause in the
+ * body, and (an AbortSignal) on the whole attempt, so a model that streams one byte a minute still stops in time.
+ */
+export function liveSender(url: string, apiKey: string | undefined, timeoutMs: number, defaults: ClientLimits = {}): LiveSender {
+  const { Agent, fetch } = undici();
+  const dispatcher = new Agent({
+    ...(defaults.headersTimeout !== undefined ? { headersTimeout: defaults.headersTimeout } : {}),
+    ...(defaults.bodyTimeout !== undefined ? { bodyTimeout: defaults.bodyTimeout } : {}),
+    ...(defaults.connectTimeout !== undefined ? { connect: { timeout: defaults.connectTimeout } } : {}),
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connect: { timeout: timeoutMs },
+  });
+  const seconds = `${timeoutMs / 1000} s`;
+  const send: SendAttempt = async (body) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (apiKey) headers.authorization = `Bearer ${apiKey}`;
     const signal = AbortSignal.timeout(timeoutMs);
-    let response: Response;
+    let response: Awaited<ReturnType<typeof fetch>>;
     try {
-      response = await fetch(url, { method: 'POST', headers, body, signal });
+      response = await fetch(url, { method: 'POST', headers, body, signal, dispatcher });
     } catch (error) {
-      if (isTimeout(error)) return { kind: 'failure', failure: 'timeout', message: `no answer within ${timeoutMs / 1000} s` };
+      if (isTimeout(error)) return { kind: 'failure', failure: 'timeout', message: `no answer within ${seconds}` };
       return { kind: 'failure', failure: 'network', message: networkReason(error) };
     }
     let text: string;
     try {
       text = await response.text();
     } catch (error) {
-      if (isTimeout(error)) return { kind: 'failure', failure: 'timeout', message: `the answer did not finish within ${timeoutMs / 1000} s` };
+      if (isTimeout(error)) return { kind: 'failure', failure: 'timeout', message: `the answer did not finish within ${seconds}` };
       return { kind: 'failure', failure: 'truncated', message: `the connection closed mid-answer (${networkReason(error)})` };
     }
     return {
@@ -53,10 +85,17 @@ export function liveSender(url: string, apiKey: string | undefined, timeoutMs: n
       retryAfter: response.headers.get('retry-after'), body: text,
     };
   };
+  return { send, close: () => dispatcher.close() };
 }
 
+// undici's own limits fire as errors with these codes (as the cause of fetch's TypeError, or thrown while reading).
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
 function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'TimeoutError' || error.name === 'AbortError') return true;
+  const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === 'string' && TIMEOUT_CODES.has(code);
 }
 
 function networkReason(error: unknown): string {

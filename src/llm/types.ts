@@ -32,17 +32,25 @@ export interface LlmOptions {
   recordDir?: string;
   /** Answer every request from recordings in this directory; no network. */
   replayDir?: string;
+  /** Drop claims the model itself rated below this (its stated confidence, before pillar caps it at medium). */
+  minConfidence?: Confidence;
+  /** New findings kept per file, the most confident first; the rest are dropped as over-file-cap. */
+  maxFindingsPerFile?: number;
   /** Receives the dropped claims once, sorted, after the review (the CLI prints them with --llm-show-rejected). */
   onRejected?: (rejected: RejectedClaim[]) => void;
 }
 
 /** A claim as the model stated it, after shape checks. Lines are 1-based and inclusive. */
 export interface Claim {
+  /** The listed defect type (a selected pillar, or a selected CWE) the model put the defect under. */
+  defectType: number;
   line: number;
   endLine: number;
   cwe: number;
   quote: string;
   description: string;
+  /** Why the defect can be reached, in the model's words: who or what brings the harmful value to this code. */
+  reachability: string;
   solution: string;
   confidence: Confidence;
 }

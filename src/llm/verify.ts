@@ -1,10 +1,10 @@
 // The point of the LLM feature: a claim survives only when it is checkable against the code. Its lines exist and were
-// shown, its quote is the code on those lines (whitespace-normalised), its CWE is a weakness under the selection, and
-// its description names something in the quoted code. Pure functions, no I/O.
+// shown, its quote is the code on those lines (whitespace-normalised), its defect type is a selected one and its CWE a
+// weakness under that type in View 1000, it says why the defect is reachable, and its description names something in
+// the quoted code. Pure functions, no I/O.
 import type { Selection } from '../config/selection.js';
-import { selects } from '../config/selection.js';
 import type { Confidence, LlmRejectReason, Range } from '../findings/types.js';
-import { cweExists, pillarOf } from '../taxonomy/index.js';
+import { ancestorsOf, cweExists, isPillar, isWithin, pillarOf } from '../taxonomy/index.js';
 import type { Claim, LineSpan } from './types.js';
 
 export type Verdict<T> = { ok: true; value: T } | { ok: false; reason: LlmRejectReason; detail: string };
@@ -38,7 +38,13 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-/** Checks the fields' shapes; a claim missing its line, quote, CWE or description cannot be verified at all. */
+// What models write when they have no reason: not an explanation of who reaches the code.
+const NO_REASON = /^(?:n\/?a|none|unknown|unclear|not (?:reachable|applicable)|-+|\.+)\.?$/i;
+
+/**
+ * Checks the fields' shapes; a claim missing its line, CWE, quote, description or defect type cannot be verified at
+ * all (`malformed`), and one that does not say why it is reachable is dropped on its own count (`no-reachability`).
+ */
 export function claimOf(item: unknown): Verdict<Claim> {
   if (!item || typeof item !== 'object' || Array.isArray(item)) return reject('malformed', 'a defect entry is not an object');
   const raw = item as Record<string, unknown>;
@@ -51,11 +57,18 @@ export function claimOf(item: unknown): Verdict<Claim> {
   if (quote.trim() === '') return reject('malformed', 'no quote of the code');
   const description = text(raw.description);
   if (description === '') return reject('malformed', 'no description');
+  const type = raw.defect_type ?? raw.defectType ?? raw.pillar;
+  const defectType = parseCwe(type);
+  if (defectType === null) return reject('malformed', `defect_type ${JSON.stringify(type ?? null)} is not a CWE id`);
+  const reachability = text(raw.reachability ?? raw.reachable);
+  if (reachability === '' || NO_REASON.test(reachability)) {
+    return reject('no-reachability', reachability === '' ? 'no reachability: the claim does not say how the defect is reached' : `reachability "${reachability}" explains nothing`);
+  }
   return {
     ok: true,
     value: {
       // A missing or backwards end line is read as a one-line claim; the quote check still pins the lines.
-      line, endLine: end !== null && end >= line ? end : line, cwe, quote, description,
+      defectType, line, endLine: end !== null && end >= line ? end : line, cwe, quote, description, reachability,
       solution: text(raw.solution), confidence: parseConfidence(raw.confidence),
     },
   };
@@ -140,8 +153,22 @@ export interface VerifyContext {
   selection: Selection;
 }
 
-/** The range a kept claim's finding gets: exactly where its quote is within the claimed lines. */
-export function verifyClaim(claim: Claim, ctx: VerifyContext): Verdict<Range> {
+/** Where a kept claim's finding goes, and its pillar (the claimed one, where the CWE lies under several). */
+export interface Placement { range: Range; pillar: number }
+
+/**
+ * The pillar of a claim under `defectType`: the defect type itself when it is a pillar (so a CWE with parents in two
+ * pillars takes the one the model chose), else the CWE's primary pillar if the selected CWE lies under it.
+ */
+export function claimPillar(defectType: number, cwe: number): number {
+  if (isPillar(defectType)) return defectType;
+  const primary = pillarOf(cwe);
+  if (primary !== null && isWithin(defectType, primary)) return primary;
+  return ancestorsOf(defectType).find(isPillar) ?? primary ?? defectType;
+}
+
+/** The range a kept claim's finding gets (exactly where its quote is within the claimed lines) and its pillar. */
+export function verifyClaim(claim: Claim, ctx: VerifyContext): Verdict<Placement> {
   const lines = claim.line === claim.endLine ? `line ${claim.line}` : `lines ${claim.line}-${claim.endLine}`;
   if (claim.endLine > ctx.lineCount) return reject('no-such-line', `${lines}: the file has ${ctx.lineCount} lines`);
   for (let l = claim.line; l <= claim.endLine; l++) {
@@ -155,12 +182,19 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Verdict<Range> {
   }
   if (!cweExists(claim.cwe)) return reject('unknown-cwe', `CWE-${claim.cwe} does not exist`);
   if (pillarOf(claim.cwe) === null) return reject('unknown-cwe', `CWE-${claim.cwe} is a category or view, not a weakness`);
-  if (!selects(ctx.selection, claim.cwe)) return reject('not-selected', `CWE-${claim.cwe} is not under the selected pillars/CWEs`);
+  const type = claim.defectType;
+  if (!ctx.selection.pillars.includes(type) && !ctx.selection.cwes.includes(type)) {
+    return reject('not-selected', `defect type CWE-${type} is not one of the selected pillars/CWEs`);
+  }
+  if (!isWithin(claim.cwe, type)) {
+    const primary = pillarOf(claim.cwe)!;
+    return reject('cwe-not-under-pillar', `CWE-${claim.cwe} does not lie under CWE-${type} in View 1000 (its pillar is CWE-${primary})`);
+  }
   if (namedIdentifier(claim.description, claim.quote) === null) {
     const ids = quotedIdentifiers(claim.quote);
     return reject('vague', ids.length === 0
       ? 'the quote holds no identifier to name'
       : `the description names none of ${ids.slice(0, 6).map((i) => `\`${i}\``).join(', ')} from the quoted code`);
   }
-  return { ok: true, value: range };
+  return { ok: true, value: { range, pillar: claimPillar(type, claim.cwe) } };
 }

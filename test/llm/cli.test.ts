@@ -22,7 +22,7 @@ afterEach(() => { vi.restoreAllMocks(); vi.unstubAllEnvs(); });
 
 const run = (...argv: string[]): Promise<Run> => runCli(argv);
 
-const TRAVERSAL = { line: 5, end_line: 5, cwe: 22, quote: "os.path.join('/srv/data', name)", description: 'name may hold ../', solution: 'Check the resolved path', confidence: 'high' };
+const TRAVERSAL = { defect_type: 664, line: 5, end_line: 5, cwe: 22, quote: "os.path.join('/srv/data', name)", description: 'name may hold ../', reachability: 'the name parameter comes from the API request', solution: 'Check the resolved path', confidence: 'high' };
 
 describe('pillar review --llm-endpoint', () => {
   it('reports verified claims, lists rejected ones on stderr, and sends the key from the named variable', async () => {

@@ -1,6 +1,7 @@
 // With the LLM review off (the default), a review opens no socket and calls no fetch — checked by spying on the
 // lowest-level connect that every Node client (http, undici's fetch, net) goes through, with a control that it sees one.
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { review } from '../../src/api.js';
 import { main } from '../../src/cli/main.js';
 import { startServer } from './server.js';
 
+// The LLM transport requires undici at run time; spying on that module object sees its calls.
+const undici = createRequire(import.meta.url)('undici') as typeof import('undici');
 let dir: string;
 
 beforeAll(() => {
@@ -20,8 +23,9 @@ afterEach(() => vi.restoreAllMocks());
 
 function spyNetwork(): { connects: () => number; fetches: () => number } {
   const connect = vi.spyOn(net.Socket.prototype, 'connect');
-  const fetchSpy = vi.spyOn(globalThis, 'fetch');
-  return { connects: () => connect.mock.calls.length, fetches: () => fetchSpy.mock.calls.length };
+  const globalFetch = vi.spyOn(globalThis, 'fetch');
+  const undiciFetch = vi.spyOn(undici, 'fetch');
+  return { connects: () => connect.mock.calls.length, fetches: () => globalFetch.mock.calls.length + undiciFetch.mock.calls.length };
 }
 
 describe('no network without --llm', () => {

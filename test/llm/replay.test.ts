@@ -26,7 +26,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'b.py'), "import os\n\n\ndef read(name):\n    return open(os.path.join('/srv/data', name)).read()\n");
 });
 
-const TRAVERSAL = { line: 5, end_line: 5, cwe: 22, quote: "os.path.join('/srv/data', name)", description: 'name may hold ../', solution: 'Check the resolved path', confidence: 'medium' };
+const TRAVERSAL = { defect_type: 664, line: 5, end_line: 5, cwe: 22, quote: "os.path.join('/srv/data', name)", description: 'name may hold ../', reachability: 'the name parameter comes from the API request', solution: 'Check the resolved path', confidence: 'medium' };
 
 describe('record and replay', () => {
   it('replays a recorded run offline, byte for byte, in every format', async () => {

@@ -29,8 +29,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const SHELL = { line: 5, end_line: 5, cwe: 78, quote: 'subprocess.call(user_cmd, shell=True)', description: 'user_cmd goes through a shell', solution: 'Use a list without shell=True', confidence: 'high' };
-const TRAVERSAL = { line: 5, end_line: 5, cwe: 22, quote: "os.path.join('/srv/data', name)", description: 'name may hold ../ and leave /srv/data', solution: 'Resolve the path and check it stays under /srv/data', confidence: 'high' };
+const SHELL = { defect_type: 707, line: 5, end_line: 5, cwe: 78, quote: 'subprocess.call(user_cmd, shell=True)', description: 'user_cmd goes through a shell', reachability: 'run() passes user_cmd from its caller unchanged', solution: 'Use a list without shell=True', confidence: 'high' };
+const TRAVERSAL = { defect_type: 664, line: 5, end_line: 5, cwe: 22, quote: "os.path.join('/srv/data', name)", description: 'name may hold ../ and leave /srv/data', reachability: 'the name parameter comes from the API request', solution: 'Resolve the path and check it stays under /srv/data', confidence: 'high' };
 
 function llm(over: Partial<LlmOptions> = {}): LlmOptions {
   return { endpoint: server.url, model: 'test-model', retryBaseMs: 5, concurrency: 1, ...over };
@@ -57,7 +57,7 @@ describe('claims that pass verification', () => {
     expect(llmFinding).toMatchObject({
       source: 'llm', cwe: 22, pillar: 664, severity: 'high', confidence: 'medium', file: join(dir, B),
       range: { startLine: 5, startColumn: 17, endLine: 5, endColumn: 48 },
-      message: TRAVERSAL.description, remediation: TRAVERSAL.solution,
+      message: `${TRAVERSAL.description}. Reachable: ${TRAVERSAL.reachability}`, remediation: TRAVERSAL.solution,
     });
     expect(llmFinding.fingerprint).toMatch(/^[0-9a-f]{32}$/);
     expect(report.stats.llm).toEqual({ model: 'test-model', units: 2, requests: 2, tokens: 240, kept: 1, corroborated: 1, rejected: {}, failed: 0, skipped: 0 });
@@ -77,7 +77,7 @@ describe('claims that pass verification', () => {
     expect(text).toContain('- CWE-707 Improper Neutralization');
     expect(text).not.toContain('CWE-284');
     expect(text).toContain('5 |     subprocess.call(user_cmd, shell=True)');
-    expect(text).toMatch(/line 5: CWE-78 \(subprocess-shell-true\)/);
+    expect(text).toMatch(/line 5: defect type CWE-707, CWE-78 \(subprocess-shell-true\)/);
     expect(text).toContain('Run the user command');
     expect(request.headers.authorization).toBeUndefined();
   });
@@ -96,7 +96,7 @@ describe('claims that pass verification', () => {
 });
 
 describe('claims that fail verification', () => {
-  it('are dropped and counted by reason: vague, wrong lines, invented quotes, outside the selection', async () => {
+  it('are dropped and counted by reason: vague, wrong lines, invented quotes, outside the selection or the claimed pillar, no reachability', async () => {
     server.handle(byFile({
       [B]: {
         defects: [
@@ -104,6 +104,8 @@ describe('claims that fail verification', () => {
           { ...TRAVERSAL, line: 1, end_line: 1 },
           { ...TRAVERSAL, quote: 'os.path.join(BASE, name)' },
           { ...TRAVERSAL, cwe: 798 },
+          { ...TRAVERSAL, defect_type: 284, cwe: 284 },
+          { ...TRAVERSAL, reachability: '' },
           { line: 'five', cwe: 22 },
         ],
       },
@@ -111,10 +113,13 @@ describe('claims that fail verification', () => {
     let rejected: RejectedClaim[] = [];
     const report = await run({ onRejected: (list) => { rejected = list; } }, { pillars: [664] });
     expect(report.findings).toEqual([]);
-    expect(report.stats.llm?.rejected).toEqual({ vague: 1, 'wrong-lines': 1, 'invented-quote': 1, 'not-selected': 1, malformed: 1 });
+    expect(report.stats.llm?.rejected).toEqual({
+      vague: 1, 'wrong-lines': 1, 'invented-quote': 1, 'cwe-not-under-pillar': 1, 'not-selected': 1, 'no-reachability': 1, malformed: 1,
+    });
     expect(rejected.map((r) => [r.line, r.reason])).toEqual([
-      [null, 'malformed'], [1, 'wrong-lines'], [5, 'invented-quote'], [5, 'not-selected'], [5, 'vague'],
+      [null, 'malformed'], [1, 'wrong-lines'], [5, 'cwe-not-under-pillar'], [5, 'invented-quote'], [5, 'no-reachability'], [5, 'not-selected'], [5, 'vague'],
     ]);
+    expect(rejected.find((r) => r.reason === 'cwe-not-under-pillar')?.detail).toBe('CWE-798 does not lie under CWE-664 in View 1000 (its pillar is CWE-284)');
     expect(rejected.find((r) => r.reason === 'wrong-lines')?.detail).toBe('the quote is at line 5, not at line 1');
   });
 });
