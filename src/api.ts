@@ -49,7 +49,7 @@ export interface ReviewOptions {
    * alone for runs with little source to analyse.
    */
   jobs?: number;
-  /** Directory of the per-file result cache; no cache when undefined (the CLI defaults to .pillar-cache). */
+  /** Directory of the per-file result cache; no cache when undefined (the CLI defaults to the user cache, cache/location.ts). */
   cacheDir?: string;
   /** Milliseconds one file may take before it becomes a `timeout` diagnostic (default 30,000). */
   fileTimeoutMs?: number;

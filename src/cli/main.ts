@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--max-file-size <bytes>', 'larger files become a diagnostic (default 5242880)')
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores, or the main thread alone for under 2 MB of source; 1 analyses in the main thread)')
     .option('--file-timeout <ms>', 'time limit per file; a slower file becomes a timeout diagnostic (default 30000)')
-    .option('--cache-dir <dir>', 'where per-file results are cached (default .pillar-cache in the current directory)')
+    .option('--cache-dir <dir>', 'where per-file results are cached (default $XDG_CACHE_HOME/pillar, else ~/.cache/pillar)')
     .option('--no-cache', 'neither read nor write the result cache')
     .option('--no-gitignore', 'also review files that .gitignore excludes')
     .option('--no-suppress', 'show findings suppressed by # nosec / # pillar: ignore comments')

@@ -1,7 +1,7 @@
 // `pillar review`: merges flags over the config file, runs the review, writes the report, returns the exit code.
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { review, type ReviewOptions } from '../api.js';
+import { chooseCacheDir } from '../cache/choose.js';
 import { changeFromGitRange, changeFromPatch, readTextInput, type ChangeSet } from '../changes/changeSet.js';
 import { UsageError } from '../config/errors.js';
 import { createBaseline, loadBaseline, writeBaseline } from '../findings/baseline.js';
@@ -14,9 +14,6 @@ import { EXIT } from './exitCodes.js';
 import { progressReporter } from './progress.js';
 import { formatRejected, llmOptionsFrom, type LlmFlags } from '../llm/cliOptions.js';
 import type { RejectedClaim } from '../llm/types.js';
-
-/** Under the current directory, like other tools' caches; discovery never reviews files inside it. */
-const DEFAULT_CACHE_DIR = '.pillar-cache';
 
 export interface ReviewFlags extends LlmFlags {
   format: string;
@@ -96,6 +93,9 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
   const jobs = positiveInteger(flags.jobs, '--jobs');
   const fileTimeoutMs = positiveInteger(flags.fileTimeout, '--file-timeout');
   const change = await changeOf(flags);
+  // Checked before any analysis: a --cache-dir that cannot be used is a usage error, not a silent cache miss.
+  const cache = flags.cache ? chooseCacheDir(flags.cacheDir) : undefined;
+  if (cache?.warning) process.stderr.write(`pillar: ${cache.warning}\n`);
   const baseline = flags.baseline !== undefined ? loadBaseline(flags.baseline) : undefined;
   const progress = progressReporter(flags.progress);
   const options: ReviewOptions = {
@@ -120,7 +120,7 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
     llm: llm.options,
     jobs,
     fileTimeoutMs,
-    cacheDir: flags.cache ? resolve(flags.cacheDir ?? DEFAULT_CACHE_DIR) : undefined,
+    cacheDir: cache?.dir,
   };
   let report;
   try {
