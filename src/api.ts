@@ -66,7 +66,8 @@ export async function review(options: ReviewOptions): Promise<Report> {
   const rules = selectRules({ selection, disabled: options.disabledRules ?? [], banditCompat: options.banditCompat ?? false, only: options.onlyRules });
   const change = options.change;
   const { files, diagnostics } = change
-    ? { files: changedSourceRefs(change, { paths: options.paths, include: options.include ?? DEFAULT_INCLUDE, exclude: options.exclude ?? [] }), diagnostics: [] }
+    // The change's own diagnostics: patch paths outside the root, edits of the config (changes/changeSet.ts).
+    ? { files: changedSourceRefs(change, { paths: options.paths, include: options.include ?? DEFAULT_INCLUDE, exclude: options.exclude ?? [] }), diagnostics: [...change.diagnostics] }
     : await discover(options.paths, {
       include: options.include ?? DEFAULT_INCLUDE,
       exclude: options.exclude ?? [],

@@ -29,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[paths...]', 'files or directories (default: .)')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('-c, --config <file>', 'config file (default: .pillar.yml or [tool.pillar] in pyproject.toml, searched upwards)')
+    .option('-c, --config <file>', 'config file (default: .pillar.yml or [tool.pillar] in pyproject.toml, searched up to the repository root; change reviews read it from the base revision)')
     .option('--pillars <ids>', 'CWE-1000 pillars to consider, e.g. 284,664 (default: all ten)')
     .option('--cwe <ids>', 'CWEs to consider (with their descendants), e.g. 639,78')
     .option('--disable <rule-ids>', 'rules to switch off, comma-separated')

@@ -6,7 +6,7 @@ import { changeFromGitRange, changeFromPatch, readTextInput, type ChangeSet } fr
 import { UsageError } from '../config/errors.js';
 import { createBaseline, loadBaseline, writeBaseline } from '../findings/baseline.js';
 import { VERSION } from '../version.js';
-import { loadConfig } from '../config/load.js';
+import { loadReviewConfig } from '../config/forChange.js';
 import { parseCweList } from '../config/selection.js';
 import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from '../findings/types.js';
 import { FORMATS, render, type Format } from '../reporters/index.js';
@@ -78,7 +78,10 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 
 export async function runReview(paths: string[], flags: ReviewFlags): Promise<number> {
   const format = oneOf(flags.format, FORMATS, '--format') as Format;
-  const { config, path: configPath } = loadConfig(flags.config, process.cwd());
+  // The change first: a change review reads its config from the base revision (config/forChange.ts).
+  const change = await changeOf(flags);
+  const { config, path: configPath, notes } = await loadReviewConfig(flags.config, process.cwd(), change);
+  for (const note of notes) process.stderr.write(`pillar: ${note}\n`);
   const llm = llmOptionsFrom(flags, config, configPath);
   for (const warning of llm.warnings) process.stderr.write(`pillar: ${warning}\n`);
   let rejected: RejectedClaim[] | undefined;
@@ -92,7 +95,6 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
   }
   const jobs = positiveInteger(flags.jobs, '--jobs');
   const fileTimeoutMs = positiveInteger(flags.fileTimeout, '--file-timeout');
-  const change = await changeOf(flags);
   // Checked before any analysis: a --cache-dir that cannot be used is a usage error, not a silent cache miss.
   const cache = flags.cache ? chooseCacheDir(flags.cacheDir) : undefined;
   if (cache?.warning) process.stderr.write(`pillar: ${cache.warning}\n`);
