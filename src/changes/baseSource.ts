@@ -2,6 +2,7 @@
 // from the change itself, or a change could ship the configuration that hides it (issue 18, item 4).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { realRoot, resolvesOutside } from '../sources/confine.js';
 import { oldVersion, type FileChange } from './diff.js';
 import { EMPTY_TREE, git } from './git.js';
 
@@ -38,11 +39,13 @@ export function commitBase(root: string, commit: string): BaseSource {
  * review falls back to the defaults, which hide nothing).
  */
 export function patchBase(root: string, files: readonly FileChange[]): BaseSource {
+  let real: string | undefined;
   return {
     description: 'the working tree without the patch',
     async read(path, maxBytes) {
       const change = files.find((f) => f.path === path);
       const absolute = join(root, ...path.split('/'));
+      if (resolvesOutside(absolute, real ??= realRoot(root))) return 'missing';
       let size: number;
       try {
         const stat = statSync(absolute);

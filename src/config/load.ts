@@ -7,6 +7,7 @@ import type { ValidateFunction } from 'ajv';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { lazyRequire } from '../lazyRequire.js';
+import { realRoot, resolvesOutside } from '../sources/confine.js';
 import { UsageError } from './errors.js';
 import { CONFIG_SCHEMA, type ConfigFile } from './schema.js';
 
@@ -35,10 +36,16 @@ export function loadConfig(explicit: string | undefined, cwd: string): LoadedCon
     if (!existsSync(explicit)) throw new UsageError(`config file ${explicit} does not exist`);
     return { path: explicit, config: readConfig(explicit, true)! };
   }
-  for (const dir of searchDirs(cwd)) {
+  const root = repositoryRoot(cwd);
+  const dirs = searchDirs(cwd, root);
+  const top = realRoot(root ?? dirs[0]!);
+  for (const dir of dirs) {
     for (const name of CONFIG_NAMES) {
       const candidate = join(dir, name);
       if (!existsSync(candidate)) continue;
+      // A config found by the search is the reviewed tree's file: a link out of it (to /etc/shadow) is not read,
+      // as a parse error would quote the file's lines.
+      if (resolvesOutside(candidate, top)) throw new UsageError(`config ${candidate} is a symbolic link out of the repository; not read`);
       const config = readConfig(candidate, false);
       if (config) return { path: candidate, config };
     }

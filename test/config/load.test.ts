@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,21 @@ describe('config loading', () => {
     mkdirSync(plain, { recursive: true });
     expect(loadConfig(undefined, plain)).toEqual({ path: null, config: {} });
     expect(loadConfig(undefined, above).path).toBe(join(above, '.pillar.yml'));
+  });
+
+  it('does not read a config that is a symbolic link out of the repository', () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'secret.txt'), 'root:$6$not-yaml: [\n');
+    const root = tempDir();
+    mkdirSync(join(root, '.git'));
+    symlinkSync(join(outside, 'secret.txt'), join(root, '.pillar.yml'));
+    expect(() => loadConfig(undefined, root)).toThrow(/^config .*\.pillar\.yml is a symbolic link out of the repository; not read$/);
+    // Inside the repository a link is fine.
+    const other = tempDir();
+    mkdirSync(join(other, '.git'));
+    writeFileSync(join(other, 'shared.yml'), 'exclude: [tests]\n');
+    symlinkSync(join(other, 'shared.yml'), join(other, '.pillar.yml'));
+    expect(loadConfig(undefined, other).config).toEqual({ exclude: ['tests'] });
   });
 
   it('refuses a config over the size or entry bound in one line', () => {
