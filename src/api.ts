@@ -49,7 +49,7 @@ export interface ReviewOptions {
    * alone for runs with little source to analyse.
    */
   jobs?: number;
-  /** Directory of the per-file result cache; no cache when undefined (the CLI defaults to .pillar-cache). */
+  /** Directory of the per-file result cache; no cache when undefined (the CLI defaults to the user cache, cache/location.ts). */
   cacheDir?: string;
   /** Milliseconds one file may take before it becomes a `timeout` diagnostic (default 30,000). */
   fileTimeoutMs?: number;
@@ -66,7 +66,8 @@ export async function review(options: ReviewOptions): Promise<Report> {
   const rules = selectRules({ selection, disabled: options.disabledRules ?? [], banditCompat: options.banditCompat ?? false, only: options.onlyRules });
   const change = options.change;
   const { files, diagnostics } = change
-    ? { files: changedSourceRefs(change, { paths: options.paths, include: options.include ?? DEFAULT_INCLUDE, exclude: options.exclude ?? [] }), diagnostics: [] }
+    // The change's own diagnostics: patch paths outside the root, edits of the config (changes/changeSet.ts).
+    ? { files: changedSourceRefs(change, { paths: options.paths, include: options.include ?? DEFAULT_INCLUDE, exclude: options.exclude ?? [] }), diagnostics: [...change.diagnostics] }
     : await discover(options.paths, {
       include: options.include ?? DEFAULT_INCLUDE,
       exclude: options.exclude ?? [],

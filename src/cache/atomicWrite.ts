@@ -2,15 +2,17 @@
 // name, then renamed over it. Synchronous on purpose: they are written once, at the end of a run with nothing else to do, and the promise
 // versions wait for libuv's thread pool (35-40 ms of a 0.4 s re-review when the pool was slow to answer).
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeCacheDir } from './location.js';
 
 /** Writes `dir/name` atomically; answers false (leaving no temporary file) when it cannot. */
 export function writeFileAtomically(dir: string, name: string, data: string | Uint8Array): boolean {
   const file = join(dir, name);
   const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true });
+    // Not Node's recursive mkdir, which never returns for some paths (`/proc/x`).
+    makeCacheDir(dir);
     writeFileSync(temp, data);
     renameSync(temp, file);
     return true;

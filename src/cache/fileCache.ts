@@ -1,8 +1,10 @@
 // On-disk cache of per-file analysis results: one pack file holding the results of the latest runs by key, written
 // atomically (temp + rename). One file, not one per source file: on nova, writing 1,515 small entry files cost a
 // second of a nine-second review, and reading them back most of an unchanged re-review. Nothing in it is trusted:
-// a pack with a wrong header or checksum is ignored whole, and each entry's shape is checked before it stands in for
-// an analysis. Results of other pillar versions or rule selections have other keys: they miss, and age out.
+// a pack is sealed with an HMAC under the user's key (userKey.ts), and one with a wrong header or seal — damaged,
+// committed into the reviewed tree, copied from another user — is ignored whole; each entry's shape is still checked
+// before it stands in for an analysis. Results of other pillar versions or rule selections have other keys: they
+// miss, and age out. Without a usable key the cache is neither read nor written.
 //
 // The key covers everything a per-file result depends on today: the file's path (findings carry it), the decoded
 // text's SHA-256, and the engine fingerprint (pillar version, the code of the engine and rules, the selected rule ids
@@ -14,9 +16,10 @@ import { join } from 'node:path';
 import type { FileAnalysis } from '../engine/analyzePython.js';
 import { writeFileAtomically } from './atomicWrite.js';
 import { isFileAnalysis } from './shape.js';
+import { seal, sealedBy, userKey } from './userKey.js';
 
 /** Bumped when the layout changes; an older pack then simply misses. */
-const FORMAT = 'pillar-cache-pack/2';
+const FORMAT = 'pillar-cache-pack/3';
 const PACK = 'results.pack.json';
 /**
  * Runs an entry survives without being used: switching to another branch and back within this many runs still
@@ -24,8 +27,8 @@ const PACK = 'results.pack.json';
  */
 const MAX_IDLE_RUNS = 4;
 
-/** `payload` is the JSON of `Row[]`, sorted by key. */
-interface Pack { format: string; checksum: string; payload: string }
+/** `payload` is the JSON of `Row[]`, sorted by key; `mac` its HMAC under the user's key. */
+interface Pack { format: string; mac: string; payload: string }
 /** Key, the result's JSON, and how many runs in a row have not used it. */
 type Row = [key: string, result: string, idle: number];
 
@@ -39,17 +42,23 @@ export class FileCache {
   private readonly used = new Map<string, string>();
   private added = false;
 
-  constructor(readonly dir: string, private readonly engineFingerprint: string) {}
+  /** The user's key; undefined when there is none to be had (then nothing is read or written). */
+  private readonly key: Buffer | undefined;
 
-  /** Loads the pack; a missing, foreign or damaged one counts as empty. */
+  constructor(readonly dir: string, private readonly engineFingerprint: string, key?: Buffer) {
+    this.key = key ?? (() => { const k = userKey(); return k.ok ? k.key : undefined; })();
+  }
+
+  /** Loads the pack; a missing, foreign, forged or damaged one counts as empty. */
   load(): void {
+    if (!this.key) return;
     let raw: string;
     try {
       raw = readFileSync(join(this.dir, PACK), 'utf8');
     } catch {
       return;
     }
-    const rows = decodePack(raw);
+    const rows = decodePack(raw, this.key);
     if (rows) this.packed = new Map(rows.map(([key, result, idle]) => [key, { result, idle }]));
   }
 
@@ -95,22 +104,22 @@ export class FileCache {
       if (!this.used.has(key) && idle + 1 <= MAX_IDLE_RUNS) rows.push([key, result, idle + 1]);
     }
     const unchanged = !this.added && this.used.size === this.packed.size && [...this.packed.values()].every((r) => r.idle === 0);
-    if (unchanged) return;
+    if (unchanged || !this.key) return;
     rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const payload = JSON.stringify(rows);
-    const pack: Pack = { format: FORMAT, checksum: sha256(payload), payload };
+    const pack: Pack = { format: FORMAT, mac: seal(this.key, payload), payload };
     if (!writeFileAtomically(this.dir, PACK, JSON.stringify(pack))) this.stats.writeErrors++;
   }
 }
 
-/** The rows of a pack, or undefined when it is not a complete pack of this format. */
-export function decodePack(raw: string): Row[] | undefined {
+/** The rows of a pack, or undefined when it is not a complete pack of this format sealed with `key`. */
+export function decodePack(raw: string, key: Buffer): Row[] | undefined {
   let pack: Partial<Pack>;
   let rows: unknown;
   try {
     pack = JSON.parse(raw) as Partial<Pack>;
     if (typeof pack !== 'object' || pack === null) return undefined;
-    if (pack.format !== FORMAT || typeof pack.payload !== 'string' || pack.checksum !== sha256(pack.payload)) return undefined;
+    if (pack.format !== FORMAT || typeof pack.payload !== 'string' || !sealedBy(key, pack.payload, pack.mac)) return undefined;
     rows = JSON.parse(pack.payload);
   } catch {
     return undefined;

@@ -1,11 +1,13 @@
 // Remembers, per reviewed path, the file's stat signature (size, mtime and ctime in ns, inode) with its text's hash
 // and line count, so an unchanged tree is re-reviewed without reading or hashing its sources. Any stat difference
-// means "read it again": ctime cannot be set back by users, so a same-size edit is still noticed.
+// means "read it again": ctime cannot be set back by users, so a same-size edit is still noticed. Sealed like the
+// result pack (userKey.ts): a forged manifest could otherwise map a changed file to the hash of a harmless text.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomically } from './atomicWrite.js';
+import { seal, sealedBy, userKey } from './userKey.js';
 
-const FORMAT = 'pillar-manifest/1';
+const FORMAT = 'pillar-manifest/2';
 const FILE = 'manifest.json';
 
 export interface KnownText { hash: string; lines: number }
@@ -16,17 +18,18 @@ export class Manifest {
   private readonly rows: Map<string, Row>;
   private changed = false;
 
-  private constructor(private readonly dir: string, rows: Map<string, Row>) {
+  private constructor(private readonly dir: string, rows: Map<string, Row>, private readonly key: Buffer | undefined) {
     this.rows = rows;
   }
 
-  /** Loads the manifest of `dir`; a missing or malformed one is simply empty. */
-  static load(dir: string): Manifest {
+  /** Loads the manifest of `dir`; a missing, malformed or unsealed one is simply empty. */
+  static load(dir: string, key?: Buffer): Manifest {
     const rows = new Map<string, Row>();
+    const sealKey = key ?? (() => { const k = userKey(); return k.ok ? k.key : undefined; })();
     try {
-      const data = JSON.parse(readFileSync(join(dir, FILE), 'utf8')) as { format?: unknown; files?: unknown };
-      if (data.format === FORMAT && typeof data.files === 'object' && data.files !== null) {
-        for (const [path, row] of Object.entries(data.files as Record<string, unknown>)) {
+      const data = JSON.parse(readFileSync(join(dir, FILE), 'utf8')) as { format?: unknown; mac?: unknown; files?: unknown };
+      if (sealKey && data.format === FORMAT && typeof data.files === 'string' && sealedBy(sealKey, data.files, data.mac)) {
+        for (const [path, row] of Object.entries(JSON.parse(data.files) as Record<string, unknown>)) {
           if (Array.isArray(row) && row.length === 3 && typeof row[0] === 'string' && typeof row[1] === 'string' &&
             /^[0-9a-f]{64}$/.test(row[1]) && Number.isInteger(row[2])) rows.set(path, row as Row);
         }
@@ -34,7 +37,7 @@ export class Manifest {
     } catch {
       // No manifest yet, or an unreadable one: every file is read this time.
     }
-    return new Manifest(dir, rows);
+    return new Manifest(dir, rows, sealKey);
   }
 
   lookup(path: string, signature: string): KnownText | undefined {
@@ -51,8 +54,9 @@ export class Manifest {
 
   /** Writes atomically when anything changed; a failure only costs the next run its shortcut. */
   save(): void {
-    if (!this.changed) return;
-    writeFileAtomically(this.dir, FILE, JSON.stringify({ format: FORMAT, files: Object.fromEntries(this.rows) }));
+    if (!this.changed || !this.key) return;
+    const files = JSON.stringify(Object.fromEntries(this.rows));
+    writeFileAtomically(this.dir, FILE, JSON.stringify({ format: FORMAT, mac: seal(this.key, files), files }));
   }
 }
 

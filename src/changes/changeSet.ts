@@ -1,9 +1,11 @@
 // Turns what the user names — a git range (`A..B`, `A...B`, `REV` for the working tree) or a patch — into a
 // ChangeSet: the changed files with their new lines, and where to read those files at the reviewed revision.
 import { readFileSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from '../config/errors.js';
+import type { Diagnostic } from '../findings/types.js';
+import { commitBase, patchBase, type BaseSource } from './baseSource.js';
 import { parseUnifiedDiff, type FileChange } from './diff.js';
 import { EMPTY_TREE, gitText, resolveCommit, workTreeRoot } from './git.js';
 import { commitSource, workingTreeSource, type SourceProvider } from './sourceProvider.js';
@@ -17,6 +19,10 @@ export interface ChangeSet {
   cwd: string;
   files: FileChange[];
   source: SourceProvider;
+  /** The files as they were before the change: where the review's configuration is read from. */
+  base: BaseSource;
+  /** What the change itself calls for reporting: paths outside the root (`outside-root`), config edits (`config-changed`). */
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -55,6 +61,8 @@ export async function changeFromGitRange(spec: string, cwd: string): Promise<Cha
     cwd: realpathSync(cwd),
     files: parseUnifiedDiff(text),
     source: head ? commitSource(root, head) : workingTreeSource(root),
+    base: commitBase(root, base),
+    diagnostics: [],
   };
 }
 
@@ -74,7 +82,20 @@ export async function changeFromPatch(text: string, label: string, cwd: string):
     throw new UsageError(`${label} is not a unified diff (no '---'/'+++' file headers found)`);
   }
   const root = (await workTreeRoot(cwd)) ?? resolve(cwd);
-  return { label, root, cwd: realpathSync(cwd), files, source: workingTreeSource(root) };
+  // A patch is anyone's text: `../outside/x.py` or `/etc/passwd` would have pillar read, and print, files outside
+  // the tree it reviews. They are skipped, never read, and said so.
+  const inside = files.filter((f) => !leavesRoot(f.path));
+  const diagnostics: Diagnostic[] = files.filter((f) => leavesRoot(f.path)).map((f) => ({
+    file: f.path, code: 'outside-root', message: `the patch names a file outside ${root}; not read, not reviewed`,
+  }));
+  return { label, root, cwd: realpathSync(cwd), files: inside, source: workingTreeSource(root), base: patchBase(root, inside), diagnostics };
+}
+
+/** True for a diff path that is absolute or climbs out of the directory it is relative to. */
+export function leavesRoot(path: string): boolean {
+  if (path === '' || isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path) || path.includes('\0')) return true;
+  const normal = posix.normalize(path.replace(/\\/g, '/'));
+  return normal === '..' || normal.startsWith('../') || normal.startsWith('/');
 }
 
 export interface FileFilter {

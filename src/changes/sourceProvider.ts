@@ -2,6 +2,7 @@
 // reviewed revision is not checked out. Both answer with the same ReadResult the disk reader gives.
 import { join } from 'node:path';
 import type { Diagnostic } from '../findings/types.js';
+import { realRoot, resolvesOutside } from '../sources/confine.js';
 import { decodeSource, readSource, type ReadResult } from '../sources/read.js';
 import { git } from './git.js';
 
@@ -13,9 +14,17 @@ export interface SourceProvider {
 }
 
 export function workingTreeSource(root: string): SourceProvider {
+  let real: string | undefined;
   return {
     description: 'the working tree',
-    read: (path, maxBytes) => readSource(join(root, ...path.split('/')), path, maxBytes),
+    async read(path, maxBytes) {
+      const absolute = join(root, ...path.split('/'));
+      // A changed file may be a link out of the tree (`passwd.py -> /etc/passwd`): not followed.
+      if (resolvesOutside(absolute, real ??= realRoot(root))) {
+        return { ok: false, diagnostic: { file: path, code: 'outside-root', message: 'a symbolic link to a file outside the reviewed tree; not followed, not reviewed' } };
+      }
+      return readSource(absolute, path, maxBytes);
+    },
   };
 }
 

@@ -1,12 +1,12 @@
 // `pillar review`: merges flags over the config file, runs the review, writes the report, returns the exit code.
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { review, type ReviewOptions } from '../api.js';
+import { chooseCacheDir } from '../cache/choose.js';
 import { changeFromGitRange, changeFromPatch, readTextInput, type ChangeSet } from '../changes/changeSet.js';
 import { UsageError } from '../config/errors.js';
 import { createBaseline, loadBaseline, writeBaseline } from '../findings/baseline.js';
 import { VERSION } from '../version.js';
-import { loadConfig } from '../config/load.js';
+import { loadReviewConfig } from '../config/forChange.js';
 import { parseCweList } from '../config/selection.js';
 import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from '../findings/types.js';
 import { FORMATS, render, type Format } from '../reporters/index.js';
@@ -14,9 +14,6 @@ import { EXIT } from './exitCodes.js';
 import { progressReporter } from './progress.js';
 import { formatRejected, llmOptionsFrom, type LlmFlags } from '../llm/cliOptions.js';
 import type { RejectedClaim } from '../llm/types.js';
-
-/** Under the current directory, like other tools' caches; discovery never reviews files inside it. */
-const DEFAULT_CACHE_DIR = '.pillar-cache';
 
 export interface ReviewFlags extends LlmFlags {
   format: string;
@@ -81,7 +78,10 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 
 export async function runReview(paths: string[], flags: ReviewFlags): Promise<number> {
   const format = oneOf(flags.format, FORMATS, '--format') as Format;
-  const { config, path: configPath } = loadConfig(flags.config, process.cwd());
+  // The change first: a change review reads its config from the base revision (config/forChange.ts).
+  const change = await changeOf(flags);
+  const { config, path: configPath, notes } = await loadReviewConfig(flags.config, process.cwd(), change);
+  for (const note of notes) process.stderr.write(`pillar: ${note}\n`);
   const llm = llmOptionsFrom(flags, config, configPath);
   for (const warning of llm.warnings) process.stderr.write(`pillar: ${warning}\n`);
   let rejected: RejectedClaim[] | undefined;
@@ -95,7 +95,9 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
   }
   const jobs = positiveInteger(flags.jobs, '--jobs');
   const fileTimeoutMs = positiveInteger(flags.fileTimeout, '--file-timeout');
-  const change = await changeOf(flags);
+  // Checked before any analysis: a --cache-dir that cannot be used is a usage error, not a silent cache miss.
+  const cache = flags.cache ? chooseCacheDir(flags.cacheDir) : undefined;
+  if (cache?.warning) process.stderr.write(`pillar: ${cache.warning}\n`);
   const baseline = flags.baseline !== undefined ? loadBaseline(flags.baseline) : undefined;
   const progress = progressReporter(flags.progress);
   const options: ReviewOptions = {
@@ -120,7 +122,7 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
     llm: llm.options,
     jobs,
     fileTimeoutMs,
-    cacheDir: flags.cache ? resolve(flags.cacheDir ?? DEFAULT_CACHE_DIR) : undefined,
+    cacheDir: cache?.dir,
   };
   let report;
   try {

@@ -9,6 +9,7 @@ import { enclosingScopeName, statementLines } from '../languages/python/syntax.j
 import { walkTree } from '../languages/python/walk.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { fillTemplate } from '../rulekit/defineRule.js';
+import { redactSnippet } from '../rulekit/redaction.js';
 import type { ReportDescriptor, Rule, RuleContext, Visitor } from '../rulekit/types.js';
 import { pillarOf } from '../taxonomy/index.js';
 
@@ -77,10 +78,13 @@ export async function analyzePython(path: string, source: string, rules: readonl
     return suppressionCache.get(row) ?? null;
   };
 
+  /** Source texts that rules marked secret (ReportDescriptor.redact): masked in the snippets of this file. */
+  const secrets = new Set<string>();
   const enter = new Map<string, Handler[]>();
   const exit = new Map<string, Handler[]>();
   for (const rule of rules) {
     const report = (d: ReportDescriptor): void => {
+      for (const n of d.redact ?? []) secrets.add(n.text);
       const finding = toFinding(rule, d, model);
       const lines = statementLines(d.node);
       let isSuppressed = false;
@@ -128,6 +132,8 @@ export async function analyzePython(path: string, source: string, rules: readonl
     }
   };
   if (enter.size > 0 || exit.size > 0) walkTree(tree, enter, exit, dispatch);
+  // Every snippet of the file, whichever rule reported it: a line may hold a secret another finding is about.
+  if (secrets.size > 0) for (const f of findings) f.snippet = redactSnippet(f.snippet, [...secrets]);
   return { findings, diagnostics, suppressed };
 }
 

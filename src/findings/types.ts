@@ -42,6 +42,11 @@ export type DiagnosticCode =
   | 'syntax-error' | 'rule-error' | 'unsupported'
   // The file took longer than --file-timeout and was not reviewed.
   | 'timeout'
+  // Not reviewed, never read: a patch path or a symbolic link that leads outside the reviewed root.
+  | 'outside-root'
+  // Change review: the change adds or edits a pillar config file; the review ran under the base revision's config
+  // (the file itself was reviewed as usual, so this is a notice, not a gap in coverage).
+  | 'config-changed'
   // The opt-in LLM review (docs/llm.md): the endpoint failed, answered unusably, or the file was not sent.
   | 'llm-error' | 'llm-bad-answer' | 'llm-skipped';
 

@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { PythonModel } from '../languages/python/model.js';
 import { isBytesString, isFString, stringValue } from '../languages/python/syntax.js';
+import { maskValue } from './redaction.js';
 
 /** Words that name a secret when they are the head of a name (Bandit's vocabulary, matched as whole words). */
 const SECRET_WORD = /^(?:pas+wo?r?d|pass|passphrase|pwd|token|secrete?)$/;
@@ -140,8 +141,10 @@ export function secretLiteral(model: PythonModel, name: string, literal: SyntaxN
   return { value, secretWord };
 }
 
-/** Quotes a secret for a message without printing it whole: the reader needs to find it, not to reuse it. */
+/**
+ * Quotes a secret for a message without printing it whole: the reader needs to find it, not to reuse it. The rule
+ * also passes the literal as `redact` so that the snippet is masked the same way.
+ */
 export function redact(value: string): string {
-  const shown = value.length <= 4 ? value.slice(0, 1) : value.slice(0, 2);
-  return `'${shown}${'*'.repeat(Math.min(Math.max(value.length - shown.length, 3), 8))}'`;
+  return `'${maskValue(value)}'`;
 }

@@ -47,6 +47,8 @@ export interface ReportDescriptor {
   severity?: Severity;
   confidence?: Confidence;
   evidence?: EvidenceStep[];
+  /** Nodes whose source text is a secret (a literal password): the finding's snippet shows them masked. */
+  redact?: SyntaxNode[];
 }
 
 export interface RuleContext {

@@ -1,12 +1,16 @@
 // Finds the files to review under the paths the user gave: .gitignore-aware, with include/exclude globs.
 // Symbolic links to directories are not followed (so link loops cannot trap the walk); links to files are kept and
-// resolved when read, where a loop becomes a diagnostic.
+// resolved when read, where a loop becomes a diagnostic — unless they lead outside the directory under review
+// (`passwd.py -> /etc/passwd`): those are never read (`outside-root`). A directory that cannot be listed is a
+// diagnostic (`unreadable`), not a silent gap.
 import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
+import * as nodeFs from 'node:fs';
 import { promises as fs, readFileSync } from 'node:fs';
 import { join, posix, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Diagnostic } from '../findings/types.js';
+import { realRoot, resolvesOutside } from './confine.js';
 
 export interface DiscoverOptions {
   include: string[];
@@ -52,27 +56,63 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
     const root = resolve(input);
     const base = root.endsWith(sep) ? root : `${root}${sep}`;
     const relOf = sep === '/' ? (path: string): string => path.slice(base.length) : (path: string): string => path.slice(base.length).split(sep).join('/');
+    const displayOf = displayer(input);
+    // fdir lists directories through this fs: it notes the symbolic links it meets (fdir reports them as files) and
+    // the directories it cannot list (fdir would skip them silently).
+    const links = new Set<string>();
+    const unlisted: Array<{ dir: string; error: NodeJS.ErrnoException }> = [];
+    const readdirSync = ((dir: string, options: { withFileTypes: true }) => {
+      try {
+        const entries = nodeFs.readdirSync(dir, options);
+        for (const e of entries) if (e.isSymbolicLink()) links.add(join(dir, e.name));
+        return entries;
+      } catch (error) {
+        unlisted.push({ dir, error: error as NodeJS.ErrnoException });
+        return [];
+      }
+    }) as typeof nodeFs.readdirSync;
     // A directory the excludes match is not entered, so every file below it is excluded: the same as matching each
     // prefix of each file's path, for one test per directory. Links to directories are listed as files, not entered.
-    const found = new fdir()
+    const found = new fdir({ fs: { ...nodeFs, readdirSync } } as ConstructorParameters<typeof fdir>[0])
       .withFullPaths()
       .exclude((name, dirPath) => ALWAYS_EXCLUDED_DIRS.has(name) || (excluders.length > 0 && isExcluded(relOf(dirPath.slice(0, -1)))))
       .crawl(root)
       .sync()
       .map((absolute) => ({ absolute, rel: relOf(absolute) }))
       .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    let real: string | undefined;
     const gitignores = options.respectGitignore ? loadGitignores(base, found.map((f) => f.rel)) : [];
-    // Relative paths from the walk are already normal; the user's spelling of the directory is normalised once.
-    const dir = posix.normalize(input.split(sep).join('/'));
-    const prefix = dir === '.' || dir === './' ? '' : dir.endsWith('/') ? dir : `${dir}/`;
+    for (const { dir, error } of unlisted) {
+      const rel = relOf(dir.endsWith(sep) ? dir.slice(0, -1) : dir);
+      // A directory .gitignore leaves out would not have been reviewed anyway.
+      if (rel !== '' && gitignores.some((g) => g.applies(`${rel}/`))) continue;
+      diagnostics.push({
+        file: displayOf(rel), code: 'unreadable',
+        message: `cannot list the directory (${error.code ?? error.message}); the files in it were not reviewed`,
+      });
+    }
     for (const { absolute, rel } of found) {
       if (!isIncluded(rel) || (excluders.length > 0 && isExcluded(rel))) continue;
       if (gitignores.some((g) => g.applies(rel))) continue;
-      files.set(absolute, { display: `${prefix}${rel}`, absolute });
+      if (links.has(absolute) && resolvesOutside(absolute, real ??= realRoot(root))) {
+        diagnostics.push({
+          file: displayOf(rel), code: 'outside-root',
+          message: 'a symbolic link to a file outside the reviewed directory; not followed, not reviewed',
+        });
+        continue;
+      }
+      files.set(absolute, { display: displayOf(rel), absolute });
     }
   }
   const ordered = [...files.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   return { files: ordered, diagnostics };
+}
+
+/** Report paths under one input: the user's spelling of the directory, normalised once, joined with the walk's. */
+function displayer(input: string): (rel: string) => string {
+  const dir = posix.normalize(input.split(sep).join('/'));
+  const prefix = dir === '.' || dir === './' ? '' : dir.endsWith('/') ? dir : `${dir}/`;
+  return (rel) => (rel === '' ? (prefix === '' ? '.' : dir) : `${prefix}${rel}`);
 }
 
 interface GitignoreScope { applies(rel: string): boolean }

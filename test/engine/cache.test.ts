@@ -1,9 +1,10 @@
-// Cache entries are data from disk: corrupt, truncated, foreign or tampered entries are ignored and rebuilt.
+// Cache entries are data from disk: corrupt, truncated, foreign, forged or tampered entries are ignored and rebuilt.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { review } from '../../src/api.js';
 import { decodePack, decodeResult, FileCache, sha256 } from '../../src/cache/fileCache.js';
+import { seal, userKey } from '../../src/cache/userKey.js';
 import type { FileAnalysis } from '../../src/engine/analyzePython.js';
 import type { RunStats } from '../../src/engine/runFiles.js';
 import { tempDir, writeTree } from './helpers.js';
@@ -12,6 +13,12 @@ const ONLY = ['subprocess-shell-true'];
 const SOURCE = 'import subprocess\nsubprocess.call(cmd, shell=True)\n';
 
 const PACK = 'results.pack.json';
+
+function key(): Buffer {
+  const k = userKey();
+  if (!k.ok) throw new Error(k.reason);
+  return k.key;
+}
 
 async function run(root: string, cacheDir: string): Promise<{ json: string; stats: RunStats }> {
   let stats: RunStats | undefined;
@@ -33,6 +40,7 @@ describe('the result cache', () => {
     const root = writeTree({ 'a.py': SOURCE, 'b.py': SOURCE, 'c.py': 'x = 1\n' });
     const cacheDir = tempDir('cache');
     const clean = await run(root, cacheDir);
+    // tempDir made the directory, so pillar writes no .gitignore into it (it may be the user's own directory).
     expect(readdirSync(cacheDir).sort()).toEqual(['manifest.json', PACK]);
     const again = await run(root, cacheDir);
     expect(again.stats).toMatchObject({ analysed: 0, cache: { hits: 3 } });
@@ -59,11 +67,12 @@ describe('the result cache', () => {
     const root = writeTree({ 'a.py': SOURCE, 'b.py': 'x = 1\n' });
     const cacheDir = tempDir('cache');
     const clean = await run(root, cacheDir);
-    const pack = JSON.parse(readFileSync(join(cacheDir, PACK), 'utf8')) as { payload: string; checksum: string };
+    const pack = JSON.parse(readFileSync(join(cacheDir, PACK), 'utf8')) as { payload: string; mac: string };
     const rows = JSON.parse(pack.payload) as Array<[string, string, number]>;
     rows[0]![1] = JSON.stringify({ findings: [{ ruleId: 'r', severity: 'apocalyptic' }], diagnostics: [], suppressed: 0 });
     pack.payload = JSON.stringify(rows);
-    pack.checksum = sha256(pack.payload);
+    // Sealed with the user's own key: only the shape check stands between this entry and the report.
+    pack.mac = seal(key(), pack.payload);
     writeFileSync(join(cacheDir, PACK), JSON.stringify(pack));
     const after = await run(root, cacheDir);
     expect(after.stats).toMatchObject({ analysed: 1, cache: { hits: 1, rejected: 1 } });
@@ -106,13 +115,17 @@ describe('the result cache', () => {
     expect(limited.diagnostics.map((d) => d.code)).toEqual(['too-large', 'too-large']);
   });
 
-  it('accepts only a pack whose header and checksum match, and only results of the right shape', () => {
+  it('accepts only a pack whose header and seal match, and only results of the right shape', () => {
     const payload = JSON.stringify([['k', JSON.stringify(sample), 0]]);
-    const pack = (over: object) => JSON.stringify({ format: 'pillar-cache-pack/2', checksum: sha256(payload), payload, ...over });
-    expect(decodePack(pack({}))).toEqual([['k', JSON.stringify(sample), 0]]);
-    expect(decodePack(pack({ format: 'pillar-cache-pack/1' }))).toBeUndefined();
-    expect(decodePack(pack({ checksum: sha256('x') }))).toBeUndefined();
-    expect(decodePack(pack({ payload: '{"not": "rows"}', checksum: sha256('{"not": "rows"}') }))).toBeUndefined();
+    const k = key();
+    const pack = (over: object) => JSON.stringify({ format: 'pillar-cache-pack/3', mac: seal(k, payload), payload, ...over });
+    expect(decodePack(pack({}), k)).toEqual([['k', JSON.stringify(sample), 0]]);
+    expect(decodePack(pack({ format: 'pillar-cache-pack/2' }), k)).toBeUndefined();
+    expect(decodePack(pack({ mac: seal(k, 'x') }), k)).toBeUndefined();
+    // A checksum anyone can compute (the old format's), or a seal under another user's key, is no seal.
+    expect(decodePack(pack({ mac: sha256(payload) }), k)).toBeUndefined();
+    expect(decodePack(pack({}), Buffer.alloc(32, 7))).toBeUndefined();
+    expect(decodePack(pack({ payload: '{"not": "rows"}', mac: seal(k, '{"not": "rows"}') }), k)).toBeUndefined();
     expect(decodeResult(JSON.stringify(sample))).toEqual(sample);
     const wrongShape = (value: unknown) => decodeResult(JSON.stringify(value));
     expect(wrongShape({ findings: [{ ...sample.findings[0], severity: 'apocalyptic' }], diagnostics: [], suppressed: 0 })).toBeUndefined();

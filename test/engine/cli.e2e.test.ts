@@ -8,8 +8,8 @@ import { fixtureTree, tempDir, writeTree } from './helpers.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'pillar.js');
 
-function pillar(args: string[], cwd?: string) {
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 });
+function pillar(args: string[], cwd?: string, env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 256 * 1024 * 1024 });
 }
 
 describe('pillar review engine flags', () => {
@@ -36,17 +36,20 @@ describe('pillar review engine flags', () => {
     expect(pillar(['--version']).stdout.trim()).toBe(version);
   });
 
-  it('caches under .pillar-cache in the current directory, or --cache-dir, and not with --no-cache', () => {
+  it('caches in the user cache directory (never the current one), or --cache-dir, and not with --no-cache', () => {
     const cwd = tempDir('cwd');
-    const first = pillar(['review', root, '--format', 'json'], cwd);
-    expect(existsSync(join(cwd, '.pillar-cache'))).toBe(true);
-    expect(pillar(['review', root, '--format', 'json'], cwd).stdout).toBe(first.stdout);
+    const xdg = tempDir('xdg');
+    const env = { XDG_CACHE_HOME: xdg };
+    const first = pillar(['review', root, '--format', 'json'], cwd, env);
+    expect(existsSync(join(cwd, '.pillar-cache'))).toBe(false);
+    expect(readdirSync(join(xdg, 'pillar'))).toContain('results.pack.json');
+    expect(pillar(['review', root, '--format', 'json'], cwd, env).stdout).toBe(first.stdout);
     const elsewhere = join(tempDir('cache'), 'c');
-    pillar(['review', root, '--format', 'json', '--cache-dir', elsewhere], cwd);
+    pillar(['review', root, '--format', 'json', '--cache-dir', elsewhere], cwd, env);
     expect(readdirSync(elsewhere).length).toBeGreaterThan(0);
-    const none = tempDir('cwd');
-    pillar(['review', root, '--format', 'json', '--no-cache'], none);
-    expect(existsSync(join(none, '.pillar-cache'))).toBe(false);
+    const none = tempDir('xdg');
+    pillar(['review', root, '--format', 'json', '--no-cache'], cwd, { XDG_CACHE_HOME: none });
+    expect(readdirSync(none)).toEqual([]);
   });
 
   it('turns a file over --file-timeout into a timeout diagnostic and reviews the others', () => {

@@ -43,7 +43,7 @@ export default defineRule({
       if (!name || !value || name.type !== 'identifier') return;
       const found = secretLiteral(ctx.model, name.text, value);
       if (!found) return;
-      ctx.report({ node: value, messageId: 'default', data: { parameter: name.text, kind: kindOf(found.secretWord), value: redact(found.value) } });
+      ctx.report({ node: value, messageId: 'default', data: { parameter: name.text, kind: kindOf(found.secretWord), value: redact(found.value) }, redact: [value] });
     };
     return { default_parameter: visit, typed_default_parameter: visit };
   },

@@ -50,6 +50,7 @@ export default defineRule({
         ctx.report({
           node: value, messageId: 'argument',
           data: { call: ctx.model.callName(call) ?? callee?.text ?? '?', keyword, kind: kindOf(found.secretWord), value: redact(found.value) },
+          redact: [value],
         });
       },
     };

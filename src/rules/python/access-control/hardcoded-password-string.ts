@@ -81,7 +81,7 @@ export default defineRule({
         'Values that cannot be credentials are skipped: empty strings, `None`-like words, masks (`***`), placeholders (`<password>`), format templates, URLs and paths, prose and form labels, and identifiers that name the secret (`"NextToken"`, `"OS_PASSWORD"`, `"X-Auth-Token"`) (Bandit #245, #1227).',
         'Dict literals (`{"password": "s3cret"}`), subscript assignments (`conf["password"] = "s3cret"`), annotated, chained and tuple assignments are all checked (Bandit #605, #1267, #1383); `in` tests are not (Bandit #498).',
         'In test code (judged from its imports and test classes) only values that look like live credentials (known token formats, long high-entropy strings) are reported, since fixtures are full of fake passwords.',
-        'The message shows only the first characters of the value. Known gap: a passphrase containing spaces reads as prose and is not reported.',
+        'The message and the snippet (so every report format) show only the first characters of the value. Known gap: a passphrase containing spaces reads as prose and is not reported.',
       ].join('\n\n'),
     },
   },
@@ -90,7 +90,7 @@ export default defineRule({
       if (name === null) return;
       const found = secretLiteral(ctx.model, name, literal);
       if (!found) return;
-      ctx.report({ node: literal, messageId, data: { target: targetText, kind: kindOf(found.secretWord), value: redact(found.value) } });
+      ctx.report({ node: literal, messageId, data: { target: targetText, kind: kindOf(found.secretWord), value: redact(found.value) }, redact: [literal] });
     };
     const assignment = (node: SyntaxNode): void => {
       for (const [target, value] of assignedPairs(node)) check(targetName(target), target.text, value, 'assigned');
