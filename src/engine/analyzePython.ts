@@ -143,10 +143,14 @@ export async function analyzePython(path: string, source: string, rules: readonl
   }
 
   const failed = new Set<Rule>();
-  /** Per rule, the end of a subtree it was too deep for: its nodes inside are not offered to it again. */
-  const tooDeep = new Map<Rule, number>();
+  /**
+   * Per rule, the last subtree it was too deep for: its nodes inside are not offered to it again (each would
+   * exhaust the stack anew), while the enclosing nodes' exits still are.
+   */
+  const tooDeep = new Map<Rule, { start: number; end: number; id: number }>();
   const visitOne = (node: SyntaxNode, rule: Rule, visit: Visitor): void => {
-    if (tooDeep.size > 0 && node.startIndex < (tooDeep.get(rule) ?? -1)) return;
+    const skip = tooDeep.size > 0 ? tooDeep.get(rule) : undefined;
+    if (skip && node.startIndex >= skip.start && node.endIndex <= skip.end && node.id >= skip.id) return;
     try {
       visit(node);
     } catch (error) {
@@ -154,7 +158,7 @@ export async function analyzePython(path: string, source: string, rules: readonl
       if (error instanceof BudgetSpent) gaps.add(rule.meta.id, { analysis: 'dataflow', line, why: 'deadline' });
       else if (isStackOverflow(error)) {
         gaps.add(rule.meta.id, { analysis: 'rule', line, why: 'depth' });
-        tooDeep.set(rule, node.endIndex);
+        tooDeep.set(rule, { start: node.startIndex, end: node.endIndex, id: node.id });
       } else {
         // A broken rule must not cost the user the other rules' findings on this file.
         failed.add(rule);
@@ -177,10 +181,11 @@ export async function analyzePython(path: string, source: string, rules: readonl
   };
   try {
     if (enter.size > 0 || exit.size > 0) walkTree(tree, enter, exit, dispatch);
-    for (const { rule, visit } of wholeFile) visitOne(tree.rootNode, rule, visit);
   } catch (error) {
     if (!(error instanceof WalkStopped)) throw error;
   }
+  // Past the limit these stop at their first budget check, and so are named in the timeout diagnostic.
+  for (const { rule, visit } of wholeFile) visitOne(tree.rootNode, rule, visit);
   diagnostics.push(...gaps.diagnostics());
   return { findings, diagnostics, suppressed };
 }

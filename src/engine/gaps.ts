@@ -47,7 +47,7 @@ export class GapLog {
     const out = [...this.depth];
     if (this.stops.length === 0 && this.walkStoppedAt === null) return out;
     const parts: string[] = [];
-    if (this.walkStoppedAt !== null) parts.push(`every rule stopped at line ${this.walkStoppedAt}`);
+    if (this.walkStoppedAt !== null) parts.push(`the rules' traversal stopped at line ${this.walkStoppedAt}, so every rule may have missed what follows`);
     if (this.stops.length > 0) {
       const named = this.stops.map(({ ruleId, gap }) => {
         const where = gap.where ? `${gap.where === '<module>' ? 'module code' : `${gap.where}()`}, ` : '';

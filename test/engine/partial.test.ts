@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePython } from '../../src/engine/analyzePython.js';
 import { allRules } from '../../src/rulekit/registry.js';
+import type { RuleContext, Visitors } from '../../src/rulekit/types.js';
 import { chain, COMMAND_LINE, PAD_LINE, PATH_LINE, sinkLine, slowDataflow, TAINT_RULES, withPad } from '../fuzz/shapes.js';
 
 async function analyse(source: string, analysisSteps?: number) {
@@ -30,6 +31,25 @@ describe('code nested deeper than an analysis can recurse', () => {
     expect(errors.every((d) => d.line === PAD_LINE && new RegExp(`could not analyse line ${PAD_LINE} in module code: .*stack exhausted`).test(d.message))).toBe(true);
     expect(errors.map((d) => d.message.split(' ')[1]).sort()).toEqual(TAINT_RULES);
     expect(result.diagnostics.filter((d) => d.code !== 'rule-error')).toEqual([]);
+  });
+});
+
+describe('a rule whose own visitor cannot follow the code', () => {
+  it('loses that node and what is under it, and still visits the rest of the file, enclosing exits included', async () => {
+    const base = allRules()[0]!.meta;
+    const messageId = Object.keys(base.messages)[0]!;
+    const recursive = {
+      meta: { ...base, id: 'test-recursive' },
+      create: (ctx: RuleContext): Visitors => ({
+        call: (node) => { if (node.text.startsWith('deep')) { const f = (n: number): number => f(n + 1) + 1; f(0); } },
+        'function_definition:exit': (node) => ctx.report({ node, messageId }),
+      }),
+    };
+    const source = 'def a():\n    deep(deep(1))\n\ndef b():\n    deep(2)\n    ok(3)\n';
+    const result = await analyzePython('x.py', source, [recursive], { keepSuppressed: false });
+    expect(result.findings.map((f) => f.range.startLine)).toEqual([1, 4]);
+    expect(result.diagnostics.map((d) => `${d.line}:${d.code}`)).toEqual(['2:rule-error', '5:rule-error']);
+    expect(result.diagnostics[0]!.message).toBe('rule test-recursive could not analyse line 2: the code there is nested too deeply for the rule (stack exhausted); its findings elsewhere in the file are kept');
   });
 });
 
