@@ -72,6 +72,8 @@ class ReachingTransfer implements Transfer<Defs> {
    * operators thousands deep (`a or a or …`). A bound name (walrus) is a deferred action after its value.
    */
   private visit(root: SyntaxNode, env: Env<Defs>): void {
+    // Most expressions evaluated are a bare name: no work stack for those.
+    if (root.type === 'identifier') { this.record(root, env); return; }
     const work: Array<SyntaxNode | (() => void)> = [root];
     while (work.length > 0) {
       const item = work.pop()!;
