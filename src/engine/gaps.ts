@@ -50,8 +50,8 @@ export class GapLog {
     if (this.walkStoppedAt !== null) parts.push(`the rules' traversal stopped at line ${this.walkStoppedAt}, so every rule may have missed what follows`);
     if (this.stops.length > 0) {
       const named = this.stops.map(({ ruleId, gap }) => {
-        const where = gap.where ? `${gap.where === '<module>' ? 'module code' : `${gap.where}()`}, ` : '';
-        return `${ruleId} (${gap.analysis} stopped in ${where}line ${gap.line})`;
+        const where = gap.where ? `in ${gap.where === '<module>' ? 'module code' : `${gap.where}()`} ` : '';
+        return `${ruleId} (${gap.analysis} stopped ${where}at line ${gap.line})`;
       });
       parts.push(`${this.stops.length} rule(s) did not finish: ${named.join(', ')}`);
     }

@@ -70,6 +70,6 @@ describe('a time limit that passes during the expensive analyses (issue 18, item
     const [timeout] = result.diagnostics;
     expect(timeout!.code).toBe('timeout');
     expect(timeout!.message).toMatch(/^partly reviewed: /);
-    for (const rule of TAINT_RULES) expect(timeout!.message).toContain(`${rule} (taint stopped in module code, line 1)`);
+    for (const rule of TAINT_RULES) expect(timeout!.message).toContain(`${rule} (taint stopped in module code at line 1)`);
   });
 });

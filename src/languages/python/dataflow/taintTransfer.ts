@@ -76,7 +76,9 @@ export class TaintTransfer implements Transfer<TaintValue> {
   }
 
   evaluate(expr: SyntaxNode, env: Env<TaintValue>): TaintValue {
-    const n = expr;
+    let n = expr;
+    // `((((x))))`: a parenthesised expression has the value of what it wraps; unwrapped by a loop, not recursion.
+    while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
     switch (n.type) {
       case 'identifier': return env.get(n.text) ?? this.globalSource(n);
       case 'attribute': return this.attribute(n, env);
