@@ -1,5 +1,12 @@
 // Runs the selected rules over one Python file: parse, build the model once, one traversal that dispatches every
 // rule's visitors, then turn reports into findings (pillar, fingerprint, suppression). Never reads files itself.
+//
+// Order and limits: rules whose only visitor is `module` analyse the whole file at once (the taint rules); they run
+// after the traversal, so the pattern rules' findings are in before the expensive analyses start. Those analyses
+// check the file's budget as they go; when the time limit passes they stop, the other rules' findings are kept and
+// a `timeout` diagnostic names what did not finish. A failure of a rule on one place (code too deep for it) costs
+// that rule that place only.
+import { Budget, BudgetSpent, isStackOverflow } from '../analysis/budget.js';
 import { fingerprint } from '../findings/fingerprint.js';
 import { parseSuppression, suppresses, type Suppression } from '../findings/suppression.js';
 import type { Diagnostic, Finding, Range } from '../findings/types.js';
@@ -12,6 +19,7 @@ import { fillTemplate } from '../rulekit/defineRule.js';
 import { redactSnippet } from '../rulekit/redaction.js';
 import type { ReportDescriptor, Rule, RuleContext, Visitor } from '../rulekit/types.js';
 import { pillarOf } from '../taxonomy/index.js';
+import { GapLog } from './gaps.js';
 
 export interface FileAnalysis { findings: Finding[]; diagnostics: Diagnostic[]; suppressed: number }
 
@@ -19,10 +27,16 @@ export interface AnalyzeOptions {
   /** Keep suppressed findings (marked) instead of dropping them. */
   keepSuppressed: boolean;
   /**
-   * Milliseconds this file may take. Checked while parsing and between visits, so a slow file stops with a
-   * FileTimeout; a single visitor that never returns is stopped only by the worker pool terminating its thread.
+   * Milliseconds this file may take. Parsing past it is a FileTimeout (nothing reviewed); past it the expensive
+   * analyses stop where they are (partly reviewed), and the cheap rules get WALK_GRACE_MS more to finish their
+   * traversal. A visitor that never returns is stopped only by the worker pool terminating its thread.
    */
   timeoutMs?: number;
+  /**
+   * Budget checks the expensive analyses may make before they stop as if the limit had passed: a deterministic
+   * deadline for tests of the partial-result path (unset in real runs).
+   */
+  analysisSteps?: number;
 }
 
 /** Thrown when a file exceeds its time limit; the engine turns it into a `timeout` diagnostic. */
@@ -35,6 +49,15 @@ export class FileTimeout extends Error {
 
 /** Visits between two clock reads: reading the clock costs ~50 ns, a visit usually far more. */
 const DEADLINE_CHECK_INTERVAL = 256;
+
+/**
+ * How long past the limit the traversal may go on once the expensive analyses have stopped: long enough for the
+ * pattern rules to finish a large file (1.6 MB takes ~1 s), well inside the pool's 5 s kill grace.
+ */
+const WALK_GRACE_MS = 2_500;
+
+/** Thrown by the traversal far past the limit; the findings so far are kept. */
+class WalkStopped extends Error {}
 
 const SNIPPET_MAX_LINES = 6;
 
@@ -66,8 +89,9 @@ export async function analyzePython(path: string, source: string, rules: readonl
   if (!tree) throw new FileTimeout('parse', limitMs);
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
+  const gaps = new GapLog(path, limitMs);
   let suppressed = 0;
-  const model = new PythonModel(path, source, tree);
+  const model = new PythonModel(path, source, tree, new Budget(deadline, options.analysisSteps));
   diagnostics.push(...syntaxDiagnostics(model));
   const suppressionCache = new Map<number, Suppression | null>();
   const suppressionAt = (row: number): Suppression | null => {
@@ -82,6 +106,7 @@ export async function analyzePython(path: string, source: string, rules: readonl
   const secrets = new Set<string>();
   const enter = new Map<string, Handler[]>();
   const exit = new Map<string, Handler[]>();
+  const wholeFile: Handler[] = [];
   for (const rule of rules) {
     const report = (d: ReportDescriptor): void => {
       for (const n of d.redact ?? []) secrets.add(n.text);
@@ -107,7 +132,12 @@ export async function analyzePython(path: string, source: string, rules: readonl
       diagnostics.push(ruleError(path, rule, error));
       continue;
     }
-    for (const key in visitors) {
+    const keys = Object.keys(visitors);
+    if (keys.length === 1 && keys[0] === 'module') {
+      wholeFile.push({ rule, visit: visitors.module! });
+      continue;
+    }
+    for (const key of keys) {
       const { type, isExit } = visitorKey(key);
       const table = isExit ? exit : enter;
       let list = table.get(type);
@@ -117,23 +147,52 @@ export async function analyzePython(path: string, source: string, rules: readonl
   }
 
   const failed = new Set<Rule>();
-  let visits = 0;
-  const dispatch = (node: SyntaxNode, handlers: Handler[]): void => {
-    if (++visits % DEADLINE_CHECK_INTERVAL === 0 && performance.now() > deadline) throw new FileTimeout('rules', limitMs);
-    for (const { rule, visit } of handlers) {
-      if (failed.size > 0 && failed.has(rule)) continue;
-      try {
-        visit(node);
-      } catch (error) {
-        // One broken rule must not cost the user the other rules' findings on this file.
+  /**
+   * Per rule, the last subtree it was too deep for: its nodes inside are not offered to it again (each would
+   * exhaust the stack anew), while the enclosing nodes' exits still are.
+   */
+  const tooDeep = new Map<Rule, { start: number; end: number; id: number }>();
+  const visitOne = (node: SyntaxNode, rule: Rule, visit: Visitor): void => {
+    const skip = tooDeep.size > 0 ? tooDeep.get(rule) : undefined;
+    if (skip && node.startIndex >= skip.start && node.endIndex <= skip.end && node.id >= skip.id) return;
+    try {
+      visit(node);
+    } catch (error) {
+      const line = node.startPosition.row + 1;
+      if (error instanceof BudgetSpent) gaps.add(rule.meta.id, { analysis: 'dataflow', line, why: 'deadline' });
+      else if (isStackOverflow(error)) {
+        gaps.add(rule.meta.id, { analysis: 'rule', line, why: 'depth' });
+        tooDeep.set(rule, { start: node.startIndex, end: node.endIndex, id: node.id });
+      } else {
+        // A broken rule must not cost the user the other rules' findings on this file.
         failed.add(rule);
         diagnostics.push(ruleError(path, rule, error, node));
       }
     }
+    for (const gap of model.takeGaps()) gaps.add(rule.meta.id, gap);
   };
-  if (enter.size > 0 || exit.size > 0) walkTree(tree, enter, exit, dispatch);
+  let visits = 0;
+  const walkLimit = deadline + WALK_GRACE_MS;
+  const dispatch = (node: SyntaxNode, handlers: Handler[]): void => {
+    if (++visits % DEADLINE_CHECK_INTERVAL === 0 && performance.now() > walkLimit) {
+      gaps.walkStopped(node.startPosition.row + 1);
+      throw new WalkStopped();
+    }
+    for (const { rule, visit } of handlers) {
+      if (failed.size > 0 && failed.has(rule)) continue;
+      visitOne(node, rule, visit);
+    }
+  };
+  try {
+    if (enter.size > 0 || exit.size > 0) walkTree(tree, enter, exit, dispatch);
+  } catch (error) {
+    if (!(error instanceof WalkStopped)) throw error;
+  }
+  // Past the limit these stop at their first budget check, and so are named in the timeout diagnostic.
+  for (const { rule, visit } of wholeFile) visitOne(tree.rootNode, rule, visit);
   // Every snippet of the file, whichever rule reported it: a line may hold a secret another finding is about.
   if (secrets.size > 0) for (const f of findings) f.snippet = redactSnippet(f.snippet, [...secrets]);
+  diagnostics.push(...gaps.diagnostics());
   return { findings, diagnostics, suppressed };
 }
 
@@ -183,10 +242,7 @@ function syntaxDiagnostics(model: PythonModel): Diagnostic[] {
   });
 }
 
-/** V8's stack overflow: code nested deeper than a recursive helper can follow. */
-export function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/i.test(error.message);
-}
+export { isStackOverflow };
 
 function ruleError(path: string, rule: Rule, error: unknown, node?: SyntaxNode): Diagnostic {
   const reason = isStackOverflow(error)

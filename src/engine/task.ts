@@ -32,9 +32,12 @@ export function rulesFor(ids: readonly string[]): Rule[] {
 /** Opens every message of a file the engine gave up on (timeouts, crashes, stack or memory exhaustion). */
 export const NOT_REVIEWED = 'not reviewed: ';
 
-/** Results the engine gave up on depend on the machine and the moment as much as on the file: never cached. */
+/**
+ * Results the engine gave up on, wholly or partly (a time limit stopped some rules), depend on the machine and the
+ * moment as much as on the file: never cached.
+ */
 export function gaveUp(result: FileAnalysis): boolean {
-  return result.diagnostics.some((d) => d.message.startsWith(NOT_REVIEWED));
+  return result.diagnostics.some((d) => d.code === 'timeout' || d.message.startsWith(NOT_REVIEWED));
 }
 
 export function timeoutDiagnostic(path: string, limitMs: number, stage?: string): Diagnostic {

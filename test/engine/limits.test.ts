@@ -44,7 +44,9 @@ describe('deep nesting', () => {
       create: () => ({ module: () => { const f = (n: number): number => f(n + 1) + 1; f(0); } }),
     };
     const result = await analyzePython('x.py', DEFECT, [recursive, allRules().find((r) => r.meta.id === 'subprocess-shell-true')!], { keepSuppressed: false });
-    expect(result.diagnostics.map((d) => d.message)).toEqual(['rule test-recursive failed: the code is nested too deeply for it (stack exhausted); the other rules still ran']);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'rule test-recursive could not analyse line 1: the code there is nested too deeply for the rule (stack exhausted); its findings elsewhere in the file are kept',
+    ]);
     expect(result.findings.map((f) => f.ruleId)).toEqual(['subprocess-shell-true']);
   });
 });

@@ -1,5 +1,6 @@
 // The per-file model every Python rule queries: source, syntax tree, import bindings, comments, parse errors.
 // Built once per file by the engine and shared by all rules. Deeper layers (scopes, CFG, dataflow) hang off it.
+import { Budget, type AnalysisGap } from '../../analysis/budget.js';
 import type { SyntaxNode, SyntaxTree } from '../syntaxTree.js';
 import { ImportTable } from './names.js';
 import { callee } from './syntax.js';
@@ -38,7 +39,11 @@ export class PythonModel {
   private readonly typesPresent = new Map<string, boolean>();
   private readonly testClassBases: string[] = [];
 
-  constructor(readonly path: string, readonly source: string, readonly tree: SyntaxTree) {
+  /** Gaps the analyses reported to the rule being run; the engine takes them after each visit (takeGaps). */
+  private pendingGaps: AnalysisGap[] = [];
+
+  /** `budget`: how long the expensive analyses may run on this file (the engine's --file-timeout). */
+  constructor(readonly path: string, readonly source: string, readonly tree: SyntaxTree, readonly budget: Budget = Budget.unlimited) {
     this.callNameSlots = new Int32Array(tree.data.count);
     for (const node of modelNodes(tree)) {
       switch (node.type) {
@@ -124,6 +129,19 @@ export class PythonModel {
   isTestSupport(): boolean {
     this.testSupport ??= this.isTestCode() || this.imports.records.some((r) => TEST_SUPPORT_IMPORT.test(r.qualified));
     return this.testSupport;
+  }
+
+  /** Records that an analysis the current rule relies on could not cover `gap` (see AnalysisGap). */
+  noteGap(gap: AnalysisGap): void {
+    this.pendingGaps.push(gap);
+  }
+
+  /** The gaps noted since the last call; the engine attributes them to the rule it just ran. */
+  takeGaps(): AnalysisGap[] {
+    if (this.pendingGaps.length === 0) return this.pendingGaps;
+    const out = this.pendingGaps;
+    this.pendingGaps = [];
+    return out;
   }
 
   /** Text of the 1-based line `line`, without its newline. */

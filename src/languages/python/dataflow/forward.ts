@@ -4,6 +4,11 @@
 //
 // Exceptions: inside `try`, the state after every statement is joined into the handlers' entry state, since any
 // statement may raise. `return`/`break` inside `try` skip `finally` here — a deliberate approximation.
+//
+// Limits: the budget is checked before every statement (BudgetSpent unwinds to the caller's function boundary); a
+// statement too deep for the transfer's recursion (`x = a or a or …` × 5,000) is skipped and recorded as a gap, and
+// the walk goes on with the state as that statement left it.
+import { Budget, isStackOverflow, type AnalysisGap } from '../../../analysis/budget.js';
 import type { SyntaxNode } from '../../syntaxTree.js';
 import { Env, joinEnv, sameEnv } from './env.js';
 import { containerKey, locationKey, UNPACKING_TARGETS } from './locations.js';
@@ -33,18 +38,42 @@ const MAX_LOOP_ITERATIONS = 6;
 interface LoopFrame<V> { breaks: Env<V> | null; continues: Env<V> | null }
 interface TryFrame<V> { raised: Env<V> | null }
 
+export interface WalkerOptions {
+  budget: Budget;
+  /** Names the analysis in the gaps it records. */
+  analysis: string;
+}
+
 export class ForwardWalker<V> {
   private readonly loops: LoopFrame<V>[] = [];
   private readonly tries: TryFrame<V>[] = [];
+  /** Statements the transfer could not follow (stack exhausted), in walk order. */
+  readonly gaps: AnalysisGap[] = [];
+  private readonly budget: Budget;
+  private readonly analysis: string;
 
-  constructor(private readonly t: Transfer<V>) {}
+  constructor(private readonly t: Transfer<V>, options: WalkerOptions = { budget: Budget.unlimited, analysis: 'dataflow' }) {
+    this.budget = options.budget;
+    this.analysis = options.analysis;
+  }
 
   /** Runs a block (or a module's statements) from `env`; returns the state at its end, or null if it cannot end. */
   block(block: SyntaxNode, env: Env<V> | null): Env<V> | null {
     let state = env;
     for (const stmt of block.namedChildren) {
       if (!stmt || !state) break;
-      state = this.statement(stmt, state);
+      this.budget.check();
+      const loops = this.loops.length;
+      const tries = this.tries.length;
+      try {
+        state = this.statement(stmt, state);
+      } catch (error) {
+        if (!isStackOverflow(error)) throw error;
+        // The frames of statements this one had entered were never popped.
+        this.loops.length = loops;
+        this.tries.length = tries;
+        this.gaps.push({ analysis: this.analysis, line: stmt.startPosition.row + 1, why: 'depth' });
+      }
       if (state && this.t.afterStatement) this.t.afterStatement(stmt, state);
       if (state && this.tries.length > 0) for (const f of this.tries) f.raised = joinEnv(f.raised, state);
     }

@@ -1,5 +1,6 @@
 // Reaching definitions and def-use chains for the names of one function (or the module body), computed by the
 // structured forward walker. `dataflowOf(model, fn)` caches per model, so rules share one computation.
+import { Budget, type AnalysisGap } from '../../../analysis/budget.js';
 import type { SyntaxNode } from '../../syntaxTree.js';
 import type { PythonModel } from '../model.js';
 import { copyMap, Env, type Lattice } from './env.js';
@@ -38,6 +39,8 @@ export interface FunctionDataflow {
   definitionsOf(use: SyntaxNode): SyntaxNode[];
   /** Uses that a definition site may reach. */
   usesOf(def: SyntaxNode): SyntaxNode[];
+  /** Statements the walk could not follow (too deep): their uses have no definitions here. */
+  gaps: readonly AnalysisGap[];
 }
 
 class ReachingTransfer implements Transfer<Defs> {
@@ -64,42 +67,59 @@ class ReachingTransfer implements Transfer<Defs> {
     this.uses.set(node.id, { node, defs: old ? lattice.join(old.defs, defs) : defs });
   }
 
-  private visit(n: SyntaxNode, env: Env<Defs>): void {
-    switch (n.type) {
-      case 'identifier': this.record(n, env); return;
-      case 'attribute':
-        this.record(n, env);
-        this.visit(n.childForFieldName('object')!, env);
-        return;
-      case 'keyword_argument': {
-        const v = n.childForFieldName('value');
-        if (v) this.visit(v, env);
-        return;
-      }
-      case 'named_expression': {
-        const v = n.childForFieldName('value');
-        const name = n.childForFieldName('name');
-        if (v) this.visit(v, env);
-        if (name) env.set(name.text, new Map([[n.id, n]]));
-        return;
-      }
-      case 'lambda': case 'function_definition': case 'class_definition': return;
-      case 'list_comprehension': case 'set_comprehension': case 'dictionary_comprehension': case 'generator_expression': {
-        // Comprehension variables live in their own scope: bind them in a copy.
-        const inner = env.copy();
-        for (const c of n.namedChildren) {
-          if (c?.type !== 'for_in_clause') continue;
-          const right = c.childForFieldName('right');
-          if (right) this.visit(right, inner);
-          const left = c.childForFieldName('left');
-          if (left) for (const id of identifiersIn(left)) inner.set(id.text, new Map([[c.id, c]]));
+  /**
+   * Records the uses under `root` in evaluation order. An explicit work stack, not recursion: generated code nests
+   * operators thousands deep (`a or a or …`). A bound name (walrus) is a deferred action after its value.
+   */
+  private visit(root: SyntaxNode, env: Env<Defs>): void {
+    // Most expressions evaluated are a bare name: no work stack for those.
+    if (root.type === 'identifier') { this.record(root, env); return; }
+    const work: Array<SyntaxNode | (() => void)> = [root];
+    while (work.length > 0) {
+      const item = work.pop()!;
+      if (typeof item === 'function') { item(); continue; }
+      const n = item;
+      switch (n.type) {
+        case 'identifier': this.record(n, env); break;
+        case 'attribute':
+          this.record(n, env);
+          work.push(n.childForFieldName('object')!);
+          break;
+        case 'keyword_argument': {
+          const v = n.childForFieldName('value');
+          if (v) work.push(v);
+          break;
         }
-        for (const c of n.namedChildren) if (c && c.type !== 'for_in_clause') this.visit(c, inner);
-        return;
+        case 'named_expression': {
+          const v = n.childForFieldName('value');
+          const name = n.childForFieldName('name');
+          if (name) work.push(() => env.set(name.text, new Map([[n.id, n]])));
+          if (v) work.push(v);
+          break;
+        }
+        case 'lambda': case 'function_definition': case 'class_definition': break;
+        case 'list_comprehension': case 'set_comprehension': case 'dictionary_comprehension': case 'generator_expression':
+          this.comprehension(n, env);
+          break;
+        default: {
+          const children = n.namedChildren;
+          for (let i = children.length - 1; i >= 0; i--) if (children[i]) work.push(children[i]!);
+        }
       }
-      default:
-        for (const c of n.namedChildren) if (c) this.visit(c, env);
     }
+  }
+
+  /** Comprehension variables live in their own scope: they are bound in a copy. */
+  private comprehension(n: SyntaxNode, env: Env<Defs>): void {
+    const inner = env.copy();
+    for (const c of n.namedChildren) {
+      if (c?.type !== 'for_in_clause') continue;
+      const right = c.childForFieldName('right');
+      if (right) this.visit(right, inner);
+      const left = c.childForFieldName('left');
+      if (left) for (const id of identifiersIn(left)) inner.set(id.text, new Map([[c.id, c]]));
+    }
+    for (const c of n.namedChildren) if (c && c.type !== 'for_in_clause') this.visit(c, inner);
   }
 }
 
@@ -109,12 +129,13 @@ function identifiersIn(target: SyntaxNode): SyntaxNode[] {
 }
 
 /** Computes reaching definitions for `fn` (a function_definition, or the module node for module-level code). */
-export function computeDataflow(fn: SyntaxNode): FunctionDataflow {
+export function computeDataflow(fn: SyntaxNode, budget = Budget.unlimited): FunctionDataflow {
   const transfer = new ReachingTransfer();
   const env = new Env(lattice);
   for (const p of parameterNames(fn)) env.set(p.name, new Map([[p.node.id, p.node]]));
   const body = functionBody(fn);
-  if (body) new ForwardWalker(transfer).block(body, env);
+  const walker = new ForwardWalker(transfer, { budget, analysis: 'reaching definitions' });
+  if (body) walker.block(body, env);
   // Def-use chains are inverted only when a rule asks for them, and in one pass (a parameter such as `self` may
   // have hundreds of uses).
   let users: Map<number, SyntaxNode[]> | undefined;
@@ -134,16 +155,22 @@ export function computeDataflow(fn: SyntaxNode): FunctionDataflow {
   return {
     definitionsOf: (use) => [...(transfer.uses.get(use.id)?.defs.values() ?? [])],
     usesOf: (def) => usersByDef().get(def.id) ?? [],
+    gaps: walker.gaps,
   };
 }
 
 const cache = new WeakMap<PythonModel, Map<number, FunctionDataflow>>();
 
-/** Reaching definitions of `fn` in `model`, computed once per model and function. */
+/**
+ * Reaching definitions of `fn` in `model`, computed once per model and function. Throws BudgetSpent when the file's
+ * budget runs out during the walk (nothing is cached then: every later ask fails as fast).
+ */
 export function dataflowOf(model: PythonModel, fn: SyntaxNode): FunctionDataflow {
   let perModel = cache.get(model);
   if (!perModel) { perModel = new Map(); cache.set(model, perModel); }
   let df = perModel.get(fn.id);
-  if (!df) { df = computeDataflow(fn); perModel.set(fn.id, df); }
+  if (!df) { df = computeDataflow(fn, model.budget); perModel.set(fn.id, df); }
+  // The rule asking did not see all of this function: the engine reports each gap against it.
+  for (const gap of df.gaps) model.noteGap(gap);
   return df;
 }

@@ -2,6 +2,7 @@
 // symbolic facts, giving summaries (parameter → return, parameter → sink); calls to functions of the same file
 // (`helper(x)`, `self.method(x)`) apply those summaries, re-analysing callers until the summaries stop changing.
 // Entry points get real sources on their request parameters. Cached per model and spec.
+import { BudgetSpent, isStackOverflow, type AnalysisGap } from '../../../analysis/budget.js';
 import type { SyntaxNode } from '../../syntaxTree.js';
 import { ALL_KINDS, type TaintFact } from '../../../analysis/taint/facts.js';
 import type { ParameterSource, TaintSpec } from '../../../analysis/taint/spec.js';
@@ -23,6 +24,11 @@ export interface FileTaint {
   /** Sink reaches with at least one fact from a real source, merged per sink argument. */
   hits: SinkHit<SyntaxNode>[];
   functionsAnalysed: number;
+  /**
+   * Where the analysis could not finish: statements too deep for it, and, when the file's budget ran out, the
+   * function it stopped in (the functions after it were not analysed). Hits found elsewhere stand.
+   */
+  gaps: AnalysisGap[];
   /** With `record`: per 1-based line, the locations holding source taint after the statement ending there. */
   tainted?: Map<number, Set<string>>;
 }
@@ -87,7 +93,9 @@ class FileAnalysis {
   /** Functions defined inside another function, by the outer function and name (closures such as `read_enabled`). */
   private readonly nested = new Map<string, Unit>();
   readonly summaries = new Map<string, FunctionSummary<SyntaxNode>>();
-  readonly results = new Map<string, { hits: SinkHit<SyntaxNode>[]; callees: Set<SyntaxNode>; tainted?: Map<number, Set<string>> }>();
+  readonly results = new Map<string, { hits: SinkHit<SyntaxNode>[]; callees: Set<SyntaxNode>; gaps: AnalysisGap[]; tainted?: Map<number, Set<string>> }>();
+  /** Units the analysis gave up on as a whole (see run()). */
+  private readonly unitGaps: AnalysisGap[] = [];
   private readonly callers = new Map<string, Set<Unit>>();
 
   constructor(private readonly model: PythonModel, private readonly spec: TaintSpec, private readonly record = false) {
@@ -153,13 +161,15 @@ class FileAnalysis {
       };
     }
     const body = functionBody(unit.node);
-    if (body) new ForwardWalker(transfer).block(body, initialEnv(unit, this.spec));
+    const walker = new ForwardWalker(transfer, { budget: this.model.budget, analysis: 'taint' });
+    if (body) walker.block(body, initialEnv(unit, this.spec));
     const key = nodeKey(unit.node);
     const summary: FunctionSummary<SyntaxNode> = {
       returns: transfer.returns.facts,
       sinks: transfer.hits.map((h) => ({ ...h, facts: h.facts.filter((f) => f.origin.kind === 'param') })).filter((h) => h.facts.length > 0),
     };
-    this.results.set(key, { hits: transfer.hits, callees: transfer.callees, tainted });
+    const gaps = walker.gaps.map((g) => ({ ...g, where: unit.name }));
+    this.results.set(key, { hits: transfer.hits, callees: transfer.callees, gaps, tainted });
     for (const c of transfer.callees) {
       const set = this.callers.get(nodeKey(c)) ?? new Set<Unit>();
       set.add(unit);
@@ -193,7 +203,22 @@ class FileAnalysis {
       const n = (counts.get(key) ?? 0) + 1;
       counts.set(key, n);
       if (n > MAX_ANALYSES_PER_UNIT) continue;
-      if (!this.analyse(unit)) continue;
+      let changed: boolean;
+      try {
+        changed = this.analyse(unit);
+      } catch (error) {
+        const gap: AnalysisGap = { analysis: 'taint', line: unit.node.startPosition.row + 1, why: 'depth', where: unit.name };
+        if (error instanceof BudgetSpent) {
+          // Out of time: what the finished functions found stands; this one and those still queued are not analysed.
+          this.unitGaps.push({ ...gap, why: 'deadline' });
+          break;
+        }
+        if (!isStackOverflow(error)) throw error;
+        // Too deep outside any one statement (a parameter list, the walker's own nesting): only this function is lost.
+        this.unitGaps.push(gap);
+        continue;
+      }
+      if (!changed) continue;
       // A changed summary changes what its callers compute.
       for (const u of this.callers.get(key) ?? []) {
         const k = nodeKey(u.node);
@@ -207,7 +232,8 @@ class FileAnalysis {
         if (facts.length > 0) real.push({ ...h, facts });
       }
     }
-    const out: FileTaint = { hits: mergeHits(real, nodeKey), functionsAnalysed: this.results.size };
+    const gaps = [...this.results.values()].flatMap((r) => r.gaps).concat(this.unitGaps);
+    const out: FileTaint = { hits: mergeHits(real, nodeKey), functionsAnalysed: this.results.size, gaps };
     if (this.record) {
       out.tainted = new Map();
       for (const r of this.results.values()) {
@@ -272,7 +298,7 @@ export function taintOf(model: PythonModel, spec: TaintSpec): FileTaint {
   if (!result) {
     try {
       const analysis = new FileAnalysis(model, spec);
-      result = analysis.mayFindSources() ? analysis.run() : { hits: [], functionsAnalysed: 0 };
+      result = analysis.mayFindSources() ? analysis.run() : { hits: [], functionsAnalysed: 0, gaps: [] };
     } catch (error) {
       result = { failed: error };
     }

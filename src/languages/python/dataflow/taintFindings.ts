@@ -34,7 +34,10 @@ export interface TaintQuery {
 
 export function taintFindings(model: PythonModel, spec: TaintSpec, query: TaintQuery): TaintFinding[] {
   const out: TaintFinding[] = [];
-  for (const hit of taintOf(model, spec).hits) {
+  const taint = taintOf(model, spec);
+  // The rule asking did not see the whole file: the engine reports each gap against it.
+  for (const gap of taint.gaps) model.noteGap(gap);
+  for (const hit of taint.hits) {
     if (hit.kind !== query.kind) continue;
     const facts = hit.facts.filter((f) => f.origin.kind === 'source' && query.trust.includes(f.origin.trust));
     const best = bestFact(facts);

@@ -76,7 +76,9 @@ export class TaintTransfer implements Transfer<TaintValue> {
   }
 
   evaluate(expr: SyntaxNode, env: Env<TaintValue>): TaintValue {
-    const n = expr;
+    let n = expr;
+    // `((((x))))`: a parenthesised expression has the value of what it wraps; unwrapped by a loop, not recursion.
+    while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
     switch (n.type) {
       case 'identifier': return env.get(n.text) ?? this.globalSource(n);
       case 'attribute': return this.attribute(n, env);
@@ -100,15 +102,8 @@ export class TaintTransfer implements Transfer<TaintValue> {
         return joinValues(parts);
       }
       case 'concatenated_string': return joinValues(n.namedChildren.map((c) => (c ? this.evaluate(c, env) : EMPTY)));
-      case 'binary_operator': {
-        const left = this.evaluate(n.childForFieldName('left')!, env);
-        const right = this.evaluate(n.childForFieldName('right')!, env);
-        const op = n.childForFieldName('operator')?.text ?? '';
-        if (op === '%') return this.percent(n, left, right, env);
-        const joined = taintLattice.join(left, right);
-        return STRING_OPS.has(op) ? stringBuilt(joined) : joined;
-      }
-      case 'boolean_operator': case 'list': case 'tuple': case 'set': case 'expression_list': case 'parenthesized_expression':
+      case 'binary_operator': case 'boolean_operator': return this.operatorChain(n, env);
+      case 'list': case 'tuple': case 'set': case 'expression_list': case 'parenthesized_expression':
       case 'list_splat': case 'dictionary_splat': case 'dictionary': case 'pair': case 'await': case 'keyword_argument':
         return joinValues(n.namedChildren.map((c) => (c && c.type !== 'comment' ? this.evaluate(c, env) : EMPTY)));
       case 'conditional_expression': {
@@ -130,6 +125,40 @@ export class TaintTransfer implements Transfer<TaintValue> {
         for (const c of n.namedChildren) if (c) this.evaluate(c, env);
         return EMPTY;
     }
+  }
+
+  /**
+   * `a + b + c …`, `x or y or …`: operators nest down their left operand, thousands deep in generated code (a
+   * 5,000-term line is valid Python), so the left spine is followed with a loop, not recursion. Operands are
+   * evaluated in the order recursion would: innermost left first, then each right operand on the way out.
+   */
+  private operatorChain(n: SyntaxNode, env: Env<TaintValue>): TaintValue {
+    const spine: SyntaxNode[] = [];
+    let bottom = n;
+    while (bottom.type === 'binary_operator' || bottom.type === 'boolean_operator') {
+      spine.push(bottom);
+      const left = bottom.childForFieldName('left');
+      if (!left) break;
+      bottom = left;
+    }
+    let acc = bottom === spine.at(-1) ? EMPTY : this.evaluate(bottom, env);
+    for (let i = spine.length - 1; i >= 0; i--) {
+      const op = spine[i]!;
+      if (op.type === 'boolean_operator') {
+        // Comments inside a parenthesised boolean chain are named children too; they carry nothing.
+        const right = op.childForFieldName('right');
+        acc = right && right.type !== 'comment' ? taintLattice.join(acc, this.evaluate(right, env)) : acc;
+        continue;
+      }
+      const right = this.evaluate(op.childForFieldName('right')!, env);
+      const operator = op.childForFieldName('operator')?.text ?? '';
+      if (operator === '%') acc = this.percent(op, acc, right, env);
+      else {
+        const joined = taintLattice.join(acc, right);
+        acc = STRING_OPS.has(operator) ? stringBuilt(joined) : joined;
+      }
+    }
+    return acc;
   }
 
   /** `fmt % args`: each argument is formatted by its conversion; `%r`/`%d` ones cannot carry a newline. */
