@@ -1,6 +1,6 @@
 // `pillar review`: merges flags over the config file, runs the review, writes the report, returns the exit code.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { review, type ReviewOptions } from '../api.js';
 import { changeFromGitRange, changeFromPatch, readTextInput, type ChangeSet } from '../changes/changeSet.js';
 import { UsageError } from '../config/errors.js';
@@ -10,7 +10,8 @@ import { loadConfig } from '../config/load.js';
 import { parseCweList } from '../config/selection.js';
 import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from '../findings/types.js';
 import { FORMATS, render, type Format } from '../reporters/index.js';
-import { EXIT } from './exitCodes.js';
+import { verdictOf } from '../findings/coverage.js';
+import { EXIT, exitStatus } from './exitCodes.js';
 import { progressReporter } from './progress.js';
 import { formatRejected, llmOptionsFrom, type LlmFlags } from '../llm/cliOptions.js';
 import type { RejectedClaim } from '../llm/types.js';
@@ -47,6 +48,37 @@ export interface ReviewFlags extends LlmFlags {
   baseline?: string;
   writeBaseline?: string;
   gerritLabel?: string;
+  failOnDiagnostics?: boolean;
+}
+
+/** A path named on the command line must exist: a typo in CI must fail (exit 2), not review nothing. */
+function checkPaths(paths: string[]): void {
+  for (const path of paths) {
+    try {
+      statSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A link loop is the reviewed tree's doing, not the user's: discovery reports it as a per-file diagnostic.
+      if (code === 'ELOOP') continue;
+      throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or directory: ${path}` : `cannot access ${path}: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** `-o` is checked before the review, so a typo does not cost a whole analysis and then a crash. */
+function checkOutput(output: string, what = 'the report'): void {
+  let dir;
+  try {
+    dir = statSync(dirname(resolve(output)));
+  } catch {
+    throw new UsageError(`cannot write ${what} to ${output}: directory ${dirname(output)} does not exist`);
+  }
+  if (!dir.isDirectory()) throw new UsageError(`cannot write ${what} to ${output}: ${dirname(output)} is not a directory`);
+  try {
+    if (statSync(output).isDirectory()) throw new UsageError(`cannot write ${what} to ${output}: it is a directory`);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+  }
 }
 
 async function changeOf(flags: ReviewFlags): Promise<ChangeSet | undefined> {
@@ -81,6 +113,10 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 
 export async function runReview(paths: string[], flags: ReviewFlags): Promise<number> {
   const format = oneOf(flags.format, FORMATS, '--format') as Format;
+  if (flags.gerritLabel !== undefined && format !== 'gerrit') throw new UsageError('--gerrit-label only applies with --format gerrit');
+  if (flags.output !== undefined) checkOutput(flags.output);
+  if (flags.writeBaseline !== undefined) checkOutput(flags.writeBaseline, 'the baseline');
+  if (flags.diff === undefined && flags.patch === undefined) checkPaths(paths);
   const { config, path: configPath } = loadConfig(flags.config, process.cwd());
   const llm = llmOptionsFrom(flags, config, configPath);
   for (const warning of llm.warnings) process.stderr.write(`pillar: ${warning}\n`);
@@ -129,12 +165,22 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
     progress.stop();
   }
   if (rejected) process.stderr.write(formatRejected(rejected));
+  const verdict = verdictOf(report, { failOnDiagnostics: flags.failOnDiagnostics });
+  const text = render(format, report, { gerritLabel: flags.gerritLabel, failOnDiagnostics: flags.failOnDiagnostics });
+  if (flags.output) {
+    try {
+      writeFileSync(flags.output, text);
+    } catch (error) {
+      throw new UsageError(`cannot write the report to ${flags.output}: ${(error as Error).message}`);
+    }
+  } else {
+    process.stdout.write(text);
+  }
   if (flags.writeBaseline !== undefined) {
     writeBaseline(flags.writeBaseline, createBaseline(report.findings.filter((f) => !f.context), `pillar ${VERSION}`));
+    // Recording the findings is the job asked for: they are accepted, not failures. Nothing reviewed still fails.
+    return verdict === 'nothing-reviewed' ? EXIT.nothingReviewed : EXIT.clean;
   }
-  const text = render(format, report, { gerritLabel: flags.gerritLabel });
-  if (flags.output) writeFileSync(flags.output, text);
-  else process.stdout.write(text);
-  // Pre-existing findings shown as context never fail the run: only what is new counts.
-  return report.findings.some((f) => !f.suppressed && !f.context) ? EXIT.findings : EXIT.clean;
+  // Pre-existing findings shown as context never fail the run: only what is new counts (see findings/coverage.ts).
+  return exitStatus(verdict);
 }
