@@ -157,3 +157,17 @@ describe('through bin/pillar.js on a hostile repository', () => {
     expect(r.stdout.trimEnd().split('\n').every((l) => l.startsWith('::'))).toBe(true);
   });
 });
+
+describe('snippets', () => {
+  it('every format prints the snippet it is given (masked secrets stay masked), never the source file', () => {
+    // The file does not exist: a reporter that re-read the source would fail or print something else.
+    const masked = 'password = "********"';
+    const r = hostileReport();
+    r.findings = [finding({ file: '/nonexistent/settings.py', snippet: masked, message: 'hard-coded password `password`' })];
+    r.diagnostics = [];
+    for (const format of ['text', 'markdown', 'html', 'sarif'] as const) {
+      const out = render(format, r);
+      expect(out, format).toContain(format === 'html' ? 'password = \\"********\\"' : format === 'sarif' ? 'password = \\"********\\"' : masked);
+    }
+  });
+});
