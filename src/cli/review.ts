@@ -51,7 +51,10 @@ export interface ReviewFlags extends LlmFlags {
   failOnDiagnostics?: boolean;
 }
 
-/** A path named on the command line must exist: a typo in CI must fail (exit 2), not review nothing. */
+/**
+ * A path named on the command line must exist: a typo in CI must fail (exit 2), not review nothing. Also in a change
+ * review, where paths narrow the changed files by their place in the working tree.
+ */
 function checkPaths(paths: string[]): void {
   for (const path of paths) {
     try {
@@ -116,7 +119,7 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
   if (flags.gerritLabel !== undefined && format !== 'gerrit') throw new UsageError('--gerrit-label only applies with --format gerrit');
   if (flags.output !== undefined) checkOutput(flags.output);
   if (flags.writeBaseline !== undefined) checkOutput(flags.writeBaseline, 'the baseline');
-  if (flags.diff === undefined && flags.patch === undefined) checkPaths(paths);
+  checkPaths(paths);
   const { config, path: configPath } = loadConfig(flags.config, process.cwd());
   const llm = llmOptionsFrom(flags, config, configPath);
   for (const warning of llm.warnings) process.stderr.write(`pillar: ${warning}\n`);

@@ -89,6 +89,9 @@ describe('exit statuses (bin/pillar.js)', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('pillar: no such file or directory: no-such-dir\n');
+    const change = pillar(repo.dir, ['review', '--diff', 'HEAD', 'no-such-dir', '--no-cache']);
+    expect(change.status).toBe(2);
+    expect(change.stderr).toBe('pillar: no such file or directory: no-such-dir\n');
   });
 
   it('2, one line, before analysing, for -o into a missing directory', () => {
