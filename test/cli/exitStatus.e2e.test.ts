@@ -71,8 +71,8 @@ describe('exit statuses (bin/pillar.js)', () => {
   });
 
   it('6 when a file ran out of time, even without --fail-on-diagnostics', () => {
-    // 3,000 lines cannot be parsed and analysed within 1 ms, whatever the machine.
-    repo.write('slow/big.py', 'x = 1\n'.repeat(3000));
+    // 20,000 lines (~30 ms to parse here) cannot be parsed and analysed within 1 ms, whatever the machine.
+    repo.write('slow/big.py', 'x = 1\n'.repeat(20_000));
     const r = pillar(repo.dir, ['review', 'slow', 'clean', '--no-cache', '--file-timeout', '1', '--jobs', '1']);
     expect(r.stdout).toContain('timeout');
     expect(r.status).toBe(6);
