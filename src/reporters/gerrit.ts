@@ -3,7 +3,7 @@
 // wording that the Zuul reporter shares. Suppressed findings are never posted.
 import type { Finding, Report } from '../findings/types.js';
 import { closingSentence, cweLabel } from './common.js';
-import { visible } from './escape.js';
+import { markdownText } from './escape.js';
 
 export interface ReviewCommentRange { start_line: number; start_character: number; end_line: number; end_character: number }
 
@@ -53,18 +53,19 @@ export function commentRange(f: Finding): { line: number; range: ReviewCommentRa
 }
 
 /**
- * The inline comment text: what, where it is classified, why, and the fix for this code. Text from the reviewed
- * code goes through `visible`, so control characters cannot reach a log or terminal that shows the comment.
+ * The inline comment text: what, where it is classified, why, and the fix for this code. Gerrit (3.7 and later)
+ * renders comments as markdown, and Zuul hands these texts to Gerrit or to GitHub review comments, so text from the
+ * reviewed code is escaped with `markdownText`: no link, image or HTML from the code, and no control character.
  */
 export function commentText(f: Finding): string {
   const head = `${f.context ? '[pre-existing, shown as context] ' : ''}pillar ${f.ruleId}: ${f.severity} severity, ${f.confidence} confidence`;
-  const lines = [head, `${cweLabel(f.cwe)} (pillar ${cweLabel(f.pillar)})`, '', visible(f.message)];
+  const lines = [head, `${cweLabel(f.cwe)} (pillar ${cweLabel(f.pillar)})`, '', markdownText(f.message)];
   const steps = f.evidence ?? [];
   if (steps.length > 0) {
     lines.push('', 'Path:');
-    for (const step of steps) lines.push(`- ${step.file === f.file ? '' : `${visible(step.file)}:`}line ${step.range.startLine}: ${visible(step.message)}`);
+    for (const step of steps) lines.push(`- ${step.file === f.file ? '' : `${markdownText(step.file)}:`}line ${step.range.startLine}: ${markdownText(step.message)}`);
   }
-  lines.push('', `Fix: ${visible(f.remediation)}`);
+  lines.push('', `Fix: ${markdownText(f.remediation)}`);
   if (f.range.endLine > f.range.startLine) lines.push('', `(lines ${f.range.startLine}-${f.range.endLine})`);
   return lines.join('\n');
 }

@@ -104,13 +104,16 @@ describe('a hostile report in every format', () => {
     expect(props!.split(',').every((p) => /^[a-zA-Z]+=/.test(p))).toBe(true);
   });
 
-  it('gerrit and zuul: JSON whose comment texts carry no control character', () => {
+  it('gerrit and zuul: comment texts (rendered as markdown by Gerrit and GitHub) carry no live markup and no control character', () => {
     for (const format of ['gerrit', 'zuul'] as const) {
       const json = JSON.parse(render(format, report)) as unknown;
       const texts: string[] = [];
       JSON.stringify(json, (key, value: unknown) => { if (key === 'message' && typeof value === 'string') texts.push(value); return value; });
       expect(texts.length).toBeGreaterThan(0);
-      for (const t of texts) expect(t).not.toMatch(CONTROL);
+      for (const t of texts) {
+        expect(t).not.toMatch(CONTROL);
+        expect(liveMarkup(t)).toEqual([]);
+      }
     }
   });
 
