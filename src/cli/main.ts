@@ -20,13 +20,15 @@ function collect(value: string, previous: string[] = []): string[] {
 let stdoutGuarded = false;
 /**
  * `pillar rules | head`: the reader closes the pipe early, and the next write fails with EPIPE, emitted as an
- * 'error' event that would otherwise end the process with a stack trace. The reader wanted no more: exit quietly.
+ * 'error' event that would otherwise end the process with a stack trace. The reader wanted no more, so the error is
+ * dropped (and so are later writes' "stream destroyed" errors); the process still ends with the status it computed,
+ * so `pillar review … | head` in a pipeline with pipefail still fails on findings.
  */
 function quietOnClosedPipe(): void {
   if (stdoutGuarded) return;
   stdoutGuarded = true;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.clean);
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
     throw error;
   });
 }

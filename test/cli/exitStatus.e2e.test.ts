@@ -136,8 +136,12 @@ describe('exit statuses (bin/pillar.js)', () => {
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stderr).toBe('');
     // `true` closes the pipe before pillar has started, so every write fails with EPIPE.
-    const closed = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rules | true; echo "status \${PIPESTATUS:-done}"`], { encoding: 'utf8' });
+    const closed = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rules | true`], { encoding: 'utf8' });
     expect(closed.stderr).toBe('');
+    // The reader going away must not turn a review with findings into a success.
+    const review = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" review bad --no-cache | true`], { cwd: repo.dir, encoding: 'utf8' });
+    expect(review.stderr).toBe('');
+    expect(review.status).toBe(1);
   });
 
   it('--help documents the exit statuses', () => {
