@@ -77,10 +77,15 @@ function checkOutput(output: string, what = 'the report'): void {
     throw new UsageError(`cannot write ${what} to ${output}: directory ${dirname(output)} does not exist`);
   }
   if (!dir.isDirectory()) throw new UsageError(`cannot write ${what} to ${output}: ${dirname(output)} is not a directory`);
+  // A file that does not exist yet is the usual case; one that is a directory cannot be written.
+  if (statSync(output, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`cannot write ${what} to ${output}: it is a directory`);
+}
+
+function writeOrFail(path: string, what: string, write: () => void): void {
   try {
-    if (statSync(output).isDirectory()) throw new UsageError(`cannot write ${what} to ${output}: it is a directory`);
+    write();
   } catch (error) {
-    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot write ${what} to ${path}: ${(error as Error).message}`);
   }
 }
 
@@ -170,17 +175,15 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
   if (rejected) process.stderr.write(formatRejected(rejected));
   const verdict = verdictOf(report, { failOnDiagnostics: flags.failOnDiagnostics });
   const text = render(format, report, { gerritLabel: flags.gerritLabel, failOnDiagnostics: flags.failOnDiagnostics });
-  if (flags.output) {
-    try {
-      writeFileSync(flags.output, text);
-    } catch (error) {
-      throw new UsageError(`cannot write the report to ${flags.output}: ${(error as Error).message}`);
-    }
-  } else {
-    process.stdout.write(text);
-  }
-  if (flags.writeBaseline !== undefined) {
-    writeBaseline(flags.writeBaseline, createBaseline(report.findings.filter((f) => !f.context), `pillar ${VERSION}`));
+  const output = flags.output;
+  if (output) writeOrFail(output, 'the report', () => writeFileSync(output, text));
+  else process.stdout.write(text);
+  const baselineFile = flags.writeBaseline;
+  if (baselineFile !== undefined) {
+    const baseline = createBaseline(report.findings.filter((f) => !f.context), `pillar ${VERSION}`);
+    writeOrFail(baselineFile, 'the baseline', () => writeBaseline(baselineFile, baseline));
+    const count = baseline.findings.reduce((n, e) => n + e.count, 0);
+    process.stderr.write(`pillar: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${baselineFile}\n`);
     // Recording the findings is the job asked for: they are accepted, not failures. Nothing reviewed still fails.
     return verdict === 'nothing-reviewed' ? EXIT.nothingReviewed : EXIT.clean;
   }
