@@ -6,7 +6,7 @@ import { oldVersion } from './changes/diff.js';
 import { runFiles, type RunStats } from './engine/runFiles.js';
 import { statSignature } from './cache/manifest.js';
 import { applyBaseline, type Baseline } from './findings/baseline.js';
-import { fileCoverage } from './findings/coverage.js';
+import { coverageOf, fileCoverage } from './findings/coverage.js';
 import { dedupeDiagnostics, sortAndDedupe } from './findings/order.js';
 import type { Confidence, Diagnostic, Finding, LlmStats, Report, Severity } from './findings/types.js';
 import { CONFIDENCES, SEVERITIES } from './findings/types.js';
@@ -80,11 +80,13 @@ export async function review(options: ReviewOptions): Promise<Report> {
   let lines = 0;
   let suppressed = 0;
   const llmInputs: LlmFileInput[] = [];
-  // Coverage: a path named but missing (a discovery diagnostic) was selected and not reviewed.
-  const selected = files.length + diagnostics.length;
+  // Coverage: a path named but missing, or one a change names outside the root, was selected and not reviewed; the
+  // other notes that come with the file list (a changed config) are about files that are reviewed or not Python.
+  const unreviewable = diagnostics.filter((d) => coverageOf(d.code) === 'not-reviewed').length;
+  const selected = files.length + unreviewable;
   let fullyReviewed = 0;
   let partlyReviewed = 0;
-  let notReviewed = diagnostics.length;
+  let notReviewed = unreviewable;
   const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const { outcomes, stats: engineStats } = await runFiles({
     count: files.length,
