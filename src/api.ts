@@ -6,7 +6,8 @@ import { oldVersion } from './changes/diff.js';
 import { runFiles, type RunStats } from './engine/runFiles.js';
 import { statSignature } from './cache/manifest.js';
 import { applyBaseline, type Baseline } from './findings/baseline.js';
-import { compareDiagnostics, sortAndDedupe } from './findings/order.js';
+import { coverageOf, fileCoverage } from './findings/coverage.js';
+import { dedupeDiagnostics, sortAndDedupe } from './findings/order.js';
 import type { Confidence, Diagnostic, Finding, LlmStats, Report, Severity } from './findings/types.js';
 import { CONFIDENCES, SEVERITIES } from './findings/types.js';
 import { selectRules } from './rulekit/registry.js';
@@ -80,7 +81,13 @@ export async function review(options: ReviewOptions): Promise<Report> {
   let lines = 0;
   let suppressed = 0;
   const llmInputs: LlmFileInput[] = [];
-  let reviewed = 0;
+  // Coverage: a path named but missing, or one a change names outside the root, was selected and not reviewed; the
+  // other notes that come with the file list (a changed config) are about files that are reviewed or not Python.
+  const unreviewable = diagnostics.filter((d) => coverageOf(d.code) === 'not-reviewed').length;
+  const selected = files.length + unreviewable;
+  let fullyReviewed = 0;
+  let partlyReviewed = 0;
+  let notReviewed = unreviewable;
   const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const { outcomes, stats: engineStats } = await runFiles({
     count: files.length,
@@ -109,8 +116,10 @@ export async function review(options: ReviewOptions): Promise<Report> {
     const read = outcomes[i]!;
     if (!read.ok) {
       allDiagnostics.push(read.diagnostic);
+      notReviewed++;
     } else {
-      reviewed++;
+      if (fileCoverage(true, read.result.diagnostics) === 'full') fullyReviewed++;
+      else partlyReviewed++;
       lines += read.lines;
       // Kept for attribution, which may need the extent of the functions a change touched.
       if (change) changedSources.set(file.display, read.text!);
@@ -162,9 +171,10 @@ export async function review(options: ReviewOptions): Promise<Report> {
       docs: { why: r.meta.docs.why, fix: r.meta.docs.fix, example: r.meta.docs.example, useInstead: r.meta.docs.useInstead, references: r.meta.docs.references },
     })),
     findings: sortAndDedupe(shown),
-    diagnostics: allDiagnostics.sort(compareDiagnostics),
+    diagnostics: dedupeDiagnostics(allDiagnostics),
     stats: {
-      files: reviewed, lines, suppressed, belowThreshold: findings.length - kept.length,
+      files: fullyReviewed + partlyReviewed, lines,
+      selected, fullyReviewed, partlyReviewed, notReviewed, ...(change ? { changeReview: true } : {}), suppressed, belowThreshold: findings.length - kept.length,
       ...(preExisting !== undefined ? { preExisting } : {}), ...(baselined !== undefined ? { baselined } : {}),
       ...(llmStats ? { llm: llmStats } : {}),
     },

@@ -2,11 +2,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../config/errors.js';
 import { FORMATS } from '../reporters/index.js';
-import { allRules, findRule } from '../rulekit/registry.js';
+import { allRules, findRule, rulesForBandit, rulesForCwe, similarRuleIds } from '../rulekit/registry.js';
+import type { Rule } from '../rulekit/types.js';
 import { renderRuleDoc } from '../rulekit/ruleDoc.js';
 import { cweName, pillarOf } from '../taxonomy/index.js';
 import { VERSION } from '../version.js';
-import { EXIT } from './exitCodes.js';
+import { EXIT, EXIT_HELP } from './exitCodes.js';
 import { ENV, EXIT_POST_FAILED, runPostGerrit, type PostGerritFlags } from './postGerrit.js';
 import { runReview, type ReviewFlags } from './review.js';
 import { DEFAULT_API_KEY_ENV } from '../llm/cliOptions.js';
@@ -16,13 +17,41 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+let stdoutGuarded = false;
+/**
+ * `pillar rules | head`: the reader closes the pipe early, and the next write fails with EPIPE, emitted as an
+ * 'error' event that would otherwise end the process with a stack trace. The reader wanted no more, so the error is
+ * dropped (and so are later writes' "stream destroyed" errors); the process still ends with the status it computed,
+ * so `pillar review … | head` in a pipeline with pipefail still fails on findings.
+ */
+function quietOnClosedPipe(): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    throw error;
+  });
+}
+
+/** `pillar explain`: a rule id, a Bandit test id (B602: every rule that mirrors it) or a CWE (CWE-78: its rules). */
+function explainTargets(id: string): Rule[] {
+  const rule = findRule(id);
+  if (rule) return [rule];
+  if (/^B\d{3}$/i.test(id)) return rulesForBandit(id);
+  const cwe = /^(?:CWE-)?(\d+)$/i.exec(id);
+  if (cwe) return rulesForCwe(Number(cwe[1]));
+  return [];
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   let exitCode: number = EXIT.clean;
   const program = new Command('pillar')
     .description('Deterministic security code review: every finding with its CWE and CWE-1000 pillar.')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', EXIT_HELP);
 
   program.command('review')
     .description('review Python files or directories')
@@ -53,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--baseline <file>', 'hide findings recorded in this baseline (matched by fingerprint and count, not line)')
     .option('--write-baseline <file>', 'write the reported findings to a baseline file')
     .option('--gerrit-label <label>', 'with --format gerrit, vote on this label: -1 with new findings, 0 without')
+    .option('--fail-on-diagnostics', 'exit 6 when, without findings, any selected file was not reviewed or only partly reviewed')
     .option('--llm', 'add an LLM second opinion using llm-endpoint/llm-model from the config file (docs/llm.md)')
     .option('--llm-endpoint <url>', 'OpenAI-compatible endpoint for the LLM second opinion, e.g. http://127.0.0.1:8080/v1 (turns it on)')
     .option('--llm-model <name>', 'model name sent to the endpoint')
@@ -68,6 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--llm-show-rejected', 'list the LLM claims that failed verification, and why, on stderr')
     .option('--llm-min-confidence <level>', "drop LLM claims the model rated below low, medium or high (default low)")
     .option('--llm-max-per-file <n>', 'keep at most this many LLM findings per file, the most confident first (default 3)')
+    .addHelpText('after', EXIT_HELP)
     .action(async (paths: string[], flags: ReviewFlags) => {
       exitCode = await runReview(paths, flags);
     });
@@ -96,22 +127,31 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       const width = Math.max(...rows.map((r) => r.id.length));
+      // Pillar names in full (never cut mid-word), padded to the longest so the columns after them line up.
+      const nameWidth = Math.max(...rows.map((r) => cweName(r.pillar).length));
       for (const r of rows) {
-        process.stdout.write(`${r.id.padEnd(width)}  CWE-${String(r.cwe).padEnd(4)}  pillar CWE-${r.pillar} ${cweName(r.pillar).padEnd(10).slice(0, 40).padEnd(40)}  ${r.severity.padEnd(8)} ${r.confidence.padEnd(6)} ${r.bandit ?? ''}\n`);
+        process.stdout.write(`${r.id.padEnd(width)}  CWE-${String(r.cwe).padEnd(4)}  pillar CWE-${r.pillar} ${cweName(r.pillar).padEnd(nameWidth)}  ${r.severity.padEnd(8)} ${r.confidence.padEnd(6)} ${r.bandit ?? ''}`.trimEnd() + '\n');
       }
     });
 
   program.command('explain')
-    .description("print a rule's documentation")
+    .description("print a rule's documentation; a Bandit test id (B602) or a CWE (CWE-78) prints every rule that matches it")
     .argument('<rule-id>')
     .action((id: string) => {
-      const rule = findRule(id);
-      if (!rule && id === LLM_RULE_ID) {
+      if (id === LLM_RULE_ID) {
         process.stdout.write(renderLlmReviewDoc());
         return;
       }
-      if (!rule) throw new UsageError(`unknown rule '${id}'; 'pillar rules' lists them`);
-      process.stdout.write(renderRuleDoc(rule.meta));
+      const rules = explainTargets(id);
+      if (rules.length === 0 && /^B\d{3}$/i.test(id)) {
+        throw new UsageError(`no pillar rule mirrors Bandit test ${id.toUpperCase()} ('pillar rules' shows the Bandit test of each rule)`);
+      }
+      if (rules.length === 0) {
+        const similar = similarRuleIds(id);
+        const hint = similar.length > 0 ? `; did you mean ${similar.join(', ')}?` : '';
+        throw new UsageError(`unknown rule '${id}'${hint} ('pillar rules' lists them)`);
+      }
+      process.stdout.write(rules.map((r) => renderRuleDoc(r.meta)).join('\n'));
     });
 
   try {

@@ -1,5 +1,6 @@
 // `pillar review`: merges flags over the config file, runs the review, writes the report, returns the exit code.
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { review, type ReviewOptions } from '../api.js';
 import { chooseCacheDir } from '../cache/choose.js';
 import { changeFromGitRange, changeFromPatch, readTextInput, type ChangeSet } from '../changes/changeSet.js';
@@ -10,7 +11,8 @@ import { loadReviewConfig } from '../config/forChange.js';
 import { parseCweList } from '../config/selection.js';
 import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from '../findings/types.js';
 import { FORMATS, render, type Format } from '../reporters/index.js';
-import { EXIT } from './exitCodes.js';
+import { verdictOf } from '../findings/coverage.js';
+import { EXIT, exitStatus } from './exitCodes.js';
 import { progressReporter } from './progress.js';
 import { formatRejected, llmOptionsFrom, type LlmFlags } from '../llm/cliOptions.js';
 import type { RejectedClaim } from '../llm/types.js';
@@ -44,6 +46,45 @@ export interface ReviewFlags extends LlmFlags {
   baseline?: string;
   writeBaseline?: string;
   gerritLabel?: string;
+  failOnDiagnostics?: boolean;
+}
+
+/**
+ * A path named on the command line must exist: a typo in CI must fail (exit 2), not review nothing. Also in a change
+ * review, where paths narrow the changed files by their place in the working tree.
+ */
+function checkPaths(paths: string[]): void {
+  for (const path of paths) {
+    try {
+      statSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A link loop is the reviewed tree's doing, not the user's: discovery reports it as a per-file diagnostic.
+      if (code === 'ELOOP') continue;
+      throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or directory: ${path}` : `cannot access ${path}: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** `-o` is checked before the review, so a typo does not cost a whole analysis and then a crash. */
+function checkOutput(output: string, what = 'the report'): void {
+  let dir;
+  try {
+    dir = statSync(dirname(resolve(output)));
+  } catch {
+    throw new UsageError(`cannot write ${what} to ${output}: directory ${dirname(output)} does not exist`);
+  }
+  if (!dir.isDirectory()) throw new UsageError(`cannot write ${what} to ${output}: ${dirname(output)} is not a directory`);
+  // A file that does not exist yet is the usual case; one that is a directory cannot be written.
+  if (statSync(output, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`cannot write ${what} to ${output}: it is a directory`);
+}
+
+function writeOrFail(path: string, what: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    throw new UsageError(`cannot write ${what} to ${path}: ${(error as Error).message}`);
+  }
 }
 
 async function changeOf(flags: ReviewFlags): Promise<ChangeSet | undefined> {
@@ -78,6 +119,10 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 
 export async function runReview(paths: string[], flags: ReviewFlags): Promise<number> {
   const format = oneOf(flags.format, FORMATS, '--format') as Format;
+  if (flags.gerritLabel !== undefined && format !== 'gerrit') throw new UsageError('--gerrit-label only applies with --format gerrit');
+  if (flags.output !== undefined) checkOutput(flags.output);
+  if (flags.writeBaseline !== undefined) checkOutput(flags.writeBaseline, 'the baseline');
+  checkPaths(paths);
   // The change first: a change review reads its config from the base revision (config/forChange.ts).
   const change = await changeOf(flags);
   const { config, path: configPath, notes } = await loadReviewConfig(flags.config, process.cwd(), change);
@@ -131,12 +176,20 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
     progress.stop();
   }
   if (rejected) process.stderr.write(formatRejected(rejected));
-  if (flags.writeBaseline !== undefined) {
-    writeBaseline(flags.writeBaseline, createBaseline(report.findings.filter((f) => !f.context), `pillar ${VERSION}`));
-  }
-  const text = render(format, report, { gerritLabel: flags.gerritLabel });
-  if (flags.output) writeFileSync(flags.output, text);
+  const verdict = verdictOf(report, { failOnDiagnostics: flags.failOnDiagnostics });
+  const text = render(format, report, { gerritLabel: flags.gerritLabel, failOnDiagnostics: flags.failOnDiagnostics });
+  const output = flags.output;
+  if (output) writeOrFail(output, 'the report', () => writeFileSync(output, text));
   else process.stdout.write(text);
-  // Pre-existing findings shown as context never fail the run: only what is new counts.
-  return report.findings.some((f) => !f.suppressed && !f.context) ? EXIT.findings : EXIT.clean;
+  const baselineFile = flags.writeBaseline;
+  if (baselineFile !== undefined) {
+    const baseline = createBaseline(report.findings.filter((f) => !f.context), `pillar ${VERSION}`);
+    writeOrFail(baselineFile, 'the baseline', () => writeBaseline(baselineFile, baseline));
+    const count = baseline.findings.reduce((n, e) => n + e.count, 0);
+    process.stderr.write(`pillar: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${baselineFile}\n`);
+    // Recording the findings is the job asked for: they are accepted, not failures. Nothing reviewed still fails.
+    return verdict === 'nothing-reviewed' ? EXIT.nothingReviewed : EXIT.clean;
+  }
+  // Pre-existing findings shown as context never fail the run: only what is new counts (see findings/coverage.ts).
+  return exitStatus(verdict);
 }

@@ -8,7 +8,7 @@
 // that rule that place only.
 import { Budget, BudgetSpent, isStackOverflow } from '../analysis/budget.js';
 import { fingerprint } from '../findings/fingerprint.js';
-import { parseSuppression, suppresses, type Suppression } from '../findings/suppression.js';
+import { parseSuppression, suppresses, unknownSuppressionIds, type Suppression } from '../findings/suppression.js';
 import type { Diagnostic, Finding, Range } from '../findings/types.js';
 import { PythonModel } from '../languages/python/model.js';
 import { parsePythonWithin } from '../languages/python/parser.js';
@@ -17,8 +17,9 @@ import { walkTree } from '../languages/python/walk.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { fillTemplate } from '../rulekit/defineRule.js';
 import { redactSnippet } from '../rulekit/redaction.js';
+import { findRule } from '../rulekit/registry.js';
 import type { ReportDescriptor, Rule, RuleContext, Visitor } from '../rulekit/types.js';
-import { pillarOf } from '../taxonomy/index.js';
+import { cweExists, pillarOf } from '../taxonomy/index.js';
 import { GapLog } from './gaps.js';
 
 export interface FileAnalysis { findings: Finding[]; diagnostics: Diagnostic[]; suppressed: number }
@@ -93,6 +94,8 @@ export async function analyzePython(path: string, source: string, rules: readonl
   let suppressed = 0;
   const model = new PythonModel(path, source, tree, new Budget(deadline, options.analysisSteps));
   diagnostics.push(...syntaxDiagnostics(model));
+  // Every rule in the registry counts as known, selected or not: `--only` must not turn comments into warnings.
+  diagnostics.push(...unknownSuppressionIds(path, model.comments, { isRule: (id) => findRule(id) !== undefined, isCwe: cweExists }));
   const suppressionCache = new Map<number, Suppression | null>();
   const suppressionAt = (row: number): Suppression | null => {
     if (!suppressionCache.has(row)) {
@@ -115,7 +118,7 @@ export async function analyzePython(path: string, source: string, rules: readonl
       let isSuppressed = false;
       for (let row = lines.start; row <= lines.end && !isSuppressed; row++) {
         const s = suppressionAt(row);
-        if (s && suppresses(s, rule.meta.id, rule.meta.bandit, rule.meta.banditName)) isSuppressed = true;
+        if (s && suppresses(s, rule.meta.id, rule.meta.bandit, rule.meta.banditName, finding)) isSuppressed = true;
       }
       if (isSuppressed) {
         suppressed++;

@@ -29,3 +29,21 @@ export function sortAndDedupe(findings: Finding[]): Finding[] {
   }
   return out;
 }
+
+/**
+ * Sorts diagnostics and keeps one `syntax-error` per file and line: the parser nests ERROR nodes, so one bad line
+ * often yields several regions starting on it, which say nothing more to the reader than the first.
+ */
+export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const d of [...diagnostics].sort(compareDiagnostics)) {
+    const key = d.code === 'syntax-error' ? `${d.file}\0${d.line ?? 0}` : undefined;
+    if (key !== undefined) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    out.push(d);
+  }
+  return out;
+}

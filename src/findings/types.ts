@@ -40,13 +40,16 @@ export interface Finding {
 export type DiagnosticCode =
   | 'not-found' | 'unreadable' | 'binary' | 'encoding' | 'too-large' | 'symlink-loop'
   | 'syntax-error' | 'rule-error' | 'unsupported'
-  // The file took longer than --file-timeout and was not reviewed.
+  // The file took longer than --file-timeout: with a result, the rules that finished were kept (partly reviewed);
+  // without one the file was not reviewed. Either way the run is incomplete (exit 6).
   | 'timeout'
   // Not reviewed, never read: a patch path or a symbolic link that leads outside the reviewed root.
   | 'outside-root'
   // Change review: the change adds or edits a pillar config file; the review ran under the base revision's config
   // (the file itself was reviewed as usual, so this is a notice, not a gap in coverage).
   | 'config-changed'
+  // A `# pillar: ignore[...]` comment names an id that is neither a known rule nor a CWE, so it suppresses nothing.
+  | 'unknown-suppression'
   // The opt-in LLM review (docs/llm.md): the endpoint failed, answered unusably, or the file was not sent.
   | 'llm-error' | 'llm-bad-answer' | 'llm-skipped';
 
@@ -72,7 +75,18 @@ export interface Report {
   findings: Finding[];
   diagnostics: Diagnostic[];
   stats: {
+    /** Files reviewed, fully or partly (= fullyReviewed + partlyReviewed); `lines` counts their lines. */
     files: number; lines: number; suppressed: number; belowThreshold: number;
+    /** Files selected for review: found under the paths (or changed by the change) and included. */
+    selected: number;
+    /** Every selected rule ran on the whole file. */
+    fullyReviewed: number;
+    /** Rules ran, but a region could not be parsed, a rule failed, or the time limit cut the analysis short. */
+    partlyReviewed: number;
+    /** Selected, but no rule ran on it: binary, too large, undecodable, unreadable, timed out without result… */
+    notReviewed: number;
+    /** Set on a change review (`--diff`/`--patch`): an empty selection then means the change touches no reviewable file. */
+    changeReview?: boolean;
     /** Change review: findings in the changed files that the change did not introduce (not shown). */
     preExisting?: number;
     /** `--baseline`: findings hidden because the baseline already holds them. */

@@ -1,7 +1,9 @@
-// Shared wording for reporters: the no-findings sentence, pillar labels and per-pillar counts.
+// Shared wording for reporters: the closing sentence (the no-findings verdicts), pillar labels and per-pillar counts.
+import { countingFindings, verdictOf, type Verdict, type VerdictOptions } from '../findings/coverage.js';
 import type { Finding, Report } from '../findings/types.js';
 import { cweName, PILLARS } from '../taxonomy/index.js';
 
+/** Printed only when every selected file was reviewed and nothing was found or hidden (exit 0). */
 export const NO_DEFECTS = 'No security defects are detected in the code.';
 
 export function cweLabel(id: number): string {
@@ -21,5 +23,58 @@ export function countByPillar(findings: readonly Finding[]): PillarCount[] {
 
 /** Findings that count: not suppressed inline, and not pre-existing context in a change review. */
 export function activeFindings(report: Report): Finding[] {
-  return report.findings.filter((f) => !f.suppressed && !f.context);
+  return countingFindings(report.findings);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The sentence that closes a report without counting findings, by verdict. The clean sentence is said only when it
+ * is true as written: something was reviewed, nothing was left out, nothing was found or hidden.
+ */
+export function closingSentence(report: Report, options: VerdictOptions = {}): { verdict: Verdict; text: string } {
+  const verdict = verdictOf(report, options);
+  const s = report.stats;
+  switch (verdict) {
+    case 'findings':
+      return { verdict, text: '' };
+    case 'no-reviewable-change':
+      return { verdict, text: 'The change touches no reviewable file: nothing was reviewed.' };
+    case 'nothing-reviewed':
+      return {
+        verdict,
+        text: s.selected === 0 ? 'No file was selected for review: nothing was reviewed.'
+          : s.selected === 1 ? 'Nothing was reviewed: the selected file could not be reviewed (see the problems listed).'
+            : `Nothing was reviewed: none of the ${s.selected} selected files could be reviewed (see the problems listed).`,
+      };
+    case 'incomplete': {
+      const parts = [s.notReviewed > 0 ? `${plural(s.notReviewed, 'file')} not reviewed` : '', s.partlyReviewed > 0 ? `${s.partlyReviewed} only partly` : '']
+        .filter(Boolean).join(', ');
+      return { verdict, text: `The review is incomplete (${parts || 'an analysis did not finish'}; see the problems listed): no security defects were found in what could be reviewed.` };
+    }
+    case 'clean': {
+      const context = report.findings.filter((f) => f.context && !f.suppressed).length;
+      const notes: string[] = [];
+      if (s.baselined) notes.push(`${plural(s.baselined, 'finding')} hidden by the baseline`);
+      if (context > 0) notes.push(`${plural(context, 'pre-existing finding')} shown as context`);
+      if (s.changeReview && (context > 0 || (s.preExisting ?? 0) > 0)) {
+        return { verdict, text: `The change introduces no new security defects${notes.length > 0 ? ` (${notes.join('; ')})` : ''}.` };
+      }
+      if (s.baselined) return { verdict, text: `${notes.join('; ')}; no other security defects are detected in the code.` };
+      // Exit 0 without --fail-on-diagnostics, but the sentence would speak for files nobody read.
+      if (s.notReviewed > 0) {
+        return { verdict, text: `No security defects were found in the ${plural(s.files, 'file')} reviewed; ${plural(s.notReviewed, 'selected file')} could not be reviewed (see the problems listed).` };
+      }
+      return { verdict, text: NO_DEFECTS };
+    }
+  }
+}
+
+/** "Reviewed 3 file(s)", or "Reviewed 2 of 3 selected file(s) (1 only partly)" when coverage was not complete. */
+export function reviewedPhrase(report: Report): string {
+  const s = report.stats;
+  const partly = s.partlyReviewed > 0 ? ` (${s.partlyReviewed} only partly)` : '';
+  return s.selected === s.files ? `Reviewed ${s.files} file(s)${partly}` : `Reviewed ${s.files} of ${s.selected} selected file(s)${partly}`;
 }

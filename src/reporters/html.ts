@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, Report } from '../findings/types.js';
 import { cweName } from '../taxonomy/index.js';
+import { verdictOf, type VerdictOptions } from '../findings/coverage.js';
 import { activeFindings } from './common.js';
 import { CLIENT_SCRIPT } from './html/client.js';
 import { html, jsonForScript, rawHtml } from './html/escape.js';
@@ -40,10 +41,11 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('base64');
 }
 
-export function renderHtml(report: Report): string {
+export function renderHtml(report: Report, options: VerdictOptions = {}): string {
   const active = activeFindings(report);
   const s = report.stats;
-  const title = active.length === 0 ? 'pillar review: no security defects detected'
+  const verdict = verdictOf(report, options);
+  const title = active.length === 0 ? (verdict === 'clean' ? 'pillar review: no security defects detected' : verdict === 'incomplete' ? 'pillar review: incomplete' : 'pillar review: nothing reviewed')
     : `pillar review: ${active.length} ${active.length === 1 ? 'finding' : 'findings'}`;
   // Only this exact script and stylesheet may run or apply; the JSON block is data and is never executed.
   const csp = [
@@ -63,11 +65,11 @@ export function renderHtml(report: Report): string {
 <body>
 <header class="page"><div>
   <h1>pillar security review</h1>
-  <p class="muted">${formatCount(s.files)} ${s.files === 1 ? 'file' : 'files'} · ${formatCount(s.lines)} lines · ${report.rules.length} ${report.rules.length === 1 ? 'rule' : 'rules'} · pillar ${report.tool.version} · CWE ${report.tool.cweVersion}</p>
+  <p class="muted">${formatCount(s.files)} ${s.files === 1 ? 'file' : 'files'} reviewed${s.selected !== s.files ? ` of ${formatCount(s.selected)} selected` : ''}${s.partlyReviewed > 0 ? ` (${formatCount(s.partlyReviewed)} only partly)` : ''} · ${formatCount(s.lines)} lines · ${report.rules.length} ${report.rules.length === 1 ? 'rule' : 'rules'} · pillar ${report.tool.version} · CWE ${report.tool.cweVersion}</p>
   <nav><a href="#overview">Overview</a> <a href="#by-file">By file</a> <a href="#by-rule">By rule</a> <a href="#findings">Findings</a> <a href="#selection">Defect types considered</a> <a href="#diagnostics">File problems (${formatCount(report.diagnostics.length)})</a></nav>
 </div></header>
 <main>
-${renderOverview(report, active)}
+${renderOverview(report, active, options)}
 <div class="panels">
 ${renderByFile(active)}
 ${renderByRule(active, report.rules)}

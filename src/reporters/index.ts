@@ -16,11 +16,14 @@ export type Format = (typeof FORMATS)[number];
 export interface RenderOptions {
   /** `--format gerrit`: the label to vote on (-1 with new findings, 0 without). */
   gerritLabel?: string;
+  /** `--fail-on-diagnostics`: a file not fully reviewed makes the review incomplete (changes the closing sentence). */
+  failOnDiagnostics?: boolean;
 }
 
 const RENDERERS: Record<Format, (report: Report, options: RenderOptions) => string> = {
   text: renderText, json: renderJson, sarif: renderSarif, markdown: renderMarkdown, html: renderHtml,
-  zuul: renderZuul, gerrit: (report, options) => renderGerrit(report, { label: options.gerritLabel }), github: renderGithub,
+  zuul: renderZuul, gerrit: (report, options) => renderGerrit(report, { label: options.gerritLabel, failOnDiagnostics: options.failOnDiagnostics }),
+  github: renderGithub,
 };
 
 export function render(format: Format, report: Report, options: RenderOptions = {}): string {

@@ -68,6 +68,16 @@ function pseudoDescriptor(id: string): object {
   };
 }
 
+/**
+ * SARIF's executionSuccessful: false unless every selected file was fully reviewed (a change touching no reviewable
+ * file counts as complete), so a consumer never mistakes an empty result list for a clean review.
+ */
+function reviewComplete(report: Report): boolean {
+  const s = report.stats;
+  if (s.notReviewed > 0 || s.partlyReviewed > 0) return false;
+  return s.fullyReviewed > 0 || (s.changeReview === true && s.selected === 0);
+}
+
 export function renderSarif(report: Report): string {
   const extraIds = [...new Set(report.findings.map((f) => f.ruleId))].filter((id) => !report.rules.some((r) => r.id === id)).sort();
   const ruleIndex = new Map([...report.rules.map((r) => r.id), ...extraIds].map((id, i) => [id, i]));
@@ -110,7 +120,11 @@ export function renderSarif(report: Report): string {
       }],
       results,
       invocations: [{
-        executionSuccessful: true,
+        executionSuccessful: reviewComplete(report),
+        properties: {
+          selectedFiles: report.stats.selected, fullyReviewedFiles: report.stats.fullyReviewed,
+          partlyReviewedFiles: report.stats.partlyReviewed, notReviewedFiles: report.stats.notReviewed,
+        },
         toolExecutionNotifications: report.diagnostics.map((d) => ({
           level: d.code === 'rule-error' ? 'error' : 'warning',
           message: { text: `${d.code}: ${d.message}` },

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli, type Run } from '../harness/cli.js';
+import { allRules } from '../../src/rulekit/registry.js';
+import { cweName, pillarOf } from '../../src/taxonomy/index.js';
 
 let root: string;
 
@@ -94,5 +96,53 @@ describe('pillar rules / explain', () => {
     const bad = await run('explain', 'nope');
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/unknown rule 'nope'/);
+  });
+
+  it('lists every pillar name in full, never cut mid-word (issue 18)', async () => {
+    const r = await run('rules');
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines).toHaveLength(allRules().length);
+    for (const rule of allRules()) {
+      const line = lines.find((l) => l.startsWith(`${rule.meta.id} `))!;
+      const pillar = pillarOf(rule.meta.cwe)!;
+      expect(line).toContain(`pillar CWE-${pillar} ${cweName(pillar)} `);
+    }
+  });
+
+  it('explains the rules that mirror a Bandit test, and the rules of a CWE', async () => {
+    const r = await run('explain', 'B602');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^# subprocess-shell-true\n/m);
+    expect(r.out).toContain('| Bandit | B602 |');
+    expect((await run('explain', 'b602')).out).toBe(r.out);
+    const cwe = await run('explain', 'CWE-78');
+    expect(cwe.out).toMatch(/^# subprocess-shell-true\n/m);
+    const none = await run('explain', 'B999');
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/no pillar rule mirrors Bandit test B999/);
+  });
+
+  it('suggests close rule ids for an unknown one', async () => {
+    const r = await run('explain', 'subprocess-shel-true');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown rule 'subprocess-shel-true'; did you mean subprocess-shell-true/);
+  });
+});
+
+describe('coverage in the report', () => {
+  it('counts selected, fully, partly and not reviewed files, with one syntax error per line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pillar-cov-'));
+    writeFileSync(join(dir, 'ok.py'), 'x = 1\n');
+    writeFileSync(join(dir, 'syn.py'), 'def f(:\n    x = (1,\nprint "hi"\n');
+    writeFileSync(join(dir, 'bin.py'), Buffer.from([0x61, 0, 0x62]));
+    const r = await run('review', dir, '--no-cache', '-f', 'json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.stats).toMatchObject({ files: 2, selected: 3, fullyReviewed: 1, partlyReviewed: 1, notReviewed: 1 });
+    const lines = report.diagnostics.filter((d: { code: string }) => d.code === 'syntax-error').map((d: { line: number }) => d.line);
+    expect(lines).toEqual([...new Set(lines)]);
+    expect(lines.length).toBeGreaterThan(0);
+    const text = await run('review', dir, '--no-cache');
+    expect(text.out).toContain('Reviewed 2 of 3 selected file(s) (1 only partly)');
   });
 });

@@ -50,4 +50,33 @@ describe('suppression comments', () => {
     const kept = await run(code, true);
     expect(kept.findings.map((f) => [f.range.startLine, f.suppressed ?? false])).toEqual([[2, false], [3, true]]);
   });
+
+  it('suppresses by CWE or pillar in an ignore list (issue 18: ignore[CWE-502] did nothing)', async () => {
+    const code = [
+      'import subprocess',
+      'subprocess.call(cmd, shell=True)  # pillar: ignore[CWE-78]',
+      'subprocess.call(cmd, shell=True)  # pillar: ignore[cwe-707]',
+      'subprocess.call(cmd, shell=True)  # pillar: ignore[CWE-502]',
+      'subprocess.call(cmd, shell=True)  # pillar: ignore[CWE78, yaml-unsafe-load]',
+    ].join('\n');
+    const result = await run(code);
+    expect(result.findings.map((f) => f.range.startLine)).toEqual([4]);
+    expect(result.suppressed).toBe(3);
+    expect(suppresses(parseSuppression('# pillar: ignore[CWE-502]')!, 'yaml-unsafe-load', 'B506', undefined, { cwe: 502, pillar: 664 })).toBe(true);
+  });
+
+  it('reports an ignore comment naming an unknown rule or CWE as a diagnostic, once per id', async () => {
+    const code = [
+      'import subprocess',
+      'subprocess.call(cmd, shell=True)  # pillar: ignore[subprocess-shell-ture]',
+      'x = 1  # pillar: ignore[CWE-999999, yaml-unsafe-load, llm-review]',
+      '# a comment that mentions pillar but suppresses nothing',
+    ].join('\n');
+    const result = await run(code);
+    expect(result.findings.map((f) => f.range.startLine)).toEqual([2]);
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['unknown-suppression', 2, expect.stringContaining("'subprocess-shell-ture', which is neither a rule id nor a CWE")],
+      ['unknown-suppression', 3, expect.stringContaining('CWE-999999, which does not exist')],
+    ]);
+  });
 });

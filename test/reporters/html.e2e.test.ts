@@ -153,7 +153,7 @@ describe.skipIf(!HAS_CHROMIUM)(SUITE, () => {
     }));
     const report: Report = {
       tool: { name: 'pillar', version: '0.0.0', cweVersion: '4.15' }, selection: { pillars: [664, 707], cwes: [] },
-      rules: [], findings, diagnostics: [], stats: { files: 400, lines: 100_000, suppressed: 0, belowThreshold: 0 },
+      rules: [], findings, diagnostics: [], stats: { files: 400, lines: 100_000, suppressed: 0, belowThreshold: 0, selected: 400, fullyReviewed: 400, partlyReviewed: 0, notReviewed: 0 },
     };
     const { page, millis } = await open(report, 'large');
     // Generous for a shared 2-core machine; a laptop opens it in well under a second.

@@ -28,7 +28,7 @@ function report(findings: Finding[], over: Partial<Report> = {}): Report {
     rules: [],
     findings,
     diagnostics: [],
-    stats: { files: 1, lines: 10, suppressed: 0, belowThreshold: 0 },
+    stats: { files: 1, lines: 10, suppressed: 0, belowThreshold: 0, selected: 1, fullyReviewed: 1, partlyReviewed: 0, notReviewed: 0 },
     ...over,
   };
 }
@@ -145,7 +145,7 @@ describe('renderHtml', () => {
     const clean = renderHtml(report([], { diagnostics: [{ file: 'x.py', code: 'encoding', message: 'not UTF-8' }] }));
     expect(clean).toContain(`<p class="verdict clean" id="verdict">${NO_DEFECTS}</p>`);
     expect(clean).toContain('not UTF-8');
-    const onlySuppressed = renderHtml(report([finding({ suppressed: true })], { stats: { files: 1, lines: 3, suppressed: 1, belowThreshold: 0 } }));
+    const onlySuppressed = renderHtml(report([finding({ suppressed: true })], { stats: { files: 1, lines: 3, suppressed: 1, belowThreshold: 0, selected: 1, fullyReviewed: 1, partlyReviewed: 0, notReviewed: 0 } }));
     expect(onlySuppressed).toContain(NO_DEFECTS);
     expect(onlySuppressed).toContain('include 1 suppressed');
     expect(renderHtml(hostileReport())).not.toContain(NO_DEFECTS);

@@ -3,7 +3,8 @@
 import type { Diagnostic, Finding, Report, RuleSummary, Severity } from '../../findings/types.js';
 import { CONFIDENCES } from '../../findings/types.js';
 import { cweName, cweUrl, PILLAR_SLUGS, pillarOf } from '../../taxonomy/index.js';
-import { NO_DEFECTS } from '../common.js';
+import { closingSentence } from '../common.js';
+import type { VerdictOptions } from '../../findings/coverage.js';
 import { renderChart, SEVERITY_ORDER, type ChartRow } from './chart.js';
 import { html, type SafeHtml } from './escape.js';
 
@@ -49,7 +50,7 @@ export function overviewPillars(report: Report, active: readonly Finding[]): num
   return [...set].sort((a, b) => a - b);
 }
 
-export function renderOverview(report: Report, active: readonly Finding[]): SafeHtml {
+export function renderOverview(report: Report, active: readonly Finding[], options: VerdictOptions = {}): SafeHtml {
   const rows: ChartRow[] = overviewPillars(report, active).map((pillar) => {
     const bySeverity = zeroCounts();
     for (const f of active) if (f.pillar === pillar) bySeverity[f.severity]++;
@@ -58,8 +59,9 @@ export function renderOverview(report: Report, active: readonly Finding[]): Safe
   const totals = zeroCounts();
   for (const f of active) totals[f.severity]++;
   const files = new Set(active.map((f) => f.file)).size;
+  const closing = closingSentence(report, options);
   const verdict = active.length === 0
-    ? html`<p class="verdict clean" id="verdict">${NO_DEFECTS}</p>`
+    ? html`<p class="verdict${closing.verdict === 'clean' ? ' clean' : ''}" id="verdict">${closing.text}</p>`
     : html`<p class="verdict" id="verdict"><strong>${formatCount(active.length)}</strong> ${active.length === 1 ? 'finding' : 'findings'} in <strong>${formatCount(files)}</strong> ${files === 1 ? 'file' : 'files'}${
       SEVERITY_ORDER.filter((s) => totals[s] > 0).map((s) => html` <span class="badge sev-${s}">${formatCount(totals[s])} ${s}</span>`)}</p>`;
   const s = report.stats;

@@ -42,7 +42,8 @@ export default defineRule({
   meta: {
     id: 'permissive-file-permissions',
     cwe: 732,
-    severity: 'medium',
+    // The highest it reports (world-writable, as Bandit's B103); group-writable is medium, execute-only low.
+    severity: 'high',
     confidence: 'high',
     languages: ['python'],
     bandit: 'B103',
@@ -91,7 +92,7 @@ export default defineRule({
         const target = isFunction ? (args[0]?.text ?? 'the file') : (node.childForFieldName('function')?.childForFieldName('object')?.text ?? 'the file');
         const data = { call: qualified ?? name, mode: `0o${mode.toString(8)}`, target: `\`${target}\`` };
         if (mode & WORLD_WRITE) ctx.report({ node, messageId: 'worldWritable', data, severity: 'high' });
-        else if (mode & GROUP_WRITE) ctx.report({ node, messageId: 'groupWritable', data });
+        else if (mode & GROUP_WRITE) ctx.report({ node, messageId: 'groupWritable', data, severity: 'medium' });
         else if (mode & OTHER_EXEC) ctx.report({ node, messageId: 'executable', data, severity: 'low' });
       },
     };

@@ -97,7 +97,8 @@ export default defineRule({
   meta: {
     id: 'resource-fetched-without-ownership-check',
     cwe: 639,
-    severity: 'high',
+    // The highest it reports: through an admin client or context; through the caller's own client it is high.
+    severity: 'critical',
     confidence: 'medium',
     languages: ['python'],
     messages: {
