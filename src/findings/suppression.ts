@@ -1,5 +1,7 @@
-// Inline suppressions: `# pillar: ignore[rule-id, CWE-n, …]`, a bare `# pillar: ignore`, and Bandit's `# nosec` /
-// `# nosec B602, B607`. `CWE-n` suppresses the findings filed under that CWE or under that pillar. An id that is
+// Inline suppressions: `# pillar: ignore[rule-id, CWE-n, …]`, a bare `# pillar: ignore`, Bandit's `# nosec` /
+// `# nosec B602, B607`, and Ruff's `# noqa: S602` for its flake8-bandit rules (S + the Bandit test's number), so a
+// line a project already triaged with Ruff is not reported again. A bare `# noqa` or other codes (E501, F401) say
+// nothing about security and suppress nothing. `CWE-n` suppresses the findings filed under that CWE or under that pillar. An id that is
 // neither a rule nor a CWE suppresses nothing and becomes an `unknown-suppression` diagnostic, so a typo is seen. The engine applies them to every physical line of the logical statement that holds the
 // finding, so a comment on any line of a multi-line call counts (Bandit only looks at one line: its #136, #623, #880).
 
@@ -17,6 +19,8 @@ export interface Suppression {
 const PILLAR_IGNORE = /pillar:\s*ignore(?:\[([^\]]*)\])?/i;
 // Bandit reads ids after `nosec`, optionally after a colon, separated by commas or spaces, until another `#`.
 const NOSEC = /(?:^|[^\w])nosec\b:?([^#]*)/i;
+// flake8/Ruff: `# noqa: S603, S607` (codes after a colon, separated by commas or spaces).
+const NOQA = /(?:^|[^\w])noqa\s*:\s*([A-Z]+\d+(?:[\s,]+[A-Z]+\d+)*)/i;
 
 export function parseSuppression(comment: string): Suppression | null {
   const result: Suppression = { all: false, rules: new Set(), bandit: new Set() };
@@ -36,6 +40,15 @@ export function parseSuppression(comment: string): Suppression | null {
     const testIds = ids.filter((t) => /^B\d{3}$/i.test(t) || t.includes('_'));
     if (testIds.length === 0) result.all = true;
     for (const id of testIds) result.bandit.add(id.toUpperCase());
+  }
+  const noqa = NOQA.exec(comment);
+  if (noqa) {
+    for (const code of (noqa[1] ?? '').split(/[\s,]+/)) {
+      const bandit = /^S(\d{3})$/i.exec(code);
+      if (!bandit) continue;
+      found = true;
+      result.bandit.add(`B${bandit[1]}`);
+    }
   }
   return found ? result : null;
 }

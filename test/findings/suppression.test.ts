@@ -15,6 +15,15 @@ describe('suppression comments', () => {
     expect(parseSuppression('# nosecurity review needed')).toBeNull();
   });
 
+  it("reads Ruff's flake8-bandit codes as the Bandit tests they mirror, and nothing else after noqa", () => {
+    expect(parseSuppression('# noqa: S603, S607')).toMatchObject({ all: false, bandit: new Set(['B603', 'B607']) });
+    expect(parseSuppression('# noqa:S310')).toMatchObject({ all: false, bandit: new Set(['B310']) });
+    expect(parseSuppression('# noqa: E501,S311')).toMatchObject({ all: false, bandit: new Set(['B311']) });
+    expect(parseSuppression('# noqa')).toBeNull();
+    expect(parseSuppression('# noqa: E402')).toBeNull();
+    expect(parseSuppression('# noqa: F401  # see above')).toBeNull();
+  });
+
   it('matches by rule id or Bandit id', () => {
     const s = parseSuppression('# nosec B602')!;
     expect(suppresses(s, 'subprocess-shell-true', 'B602')).toBe(true);
@@ -23,6 +32,13 @@ describe('suppression comments', () => {
 
   const rule = findRule('subprocess-shell-true')!;
   const run = async (code: string, keepSuppressed = false) => analyzePython('t.py', code, [rule], { keepSuppressed });
+
+  it('a Ruff noqa for the mirrored Bandit test suppresses the finding; one for another test does not', async () => {
+    const shell = 'import subprocess\nsubprocess.call(cmd, shell=True)  # noqa: S602\n';
+    expect((await run(shell)).findings).toHaveLength(0);
+    const other = 'import subprocess\nsubprocess.call(cmd, shell=True)  # noqa: S603, E501\n';
+    expect((await run(other)).findings.map((f) => f.ruleId)).toEqual(['subprocess-shell-true']);
+  });
 
   it('applies a comment on any line of a multi-line statement', async () => {
     const code = [
