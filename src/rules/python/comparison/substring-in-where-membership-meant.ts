@@ -6,7 +6,7 @@ import type { PythonModel } from '../../../languages/python/model.js';
 import { comparisonPairs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { reachingValues } from '../../../rulekit/valueKinds.js';
-import { abbreviate } from '../neutralization/subprocess-shell-true.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 const SEPARATORS = /[\s,;|]+/;
 const TOKEN = /^[A-Za-z0-9_](?:[\w.+:-]*\w)?$/;

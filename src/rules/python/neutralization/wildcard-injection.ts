@@ -3,7 +3,7 @@
 import { processKind } from '../../../models/python/processes.js';
 import { keywordArg, positionalArg, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { shellEnabled, shellText } from './subprocess-shell-true.js';
+import { shellEnabled, shellText } from '../../../rulekit/shell.js';
 
 /** Programs whose options can be smuggled in through file names (the classic wildcard-injection targets). */
 const OPTION_SENSITIVE = new Set(['chown', 'chmod', 'tar', 'rsync']);

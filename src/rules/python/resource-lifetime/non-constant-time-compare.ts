@@ -10,7 +10,7 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
 import { nameWords } from '../../../rulekit/secrets.js';
 import { mayBeAssigned, reachingValues } from '../../../rulekit/valueKinds.js';
-import { abbreviate } from '../neutralization/subprocess-shell-true.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 const MAX_HOPS = 4;
 /** Trailing words that describe which copy of the secret a name holds (`signature_hex`, `token_provided`). */
