@@ -20,7 +20,7 @@ const MAX_TOKENS = 16;
 const MAX_TOKEN_LENGTH = 24;
 
 /** The tokens of a string that lists several words ("tcp udp", "a,b,c"), or null. */
-export function tokenList(value: string): string[] | null {
+function tokenList(value: string): string[] | null {
   const trimmed = value.trim();
   if (!SEPARATORS.test(trimmed)) return null;
   const tokens = trimmed.split(SEPARATORS);

@@ -9,7 +9,7 @@ import { shellEnabled, shellText } from '../../../rulekit/shell.js';
 const OPTION_SENSITIVE = new Set(['chown', 'chmod', 'tar', 'rsync']);
 
 /** The option-sensitive program a shell command runs on a glob, or null. */
-export function wildcardTarget(command: string): string | null {
+function wildcardTarget(command: string): string | null {
   const words = command.split(/[\s;&|()]+/).filter(Boolean);
   // Only a glob at the start of a word can expand to a name beginning with "-"; `./*` or `dir/*` cannot.
   if (!words.some((w) => /^[*?[]/.test(w) && w.includes('*'))) return null;

@@ -53,7 +53,7 @@ function macObject(model: PythonModel, expr: SyntaxNode, hops: number): boolean 
 }
 
 /** The secret word in a value's name (`expected_signature` → signature), or null. */
-export function secretNameWord(name: string): string | null {
+function secretNameWord(name: string): string | null {
   const words = nameWords(name);
   while (words.length > 1 && COPY_WORDS.has(words[words.length - 1]!)) words.pop();
   const last = words[words.length - 1];
