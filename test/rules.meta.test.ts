@@ -8,6 +8,7 @@ import { placeholders } from '../src/rulekit/defineRule.js';
 import { allRules } from '../src/rulekit/registry.js';
 import { pillarOf } from '../src/taxonomy/index.js';
 import { record, type Recording } from './harness/recordingRule.js';
+import { staticReports } from './harness/reportCalls.js';
 import { ruleFile } from './harness/ruleFiles.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -80,6 +81,32 @@ describe('rule meta checks', () => {
     const types = await grammarNodeTypes();
     expect(['call', 'module', 'comparison_operator', 'try_statement'].every((t) => types.has(t))).toBe(true);
     expect(['expression', 'primary_expression', 'call_expression'].some((t) => types.has(t))).toBe(false);
+  });
+});
+
+describe('report descriptors in rule sources', () => {
+  // The run-time check above sees only the reports the fixture and docs reach; this one reads every literal
+  // descriptor in the source, branches no fixture takes included.
+  let checked = 0;
+  for (const rule of allRules()) {
+    it(`${rule.meta.id}: each literal report gives every placeholder of its message and fix`, () => {
+      const { reports } = staticReports(ruleFile(rule.meta.id), readFileSync(ruleFile(rule.meta.id), 'utf8'));
+      const problems: string[] = [];
+      for (const r of reports) {
+        for (const id of r.messageIds) {
+          const spec = rule.meta.messages[id];
+          if (!spec) { problems.push(`line ${r.line}: unknown messageId '${id}'`); continue; }
+          const missing = [...new Set([...placeholders(spec.text), ...placeholders(spec.fix)])].filter((p) => !r.dataKeys.includes(p));
+          if (missing.length > 0) problems.push(`line ${r.line} [${id}]: data gives no ${missing.map((p) => `{${p}}`).join(', ')}`);
+        }
+        checked++;
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('reads most descriptors (the scan has not gone blind)', () => {
+    expect(checked).toBeGreaterThan(60);
   });
 });
 
