@@ -6,6 +6,7 @@ import type { PythonModel } from '../languages/python/model.js';
 import type { ImportRecord } from '../languages/python/names.js';
 import { argument, callee, isConstant, keywordArg, positionalArg, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import { defineRule } from './defineRule.js';
+import { abbreviate } from './text.js';
 import type { Confidence, Severity } from '../findings/types.js';
 import type { MessageSpec, Rule, RuleContext, RuleDocs, RuleMeta, Visitors } from './types.js';
 
@@ -327,9 +328,4 @@ export function refineStdlibXmlCall({ call, name }: CallMatch, ctx: RuleContext)
 /** Shared judgement of the B405–B409 rules: the import is harmless once defusedxml.defuse_stdlib() runs. */
 export function refineStdlibXmlImport(_match: ImportMatch, ctx: RuleContext): Verdict | null {
   return fileCalls(ctx.model, 'defusedxml.defuse_stdlib') ? null : {};
-}
-
-export function abbreviate(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }

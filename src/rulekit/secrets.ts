@@ -148,3 +148,11 @@ export function secretLiteral(model: PythonModel, name: string, literal: SyntaxN
 export function redact(value: string): string {
   return `'${maskValue(value)}'`;
 }
+
+/** What a secret word names, as messages say it: `token`, `secret`, `passphrase`, else `password`. */
+export function kindOf(secretWord: string): string {
+  if (secretWord === 'token') return 'token';
+  if (/^secrete?$/.test(secretWord)) return 'secret';
+  if (secretWord === 'passphrase') return 'passphrase';
+  return 'password';
+}

@@ -32,4 +32,16 @@ describe('fixture annotations', () => {
     expect(judge('rule-a', expectations, [2, 8]).errors).toEqual([]);
     expect(judge('rule-a', expectations, [2, 6]).errors).toEqual(['line 6: todoruleid now reports; promote it to ruleid', 'line 8: todook is now silent; promote it to ok']);
   });
+
+  it('checks the message named in ruleid: id[messageId]', () => {
+    const { expectations, errors } = parseAnnotations('# ruleid: rule-a[loud]\nx()\n# ok: rule-a\ny()\n', known);
+    expect(errors).toEqual([]);
+    expect(expectations[0]).toMatchObject({ kind: 'ruleid', ruleId: 'rule-a', messageId: 'loud', line: 2 });
+    expect(judge('rule-a', expectations, [{ line: 2, messageId: 'loud' }], ['loud', 'quiet']).errors).toEqual([]);
+    expect(judge('rule-a', expectations, [{ line: 2, messageId: 'quiet' }], ['loud', 'quiet']).errors)
+      .toEqual(["line 2: expected message 'loud', reported 'quiet'"]);
+    expect(judge('rule-a', expectations, [{ line: 2, messageId: 'loud' }], ['quiet']).errors[0]).toMatch(/has no message 'loud'/);
+    expect(parseAnnotations('# ok: rule-a[loud]\nx()\n', known).errors[0]).toMatch(/takes no \[messageId\]/);
+    expect(parseAnnotations('# ruleid: rule-a[]\nx()\n', known).errors[0]).toMatch(/malformed/);
+  });
 });

@@ -2,8 +2,7 @@
 // string literal, so every caller that omits it uses the same built-in credential.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { redact, secretLiteral } from '../../../rulekit/secrets.js';
-import { kindOf } from './hardcoded-password-string.js';
+import { kindOf, redact, secretLiteral } from '../../../rulekit/secrets.js';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,7 @@
 // B106: a string literal passed as a keyword argument whose name denotes a password, token or secret
 // (`connect(password="…")`, `dict(token="…")`).
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { redact, secretLiteral } from '../../../rulekit/secrets.js';
-import { kindOf } from './hardcoded-password-string.js';
+import { kindOf, redact, secretLiteral } from '../../../rulekit/secrets.js';
 
 export default defineRule({
   meta: {

@@ -3,7 +3,7 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { comparisonOperators, dottedName, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { redact, secretLiteral } from '../../../rulekit/secrets.js';
+import { kindOf, redact, secretLiteral } from '../../../rulekit/secrets.js';
 
 /** The name a target or key gives its value: `password`, `self.db_password` → `db_password`, `d["token"]` → `token`. */
 function targetName(target: SyntaxNode): string | null {
@@ -120,10 +120,3 @@ export default defineRule({
     };
   },
 });
-
-export function kindOf(secretWord: string): string {
-  if (secretWord === 'token') return 'token';
-  if (/^secrete?$/.test(secretWord)) return 'secret';
-  if (secretWord === 'passphrase') return 'passphrase';
-  return 'password';
-}

@@ -18,7 +18,7 @@ const GROUP_WRITE = 0o020;
 const OTHER_EXEC = 0o011;
 
 /** The numeric mode an expression denotes, or null when it is computed at run time. */
-export function modeValue(model: PythonModel, node: SyntaxNode): number | null {
+function modeValue(model: PythonModel, node: SyntaxNode): number | null {
   const n = unparenthesize(node);
   const literal = integerValue(n);
   if (literal !== null) return literal;

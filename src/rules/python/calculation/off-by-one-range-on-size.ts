@@ -6,7 +6,7 @@ import type { PythonModel } from '../../../languages/python/model.js';
 import { comparisonPairs, descendantsOfType, integerValue, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { kindOf } from '../../../rulekit/valueKinds.js';
-import { abbreviate } from '../neutralization/subprocess-shell-true.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 /** `len(x)` → the text of x; null for anything else. */
 function lenOf(expr: SyntaxNode | null): SyntaxNode | null {

@@ -8,7 +8,7 @@ import { calleeName, descendantsOfType, integerValue, stringValue, unparenthesiz
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { nameWords } from '../../../rulekit/secrets.js';
 import { dataflowOwner } from '../../../rulekit/valueKinds.js';
-import { abbreviate } from '../neutralization/subprocess-shell-true.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 const CAPACITY_WORDS = new Set(['quota', 'quotas', 'limit', 'limits', 'max', 'maximum', 'allowed', 'capacity', 'hard']);
 const USAGE_WORDS = new Set(['used', 'usage', 'usages', 'inuse', 'reserved', 'consumed', 'allocated', 'count', 'current']);

@@ -5,7 +5,7 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { comparisonPairs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { kindOf, type ValueKind } from '../../../rulekit/valueKinds.js';
-import { abbreviate } from '../neutralization/subprocess-shell-true.js';
+import { abbreviate } from '../../../rulekit/text.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 
 type Family = 'str' | 'bytes' | 'number';

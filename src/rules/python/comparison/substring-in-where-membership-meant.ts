@@ -6,7 +6,7 @@ import type { PythonModel } from '../../../languages/python/model.js';
 import { comparisonPairs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { reachingValues } from '../../../rulekit/valueKinds.js';
-import { abbreviate } from '../neutralization/subprocess-shell-true.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 const SEPARATORS = /[\s,;|]+/;
 const TOKEN = /^[A-Za-z0-9_](?:[\w.+:-]*\w)?$/;
@@ -20,7 +20,7 @@ const MAX_TOKENS = 16;
 const MAX_TOKEN_LENGTH = 24;
 
 /** The tokens of a string that lists several words ("tcp udp", "a,b,c"), or null. */
-export function tokenList(value: string): string[] | null {
+function tokenList(value: string): string[] | null {
   const trimmed = value.trim();
   if (!SEPARATORS.test(trimmed)) return null;
   const tokens = trimmed.split(SEPARATORS);

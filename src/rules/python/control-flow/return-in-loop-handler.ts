@@ -5,6 +5,7 @@ import { cfgOf } from '../../../languages/python/cfg/index.js';
 import { handlerOutcome } from '../../../languages/python/cfg/handlers.js';
 import { descendantsOfType, enclosingFunction, isLoggingCall, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { truncate } from '../../../rulekit/text.js';
 
 const NESTED = new Set(['function_definition', 'lambda', 'class_definition', 'for_statement', 'while_statement']);
 /** Iterables that count attempts rather than hold items: a return there ends a retry loop, as intended. */
@@ -108,7 +109,7 @@ export default defineRule({
         if (names.size === 0) return;
         // A loop that breaks out has an explicit notion of stopping early; a function returning values may be a search.
         if (ownStatements(body, new Set(['break_statement'])).length > 0 || returnsValues(fn)) return;
-        const data = { target: [...names].join(', '), iterable: iterable.text.length > 40 ? `${iterable.text.slice(0, 37)}...` : iterable.text };
+        const data = { target: [...names].join(', '), iterable: truncate(iterable.text, 40) };
 
         for (const tryStmt of ownStatements(body, new Set(['try_statement']))) {
           const tryBody = tryStmt.childForFieldName('body');

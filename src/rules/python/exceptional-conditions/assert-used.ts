@@ -1,6 +1,7 @@
 // B101: `assert` in production code, where `python -O` strips it and any check it makes silently disappears.
 // Test code (judged from its imports and test classes, never from the file name) is left alone.
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { truncate } from '../../../rulekit/text.js';
 
 export default defineRule({
   meta: {
@@ -38,7 +39,7 @@ export default defineRule({
         if (skip) return;
         const condition = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
         const text = (condition?.text ?? '').replace(/\s+/g, ' ');
-        ctx.report({ node, messageId: 'assert', data: { condition: text.length > 60 ? `${text.slice(0, 57)}...` : text } });
+        ctx.report({ node, messageId: 'assert', data: { condition: truncate(text, 60) } });
       },
     };
   },

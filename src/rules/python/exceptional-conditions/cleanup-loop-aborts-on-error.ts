@@ -5,6 +5,7 @@ import { cfgOf, type Cfg, type CfgNode } from '../../../languages/python/cfg/ind
 import { scopesOf } from '../../../languages/python/scopes/index.js';
 import { callee, calleeName, descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { truncate } from '../../../rulekit/text.js';
 
 /** Verbs of releasing something held elsewhere (a port, a volume attachment, a provider, a binding). */
 const CLEANUP = /^_?(delete|unbind|cleanup|clean_up|destroy|detach|deallocate|unplug|teardown|tear_down|disassociate|unprovision|release|remove)(_\w+)?$/;
@@ -156,7 +157,7 @@ export default defineRule({
           const text = (fnNode?.text ?? name);
           ctx.report({
             node: call, messageId: 'aborts', confidence: where === 'error-path' ? 'medium' : 'low',
-            data: { call: text, target: [...names].join(', '), iterable: iterable.text.length > 40 ? `${iterable.text.slice(0, 37)}...` : iterable.text, how },
+            data: { call: text, target: [...names].join(', '), iterable: truncate(iterable.text, 40), how },
             evidence: escape.handler ? [{ node: escape.handler, message: 'this handler lets the exception leave the loop' }] : [],
           });
           return;

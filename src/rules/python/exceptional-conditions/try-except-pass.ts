@@ -2,7 +2,7 @@
 // without a trace. Narrow handlers (`except KeyError: pass`) are deliberate and left alone, as Bandit does by default.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { broadHandlerType, soleStatement } from './try-except-continue.js';
+import { broadHandlerType, soleStatement } from '../../../rulekit/exceptHandlers.js';
 
 export default defineRule({
   meta: {

@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { calleeName, keywordArg, positionalArgs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { truncate } from '../../../rulekit/text.js';
 
 /** QuerySet.extra's parameters in positional order. */
 const EXTRA_PARAMS = ['select', 'where', 'params', 'tables', 'order_by', 'select_params'] as const;
@@ -70,7 +71,7 @@ export default defineRule({
         if (!bad) return;
         const call = node.childForFieldName('function')!.text;
         const value = bad[1].text.replace(/\s+/g, ' ');
-        ctx.report({ node, messageId: 'fragment', data: { call, param: bad[0], value: value.length > 50 ? `${value.slice(0, 47)}...` : value } });
+        ctx.report({ node, messageId: 'fragment', data: { call, param: bad[0], value: truncate(value, 50) } });
       },
     };
   },

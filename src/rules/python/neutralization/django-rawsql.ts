@@ -2,6 +2,7 @@
 // unescaped; only its params list is bound.
 import { argument, calleeName, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { truncate } from '../../../rulekit/text.js';
 
 export default defineRule({
   meta: {
@@ -36,7 +37,7 @@ export default defineRule({
         const sql = argument(node, 0, 'sql');
         if (!sql || stringValue(sql) !== null) return;
         const text = sql.text.replace(/\s+/g, ' ');
-        ctx.report({ node, messageId: 'computed', data: { sql: text.length > 50 ? `${text.slice(0, 47)}...` : text } });
+        ctx.report({ node, messageId: 'computed', data: { sql: truncate(text, 50) } });
       },
     };
   },

@@ -15,7 +15,7 @@ function enclosing(node: SyntaxNode, types: readonly string[]): SyntaxNode | nul
  * enclosing function (not a parameter) for a name, in the enclosing class (`self.x = ...` or a class attribute)
  * for an attribute. Test suites keep method names as strings this way (`eval(self.add_host)`).
  */
-export function boundOnlyToConstants(expr: SyntaxNode): boolean {
+function boundOnlyToConstants(expr: SyntaxNode): boolean {
   const e = unparenthesize(expr);
   let scope: SyntaxNode | null;
   let matches: (left: SyntaxNode, assignment: SyntaxNode) => boolean;

@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { argument, isConstant } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 const EXEC = new Set(['exec', 'builtins.exec', '__builtin__.exec', 'six.exec_']);
 
@@ -54,8 +55,3 @@ export default defineRule({
     };
   },
 });
-
-function abbreviate(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
-}

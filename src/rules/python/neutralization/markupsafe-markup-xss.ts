@@ -2,7 +2,8 @@
 // its argument as already-escaped HTML; only literals and escaped values belong there.
 import { positionalArg } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { abbreviate, isSafeMarkup } from './django-mark-safe.js';
+import { isSafeMarkup } from '../../../rulekit/safeMarkup.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 const MARKUP = new Set(['markupsafe.Markup', 'flask.Markup', 'jinja2.Markup', 'jinja2.utils.Markup']);
 
@@ -41,7 +42,7 @@ export default defineRule({
         if (name === null || !MARKUP.has(name)) return;
         const arg = positionalArg(node, 0);
         if (!arg || isSafeMarkup(ctx.model, arg, { followNames: false })) return;
-        ctx.report({ node, messageId: 'unescaped', data: { call: name, arg: abbreviate(arg.text) } });
+        ctx.report({ node, messageId: 'unescaped', data: { call: name, arg: abbreviate(arg.text, 50) } });
       },
     };
   },

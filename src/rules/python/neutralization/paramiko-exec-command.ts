@@ -2,7 +2,7 @@
 // Like Bandit, any `.exec_command(...)` in a module that imports paramiko counts: the client is rarely typed.
 import { argument, calleeName } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { abbreviate } from './subprocess-shell-true.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 export default defineRule({
   meta: {

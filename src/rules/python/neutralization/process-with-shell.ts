@@ -3,7 +3,7 @@
 import { SHELL_FUNCTIONS } from '../../../models/python/processes.js';
 import { positionalArg, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { abbreviate } from './subprocess-shell-true.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 export default defineRule({
   meta: {

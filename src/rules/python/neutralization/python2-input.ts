@@ -10,7 +10,7 @@ const PY2_FUTURES = new Set(['print_function', 'division', 'absolute_import', 'u
 const PY2_NODES = ['print_statement', 'exec_statement', 'except_clause', 'integer', 'future_import_statement', 'comparison_operator'];
 
 /** The first piece of syntax that only Python 2 accepts (or a Python 2 __future__ import), or null. */
-export function python2Evidence(model: PythonModel): SyntaxNode | null {
+function python2Evidence(model: PythonModel): SyntaxNode | null {
   for (const n of model.root.descendantsOfType(PY2_NODES)) {
     if (!n) continue;
     switch (n.type) {

@@ -1,42 +1,10 @@
 // B602: a subprocess call that runs its command through a shell. Severity follows what the shell parses: a
 // non-literal command lets its content choose the shell syntax (injection); a literal one is merely fragile.
-import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { processKind } from '../../../models/python/processes.js';
-import { argument, isConstant, isFalsy, keywordArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import { argument, isConstant, keywordArg, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-
-/** `shell=` values that make the call spawn a shell: anything but a value Python treats as false. */
-export function shellEnabled(value: SyntaxNode | null): boolean {
-  if (!value) return false;
-  const v = unparenthesize(value);
-  if (isFalsy(v)) return false;
-  switch (v.type) {
-    case 'float': return Number(v.text.replace(/_/g, '')) !== 0;
-    case 'string': case 'concatenated_string': return stringValue(v) !== '';
-    case 'list': case 'tuple': case 'dictionary': case 'set':
-      return v.namedChildren.some((c) => c !== null && c.type !== 'comment');
-    // True, non-zero numbers and computed values (a flag passed in by the caller): Bandit treats both as a shell.
-    default: return true;
-  }
-}
-
-/**
- * The part of a command that a shell parses: the string itself, or for a list/tuple only its first element
- * (POSIX `sh -c` receives the rest as positional parameters, not as shell text).
- */
-export function shellText(command: SyntaxNode): SyntaxNode | null {
-  const c = unparenthesize(command);
-  if (c.type === 'list' || c.type === 'tuple') {
-    return c.namedChildren.find((n) => n !== null && n.type !== 'comment') ?? null;
-  }
-  return c;
-}
-
-/** Single-line, bounded rendering of an expression for messages. */
-export function abbreviate(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
-}
+import { shellEnabled, shellText } from '../../../rulekit/shell.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 export default defineRule({
   meta: {

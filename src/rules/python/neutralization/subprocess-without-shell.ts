@@ -3,7 +3,8 @@
 import { processKind } from '../../../models/python/processes.js';
 import { argument, isConstant, keywordArg } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { abbreviate, shellEnabled } from './subprocess-shell-true.js';
+import { shellEnabled } from '../../../rulekit/shell.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 export default defineRule({
   meta: {

@@ -3,13 +3,13 @@
 import { processKind } from '../../../models/python/processes.js';
 import { keywordArg, positionalArg, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { shellEnabled, shellText } from './subprocess-shell-true.js';
+import { shellEnabled, shellText } from '../../../rulekit/shell.js';
 
 /** Programs whose options can be smuggled in through file names (the classic wildcard-injection targets). */
 const OPTION_SENSITIVE = new Set(['chown', 'chmod', 'tar', 'rsync']);
 
 /** The option-sensitive program a shell command runs on a glob, or null. */
-export function wildcardTarget(command: string): string | null {
+function wildcardTarget(command: string): string | null {
   const words = command.split(/[\s;&|()]+/).filter(Boolean);
   // Only a glob at the start of a word can expand to a name beginning with "-"; `./*` or `dir/*` cannot.
   if (!words.some((w) => /^[*?[]/.test(w) && w.includes('*'))) return null;

@@ -2,7 +2,7 @@
 // choose one gets SSLv2/SSLv3/TLS 1.0/TLS 1.1.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { badProtocol } from './ssl-insecure-version.js';
+import { badProtocol } from '../../../rulekit/sslProtocols.js';
 
 export default defineRule({
   meta: {

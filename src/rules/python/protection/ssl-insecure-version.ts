@@ -1,24 +1,10 @@
 // B502: a TLS endpoint pinned to a broken protocol version (SSLv2, SSLv3, TLS 1.0, TLS 1.1) through ssl, pyOpenSSL or
 // any call taking `ssl_version=` / `method=`, or a context whose minimum_version is set that low.
-import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import type { PythonModel } from '../../../languages/python/model.js';
-import { argument, keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
+import { argument, keywordArg } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { badProtocol } from '../../../rulekit/sslProtocols.js';
 
-/** Bandit's default `bad_protocol_versions`, by constant name (ssl.PROTOCOL_*, OpenSSL.SSL.*_METHOD). */
-export const BAD_PROTOCOLS = new Set([
-  'PROTOCOL_SSLv2', 'SSLv2_METHOD', 'SSLv23_METHOD', 'PROTOCOL_SSLv3', 'PROTOCOL_TLSv1', 'SSLv3_METHOD',
-  'TLSv1_METHOD', 'PROTOCOL_TLSv1_1', 'TLSv1_1_METHOD',
-]);
 const BAD_MINIMUM = new Set(['ssl.TLSVersion.SSLv3', 'ssl.TLSVersion.TLSv1', 'ssl.TLSVersion.TLSv1_1', 'ssl.TLSVersion.MINIMUM_SUPPORTED']);
-
-/** The protocol constant an expression names (`ssl.PROTOCOL_TLSv1`, `SSL.SSLv3_METHOD`, an imported name), if bad. */
-export function badProtocol(model: PythonModel, node: SyntaxNode | null): string | null {
-  if (!node) return null;
-  const q = model.qualifiedName(unparenthesize(node));
-  const last = q?.split('.').pop();
-  return last !== undefined && BAD_PROTOCOLS.has(last) ? last : null;
-}
 
 /** Calls whose protocol argument we know: [qualified name, position, keyword]. */
 const KNOWN: Array<[string, number, string]> = [

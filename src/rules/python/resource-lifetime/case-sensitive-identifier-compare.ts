@@ -9,7 +9,7 @@ import { fromConstantTable, operandName, rawField, wasNormalised } from '../../.
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
 import { dataflowOwner, mayBeAssigned, reachingValues } from '../../../rulekit/valueKinds.js';
-import { abbreviate } from '../neutralization/subprocess-shell-true.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 /** Constant aliases followed (`TCP_UDP = BASIC`); deeper chains, or `x = x` cycles, are left unknown. */
 const MAX_ALIAS_HOPS = 3;

@@ -7,7 +7,7 @@ import { callee, calleeName, positionalArgs, unparenthesize } from '../../../lan
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
 import { kindOf, mayBeAssigned, reachingValues } from '../../../rulekit/valueKinds.js';
-import { abbreviate } from '../neutralization/subprocess-shell-true.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 /** Builtins and stdlib calls whose every positional argument must be an int. */
 const INT_ONLY_CALLS = new Set(['range', 'chr', 'os.urandom', 'secrets.token_bytes', 'secrets.token_hex', 'random.randrange', 'itertools.islice', 'bytearray', 'bytes']);

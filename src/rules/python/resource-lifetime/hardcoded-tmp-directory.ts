@@ -4,6 +4,7 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { isBareStringStatement, isBytesString } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { truncate } from '../../../rulekit/text.js';
 import type { Visitors } from '../../../rulekit/types.js';
 
 /** Calls that create, open or move a file system entry at the path they are given. */
@@ -101,7 +102,7 @@ export default defineRule({
         if (!dir || isCheck(node)) return;
         testCode ??= ctx.model.isTestSupport();
         if (testCode && !usedAsRealPath(ctx.model, node)) return;
-        ctx.report({ node, messageId: 'sharedTmp', data: { path: node.text.length > 60 ? `${node.text.slice(0, 57)}...` : node.text, dir } });
+        ctx.report({ node, messageId: 'sharedTmp', data: { path: truncate(node.text, 60), dir } });
       },
     };
   },

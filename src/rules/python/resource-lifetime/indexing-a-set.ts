@@ -6,7 +6,7 @@ import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { kindOf, mayBeSet, reachingValues } from '../../../rulekit/valueKinds.js';
-import { abbreviate } from '../neutralization/subprocess-shell-true.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 /** Where the set was made: the assignment that gives the name its set value, for the evidence trail. */
 function origin(model: PythonModel, value: SyntaxNode): SyntaxNode | null {

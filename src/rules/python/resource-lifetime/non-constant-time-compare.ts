@@ -10,7 +10,7 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
 import { nameWords } from '../../../rulekit/secrets.js';
 import { mayBeAssigned, reachingValues } from '../../../rulekit/valueKinds.js';
-import { abbreviate } from '../neutralization/subprocess-shell-true.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 const MAX_HOPS = 4;
 /** Trailing words that describe which copy of the secret a name holds (`signature_hex`, `token_provided`). */
@@ -53,7 +53,7 @@ function macObject(model: PythonModel, expr: SyntaxNode, hops: number): boolean 
 }
 
 /** The secret word in a value's name (`expected_signature` → signature), or null. */
-export function secretNameWord(name: string): string | null {
+function secretNameWord(name: string): string | null {
   const words = nameWords(name);
   while (words.length > 1 && COPY_WORDS.has(words[words.length - 1]!)) words.pop();
   const last = words[words.length - 1];

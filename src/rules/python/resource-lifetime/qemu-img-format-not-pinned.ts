@@ -3,7 +3,7 @@
 // (or overwrite) host files named inside the image. The class of OSSA-2024-001/-002/-003 and OSSA-2026-002.
 import { argument } from '../../../languages/python/syntax.js';
 import { DATA_SUBCOMMANDS, FORMAT_PROBING_WRAPPERS, pinsFormat, qemuImgSubcommand } from '../../../models/python/qemuImg.js';
-import { abbreviate } from '../../../rulekit/blacklist.js';
+import { abbreviate } from '../../../rulekit/text.js';
 import { hasKeywordSplat, processCommand } from '../../../rulekit/commandWords.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';

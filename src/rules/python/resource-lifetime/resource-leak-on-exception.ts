@@ -6,6 +6,7 @@ import { headerParts } from '../../../languages/python/cfg/raises.js';
 import { callee, calleeName, descendantsOfType, enclosingFunction, isLoggingCall, keywordArg, mentionsName, positionalArgs, targetNames } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { truncate } from '../../../rulekit/text.js';
 import { lookupTable } from '../../../lookupTable.js';
 
 const ESCAPE_ROUTE_NODES = new Set(['return_statement', 'yield', 'assignment', 'with_item', 'call']);
@@ -171,7 +172,7 @@ export default defineRule({
           const text = n.ast!.text.split('\n')[0]!.trim();
           ctx.report({
             node: n.ast!, messageId: 'leak',
-            data: { stmt: text.length > 70 ? `${text.slice(0, 67)}...` : text, what: acq.what, name: acq.name, line: acq.stmt.startPosition.row + 1, release: release.startPosition.row + 1 },
+            data: { stmt: truncate(text, 70), what: acq.what, name: acq.name, line: acq.stmt.startPosition.row + 1, release: release.startPosition.row + 1 },
             severity: acq.what === 'file' || acq.what === 'socket' || acq.what === 'temporary file' ? 'low' : 'medium',
             evidence: [{ node: acq.call, message: `${acq.what} ${acq.name} acquired here` }, { node: release, message: `released here only on the normal path` }],
           });

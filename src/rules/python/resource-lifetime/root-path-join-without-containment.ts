@@ -19,7 +19,7 @@ function parameterValues(fn: SyntaxNode, body: SyntaxNode): Set<string> {
 }
 
 /** A containment check in the function: a normalised path compared by prefix, `commonpath`, or a checking helper. */
-export function hasContainmentCheck(model: PythonModel, body: SyntaxNode): boolean {
+function hasContainmentCheck(model: PythonModel, body: SyntaxNode): boolean {
   const calls = callsIn(body);
   const normalises = calls.some((c) => PATH_NORMALISERS.has(model.callName(c) ?? '') || /^(realpath|abspath|normpath|resolve)$/.test(calleeName(c) ?? ''));
   const prefix = calls.some((c) => /^(startswith|is_relative_to|relative_to)$/.test(calleeName(c) ?? ''));

@@ -11,7 +11,7 @@ const HTTP = /^https?:\/\//i;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 /** The constant text a URL expression is known to start with ('' when nothing is known). */
-export function constantPrefix(model: PythonModel, expr: SyntaxNode | null): string {
+function constantPrefix(model: PythonModel, expr: SyntaxNode | null): string {
   if (!expr) return '';
   const n = unparenthesize(expr);
   const whole = stringValue(n);

@@ -1,0 +1,176 @@
+// Whether an expression can only produce literal or escaped HTML: the evaluator behind the mark_safe (B703) and
+// Markup (B704) rules. Follows local names through reaching definitions; never trusts parameters or unknown calls.
+import type { SyntaxNode } from '../languages/syntaxTree.js';
+import type { PythonModel } from '../languages/python/model.js';
+import { stringValue, unparenthesize } from '../languages/python/syntax.js';
+import { dataflowOf } from '../languages/python/dataflow/reaching.js';
+
+/** Calls whose result is escaped (or already safe) HTML. */
+const ESCAPERS = new Set([
+  'django.utils.html.escape', 'django.utils.html.conditional_escape', 'django.utils.html.format_html',
+  'django.utils.html.format_html_join', 'django.utils.html.escapejs', 'django.utils.html.json_script',
+  'django.utils.html.linebreaks', 'django.utils.safestring.mark_safe', 'html.escape', 'markupsafe.escape',
+  'markupsafe.Markup.escape', 'markupsafe.Markup', 'flask.escape', 'flask.Markup', 'jinja2.escape', 'cgi.escape',
+  'int', 'len', 'float',
+]);
+
+const MAX_DEPTH = 8;
+
+export interface SafeMarkupOptions {
+  /** Follow names to their assignments (B703 does, as Bandit's django_mark_safe; B704 takes only literals). */
+  followNames?: boolean;
+}
+
+interface Walk { model: PythonModel; followNames: boolean; /** Definitions under evaluation: a loop back-edge. */ open: Set<number> }
+
+/**
+ * True when `expr` can only produce literal or escaped text: literals, escaping calls, `%` / `+` /
+ * `.format` / `.join` / f-strings over such parts, and (with followNames) names whose every reaching definition
+ * assigns such an expression. Parameters and anything else are untrusted.
+ */
+export function isSafeMarkup(model: PythonModel, expr: SyntaxNode, options: SafeMarkupOptions = {}): boolean {
+  return safeExpr({ model, followNames: options.followNames ?? true, open: new Set() }, expr, 0);
+}
+
+function safeExpr(w: Walk, expr: SyntaxNode, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const n = unparenthesize(expr);
+  const safe = (e: SyntaxNode | null): boolean => e !== null && safeExpr(w, e, depth + 1);
+  switch (n.type) {
+    case 'integer': case 'float': case 'true': case 'false': case 'none': return true;
+    case 'string':
+      return n.namedChildren.every((p) => p === null || p.type !== 'interpolation' || numericFormat(p) || safe(p.childForFieldName('expression')));
+    case 'concatenated_string': return n.namedChildren.every((p) => p === null || safe(p));
+    case 'binary_operator': {
+      const op = n.childForFieldName('operator')?.text;
+      if (op !== '+' && op !== '%') return false;
+      return safe(n.childForFieldName('left')) && safe(n.childForFieldName('right'));
+    }
+    case 'tuple': case 'list': return n.namedChildren.every((c) => c === null || safe(c));
+    case 'dictionary':
+      return n.namedChildren.every((c) => c === null || (c.type === 'pair' && safe(c.childForFieldName('value'))));
+    case 'conditional_expression': {
+      const parts = n.namedChildren.filter((c): c is SyntaxNode => c !== null);
+      return parts.length === 3 && safe(parts[0]!) && safe(parts[2]!);
+    }
+    case 'call': return safeCall(w.model, n, safe);
+    case 'identifier': return w.followNames && safeName(w, n, safe);
+    default: return false;
+  }
+}
+
+/** `{x:d}`, `{x:.2f}`: a numeric format spec can only produce digits and signs. */
+function numericFormat(interpolation: SyntaxNode): boolean {
+  const spec = interpolation.childForFieldName('format_specifier')?.text ?? '';
+  return /[dxXobeEfFgGn%]$/.test(spec);
+}
+
+function safeCall(model: PythonModel, call: SyntaxNode, safe: (e: SyntaxNode | null) => boolean): boolean {
+  const name = model.callName(call);
+  if (name !== null && ESCAPERS.has(name)) return true;
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute') return false;
+  const method = fn.childForFieldName('attribute')?.text;
+  const receiver = fn.childForFieldName('object');
+  if ((method !== 'format' && method !== 'join') || !receiver || stringValue(receiver) === null) return false;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  return args.every((a) => a === null || a.type === 'comment' ||
+    (a.type === 'keyword_argument' ? safe(a.childForFieldName('value')) : safe(a.type === 'list_splat' ? a.namedChild(0) : a)));
+}
+
+/**
+ * Every definition of `use` that reaches it (reaching definitions of the enclosing function or module body) assigns
+ * a safe value. A name the function never binds is looked up among the module's top-level assignments (constants
+ * defined at import time).
+ */
+function safeName(w: Walk, use: SyntaxNode, safe: (e: SyntaxNode | null) => boolean): boolean {
+  let scope: SyntaxNode | null = use.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  if (!scope) return false;
+  const defs = dataflowOf(w.model, scope).definitionsOf(use);
+  if (defs.length === 0) {
+    if (scope.type !== 'function_definition') return false;
+    let module: SyntaxNode | null = scope;
+    while (module && module.type !== 'module') module = module.parent;
+    if (module === null || rebindsGlobal(module, use.text)) return false;
+    return moduleBindingsAreSafe(module, use.text, safe) === true;
+  }
+  return defs.every((def) => {
+    if (w.open.has(def.id)) return true;
+    w.open.add(def.id);
+    try {
+      return definitionIsSafe(def, use.text, safe);
+    } finally {
+      w.open.delete(def.id);
+    }
+  });
+}
+
+/** Whether definition site `def` (an assignment statement, walrus, loop, parameter …) gives `name` a safe value. */
+function definitionIsSafe(def: SyntaxNode, name: string, safe: (e: SyntaxNode | null) => boolean): boolean {
+  const stmt = def.type === 'expression_statement' ? def.namedChild(0) : def;
+  if (!stmt) return false;
+  if (stmt.type === 'named_expression') return safe(stmt.childForFieldName('value'));
+  if (stmt.type === 'augmented_assignment') {
+    // `s += part`: the old value of s (its own reaching definitions) and the part must both be safe.
+    const left = stmt.childForFieldName('left');
+    return left?.type === 'identifier' && safe(left) && safe(stmt.childForFieldName('right'));
+  }
+  if (stmt.type !== 'assignment') return false;
+  let value = stmt.childForFieldName('right');
+  while (value?.type === 'assignment') value = value.childForFieldName('right');
+  const targets: SyntaxNode[] = [];
+  for (let a: SyntaxNode | null = stmt; a?.type === 'assignment'; a = a.childForFieldName('right')) {
+    const t = a.childForFieldName('left');
+    if (t) targets.push(t);
+  }
+  return targets.some((t) => bindsName(t, name)) &&
+    targets.every((t) => !bindsName(t, name) || safe(valueFor(unparenthesize(t), name, value)));
+}
+
+const UNPACK = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list']);
+
+/** The part of `value` that unpacking into `target` gives `name`: `a, _ = ("x", y)` gives a "x"; null if unknown. */
+function valueFor(target: SyntaxNode, name: string, value: SyntaxNode | null): SyntaxNode | null {
+  if (!value) return null;
+  if (target.type === 'identifier') return target.text === name ? value : null;
+  const v = unparenthesize(value);
+  if (!UNPACK.has(target.type) || !UNPACK.has(v.type)) return null;
+  const parts = target.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+  const values = v.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+  if (parts.length !== values.length || values.some((c) => c.type === 'list_splat') || parts.some((c) => c.type === 'list_splat_pattern')) return null;
+  for (let i = 0; i < parts.length; i++) {
+    if (bindsName(parts[i]!, name)) return valueFor(unparenthesize(parts[i]!), name, values[i]!);
+  }
+  return null;
+}
+
+/** null when `module`'s top level does not bind `name`; otherwise whether every binding there is a safe value. */
+function moduleBindingsAreSafe(module: SyntaxNode, name: string, safe: (e: SyntaxNode | null) => boolean): boolean | null {
+  let seen = false;
+  for (const b of module.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement', 'as_pattern', 'named_expression'])) {
+    if (!b || insideFunction(b, module)) continue;
+    const target = b.type === 'as_pattern' ? b.childForFieldName('alias') : b.type === 'named_expression' ? b.childForFieldName('name') : b.childForFieldName('left');
+    if (!target || !bindsName(target, name)) continue;
+    if (b.type !== 'assignment' && b.type !== 'augmented_assignment' && b.type !== 'named_expression') return false;
+    const value = b.childForFieldName(b.type === 'named_expression' ? 'value' : 'right');
+    if (!safe(b.type === 'assignment' ? valueFor(unparenthesize(target), name, value) : value)) return false;
+    seen = true;
+  }
+  return seen ? true : null;
+}
+
+/** Some function declares `global name`, so the module-level value may be replaced at run time. */
+function rebindsGlobal(module: SyntaxNode, name: string): boolean {
+  return module.descendantsOfType('global_statement').some((g) => g?.namedChildren.some((n) => n?.text === name));
+}
+
+function insideFunction(node: SyntaxNode, scope: SyntaxNode): boolean {
+  for (let n = node.parent; n && n !== scope; n = n.parent) if (n.type === 'function_definition' || n.type === 'class_definition') return true;
+  return false;
+}
+
+function bindsName(target: SyntaxNode, name: string): boolean {
+  if (target.type === 'identifier') return target.text === name;
+  return target.descendantsOfType('identifier').some((i) => i?.text === name && i.parent?.type !== 'attribute');
+}
