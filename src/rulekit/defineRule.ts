@@ -3,7 +3,9 @@ import { cweExists, pillarOf } from '../taxonomy/index.js';
 import type { Rule } from './types.js';
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const PLACEHOLDER = /\{(\w+)\}/g;
+// `{name}` is filled from report data; `{{` and `}}` stand for literal braces, as in Python's str.format, so a fix
+// can show `format_html("...{}...", value)`.
+const TEMPLATE_TOKEN = /\{\{|\}\}|\{(\w+)\}/g;
 
 export function defineRule(rule: Rule): Rule {
   const { meta } = rule;
@@ -25,9 +27,12 @@ export function defineRule(rule: Rule): Rule {
 }
 
 export function placeholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+  return [...template.matchAll(TEMPLATE_TOKEN)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
 }
 
 export function fillTemplate(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(PLACEHOLDER, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  return template.replace(TEMPLATE_TOKEN, (whole, key: string | undefined) => {
+    if (key === undefined) return whole[0]!;
+    return key in data ? String(data[key]) : whole;
+  });
 }
