@@ -1,12 +1,12 @@
-// Semgrep-style inline expectations for rule fixtures: `# ruleid: <id>` / `# ok: <id>` (and the honest-gap forms
+// Semgrep-style inline expectations for rule fixtures: `# ruleid: <id>` / `# ok: <id>` (`// ruleid:` in C/C++) (and the honest-gap forms
 // `# todoruleid:` / `# todook:`) on the line(s) before the code line they describe.
 
 export type AnnotationKind = 'ruleid' | 'ok' | 'todoruleid' | 'todook';
 
 export interface Expectation { kind: AnnotationKind; ruleId: string; line: number; annotationLine: number }
 
-const ANNOTATION = /^\s*#\s*(ruleid|ok|todoruleid|todook)\s*:\s*(.*)$/;
-const LOOKS_LIKE = /^\s*#\s*(rule\s*id|ruleid|ok|todo\s*ruleid|todoruleid|todo\s*ok|todook)\b/i;
+const ANNOTATION = /^\s*(?:#|\/\/)\s*(ruleid|ok|todoruleid|todook)\s*:\s*(.*)$/;
+const LOOKS_LIKE = /^\s*(?:#|\/\/)\s*(rule\s*id|ruleid|ok|todo\s*ruleid|todoruleid|todo\s*ok|todook)\b/i;
 const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 export function parseAnnotations(source: string, knownRules: ReadonlySet<string>): { expectations: Expectation[]; errors: string[] } {

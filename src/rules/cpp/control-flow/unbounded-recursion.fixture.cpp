@@ -1,0 +1,59 @@
+// Fixture for unbounded-recursion: recursion along links or children with no bound, and recursion that is bounded.
+#include "shapes.h"
+
+void Gradient::resolveStops()
+{
+    Gradient *target = m_doc->gradientById(m_href);
+    if (target && target != this)
+        // ruleid: unbounded-recursion
+        target->resolveStops();
+}
+
+QRectF Group::bounds(QPainter *p) const
+{
+    QRectF r;
+    for (Node *child : m_children)
+        // ruleid: unbounded-recursion
+        r |= child->bounds(p);
+    return r;
+}
+
+void Reader::readPackets()
+{
+    if (m_buffer.size() < 2)
+        return;
+    consumeOne();
+    // ruleid: unbounded-recursion
+    readPackets();
+}
+
+void Gradient::resolveStopsBounded(int depth)
+{
+    Gradient *target = m_doc->gradientById(m_href);
+    if (target && depth < 16)
+        // ok: unbounded-recursion
+        target->resolveStopsBounded(depth + 1);
+}
+
+void Use::draw(QPainter *p)
+{
+    if (m_drawing)
+        return;
+    m_drawing = true;
+    // ok: unbounded-recursion
+    m_target->draw(p);
+    m_drawing = false;
+}
+
+// An overload with more arguments is another function, not recursion.
+void Canvas::paint(QPainter *p)
+{
+    // ok: unbounded-recursion
+    paint(p, rect());
+}
+
+Node::~Node()
+{
+    // ok: unbounded-recursion
+    qDeleteAll(m_children);
+}
