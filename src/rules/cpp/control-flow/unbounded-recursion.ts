@@ -2,11 +2,14 @@
 // `child->draw(p)`) — with nothing that bounds the recursion: no depth counter, visited set or re-entrancy flag in
 // sight. On documents that reference themselves (an SVG <use> or gradient pointing at an ancestor), or nest deeply,
 // such code recurses until the stack overflows. Overloads with another number of arguments are not recursion.
-import { callShape, baseName, functionName, functionNameNode } from '../../../languages/cpp/syntax.js';
+import { callShape, baseName, className, functionName, functionNameNode } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { RECURSION_GUARD_WORDS } from '../../../models/cpp/library.js';
 import { testedNames } from '../../../rulekit/cppGuards.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
+
+/** Member names that read as a link to another object of the same kind. */
+const LINK_NAMES = /link|ref|target|child|parent|next|prev|node|use/i;
 
 /** Parameter count range of a function definition: [required, total] (variadic: total is infinite). */
 function arity(fn: SyntaxNode): [number, number] {
@@ -68,10 +71,24 @@ export default defineCppRule({
         const body = fn.childForFieldName('body');
         if (!body) return;
         const [min, max] = arity(fn);
+        const owner = className(name);
+        // Overloads of the same name in this file: a call may be to another of them, which arity cannot tell.
+        const overloads = ctx.model.root.descendantsOfType('function_definition').filter((f) => { const other = functionName(f); return other !== null && baseName(other) === base; }).length;
+        const declared = new Set(body.descendantsOfType(['declaration', 'for_range_loop']).flatMap((d) => [...d.descendantsOfType('identifier')].map((i) => i.text)));
+        for (const p of fn.descendantsOfType('parameter_declaration')) for (const i of p.descendantsOfType('identifier')) declared.add(i.text);
         const calls = body.descendantsOfType('call_expression').filter((call) => {
           const shape = callShape(call);
           if (!shape || shape.name !== base) return false;
+          const callee = call.childForFieldName('function')!;
+          // `QIODevice::open(mode)` inside `Device::open`: the base class's method, not this one.
+          if (callee.type === 'qualified_identifier' && className(callee.text.replace(/\s+/g, '')) !== owner) return false;
           if (shape.receiver && shape.receiver.text === 'this') return true;
+          if (shape.receiver) {
+            // Links are plain names: a local, a parameter, or a member named as one (`m_link`, `child`); chains
+            // (`xml->device()->open`) and the pimpl (`d->render()`) are delegation to another class.
+            if (shape.receiver.type !== 'identifier' || /^[dq]$|^[dq]_ptr$/.test(shape.receiver.text)) return false;
+            if (!declared.has(shape.receiver.text) && !LINK_NAMES.test(shape.receiver.text)) return false;
+          } else if (overloads > 1) return false;
           const count = call.childForFieldName('arguments')?.namedChildren.filter((a) => a?.type !== 'comment').length ?? 0;
           return count >= min && count <= max;
         });
