@@ -87,6 +87,8 @@ export default defineCppRule({
             // Links are plain names: a local, a parameter, or a member named as one (`m_link`, `child`); chains
             // (`xml->device()->open`) and the pimpl (`d->render()`) are delegation to another class.
             if (shape.receiver.type !== 'identifier' || /^[dq]$|^[dq]_ptr$/.test(shape.receiver.text)) return false;
+            // Links are pointers (`link->resolve()`); `icon.availableSizes()` is a value of some other class.
+            if (callee.child(1)?.text !== '->') return false;
             if (!declared.has(shape.receiver.text) && !LINK_NAMES.test(shape.receiver.text)) return false;
           } else if (overloads > 1) return false;
           const count = call.childForFieldName('arguments')?.namedChildren.filter((a) => a?.type !== 'comment').length ?? 0;
