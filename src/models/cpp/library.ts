@@ -24,3 +24,13 @@ export const OVERFLOW_LIMIT_NAMES = /^(?:q(?:Mul|Add|Sub)Overflow|__builtin_(?:m
  * case-insensitively in identifiers of the recursive function (`m_recursing`, `depth`, `visited`, `seenNodes`).
  */
 export const RECURSION_GUARD_WORDS = /depth|level|nesting|recurs|visited|seen|cycle|guard|reentr|entered|inUse|busy|loop|stack|ancestors|path|limit|max/i;
+
+/**
+ * Methods that only read their object (Qt containers and devices, iterators, the standard library): a loop whose
+ * condition calls only these, on objects the body never touches, cannot change its outcome.
+ */
+export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
+  'size', 'count', 'length', 'isEmpty', 'empty', 'end', 'constEnd', 'cend', 'begin', 'constBegin', 'cbegin',
+  'bytesAvailable', 'atEnd', 'isValid', 'isNull', 'contains', 'at', 'value', 'first', 'last', 'pos', 'position',
+  'capacity', 'data', 'constData', 'isOpen', 'isReadable', 'isSequential', 'width', 'height',
+]);
