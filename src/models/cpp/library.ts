@@ -34,3 +34,14 @@ export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
   'bytesAvailable', 'atEnd', 'isValid', 'isNull', 'contains', 'at', 'value', 'first', 'last', 'pos', 'position',
   'capacity', 'data', 'constData', 'isOpen', 'isReadable', 'isSequential', 'width', 'height',
 ]);
+
+/**
+ * Calls whose pointer result is null in ordinary use (a failed cast, a missing lookup, a detached object, libc
+ * allocation and search): a result that is dereferenced must be tested first.
+ */
+export const NULLABLE_RESULTS: ReadonlySet<string> = new Set([
+  'dynamic_cast', 'qobject_cast', 'qgraphicsitem_cast', 'qvariant_cast_ptr', 'malloc', 'calloc', 'realloc', 'fopen',
+  'getenv', 'strchr', 'strrchr', 'strstr', 'memchr', 'bsearch', 'sender', 'parent', 'parentWidget', 'document',
+  'focusObject', 'focusWidget', 'focusWindow', 'activeWindow', 'itemAt', 'childAt', 'findChild', 'scene', 'screen',
+  'namedNode', 'styleProperty', 'window', 'currentItem', 'topLevelAt', 'widgetAt', 'cast',
+]);
