@@ -46,3 +46,10 @@ int Tiles::count(int w, int tile)
     // ok: division-by-unchecked-value
     return w / qMax(1, tile);
 }
+
+int Gradient::parts(qreal from, qreal to)
+{
+    const qreal spacing = qreal(0.02);
+    // ok: division-by-unchecked-value
+    return qCeil((to - from) / spacing);
+}

@@ -56,6 +56,9 @@ export default defineCppRule({
       const tested = testedNames(fn);
       const names = [...namesIn(divisor)];
       if (names.some((name) => tested.has(name))) return;
+      // A local initialised with a literal (`const qreal spacing = qreal(0.02);`) is a constant.
+      if (names.length === 1 && fn.descendantsOfType('init_declarator').some((d) =>
+        d.childForFieldName('declarator')?.text === names[0] && /^[\w:]*\(?\s*[0-9.]+[fFuUlL]*\s*\)?$/.test(d.childForFieldName('value')?.text ?? ''))) return;
       ctx.report({
         node: expr,
         messageId: 'divide',

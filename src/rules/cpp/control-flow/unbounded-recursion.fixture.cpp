@@ -57,3 +57,15 @@ Node::~Node()
     // ok: unbounded-recursion
     qDeleteAll(m_children);
 }
+
+// Another class's method of the same name (a merge filter applying its merge nodes).
+QImage Merge::apply(const QImage &source) const
+{
+    QImage result;
+    for (Node *child : children()) {
+        MergeNode *node = static_cast<MergeNode *>(child);
+        // ok: unbounded-recursion
+        result = node->apply(source);
+    }
+    return result;
+}

@@ -76,6 +76,13 @@ export default defineCppRule({
         const overloads = ctx.model.root.descendantsOfType('function_definition').filter((f) => { const other = functionName(f); return other !== null && baseName(other) === base; }).length;
         const declared = new Set(body.descendantsOfType(['declaration', 'for_range_loop']).flatMap((d) => [...d.descendantsOfType('identifier')].map((i) => i.text)));
         for (const p of fn.descendantsOfType('parameter_declaration')) for (const i of p.descendantsOfType('identifier')) declared.add(i.text);
+        const declaredTypes = new Map<string, string>();
+        for (const d of fn.descendantsOfType(['declaration', 'parameter_declaration'])) {
+          const type = d.childForFieldName('type');
+          if (!type || type.type === 'placeholder_type_specifier') continue;
+          const typeName = baseName(type.text.replace(/<.*$/s, '').replace(/\s+/g, ''));
+          for (const i of d.descendantsOfType('identifier')) declaredTypes.set(i.text, typeName);
+        }
         const calls = body.descendantsOfType('call_expression').filter((call) => {
           const shape = callShape(call);
           if (!shape || shape.name !== base) return false;
@@ -90,6 +97,10 @@ export default defineCppRule({
             // Links are pointers (`link->resolve()`); `icon.availableSizes()` is a value of some other class.
             if (callee.child(1)?.text !== '->') return false;
             if (!declared.has(shape.receiver.text) && !LINK_NAMES.test(shape.receiver.text)) return false;
+            // A receiver declared with another class (`QSvgFeMergeNode *filter` in QSvgFeMerge::apply) calls that
+            // class's method of the same name, not this one.
+            const type = declaredTypes.get(shape.receiver.text);
+            if (type && owner && type !== baseName(owner)) return false;
           } else if (overloads > 1) return false;
           const count = call.childForFieldName('arguments')?.namedChildren.filter((a) => a?.type !== 'comment').length ?? 0;
           return count >= min && count <= max;
