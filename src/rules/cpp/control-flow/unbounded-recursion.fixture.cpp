@@ -69,3 +69,11 @@ QImage Merge::apply(const QImage &source) const
     }
     return result;
 }
+
+// A free function calling a method of the same name on an object is not calling itself.
+static Node *previousSibling(Node *n)
+{
+    Group *parent = groupOf(n);
+    // ok: unbounded-recursion
+    return parent ? parent->previousSibling(n) : nullptr;
+}

@@ -91,6 +91,8 @@ export default defineCppRule({
           if (callee.type === 'qualified_identifier' && className(callee.text.replace(/\s+/g, '')) !== owner) return false;
           if (shape.receiver && shape.receiver.text === 'this') return true;
           if (shape.receiver) {
+            // A free function is never called through an object.
+            if (!owner) return false;
             // Links are plain names: a local, a parameter, or a member named as one (`m_link`, `child`); chains
             // (`xml->device()->open`) and the pimpl (`d->render()`) are delegation to another class.
             if (shape.receiver.type !== 'identifier' || /^[dq]$|^[dq]_ptr$/.test(shape.receiver.text)) return false;
