@@ -12,6 +12,8 @@ import type { Confidence, Diagnostic, Finding, LlmStats, Report, Severity } from
 import { CONFIDENCES, SEVERITIES } from './findings/types.js';
 import { selectRules } from './rulekit/registry.js';
 import { DEFAULT_INCLUDE, discover } from './sources/discover.js';
+import { languageOf } from './sources/language.js';
+import { ruleLanguage } from './rulekit/types.js';
 import { readSource } from './sources/read.js';
 import { CWE_VERSION, pillarOf } from './taxonomy/index.js';
 import { VERSION } from './version.js';
@@ -165,7 +167,8 @@ export async function review(options: ReviewOptions): Promise<Report> {
   return {
     tool: { name: 'pillar', version: VERSION, cweVersion: CWE_VERSION },
     selection,
-    rules: rules.map((r) => ({
+    // C/C++ rules are listed only when a C or C++ file was selected: a Python review's report stays as it was.
+    rules: rules.filter((r) => ruleLanguage(r) === 'python' || files.some((f) => languageOf(f.absolute) === ruleLanguage(r))).map((r) => ({
       id: r.meta.id, cwe: r.meta.cwe, pillar: pillarOf(r.meta.cwe)!, severity: r.meta.severity,
       confidence: r.meta.confidence, summary: r.meta.docs.summary, ...(r.meta.bandit ? { bandit: r.meta.bandit } : {}),
       docs: { why: r.meta.docs.why, fix: r.meta.docs.fix, example: r.meta.docs.example, useInstead: r.meta.docs.useInstead, references: r.meta.docs.references },

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyzeCpp } from '../src/engine/analyzeCpp.js';
 import { analyzePython } from '../src/engine/analyzePython.js';
 import { renderRuleDoc } from '../src/rulekit/ruleDoc.js';
 import { placeholders } from '../src/rulekit/defineRule.js';
@@ -25,8 +26,9 @@ describe('rule docs', () => {
   for (const rule of allRules()) {
     describe(rule.meta.id, () => {
       it('Example triggers the rule and Use instead does not', async () => {
-        const bad = await analyzePython('example.py', rule.meta.docs.example, [rule], { keepSuppressed: false });
-        const good = await analyzePython('use_instead.py', rule.meta.docs.useInstead, [rule], { keepSuppressed: false });
+        const [analyze, ext] = rule.language === 'cpp' ? [analyzeCpp, 'cpp'] : [analyzePython, 'py'];
+        const bad = await analyze(`example.${ext}`, rule.meta.docs.example, [rule], { keepSuppressed: false });
+        const good = await analyze(`use_instead.${ext}`, rule.meta.docs.useInstead, [rule], { keepSuppressed: false });
         expect(bad.findings.length, 'Example must trigger the rule').toBeGreaterThan(0);
         expect(good.findings.map((f) => f.message), 'Use instead must not trigger the rule').toEqual([]);
       });

@@ -12,7 +12,8 @@ const known = new Set(allRules().map((r) => r.meta.id));
 describe('rule fixtures', () => {
   for (const rule of allRules()) {
     it(rule.meta.id, async () => {
-      const fixture = ruleFile(rule.meta.id).replace(/\.ts$/, '.fixture.py');
+      const cpp = rule.language === 'cpp';
+      const fixture = ruleFile(rule.meta.id).replace(/\.ts$/, cpp ? '.fixture.cpp' : '.fixture.py');
       expect(existsSync(fixture), `missing fixture ${fixture}`).toBe(true);
       const source = readFileSync(fixture, 'utf8');
       const { expectations, errors } = parseAnnotations(source, known);

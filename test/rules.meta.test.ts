@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cppParser } from '../src/languages/cpp/parser.js';
 import { pythonParser } from '../src/languages/python/parser.js';
 import { placeholders } from '../src/rulekit/defineRule.js';
 import { allRules } from '../src/rulekit/registry.js';
@@ -17,17 +18,18 @@ const RULES_DIR = join(ROOT, 'src', 'rules', 'python');
 /** Each rule run over everything the other tests run it over: its fixture, its docs Example and Use instead. */
 async function runs(ruleId: string): Promise<Recording[]> {
   const rule = allRules().find((r) => r.meta.id === ruleId)!;
-  const fixture = ruleFile(ruleId).replace(/\.ts$/, '.fixture.py');
+  const ext = rule.language === 'cpp' ? 'cpp' : 'py';
+  const fixture = ruleFile(ruleId).replace(/\.ts$/, `.fixture.${ext}`);
   return Promise.all([
     record(rule, fixture, readFileSync(fixture, 'utf8')),
-    record(rule, 'example.py', rule.meta.docs.example),
-    record(rule, 'use_instead.py', rule.meta.docs.useInstead),
+    record(rule, `example.${ext}`, rule.meta.docs.example),
+    record(rule, `use_instead.${ext}`, rule.meta.docs.useInstead),
   ]);
 }
 
 /** Node types a visitor can be called with: the visible types of the grammar the engine parses with. */
-async function grammarNodeTypes(): Promise<Set<string>> {
-  const language = (await pythonParser()).language!;
+async function grammarNodeTypes(grammar: 'python' | 'cpp' = 'python'): Promise<Set<string>> {
+  const language = (await (grammar === 'cpp' ? cppParser() : pythonParser())).language!;
   // Supertypes (`expression`) name no node of a parsed tree: a visitor keyed by one would never run.
   const supertypes = new Set(language.supertypes.map((id) => language.nodeTypeForId(id)));
   const types = new Set<string>(['ERROR']);
@@ -46,8 +48,11 @@ function leftoverPlaceholders(rendered: string, data: Record<string, string | nu
 }
 
 describe('rule meta checks', () => {
-  let nodeTypes: Set<string>;
-  beforeAll(async () => { nodeTypes = await grammarNodeTypes(); });
+  const nodeTypes = new Map<string, Set<string>>();
+  beforeAll(async () => {
+    nodeTypes.set('python', await grammarNodeTypes('python'));
+    nodeTypes.set('cpp', await grammarNodeTypes('cpp'));
+  });
 
   for (const rule of allRules()) {
     it(`${rule.meta.id}: every report fills its placeholders and every visitor key is a node type`, async () => {
@@ -70,7 +75,8 @@ describe('rule meta checks', () => {
       }
       for (const key of keys) {
         const [type, phase, ...more] = key.split(':');
-        if (!nodeTypes.has(type!)) problems.push(`visitor '${key}': '${type}' is not a node type of tree-sitter-python`);
+        const grammar = rule.language ?? 'python';
+        if (!nodeTypes.get(grammar)!.has(type!)) problems.push(`visitor '${key}': '${type}' is not a node type of tree-sitter-${grammar}`);
         if ((phase !== undefined && phase !== 'exit') || more.length > 0) problems.push(`visitor '${key}': only 'type' or 'type:exit'`);
       }
       expect(problems).toEqual([]);

@@ -5,6 +5,7 @@
 // code no longer produces", STYLE.md).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyzeCpp } from '../src/engine/analyzeCpp.js';
 import { analyzePython } from '../src/engine/analyzePython.js';
 import { SEVERITIES } from '../src/findings/types.js';
 import { allRules } from '../src/rulekit/registry.js';
@@ -13,10 +14,11 @@ import { ruleFile } from './harness/ruleFiles.js';
 describe('documented severity is the highest reported', () => {
   for (const rule of allRules()) {
     it(rule.meta.id, async () => {
-      const fixture = ruleFile(rule.meta.id).replace(/\.ts$/, '.fixture.py');
+      const [analyze, ext] = rule.language === 'cpp' ? [analyzeCpp, 'cpp'] : [analyzePython, 'py'];
+      const fixture = ruleFile(rule.meta.id).replace(/\.ts$/, `.fixture.${ext}`);
       const reported = new Set<string>();
-      for (const [path, source] of [[fixture, readFileSync(fixture, 'utf8')], ['example.py', rule.meta.docs.example]] as const) {
-        const result = await analyzePython(path, source, [rule], { keepSuppressed: true });
+      for (const [path, source] of [[fixture, readFileSync(fixture, 'utf8')], [`example.${ext}`, rule.meta.docs.example]] as const) {
+        const result = await analyze(path, source, [rule], { keepSuppressed: true });
         for (const f of result.findings) reported.add(f.severity);
       }
       const documented = SEVERITIES.indexOf(rule.meta.severity);

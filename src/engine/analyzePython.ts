@@ -111,6 +111,8 @@ export async function analyzePython(path: string, source: string, rules: readonl
   const exit = new Map<string, Handler[]>();
   const wholeFile: Handler[] = [];
   for (const rule of rules) {
+    // Rules of another language never see a Python tree (the engine routes files by extension).
+    if (rule.language === 'cpp') continue;
     const report = (d: ReportDescriptor): void => {
       for (const n of d.redact ?? []) secrets.add(n.text);
       const finding = toFinding(rule, d, model);

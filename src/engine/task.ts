@@ -3,6 +3,8 @@
 import type { Diagnostic } from '../findings/types.js';
 import { findRule } from '../rulekit/registry.js';
 import type { Rule } from '../rulekit/types.js';
+import { languageOf } from '../sources/language.js';
+import { analyzeCpp } from './analyzeCpp.js';
 import { analyzePython, FileTimeout, isStackOverflow, type FileAnalysis } from './analyzePython.js';
 
 /** Plain data, so that it crosses to a worker by structured clone (rules are modules, sent by id). */
@@ -64,7 +66,9 @@ export function failedResult(path: string, error: unknown, limitMs: number): Fil
 
 export async function runTask(task: AnalyzeTask): Promise<FileAnalysis> {
   try {
-    return await analyzePython(task.path, task.text, rulesFor(task.ruleIds), {
+    // By extension only: a C++ file never reaches the Python front-end, whichever glob selected it.
+    const analyze = languageOf(task.path) === 'cpp' ? analyzeCpp : analyzePython;
+    return await analyze(task.path, task.text, rulesFor(task.ruleIds), {
       keepSuppressed: task.keepSuppressed, timeoutMs: task.timeoutMs,
     });
   } catch (error) {

@@ -32,6 +32,8 @@ export const COVERAGE: Readonly<Record<DiagnosticCode, Coverage>> = {
   'config-changed': 'informational',
   // A `# pillar: ignore[...]` names an id that is neither a rule nor a CWE: the file was reviewed in full.
   'unknown-suppression': 'informational',
+  // C/C++: `#else`/`#elif` branches were blanked before parsing; the rest of the file was analysed.
+  'preprocessor-skipped': 'partly-reviewed',
   'llm-error': 'informational',
   'llm-bad-answer': 'informational',
   'llm-skipped': 'informational',

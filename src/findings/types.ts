@@ -50,6 +50,8 @@ export type DiagnosticCode =
   | 'config-changed'
   // A `# pillar: ignore[...]` comment names an id that is neither a known rule nor a CWE, so it suppresses nothing.
   | 'unknown-suppression'
+  // C/C++: branches of `#if` groups the preprocessing blanked (only the first branch of each group is analysed).
+  | 'preprocessor-skipped'
   // The opt-in LLM review (docs/llm.md): the endpoint failed, answered unusably, or the file was not sent.
   | 'llm-error' | 'llm-bad-answer' | 'llm-skipped';
 

@@ -1,13 +1,23 @@
 // Validates a rule's metadata once, at module load, so a malformed rule fails the build's tests, not a user's run.
 import { cweExists, pillarOf } from '../taxonomy/index.js';
-import type { Rule } from './types.js';
+import type { CppRule, PythonRule, Rule } from './types.js';
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 // `{name}` is filled from report data; `{{` and `}}` stand for literal braces, as in Python's str.format, so a fix
 // can show `format_html("...{}...", value)`.
 const TEMPLATE_TOKEN = /\{\{|\}\}|\{(\w+)\}/g;
 
-export function defineRule(rule: Rule): Rule {
+export function defineRule(rule: PythonRule): PythonRule {
+  check(rule);
+  return rule;
+}
+
+export function defineCppRule(rule: CppRule): CppRule {
+  check(rule);
+  return rule;
+}
+
+function check(rule: Rule): void {
   const { meta } = rule;
   const problems: string[] = [];
   if (!ID.test(meta.id)) problems.push('id must be kebab-case');
@@ -23,7 +33,6 @@ export function defineRule(rule: Rule): Rule {
     problems.push('banditName needs bandit and must be a Python identifier');
   }
   if (problems.length > 0) throw new Error(`rule ${meta.id}: ${problems.join('; ')}`);
-  return rule;
 }
 
 export function placeholders(template: string): string[] {

@@ -6,6 +6,7 @@ import type { RuleMeta } from './types.js';
 export function renderRuleDoc(meta: RuleMeta): string {
   const pillar = pillarOf(meta.cwe)!;
   const d = meta.docs;
+  const fence = meta.languages.includes('cpp') ? 'cpp' : 'python';
   const lines = [
     `# ${meta.id}`,
     '',
@@ -26,13 +27,13 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
     '## Example',
     '',
-    '```python',
+    '```' + fence,
     d.example.trimEnd(),
     '```',
     '',
     '## Use instead',
     '',
-    '```python',
+    '```' + fence,
     d.useInstead.trimEnd(),
     '```',
     '',

@@ -2,13 +2,17 @@
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { Confidence, Severity } from '../findings/types.js';
 import type { PythonModel } from '../languages/python/model.js';
+import type { CppModel } from '../languages/cpp/model.js';
+
+/** The languages a rule reads; a file's language comes from its extension (sources/language.ts). */
+export type Language = 'python' | 'cpp';
 
 export interface RuleDocs {
   /** One line: what the rule finds. */
   summary: string;
   /** Why is this a defect (the attack or failure it allows). */
   why: string;
-  /** Python code that the rule must report (checked by the docs test). */
+  /** Code in the rule's language that the rule must report (checked by the docs test). */
   example: string;
   /** The same code fixed; the rule must stay silent on it. */
   useInstead: string;
@@ -27,7 +31,7 @@ export interface RuleMeta {
   cwe: number;
   severity: Severity;
   confidence: Confidence;
-  languages: readonly 'python'[];
+  languages: readonly Language[];
   messages: Record<string, MessageSpec>;
   docs: RuleDocs;
   /** The Bandit test this rule covers (B602), surfaced in SARIF as `properties.bandit`. */
@@ -60,7 +64,25 @@ export type Visitor = (node: SyntaxNode) => void;
 /** Handlers keyed by tree-sitter node type (`call`), or `type:exit` for the way out of a node. */
 export type Visitors = Record<string, Visitor>;
 
-export interface Rule {
+export interface CppRuleContext {
+  readonly model: CppModel;
+  report(descriptor: ReportDescriptor): void;
+}
+
+/** A rule over Python files (the `language` tag is left out by the Python rules). */
+export interface PythonRule {
+  language?: 'python';
   meta: RuleMeta;
   create(ctx: RuleContext): Visitors;
 }
+
+/** A rule over C and C++ files. */
+export interface CppRule {
+  language: 'cpp';
+  meta: RuleMeta;
+  create(ctx: CppRuleContext): Visitors;
+}
+
+export type Rule = PythonRule | CppRule;
+
+export const ruleLanguage = (rule: Rule): Language => rule.language ?? 'python';

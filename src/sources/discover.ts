@@ -8,6 +8,7 @@ import ignore, { type Ignore } from 'ignore';
 import * as nodeFs from 'node:fs';
 import { promises as fs, readFileSync } from 'node:fs';
 import { join, posix, resolve, sep } from 'node:path';
+import { CPP_EXTENSIONS } from './language.js';
 import picomatch from 'picomatch';
 import type { Diagnostic } from '../findings/types.js';
 import { realRoot, resolvesOutside } from './confine.js';
@@ -24,7 +25,8 @@ export interface SourceRef {
   absolute: string;
 }
 
-export const DEFAULT_INCLUDE = ['**/*.py', '**/*.pyw'];
+// C and C++ files are selected by default too; sources/language.ts routes each file to its front-end by extension.
+export const DEFAULT_INCLUDE = ['**/*.py', '**/*.pyw', ...CPP_EXTENSIONS.map((e) => `**/*${e}`)];
 // Folders no reviewer wants scanned: VCS metadata, tool caches, virtualenvs, build output.
 export const ALWAYS_EXCLUDED_DIRS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', '.bzr', 'CVS', '__pycache__', '.tox',
   '.nox', '.eggs', '.venv', 'node_modules', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.pillar-cache']);

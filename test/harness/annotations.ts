@@ -1,4 +1,4 @@
-// Semgrep-style inline expectations for rule fixtures: `# ruleid: <id>` / `# ok: <id>` (and the honest-gap forms
+// Semgrep-style inline expectations for rule fixtures: `# ruleid: <id>` / `# ok: <id>` (`// ruleid:` in C/C++) (and the honest-gap forms
 // `# todoruleid:` / `# todook:`) on the line(s) before the code line they describe. A rule with several messages
 // may name the one expected: `# ruleid: <id>[<messageId>]` (ruleid and todoruleid only: `ok` means no finding at all).
 
@@ -9,8 +9,8 @@ export interface Expectation { kind: AnnotationKind; ruleId: string; messageId?:
 /** A finding as the harness compares it: its start line and, when known, the message that produced it. */
 export interface Reported { line: number; messageId?: string }
 
-const ANNOTATION = /^\s*#\s*(ruleid|ok|todoruleid|todook)\s*:\s*(.*)$/;
-const LOOKS_LIKE = /^\s*#\s*(rule\s*id|ruleid|ok|todo\s*ruleid|todoruleid|todo\s*ok|todook)\b/i;
+const ANNOTATION = /^\s*(?:#|\/\/)\s*(ruleid|ok|todoruleid|todook)\s*:\s*(.*)$/;
+const LOOKS_LIKE = /^\s*(?:#|\/\/)\s*(rule\s*id|ruleid|ok|todo\s*ruleid|todoruleid|todo\s*ok|todook)\b/i;
 const RULE_ID = /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:\[(\w+)\])?$/;
 
 export function parseAnnotations(source: string, knownRules: ReadonlySet<string>): { expectations: Expectation[]; errors: string[] } {

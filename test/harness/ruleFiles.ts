@@ -15,8 +15,8 @@ function scan(dir: string, out: Map<string, string>): void {
 let cache: Map<string, string> | undefined;
 
 export function ruleFile(id: string): string {
-  if (!cache) { cache = new Map(); scan(join(ROOT, 'python'), cache); }
+  if (!cache) { cache = new Map(); scan(join(ROOT, 'python'), cache); scan(join(ROOT, 'cpp'), cache); }
   const file = cache.get(id);
-  if (!file) throw new Error(`no module file named ${id}.ts under src/rules/python`);
+  if (!file) throw new Error(`no module file named ${id}.ts under src/rules/python or src/rules/cpp`);
   return file;
 }

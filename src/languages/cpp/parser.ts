@@ -1,0 +1,29 @@
+// Parses C and C++ with web-tree-sitter and the grammar that tree-sitter-cpp ships (its wasm: no native build), into
+// the plain syntax tree the analyses read. One parser per thread, created lazily. The text given is the output of
+// preprocess.ts (same lines and columns as the file); nothing here evaluates, compiles or includes the code.
+import { createRequire } from 'node:module';
+import { Parser } from 'web-tree-sitter';
+import type { SyntaxTree } from '../syntaxTree.js';
+import { parseToSyntaxTree } from '../treesitter/mirror.js';
+import { loadLanguage } from '../treesitter/runtime.js';
+
+let ready: Promise<Parser> | undefined;
+
+function grammarPath(): string {
+  return createRequire(import.meta.url).resolve('tree-sitter-cpp/tree-sitter-cpp.wasm');
+}
+
+export function cppParser(): Promise<Parser> {
+  ready ??= (async () => {
+    const language = await loadLanguage(grammarPath());
+    const parser = new Parser();
+    parser.setLanguage(language);
+    return parser;
+  })();
+  return ready;
+}
+
+/** Parses `text`; answers null only when `shouldStop` (polled while parsing and copying) asked to stop. */
+export async function parseCppWithin(text: string, shouldStop: () => boolean): Promise<SyntaxTree | null> {
+  return parseToSyntaxTree(await cppParser(), text, 'cpp', shouldStop);
+}

@@ -1,0 +1,47 @@
+// C, C++ and Qt library knowledge the C/C++ rules read, as data: which calls allocate or resize by a size argument,
+// which calls check a value or an overflow, and which names mark a recursion as bounded.
+
+/** Calls whose argument at `size` is a byte or element count that is allocated (or grows a buffer). */
+export const SIZED_ALLOCATIONS: ReadonlyMap<string, { size: number }> = new Map([
+  ['malloc', { size: 0 }], ['alloca', { size: 0 }], ['realloc', { size: 1 }], ['qMalloc', { size: 0 }],
+  ['qRealloc', { size: 1 }], ['resize', { size: 0 }], ['reserve', { size: 0 }], ['fill', { size: 1 }],
+  ['allocate', { size: 0 }], ['memcpy', { size: 2 }], ['memmove', { size: 2 }], ['memset', { size: 2 }],
+]);
+
+/** Calls that, given a value, test it against zero, a range or an overflow (a guard when they mention the value). */
+export const CHECKING_CALLS: ReadonlySet<string> = new Set([
+  'qFuzzyIsNull', 'qIsNull', 'qFuzzyCompare', 'qIsFinite', 'qIsInf', 'qIsNaN', 'Q_ASSERT', 'Q_ASSERT_X',
+  'Q_UNLIKELY', 'Q_LIKELY', 'qMax', 'qMin', 'qBound', 'max', 'min', 'clamp', 'abs', 'qAbs', 'isNull', 'isEmpty',
+  'qMulOverflow', 'qAddOverflow', 'qSubOverflow', '__builtin_mul_overflow', '__builtin_add_overflow',
+  'isValid', 'std::isfinite', 'isfinite',
+]);
+
+/** Names in a function that state an overflow or allocation limit (it checks sizes somewhere). */
+export const OVERFLOW_LIMIT_NAMES = /^(?:q(?:Mul|Add|Sub)Overflow|__builtin_(?:mul|add|sub)_overflow|numeric_limits|INT_MAX|UINT_MAX|SIZE_MAX|SSIZE_MAX|INT32_MAX|UINT32_MAX|INT64_MAX|MaxAllocSize|maxSize|max_size|MaxByteArraySize|qCalculateBlockSize|qCalculateGrowingBlockSize)$/;
+
+/**
+ * Names that mark a recursion as bounded: a depth counter, a visited set, a re-entrancy guard. Word parts, matched
+ * case-insensitively in identifiers of the recursive function (`m_recursing`, `depth`, `visited`, `seenNodes`).
+ */
+export const RECURSION_GUARD_WORDS = /depth|level|nesting|recurs|visited|seen|cycle|guard|reentr|entered|inUse|busy|loop|stack|ancestors|path|limit|max/i;
+
+/**
+ * Methods that only read their object (Qt containers and devices, iterators, the standard library): a loop whose
+ * condition calls only these, on objects the body never touches, cannot change its outcome.
+ */
+export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
+  'size', 'count', 'length', 'isEmpty', 'empty', 'end', 'constEnd', 'cend', 'begin', 'constBegin', 'cbegin',
+  'bytesAvailable', 'atEnd', 'isValid', 'isNull', 'contains', 'at', 'value', 'first', 'last', 'pos', 'position',
+  'capacity', 'data', 'constData', 'isOpen', 'isReadable', 'isSequential', 'width', 'height',
+]);
+
+/**
+ * Calls whose pointer result is null in ordinary use (a failed cast, a missing lookup, a detached object, libc
+ * allocation and search): a result that is dereferenced must be tested first.
+ */
+export const NULLABLE_RESULTS: ReadonlySet<string> = new Set([
+  'dynamic_cast', 'qobject_cast', 'qgraphicsitem_cast', 'qvariant_cast_ptr', 'malloc', 'calloc', 'realloc', 'fopen',
+  'getenv', 'strchr', 'strrchr', 'strstr', 'memchr', 'bsearch', 'sender', 'parent', 'parentWidget', 'document',
+  'focusObject', 'focusWidget', 'focusWindow', 'activeWindow', 'itemAt', 'childAt', 'findChild', 'scene', 'screen',
+  'namedNode', 'styleProperty', 'window', 'currentItem', 'topLevelAt', 'widgetAt', 'cast',
+]);

@@ -1,0 +1,79 @@
+// CWE-369: an integer or floating division (or `%`) whose divisor is a variable, a member or a product of them that
+// the function never tests (no `x == 0`, `if (x)`, `qFuzzyIsNull(x)`, `qMax(1, x)` … anywhere in it). Sizes, rates
+// and radii read from a file are zero on crafted input: integer division then traps, floating division spreads
+// inf/NaN into geometry. Literal divisors, `sizeof` and divisors the function checks are left alone.
+import { enclosingFunction } from '../../../languages/cpp/syntax.js';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
+import { namesIn, testedNames } from '../../../rulekit/cppGuards.js';
+import { defineCppRule } from '../../../rulekit/defineRule.js';
+
+function unparenthesize(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.namedChild(0)) n = n.namedChild(0)!;
+  return n;
+}
+
+/** Divisors worth a look: a name, a member, or a product of such (`rx * rx`, `bytesPerFrame * sampleRate`). */
+function isVariableDivisor(node: SyntaxNode): boolean {
+  const n = unparenthesize(node);
+  if (n.type === 'identifier' || n.type === 'field_expression') return !/^[A-Z][A-Z0-9_]+$/.test(n.text);
+  if (n.type === 'binary_expression' && n.childForFieldName('operator')?.text === '*') {
+    const parts = [n.childForFieldName('left'), n.childForFieldName('right')];
+    return parts.every((p) => p !== null && (isVariableDivisor(p) || unparenthesize(p).type === 'number_literal')) &&
+      parts.some((p) => p !== null && isVariableDivisor(p));
+  }
+  return false;
+}
+
+export default defineCppRule({
+  language: 'cpp',
+  meta: {
+    id: 'division-by-unchecked-value',
+    cwe: 369,
+    severity: 'medium',
+    confidence: 'low',
+    languages: ['cpp'],
+    messages: {
+      divide: {
+        text: '`{expr}` divides by `{divisor}`, which `{fn}` never checks against zero: a zero from the input traps (integers) or turns the result into inf/NaN',
+        fix: 'Check `{divisor}` before dividing (return or fall back when it is zero, `qFuzzyIsNull` for floating values)',
+      },
+    },
+    docs: {
+      summary: 'Division or modulo by a variable the function never checks for zero',
+      why: 'Counts, rates, sizes and radii that come from a file or a peer can be zero. An integer division by zero is undefined behaviour and traps on most CPUs (a crash, a denial of service); a floating one yields inf or NaN, which then reaches geometry, allocation sizes or loop bounds (CWE-369).',
+      example: 'qint64 Decoder::duration() const\n{\n    return m_dataSize * 1000 / (m_bytesPerFrame * m_sampleRate);\n}\n',
+      useInstead: 'qint64 Decoder::duration() const\n{\n    if (m_bytesPerFrame == 0 || m_sampleRate == 0)\n        return 0;\n    return m_dataSize * 1000 / (m_bytesPerFrame * m_sampleRate);\n}\n',
+      fix: 'Test the divisor (or each factor of it) before the division and handle zero explicitly; for floating values compare with `qFuzzyIsNull` rather than `== 0`.',
+      references: ['https://cwe.mitre.org/data/definitions/369.html', 'https://wiki.sei.cmu.edu/confluence/display/c/INT33-C.+Ensure+that+division+and+remainder+operations+do+not+result+in+divide-by-zero+errors'],
+    },
+  },
+  create(ctx) {
+    const check = (expr: SyntaxNode, divisor: SyntaxNode | null): void => {
+      if (!divisor || !isVariableDivisor(divisor)) return;
+      const fn = enclosingFunction(expr);
+      if (!fn) return;
+      const tested = testedNames(fn);
+      const names = [...namesIn(divisor)];
+      if (names.some((name) => tested.has(name))) return;
+      // A local initialised with a literal (`const qreal spacing = qreal(0.02);`) is a constant.
+      if (names.length === 1 && fn.descendantsOfType('init_declarator').some((d) =>
+        d.childForFieldName('declarator')?.text === names[0] && /^[\w:]*\(?\s*[0-9.]+[fFuUlL]*\s*\)?$/.test(d.childForFieldName('value')?.text ?? ''))) return;
+      ctx.report({
+        node: expr,
+        messageId: 'divide',
+        data: { expr: expr.text.replace(/\s+/g, ' ').slice(0, 80), divisor: unparenthesize(divisor).text, fn: fn.childForFieldName('declarator')?.text.split('(')[0] ?? 'the function' },
+      });
+    };
+    return {
+      binary_expression(node) {
+        const op = node.childForFieldName('operator')?.text;
+        if (op === '/' || op === '%') check(node, node.childForFieldName('right'));
+      },
+      assignment_expression(node) {
+        const op = node.childForFieldName('operator')?.text;
+        if (op === '/=' || op === '%=') check(node, node.childForFieldName('right'));
+      },
+    };
+  },
+});

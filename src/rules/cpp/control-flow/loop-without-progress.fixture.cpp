@@ -1,0 +1,111 @@
+// Fixture for loop-without-progress: loops whose advance can be skipped or never happens, and loops that advance.
+#include "device.h"
+
+void Camera::enumerate(int fd)
+{
+    v4l2_frmsizeenum size = {};
+    while (!ioctl(fd, VIDIOC_ENUM_FRAMESIZES, &size)) {
+        if (size.type != V4L2_FRMSIZE_TYPE_DISCRETE)
+            // ruleid: loop-without-progress
+            continue;
+        addSize(size.discrete.width, size.discrete.height);
+        ++size.index;
+    }
+}
+
+Item *List::before(Item *wanted) const
+{
+    Item *prev = nullptr;
+    QList<Item *>::const_iterator it = m_items.constBegin();
+    // ruleid: loop-without-progress
+    while (it != m_items.constEnd()) {
+        Item *item = *it;
+        if (item == wanted)
+            return prev;
+        prev = item;
+    }
+    return prev;
+}
+
+int Parser::skipSpaces(const char *p, const char *end)
+{
+    int n = 0;
+    // ok: loop-without-progress
+    while (p < end && *p == ' ') {
+        ++p;
+        ++n;
+    }
+    return n;
+}
+
+void Camera::enumerateFixed(int fd)
+{
+    v4l2_frmsizeenum size = {};
+    for (; !ioctl(fd, VIDIOC_ENUM_FRAMESIZES, &size); ++size.index) {
+        if (size.type != V4L2_FRMSIZE_TYPE_DISCRETE)
+            // ok: loop-without-progress
+            continue;
+        addSize(size.discrete.width, size.discrete.height);
+    }
+}
+
+void Reader::readAll(QXmlStreamReader &xml)
+{
+    // ok: loop-without-progress
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isComment())
+            continue;
+        handle(xml);
+    }
+}
+
+void Queue::drain()
+{
+    int i = 0;
+    // ok: loop-without-progress
+    while (i < m_count) {
+        if (m_slots[i] == nullptr) {
+            ++i;
+            continue;
+        }
+        process(m_slots[i]);
+        ++i;
+    }
+}
+
+void Worker::run()
+{
+    // ok: loop-without-progress
+    while (true) {
+        if (!step())
+            break;
+    }
+}
+
+bool Decoder::skipChunks()
+{
+    // ok: loop-without-progress
+    while (m_device->bytesAvailable() > 0) {
+        if (!discardBytes(m_junk))
+            return false;
+    }
+    return true;
+}
+
+int Output::write(const char *data, int len)
+{
+    int written = 0;
+    int retry = 0;
+    while (written < len) {
+        const int n = m_sink->write(data + written, len - written);
+        if (n <= 0) {
+            if (++retry > 10)
+                return written;
+            // ok: loop-without-progress
+            continue;
+        }
+        written += n;
+    }
+    return written;
+}
