@@ -2,26 +2,13 @@
 // the plain syntax tree the analyses read. One parser per thread, created lazily. The text given is the output of
 // preprocess.ts (same lines and columns as the file); nothing here evaluates, compiles or includes the code.
 import { createRequire } from 'node:module';
-import { Parser } from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
 import type { SyntaxTree } from '../syntaxTree.js';
 import { parseToSyntaxTree } from '../treesitter/mirror.js';
-import { loadLanguage } from '../treesitter/runtime.js';
+import { lazyParser } from '../treesitter/runtime.js';
 
-let ready: Promise<Parser> | undefined;
-
-function grammarPath(): string {
-  return createRequire(import.meta.url).resolve('tree-sitter-cpp/tree-sitter-cpp.wasm');
-}
-
-export function cppParser(): Promise<Parser> {
-  ready ??= (async () => {
-    const language = await loadLanguage(grammarPath());
-    const parser = new Parser();
-    parser.setLanguage(language);
-    return parser;
-  })();
-  return ready;
-}
+/** One parser per thread, created on first use. */
+export const cppParser: () => Promise<Parser> = lazyParser(() => createRequire(import.meta.url).resolve('tree-sitter-cpp/tree-sitter-cpp.wasm'));
 
 /** Parses `text`; answers null only when `shouldStop` (polled while parsing and copying) asked to stop. */
 export async function parseCppWithin(text: string, shouldStop: () => boolean): Promise<SyntaxTree | null> {

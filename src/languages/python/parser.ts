@@ -1,26 +1,13 @@
 // Parses Python with web-tree-sitter and the grammar that tree-sitter-python ships, into the plain syntax tree the
 // analyses read. One parser per thread, created lazily. It only parses: nothing here evaluates or imports the code.
 import { createRequire } from 'node:module';
-import { Parser } from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
 import type { SyntaxTree } from '../syntaxTree.js';
 import { parseToSyntaxTree } from '../treesitter/mirror.js';
-import { loadLanguage } from '../treesitter/runtime.js';
+import { lazyParser } from '../treesitter/runtime.js';
 
-let ready: Promise<Parser> | undefined;
-
-function grammarPath(): string {
-  return createRequire(import.meta.url).resolve('tree-sitter-python/tree-sitter-python.wasm');
-}
-
-export function pythonParser(): Promise<Parser> {
-  ready ??= (async () => {
-    const language = await loadLanguage(grammarPath());
-    const parser = new Parser();
-    parser.setLanguage(language);
-    return parser;
-  })();
-  return ready;
-}
+/** One parser per thread, created on first use. */
+export const pythonParser: () => Promise<Parser> = lazyParser(() => createRequire(import.meta.url).resolve('tree-sitter-python/tree-sitter-python.wasm'));
 
 /**
  * Parses `text`; answers null only when `shouldStop` (polled while parsing and copying the tree) asked to stop.

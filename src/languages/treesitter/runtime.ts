@@ -100,3 +100,21 @@ export function loadLanguage(wasmPath: string): Promise<Language> {
   }
   return language;
 }
+
+/**
+ * A thread's parser for one grammar, created on first use: `wasmPath` resolves the `.wasm` that the grammar's npm
+ * package ships (e.g. `tree-sitter-python/tree-sitter-python.wasm`).
+ */
+export function lazyParser(wasmPath: () => string): () => Promise<Parser> {
+  let ready: Promise<Parser> | undefined;
+  return () => {
+    ready ??= (async () => {
+      // The language first: loading it initialises web-tree-sitter, which a Parser needs before it is made.
+      const language = await loadLanguage(wasmPath());
+      const parser = new Parser();
+      parser.setLanguage(language);
+      return parser;
+    })();
+    return ready;
+  };
+}
