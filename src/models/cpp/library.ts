@@ -45,3 +45,17 @@ export const NULLABLE_RESULTS: ReadonlySet<string> = new Set([
   'focusObject', 'focusWidget', 'focusWindow', 'activeWindow', 'itemAt', 'childAt', 'findChild', 'scene', 'screen',
   'namedNode', 'styleProperty', 'window', 'currentItem', 'topLevelAt', 'widgetAt', 'cast',
 ]);
+
+/** Methods that give a pointer to a container's elements (the start of a read at an offset). */
+export const CONTAINER_DATA_METHODS: ReadonlySet<string> = new Set(['data', 'constData', 'begin', 'constBegin', 'cbegin', 'unicode', 'utf16']);
+
+/** Methods that tell how much a container or device holds (a function asking is taken to check bounds). */
+export const CONTAINER_SIZE_METHODS: ReadonlySet<string> = new Set(['size', 'length', 'count', 'isEmpty', 'empty', 'bytesAvailable', 'end', 'constEnd', 'cend', 'mid', 'sliced', 'left', 'right', 'resize', 'truncate', 'chop']);
+
+/** Calls and constructors that copy a given number of bytes or characters from a pointer: (pointer, length). */
+export const COPY_FROM_POINTER: ReadonlySet<string> = new Set([
+  'QByteArray', 'fromRawData', 'fromUtf8', 'fromLatin1', 'fromLocal8Bit', 'fromUtf16', 'fromUcs4', 'QString', 'QLatin1String', 'QByteArrayView', 'QStringView',
+]);
+
+/** Types constructed from (pointer, length) in a declaration: `QByteArray res(ptr, n);`. */
+export const RAW_BYTE_TYPES: ReadonlySet<string> = new Set(['QByteArray', 'QString', 'QLatin1String', 'QByteArrayView', 'QStringView', 'std::string', 'std::string_view']);
