@@ -59,3 +59,20 @@ export const COPY_FROM_POINTER: ReadonlySet<string> = new Set([
 
 /** Types constructed from (pointer, length) in a declaration: `QByteArray res(ptr, n);`. */
 export const RAW_BYTE_TYPES: ReadonlySet<string> = new Set(['QByteArray', 'QString', 'QLatin1String', 'QByteArrayView', 'QStringView', 'std::string', 'std::string_view']);
+
+/** Non-owning views: they point into a string or byte array that must outlive them. */
+export const VIEW_TYPES: ReadonlySet<string> = new Set([
+  'QStringView', 'QByteArrayView', 'QLatin1String', 'QLatin1StringView', 'QUtf8StringView', 'QAnyStringView', 'QStringRef',
+  'std::string_view', 'string_view', 'std::u16string_view', 'std::span', 'QSpan',
+]);
+
+/**
+ * Methods and functions that return a new owning string or byte array (never a view, whatever they are called
+ * on): a view made from their result points into a temporary destroyed at the end of the statement.
+ */
+export const OWNING_STRING_RESULTS: ReadonlySet<string> = new Set([
+  'toString', 'toUtf8', 'toLatin1', 'toLocal8Bit', 'toUcs4', 'toLower', 'toUpper', 'toCaseFolded', 'simplified',
+  'arg', 'number', 'fromUtf8', 'fromLatin1', 'fromLocal8Bit', 'fromStdString', 'toStdString', 'asprintf', 'repeated',
+  'join', 'toHtmlEscaped', 'readAll', 'readLine', 'toBase64', 'toHex', 'toPercentEncoding', 'fromPercentEncoding',
+  'normalized', 'toDisplayString', 'toLocalFile', 'fileName', 'filePath', 'absoluteFilePath', 'errorString', 'tr',
+]);
