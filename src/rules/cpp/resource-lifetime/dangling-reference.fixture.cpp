@@ -55,3 +55,27 @@ private:
     // ok: dangling-reference
     QString &m_log;
 };
+
+void loadAll(bool packaged, const QDir &dir, QString &log)
+{
+    PathResolver resolver(packaged, dir, QStringLiteral("qrc:/imports/"), log);
+    PathResolver other(packaged, QDir::current(), QString(), log);
+    resolver.resolve(QStringLiteral("main.qml"));
+}
+
+// A comparator holding references to named objects that outlive it, never to temporaries.
+class SearchKey
+{
+public:
+    SearchKey(const QString &word, const QStringList &list) : word(word), list(list) {}
+    // ok: dangling-reference
+    const QString &word;
+    // ok: dangling-reference
+    const QStringList &list;
+};
+
+bool contains(const QStringList &words, const QString &word)
+{
+    SearchKey key(word, words);
+    return key.list.contains(key.word);
+}

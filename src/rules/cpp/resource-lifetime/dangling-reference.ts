@@ -2,7 +2,9 @@
 // `std::string_view`…) of a temporary string — `m_name = value.toString();`, `QStringView v = s.toUtf8();` — or
 // keeping, in a class, a `const T &` member bound to a `const T &` constructor parameter. The temporary string is
 // destroyed at the end of the statement; a const reference parameter binds to whatever temporary the caller passes,
-// and the member outlives it. Later reads go through freed memory.
+// and the member outlives it. Later reads go through freed memory. Classes that keep const references by design
+// (expression templates, comparators built from named objects) are many, so a member is reported only when this file
+// constructs the class with a temporary (a call, a literal, `QStringLiteral(…)`) in that parameter's place.
 import { callShape } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { OWNING_STRING_RESULTS, VIEW_TYPES } from '../../../models/cpp/library.js';
@@ -44,6 +46,35 @@ function owningTemporary(value: SyntaxNode | null): SyntaxNode | null {
   return shape && OWNING_STRING_RESULTS.has(shape.name) ? value : null;
 }
 
+/** Argument kinds that are temporaries: a const reference parameter binds to them and they die with the statement. */
+const TEMPORARIES = new Set(['call_expression', 'string_literal', 'raw_string_literal', 'concatenated_string', 'number_literal', 'initializer_list', 'compound_literal_expression', 'binary_expression', 'user_defined_literal']);
+
+/** Argument lists with which this file constructs `cls`: `Cls x(a, b)`, `Cls x{a, b}`, `Cls(a, b)`, `new Cls(a, b)`. */
+function constructions(root: SyntaxNode, cls: string): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const d of root.descendantsOfType('declaration')) {
+    if (typeName(d) !== cls) continue;
+    for (const init of d.descendantsOfType('init_declarator')) {
+      const v = init.childForFieldName('value');
+      if (v?.type === 'argument_list' || v?.type === 'initializer_list') out.push(v);
+    }
+    // `Cls x(a, QDir::current());` in a body parses as a function declaration (the most vexing parse): its
+    // "parameters" are the arguments.
+    const vexing = d.childForFieldName('declarator');
+    if (vexing?.type === 'function_declarator' && d.parent?.type === 'compound_statement') out.push(vexing.childForFieldName('parameters')!);
+  }
+  for (const c of root.descendantsOfType('call_expression')) if (c.childForFieldName('function')?.text === cls) out.push(c.childForFieldName('arguments')!);
+  for (const n of root.descendantsOfType('new_expression')) if (n.childForFieldName('type')?.text === cls && n.childForFieldName('arguments')) out.push(n.childForFieldName('arguments')!);
+  return out;
+}
+
+/** A temporary argument, also when the most vexing parse made it a parameter (`QString()` → abstract function). */
+function isTemporary(arg: SyntaxNode | null | undefined): arg is SyntaxNode {
+  if (!arg) return false;
+  if (arg.type === 'parameter_declaration') return arg.childForFieldName('declarator')?.type === 'abstract_function_declarator';
+  return TEMPORARIES.has(arg.type);
+}
+
 const isConstRef = (decl: SyntaxNode, d: SyntaxNode): boolean => d.type === 'reference_declarator' && !d.text.startsWith('&&') &&
   decl.children.some((c) => c?.type === 'type_qualifier' && c.text === 'const');
 
@@ -61,7 +92,7 @@ export default defineCppRule({
         fix: 'Keep the string itself (make `{name}` a QString/QByteArray), or keep the temporary alive in a named variable that outlives `{name}`',
       },
       member: {
-        text: 'the member `{name}` is a const reference bound to the constructor parameter `{param}`; a caller passing a temporary (`{type}` built in the call) leaves `{name}` dangling once the constructor returns',
+        text: 'the member `{name}` is a const reference bound to the constructor parameter `{param}`; this file passes a temporary there (`{type}`), which is destroyed at the end of that statement and leaves `{name}` dangling',
         fix: 'Store a copy (drop the `&` from `{name}`), or take a pointer/non-const reference so that temporaries cannot bind',
       },
     },
@@ -99,16 +130,20 @@ export default defineCppRule({
       field_initializer_list(list) {
         const ctor = list.parent;
         if (ctor?.type !== 'function_definition') return;
-        const constRefParams = new Map<string, string>();
-        for (const p of ctor.descendantsOfType('parameter_declaration')) {
+        const constRefParams = new Map<string, { type: string; index: number }>();
+        const params = ctor.descendantsOfType('parameter_declaration').filter((p) => p.parent?.type === 'parameter_list' && p.parent.parent?.parent?.id === ctor.id);
+        params.forEach((p, index) => {
           const d = p.childForFieldName('declarator');
           const name = declaredName(d);
-          if (d && name && isConstRef(p, d)) constRefParams.set(name, typeName(p));
-        }
+          if (d && name && isConstRef(p, d)) constRefParams.set(name, { type: typeName(p), index });
+        });
         if (constRefParams.size === 0) return;
         // The members, from the class this constructor is defined in (inline definitions only: the class is here).
         const cls = ctor.parent?.parent;
         if (cls?.type !== 'class_specifier' && cls?.type !== 'struct_specifier') return;
+        const clsName = cls.childForFieldName('name')?.text;
+        if (!clsName) return;
+        const built = constructions(ctx.model.root, clsName);
         const constRefMembers = new Map<string, SyntaxNode>();
         for (const f of cls.descendantsOfType('field_declaration')) {
           const d = f.childForFieldName('declarator');
@@ -121,9 +156,14 @@ export default defineCppRule({
           const args = init.namedChildren.find((c) => c?.type === 'argument_list' || c?.type === 'initializer_list');
           const param = args?.namedChildren.length === 1 ? args.namedChild(0)?.text ?? '' : '';
           const field = constRefMembers.get(member);
-          const type = constRefParams.get(param);
-          if (!field || type === undefined) continue;
-          ctx.report({ node: field, messageId: 'member', data: { name: member, param, type }, evidence: [{ node: init, message: `${member} is bound to ${param} here` }] });
+          const target = constRefParams.get(param);
+          if (!field || !target) continue;
+          const temporary = built.map((args) => args.namedChildren.filter((a) => a !== null && a.type !== 'comment')[target.index]).find(isTemporary);
+          if (!temporary) continue;
+          ctx.report({
+            node: field, messageId: 'member', data: { name: member, param, type: temporary.text.slice(0, 60) },
+            evidence: [{ node: init, message: `${member} is bound to ${param} here` }, { node: temporary, message: `a temporary is passed as ${param} here` }],
+          });
         }
       },
     };

@@ -57,3 +57,32 @@ int sum(int n, const int values[n])
         total += values[i];
     return total;
 }
+
+// Clamped where it is computed: no more than a fixed number of frames.
+void Output::pullClamped()
+{
+    const int frames = m_format.framesForBytes(bytesFree());
+    const int bytes = m_format.bytesForFrames(qMin(frames, 4096));
+    // ok: stack-buffer-unbounded-size
+    char buffer[bytes];
+    m_source->read(buffer, bytes);
+}
+
+// A const made from a trait of a template parameter is a compile-time size.
+template <typename Packet>
+void reduce(const Packet &a)
+{
+    const size_t n = packet_traits<Packet>::size;
+    // ok: stack-buffer-unbounded-size
+    float elements[n];
+    store(elements, a);
+}
+
+// A const computed from a parameter is still the caller's value.
+void Encoder::encode(int frames)
+{
+    const int bytes = frames * 4;
+    // ruleid: stack-buffer-unbounded-size
+    char out[bytes];
+    write(out, bytes);
+}

@@ -8,7 +8,13 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { testedNames } from '../../../rulekit/cppGuards.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
 
-/** Local or parameter names of a function whose value is only known at run time, mapped to their declaration. */
+/** Calls that clamp a value into a range: a size computed through them is bounded (`qMin(frames, maxFrames)`). */
+const CLAMPS = new Set(['qMin', 'qBound', 'min', 'clamp', 'std::min', 'std::clamp']);
+
+/**
+ * Local or parameter names of a function whose value is only known at run time and not clamped, mapped to their
+ * declaration. Declarations are taken in order, so a const computed only from constants is a constant too.
+ */
 function runtimeLocals(fn: SyntaxNode): Map<string, SyntaxNode> {
   const out = new Map<string, SyntaxNode>();
   for (const p of fn.descendantsOfType(['parameter_declaration', 'optional_parameter_declaration'])) {
@@ -17,14 +23,18 @@ function runtimeLocals(fn: SyntaxNode): Map<string, SyntaxNode> {
     if (name) out.set(name.text, p);
   }
   for (const d of fn.childForFieldName('body')?.descendantsOfType('declaration') ?? []) {
-    // `constexpr int n = 64;` and `const int n = 64;` are constants spelled as names.
+    // `constexpr int n = 64;` is a constant spelled as a name.
     if (/\bconstexpr\b/.test(d.text.split('=')[0]!)) continue;
+    const isConst = /^\s*(?:static\s+)?const\b/.test(d.text);
     for (const init of d.descendantsOfType('init_declarator')) {
       const name = init.childForFieldName('declarator');
       const value = init.childForFieldName('value');
       if (name?.type !== 'identifier') continue;
-      const literal = value !== null && /^[\d\s+*()xXa-fA-FuUlL]+$/.test(value.text);
-      if (/^\s*(?:static\s+)?const\b/.test(d.text) && literal) continue;
+      const calls = value?.descendantsOfType('call_expression') ?? [];
+      if (calls.some((c) => CLAMPS.has(callShape(c)?.name ?? '') || CLAMPS.has(c.childForFieldName('function')?.text ?? ''))) continue;
+      // `const size_t n = traits<P>::size;`: a const made of no calls and no run-time locals is fixed at compile time.
+      const fromRuntime = value !== null && (value.type === 'identifier' ? [value] : value.descendantsOfType('identifier')).some((i) => out.has(i.text));
+      if (isConst && value !== null && calls.length === 0 && !fromRuntime) continue;
       out.set(name.text, d);
     }
   }
