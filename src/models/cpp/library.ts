@@ -45,3 +45,34 @@ export const NULLABLE_RESULTS: ReadonlySet<string> = new Set([
   'focusObject', 'focusWidget', 'focusWindow', 'activeWindow', 'itemAt', 'childAt', 'findChild', 'scene', 'screen',
   'namedNode', 'styleProperty', 'window', 'currentItem', 'topLevelAt', 'widgetAt', 'cast',
 ]);
+
+/** Methods that give a pointer to a container's elements (the start of a read at an offset). */
+export const CONTAINER_DATA_METHODS: ReadonlySet<string> = new Set(['data', 'constData', 'begin', 'constBegin', 'cbegin', 'unicode', 'utf16']);
+
+/** Methods that tell how much a container or device holds (a function asking is taken to check bounds). */
+export const CONTAINER_SIZE_METHODS: ReadonlySet<string> = new Set(['size', 'length', 'count', 'isEmpty', 'empty', 'bytesAvailable', 'end', 'constEnd', 'cend', 'mid', 'sliced', 'left', 'right', 'resize', 'truncate', 'chop']);
+
+/** Calls and constructors that copy a given number of bytes or characters from a pointer: (pointer, length). */
+export const COPY_FROM_POINTER: ReadonlySet<string> = new Set([
+  'QByteArray', 'fromRawData', 'fromUtf8', 'fromLatin1', 'fromLocal8Bit', 'fromUtf16', 'fromUcs4', 'QString', 'QLatin1String', 'QByteArrayView', 'QStringView',
+]);
+
+/** Types constructed from (pointer, length) in a declaration: `QByteArray res(ptr, n);`. */
+export const RAW_BYTE_TYPES: ReadonlySet<string> = new Set(['QByteArray', 'QString', 'QLatin1String', 'QByteArrayView', 'QStringView', 'std::string', 'std::string_view']);
+
+/** Non-owning views: they point into a string or byte array that must outlive them. */
+export const VIEW_TYPES: ReadonlySet<string> = new Set([
+  'QStringView', 'QByteArrayView', 'QLatin1String', 'QLatin1StringView', 'QUtf8StringView', 'QAnyStringView', 'QStringRef',
+  'std::string_view', 'string_view', 'std::u16string_view', 'std::span', 'QSpan',
+]);
+
+/**
+ * Methods and functions that return a new owning string or byte array (never a view, whatever they are called
+ * on): a view made from their result points into a temporary destroyed at the end of the statement.
+ */
+export const OWNING_STRING_RESULTS: ReadonlySet<string> = new Set([
+  'toString', 'toUtf8', 'toLatin1', 'toLocal8Bit', 'toUcs4', 'toLower', 'toUpper', 'toCaseFolded', 'simplified',
+  'arg', 'number', 'fromUtf8', 'fromLatin1', 'fromLocal8Bit', 'fromStdString', 'toStdString', 'asprintf', 'repeated',
+  'join', 'toHtmlEscaped', 'readAll', 'readLine', 'toBase64', 'toHex', 'toPercentEncoding', 'fromPercentEncoding',
+  'normalized', 'toDisplayString', 'toLocalFile', 'fileName', 'filePath', 'absoluteFilePath', 'errorString', 'tr',
+]);

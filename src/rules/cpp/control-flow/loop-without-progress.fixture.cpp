@@ -109,3 +109,38 @@ int Output::write(const char *data, int len)
     }
     return written;
 }
+
+// The bound is advanced instead of (or as well as) the index: the loop chases it forever.
+void swapPairs(char *data, qsizetype count)
+{
+    for (qsizetype i = 0; i < count; ++i) {
+        qSwap(data[0], data[1]);
+        // ruleid: loop-without-progress
+        ++count;
+        data += 2;
+    }
+}
+
+// Growing the bound only on some iterations (appending work found on the way) still ends.
+void expand(QList<Node *> &work)
+{
+    int n = work.size();
+    for (int i = 0; i < n; ++i) {
+        if (work[i]->hasChildren()) {
+            work.append(work[i]->children());
+            // ok: loop-without-progress
+            n += int(work[i]->children().size());
+        }
+    }
+}
+
+// A counted loop that stops itself.
+void grow(int *values, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        // ok: loop-without-progress
+        ++count;
+        if (count > Limit)
+            break;
+    }
+}

@@ -3,7 +3,8 @@
 // `if (…) continue;`), and (2) a loop whose condition reads only variables the body never changes (an iterator that
 // is compared with end() but never incremented). Conditions that call anything but read-only methods are assumed to
 // make progress themselves (`while (reader.readNext())`, `while (!ioctl(fd, …))`), and literal conditions
-// (`while (true)`, `for (;;)`) are deliberate.
+// (`while (true)`, `for (;;)`) are deliberate. (3) A counted `for (i = 0; i < n; ++i)` whose body also grows `n` on
+// every iteration (`++count` typed for `++i`): the bound runs ahead of the index and the loop never ends.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { callShape, enclosingFunction } from '../../../languages/cpp/syntax.js';
 import { READ_ONLY_METHODS } from '../../../models/cpp/library.js';
@@ -68,6 +69,10 @@ export default defineCppRule({
         text: 'the loop on `{cond}` never changes {vars} in its body: once entered it cannot end unless something inside returns',
         fix: 'Advance the loop variable in every iteration (`++it`, read the next item), or loop over the container with a range-for',
       },
+      boundGrows: {
+        text: '`{grow}` grows the bound of `{cond}` on every iteration, as fast as the loop advances `{index}`: the condition never becomes false',
+        fix: 'Leave `{bound}` alone inside the loop (advance `{index}` only), or compute the bound once before the loop',
+      },
     },
     docs: {
       summary: 'Loop whose condition is not advanced on some path (a continue before the increment, or no increment at all)',
@@ -80,7 +85,12 @@ export default defineCppRule({
   },
   create(ctx) {
     const check = (loop: SyntaxNode): void => {
-      if (loop.type === 'for_statement' && (loop.childForFieldName('update') || !loop.childForFieldName('condition'))) return;
+      if (loop.type === 'for_statement' && loop.childForFieldName('update')) {
+        const grows = boundGrows(loop);
+        if (grows) ctx.report({ node: grows.grow, messageId: 'boundGrows', data: { grow: grows.grow.text.trim(), cond: grows.cond, index: grows.index, bound: grows.bound } });
+        return;
+      }
+      if (loop.type === 'for_statement' && !loop.childForFieldName('condition')) return;
       const cond = loop.childForFieldName('condition');
       const body = loop.childForFieldName('body');
       if (!cond || !body || body.type !== 'compound_statement') return;
@@ -137,4 +147,29 @@ function ownContinue(statement: SyntaxNode): SyntaxNode | null {
     if (found) return found;
   }
   return null;
+}
+
+/** Whether a statement increments `name`: `++n`, `n++` or `n += k`. */
+function increments(stmt: SyntaxNode, name: string): boolean {
+  const e = stmt.type === 'expression_statement' ? stmt.namedChild(0) : stmt;
+  if (!e) return false;
+  if (e.type === 'update_expression') return e.childForFieldName('argument')?.text === name && e.text.includes('++');
+  if (e.type === 'assignment_expression') return e.childForFieldName('left')?.text === name && e.childForFieldName('operator')?.text === '+=';
+  return false;
+}
+
+/** Shape (3): `for (…; i < n; ++i) { …; ++n; … }` with `++n` a top-level statement of the body and no way out. */
+function boundGrows(loop: SyntaxNode): { grow: SyntaxNode; cond: string; index: string; bound: string } | null {
+  const cond = loop.childForFieldName('condition');
+  const update = loop.childForFieldName('update');
+  const body = loop.childForFieldName('body');
+  if (cond?.type !== 'binary_expression' || !update || body?.type !== 'compound_statement') return null;
+  if (!['<', '<=', '!='].includes(cond.childForFieldName('operator')?.text ?? '')) return null;
+  const index = cond.childForFieldName('left');
+  const bound = cond.childForFieldName('right');
+  if (index?.type !== 'identifier' || bound?.type !== 'identifier') return null;
+  if (!increments(update, index.text)) return null;
+  if (body.descendantsOfType(['break_statement', 'return_statement', 'goto_statement', 'throw_statement']).length > 0) return null;
+  const grow = body.namedChildren.find((s): s is SyntaxNode => s !== null && increments(s, bound.text));
+  return grow ? { grow, cond: cond.text, index: index.text, bound: bound.text } : null;
 }

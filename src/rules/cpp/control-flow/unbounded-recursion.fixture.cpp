@@ -77,3 +77,40 @@ static Node *previousSibling(Node *n)
     // ok: unbounded-recursion
     return parent ? parent->previousSibling(n) : nullptr;
 }
+
+// Recursion through a wrapper of the same operation: `mappedExtent` maps, then calls `extent` on the child again.
+QRectF Container::extent(const QTransform &t) const
+{
+    QRectF r;
+    for (Shape *item : m_items)
+        // ruleid: unbounded-recursion
+        r |= item->mappedExtent(t);
+    return r;
+}
+
+QRectF Container::extentOnce(const QTransform &t) const
+{
+    QRectF r;
+    if (m_inExtent)
+        return r;
+    m_inExtent = true;
+    for (Shape *item : m_items)
+        // ok: unbounded-recursion
+        r |= item->mappedExtentOnce(t);
+    m_inExtent = false;
+    return r;
+}
+
+// A short name inside a longer one is not a wrapper: `rect()` asking a child for its `boundingRect()`.
+QRectF Frame::rect() const
+{
+    // ok: unbounded-recursion
+    return m_child->boundingRect();
+}
+
+// A wrapper with other arguments is another operation.
+QRectF Container::outline(const QTransform &t) const
+{
+    // ok: unbounded-recursion
+    return m_child->strokedOutline(t, m_pen, 2);
+}

@@ -2,6 +2,9 @@
 // `child->draw(p)`) — with nothing that bounds the recursion: no depth counter, visited set or re-entrancy flag in
 // sight. On documents that reference themselves (an SVG <use> or gradient pointing at an ancestor), or nest deeply,
 // such code recurses until the stack overflows. Overloads with another number of arguments are not recursion.
+// A call on a link to a method whose name ends in this one's (`node->transformedBounds(p)` inside `bounds(p)`) is a
+// wrapper of the same operation on the other object (it applies a transform, then calls `bounds` again): recursion
+// through a second method, as direct as the plain call.
 import { callShape, baseName, className, functionName, functionNameNode } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { RECURSION_GUARD_WORDS } from '../../../models/cpp/library.js';
@@ -10,6 +13,12 @@ import { defineCppRule } from '../../../rulekit/defineRule.js';
 
 /** Member names that read as a link to another object of the same kind. */
 const LINK_NAMES = /link|ref|target|child|parent|next|prev|node|use/i;
+
+/** `transformedBounds` wraps `bounds`: a longer name ending in the capitalised method name (five letters or more, so
+ * that `rect` is not taken for `boundingRect`). */
+function wraps(called: string, base: string): boolean {
+  return base.length >= 5 && called.length > base.length && called.endsWith(base[0]!.toUpperCase() + base.slice(1));
+}
 
 /** Parameter count range of a function definition: [required, total] (variadic: total is infinite). */
 function arity(fn: SyntaxNode): [number, number] {
@@ -50,6 +59,10 @@ export default defineCppRule({
         text: '`{fn}` calls `{call}` on another object of its kind, following a link or child with no depth limit or visited set: a reference cycle or very deep nesting in the input recurses until the stack overflows',
         fix: 'Track the objects being visited (a QSet of visited nodes, or a flag set while inside `{fn}`) and stop on a cycle; bound the depth for deep nesting',
       },
+      wrapper: {
+        text: '`{fn}` calls `{call}` on another object of its kind, a wrapper that reaches `{fn}` again on it, following a link or child with no depth limit or visited set: a reference cycle or very deep nesting in the input recurses until the stack overflows',
+        fix: 'Track the objects being visited (a QSet of visited nodes, or a flag set while inside `{fn}`) and stop on a cycle; bound the depth for deep nesting',
+      },
     },
     docs: {
       summary: 'Recursion into the same function (directly or through a linked object) with no depth limit or cycle check',
@@ -85,7 +98,9 @@ export default defineCppRule({
         }
         const calls = body.descendantsOfType('call_expression').filter((call) => {
           const shape = callShape(call);
-          if (!shape || shape.name !== base) return false;
+          if (!shape) return false;
+          const wrapper = shape.receiver !== null && shape.receiver.text !== 'this' && wraps(shape.name, base);
+          if (shape.name !== base && !wrapper) return false;
           const callee = call.childForFieldName('function')!;
           // `QIODevice::open(mode)` inside `Device::open`: the base class's method, not this one.
           if (callee.type === 'qualified_identifier' && className(callee.text.replace(/\s+/g, '')) !== owner) return false;
@@ -113,7 +128,7 @@ export default defineCppRule({
           const viaLink = shape.receiver !== null && shape.receiver.text !== 'this';
           ctx.report({
             node: call,
-            messageId: viaLink ? 'link' : 'direct',
+            messageId: !viaLink ? 'direct' : shape.name === base ? 'link' : 'wrapper',
             data: { fn: name, call: call.text.split('\n')[0]!.slice(0, 80) },
             evidence: [{ node: functionNameNode(fn) ?? fn, message: `${name} is defined here` }],
           });
