@@ -98,3 +98,13 @@ export const KEYSTROKE_ARGUMENTS: ReadonlyMap<string, readonly number[]> = new M
 
 /** Parameter types that are key codes: a function taking one receives a keystroke (and its text parameters, its text). */
 export const KEY_CODE_TYPES: ReadonlySet<string> = new Set(['Qt::Key']);
+
+/** Raw memory copies and compares that trust their length argument (`memcpy(dst, src, n)`). */
+export const RAW_MEMORY_CALLS: ReadonlySet<string> = new Set([
+  'memcpy', 'memmove', 'memcmp', 'memset', 'strncpy', 'strncat', 'qstrncpy', 'wmemcpy', 'wmemmove', 'copy_n',
+]);
+
+/** Calls that end the program or the function without a `return`: a check whose body makes one has stopped. */
+export const NO_RETURN_CALLS: ReadonlySet<string> = new Set([
+  'abort', 'exit', '_exit', 'quick_exit', 'terminate', 'qFatal', 'Q_UNREACHABLE', 'Q_UNREACHABLE_RETURN', 'longjmp', 'siglongjmp', 'qt_check_pointer', 'qBadAlloc', 'qt_throw_bad_alloc',
+]);
