@@ -76,3 +76,35 @@ export const OWNING_STRING_RESULTS: ReadonlySet<string> = new Set([
   'join', 'toHtmlEscaped', 'readAll', 'readLine', 'toBase64', 'toHex', 'toPercentEncoding', 'fromPercentEncoding',
   'normalized', 'toDisplayString', 'toLocalFile', 'fileName', 'filePath', 'absoluteFilePath', 'errorString', 'tr',
 ]);
+
+/** Qt's logging calls that start a `<<` stream (`qDebug() << x`, `qCWarning(cat) << x`). */
+export const LOG_STREAM_CALLS: ReadonlySet<string> = new Set([
+  'qDebug', 'qInfo', 'qWarning', 'qCritical', 'qFatal', 'qCDebug', 'qCInfo', 'qCWarning', 'qCCritical',
+]);
+
+/** A project's own logging macro used as a stream head (`MODULE_DEBUG() << x`): upper case, ends in a log level. */
+export const LOG_MACRO_NAME = /^[A-Z][A-Z0-9_]*_(?:DEBUG|INFO|WARN|WARNING|CRITICAL|LOG|TRACE)$/;
+
+/**
+ * Events that carry what the user typed, and the argument positions holding it: the key code and text of a
+ * QKeyEvent, the pre-edit text of a QInputMethodEvent, the commit string of `setCommitString`. A value passed there
+ * is keystroke content (passwords typed into a field included).
+ */
+export const KEYSTROKE_ARGUMENTS: ReadonlyMap<string, readonly number[]> = new Map([
+  ['QKeyEvent', [1, 3]],
+  ['QInputMethodEvent', [0]],
+  ['setCommitString', [0]],
+]);
+
+/** Parameter types that are key codes: a function taking one receives a keystroke (and its text parameters, its text). */
+export const KEY_CODE_TYPES: ReadonlySet<string> = new Set(['Qt::Key']);
+
+/** Raw memory copies and compares that trust their length argument (`memcpy(dst, src, n)`). */
+export const RAW_MEMORY_CALLS: ReadonlySet<string> = new Set([
+  'memcpy', 'memmove', 'memcmp', 'memset', 'strncpy', 'strncat', 'qstrncpy', 'wmemcpy', 'wmemmove', 'copy_n',
+]);
+
+/** Calls that end the program or the function without a `return`: a check whose body makes one has stopped. */
+export const NO_RETURN_CALLS: ReadonlySet<string> = new Set([
+  'abort', 'exit', '_exit', 'quick_exit', 'terminate', 'qFatal', 'Q_UNREACHABLE', 'Q_UNREACHABLE_RETURN', 'longjmp', 'siglongjmp', 'qt_check_pointer', 'qBadAlloc', 'qt_throw_bad_alloc',
+]);

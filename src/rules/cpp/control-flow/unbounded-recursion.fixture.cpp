@@ -114,3 +114,31 @@ QRectF Container::outline(const QTransform &t) const
     // ok: unbounded-recursion
     return m_child->strokedOutline(t, m_pen, 2);
 }
+
+// Overloads: a plain call whose argument types pick this overload is recursion; one that picks the other is not.
+static QByteArray unpackLayer(QIODevice *device);
+
+static QByteArray unpackLayer(QIODevice *device)
+{
+    return device->readAll();
+}
+
+Sheet *Sheet::open(const QString &path)
+{
+    QFile file(path);
+    // ok: unbounded-recursion
+    return open(file.readAll());
+}
+
+Sheet *Sheet::open(const QByteArray &bytes)
+{
+    if (bytes.startsWith("PK")) {
+        QBuffer buffer;
+        buffer.setData(bytes);
+        // ruleid: unbounded-recursion
+        return open(unpackLayer(&buffer));
+    }
+    const QString name = QString::fromUtf8(bytes);
+    // ok: unbounded-recursion
+    return open(name);
+}

@@ -1,7 +1,8 @@
 // CWE-674: a function that calls itself — directly, or on another object of its kind (`link->resolve()`,
 // `child->draw(p)`) — with nothing that bounds the recursion: no depth counter, visited set or re-entrancy flag in
 // sight. On documents that reference themselves (an SVG <use> or gradient pointing at an ancestor), or nest deeply,
-// such code recurses until the stack overflows. Overloads with another number of arguments are not recursion.
+// such code recurses until the stack overflows. Overloads with another number of arguments are not recursion; among
+// overloads of one arity a plain call is taken as recursion only when its argument types are known and pick this one.
 // A call on a link to a method whose name ends in this one's (`node->transformedBounds(p)` inside `bounds(p)`) is a
 // wrapper of the same operation on the other object (it applies a transform, then calls `bounds` again): recursion
 // through a second method, as direct as the plain call.
@@ -29,6 +30,42 @@ function arity(fn: SyntaxNode): [number, number] {
   if (params.some((p) => p.type === 'variadic_parameter' || p.text === '...')) return [0, Infinity];
   const required = params.filter((p) => p.type !== 'optional_parameter_declaration').length;
   return [required, params.length];
+}
+
+/** A declaration's type as overloads tell it apart: the type name without templates or qualifiers, `*` per pointer. */
+function declaredType(decl: SyntaxNode): string | null {
+  const type = decl.childForFieldName('type');
+  if (!type || type.type === 'placeholder_type_specifier') return null;
+  let stars = '';
+  for (let d = decl.childForFieldName('declarator'); d; d = d.childForFieldName('declarator')) if (d.type === 'pointer_declarator') stars += '*';
+  return type.text.replace(/<.*$/s, '').replace(/\s+/g, '') + stars;
+}
+
+/** Parameter types of a function definition, in order. */
+function parameterTypes(fn: SyntaxNode): (string | null)[] {
+  let d = fn.childForFieldName('declarator');
+  while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator') ?? d.namedChild(0);
+  return (d?.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is SyntaxNode => p?.type === 'parameter_declaration').map(declaredType);
+}
+
+/**
+ * Whether a plain call to an overloaded name is this overload: every argument's type is known here (a local or
+ * parameter, or a call of a function defined in this file whose return type is written) and equals this function's
+ * parameter types, and no other overload in the file takes the same types. `load(inflate(&buffer))` inside
+ * `load(const QByteArray &)`, with `QByteArray inflate(QIODevice *)` in the file, is a call to itself.
+ */
+function callsThisOverload(call: SyntaxNode, fn: SyntaxNode, overloads: SyntaxNode[], locals: ReadonlyMap<string, string>, returns: ReadonlyMap<string, string>): boolean {
+  const own = parameterTypes(fn);
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((a): a is SyntaxNode => a !== null && a.type !== 'comment') ?? [];
+  if (args.length !== own.length || own.some((t) => t === null)) return false;
+  const argTypes = args.map((a) => {
+    if (a.type === 'identifier') return locals.get(a.text);
+    const callee = a.type === 'call_expression' ? a.childForFieldName('function') : null;
+    return callee?.type === 'identifier' ? returns.get(callee.text) : undefined;
+  });
+  if (argTypes.some((t, i) => t !== own[i])) return false;
+  const key = own.join(',');
+  return overloads.every((o) => o.id === fn.id || parameterTypes(o).join(',') !== key);
 }
 
 /**
@@ -74,6 +111,22 @@ export default defineCppRule({
     },
   },
   create(ctx) {
+    let returns: Map<string, string> | undefined;
+    // Return types of the functions defined in this file, by plain name (a name defined twice is left out).
+    const returnTypes = (): Map<string, string> => {
+      if (returns) return returns;
+      returns = new Map();
+      const twice = new Set<string>();
+      for (const f of ctx.model.root.descendantsOfType('function_definition')) {
+        const name = functionName(f);
+        const type = declaredType(f);
+        if (!name || !type) continue;
+        if (returns.has(name)) twice.add(name);
+        returns.set(name, type);
+      }
+      for (const name of twice) returns.delete(name);
+      return returns;
+    };
     return {
       function_definition(fn) {
         const name = functionName(fn);
@@ -86,7 +139,7 @@ export default defineCppRule({
         const [min, max] = arity(fn);
         const owner = className(name);
         // Overloads of the same name in this file: a call may be to another of them, which arity cannot tell.
-        const overloads = ctx.model.root.descendantsOfType('function_definition').filter((f) => { const other = functionName(f); return other !== null && baseName(other) === base; }).length;
+        const overloads = ctx.model.root.descendantsOfType('function_definition').filter((f) => { const other = functionName(f); return other !== null && baseName(other) === base; });
         const declared = new Set(body.descendantsOfType(['declaration', 'for_range_loop']).flatMap((d) => [...d.descendantsOfType('identifier')].map((i) => i.text)));
         for (const p of fn.descendantsOfType('parameter_declaration')) for (const i of p.descendantsOfType('identifier')) declared.add(i.text);
         const declaredTypes = new Map<string, string>();
@@ -95,6 +148,14 @@ export default defineCppRule({
           if (!type || type.type === 'placeholder_type_specifier') continue;
           const typeName = baseName(type.text.replace(/<.*$/s, '').replace(/\s+/g, ''));
           for (const i of d.descendantsOfType('identifier')) declaredTypes.set(i.text, typeName);
+        }
+        const localTypes = new Map<string, string>();
+        for (const d of fn.descendantsOfType(['declaration', 'parameter_declaration'])) {
+          let n = d.childForFieldName('declarator');
+          while (n && n.type !== 'identifier') n = n.childForFieldName('declarator');
+          const name = n?.text;
+          const type = declaredType(d);
+          if (name && type) localTypes.set(name, type);
         }
         const calls = body.descendantsOfType('call_expression').filter((call) => {
           const shape = callShape(call);
@@ -118,7 +179,7 @@ export default defineCppRule({
             // class's method of the same name, not this one.
             const type = declaredTypes.get(shape.receiver.text);
             if (type && owner && type !== baseName(owner)) return false;
-          } else if (overloads > 1) return false;
+          } else if (overloads.length > 1 && !callsThisOverload(call, fn, overloads, localTypes, returnTypes())) return false;
           const count = call.childForFieldName('arguments')?.namedChildren.filter((a) => a?.type !== 'comment').length ?? 0;
           return count >= min && count <= max;
         });
