@@ -3,7 +3,6 @@
 // preprocessing blanked (`#else` branches) and what the parser could not read are reported as diagnostics.
 // Suppressions: `// pillar: ignore[...]`, `// NOLINT` / `// NOLINTNEXTLINE` (bare or naming the rule id) and
 // `// flawfinder: ignore`, on the finding's line (or the line before, for NOLINTNEXTLINE).
-import { fingerprint } from '../findings/fingerprint.js';
 import { parseSuppression, suppresses, unknownSuppressionIds, type Suppression } from '../findings/suppression.js';
 import type { Diagnostic, Finding } from '../findings/types.js';
 import { CppModel } from '../languages/cpp/model.js';
@@ -12,13 +11,12 @@ import { preprocess } from '../languages/cpp/preprocess.js';
 import { enclosingScopeName, statementRows } from '../languages/cpp/syntax.js';
 import { walkTree } from '../languages/python/walk.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
-import { fillTemplate } from '../rulekit/defineRule.js';
 import { findRule } from '../rulekit/registry.js';
 import type { CppRule, ReportDescriptor, Rule, Visitor } from '../rulekit/types.js';
-import { cweExists, pillarOf } from '../taxonomy/index.js';
-import { FileTimeout, rangeOf, type AnalyzeOptions, type FileAnalysis } from './analyzePython.js';
+import { cweExists } from '../taxonomy/index.js';
+import { FileTimeout, type AnalyzeOptions, type FileAnalysis } from './analyzePython.js';
+import { toFinding } from './toFinding.js';
 
-const SNIPPET_MAX_LINES = 6;
 /** At most this many parse-error diagnostics per file; the rest are counted in the last one. */
 const MAX_SYNTAX_DIAGNOSTICS = 5;
 
@@ -44,7 +42,7 @@ export async function analyzeCpp(path: string, source: string, rules: readonly R
   for (const rule of rules) {
     if (rule.language !== 'cpp') continue;
     const report = (d: ReportDescriptor): void => {
-      const finding = toFinding(rule, d, model);
+      const finding = toFinding(rule.meta, d, { path: model.path, lines: model.lines, scopeName: enclosingScopeName(d.node) });
       if (isSuppressed(model, d.node, rule, finding)) {
         suppressed++;
         if (!options.keepSuppressed) return;
@@ -103,26 +101,6 @@ function isSuppressed(model: CppModel, node: SyntaxNode, rule: CppRule, finding:
 /** A bare NOLINT silences every rule; `NOLINT(a, b)` (clang-tidy check names) only the rules it names. */
 function namesRule(list: string | undefined, id: string): boolean {
   return list === undefined || list.split(',').some((name) => name.trim() === id || name.trim() === `pillar-${id}`);
-}
-
-function toFinding(rule: CppRule, d: ReportDescriptor, model: CppModel): Finding {
-  const { meta } = rule;
-  const spec = meta.messages[d.messageId];
-  if (!spec) throw new Error(`rule ${meta.id} reported unknown message id '${d.messageId}'`);
-  const range = rangeOf(d.node);
-  const snippetEnd = Math.min(range.endLine, range.startLine + SNIPPET_MAX_LINES - 1);
-  const finding: Finding = {
-    ruleId: meta.id, cwe: meta.cwe, pillar: pillarOf(meta.cwe)!,
-    severity: d.severity ?? meta.severity, confidence: d.confidence ?? meta.confidence,
-    file: model.path, range,
-    message: fillTemplate(spec.text, d.data), remediation: fillTemplate(spec.fix, d.data),
-    fingerprint: fingerprint(meta.id, enclosingScopeName(d.node), d.node.text),
-    snippet: model.lines.slice(range.startLine - 1, snippetEnd).join('\n'),
-  };
-  if (d.evidence && d.evidence.length > 0) {
-    finding.evidence = d.evidence.map((e) => ({ file: model.path, range: rangeOf(e.node), message: e.message }));
-  }
-  return finding;
 }
 
 function syntaxDiagnostics(model: CppModel): Diagnostic[] {

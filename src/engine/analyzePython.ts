@@ -7,20 +7,19 @@
 // a `timeout` diagnostic names what did not finish. A failure of a rule on one place (code too deep for it) costs
 // that rule that place only.
 import { Budget, BudgetSpent, isStackOverflow } from '../analysis/budget.js';
-import { fingerprint } from '../findings/fingerprint.js';
 import { parseSuppression, suppresses, unknownSuppressionIds, type Suppression } from '../findings/suppression.js';
-import type { Diagnostic, Finding, Range } from '../findings/types.js';
+import type { Diagnostic, Finding } from '../findings/types.js';
 import { PythonModel } from '../languages/python/model.js';
 import { parsePythonWithin } from '../languages/python/parser.js';
 import { enclosingScopeName, statementLines } from '../languages/python/syntax.js';
 import { walkTree } from '../languages/python/walk.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
-import { fillTemplate } from '../rulekit/defineRule.js';
 import { redactSnippet } from '../rulekit/redaction.js';
 import { findRule } from '../rulekit/registry.js';
 import type { ReportDescriptor, Rule, RuleContext, Visitor } from '../rulekit/types.js';
-import { cweExists, pillarOf } from '../taxonomy/index.js';
+import { cweExists } from '../taxonomy/index.js';
 import { GapLog } from './gaps.js';
+import { toFinding } from './toFinding.js';
 
 export interface FileAnalysis { findings: Finding[]; diagnostics: Diagnostic[]; suppressed: number }
 
@@ -60,8 +59,6 @@ const WALK_GRACE_MS = 2_500;
 /** Thrown by the traversal far past the limit; the findings so far are kept. */
 class WalkStopped extends Error {}
 
-const SNIPPET_MAX_LINES = 6;
-
 interface Handler { rule: Rule; visit: Visitor }
 
 /** Visitor keys (`call`, `call:exit`) parsed once per run, not once per file and rule. */
@@ -73,13 +70,6 @@ function visitorKey(key: string): { type: string; isExit: boolean } {
     visitorKeys.set(key, parsed = { type, isExit: phase === 'exit' });
   }
   return parsed;
-}
-
-export function rangeOf(node: SyntaxNode): Range {
-  return {
-    startLine: node.startPosition.row + 1, startColumn: node.startPosition.column + 1,
-    endLine: node.endPosition.row + 1, endColumn: node.endPosition.column + 1,
-  };
 }
 
 export async function analyzePython(path: string, source: string, rules: readonly Rule[], options: AnalyzeOptions): Promise<FileAnalysis> {
@@ -115,7 +105,7 @@ export async function analyzePython(path: string, source: string, rules: readonl
     if (rule.language === 'cpp') continue;
     const report = (d: ReportDescriptor): void => {
       for (const n of d.redact ?? []) secrets.add(n.text);
-      const finding = toFinding(rule, d, model);
+      const finding = toFinding(rule.meta, d, { path: model.path, lines: model.lines, scopeName: enclosingScopeName(d.node) });
       const lines = statementLines(d.node);
       let isSuppressed = false;
       for (let row = lines.start; row <= lines.end && !isSuppressed; row++) {
@@ -207,33 +197,6 @@ function merge(list: Suppression[]): Suppression {
     rules: new Set(list.flatMap((s) => [...s.rules])),
     bandit: new Set(list.flatMap((s) => [...s.bandit])),
   };
-}
-
-function toFinding(rule: Rule, d: ReportDescriptor, model: PythonModel): Finding {
-  const { meta } = rule;
-  const spec = meta.messages[d.messageId];
-  if (!spec) throw new Error(`rule ${meta.id} reported unknown message id '${d.messageId}'`);
-  const range = rangeOf(d.node);
-  const snippetEnd = Math.min(range.endLine, range.startLine + SNIPPET_MAX_LINES - 1);
-  const snippet = model.lines.slice(range.startLine - 1, snippetEnd).join('\n');
-  const finding: Finding = {
-    ruleId: meta.id,
-    cwe: meta.cwe,
-    pillar: pillarOf(meta.cwe)!,
-    severity: d.severity ?? meta.severity,
-    confidence: d.confidence ?? meta.confidence,
-    file: model.path,
-    range,
-    message: fillTemplate(spec.text, d.data),
-    remediation: fillTemplate(spec.fix, d.data),
-    fingerprint: fingerprint(meta.id, enclosingScopeName(d.node), d.node.text),
-    snippet,
-  };
-  if (meta.bandit) finding.bandit = meta.bandit;
-  if (d.evidence && d.evidence.length > 0) {
-    finding.evidence = d.evidence.map((e) => ({ file: model.path, range: rangeOf(e.node), message: e.message }));
-  }
-  return finding;
 }
 
 function syntaxDiagnostics(model: PythonModel): Diagnostic[] {

@@ -7,6 +7,7 @@ import { CONFIDENCES, SEVERITIES } from '../findings/types.js';
 import { allRules } from '../rulekit/registry.js';
 import { pillarOf } from '../taxonomy/index.js';
 import { scopeAt, type FileOutline } from './outline.js';
+import { SNIPPET_MAX_LINES } from '../engine/toFinding.js';
 import { LLM_RULE_ID } from './pseudoRule.js';
 import type { Claim } from './types.js';
 import { normaliseQuote, type Placement } from './verify.js';
@@ -14,7 +15,6 @@ import { normaliseQuote, type Placement } from './verify.js';
 // An unverified opinion never outranks what a rule proves: capped at medium confidence and at high severity.
 const MAX_CONFIDENCE: Confidence = 'medium';
 const MAX_SEVERITY: Severity = 'high';
-const SNIPPET_MAX_LINES = 6;
 
 // Where no rule covers the CWE: injection and access control usually expose data or hosts (high); error handling
 // and coding standards are usually stepping stones (low); the rest medium.

@@ -11,8 +11,6 @@ import { callee, descendantsOfType, dottedName, enclosingFunction, positionalArg
 export interface CommandWords {
   /** The literal words in order; a non-literal word is null. */
   words: (string | null)[];
-  /** Where the words came from: the call itself, or the statements that built the splatted list. */
-  builtAt: SyntaxNode[];
 }
 
 export interface ProcessCommand extends CommandWords {
@@ -43,7 +41,7 @@ const LIST_METHODS = new Set(['append', 'extend', 'insert']);
 export function commandWords(call: SyntaxNode): CommandWords | null {
   const args = call.childForFieldName('arguments');
   if (args?.type !== 'argument_list') return null;
-  const out: CommandWords = { words: [], builtAt: [] };
+  const out: CommandWords = { words: [] };
   const positional = positionalArgs(call);
   const first = positional[0] ? unparenthesize(positional[0]) : null;
   const lists: ListLookup = { call, out, seen: new Set() };
@@ -96,7 +94,7 @@ function addWords(node: SyntaxNode, lists: ListLookup): void {
 function addBuiltList(name: string, lists: ListLookup): boolean {
   if (lists.seen.has(name)) return false;
   lists.seen.add(name);
-  const { call, out } = lists;
+  const { call } = lists;
   const scope = enclosingFunction(call) ?? rootOf(call);
   let found = false;
   for (const node of scopeStatements(scope)) {
@@ -106,7 +104,6 @@ function addBuiltList(name: string, lists: ListLookup): boolean {
       const right = node.childForFieldName('right');
       if (left?.type !== 'identifier' || left.text !== name || !right) continue;
       found = true;
-      out.builtAt.push(node);
       addWords(right, lists);
     } else if (node.type === 'call') {
       const fn = callee(node);
@@ -114,7 +111,6 @@ function addBuiltList(name: string, lists: ListLookup): boolean {
       const method = fn.childForFieldName('attribute')?.text ?? '';
       if (!LIST_METHODS.has(method)) continue;
       found = true;
-      out.builtAt.push(node);
       const values = positionalArgs(node);
       const added = method === 'insert' ? values[1] : values[0];
       if (added) addWords(added, lists);
