@@ -1,4 +1,4 @@
-// Writes src/rules/index.ts: one import per rule module found under src/rules/<language>/<pillar-folder>/.
+// Writes src/rules/index.ts: one import per rule module found under src/rules/<language>/<family>/.
 // Adding a rule therefore touches only its own folder; a test fails when this index is stale.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -16,6 +16,17 @@ function ruleModules(dir: string): string[] {
     } else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts') && full !== INDEX_PATH) {
       out.push(relative(RULES_DIR, full).split('\\').join('/'));
     }
+  }
+  return out;
+}
+
+/** Each rule's module and fixture, relative to the repository root, by rule id (file name = rule id). */
+export function ruleFilesById(): Map<string, { source: string; fixture: string }> {
+  const out = new Map<string, { source: string; fixture: string }>();
+  for (const m of ruleModules(RULES_DIR).filter((p) => p.split('/').length === 3)) {
+    const [language] = m.split('/');
+    const source = `src/rules/${m}`;
+    out.set(m.split('/')[2]!.replace(/\.ts$/, ''), { source, fixture: source.replace(/\.ts$/, language === 'cpp' ? '.fixture.cpp' : '.fixture.py') });
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { analyzePython } from '../src/engine/analyzePython.js';
 import { renderRuleDoc } from '../src/rulekit/ruleDoc.js';
 import { placeholders } from '../src/rulekit/defineRule.js';
 import { allRules } from '../src/rulekit/registry.js';
-import { renderIndex } from '../scripts/generate-rule-index.js';
+import { renderIndex, ruleFilesById } from '../scripts/generate-rule-index.js';
 import { ruleFile } from './harness/ruleFiles.js';
 
 const DOCS_DIR = join(import.meta.dirname, '..', 'docs', 'rules');
@@ -44,7 +44,7 @@ describe('rule docs', () => {
       it('docs/rules page is generated and current (npm run gen:docs)', () => {
         const page = join(DOCS_DIR, `${rule.meta.id}.md`);
         expect(existsSync(page), `missing ${page}`).toBe(true);
-        expect(readFileSync(page, 'utf8')).toBe(renderRuleDoc(rule.meta));
+        expect(readFileSync(page, 'utf8')).toBe(renderRuleDoc(rule.meta, ruleFilesById().get(rule.meta.id)));
       });
     });
   }

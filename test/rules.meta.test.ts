@@ -1,5 +1,5 @@
 // Checks over every rule that the fixture and docs tests cannot make: rendered messages keep no `{placeholder}`,
-// visitor keys name node types the grammar has, a rule's folder is its pillar's, and no rule imports another rule.
+// visitor keys name node types the grammar has, a rule's folder is a family holding its CWE, and no rule imports another rule.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,13 +7,14 @@ import { cppParser } from '../src/languages/cpp/parser.js';
 import { pythonParser } from '../src/languages/python/parser.js';
 import { placeholders } from '../src/rulekit/defineRule.js';
 import { allRules } from '../src/rulekit/registry.js';
-import { pillarOf } from '../src/taxonomy/index.js';
+import { FAMILIES } from '../src/rulekit/families.js';
+import { isWithin } from '../src/taxonomy/index.js';
 import { record, type Recording } from './harness/recordingRule.js';
 import { staticReports } from './harness/reportCalls.js';
 import { ruleFile } from './harness/ruleFiles.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const RULES_DIR = join(ROOT, 'src', 'rules', 'python');
+const RULES_DIR = join(ROOT, 'src', 'rules');
 
 /** Each rule run over everything the other tests run it over: its fixture, its docs Example and Use instead. */
 async function runs(ruleId: string): Promise<Recording[]> {
@@ -116,24 +117,23 @@ describe('report descriptors in rule sources', () => {
   });
 });
 
-/** Folders as CONTRIBUTING.md lists them ("Pillar folders: …"), each with the CWE-1000 pillar it holds. */
-const PILLAR_FOLDERS: Record<string, number> = {
-  'access-control': 284, interaction: 435, 'resource-lifetime': 664, calculation: 682, 'control-flow': 691,
-  protection: 693, comparison: 697, 'exceptional-conditions': 703, neutralization: 707, 'coding-standards': 710,
-};
-
 describe('rule folders', () => {
-  it('are the folders CONTRIBUTING.md documents', () => {
-    const line = /Pillar folders: ([^.]+)\./.exec(readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8').replace(/\s+/g, ' '));
-    expect(line?.[1]?.split(',').map((s) => s.trim()).sort()).toEqual(Object.keys(PILLAR_FOLDERS).sort());
+  it('are the families CONTRIBUTING.md documents', () => {
+    const line = /Families: ([^.]+)\./.exec(readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8').replace(/\s+/g, ' '));
+    expect(line?.[1]?.split(',').map((s) => s.trim()).sort()).toEqual(Object.keys(FAMILIES).sort());
   });
 
-  it("hold each rule in the folder of its CWE's pillar", () => {
+  it('hold each rule in a family whose CWE subtrees contain its CWE', () => {
     const misplaced = allRules()
-      .map((r) => ({ id: r.meta.id, folder: ruleFile(r.meta.id).split('/').at(-2)!, pillar: pillarOf(r.meta.cwe) }))
-      .filter((r) => PILLAR_FOLDERS[r.folder] !== r.pillar)
-      .map((r) => `${r.id} is in ${r.folder}/ but its CWE's pillar is CWE-${r.pillar}`);
+      .map((r) => ({ id: r.meta.id, cwe: r.meta.cwe, folder: ruleFile(r.meta.id).split('/').at(-2)! }))
+      .filter((r) => !FAMILIES[r.folder]?.cweRoots.some((root) => isWithin(r.cwe, root)))
+      .map((r) => `${r.id} (CWE-${r.cwe}) is in ${r.folder}/, ${FAMILIES[r.folder] ? 'which holds CWE ' + FAMILIES[r.folder]!.cweRoots.join(', ') : 'which is no family'}`);
     expect(misplaced).toEqual([]);
+  });
+
+  it('leave no family empty', () => {
+    const used = new Set(allRules().map((r) => ruleFile(r.meta.id).split('/').at(-2)!));
+    expect(Object.keys(FAMILIES).filter((f) => !used.has(f))).toEqual([]);
   });
 });
 
@@ -144,9 +144,11 @@ function importedFiles(file: string): string[] {
   return specifiers.map((s) => resolve(dirname(file), s.replace(/\.js$/, '.ts')));
 }
 
+/** Every rule module, src/rules/<language>/<family>/<id>.ts, of both languages. */
 function ruleModules(): string[] {
-  return readdirSync(RULES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(join(RULES_DIR, d.name)).filter((n) => n.endsWith('.ts')).map((n) => join(RULES_DIR, d.name, n)));
+  const dirsOf = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(dir, d.name));
+  return dirsOf(RULES_DIR).flatMap(dirsOf)
+    .flatMap((dir) => readdirSync(dir).filter((n) => n.endsWith('.ts')).map((n) => join(dir, n)));
 }
 
 describe('rule modules', () => {
@@ -164,7 +166,7 @@ describe('rule modules', () => {
   });
 
   it('the import scan sees imports of every form', () => {
-    const scanned = importedFiles(join(RULES_DIR, '..', '..', 'rulekit', 'registry.ts'));
-    expect(scanned).toContain(join(RULES_DIR, '..', 'index.ts'));
+    const scanned = importedFiles(join(RULES_DIR, '..', 'rulekit', 'registry.ts'));
+    expect(scanned).toContain(join(RULES_DIR, 'index.ts'));
   });
 });

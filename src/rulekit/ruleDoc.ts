@@ -3,7 +3,13 @@
 import { cweName, pillarOf } from '../taxonomy/index.js';
 import type { RuleMeta } from './types.js';
 
-export function renderRuleDoc(meta: RuleMeta): string {
+/** Where a rule lives, relative to the repository root, for the generated page's Source section. */
+export interface RuleFiles {
+  readonly source: string;
+  readonly fixture: string;
+}
+
+export function renderRuleDoc(meta: RuleMeta, files?: RuleFiles): string {
   const pillar = pillarOf(meta.cwe)!;
   const d = meta.docs;
   const fence = meta.languages.includes('cpp') ? 'cpp' : 'python';
@@ -44,5 +50,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
   ];
   if (d.banditDifferences) lines.push('## Differences from Bandit', '', d.banditDifferences, '');
   lines.push('## References', '', ...d.references.map((r) => `- ${r}`), '');
+  // docs/rules/<id>.md sits two levels below the root; `pillar explain` prints no links to files it does not ship.
+  if (files) lines.push('## Source', '', `- Rule: [${files.source}](../../${files.source})`, `- Fixture: [${files.fixture}](../../${files.fixture})`, '');
   return lines.join('\n');
 }

@@ -19,7 +19,7 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `pillar-${prefix}-`));
 }
 
-/** A temp copy of every rule fixture, keeping the pillar folders; returns its root. */
+/** A temp copy of every rule fixture, keeping the family folders; returns its root. */
 export function fixtureTree(): string {
   const root = tempDir('fixtures');
   for (const file of fixtureFiles()) {
