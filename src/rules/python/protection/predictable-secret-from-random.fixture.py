@@ -8,9 +8,6 @@ from random import randint
 from cryptography.hazmat.primitives.ciphers import algorithms, modes
 from oslo_utils import secretutils
 
-_RNG = random.Random()
-
-
 def _salt(size=16):
     chars = string.ascii_letters + string.digits
     return ''.join(random.choice(chars) for _ in range(size))
@@ -30,14 +27,17 @@ def derive(password):
 def sign(message):
     key = b''
     for _ in range(32):
-        key += bytes([_RNG.randint(0, 255)])
+        key += bytes([random.randint(0, 255)])
     # ruleid: predictable-secret-from-random
     return hmac.new(key, message, 'sha256').hexdigest()
 
 
 class Session(object):
+    def __init__(self):
+        self._rng = random.Random()
+
     def _passphrase(self, length):
-        return ''.join(_RNG.choice(string.ascii_letters) for _ in range(length))
+        return ''.join(self._rng.choice(string.ascii_letters) for _ in range(length))
 
     def _cipher(self, key):
         return algorithms.AES(key)
@@ -58,6 +58,12 @@ class Session(object):
 def iv_for_block():
     # ruleid: predictable-secret-from-random
     return modes.CBC(bytes(random.sample(range(256), 16)))
+
+
+def shuffled_copy(items):
+    rng = random.SystemRandom()
+    # ok: predictable-secret-from-random
+    return hmac.new(bytes(rng.choice(range(256)) for _ in range(32)), b''.join(items), 'sha256')
 
 
 def retry_later(attempt):

@@ -27,7 +27,8 @@ class FileFacts {
 
   constructor(private readonly model: PythonModel) {
     this.functions = allFunctions(model.root).filter((f) => f.type === 'function_definition');
-    for (const a of descendantsOfType(model.root, 'assignment')) {
+    // `_RNG = random.Random()` at module level, or `self._rng = random.Random()` in a method: keyed by the text.
+    for (const a of [model.root, ...this.functions].flatMap((scope) => descendantsOfType(scope, 'assignment'))) {
       const right = a.childForFieldName('right');
       if (right?.type === 'call' && PREDICTABLE_RANDOM_CLASSES.has(model.callName(right) ?? '')) this.generators.add(a.childForFieldName('left')?.text ?? '');
     }
@@ -197,8 +198,10 @@ export default defineRule({
   create(ctx) {
     return {
       module(root) {
-        // Most files never call random: look for a source before building the file's facts.
-        if (!descendantsOfType(root, 'call').some((c) => /^random\./.test(ctx.model.callName(c) ?? '') || PREDICTABLE_RANDOM_CLASSES.has(ctx.model.callName(c) ?? ''))) return;
+        // Most files never call random: look for a source before building the file's facts. descendantsOfType
+        // stops at nested scopes, so the module and every function are asked in turn.
+        const random = (c: SyntaxNode): boolean => /^random\./.test(ctx.model.callName(c) ?? '');
+        if (![root, ...allFunctions(root)].some((scope) => descendantsOfType(scope, 'call').some(random))) return;
         const facts = new FileFacts(ctx.model);
         const seen = new Set<number>();
         for (const fn of facts.functions) {
