@@ -14,8 +14,13 @@ def _salt(size=16):
 
 
 def set_root_password(password):
+    salt = _salt()
     # ruleid: predictable-secret-from-random
-    return secretutils.crypt_password(password, '$6$' + _salt())
+    hashed = secretutils.crypt_password(password, '$6$' + salt)
+    if len(hashed) == 13:
+        # ok: predictable-secret-from-random
+        hashed = secretutils.crypt_password(password, salt[:2])
+    return hashed
 
 
 def derive(password):

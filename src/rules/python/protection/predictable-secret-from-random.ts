@@ -206,8 +206,9 @@ export default defineRule({
         const seen = new Set<number>();
         for (const fn of facts.functions) {
           for (const { sink, origin, at } of facts.sinksIn(fn, facts.flow(fn, new Map()))) {
-            if (seen.has(at.id)) continue;
-            seen.add(at.id);
+            // One finding per predictable value: the same salt fed to a fallback hash call is the same defect.
+            if (seen.has(origin.node.id)) continue;
+            seen.add(origin.node.id);
             ctx.report({
               node: at, messageId: 'predictable', data: { source: origin.text, via: origin.via ? ` (from \`${origin.via}\`)` : '', random: origin.via ?? origin.text, role: sink.role },
               evidence: [
