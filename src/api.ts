@@ -11,6 +11,7 @@ import { dedupeDiagnostics, sortAndDedupe } from './findings/order.js';
 import type { Confidence, Diagnostic, Finding, LlmStats, Report, Severity } from './findings/types.js';
 import { CONFIDENCES, SEVERITIES } from './findings/types.js';
 import { selectRules } from './rulekit/registry.js';
+import type { Profile } from './rulekit/profiles.js';
 import { DEFAULT_INCLUDE, discover } from './sources/discover.js';
 import { languageOf } from './sources/language.js';
 import { ruleLanguage } from './rulekit/types.js';
@@ -28,7 +29,14 @@ export interface ReviewOptions {
   /** Run only these rules (ids), like Ruff's --select. */
   onlyRules?: string[];
   banditCompat?: boolean;
+  /** Which rules run when none is named (rulekit/profiles.ts): `default`, or `bandit` to add Bandit-style notices. */
+  profile?: Profile;
   minSeverity?: Severity;
+  /**
+   * Findings below this confidence are counted in `stats.lowConfidenceHidden`, not reported. Default `medium`
+   * (DEFAULT_MIN_CONFIDENCE); `low` under `banditCompat`, which reproduces Bandit's report and Bandit shows every
+   * confidence.
+   */
   minConfidence?: Confidence;
   include?: string[];
   exclude?: string[];
@@ -63,10 +71,12 @@ export interface ReviewOptions {
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+/** Low-confidence findings are mostly shapes the rule could not prove dangerous: shown on request only. */
+export const DEFAULT_MIN_CONFIDENCE: Confidence = 'medium';
 
 export async function review(options: ReviewOptions): Promise<Report> {
   const selection: Selection = makeSelection(options.pillars, options.cwes);
-  const rules = selectRules({ selection, disabled: options.disabledRules ?? [], banditCompat: options.banditCompat ?? false, only: options.onlyRules });
+  const rules = selectRules({ selection, disabled: options.disabledRules ?? [], banditCompat: options.banditCompat ?? false, profile: options.profile, only: options.onlyRules });
   const change = options.change;
   const { files, diagnostics } = change
     // The change's own diagnostics: patch paths outside the root, edits of the config (changes/changeSet.ts).
@@ -144,8 +154,15 @@ export async function review(options: ReviewOptions): Promise<Report> {
     llmStats = llm.stats;
   }
   const minSeverity = SEVERITIES.indexOf(options.minSeverity ?? 'low');
-  const minConfidence = CONFIDENCES.indexOf(options.minConfidence ?? 'low');
-  const kept = findings.filter((f) => SEVERITIES.indexOf(f.severity) >= minSeverity && CONFIDENCES.indexOf(f.confidence) >= minConfidence);
+  const minConfidence = CONFIDENCES.indexOf(options.minConfidence ?? (options.banditCompat ? 'low' : DEFAULT_MIN_CONFIDENCE));
+  const confident = (f: Finding): boolean => CONFIDENCES.indexOf(f.confidence) >= minConfidence;
+  const kept = findings.filter((f) => SEVERITIES.indexOf(f.severity) >= minSeverity && confident(f));
+  // Only what would otherwise be shown: suppressed findings are counted as suppressed, not as hidden here, and a
+  // change review counts only the hidden findings the change introduced.
+  const unsure = findings.filter((f) => !confident(f) && SEVERITIES.indexOf(f.severity) >= minSeverity && !f.suppressed);
+  const lowConfidenceHidden = change && unsure.length > 0
+    ? (await narrowToChange(unsure, change.files, changedSources, { contextFindings: false }, before)).introduced.length
+    : unsure.length;
   // Narrow to the change first, then let the baseline's accepted copies go to the findings that are not new, so
   // that a copy the change added stays reported even when an identical accepted one exists.
   let shown = kept;
@@ -177,7 +194,7 @@ export async function review(options: ReviewOptions): Promise<Report> {
     diagnostics: dedupeDiagnostics(allDiagnostics),
     stats: {
       files: fullyReviewed + partlyReviewed, lines,
-      selected, fullyReviewed, partlyReviewed, notReviewed, ...(change ? { changeReview: true } : {}), suppressed, belowThreshold: findings.length - kept.length,
+      selected, fullyReviewed, partlyReviewed, notReviewed, ...(change ? { changeReview: true } : {}), suppressed, belowThreshold: findings.length - kept.length, lowConfidenceHidden,
       ...(preExisting !== undefined ? { preExisting } : {}), ...(baselined !== undefined ? { baselined } : {}),
       ...(llmStats ? { llm: llmStats } : {}),
     },

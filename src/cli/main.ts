@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../config/errors.js';
 import { FORMATS } from '../reporters/index.js';
 import { allRules, findRule, rulesForBandit, rulesForCwe, similarRuleIds } from '../rulekit/registry.js';
+import { profileOf } from '../rulekit/profiles.js';
 import type { Rule } from '../rulekit/types.js';
 import { renderRuleDoc } from '../rulekit/ruleDoc.js';
 import { cweName, pillarOf } from '../taxonomy/index.js';
@@ -64,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--disable <rule-ids>', 'rules to switch off, comma-separated')
     .option('--only <rule-ids>', 'run only these rules, comma-separated')
     .option('--min-severity <level>', 'report only findings at or above: low, medium, high, critical')
-    .option('--min-confidence <level>', 'report only findings at or above: low, medium, high')
+    .option('--min-confidence <level>', 'report only findings at or above: low, medium, high (default medium; low with --bandit-compat)')
     .option('--include <glob>', 'files to review in directories (repeatable; default **/*.py, **/*.pyw)', collect)
     .option('--exclude <glob>', 'paths to skip (repeatable; a pattern without / matches any path segment)', collect)
     .option('--max-file-size <bytes>', 'larger files become a diagnostic (default 5242880)')
@@ -74,7 +75,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-cache', 'neither read nor write the result cache')
     .option('--no-gitignore', 'also review files that .gitignore excludes')
     .option('--no-suppress', 'show findings suppressed by # nosec / # pillar: ignore comments')
-    .option('--bandit-compat', 'run only the rules that mirror a Bandit test')
+    .option('--profile <name>', 'which rules run: default (what a security reviewer would raise), or bandit to add Bandit-style notices (imports, assert, random, try/except/pass…)')
+    .option('--bandit-compat', 'run only the rules that mirror a Bandit test, notices included, at every confidence')
     .option('--no-progress', 'no progress bar on stderr')
     .option('--diff <range>', 'review only what a change introduces: A..B, A...B (from the merge base), or REV against the working tree (e.g. HEAD)')
     .option('--patch <file>', 'review only what a unified diff introduces (- reads it from stdin); files are read from the working tree')
@@ -115,12 +117,12 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program.command('rules')
-    .description('list the rules: id, CWE, pillar, severity, confidence, Bandit test')
+    .description('list the rules: id, CWE, pillar, severity, confidence, profile (default or bandit), Bandit test')
     .option('--json', 'as JSON')
     .action((flags: { json?: boolean }) => {
       const rows = allRules().map((r) => ({
         id: r.meta.id, cwe: r.meta.cwe, pillar: pillarOf(r.meta.cwe)!, severity: r.meta.severity,
-        confidence: r.meta.confidence, bandit: r.meta.bandit ?? null, summary: r.meta.docs.summary,
+        confidence: r.meta.confidence, bandit: r.meta.bandit ?? null, profile: profileOf(r.meta), summary: r.meta.docs.summary,
       })).sort((a, b) => (a.id < b.id ? -1 : 1));
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -130,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
       // Pillar names in full (never cut mid-word), padded to the longest so the columns after them line up.
       const nameWidth = Math.max(...rows.map((r) => cweName(r.pillar).length));
       for (const r of rows) {
-        process.stdout.write(`${r.id.padEnd(width)}  CWE-${String(r.cwe).padEnd(4)}  pillar CWE-${r.pillar} ${cweName(r.pillar).padEnd(nameWidth)}  ${r.severity.padEnd(8)} ${r.confidence.padEnd(6)} ${r.bandit ?? ''}`.trimEnd() + '\n');
+        process.stdout.write(`${r.id.padEnd(width)}  CWE-${String(r.cwe).padEnd(4)}  pillar CWE-${r.pillar} ${cweName(r.pillar).padEnd(nameWidth)}  ${r.severity.padEnd(8)} ${r.confidence.padEnd(6)} ${r.profile.padEnd(7)} ${r.bandit ?? ''}`.trimEnd() + '\n');
       }
     });
 

@@ -16,6 +16,7 @@ import { EXIT, exitStatus } from './exitCodes.js';
 import { progressReporter } from './progress.js';
 import { formatRejected, llmOptionsFrom, type LlmFlags } from '../llm/cliOptions.js';
 import type { RejectedClaim } from '../llm/types.js';
+import { PROFILES, type Profile } from '../rulekit/profiles.js';
 
 export interface ReviewFlags extends LlmFlags {
   format: string;
@@ -37,6 +38,7 @@ export interface ReviewFlags extends LlmFlags {
   gitignore: boolean;
   suppress: boolean;
   banditCompat?: boolean;
+  profile?: string;
   progress: boolean;
   /** Change review: a git revision range, or one revision to compare the working tree with. */
   diff?: string;
@@ -153,6 +155,7 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
     disabledRules: [...(config['disable-rules'] ?? []), ...(list(flags.disable) ?? [])],
     onlyRules: list(flags.only),
     banditCompat: flags.banditCompat ?? config['bandit-compat'] ?? false,
+    profile: oneOf<Profile>(flags.profile, PROFILES, '--profile') ?? config.profile,
     minSeverity: oneOf<Severity>(flags.minSeverity, SEVERITIES, '--min-severity') ?? config['min-severity'],
     minConfidence: oneOf<Confidence>(flags.minConfidence, CONFIDENCES, '--min-confidence') ?? config['min-confidence'],
     include: flags.include ?? config.include,

@@ -13,6 +13,7 @@ export const CONFIG_SCHEMA = {
     'max-file-size': { type: 'integer', minimum: 1 },
     'respect-gitignore': { type: 'boolean' },
     'bandit-compat': { type: 'boolean' },
+    profile: { enum: ['default', 'bandit'] },
     // The LLM second opinion (docs/llm.md): settings only; the command line turns it on (--llm), and the API key's
     // variable is a flag only, as a config file travels with the code under review.
     'llm-endpoint': { type: 'string', pattern: '^https?://' },
@@ -36,6 +37,8 @@ export interface ConfigFile {
   'max-file-size'?: number;
   'respect-gitignore'?: boolean;
   'bandit-compat'?: boolean;
+  /** Which rules run when none is named: `default`, or `bandit` to add the Bandit-style notices. */
+  profile?: 'default' | 'bandit';
   'llm-endpoint'?: string;
   'llm-model'?: string;
   'llm-max-tokens-total'?: number;

@@ -79,6 +79,11 @@ export interface Report {
   stats: {
     /** Files reviewed, fully or partly (= fullyReviewed + partlyReviewed); `lines` counts their lines. */
     files: number; lines: number; suppressed: number; belowThreshold: number;
+    /**
+     * Findings not reported because their confidence is below `--min-confidence` (default medium), though their
+     * severity passes: the report says how many, and that `--min-confidence low` shows them.
+     */
+    lowConfidenceHidden?: number;
     /** Files selected for review: found under the paths (or changed by the change) and included. */
     selected: number;
     /** Every selected rule ran on the whole file. */

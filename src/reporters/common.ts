@@ -72,6 +72,20 @@ export function closingSentence(report: Report, options: VerdictOptions = {}): {
   }
 }
 
+/**
+ * What the thresholds kept out of the report, for its closing line: low-confidence findings with the option that
+ * shows them, then any other finding below --min-severity.
+ */
+export function hiddenNotes(report: Report): string[] {
+  const s = report.stats;
+  const unsure = s.lowConfidenceHidden ?? 0;
+  const other = s.belowThreshold - unsure;
+  return [
+    unsure > 0 ? `${plural(unsure, 'low-confidence finding')} hidden; --min-confidence low shows them` : '',
+    other > 0 ? `${other} below the severity/confidence threshold` : '',
+  ].filter(Boolean);
+}
+
 /** "Reviewed 3 file(s)", or "Reviewed 2 of 3 selected file(s) (1 only partly)" when coverage was not complete. */
 export function reviewedPhrase(report: Report): string {
   const s = report.stats;

@@ -3,7 +3,7 @@
 // character can reach the terminal (erase a line, set the title) and no newline can forge a `path:line: rule` line.
 import type { Finding, Report } from '../findings/types.js';
 import type { RenderOptions } from './index.js';
-import { activeFindings, closingSentence, countByPillar, cweLabel, reviewedPhrase } from './common.js';
+import { activeFindings, closingSentence, countByPillar, cweLabel, hiddenNotes, reviewedPhrase } from './common.js';
 import { visible, visibleLines } from './escape.js';
 
 export function renderText(report: Report, options: RenderOptions = {}): string {
@@ -29,7 +29,7 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
   const s = report.stats;
   const extra = [
     s.suppressed > 0 ? `${s.suppressed} suppressed inline` : '',
-    s.belowThreshold > 0 ? `${s.belowThreshold} below the severity/confidence threshold` : '',
+    ...hiddenNotes(report),
     active.length > 0 && s.baselined ? `${s.baselined} hidden by the baseline` : '',
   ].filter(Boolean).join(', ');
   out.push(`${reviewedPhrase(report)}, ${s.lines} lines, with ${report.rules.length} rules${extra ? `; ${extra}` : ''}.`);

@@ -25,6 +25,11 @@ export interface ImportMatch { node: SyntaxNode; imported: string; dynamic: bool
 interface Common {
   docs: RuleDocs;
   status?: RuleMeta['status'];
+  /**
+   * The rule's profile (rulekit/profiles.ts). Import rules default to `bandit`: an import marks a module for a look
+   * and shows no dangerous operation; call rules default to the default report.
+   */
+  profile?: RuleMeta['profile'];
   /** Messages beyond the entry's own (`blacklisted`), for refined verdicts. */
   messages?: Record<string, MessageSpec>;
 }
@@ -49,6 +54,7 @@ function metaOf(entry: BlacklistEntry, options: Common): RuleMeta {
     id: entry.ruleId, cwe: entry.cwe, severity: entry.severity, confidence: entry.confidence, languages: ['python'],
     bandit: entry.bandit,
     banditName: entry.banditName, status: options.status ?? 'stable',
+    profile: options.profile ?? (entry.kind === 'import' ? 'bandit' : 'default'),
     messages: { blacklisted: { text: entry.message, fix: entry.fix }, ...options.messages },
     docs: options.docs,
   };

@@ -1,5 +1,6 @@
 // Validates a rule's metadata once, at module load, so a malformed rule fails the build's tests, not a user's run.
 import { cweExists, pillarOf } from '../taxonomy/index.js';
+import { isProfile } from './profiles.js';
 import type { CppRule, PythonRule, Rule } from './types.js';
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -32,6 +33,7 @@ function check(rule: Rule): void {
   if (meta.banditName !== undefined && (meta.bandit === undefined || !/^[A-Za-z0-9_]+$/.test(meta.banditName))) {
     problems.push('banditName needs bandit and must be a Python identifier');
   }
+  if (meta.profile !== undefined && !isProfile(meta.profile)) problems.push(`profile '${String(meta.profile)}' is not default or bandit`);
   if (problems.length > 0) throw new Error(`rule ${meta.id}: ${problems.join('; ')}`);
 }
 

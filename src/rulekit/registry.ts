@@ -3,6 +3,7 @@ import type { Selection } from '../config/selection.js';
 import { selects } from '../config/selection.js';
 import { UsageError } from '../config/errors.js';
 import { ALL_RULES } from '../rules/index.js';
+import { profileOf, runsIn, type Profile } from './profiles.js';
 import type { Rule } from './types.js';
 
 export function allRules(): readonly Rule[] {
@@ -17,7 +18,9 @@ export interface RuleFilter {
   selection: Selection;
   disabled: string[];
   banditCompat: boolean;
-  /** When given, only these rules run (still within the selected defect types). */
+  /** Which profile runs (rulekit/profiles.ts); `--bandit-compat` includes the Bandit notices whatever it says. */
+  profile?: Profile;
+  /** When given, only these rules run (still within the selected defect types), whatever their profile. */
   only?: string[];
 }
 
@@ -27,10 +30,12 @@ export function selectRules(filter: RuleFilter): Rule[] {
       if (!findRule(id)) throw new UsageError(`unknown rule '${id}' in ${what}; 'pillar rules' lists them`);
     }
   }
+  const profile: Profile = filter.banditCompat ? 'bandit' : filter.profile ?? 'default';
   return ALL_RULES.filter((r) =>
     r.meta.status !== 'deprecated' &&
     !filter.disabled.includes(r.meta.id) &&
-    (filter.only === undefined || filter.only.includes(r.meta.id)) &&
+    // A rule named with --only runs whatever its profile: naming it is the opt-in.
+    (filter.only === undefined ? runsIn(profileOf(r.meta), profile) : filter.only.includes(r.meta.id)) &&
     (!filter.banditCompat || r.meta.bandit !== undefined) &&
     selects(filter.selection, r.meta.cwe));
 }

@@ -1,6 +1,7 @@
 // Renders a rule's documentation from its metadata, in the Ruff-style template. Used by `pillar explain` and by
 // scripts/generate-rule-docs.ts, so docs/rules/*.md can never drift from the code.
 import { cweName, pillarOf } from '../taxonomy/index.js';
+import { profileOf } from './profiles.js';
 import type { RuleMeta } from './types.js';
 
 /** Where a rule lives, relative to the repository root, for the generated page's Source section. */
@@ -26,6 +27,8 @@ export function renderRuleDoc(meta: RuleMeta, files?: RuleFiles): string {
     `| Confidence | ${meta.confidence} |`,
     ...(meta.bandit ? [`| Bandit | ${meta.bandit} |`] : []),
     `| Status | ${meta.status ?? 'stable'} |`,
+    // Only the notices carry the row: the default profile is what every other rule is in (README, "Profiles").
+    ...(profileOf(meta) === 'bandit' ? ['| Profile | bandit (a notice: runs with `--profile bandit` or `--bandit-compat`) |'] : []),
     '',
     '## Why is this a defect?',
     '',

@@ -3,6 +3,7 @@ import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { Confidence, Severity } from '../findings/types.js';
 import type { PythonModel } from '../languages/python/model.js';
 import type { CppModel } from '../languages/cpp/model.js';
+import type { Profile } from './profiles.js';
 
 /** The languages a rule reads; a file's language comes from its extension (sources/language.ts). */
 export type Language = 'python' | 'cpp';
@@ -39,6 +40,11 @@ export interface RuleMeta {
   /** Bandit's plugin or blacklist name (`subprocess_popen_with_shell_equals_true`), honoured in `# nosec <name>`. */
   banditName?: string;
   status?: 'stable' | 'preview' | 'deprecated';
+  /**
+   * The profile that runs the rule (rulekit/profiles.ts): `bandit` for Bandit-style notices a security reviewer
+   * would not raise unprompted; left out, the rule is in the default report.
+   */
+  profile?: Profile;
 }
 
 export interface EvidenceStep { node: SyntaxNode; message: string }

@@ -84,9 +84,12 @@ describe('pillar rules / explain', () => {
   it('lists rules with CWE, pillar and severity', async () => {
     const r = await run('rules');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/subprocess-shell-true\s+CWE-78\s+pillar CWE-707 Improper Neutralization\s+high\s+high\s+B602/);
+    expect(r.out).toMatch(/subprocess-shell-true\s+CWE-78\s+pillar CWE-707 Improper Neutralization\s+high\s+high\s+default\s+B602/);
+    // A Bandit-style notice shows its profile, so a reader knows why the default report never has it.
+    expect(r.out).toMatch(/import-subprocess\s+CWE-78\s+pillar CWE-707 Improper Neutralization\s+low\s+high\s+bandit\s+B404/);
     const json = JSON.parse((await run('rules', '--json')).out);
-    expect(json.find((x: { id: string }) => x.id === 'subprocess-shell-true')).toMatchObject({ cwe: 78, pillar: 707, bandit: 'B602' });
+    expect(json.find((x: { id: string }) => x.id === 'subprocess-shell-true')).toMatchObject({ cwe: 78, pillar: 707, bandit: 'B602', profile: 'default' });
+    expect(json.find((x: { id: string }) => x.id === 'assert-used')).toMatchObject({ profile: 'bandit' });
   });
 
   it('explains a rule and rejects an unknown one', async () => {

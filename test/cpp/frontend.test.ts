@@ -80,7 +80,8 @@ describe('C/C++ through the CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pillar-cpp-'));
     writeFileSync(join(dir, 'gradient.cpp'), RECURSIVE);
     const bin = join(import.meta.dirname, '..', '..', 'bin', 'pillar.js');
-    const run = spawnSync(process.execPath, [bin, 'review', dir, '--no-cache', '-f', 'sarif'], { encoding: 'utf8' });
+    // unbounded-recursion reports at low confidence, which the default (medium) hides.
+    const run = spawnSync(process.execPath, [bin, 'review', dir, '--no-cache', '-f', 'sarif', '--min-confidence', 'low'], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     const result = JSON.parse(run.stdout).runs[0].results[0];
     expect(result.ruleId).toBe('unbounded-recursion');

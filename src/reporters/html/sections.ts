@@ -3,7 +3,7 @@
 import type { Diagnostic, Finding, Report, RuleSummary, Severity } from '../../findings/types.js';
 import { CONFIDENCES } from '../../findings/types.js';
 import { cweName, cweUrl, PILLAR_SLUGS, pillarOf } from '../../taxonomy/index.js';
-import { closingSentence } from '../common.js';
+import { closingSentence, hiddenNotes } from '../common.js';
 import type { VerdictOptions } from '../../findings/coverage.js';
 import { renderChart, SEVERITY_ORDER, type ChartRow } from './chart.js';
 import { html, type SafeHtml } from './escape.js';
@@ -67,7 +67,7 @@ export function renderOverview(report: Report, active: readonly Finding[], optio
   const s = report.stats;
   const notes = [
     s.suppressed > 0 ? `${s.suppressed} suppressed by inline comments` : '',
-    s.belowThreshold > 0 ? `${s.belowThreshold} below the severity/confidence threshold` : '',
+    ...hiddenNotes(report),
   ].filter(Boolean).join('; ');
   return html`<section id="overview" aria-labelledby="overview-h">
   <h2 id="overview-h">Overview</h2>

@@ -36,6 +36,7 @@ export default defineRule({
     languages: ['python'],
     bandit: 'B104',
     banditName: 'hardcoded_bind_all_interfaces',
+    profile: 'bandit',
     messages: {
       wildcard: {
         text: '"0.0.0.0" makes {where} listen on every network interface, including public and management networks',

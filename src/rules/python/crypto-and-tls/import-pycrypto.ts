@@ -4,6 +4,8 @@ import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { blacklistImportRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistImportRule(blacklistEntry('B413'), {
+  // Not a notice: the import itself is the defect (a dead library with known flaws; a CGI handler open to httpoxy).
+  profile: 'default',
   docs: {
     summary: 'Crypto.* imported: PyCrypto is unmaintained',
     why: 'PyCrypto has had no release since 2013 and carries known vulnerabilities (e.g. CVE-2013-7459, a heap overflow in AES with a crafted IV). Code that depends on it gets no fixes (CWE-1104). PyCryptodome installs under the same `Crypto` name and is maintained, so the finding is only as certain as the deployment\'s requirements.',

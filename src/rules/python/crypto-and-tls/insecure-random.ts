@@ -4,6 +4,7 @@ import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistCallRule(blacklistEntry('B311'), {
+  profile: 'bandit',
   docs: {
     summary: 'Pseudo-random value from the random module',
     why: 'The random module is a Mersenne Twister: after observing 624 outputs an attacker can predict every later one, and seeds derived from time are guessable. A token, password, session id, key or nonce drawn from it can be reproduced by an attacker (CWE-338).',

@@ -12,6 +12,7 @@ export default defineRule({
     languages: ['python'],
     bandit: 'B101',
     banditName: 'assert_used',
+    profile: 'bandit',
     messages: {
       assert: {
         text: '`assert {condition}` is removed under `python -O`, so this check does not run in optimised deployments',

@@ -96,3 +96,48 @@ def per_item_check(context, policy, servers):
         except Exception:
             continue
         yield server
+
+
+def fetch(client, url):
+    status, body = client.get(url)
+    try:
+        # ok: exception-swallowed-in-security-check
+        client.check_status(url, status, body)
+    except Exception as exc:
+        LOG.debug("GET %s failed: %s", url, exc)
+    if status == 200:
+        return body
+    return None
+
+
+def fetch_without_retest(client, url, store):
+    status, body = client.get(url)
+    try:
+        # ruleid: exception-swallowed-in-security-check
+        client.check_status(url, status, body)
+    except Exception as exc:
+        LOG.debug("GET %s failed: %s", url, exc)
+    if status:
+        store.save(body)
+
+
+class Replicator(object):
+    def setup(self, site, opts):
+        self.primary = site
+        try:
+            # ok: exception-swallowed-in-security-check
+            self.primary.check_opts(opts)
+            self.primary.connect()
+        except Exception:
+            LOG.error("primary site failed to initialise")
+            self.primary = None
+
+
+def authz_value_compared_later(context, server, policy):
+    try:
+        # ruleid: exception-swallowed-in-security-check
+        policy.authorize(context, "server:resize", server)
+    except Exception:
+        LOG.warning("denied")
+    if server.flavor == "small":
+        server.resize()

@@ -3,10 +3,11 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { cfgOf, isCatchAll } from '../../../languages/python/cfg/index.js';
 import { handlerOutcome } from '../../../languages/python/cfg/handlers.js';
-import { calleeName, descendantsOfType, enclosingFunction } from '../../../languages/python/syntax.js';
+import { calleeName, descendantsOfType, enclosingFunction, mentionsName } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
 const ANY_ASSIGNMENT_NODES = new Set(['assignment', 'augmented_assignment']);
+const CONDITIONS = new Set(['if_statement', 'elif_clause', 'while_statement']);
 
 /** Calls that signal failure by raising: authorisation and policy enforcement first, validation second. */
 const AUTHZ = /^(authorize|authorise|enforce|check_policy|check_access|check_permission|check_permissions|check_is_admin|check_admin|require_admin|require_admin_context|require_context|assert_authorized|verify_permission|can|has_permission|check_authorization|check_rbac|policy_check)$/i;
@@ -34,9 +35,32 @@ function checksIn(body: SyntaxNode): Array<{ call: SyntaxNode; name: string; aut
   return out;
 }
 
-/** A handler that records the failure in a variable (`allowed = False`) lets later code decide. */
+/**
+ * A handler that records the failure in a variable (`allowed = False`) or on the object (`self.backend = None`)
+ * lets later code decide.
+ */
 function setsFlag(block: SyntaxNode): boolean {
-  return descendantsOfType(block, ANY_ASSIGNMENT_NODES).some((a) => a.childForFieldName('left')?.type === 'identifier');
+  return descendantsOfType(block, ANY_ASSIGNMENT_NODES).some((a) => ['identifier', 'attribute'].includes(a.childForFieldName('left')?.type ?? ''));
+}
+
+/**
+ * The value the check judged is tested again after the try (`check_status(op, sc, msg)` then `if sc == 200:`): the
+ * check only logged, and the code after it decides on the value itself, so nothing runs "as if it had passed".
+ */
+function retestedAfter(call: SyntaxNode, tryStatement: SyntaxNode, fn: SyntaxNode): boolean {
+  const names = new Set<string>();
+  for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    const value = arg?.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
+    if (value?.type === 'identifier') names.add(value.text);
+  }
+  if (names.size === 0) return false;
+  // A comparison of that value (`sc == 200`, `code in OK_CODES`), not a mere truthiness test of it.
+  return descendantsOfType(fn, CONDITIONS).some((c) => {
+    const condition = c.childForFieldName('condition');
+    if (!condition || c.startIndex < tryStatement.endIndex) return false;
+    const comparisons = [condition, ...descendantsOfType(condition, 'comparison_operator')].filter((n) => n.type === 'comparison_operator');
+    return comparisons.some((cmp) => mentionsName(cmp, names));
+  });
 }
 
 export default defineRule({
@@ -82,6 +106,8 @@ export default defineRule({
           const outcome = handlerOutcome(cfgOf(ctx.model, fn), clause);
           if (outcome.exits.size !== 1 || !outcome.exits.has('normal')) continue;
           const check = checks.find((c) => c.authz) ?? checks[0]!;
+          // An authorisation decides by raising alone; a validation's value may be judged again after the try.
+          if (!check.authz && fn && retestedAfter(check.call, node, fn)) continue;
           const handler = clause.text.split('\n')[0]!.trim().replace(/:$/, '');
           ctx.report({
             node: check.call, messageId: check.authz ? 'authz' : 'validation', data: { check: check.name, handler },

@@ -69,3 +69,47 @@ def break_in_loop_else_inside_finally(items, other):
             else:
                 # ruleid: finally-masks-exception
                 break
+
+
+def clone_or_report(volume, copy, log):
+    ok = False
+    try:
+        ok = copy(volume)
+    except Exception as exc:
+        log.info("clone failed: %s", exc)
+    finally:
+        # ok: finally-masks-exception
+        return {"volume": volume, "cloned": ok}
+
+
+def handler_reraises(volume, copy):
+    try:
+        copy(volume)
+    except Exception:
+        volume.mark_failed()
+        raise
+    finally:
+        # ruleid: finally-masks-exception
+        return volume
+
+
+def narrow_handler(volume, copy):
+    try:
+        copy(volume)
+    except KeyError:
+        pass
+    finally:
+        # ruleid: finally-masks-exception
+        return volume
+
+
+def else_block_not_covered(volume, copy, publish):
+    try:
+        copy(volume)
+    except Exception:
+        pass
+    else:
+        publish(volume)
+    finally:
+        # ruleid: finally-masks-exception
+        return volume

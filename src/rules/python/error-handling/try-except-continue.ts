@@ -12,6 +12,7 @@ export default defineRule({
     languages: ['python'],
     bandit: 'B112',
     banditName: 'try_except_continue',
+    profile: 'bandit',
     messages: {
       skipped: {
         text: '`{handler}` catches every error and moves to the next iteration (`continue`): failing items are skipped without a trace',

@@ -13,6 +13,7 @@ export default defineRule({
     languages: ['python'],
     bandit: 'B110',
     banditName: 'try_except_pass',
+    profile: 'bandit',
     messages: {
       swallowed: {
         text: '`{handler}` catches every error and does nothing (`pass`): failures here vanish without a log or a retry',

@@ -71,6 +71,7 @@ export default defineRule({
     languages: ['python'],
     bandit: 'B108',
     banditName: 'hardcoded_tmp_directory',
+    profile: 'bandit',
     messages: {
       sharedTmp: {
         text: '`{path}` is a fixed path in the shared directory {dir}: another local user can create or symlink it first',

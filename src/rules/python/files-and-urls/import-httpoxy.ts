@@ -4,6 +4,8 @@ import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { blacklistImportRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistImportRule(blacklistEntry('B412'), {
+  // Not a notice: the import itself is the defect (a dead library with known flaws; a CGI handler open to httpoxy).
+  profile: 'default',
   matchCalls: true,
   docs: {
     summary: 'CGI handler imported or used (httpoxy)',

@@ -43,3 +43,15 @@ def write_unprivileged(fs, path, contents):
     target = os.path.join(fs, path)
     with open(target + '.tmp', 'w') as f:
         f.write(contents)
+
+
+def remove_clone(mount, clone_path):
+    # ok: root-path-join-without-containment
+    local = os.path.join(mount, os.path.basename(clone_path))
+    utils.execute('rm', '-f', local, run_as_root=True)
+
+
+def remove_clone_keeping_dirs(mount, clone_path):
+    # ruleid: root-path-join-without-containment
+    local = os.path.join(mount, os.path.dirname(clone_path), 'data')
+    utils.execute('rm', '-f', local, run_as_root=True)

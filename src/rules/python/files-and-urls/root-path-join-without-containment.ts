@@ -9,6 +9,9 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 import { argumentValues, brief, callsIn, calleeText, line, rootUseOf, runsAsRoot } from '../../../rulekit/openstack.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 
+/** Calls whose result is the last component of a path (no separator left in it). */
+const LAST_COMPONENT: ReadonlySet<string> = new Set(['os.path.basename', 'posixpath.basename', 'ntpath.basename']);
+
 /** Parameters and the locals computed from them (`rel = path.lstrip('/')`). */
 function parameterValues(fn: SyntaxNode, body: SyntaxNode): Set<string> {
   const out = new Set(parameterNames(fn).map((p) => p.name).filter((n) => n !== 'self' && n !== 'cls'));
@@ -57,7 +60,8 @@ export default defineRule({
         if (!fn || !body) return;
         const args = argumentValues(node);
         const values = parameterValues(fn, body);
-        const component = args.slice(1).find((a) => mentionsName(a, values));
+        // `os.path.basename(p)` keeps one component: no separator, so no walk to an arbitrary host file.
+        const component = args.slice(1).find((a) => mentionsName(a, values) && !(a.type === 'call' && LAST_COMPONENT.has(ctx.model.callName(a) ?? '')));
         if (!component || !args[0]) return;
         const holder = node.parent?.type === 'assignment' ? node.parent.childForFieldName('left') : null;
         const names = new Set(holder ? targetNames(holder) : []);

@@ -82,6 +82,7 @@ export default defineRule({
     languages: ['python'],
     bandit: 'B607',
     banditName: 'start_process_with_partial_path',
+    profile: 'bandit',
     messages: {
       partial: {
         text: '`{call}` starts `{program}` by name, so the first `{program}` found on $PATH runs',

@@ -12,6 +12,7 @@ export default defineRule({
     languages: ['python'],
     bandit: 'B606',
     banditName: 'start_process_with_no_shell',
+    profile: 'bandit',
     messages: {
       direct: {
         text: '`{call}` starts a program directly; check that no untrusted value chooses the program or its options',

@@ -15,6 +15,7 @@ export default defineRule({
     languages: ['python'],
     bandit: 'B603',
     banditName: 'subprocess_without_shell_equals_true',
+    profile: 'bandit',
     messages: {
       computed: {
         text: '`{call}` runs `{command}` without a shell; check that no untrusted value picks the program or adds options to it',

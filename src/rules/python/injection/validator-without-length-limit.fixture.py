@@ -29,3 +29,10 @@ class ServersController(object):
         # ok: validator-without-length-limit
         if not __import__('re').match(r'^[a-z0-9-]{1,60}$', value):
             raise exc.HTTPBadRequest(explanation='bad tag')
+
+
+def validate_pool_names(wanted, available):
+    # ok: validator-without-length-limit
+    if not wanted:
+        return available
+    return [p for p in available if p in set(wanted)]

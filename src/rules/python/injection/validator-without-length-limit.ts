@@ -7,7 +7,11 @@ import { LENGTH_BOUND, TEXT_FIELD_VALIDATOR, VALIDATOR_NAME } from '../../../mod
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { brief, line } from '../../../rulekit/openstack.js';
 
-const EARLY_EXIT_NODES = new Set(['raise_statement', 'return_statement']);
+/**
+ * A check rejects the value by raising. An `if not pools: return all_pools` picks a default for an empty value: the
+ * function is a lookup helper, not the validator of a request field, so a `return` does not count as a check.
+ */
+const REJECT_NODES = new Set(['raise_statement']);
 
 export default defineRule({
   meta: {
@@ -40,9 +44,9 @@ export default defineRule({
         const body = fn.childForFieldName('body');
         if (!param || !body || LENGTH_BOUND.test(body.text)) return;
         const names = new Set([param.name]);
-        // Its checks: `if` tests on the value that end the request (raise or return an error).
+        // Its checks: `if` tests on the value that reject it (raise).
         const checks = descendantsOfType(body, 'if_statement').filter((s: SyntaxNode) =>
-          mentionsName(s.childForFieldName('condition'), names) && descendantsOfType(s, EARLY_EXIT_NODES).length > 0);
+          mentionsName(s.childForFieldName('condition'), names) && descendantsOfType(s, REJECT_NODES).length > 0);
         if (checks.length === 0) return;
         const kinds = new Set<string>();
         for (const c of checks) {

@@ -58,6 +58,26 @@ class GroupRules(object):
         infos = self.network_api.get_instances_nw_info(ctxt, members)
         return [ip['address'] for info in infos for ip in info.fixed_ips()]
 
+    def rules_for_cached(self, ctxt, security_groups):
+        infos = {}
+        for group in security_groups:
+            for rule in group.rules:
+                member = rule.grantee
+                if member and member not in infos:
+                    # ok: unbounded-remote-calls-per-item
+                    infos[member] = self.network_api.get_instance_nw_info(ctxt, member)
+        return infos
+
+    def rules_for_checked_elsewhere(self, ctxt, security_groups):
+        infos = {}
+        seen = set()
+        for group in security_groups:
+            for rule in group.rules:
+                if rule.grantee not in seen:
+                    # ruleid: unbounded-remote-calls-per-item
+                    infos[rule.grantee] = self.network_api.get_instance_nw_info(ctxt, rule.grantee)
+        return infos
+
     def first_reachable(self, ctxt, groups):
         for group in groups:
             for member in group.members:

@@ -169,7 +169,7 @@ export default defineRule({
             continue;
           }
           if (!outer && !perHost) continue;
-          if (followedByExit(remote.call, loop)) continue;
+          if (followedByExit(remote.call, loop) || memoised(remote.call, loop)) continue;
           reportedCalls.add(remote.call.id);
           const outerText = outer ? `once per element of \`${brief(loopParts(outer)?.iterable ?? outer, 40)}\` (line ${line(outer)})` : `once per candidate host in \`${fnName}\``;
           ctx.report({
@@ -215,6 +215,26 @@ function outerLoop(loop: SyntaxNode, fn: SyntaxNode): SyntaxNode | null {
 function followedByExit(call: SyntaxNode, loop: SyntaxNode): boolean {
   const parts = loopParts(loop);
   return !!parts && parts.items.some((i) => descendantsOfType(i, LOOP_EXIT_NODES).some((s) => s.startIndex > call.startIndex));
+}
+
+/**
+ * `if key not in seen: seen[key] = fetch(key)`: the call runs once per distinct key, wherever the key recurs in
+ * the nested loops, so the number of calls does not grow with the product of the loops.
+ */
+function memoised(call: SyntaxNode, loop: SyntaxNode): boolean {
+  for (let n = call.parent; n && n.id !== loop.id; n = n.parent) {
+    if (n.type !== 'if_statement') continue;
+    const caches = descendantsOfType(n.childForFieldName('condition') ?? n, 'comparison_operator')
+      .concat(n.childForFieldName('condition')?.type === 'comparison_operator' ? [n.childForFieldName('condition')!] : [])
+      .filter((cmp) => cmp.children.some((c) => c?.type === 'not in'))
+      .map((cmp) => cmp.namedChildren[cmp.namedChildren.length - 1]?.text);
+    const consequence = n.childForFieldName('consequence');
+    if (!consequence) continue;
+    const stores = descendantsOfType(consequence, 'assignment').map((a) => a.childForFieldName('left'))
+      .filter((left) => left?.type === 'subscript').map((left) => left!.childForFieldName('value')?.text);
+    if (caches.some((c) => c !== undefined && stores.includes(c))) return true;
+  }
+  return false;
 }
 
 function insideHandler(node: SyntaxNode, fn: SyntaxNode): boolean {
