@@ -1,7 +1,8 @@
 // CWE-755: a loop that releases resources one by one (delete/unbind/detach … each item) where one item's failure
 // escapes the loop, so every later item is never cleaned up. Per-item handlers that log and go on are the fix.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { cfgOf, type Cfg, type CfgNode } from '../../../languages/python/cfg/index.js';
+import { cfgOf, type Cfg } from '../../../languages/python/cfg/index.js';
+import { releaseFailureLeavesLoop } from '../../../languages/python/resources/index.js';
 import { scopesOf } from '../../../languages/python/scopes/index.js';
 import { callee, calleeName, descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -24,45 +25,6 @@ const TRANSACTION = /(session|transaction|\.begin\(|writer|\bautonested)/i;
  * devices before suspending), where stopping at the first failure is the right thing to do.
  */
 const CLEANUP_FUNCTION = /(delete|destroy|cleanup|clean_up|deallocate|teardown|tear_down|rollback|roll_back|revert|purge|unprovision|terminate|undo)/i;
-const EDGE_WITHIN_ITERATION: ReadonlySet<string> = new Set(['normal', 'true', 'false', 'exception']);
-
-interface Escape { handler: SyntaxNode | null }
-
-/**
- * Follows an exception raised by `call` within the loop's iteration. It is contained when it gets back to the loop
- * header (a handler continued); it escapes when an exception edge leaves the loop's code.
- */
-function escapesLoop(cfg: Cfg, call: SyntaxNode, loop: SyntaxNode, isParameter: (id: SyntaxNode) => boolean): Escape | null {
-  const inside = (n: CfgNode): boolean => !!n.ast && n.ast.startIndex >= loop.startIndex && n.ast.endIndex <= loop.endIndex;
-  const headers = new Set(cfg.nodesOf(loop).filter((n) => n.kind === 'statement'));
-  const seen = new Set<CfgNode>();
-  const stack: Array<{ node: CfgNode; handler: SyntaxNode | null }> = cfg.nodesAt(call).flatMap((n) =>
-    n.succ.filter((e) => e.kind === 'exception').map((e) => ({ node: e.to, handler: null })));
-  for (const s of stack) if (!inside(s.node)) return { handler: null };
-  while (stack.length > 0) {
-    const { node, handler } = stack.pop()!;
-    if (seen.has(node) || headers.has(node)) continue;
-    seen.add(node);
-    const h = node.ast?.type === 'except_clause' || node.ast?.type === 'except_group_clause' ? node.ast : handler;
-    for (const e of node.succ) {
-      if (!EDGE_WITHIN_ITERATION.has(e.kind)) continue;
-      // Inside a handler, only a deliberate raise carries the failure on; a logging call that might itself raise
-      // is a different, incidental exception.
-      if (h && e.kind === 'exception' && node.ast?.id !== h.id && node.ast?.type !== 'raise_statement' && node.kind !== 'with-exit') continue;
-      if (!inside(e.to)) {
-        if (e.kind !== 'exception') continue;
-        // Leaving from an except clause's own test: no clause matched. The loop does handle the failures its
-        // author expected from this call (`except ClientException`), so what escapes is a programming error.
-        if (h && node.ast?.id === h.id) continue;
-        if (h && node.ast && reraiseIsCallersChoice(node.ast, h, isParameter)) continue;
-        return { handler: h };
-        continue;
-      }
-      stack.push({ node: e.to, handler: h });
-    }
-  }
-  return null;
-}
 
 /**
  * Where the loop runs: on an error path (handler or finally), where an abort leaves resources behind for certain, or
@@ -81,20 +43,6 @@ function inTransaction(loop: SyntaxNode, fn: SyntaxNode): boolean {
     if (n.type !== 'with_statement') continue;
     const items = n.namedChildren.find((c) => c?.type === 'with_clause')?.text ?? '';
     if (TRANSACTION.test(items)) return true;
-  }
-  return false;
-}
-
-/**
- * `except X: if not ignore_errors: raise` — the re-raise sits under a condition on the function's own parameters
- * only: the caller chose between "stop at the first failure" and "keep going", so stopping is not a defect here.
- */
-function reraiseIsCallersChoice(raise: SyntaxNode, handler: SyntaxNode, isParameter: (id: SyntaxNode) => boolean): boolean {
-  for (let n = raise.parent; n && n.id !== handler.id; n = n.parent) {
-    if (n.type !== 'if_statement' && n.type !== 'elif_clause') continue;
-    const cond = n.childForFieldName('condition');
-    const ids = cond ? descendantsOfType(cond, 'identifier').filter((i) => i.parent?.type !== 'attribute' || i.parent.childForFieldName('object')?.id === i.id) : [];
-    if (ids.length > 0 && ids.every(isParameter)) return true;
   }
   return false;
 }
@@ -151,7 +99,7 @@ export default defineRule({
           // The innermost loop of the call must be this one: nested loops are judged on their own.
           if (cfg.innermostLoop(call)?.id !== loop.id) continue;
           const scopes = scopesOf(ctx.model);
-          const escape = escapesLoop(cfg, call, loop, (id) => scopes.lookup(id).some((b) => b.kind === 'parameter'));
+          const escape = releaseFailureLeavesLoop(cfg, call, loop, (id) => scopes.lookup(id).some((b) => b.kind === 'parameter'));
           if (!escape) continue;
           const how = escape.handler ? ' (its handler re-raises)' : '';
           const text = (fnNode?.text ?? name);
