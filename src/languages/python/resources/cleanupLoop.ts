@@ -17,10 +17,22 @@ function reraiseIsCallersChoice(raise: SyntaxNode, handler: SyntaxNode, isParame
   for (let n = raise.parent; n && n.id !== handler.id; n = n.parent) {
     if (n.type !== 'if_statement' && n.type !== 'elif_clause') continue;
     const cond = n.childForFieldName('condition');
-    const ids = cond ? descendantsOfType(cond, 'identifier').filter((i) => i.parent?.type !== 'attribute' || i.parent.childForFieldName('object')?.id === i.id) : [];
+    // `if tolerate:` — the condition may be the identifier itself, which has no identifier descendants.
+    const ids = !cond ? [] : cond.type === 'identifier' ? [cond] : descendantsOfType(cond, 'identifier').filter((i) => i.parent?.type !== 'attribute' || i.parent.childForFieldName('object')?.id === i.id);
     if (ids.length > 0 && ids.every(isParameter)) return true;
   }
   return false;
+}
+
+/**
+ * `with excutils.save_and_reraise_exception() as ctxt: if cleanup_disks: ctxt.reraise = False` — the same choice made
+ * through oslo's re-raising context: whether the failure propagates depends only on the function's parameters.
+ */
+function reraiseSwitchIsCallersChoice(withExit: SyntaxNode, handler: SyntaxNode, isParameter: (id: SyntaxNode) => boolean): boolean {
+  let stmt: SyntaxNode | null = withExit;
+  while (stmt && stmt.type !== 'with_statement' && stmt.id !== handler.id) stmt = stmt.parent;
+  if (stmt?.type !== 'with_statement') return false;
+  return descendantsOfType(stmt, 'assignment').some((a) => /(^|\.)reraise$/.test(a.childForFieldName('left')?.text ?? '') && a.childForFieldName('right')?.type === 'false' && reraiseIsCallersChoice(a, handler, isParameter));
 }
 
 /**
@@ -37,6 +49,6 @@ export function releaseFailureLeavesLoop(cfg: Cfg, call: SyntaxNode, loop: Synta
     sameHandler: (n, h) => n.ast?.id === h.id,
     // In a handler, a `raise` or the end of a `with` (which may re-raise) carries the failure on.
     rethrows: (n) => n.ast?.type === 'raise_statement' || n.kind === 'with-exit',
-    callersChoice: (n, h) => !!n.ast && reraiseIsCallersChoice(n.ast, h, isParameter),
+    callersChoice: (n, h) => !!n.ast && (n.kind === 'with-exit' ? reraiseSwitchIsCallersChoice(n.ast, h, isParameter) : reraiseIsCallersChoice(n.ast, h, isParameter)),
   }) ?? null;
 }

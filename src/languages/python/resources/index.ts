@@ -4,3 +4,4 @@ export { localAcquisition, releasesAcquisition, matchesCall, type Acquisition } 
 export { leakOnException, transferred, type LocalLeak } from './localLeak.js';
 export { serviceLeaks, creationOf, rollbackClauses, type Creation, type ServiceLeak } from './serviceLeak.js';
 export { releaseFailureLeavesLoop } from './cleanupLoop.js';
+export { callMayRaise, externalRelease, localCallee } from './externalRelease.js';

@@ -9,7 +9,7 @@ import { cfgOf, type Cfg, type CfgNode } from '../cfg/index.js';
 import { headerParts } from '../cfg/raises.js';
 import type { PythonModel } from '../model.js';
 import { calleeName, descendantsOfType, enclosingFunction, isLoggingCall, mentionsName, positionalArgs } from '../syntax.js';
-import { looksLikeRelease, releasesAcquisition, type Acquisition } from './match.js';
+import { isInMemoryCall, looksLikeRelease, releasesAcquisition, type Acquisition } from './match.js';
 
 const ESCAPE_ROUTE_NODES = new Set(['return_statement', 'yield', 'assignment', 'with_item', 'call']);
 
@@ -60,9 +60,9 @@ function callsOf(stmt: SyntaxNode): SyntaxNode[] {
   return headerParts(stmt).flatMap((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, 'call')));
 }
 
-/** Calls are what fail in practice; a subscript or attribute read on a local rarely does. */
+/** Calls are what fail in practice (not logging, not in-memory edits); a subscript or attribute read rarely does. */
 function callsSomething(stmt: SyntaxNode): boolean {
-  return callsOf(stmt).some((c) => !isLoggingCall(c));
+  return callsOf(stmt).some((c) => !isLoggingCall(c) && !isInMemoryCall(c));
 }
 
 function releasesSomething(stmt: SyntaxNode): boolean {

@@ -2,7 +2,7 @@
 // into which local, and which call releases it. Syntax and import resolution only; no graph searches here.
 import type { SyntaxNode } from '../../syntaxTree.js';
 import type { ResourceCall, ResourcePair } from '../../../analysis/resources/spec.js';
-import { DELETE_ON_CLOSE, LOCAL_PAIRS, QUOTA_RESERVATION, RELEASE_FUNCTIONS, RELEASE_METHODS } from '../../../models/python/resources.js';
+import { DELETE_ON_CLOSE, IN_MEMORY_BUILTINS, IN_MEMORY_METHODS, LOCAL_PAIRS, QUOTA_RESERVATION, RELEASE_FUNCTIONS, RELEASE_METHODS } from '../../../models/python/resources.js';
 import type { PythonModel } from '../model.js';
 import { callee, calleeName, keywordArg, mentionsName, positionalArgs, targetNames } from '../syntax.js';
 
@@ -72,4 +72,11 @@ export function releasesAcquisition(model: PythonModel, call: SyntaxNode, acq: A
 export function looksLikeRelease(call: SyntaxNode): boolean {
   const method = calleeName(call) ?? '';
   return RELEASE_METHODS.has(method) || RELEASE_FUNCTIONS.test(method);
+}
+
+/** A builtin or container/string method that does not fail in practice (`len(x)`, `d.copy()`, `typing.cast(...)`). */
+export function isInMemoryCall(call: SyntaxNode): boolean {
+  const fn = callee(call);
+  const name = calleeName(call) ?? '';
+  return fn?.type === 'attribute' ? IN_MEMORY_METHODS.has(name) : IN_MEMORY_BUILTINS.has(name);
 }

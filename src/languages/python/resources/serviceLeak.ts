@@ -10,6 +10,7 @@ import { cfgOf, statementMayRaise, type CfgNode } from '../cfg/index.js';
 import type { PythonModel } from '../model.js';
 import { isDeliberateRaise } from '../cfg/graph.js';
 import { calleeName, descendantsOfType, isLoggingCall, mentionsName } from '../syntax.js';
+import { isInMemoryCall } from './match.js';
 
 export interface Creation { call: SyntaxNode; stmt: SyntaxNode; handle: string; what: string }
 
@@ -111,13 +112,10 @@ function handsOver(stmt: SyntaxNode, names: Set<string>): boolean {
   return !names.has(root.text);
 }
 
-/** Builtins and container methods that do not fail in practice: treating them as failures floods every path. */
-const SAFE_CALLS = new Set(['_', 'len', 'str', 'int', 'bool', 'dict', 'list', 'set', 'tuple', 'isinstance', 'getattr', 'hasattr', 'append', 'add', 'get', 'setdefault', 'update', 'extend', 'pop', 'keys', 'values', 'items', 'format', 'join', 'strip', 'lower', 'upper', 'copy', 'discard', 'remove', 'sorted', 'enumerate', 'zip', 'range', 'min', 'max', 'any', 'all']);
-
 /** A statement with a call that can fail for real (a remote call, a DB write), or an explicit raise. */
 function mayFail(stmt: SyntaxNode): boolean {
   if (stmt.type === 'raise_statement') return true;
-  return callsIn(stmt).some((c) => !isLoggingCall(c) && !SAFE_CALLS.has(calleeName(c) ?? '') && !/^[A-Z]/.test(calleeName(c) ?? ''));
+  return callsIn(stmt).some((c) => !isLoggingCall(c) && !isInMemoryCall(c) && !/^[A-Z]/.test(calleeName(c) ?? ''));
 }
 
 function within(inner: SyntaxNode, outer: SyntaxNode | null): boolean {
