@@ -53,3 +53,49 @@ int Gradient::parts(qreal from, qreal to)
     // ok: division-by-unchecked-value
     return qCeil((to - from) / spacing);
 }
+
+static const quint16 MaxAmplitude = 32768;
+constexpr float Full8Bit = static_cast<float>(255);
+
+class Ring
+{
+    static constexpr int Slots = 4;
+    int m_pos = 0;
+    int m_size;
+    int next() { return (m_pos + 1) % Slots; } // ok: division-by-unchecked-value
+    // ruleid: division-by-unchecked-value
+    int wrap(int i) { return i % m_size; }
+};
+
+qreal Pcm::toReal(qint16 sample)
+{
+    // ok: division-by-unchecked-value
+    return qreal(sample) / MaxAmplitude;
+}
+
+void Colour::ranges(float *out)
+{
+    constexpr float lumaRange = (235 - 16) / Full8Bit;
+    // ok: division-by-unchecked-value
+    out[0] = 1 / lumaRange;
+}
+
+int Packet::chunks(int total)
+{
+    // `step` is const here but a parameter elsewhere in the file: not a constant.
+    const int step = 8;
+    return total / step; // ok: division-by-unchecked-value
+}
+
+int Packet::split(int total, int step)
+{
+    // ruleid: division-by-unchecked-value
+    return total / step;
+}
+
+int Frame::perSecond(int frames)
+{
+    const int interval = m_interval;
+    // ruleid: division-by-unchecked-value
+    return frames / interval;
+}

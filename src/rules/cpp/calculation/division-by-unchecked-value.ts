@@ -1,7 +1,9 @@
 // CWE-369: an integer or floating division (or `%`) whose divisor is a variable, a member or a product of them that
 // the function never tests (no `x == 0`, `if (x)`, `qFuzzyIsNull(x)`, `qMax(1, x)` … anywhere in it). Sizes, rates
 // and radii read from a file are zero on crafted input: integer division then traps, floating division spreads
-// inf/NaN into geometry. Literal divisors, `sizeof` and divisors the function checks are left alone.
+// inf/NaN into geometry. Literal divisors, `sizeof`, the file's constants (languages/cpp/constants.ts) and divisors
+// the function checks are left alone.
+import { constantsOf } from '../../../languages/cpp/constants.js';
 import { enclosingFunction } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { namesIn, testedNames } from '../../../rulekit/cppGuards.js';
@@ -56,9 +58,9 @@ export default defineCppRule({
       const tested = testedNames(fn);
       const names = [...namesIn(divisor)];
       if (names.some((name) => tested.has(name))) return;
-      // A local initialised with a literal (`const qreal spacing = qreal(0.02);`) is a constant.
-      if (names.length === 1 && fn.descendantsOfType('init_declarator').some((d) =>
-        d.childForFieldName('declarator')?.text === names[0] && /^[\w:]*\(?\s*[0-9.]+[fFuUlL]*\s*\)?$/.test(d.childForFieldName('value')?.text ?? ''))) return;
+      // A constant of the file (`constexpr float max8bit = static_cast<float>(255);`, `const qreal spacing = 0.02;`).
+      const constants = constantsOf(ctx.model.root);
+      if (names.every((name) => constants.isConstantIn(name, fn))) return;
       ctx.report({
         node: expr,
         messageId: 'divide',
