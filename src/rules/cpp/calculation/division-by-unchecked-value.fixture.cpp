@@ -99,3 +99,11 @@ int Frame::perSecond(int frames)
     // ruleid: division-by-unchecked-value
     return frames / interval;
 }
+
+void Font::scale(QPainter *p, qreal pixelSize)
+{
+    // ruleid: division-by-unchecked-value
+    p->scale(pixelSize / m_unitsPerEm, -pixelSize / m_unitsPerEm);
+    // ok: division-by-unchecked-value
+    m_penWidth /= pixelSize / m_unitsPerEm;
+}

@@ -51,6 +51,8 @@ export default defineCppRule({
     },
   },
   create(ctx) {
+    // One finding per divisor and function: `a / len` and `b / len` share one missing check, and one fix.
+    const reported = new Set<string>();
     const check = (expr: SyntaxNode, divisor: SyntaxNode | null): void => {
       if (!divisor || !isVariableDivisor(divisor)) return;
       const fn = enclosingFunction(expr);
@@ -61,6 +63,9 @@ export default defineCppRule({
       // A constant of the file (`constexpr float max8bit = static_cast<float>(255);`, `const qreal spacing = 0.02;`).
       const constants = constantsOf(ctx.model.root);
       if (names.every((name) => constants.isConstantIn(name, fn))) return;
+      const key = `${fn.id}:${unparenthesize(divisor).text.replace(/\s+/g, '')}`;
+      if (reported.has(key)) return;
+      reported.add(key);
       ctx.report({
         node: expr,
         messageId: 'divide',
