@@ -14,6 +14,8 @@ export const CHECKING_CALLS: ReadonlySet<string> = new Set([
   'Q_UNLIKELY', 'Q_LIKELY', 'qMax', 'qMin', 'qBound', 'max', 'min', 'clamp', 'abs', 'qAbs', 'isNull', 'isEmpty',
   'qMulOverflow', 'qAddOverflow', 'qSubOverflow', '__builtin_mul_overflow', '__builtin_add_overflow',
   'isValid', 'std::isfinite', 'isfinite',
+  // Qt Test: a failed QVERIFY/QCOMPARE returns from the test function, so what follows ran only if it held.
+  'QVERIFY', 'QVERIFY2', 'QTRY_VERIFY', 'QTRY_VERIFY2', 'QCOMPARE', 'Q_CHECK_PTR',
 ]);
 
 /** Names in a function that state an overflow or allocation limit (it checks sizes somewhere). */
