@@ -107,3 +107,26 @@ void Font::scale(QPainter *p, qreal pixelSize)
     // ok: division-by-unchecked-value
     m_penWidth /= pixelSize / m_unitsPerEm;
 }
+
+qint64 WaveReader::durationMs() const
+{
+    // ruleid: division-by-unchecked-value
+    return m_payload * 1000 / (m_header.frameBytes() * m_header.rate());
+}
+
+void Pattern::unscale(const QTransform &world)
+{
+    // ok: division-by-unchecked-value
+    const qreal down = 1 / world.m11();
+    m_applied.scale(qIsFinite(down) ? down : 1.0, 1.0);
+}
+
+qreal Arc::factor(qreal d)
+{
+    // A sign test on the result does not catch the inf of a zero `d`.
+    // ruleid: division-by-unchecked-value
+    qreal f = 1.0 / d - 0.25;
+    if (f < 0)
+        f = 0;
+    return f;
+}
