@@ -3,7 +3,9 @@
 // where it removed lines) — unless the same defect (same fingerprint) was already in the old file and the change
 // only moved it. Optionally keeps pre-existing findings inside changed functions, marked `context`.
 import type { Finding, Range } from '../findings/types.js';
+import { parseCppSource } from '../languages/cpp/parser.js';
 import { parsePython } from '../languages/python/parser.js';
+import { languageOf } from '../sources/language.js';
 import type { FileChange } from './diff.js';
 
 export interface Attribution {
@@ -62,7 +64,7 @@ export async function attributeFindings(
   let spans: LineSpan[] | undefined;
   const inChangedFunction = async (f: Finding): Promise<boolean> => {
     if (!change) return false;
-    spans ??= await functionSpans(source);
+    spans ??= await functionSpans(file, source);
     const inner = innermost(spans, f.range.startLine);
     return inner !== undefined && spanTouches(inner, change);
   };
@@ -96,11 +98,15 @@ export async function attributeFindings(
   return { introduced, context, hidden: others.length - context.length };
 }
 
-async function functionSpans(source: string): Promise<LineSpan[]> {
-  const tree = await parsePython(source);
-  return tree.rootNode.descendantsOfType('function_definition').map((n) => ({
-    start: n.startPosition.row + 1, end: n.endPosition.row + 1,
-  }));
+/** The functions of the file, each from its first line (`template <…>` included in C++) to its last. */
+async function functionSpans(file: string, source: string): Promise<LineSpan[]> {
+  // C and C++ with their own grammar: the Python grammar finds no function in C++ (or invents some).
+  const cpp = languageOf(file) === 'cpp';
+  const tree = cpp ? await parseCppSource(source) : await parsePython(source);
+  return tree.rootNode.descendantsOfType('function_definition').map((n) => {
+    const outer = cpp && n.parent?.type === 'template_declaration' ? n.parent : n;
+    return { start: outer.startPosition.row + 1, end: n.endPosition.row + 1 };
+  });
 }
 
 function innermost(spans: readonly LineSpan[], line: number): LineSpan | undefined {

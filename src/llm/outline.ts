@@ -1,8 +1,11 @@
 // The per-file facts the LLM review needs from one parse: functions and classes with their scope names (for
 // fingerprints and for cutting code only between definitions), each class's header, the module's imports, the
-// top-level statements, and the comments (for suppressions). Reads the syntax tree only; decides nothing.
+// top-level statements, and the comments (for suppressions). Reads the syntax tree only; decides nothing. C and C++
+// files get the same outline from outlineCpp.ts.
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { parsePython } from '../languages/python/parser.js';
+import type { Language } from '../rulekit/types.js';
+import { outlineCpp } from './outlineCpp.js';
 import type { LineSpan } from './types.js';
 
 export interface Definition extends LineSpan { scope: string; isFunction: boolean }
@@ -26,6 +29,8 @@ export interface FileOutline {
   topLevel: LineSpan[];
   /** 1-based line → the comments on it. */
   comments: Map<number, string[]>;
+  /** The scope name of code outside any definition (as the rules of the file's language name it in fingerprints). */
+  fileScope: string;
 }
 
 const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
@@ -55,9 +60,11 @@ function classOutline(node: SyntaxNode, outer: SyntaxNode): ClassOutline {
   return { ...spanOf(outer), header, members };
 }
 
-export async function outlineOf(text: string): Promise<FileOutline> {
+/** The outline of a Python file, or of a C/C++ file (outlineCpp.ts) when `language` says so. */
+export async function outlineOf(text: string, language: Language = 'python'): Promise<FileOutline> {
   const lines = text.split(/\r?\n/);
   const lineCount = text.endsWith('\n') ? lines.length - 1 : lines.length;
+  if (language === 'cpp') return outlineCpp(text, lineCount);
   const tree = await parsePython(text);
   const definitions: Definition[] = [];
   const classes: ClassOutline[] = [];
@@ -85,15 +92,15 @@ export async function outlineOf(text: string): Promise<FileOutline> {
   return {
     lineCount, definitions, classes, comments,
     imports: top.filter((n) => IMPORTS.has(n.type)).map(spanOf),
-    topLevel: top.map(spanOf),
+    topLevel: top.map(spanOf), fileScope: '<module>',
   };
 }
 
-/** The innermost function or class holding `line`, as `Class.method`, or `<module>` (as rules' fingerprints name it). */
+/** The innermost function or class holding `line`, as `Class.method` (`Class::method`), or the file's scope (as rules' fingerprints name it). */
 export function scopeAt(outline: FileOutline, line: number): string {
   let best: Definition | undefined;
   for (const d of outline.definitions) {
     if (d.start <= line && line <= d.end && (!best || d.end - d.start <= best.end - best.start)) best = d;
   }
-  return best?.scope ?? '<module>';
+  return best?.scope ?? outline.fileScope;
 }

@@ -5,6 +5,7 @@
 import type { Selection } from '../config/selection.js';
 import type { Finding } from '../findings/types.js';
 import { NO_DEFECTS } from '../reporters/common.js';
+import { languageOf } from '../sources/language.js';
 import { cweName } from '../taxonomy/index.js';
 import type { Unit } from './excerpts.js';
 import { PILLAR_EXAMPLES } from './pillarExamples.js';
@@ -130,7 +131,8 @@ export function userMessage(input: PromptInput): string {
   parts.push(unit.added
     ? 'The change (lines marked + were added or rewritten; the other lines are the functions around them):'
     : 'The code:');
-  parts.push('```python', numberedCode(unit, input.lines), '```');
+  // The fence names the language so the model reads C++ as C++ (Python prompts stay byte-identical).
+  parts.push(languageOf(unit.file) === 'cpp' ? '```cpp' : '```python', numberedCode(unit, input.lines), '```');
   return parts.join('\n');
 }
 

@@ -6,6 +6,7 @@ import type { FileChange } from '../changes/diff.js';
 import { UsageError } from '../config/errors.js';
 import type { Selection } from '../config/selection.js';
 import type { Diagnostic, Finding, LlmRejectReason, LlmStats } from '../findings/types.js';
+import { languageOf } from '../sources/language.js';
 import { parseAnswer } from './answer.js';
 import { changeUnits, wholeFileUnits, type Unit } from './excerpts.js';
 import { outlineOf, type FileOutline } from './outline.js';
@@ -104,7 +105,7 @@ async function reviewAll(inputs: readonly LlmFileInput[], selection: Selection, 
   const work: Array<{ state: FileState; unit: Unit }> = [];
   const states: FileState[] = [];
   for (const input of inputs) {
-    const outline = await outlineOf(input.text);
+    const outline = await outlineOf(input.text, languageOf(input.file));
     const state: FileState = { input, lines: input.text.split(/\r?\n/), outline, candidates: [] };
     states.push(state);
     const units = input.change ? changeUnits(input.file, outline, input.change) : wholeFileUnits(input.file, outline);

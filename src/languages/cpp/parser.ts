@@ -6,6 +6,7 @@ import type { Parser } from 'web-tree-sitter';
 import type { SyntaxTree } from '../syntaxTree.js';
 import { parseToSyntaxTree } from '../treesitter/mirror.js';
 import { lazyParser } from '../treesitter/runtime.js';
+import { preprocess } from './preprocess.js';
 
 /** One parser per thread, created on first use. */
 export const cppParser: () => Promise<Parser> = lazyParser(() => createRequire(import.meta.url).resolve('tree-sitter-cpp/tree-sitter-cpp.wasm'));
@@ -13,4 +14,11 @@ export const cppParser: () => Promise<Parser> = lazyParser(() => createRequire(i
 /** Parses `text`; answers null only when `shouldStop` (polled while parsing and copying) asked to stop. */
 export async function parseCppWithin(text: string, shouldStop: () => boolean): Promise<SyntaxTree | null> {
   return parseToSyntaxTree(await cppParser(), text, 'cpp', shouldStop);
+}
+
+/** Preprocesses and parses a whole file with no time limit (change attribution, LLM excerpts): same lines and columns. */
+export async function parseCppSource(source: string): Promise<SyntaxTree> {
+  const tree = await parseToSyntaxTree(await cppParser(), preprocess(source).text, 'cpp');
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
 }

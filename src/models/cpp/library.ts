@@ -14,7 +14,12 @@ export const CHECKING_CALLS: ReadonlySet<string> = new Set([
   'Q_UNLIKELY', 'Q_LIKELY', 'qMax', 'qMin', 'qBound', 'max', 'min', 'clamp', 'abs', 'qAbs', 'isNull', 'isEmpty',
   'qMulOverflow', 'qAddOverflow', 'qSubOverflow', '__builtin_mul_overflow', '__builtin_add_overflow',
   'isValid', 'std::isfinite', 'isfinite',
+  // Qt Test: a failed QVERIFY/QCOMPARE returns from the test function, so what follows ran only if it held.
+  'QVERIFY', 'QVERIFY2', 'QTRY_VERIFY', 'QTRY_VERIFY2', 'QCOMPARE', 'Q_CHECK_PTR',
 ]);
+
+/** Calls that ask whether a floating value is finite: what a zero divisor's inf or NaN would fail. */
+export const FINITENESS_CHECKS: ReadonlySet<string> = new Set(['qIsFinite', 'qIsInf', 'qIsNaN', 'isfinite', 'isinf', 'isnan']);
 
 /** Names in a function that state an overflow or allocation limit (it checks sizes somewhere). */
 export const OVERFLOW_LIMIT_NAMES = /^(?:q(?:Mul|Add|Sub)Overflow|__builtin_(?:mul|add|sub)_overflow|numeric_limits|INT_MAX|UINT_MAX|SIZE_MAX|SSIZE_MAX|INT32_MAX|UINT32_MAX|INT64_MAX|MaxAllocSize|maxSize|max_size|MaxByteArraySize|qCalculateBlockSize|qCalculateGrowingBlockSize)$/;

@@ -53,3 +53,80 @@ int Gradient::parts(qreal from, qreal to)
     // ok: division-by-unchecked-value
     return qCeil((to - from) / spacing);
 }
+
+static const quint16 MaxAmplitude = 32768;
+constexpr float Full8Bit = static_cast<float>(255);
+
+class Ring
+{
+    static constexpr int Slots = 4;
+    int m_pos = 0;
+    int m_size;
+    int next() { return (m_pos + 1) % Slots; } // ok: division-by-unchecked-value
+    // ruleid: division-by-unchecked-value
+    int wrap(int i) { return i % m_size; }
+};
+
+qreal Pcm::toReal(qint16 sample)
+{
+    // ok: division-by-unchecked-value
+    return qreal(sample) / MaxAmplitude;
+}
+
+void Colour::ranges(float *out)
+{
+    constexpr float lumaRange = (235 - 16) / Full8Bit;
+    // ok: division-by-unchecked-value
+    out[0] = 1 / lumaRange;
+}
+
+int Packet::chunks(int total)
+{
+    // `step` is const here but a parameter elsewhere in the file: not a constant.
+    const int step = 8;
+    return total / step; // ok: division-by-unchecked-value
+}
+
+int Packet::split(int total, int step)
+{
+    // ruleid: division-by-unchecked-value
+    return total / step;
+}
+
+int Frame::perSecond(int frames)
+{
+    const int interval = m_interval;
+    // ruleid: division-by-unchecked-value
+    return frames / interval;
+}
+
+void Font::scale(QPainter *p, qreal pixelSize)
+{
+    // ruleid: division-by-unchecked-value
+    p->scale(pixelSize / m_unitsPerEm, -pixelSize / m_unitsPerEm);
+    // ok: division-by-unchecked-value
+    m_penWidth /= pixelSize / m_unitsPerEm;
+}
+
+qint64 WaveReader::durationMs() const
+{
+    // ruleid: division-by-unchecked-value
+    return m_payload * 1000 / (m_header.frameBytes() * m_header.rate());
+}
+
+void Pattern::unscale(const QTransform &world)
+{
+    // ok: division-by-unchecked-value
+    const qreal down = 1 / world.m11();
+    m_applied.scale(qIsFinite(down) ? down : 1.0, 1.0);
+}
+
+qreal Arc::factor(qreal d)
+{
+    // A sign test on the result does not catch the inf of a zero `d`.
+    // ruleid: division-by-unchecked-value
+    qreal f = 1.0 / d - 0.25;
+    if (f < 0)
+        f = 0;
+    return f;
+}

@@ -1,9 +1,13 @@
-// CWE-369: an integer or floating division (or `%`) whose divisor is a variable, a member or a product of them that
+// CWE-369: an integer or floating division (or `%`) whose divisor is a variable, a member, an accessor call
+// (`format.sampleRate()`) or a product of them that
 // the function never tests (no `x == 0`, `if (x)`, `qFuzzyIsNull(x)`, `qMax(1, x)` … anywhere in it). Sizes, rates
 // and radii read from a file are zero on crafted input: integer division then traps, floating division spreads
-// inf/NaN into geometry. Literal divisors, `sizeof` and divisors the function checks are left alone.
-import { enclosingFunction } from '../../../languages/cpp/syntax.js';
+// inf/NaN into geometry. Literal divisors, `sizeof`, the file's constants (languages/cpp/constants.ts) and divisors
+// the function checks (or whose result it checks: `qIsFinite(q)`) are left alone.
+import { constantsOf } from '../../../languages/cpp/constants.js';
+import { callShape, enclosingFunction } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
+import { FINITENESS_CHECKS } from '../../../models/cpp/library.js';
 import { namesIn, testedNames } from '../../../rulekit/cppGuards.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
 
@@ -13,10 +17,27 @@ function unparenthesize(node: SyntaxNode): SyntaxNode {
   return n;
 }
 
+/** `format.sampleRate()`, `d->header.bytesPerFrame()`: a member read through an accessor with no arguments. */
+function isGetter(n: SyntaxNode): boolean {
+  return n.type === 'call_expression' && n.childForFieldName('function')?.type === 'field_expression' &&
+    (n.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment').length ?? 1) === 0;
+}
+
+/** The variable the division's value is stored in (`x = a / b`, `T x = a / b`), through arithmetic around it. */
+function resultName(expr: SyntaxNode): string | null {
+  let n = expr;
+  while (n.parent && (n.parent.type === 'binary_expression' || n.parent.type === 'parenthesized_expression' || n.parent.type === 'cast_expression')) n = n.parent;
+  const p = n.parent;
+  if (p?.type === 'init_declarator' && p.childForFieldName('value')?.id === n.id) return p.childForFieldName('declarator')?.type === 'identifier' ? p.childForFieldName('declarator')!.text : null;
+  if (p?.type === 'assignment_expression' && p.childForFieldName('right')?.id === n.id) return p.childForFieldName('left')?.type === 'identifier' ? p.childForFieldName('left')!.text : null;
+  return null;
+}
+
 /** Divisors worth a look: a name, a member, or a product of such (`rx * rx`, `bytesPerFrame * sampleRate`). */
 function isVariableDivisor(node: SyntaxNode): boolean {
   const n = unparenthesize(node);
   if (n.type === 'identifier' || n.type === 'field_expression') return !/^[A-Z][A-Z0-9_]+$/.test(n.text);
+  if (isGetter(n)) return true;
   if (n.type === 'binary_expression' && n.childForFieldName('operator')?.text === '*') {
     const parts = [n.childForFieldName('left'), n.childForFieldName('right')];
     return parts.every((p) => p !== null && (isVariableDivisor(p) || unparenthesize(p).type === 'number_literal')) &&
@@ -49,6 +70,8 @@ export default defineCppRule({
     },
   },
   create(ctx) {
+    // One finding per divisor and function: `a / len` and `b / len` share one missing check, and one fix.
+    const reported = new Set<string>();
     const check = (expr: SyntaxNode, divisor: SyntaxNode | null): void => {
       if (!divisor || !isVariableDivisor(divisor)) return;
       const fn = enclosingFunction(expr);
@@ -56,9 +79,18 @@ export default defineCppRule({
       const tested = testedNames(fn);
       const names = [...namesIn(divisor)];
       if (names.some((name) => tested.has(name))) return;
-      // A local initialised with a literal (`const qreal spacing = qreal(0.02);`) is a constant.
-      if (names.length === 1 && fn.descendantsOfType('init_declarator').some((d) =>
-        d.childForFieldName('declarator')?.text === names[0] && /^[\w:]*\(?\s*[0-9.]+[fFuUlL]*\s*\)?$/.test(d.childForFieldName('value')?.text ?? ''))) return;
+      // `q = 1 / m.m11(); … qIsFinite(q) ? q : 1.0`: the result is checked for the inf a zero divisor makes.
+      const result = resultName(expr);
+      if (result !== null && fn.descendantsOfType('call_expression').some((c) => {
+        const shape = callShape(c);
+        return shape !== null && FINITENESS_CHECKS.has(shape.name) && namesIn(c.childForFieldName('arguments') ?? c).has(result);
+      })) return;
+      // A constant of the file (`constexpr float max8bit = static_cast<float>(255);`, `const qreal spacing = 0.02;`).
+      const constants = constantsOf(ctx.model.root);
+      if (names.every((name) => constants.isConstantIn(name, fn))) return;
+      const key = `${fn.id}:${unparenthesize(divisor).text.replace(/\s+/g, '')}`;
+      if (reported.has(key)) return;
+      reported.add(key);
       ctx.report({
         node: expr,
         messageId: 'divide',

@@ -144,3 +144,40 @@ void grow(int *values, int count)
             break;
     }
 }
+
+// Extracting from a stream as a statement advances the stream the condition reads.
+void Portal::readStreams(QDBusArgument &streams)
+{
+    streams.beginArray();
+    // ok: loop-without-progress
+    while (!streams.atEnd()) {
+        quint32 id = 0;
+        streams >> id;
+        m_ids.append(id);
+    }
+}
+
+// A shift whose value is used advances nothing: `bits >> 1` leaves `bits` as it was.
+int Flags::countHigh(quint32 bits)
+{
+    int n = 0;
+    // ruleid: loop-without-progress
+    while (bits != 0) {
+        n += (bits >> 1) & 1;
+    }
+    return n;
+}
+
+// The body passes a lambda that advances what the condition reads.
+void Generator::fill(char *out, qsizetype bytes)
+{
+    qsizetype remaining = bytes;
+    auto write = [&](char value) {
+        *out++ = value;
+        --remaining;
+    };
+    // ok: loop-without-progress
+    while (remaining) {
+        emitSample(nextValue(), write);
+    }
+}

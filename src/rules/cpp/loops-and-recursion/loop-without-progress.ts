@@ -5,6 +5,8 @@
 // make progress themselves (`while (reader.readNext())`, `while (!ioctl(fd, …))`), and literal conditions
 // (`while (true)`, `for (;;)`) are deliberate. (3) A counted `for (i = 0; i < n; ++i)` whose body also grows `n` on
 // every iteration (`++count` typed for `++i`): the bound runs ahead of the index and the loop never ends.
+// Progress the body makes indirectly counts: `stream >> x;` advances `stream`, and a lambda of the function that the
+// body calls or passes on writes what its own body writes.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { callShape, enclosingFunction } from '../../../languages/cpp/syntax.js';
 import { READ_ONLY_METHODS } from '../../../models/cpp/library.js';
@@ -27,7 +29,13 @@ function writtenIn(node: SyntaxNode): Set<string> {
       case 'assignment_expression': addTarget(n.childForFieldName('left')); break;
       case 'update_expression': addTarget(n.childForFieldName('argument')); break;
       case 'pointer_expression': if (n.childForFieldName('operator')?.text === '&') addTarget(n.childForFieldName('argument')); break;
-      case 'binary_expression': if (n.childForFieldName('operator')?.text === '>>') addTarget(n.childForFieldName('right')); break;
+      case 'binary_expression': {
+        if (n.childForFieldName('operator')?.text !== '>>') break;
+        addTarget(n.childForFieldName('right'));
+        // `stream >> a >> b;` as a statement is an extraction: it advances the stream (a shift would be discarded).
+        if (isStatementLevelExtraction(n)) addTarget(leftmostOperand(n));
+        break;
+      }
       case 'call_expression': {
         const shape = callShape(n);
         if (shape?.receiver && !READ_ONLY_METHODS.has(shape.name)) addTarget(shape.receiver);
@@ -36,6 +44,30 @@ function writtenIn(node: SyntaxNode): Set<string> {
         break;
       }
     }
+  }
+  return out;
+}
+
+/** True for a `>>` whose value is thrown away: the statement itself, or a link of a `s >> a >> b` chain that is. */
+function isStatementLevelExtraction(n: SyntaxNode): boolean {
+  let top = n;
+  while (top.parent?.type === 'binary_expression' && top.parent.childForFieldName('operator')?.text === '>>' && top.parent.childForFieldName('left')?.id === top.id) top = top.parent;
+  return top.parent?.type === 'expression_statement';
+}
+
+function leftmostOperand(n: SyntaxNode): SyntaxNode | null {
+  let left = n.childForFieldName('left');
+  while (left?.type === 'binary_expression' && left.childForFieldName('operator')?.text === '>>') left = left.childForFieldName('left');
+  return left;
+}
+
+/** What the lambdas a function names (`auto write = [&](…) { … };`) write, by the lambda's name. */
+function lambdaWrites(fn: SyntaxNode | null): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const d of fn?.descendantsOfType('init_declarator') ?? []) {
+    const value = d.childForFieldName('value');
+    const name = d.childForFieldName('declarator');
+    if (value?.type === 'lambda_expression' && name?.type === 'identifier') out.set(name.text, writtenIn(value));
   }
   return out;
 }
@@ -117,10 +149,13 @@ export default defineCppRule({
       const vars = conditionVariables(cond);
       if (!vars || vars.size === 0) return;
       const written = writtenIn(body);
+      const fn = enclosingFunction(loop);
+      // A lambda of the function the body calls or passes on (`toSample(v, write)`) writes what its body writes.
+      const lambdas = lambdaWrites(fn);
+      if (lambdas.size > 0) for (const id of body.descendantsOfType('identifier')) for (const w of lambdas.get(id.text) ?? []) written.add(w);
       if ([...vars].some((v) => written.has(v))) return;
       if (body.descendantsOfType(['break_statement', 'goto_statement', 'throw_statement']).length > 0) return;
       // A call of a method of this class (`discardBytes(n)`) may advance a member the condition reads.
-      const fn = enclosingFunction(loop);
       const locals = new Set(fn ? fn.descendantsOfType(['declaration', 'parameter_declaration']).flatMap((d) => d.descendantsOfType('identifier').map((i) => i.text)) : []);
       const plainCall = body.descendantsOfType('call_expression').some((c) => callShape(c)?.receiver === null);
       if (plainCall && [...vars].some((v) => !locals.has(v))) return;

@@ -142,3 +142,64 @@ Sheet *Sheet::open(const QByteArray &bytes)
     // ok: unbounded-recursion
     return open(name);
 }
+
+// A call inside a lambda runs when the lambda is called (here: when the output goes away), not within this call.
+void Player::setOutput(Output *output)
+{
+    m_output = output;
+    if (output)
+        // ok: unbounded-recursion
+        output->onDestroyed([this]() { setOutput(nullptr); });
+}
+
+// A template whose `T` the parameters do not mention cannot be what `item(key)` calls: that is the untyped overload.
+template <typename T>
+T *Registry::item(const char *key) const
+{
+    // ok: unbounded-recursion
+    void *raw = item(key);
+    return static_cast<T *>(raw);
+}
+
+// An overload declared in the file with other parameter types: `scaled(size, int)` is not this function.
+QSize scaled(QSize size, int steps);
+
+inline QSize scaled(QSize size, Scale steps)
+{
+    // ok: unbounded-recursion
+    return scaled(size, toSteps(steps));
+}
+
+// The same declaration beside its definition is this function: still recursion.
+int sizeOf(Node *node);
+
+int sizeOf(Node *node)
+{
+    // ruleid: unbounded-recursion
+    return node ? 1 + sizeOf(node->firstChild()) : 0;
+}
+
+// A receiver whose type the file declares as another class calls that class's method.
+namespace {
+SinkClass *parent_class;
+}
+
+Caps *Sink::caps(Base *base)
+{
+    // ok: unbounded-recursion
+    return parent_class->caps(base);
+}
+
+void Tree::expand()
+{
+    auto *child = new Tree(this);
+    // ruleid: unbounded-recursion
+    child->expand();
+}
+
+void ViewTest::expand()
+{
+    auto *view = new TestView;
+    // ok: unbounded-recursion
+    view->expand();
+}

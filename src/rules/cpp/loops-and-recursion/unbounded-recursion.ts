@@ -69,6 +69,70 @@ function callsThisOverload(call: SyntaxNode, fn: SyntaxNode, overloads: SyntaxNo
 }
 
 /**
+ * A function template with a type parameter its parameters never mention (`template <typename T> T *get(const char *)`)
+ * cannot be what a plain `get(name)` inside it calls: `T` cannot be deduced, so the call picks a non-template overload.
+ */
+function hasUndeducibleTemplateParameter(fn: SyntaxNode): boolean {
+  const template = fn.parent?.type === 'template_declaration' ? fn.parent : null;
+  const names = template?.childForFieldName('parameters')?.namedChildren
+    .filter((p) => p.type === 'type_parameter_declaration' || p.type === 'variadic_type_parameter_declaration')
+    .map((p) => p.namedChildren.find((c) => c.type === 'type_identifier')?.text)
+    .filter((n): n is string => n !== undefined) ?? [];
+  if (names.length === 0) return false;
+  let d = fn.childForFieldName('declarator');
+  while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator') ?? d.namedChild(0);
+  const mentioned = new Set(d?.childForFieldName('parameters')?.descendantsOfType('type_identifier').map((t) => t.text) ?? []);
+  return names.some((n) => !mentioned.has(n));
+}
+
+/** Function declarations (not definitions) of `base` in the file: `QSize rotated(QSize, int);` beside an inline overload. */
+function declaredOverloads(root: SyntaxNode, base: string): SyntaxNode[] {
+  return root.descendantsOfType('function_declarator').filter((d) => {
+    const owner = d.parent;
+    if (!owner || (owner.type !== 'declaration' && owner.type !== 'field_declaration')) return false;
+    const name = d.childForFieldName('declarator')?.text.replace(/\s+/g, '');
+    return name !== undefined && baseName(name) === base;
+  }).map((d) => d.parent!);
+}
+
+/** The type a declaration gives its name, also through `auto *x = new T(…)`: the class name, without templates. */
+function typeOfDeclaration(d: SyntaxNode): string | null {
+  const type = d.childForFieldName('type');
+  if (!type) return null;
+  if (type.type === 'placeholder_type_specifier') {
+    const value = d.descendantsOfType('init_declarator')[0]?.childForFieldName('value');
+    const created = value?.type === 'new_expression' ? value.childForFieldName('type') : null;
+    return created ? baseName(created.text.replace(/<.*$/s, '').replace(/\s+/g, '')) : null;
+  }
+  return baseName(type.text.replace(/<.*$/s, '').replace(/\s+/g, ''));
+}
+
+/** Declarations at file or namespace level (anonymous namespaces included), not in classes or functions. */
+function namespaceDeclarations(root: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const visit = (scope: SyntaxNode): void => {
+    for (const n of scope.namedChildren) {
+      if (n.type === 'declaration') out.push(n);
+      const body = n.type === 'namespace_definition' || n.type === 'linkage_specification' ? n.childForFieldName('body') : null;
+      if (body) visit(body);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/** The identifiers a declaration names (through `*`, `&` and initialisers), not those in its initial value. */
+function declaredIdentifiers(d: SyntaxNode): string[] {
+  const out: string[] = [];
+  for (const declarator of d.childrenForFieldName('declarator')) {
+    let n: SyntaxNode | null = declarator;
+    while (n && n.type !== 'identifier' && n.type !== 'field_identifier') n = n.childForFieldName('declarator') ?? (n.type === 'init_declarator' ? null : n.namedChild(0));
+    if (n) out.push(n.text);
+  }
+  return out;
+}
+
+/**
  * Some identifier in the function names a depth, a visited set or a guard, or a flag is both tested and set to
  * true in it (`if (m_drawing) return; m_drawing = true;`).
  */
@@ -139,15 +203,25 @@ export default defineCppRule({
         const [min, max] = arity(fn);
         const owner = className(name);
         // Overloads of the same name in this file: a call may be to another of them, which arity cannot tell.
-        const overloads = ctx.model.root.descendantsOfType('function_definition').filter((f) => { const other = functionName(f); return other !== null && baseName(other) === base; });
+        const defined = ctx.model.root.descendantsOfType('function_definition').filter((f) => { const other = functionName(f); return other !== null && baseName(other) === base; });
+        // A declaration with this function's own parameter types is this function declared; one with others is an
+        // overload defined elsewhere (`QSize rotated(QSize, int);` beside `inline QSize rotated(QSize, Rotation)`).
+        const ownTypes = parameterTypes(fn).join(',');
+        const overloads = [...defined, ...declaredOverloads(ctx.model.root, base).filter((d) => parameterTypes(d).join(',') !== ownTypes)];
+        if (hasUndeducibleTemplateParameter(fn)) return;
         const declared = new Set(body.descendantsOfType(['declaration', 'for_range_loop']).flatMap((d) => [...d.descendantsOfType('identifier')].map((i) => i.text)));
         for (const p of fn.descendantsOfType('parameter_declaration')) for (const i of p.descendantsOfType('identifier')) declared.add(i.text);
         const declaredTypes = new Map<string, string>();
         for (const d of fn.descendantsOfType(['declaration', 'parameter_declaration'])) {
-          const type = d.childForFieldName('type');
-          if (!type || type.type === 'placeholder_type_specifier') continue;
-          const typeName = baseName(type.text.replace(/<.*$/s, '').replace(/\s+/g, ''));
+          const typeName = typeOfDeclaration(d);
+          if (!typeName) continue;
           for (const i of d.descendantsOfType('identifier')) declaredTypes.set(i.text, typeName);
+        }
+        // Variables of the file (`GstBaseSinkClass *parent_class;`) where the function declares none of that name.
+        for (const d of namespaceDeclarations(ctx.model.root)) {
+          const typeName = typeOfDeclaration(d);
+          if (!typeName) continue;
+          for (const i of declaredIdentifiers(d)) if (!declaredTypes.has(i)) declaredTypes.set(i, typeName);
         }
         const localTypes = new Map<string, string>();
         for (const d of fn.descendantsOfType(['declaration', 'parameter_declaration'])) {
@@ -158,6 +232,8 @@ export default defineCppRule({
           if (name && type) localTypes.set(name, type);
         }
         const calls = body.descendantsOfType('call_expression').filter((call) => {
+          // A call in a lambda runs when the lambda is called (a slot, a stored callback), not within this call.
+          for (let n = call.parent; n && n.id !== body.id; n = n.parent) if (n.type === 'lambda_expression') return false;
           const shape = callShape(call);
           if (!shape) return false;
           const wrapper = shape.receiver !== null && shape.receiver.text !== 'this' && wraps(shape.name, base);

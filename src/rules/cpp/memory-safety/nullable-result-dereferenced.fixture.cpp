@@ -38,3 +38,11 @@ void Widget::resizeChild()
     // ok: nullable-result-dereferenced
     child->resize(10, 10);
 }
+
+void tst_Player::loader()
+{
+    QQuickItem *root = qobject_cast<QQuickItem *>(m_component->create());
+    QVERIFY(root);
+    // ok: nullable-result-dereferenced
+    root->setParentItem(m_view.contentItem());
+}
