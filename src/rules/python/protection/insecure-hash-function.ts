@@ -2,7 +2,7 @@
 // usedforsecurity=False; and crypt.crypt()/crypt.mksalt() with the weak DES, MD5 and Blowfish methods.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { WEAK_CRYPT_METHODS, WEAK_HASHLIB_FUNCTIONS } from '../../../models/python/blacklists.js';
-import { argument, dottedName, isTrue, keywordArg, positionalArgs, stringValue } from '../../../languages/python/syntax.js';
+import { argument, descendantsOfType, dottedName, enclosingFunction, isLoggingCall, isTrue, keywordArg, positionalArgs, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { lookupTable } from '../../../lookupTable.js';
 
@@ -18,6 +18,40 @@ function forSecurity(call: SyntaxNode): boolean {
   return flag === null || isTrue(flag);
 }
 
+/** Attributes of a hash object that describe the algorithm; reading only these hashes nothing. */
+const METADATA = new Set(['digest_size', 'block_size', 'name']);
+const DIGESTS = new Set(['hexdigest', 'digest']);
+
+/**
+ * What a weak digest is visibly used for when that use carries no security: reading only the algorithm's metadata
+ * (`sha1().digest_size`), or a digest kept in a local that is only logged, joined into a path or formatted into a
+ * name (a cache file name, an ETag-like key). Null when a use may be a security one (compared, returned, stored, fed
+ * to a cipher) or is unknown. Bandit reports these too; pillar keeps them, at low confidence.
+ */
+function nonSecurityUse(call: SyntaxNode): string | null {
+  const attr = call.parent;
+  if (attr?.type !== 'attribute') return null;
+  const member = attr.childForFieldName('attribute')?.text ?? '';
+  if (METADATA.has(member) && positionalArgs(call).length === 0) return `only its ${member} is read`;
+  if (!DIGESTS.has(member) || attr.parent?.type !== 'call') return null;
+  const digest = attr.parent;
+  const assign = digest.parent?.type === 'assignment' && digest.parent.childForFieldName('right')?.id === digest.id ? digest.parent : null;
+  const target = assign?.childForFieldName('left');
+  if (!assign || target?.type !== 'identifier') return null;
+  const fn = enclosingFunction(assign);
+  if (!fn) return null;
+  const uses = descendantsOfType(fn, 'identifier').filter((i) => i.text === target.text && i.id !== target.id);
+  if (uses.length === 0) return null;
+  for (const u of uses) {
+    const call = u.parent?.type === 'argument_list' ? u.parent.parent : null;
+    const name = call ? dottedName(call.childForFieldName('function')) : null;
+    if (call && (isLoggingCall(call) || name === 'os.path.join')) continue;
+    if (u.parent?.type === 'interpolation') continue;
+    return null;
+  }
+  return `\`${target.text}\` is only logged or used in a file name`;
+}
+
 export default defineRule({
   meta: {
     id: 'insecure-hash-function',
@@ -31,6 +65,10 @@ export default defineRule({
       hashlib: {
         text: '`{code}` uses the broken {algorithm} hash without usedforsecurity=False; it must not protect integrity, signatures or passwords',
         fix: 'Use hashlib.sha256() (or blake2b); if {algorithm} is only a checksum or cache key, say so with `usedforsecurity=False`',
+      },
+      notSecurity: {
+        text: '`{code}` uses the broken {algorithm} hash, but {use}: no security depends on it here',
+        fix: 'Say so with `usedforsecurity=False` (FIPS builds refuse {algorithm} otherwise), or use hashlib.sha256()',
       },
       crypt: {
         text: '`{code}` hashes with the weak crypt method {method}, which is fast to brute-force',
@@ -62,7 +100,11 @@ export default defineRule({
         if (module === 'hashlib') {
           const algorithm = fn === 'new' ? stringValue(argument(node, 0, 'name'))?.toLowerCase() : fn;
           if (!algorithm || !WEAK_HASHLIB_FUNCTIONS.includes(algorithm) || !forSecurity(node)) return;
-          ctx.report({ node, messageId: 'hashlib', data: { code: dottedName(node.childForFieldName('function')) ?? name, algorithm: algorithm.toUpperCase() } });
+          const code = dottedName(node.childForFieldName('function')) ?? name;
+          // An explicit usedforsecurity=True is the author saying it protects something: no discount then.
+          const use = keywordArg(node, 'usedforsecurity') ? null : nonSecurityUse(node);
+          if (use) ctx.report({ node, messageId: 'notSecurity', severity: 'low', confidence: 'low', data: { code, algorithm: algorithm.toUpperCase(), use } });
+          else ctx.report({ node, messageId: 'hashlib', data: { code, algorithm: algorithm.toUpperCase() } });
         } else if (module === 'crypt' && CRYPT_METHOD_ARG[fn]) {
           const { index, keyword } = CRYPT_METHOD_ARG[fn];
           const arg = positionalArgs(node).length > index ? positionalArgs(node)[index]! : keywordArg(node, keyword);
