@@ -133,7 +133,8 @@ export default defineRule({
     const checkMode = (at: SyntaxNode, name: string, value: SyntaxNode | null): void => {
       if (!value) return;
       if (name === HOSTNAME_CHECK_ATTRIBUTE) {
-        if (unparenthesize(value).type === 'false') report(at, { messageId: 'hostname', data: { code: abbreviate(at.text) } });
+        // The chain is still checked against the CA: any certificate that CA signed passes, not any at all.
+        if (unparenthesize(value).type === 'false') report(at, { messageId: 'hostname', severity: 'medium', data: { code: abbreviate(at.text) } });
         return;
       }
       const m = modeOf(ctx.model, value);
