@@ -54,3 +54,24 @@ def check_upload(body, claimed):
     digest = hashlib.md5(body).hexdigest()
     log_it = digest
     return digest == claimed, log_it
+
+
+class Cache(object):
+    def verify(self, base_dir, images, log):
+        for img in images:
+            # ruleid: insecure-hash-function[notSecurity]
+            fp = hashlib.sha1(img.encode()).hexdigest()
+            log.debug('%(id)s is %(fp)s', {'id': img, 'fp': fp})
+            for found in self._find(base_dir, fp):
+                yield found
+
+    def _find(self, base_dir, fp):
+        yield os.path.join(base_dir, fp + '_old')
+
+    def tokens(self, secret, claimed):
+        # ruleid: insecure-hash-function[hashlib]
+        mac = hashlib.sha1(secret).hexdigest()
+        return self._same(mac, claimed)
+
+    def _same(self, a, b):
+        return a == b

@@ -39,17 +39,49 @@ function nonSecurityUse(call: SyntaxNode): string | null {
   const target = assign?.childForFieldName('left');
   if (!assign || target?.type !== 'identifier') return null;
   const fn = enclosingFunction(assign);
-  if (!fn) return null;
-  const uses = descendantsOfType(fn, 'identifier').filter((i) => i.text === target.text && i.id !== target.id);
-  if (uses.length === 0) return null;
-  for (const u of uses) {
-    const call = u.parent?.type === 'argument_list' ? u.parent.parent : null;
-    const name = call ? dottedName(call.childForFieldName('function')) : null;
-    if (call && (isLoggingCall(call) || name === 'os.path.join')) continue;
-    if (u.parent?.type === 'interpolation') continue;
-    return null;
+  return fn && onlyNamesOrLogs(fn, target.text, target, 0) ? `\`${target.text}\` is only logged or used in a file name` : null;
+}
+
+/** Containers a logged value may sit in on its way to the logging call (`LOG.debug('%(a)s', {'a': x})`). */
+const WRAPPERS = new Set(['pair', 'dictionary', 'tuple', 'list', 'argument_list', 'keyword_argument', 'parenthesized_expression', 'binary_operator']);
+/** Calls that build or match file names: a digest given to them names a file, it protects nothing. */
+const NAMING_CALLS = /^(os\.path\.\w+|re\.(compile|match|search|fullmatch))$/;
+
+/**
+ * Every read of `name` in `fn` goes into a logging call, an os.path/re call or an f-string (also inside string
+ * formatting or a dict of log arguments), or is handed to a method of
+ * the same class whose parameter is used only that way (nova's `_find_base_file(base_dir, fingerprint)`).
+ */
+function onlyNamesOrLogs(fn: SyntaxNode, name: string, binding: SyntaxNode | null, depth: number): boolean {
+  const uses = descendantsOfType(fn, 'identifier').filter((i) => i.text === name && i.id !== binding?.id && i.parent?.type !== 'parameters' && i.parent?.type !== 'default_parameter');
+  if (uses.length === 0) return false;
+  return uses.every((u) => {
+    if (u.parent?.type === 'interpolation') return true;
+    let n: SyntaxNode = u;
+    while (n.parent && WRAPPERS.has(n.parent.type)) n = n.parent;
+    if (n.type !== 'argument_list' || n.parent?.type !== 'call') return false;
+    const call = n.parent;
+    if (isLoggingCall(call) || NAMING_CALLS.test(dottedName(call.childForFieldName('function')) ?? '')) return true;
+    // One step into a helper of the same class, through the parameter the value is passed as.
+    const index = positionalArgs(call).findIndex((a) => a.id === u.id);
+    const method = depth === 0 && index >= 0 ? selfMethod(call) : null;
+    const param = method?.childForFieldName('parameters')?.namedChildren.filter((p) => p !== null)[index + 1];
+    return !!method && param?.type === 'identifier' && onlyNamesOrLogs(method, param.text, null, depth + 1);
+  });
+}
+
+/** The method `self.m(...)` calls, when the class around the call defines it. */
+function selfMethod(call: SyntaxNode): SyntaxNode | null {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== 'self') return null;
+  let cls: SyntaxNode | null = call.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  const name = fn.childForFieldName('attribute')?.text;
+  for (const c of cls?.childForFieldName('body')?.namedChildren ?? []) {
+    const def = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+    if (def?.type === 'function_definition' && def.childForFieldName('name')?.text === name) return def;
   }
-  return `\`${target.text}\` is only logged or used in a file name`;
+  return null;
 }
 
 export default defineRule({
