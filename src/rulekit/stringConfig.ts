@@ -96,7 +96,12 @@ function isPasteDict(model: PythonModel, expr: SyntaxNode, names: Set<string>, h
   const n = unparenthesize(expr);
   if (n.type === 'identifier') {
     const reaching = reachingValues(model, n);
-    if (!reaching) return false;
+    if (!reaching) {
+      // Inside a lambda (`lambda app: Filter(app, conf)`) the function's dataflow has no entry for the use: take
+      // the enclosing function's bindings of the name, flow-insensitively.
+      return scopesOf(model).lookup(n).some((b) => (b.kind === 'parameter' && names.has(n.text))
+        || (b.kind === 'assignment' && b.value !== null && isPasteDict(model, b.value, names, hops + 1)));
+    }
     if (reaching.parameter && names.has(n.text)) return true;
     return reaching.values.some((v) => v !== null && isPasteDict(model, v, names, hops + 1));
   }
