@@ -60,6 +60,7 @@ const ASSIGNMENTS = new Set(['assignment']);
 const KEYWORDS = new Set(['keyword_argument']);
 const ATTRIBUTES = new Set(['attribute']);
 const IDENTIFIERS = new Set(['identifier']);
+const BOOLEAN_EXPRESSIONS = new Set(['not_operator', 'boolean_operator', 'parenthesized_expression']);
 
 function parameterNodes(fn: SyntaxNode): SyntaxNode[] {
   return fn.childForFieldName('parameters')?.namedChildren.filter((p): p is SyntaxNode => p !== null) ?? [];
@@ -207,13 +208,13 @@ function skipParens(node: SyntaxNode): SyntaxNode {
   return n;
 }
 
-interface Use { use: SyntaxNode; kind: FlagUseKind; parameter: string | null }
+export interface Use { use: SyntaxNode; kind: FlagUseKind; parameter: string | null }
 
 /**
  * Where the string read at `node` is used as a boolean: directly, or through one assignment to a local or to a
  * `self.` attribute. Explicit comparisons (`in ('true', '1')`) and converter calls end the search.
  */
-function booleanUses(model: PythonModel, node: SyntaxNode, scope: SyntaxNode, hops = 0): Use[] {
+export function booleanUses(model: PythonModel, node: SyntaxNode, scope: SyntaxNode, hops = 0): Use[] {
   const n = skipParens(node);
   const p = n.parent;
   if (!p) return [];
@@ -332,10 +333,15 @@ function holderFor(model: PythonModel, cls: SyntaxNode, init: SyntaxNode, param:
 export function tlsParameter(use: StringFlagUse): string | null {
   if (use.kind === 'argument') return use.parameter !== null && TLS_VERIFICATION_PARAMETERS.has(use.parameter) ? use.parameter : null;
   let n = use.use;
-  if (n.type === 'not_operator') {
-    const p = skipParens(n).parent;
+  if (n.type === 'not_operator' || n.type === 'boolean_operator') {
+    // `verify=not x`, `verify=bundle or not x`: climb the boolean expression to the parameter it fills.
+    let top = n;
+    while (top.parent && BOOLEAN_EXPRESSIONS.has(top.parent.type)) top = top.parent;
+    const p = top.parent;
     const name = p?.type === 'keyword_argument' ? p.childForFieldName('name')?.text : p?.type === 'pair' ? stringValue(p.childForFieldName('key')) : null;
-    if (name && TLS_VERIFICATION_PARAMETERS.has(name)) return name;
+    // An operand of `and`/`or` may reach the parameter as the string itself: a CA path is what `verify` accepts.
+    const passesValue = use.use.type === 'boolean_operator';
+    if (name && TLS_VERIFICATION_PARAMETERS.has(name) && !(passesValue && name === 'verify')) return name;
     n = p ?? n;
   }
   if (n.type !== 'if_statement') return null;

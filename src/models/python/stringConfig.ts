@@ -29,3 +29,8 @@ export const STRING_TO_BOOL_CONVERTERS = /(^|\.)(bool_from_string|config_true_va
  * off, and `verify` takes a CA path or a real boolean, never the ini text 'false'.
  */
 export const TLS_VERIFICATION_PARAMETERS: ReadonlySet<string> = new Set(['insecure', 'verify', 'ssl_insecure', 'api_insecure', 'check_hostname']);
+
+/** Reads that always give a string (or None): environment variables. */
+export const STRING_READ_CALLS: ReadonlySet<string> = new Set(['os.environ.get', 'os.getenv', 'os.environ.__getitem__']);
+/** ConfigParser classes: their `get` returns the ini text; `getboolean` is the typed read. */
+export const CONFIG_PARSERS = /^(six\.moves\.)?(configparser|ConfigParser)\.(ConfigParser|RawConfigParser|SafeConfigParser)$/;

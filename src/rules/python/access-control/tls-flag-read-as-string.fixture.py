@@ -15,7 +15,7 @@ class GateKeeper(object):
 
     def __init__(self, app, settings):
         self.app = app
-        # ruleid: tls-flag-read-as-string
+        # ruleid: tls-flag-read-as-string[flag]
         self.settings = settings
 
     def _opt(self, name):
@@ -32,7 +32,7 @@ class Forwarder(object):
 
     def __init__(self, app, options):
         self.app = app
-        # ruleid: tls-flag-read-as-string
+        # ruleid: tls-flag-read-as-string[flag]
         self.options = options
         self.no_verify = self.options.get('skip_cert_check')
 
@@ -125,3 +125,32 @@ class NotFromPaste(object):
 
 def build(app):
     return NotFromPaste(app, {'skip_cert_check': CONF.gate.skip_cert_check})
+
+
+def env_client(url):
+    import os
+    # ruleid: tls-flag-read-as-string[source]
+    insecure = os.environ.get('CLIENT_INSECURE', False)
+    # ok: tls-flag-read-as-string
+    bundle = os.environ.get('CLIENT_CA_BUNDLE')
+    # ok: tls-flag-read-as-string
+    debug = os.environ.get('CLIENT_DEBUG')
+    if debug:
+        print(url)
+    return requests.get(url, verify=bundle or not insecure, timeout=5)
+
+
+def ini_client(url, path):
+    import configparser
+    parser = configparser.ConfigParser()
+    parser.read(path)
+    # ruleid: tls-flag-read-as-string[source]
+    return make_session(insecure=parser.get('client', 'insecure'))
+
+
+def ini_typed(url, path):
+    import configparser
+    parser = configparser.ConfigParser()
+    parser.read(path)
+    # ok: tls-flag-read-as-string
+    return make_session(insecure=parser.getboolean('client', 'insecure'))

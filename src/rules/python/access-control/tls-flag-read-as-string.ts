@@ -3,6 +3,8 @@
 // `insecure = false` in the paste file switches certificate checks off. Flow found by src/rulekit/stringConfig.ts.
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { stringConfigHolders, tlsParameter } from '../../../rulekit/stringConfig.js';
+import { tlsStringReads } from '../../../rulekit/stringSources.js';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
 export default defineRule({
@@ -13,6 +15,10 @@ export default defineRule({
     confidence: 'medium',
     languages: ['python'],
     messages: {
+      source: {
+        text: '`{read}` is the {source} text of `{key}`, and it decides `{parameter}` unconverted at line {line}: "false", "no" and "0" are truthy strings, so certificate checks follow the wrong value',
+        fix: 'Convert `{key}` with strutils.bool_from_string (or ConfigParser.getboolean) before it decides `{parameter}`',
+      },
       flag: {
         text: '`{holder}` keeps the paste.deploy options as strings, and the boolean option `{key}` read from it at line {line} decides `{parameter}` unconverted: `{key} = false` in the paste file is the truthy string "false", so TLS certificate checks follow the wrong value',
         fix: 'Convert the paste options to their declared types where `{holder}` receives them (oslo.config\'s option types, strutils.bool_from_string or paste.deploy.converters.asbool) before `{key}` is used',
@@ -33,7 +39,20 @@ export default defineRule({
     },
   },
   create(ctx) {
+    const stringRead = (node: SyntaxNode): void => {
+      for (const u of tlsStringReads(ctx.model, [node])) {
+        ctx.report({
+          node,
+          messageId: 'source',
+          data: { read: abbreviate(node.text), source: u.source, key: u.key, parameter: tlsParameter(u)!, line: u.use.startPosition.row + 1 },
+          evidence: [{ node: u.use, message: 'the string decides TLS verification here' }],
+        });
+        return;
+      }
+    };
     return {
+      call: stringRead,
+      subscript: stringRead,
       module() {
         for (const h of stringConfigHolders(ctx.model)) {
           const tls = h.uses.map((u) => ({ u, parameter: tlsParameter(u) })).filter((x) => x.parameter !== null);
