@@ -10,7 +10,9 @@ export default defineRule({
     id: 'config-string-used-as-boolean',
     cwe: 704,
     severity: 'medium',
-    confidence: 'medium',
+    // Whether the option guards anything is unknown (keystonemiddleware's include_service_catalog does not;
+    // a check or bypass switch would): low until the option's purpose can be read from the project.
+    confidence: 'low',
     languages: ['python'],
     messages: {
       truthy: {
