@@ -14,6 +14,9 @@ export const CERT_MODES: ReadonlyMap<string, number> = new Map([
  */
 export const CERT_MODE_PARAMETERS: ReadonlySet<string> = new Set(['cert_reqs', 'verify_mode']);
 
+/** Arguments that make an SSLContext a server's (`SSLContext(PROTOCOL_TLS_SERVER)`, `create_default_context(Purpose.CLIENT_AUTH)`). */
+export const SERVER_CONTEXT_ARGUMENTS: ReadonlySet<string> = new Set(['ssl.PROTOCOL_TLS_SERVER', 'ssl.Purpose.CLIENT_AUTH']);
+
 /** SSLContext's host-name switch: False accepts a CA-signed certificate for any host. */
 export const HOSTNAME_CHECK_ATTRIBUTE = 'check_hostname';
 

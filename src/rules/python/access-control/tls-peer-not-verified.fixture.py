@@ -132,3 +132,13 @@ def legacy_switch(host, compress):
         # ruleid: tls-peer-not-verified[httplib]
         return httplib.HTTPSConnection(host)
     return None
+
+
+def server_context(cert, key):
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert, key)
+    # ok: tls-peer-not-verified
+    ctx.check_hostname = False
+    # ok: tls-peer-not-verified
+    ctx.verify_mode = ssl.CERT_NONE
+    return ctx

@@ -7,11 +7,12 @@ import type { PythonModel } from '../../../languages/python/model.js';
 import { scopesOf } from '../../../languages/python/scopes/index.js';
 import { callee, calleeName, descendantsOfType, integerValue, keywordArg, positionalArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import {
-  CALLBACK_PREVERIFY_INDEX, CERT_MODE_PARAMETERS, CERT_MODES, HOSTNAME_CHECK_ATTRIBUTE, PY2_HTTPS_CONNECTIONS, SET_VERIFY_METHOD, VERIFY_NONE,
+  CALLBACK_PREVERIFY_INDEX, CERT_MODE_PARAMETERS, CERT_MODES, HOSTNAME_CHECK_ATTRIBUTE, PY2_HTTPS_CONNECTIONS, SERVER_CONTEXT_ARGUMENTS, SET_VERIFY_METHOD, VERIFY_NONE,
 } from '../../../models/python/tls.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { settingGuard } from '../../../rulekit/optIn.js';
 import { abbreviate } from '../../../rulekit/text.js';
+import { reachingValues } from '../../../rulekit/valueKinds.js';
 import type { ReportDescriptor } from '../../../rulekit/types.js';
 
 /** The verification mode a value sets: 0 (none), 1 (optional), 2 (required), and whether it was a truth value. */
@@ -31,9 +32,30 @@ function statementOf(node: SyntaxNode): SyntaxNode {
   return n;
 }
 
-/** A dict of server settings or a `server_side=True` wrap: no client certificate is the norm there. */
-function serverSide(node: SyntaxNode): boolean {
+/** `ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)` / `create_default_context(Purpose.CLIENT_AUTH)`: a server's context. */
+function isServerContext(model: PythonModel, receiver: SyntaxNode | null): boolean {
+  const r = receiver && unparenthesize(receiver);
+  if (!r || (r.type !== 'identifier' && r.type !== 'attribute')) return false;
+  // The object of an assignment target is no read for the dataflow: fall back to the name's bindings.
+  const values = reachingValues(model, r)?.values
+    ?? (r.type === 'identifier' ? scopesOf(model).lookup(r).map((b) => (b.kind === 'assignment' ? b.value : null)) : scopesOf(model).selfAttribute(r).map((b) => b.value));
+  return values.some((v) => {
+    if (v?.type !== 'call') return false;
+    const arg = positionalArg(v, 0) ?? keywordArg(v, 'purpose') ?? keywordArg(v, 'protocol');
+    return !!arg && SERVER_CONTEXT_ARGUMENTS.has(model.qualifiedName(unparenthesize(arg)) ?? '');
+  });
+}
+
+/**
+ * A dict of server settings, a `server_side=True` wrap or a server context: no client certificate is the norm
+ * there, and a server checks no host name.
+ */
+function serverSide(model: PythonModel, node: SyntaxNode): boolean {
   if (node.type === 'pair') return true;
+  if (node.type === 'assignment') {
+    const left = node.childForFieldName('left');
+    return left?.type === 'attribute' && isServerContext(model, left.childForFieldName('object'));
+  }
   const call = node.parent?.parent;
   const side = call?.type === 'call' ? keywordArg(call, 'server_side') : null;
   return !!side && unparenthesize(side).type === 'true';
@@ -134,14 +156,14 @@ export default defineRule({
       if (!value) return;
       if (name === HOSTNAME_CHECK_ATTRIBUTE) {
         // The chain is still checked against the CA: any certificate that CA signed passes, not any at all.
-        if (unparenthesize(value).type === 'false') report(at, { messageId: 'hostname', severity: 'medium', data: { code: abbreviate(at.text) } });
+        if (unparenthesize(value).type === 'false' && !serverSide(ctx.model, at)) report(at, { messageId: 'hostname', severity: 'medium', data: { code: abbreviate(at.text) } });
         return;
       }
       const m = modeOf(ctx.model, value);
       if (!m) return;
       if (m.truthValue && m.mode === 1) {
         report(at, { messageId: 'truthValue', data: { code: abbreviate(at.text), value: value.text, meaning: 'ssl.CERT_OPTIONAL (1)' } });
-      } else if (m.mode === 0 && !serverSide(at)) {
+      } else if (m.mode === 0 && !serverSide(ctx.model, at)) {
         report(at, { messageId: 'certNone', data: { code: abbreviate(at.text) } });
       }
     };
