@@ -4,6 +4,11 @@
 
 /** Calls that produce a keyed MAC (the value an attacker must not learn byte by byte). */
 export const MAC_CONSTRUCTORS: ReadonlySet<string> = new Set(['hmac.new', 'hmac.HMAC', 'hmac.digest']);
+/**
+ * Project helpers that return a keyed MAC's hex digest: Swift's get_hmac (tempurl, formpost, the proxy's signed
+ * requests), now in swift.common.digest, formerly swift.common.utils.
+ */
+export const MAC_FUNCTIONS: ReadonlySet<string> = new Set(['swift.common.utils.get_hmac', 'swift.common.digest.get_hmac']);
 /** Methods of a MAC object that give its value. */
 export const DIGEST_METHODS: ReadonlySet<string> = new Set(['hexdigest', 'digest']);
 /** Re-encodings of a digest that keep it a secret (`base64.b64encode(mac.digest())`). */

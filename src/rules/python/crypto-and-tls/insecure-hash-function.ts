@@ -2,7 +2,7 @@
 // usedforsecurity=False; and crypt.crypt()/crypt.mksalt() with the weak DES, MD5 and Blowfish methods.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { WEAK_CRYPT_METHODS, WEAK_HASHLIB_FUNCTIONS } from '../../../models/python/blacklists.js';
-import { argument, dottedName, isTrue, keywordArg, positionalArgs, stringValue } from '../../../languages/python/syntax.js';
+import { argument, descendantsOfType, dottedName, enclosingFunction, isLoggingCall, isTrue, keywordArg, positionalArgs, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { lookupTable } from '../../../lookupTable.js';
 
@@ -18,6 +18,72 @@ function forSecurity(call: SyntaxNode): boolean {
   return flag === null || isTrue(flag);
 }
 
+/** Attributes of a hash object that describe the algorithm; reading only these hashes nothing. */
+const METADATA = new Set(['digest_size', 'block_size', 'name']);
+const DIGESTS = new Set(['hexdigest', 'digest']);
+
+/**
+ * What a weak digest is visibly used for when that use carries no security: reading only the algorithm's metadata
+ * (`sha1().digest_size`), or a digest kept in a local that is only logged, joined into a path or formatted into a
+ * name (a cache file name, an ETag-like key). Null when a use may be a security one (compared, returned, stored, fed
+ * to a cipher) or is unknown. Bandit reports these too; pillar keeps them, at low confidence.
+ */
+function nonSecurityUse(call: SyntaxNode): string | null {
+  const attr = call.parent;
+  if (attr?.type !== 'attribute') return null;
+  const member = attr.childForFieldName('attribute')?.text ?? '';
+  if (METADATA.has(member) && positionalArgs(call).length === 0) return `only its ${member} is read`;
+  if (!DIGESTS.has(member) || attr.parent?.type !== 'call') return null;
+  const digest = attr.parent;
+  const assign = digest.parent?.type === 'assignment' && digest.parent.childForFieldName('right')?.id === digest.id ? digest.parent : null;
+  const target = assign?.childForFieldName('left');
+  if (!assign || target?.type !== 'identifier') return null;
+  const fn = enclosingFunction(assign);
+  return fn && onlyNamesOrLogs(fn, target.text, target, 0) ? `\`${target.text}\` is only logged or used in a file name` : null;
+}
+
+/** Containers a logged value may sit in on its way to the logging call (`LOG.debug('%(a)s', {'a': x})`). */
+const WRAPPERS = new Set(['pair', 'dictionary', 'tuple', 'list', 'argument_list', 'keyword_argument', 'parenthesized_expression', 'binary_operator']);
+/** Calls that build or match file names: a digest given to them names a file, it protects nothing. */
+const NAMING_CALLS = /^(os\.path\.\w+|re\.(compile|match|search|fullmatch))$/;
+
+/**
+ * Every read of `name` in `fn` goes into a logging call, an os.path/re call or an f-string (also inside string
+ * formatting or a dict of log arguments), or is handed to a method of
+ * the same class whose parameter is used only that way (nova's `_find_base_file(base_dir, fingerprint)`).
+ */
+function onlyNamesOrLogs(fn: SyntaxNode, name: string, binding: SyntaxNode | null, depth: number): boolean {
+  const uses = descendantsOfType(fn, 'identifier').filter((i) => i.text === name && i.id !== binding?.id && i.parent?.type !== 'parameters' && i.parent?.type !== 'default_parameter');
+  if (uses.length === 0) return false;
+  return uses.every((u) => {
+    if (u.parent?.type === 'interpolation') return true;
+    let n: SyntaxNode = u;
+    while (n.parent && WRAPPERS.has(n.parent.type)) n = n.parent;
+    if (n.type !== 'argument_list' || n.parent?.type !== 'call') return false;
+    const call = n.parent;
+    if (isLoggingCall(call) || NAMING_CALLS.test(dottedName(call.childForFieldName('function')) ?? '')) return true;
+    // One step into a helper of the same class, through the parameter the value is passed as.
+    const index = positionalArgs(call).findIndex((a) => a.id === u.id);
+    const method = depth === 0 && index >= 0 ? selfMethod(call) : null;
+    const param = method?.childForFieldName('parameters')?.namedChildren.filter((p) => p !== null)[index + 1];
+    return !!method && param?.type === 'identifier' && onlyNamesOrLogs(method, param.text, null, depth + 1);
+  });
+}
+
+/** The method `self.m(...)` calls, when the class around the call defines it. */
+function selfMethod(call: SyntaxNode): SyntaxNode | null {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== 'self') return null;
+  let cls: SyntaxNode | null = call.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  const name = fn.childForFieldName('attribute')?.text;
+  for (const c of cls?.childForFieldName('body')?.namedChildren ?? []) {
+    const def = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+    if (def?.type === 'function_definition' && def.childForFieldName('name')?.text === name) return def;
+  }
+  return null;
+}
+
 export default defineRule({
   meta: {
     id: 'insecure-hash-function',
@@ -31,6 +97,10 @@ export default defineRule({
       hashlib: {
         text: '`{code}` uses the broken {algorithm} hash without usedforsecurity=False; it must not protect integrity, signatures or passwords',
         fix: 'Use hashlib.sha256() (or blake2b); if {algorithm} is only a checksum or cache key, say so with `usedforsecurity=False`',
+      },
+      notSecurity: {
+        text: '`{code}` uses the broken {algorithm} hash, but {use}: no security depends on it here',
+        fix: 'Say so with `usedforsecurity=False` (FIPS builds refuse {algorithm} otherwise), or use hashlib.sha256()',
       },
       crypt: {
         text: '`{code}` hashes with the weak crypt method {method}, which is fast to brute-force',
@@ -62,7 +132,11 @@ export default defineRule({
         if (module === 'hashlib') {
           const algorithm = fn === 'new' ? stringValue(argument(node, 0, 'name'))?.toLowerCase() : fn;
           if (!algorithm || !WEAK_HASHLIB_FUNCTIONS.includes(algorithm) || !forSecurity(node)) return;
-          ctx.report({ node, messageId: 'hashlib', data: { code: dottedName(node.childForFieldName('function')) ?? name, algorithm: algorithm.toUpperCase() } });
+          const code = dottedName(node.childForFieldName('function')) ?? name;
+          // An explicit usedforsecurity=True is the author saying it protects something: no discount then.
+          const use = keywordArg(node, 'usedforsecurity') ? null : nonSecurityUse(node);
+          if (use) ctx.report({ node, messageId: 'notSecurity', severity: 'low', confidence: 'low', data: { code, algorithm: algorithm.toUpperCase(), use } });
+          else ctx.report({ node, messageId: 'hashlib', data: { code, algorithm: algorithm.toUpperCase() } });
         } else if (module === 'crypt' && CRYPT_METHOD_ARG[fn]) {
           const { index, keyword } = CRYPT_METHOD_ARG[fn];
           const arg = positionalArgs(node).length > index ? positionalArgs(node)[index]! : keywordArg(node, keyword);

@@ -106,3 +106,39 @@ def both_local():
     computed = hmac.new(SHARED, b"fixed", hashlib.sha256).hexdigest()
     # ok: non-constant-time-compare
     return expected == computed
+
+
+class SignedLinks(object):
+    """Expected MACs built by helper methods and looked up with `in`."""
+
+    def __call__(self, environ, start_response):
+        claim, when = self._parse(environ)
+        macs = self._expected(environ, when) + self._expected(environ, when, 'GET')
+        # ruleid: non-constant-time-compare[membership]
+        if claim not in macs:
+            return self._deny(start_response)
+        # ok: non-constant-time-compare
+        if any(hmac.compare_digest(m, claim) for m in macs):
+            return self._deny(start_response)
+        # ok: non-constant-time-compare
+        if claim in ('-', ''):
+            return self._deny(start_response)
+        return None
+
+    def _parse(self, environ):
+        parts = environ.get('QUERY_STRING', '').split('&')
+        return parts[0], parts[1]
+
+    def _expected(self, environ, when, method=None):
+        return [hmac.new(k, (method or environ['REQUEST_METHOD']) + when, hashlib.sha256).hexdigest() for k in self.keys]
+
+    def _known_methods(self):
+        return ['GET', 'PUT']
+
+    def allowed(self, environ):
+        # ok: non-constant-time-compare
+        return environ['REQUEST_METHOD'] in self._known_methods()
+
+    def _deny(self, start_response):
+        start_response('401 Unauthorized', [])
+        return []

@@ -3,13 +3,14 @@
 // is right. Needs both: secret evidence on one side (origin or name) and caller data on the other.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { callee, calleeName, comparisonPairs, isConstant, positionalArg, unparenthesize } from '../../../languages/python/syntax.js';
-import { DIGEST_METHODS, DIGEST_WRAPPERS, MAC_CONSTRUCTORS, NOT_SECRET_QUALIFIERS, SECRET_NAME_WORDS } from '../../../models/python/comparison.js';
+import { callee, calleeName, comparisonPairs, descendantsOfType, isConstant, positionalArg, unparenthesize } from '../../../languages/python/syntax.js';
+import { DIGEST_METHODS, DIGEST_WRAPPERS, MAC_CONSTRUCTORS, MAC_FUNCTIONS, NOT_SECRET_QUALIFIERS, SECRET_NAME_WORDS } from '../../../models/python/comparison.js';
 import { operandName, provenance } from '../../../rulekit/comparisonOperands.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
 import { nameWords } from '../../../rulekit/secrets.js';
-import { mayBeAssigned, reachingValues } from '../../../rulekit/valueKinds.js';
+import { dataflowOwner, mayBeAssigned, reachingValues } from '../../../rulekit/valueKinds.js';
+import { dataflowOf } from '../../../languages/python/dataflow/reaching.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
 const MAX_HOPS = 4;
@@ -23,13 +24,47 @@ const NEGATING_WORDS = new Set([
 /** Values that are never secrets whatever they are called: sizes, types and truth values. */
 const NON_SECRET_CALLS = new Set(['len', 'type', 'isinstance', 'bool', 'int', 'id', 'hash']);
 
-/** The keyed-MAC call a value comes from (`hmac.new(key, msg, sha256).hexdigest()`), through local assignments. */
+/** `def name(self, ...)` in the class around `node`, for `self.name(...)` calls. */
+function sameClassMethod(node: SyntaxNode, name: string): SyntaxNode | null {
+  let cls: SyntaxNode | null = node.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  for (const c of cls?.childForFieldName('body')?.namedChildren ?? []) {
+    const fn = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === name) return fn;
+  }
+  return null;
+}
+
+/** What `self.m(...)` returns: the values of m's return statements (an in-file summary, one level deep). */
+function methodReturns(call: SyntaxNode): SyntaxNode[] {
+  const fn = callee(call);
+  if (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== 'self') return [];
+  const method = sameClassMethod(call, fn.childForFieldName('attribute')?.text ?? '');
+  return method ? descendantsOfType(method, 'return_statement').map((r) => r.namedChild(0)).filter((v): v is SyntaxNode => v !== null) : [];
+}
+
+/**
+ * The keyed-MAC call a value comes from (`hmac.new(key, msg, sha256).hexdigest()`), through local assignments,
+ * methods of the same class that return one, and the collections that hold them (`[get_hmac(k) for k in keys]`,
+ * `a + b`), so that `sig in expected_macs` is seen as well as `sig == expected`.
+ */
 function macOrigin(model: PythonModel, expr: SyntaxNode, hops = 0): SyntaxNode | null {
   if (hops > MAX_HOPS) return null;
   const n = unparenthesize(expr);
+  if (n.type === 'list_comprehension' || n.type === 'set_comprehension' || n.type === 'generator_expression') {
+    const body = n.childForFieldName('body');
+    // Structure, not a hop: the collection's elements are the values compared.
+    return body ? macOrigin(model, body, hops) : null;
+  }
+  if (n.type === 'list' || n.type === 'tuple' || n.type === 'set' || (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '+')) {
+    for (const c of n.namedChildren) { const o = c && macOrigin(model, c, hops); if (o) return o; }
+    return null;
+  }
   if (n.type === 'call') {
     const name = model.callName(n);
     if (name && MAC_CONSTRUCTORS.has(name)) return name === 'hmac.digest' ? n : null;
+    if (name && MAC_FUNCTIONS.has(name)) return n;
+    for (const r of methodReturns(n)) { const o = macOrigin(model, r, hops + 1); if (o) return o; }
     const method = calleeName(n);
     const receiver = callee(n)?.type === 'attribute' ? callee(n)!.childForFieldName('object') : null;
     if (method && DIGEST_METHODS.has(method) && receiver) return macObject(model, receiver, hops + 1) ? n : null;
@@ -88,6 +123,29 @@ function structuralEquality(left: SyntaxNode, right: SyntaxNode): boolean {
   return false;
 }
 
+/**
+ * True when `expr` carries the caller's or the request's data: provenance() directly, or through tuple unpacking and
+ * `self.` helper methods given such data (`sig, expires = self._parse(env)`).
+ */
+function callerValue(model: PythonModel, expr: SyntaxNode, hops = 0): boolean {
+  if (provenance(model, expr)) return true;
+  if (hops > MAX_HOPS) return false;
+  const n = unparenthesize(expr);
+  if (n.type === 'call') {
+    const fn = callee(n);
+    if (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== 'self') return false;
+    return (n.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a !== null && a.type !== 'keyword_argument' && callerValue(model, a, hops + 1));
+  }
+  if (n.type !== 'identifier') return false;
+  // `a, b = value`: the unpacked names carry the value's origin.
+  for (const def of dataflowOf(model, dataflowOwner(model, n)).definitionsOf(n)) {
+    const assign = def.type === 'expression_statement' ? def.namedChild(0) : null;
+    const left = assign?.type === 'assignment' ? assign.childForFieldName('left') : null;
+    if (left && (left.type === 'pattern_list' || left.type === 'tuple_pattern') && callerValue(model, assign!.childForFieldName('right')!, hops + 1)) return true;
+  }
+  return (reachingValues(model, n)?.values ?? []).some((v) => v !== null && callerValue(model, v, hops + 1));
+}
+
 interface Secret { node: SyntaxNode; why: string; origin: SyntaxNode | null }
 
 function secretSide(model: PythonModel, expr: SyntaxNode): Secret | null {
@@ -106,6 +164,10 @@ export default defineRule({
     confidence: 'medium',
     languages: ['python'],
     messages: {
+      membership: {
+        text: '`{other}` is looked up among the keyed MACs `{secret}` with `{op}`, which compares each with `==` and returns as soon as a byte differs: the response time tells a client how much of a forged `{other}` is right',
+        fix: 'Compare each expected value in constant time: `{negate}any(hmac.compare_digest(mac, {other}) for mac in {secret})`',
+      },
       timing: {
         text: '`{secret}` ({why}) is compared with `{other}` using `{op}`, which returns as soon as a byte differs: the response time tells a client how much of a forged `{other}` is right',
         fix: 'Compare in constant time: `{negate}hmac.compare_digest({secret}, {other})` (both str or both bytes)',
@@ -122,9 +184,23 @@ export default defineRule({
   },
   create(ctx): Visitors {
     if (ctx.model.isTestSupport()) return {};
+    /** `claim in macs`: a client's value looked up among expected MACs with `in`, which compares with `==`. */
+    const membership = (left: SyntaxNode, operator: string, right: SyntaxNode): boolean => {
+      const origin = macOrigin(ctx.model, right);
+      if (!origin || neverSecret(left) || !callerValue(ctx.model, left)) return false;
+      ctx.report({
+        node: left.parent!,
+        messageId: 'membership',
+        confidence: 'high',
+        data: { secret: abbreviate(right.text), other: abbreviate(left.text), op: operator, negate: operator === 'not in' ? 'not ' : '' },
+        evidence: [{ node: origin, message: 'the expected values are keyed MACs computed here' }],
+      });
+      return true;
+    };
     return {
       comparison_operator(node) {
         for (const { left, operator, right } of comparisonPairs(node)) {
+          if (operator === 'in' || operator === 'not in') { if (membership(left, operator, right)) return; continue; }
           if (operator !== '==' && operator !== '!=') continue;
           if (neverSecret(left) || neverSecret(right) || left.text === right.text || structuralEquality(left, right)) continue;
           const l = secretSide(ctx.model, left);

@@ -3,6 +3,8 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { positionalArg, keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { settingGuard } from '../../../rulekit/optIn.js';
+import { abbreviate } from '../../../rulekit/text.js';
 
 const TRUSTING = new Set(['AutoAddPolicy', 'WarningPolicy']);
 
@@ -16,6 +18,10 @@ export default defineRule({
     bandit: 'B507',
     banditName: 'ssh_no_host_key_verification',
     messages: {
+      optIn: {
+        text: '`{call}` with {policy} trusts unknown host keys only when `{guard}` says so: a deployer\'s choice (trust on first use), weaker than known host keys',
+        fix: 'Default `{guard}` to the strict policy and document that the other value accepts unknown host keys',
+      },
       trustAll: {
         text: '`{call}` with {policy} accepts any unknown host key: a machine in the path can pose as the server and receive the login and the commands',
         fix: 'Load known host keys (client.load_system_host_keys() or load_host_keys(path)) and keep the default RejectPolicy instead of {policy}',
@@ -47,7 +53,10 @@ export default defineRule({
         if (!arg) return;
         const policy = policyName(ctx.model.qualifiedName.bind(ctx.model), arg);
         if (policy === null || !TRUSTING.has(policy)) return;
-        ctx.report({ node, messageId: 'trustAll', data: { call: fn!.text, policy } });
+        // cinder's `if strict_ssh_host_key_policy: RejectPolicy() else: AutoAddPolicy()`: the deployer's setting.
+        const guard = settingGuard(ctx.model, node);
+        if (guard) ctx.report({ node, messageId: 'optIn', severity: 'low', confidence: 'low', data: { call: fn!.text, policy, guard: abbreviate(guard.text) } });
+        else ctx.report({ node, messageId: 'trustAll', data: { call: fn!.text, policy } });
       },
     };
   },

@@ -4,7 +4,7 @@ from requests import get as http_get
 
 
 def call(url, creds, cafile, insecure):
-    # ruleid: requests-verify-disabled
+    # ruleid: requests-verify-disabled[call]
     requests.post(url, json=creds, verify=False, timeout=10)
     # ruleid: requests-verify-disabled
     http_get(url, verify=False, timeout=10)
@@ -24,3 +24,28 @@ def call(url, creds, cafile, insecure):
     # ok: requests-verify-disabled
     check = validate(url, verify=False)
     return client, check
+
+
+class Driver(object):
+    def __init__(self, conf):
+        self.conf = conf
+        # ok: requests-verify-disabled
+        self.verify = False
+        if conf.verify_certificate:
+            self.verify = conf.ca_path or True
+        self.session = requests.Session()
+        if not conf.verify_certificate:
+            # ruleid: requests-verify-disabled[optIn]
+            self.session.verify = False
+
+    def fetch(self, url, insecure=False):
+        if insecure:
+            # ruleid: requests-verify-disabled[optIn]
+            return requests.get(url, verify=False, timeout=5)
+        # ruleid: requests-verify-disabled[call]
+        return requests.get(url + '/x', verify=False, timeout=5)
+
+    def hard_coded(self):
+        self.http = requests.Session()
+        # ruleid: requests-verify-disabled[session]
+        self.http.verify = False

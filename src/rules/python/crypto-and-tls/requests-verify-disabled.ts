@@ -4,9 +4,27 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
 import { httpClientCall } from '../../../models/python/httpClients.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { settingGuard } from '../../../rulekit/optIn.js';
+import { abbreviate } from '../../../rulekit/text.js';
+import type { ReportDescriptor, RuleContext } from '../../../rulekit/types.js';
 
 function isFalseLiteral(node: SyntaxNode | null): boolean {
   return !!node && unparenthesize(node).type === 'false';
+}
+
+/**
+ * `self.verify = False` on the class itself stores a setting for later calls (whose `verify=` the call check sees),
+ * it configures no session; any other receiver (`self.session`, `session`) is taken as the client it names.
+ */
+function isOwnAttribute(receiver: SyntaxNode | null): boolean {
+  return !!receiver && receiver.type === 'identifier' && (receiver.text === 'self' || receiver.text === 'cls');
+}
+
+/** A hard-coded switch reports as given; one taken only when a setting asks for it is the deployer's opt-in. */
+function reportSwitch(ctx: RuleContext, d: ReportDescriptor): void {
+  const guard = settingGuard(ctx.model, d.node);
+  if (!guard) { ctx.report(d); return; }
+  ctx.report({ node: d.node, messageId: 'optIn', severity: 'low', confidence: 'low', data: { code: abbreviate(d.node.text), guard: abbreviate(guard.text) } });
 }
 
 export default defineRule({
@@ -22,6 +40,10 @@ export default defineRule({
       call: {
         text: '`{call}` runs with verify=False: the server certificate is not checked, so anyone on the path can read and alter this traffic',
         fix: 'Remove verify=False from `{call}`; for a private CA pass verify="/path/to/ca-bundle.pem" (e.g. from a configured cafile)',
+      },
+      optIn: {
+        text: '`{code}` switches certificate checks off only when `{guard}` holds: a deployer\'s explicit choice, as the OpenStack guideline asks for',
+        fix: 'Keep `{guard}` defaulting to verification and documented as insecure; offer a CA-bundle option so that nobody needs it',
       },
       session: {
         text: '`{target} = False` disables certificate checking for every request made through `{owner}`',
@@ -49,15 +71,15 @@ export default defineRule({
         const client = httpClientCall(ctx.model.callName(node));
         if (!client || client.viaApi) return;
         const verify = keywordArg(node, 'verify');
-        if (isFalseLiteral(verify)) ctx.report({ node: verify!.parent ?? node, messageId: 'call', data: { call: client.name } });
+        if (isFalseLiteral(verify)) reportSwitch(ctx, { node: verify!.parent ?? node, messageId: 'call', data: { call: client.name } });
       },
       assignment(node) {
         const left = node.childForFieldName('left');
         if (left?.type !== 'attribute' || left.childForFieldName('attribute')?.text !== 'verify') return;
-        if (!isFalseLiteral(node.childForFieldName('right'))) return;
+        if (!isFalseLiteral(node.childForFieldName('right')) || isOwnAttribute(left.childForFieldName('object'))) return;
         http ??= ctx.model.imports.importsModule('requests') || ctx.model.imports.importsModule('httpx');
         if (!http) return;
-        ctx.report({ node, messageId: 'session', data: { target: left.text, owner: left.childForFieldName('object')?.text ?? 'it' } });
+        reportSwitch(ctx, { node, messageId: 'session', data: { target: left.text, owner: left.childForFieldName('object')?.text ?? 'it' } });
       },
     };
   },

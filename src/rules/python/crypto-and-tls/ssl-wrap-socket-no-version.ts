@@ -13,6 +13,10 @@ export default defineRule({
     bandit: 'B504',
     banditName: 'ssl_with_no_version',
     messages: {
+      deprecated: {
+        text: '`{call}` sets the certificate mode but leaves the protocol to OpenSSL\'s defaults; the function was removed in Python 3.12',
+        fix: 'Build an SSLContext (ssl.create_default_context() or SSLContext(PROTOCOL_TLS_CLIENT)) and call its wrap_socket instead of `{call}`',
+      },
       noVersion: {
         text: '`{call}` negotiates whatever protocol the local OpenSSL allows and, by default, checks no certificate',
         fix: 'Replace `{call}` with ssl.create_default_context().wrap_socket(sock, server_hostname=host), which verifies certificates and refuses broken protocols',
@@ -36,7 +40,15 @@ export default defineRule({
       call(node) {
         const name = ctx.model.callName(node);
         if (name !== 'ssl.wrap_socket' || argument(node, 5, 'ssl_version') !== null) return;
-        ctx.report({ node, messageId: 'noVersion', data: { call: name } });
+        // With cert_reqs given (or on the server side, where no client certificate is the norm) the certificate part
+        // of the message would be false, and since Python 3.6 the default protocol negotiates TLS with SSLv2/3 off:
+        // what remains is an API removed in 3.12, no security defect by itself.
+        const side = argument(node, 3, 'server_side');
+        if (argument(node, 4, 'cert_reqs') !== null || (side !== null && side.type === 'true')) {
+          ctx.report({ node, messageId: 'deprecated', severity: 'low', confidence: 'low', data: { call: name } });
+        } else {
+          ctx.report({ node, messageId: 'noVersion', data: { call: name } });
+        }
       },
     };
   },

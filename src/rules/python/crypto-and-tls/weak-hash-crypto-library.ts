@@ -4,6 +4,22 @@ import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistCallRule(blacklistEntry('B303'), {
+  messages: {
+    fingerprint: {
+      text: '`{code}()` names a certificate or key by its {name} fingerprint: an identifier shown or looked up, which needs second-preimage resistance (unbroken for these hashes), not collision resistance',
+      fix: 'Prefer a SHA-256 fingerprint for new interfaces; keep this one if clients expect it',
+    },
+  },
+  // `cert.fingerprint(hashes.SHA1())` (nova's keypair fingerprints): an identifier, not a signature or a MAC.
+  refine({ call }) {
+    const args = call.parent;
+    const outer = args?.type === 'argument_list' ? args.parent : null;
+    const fn = outer?.type === 'call' ? outer.childForFieldName('function') : null;
+    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'fingerprint') {
+      return { messageId: 'fingerprint', severity: 'low', confidence: 'low' };
+    }
+    return {};
+  },
   docs: {
     summary: 'Broken hash algorithm (MD2, MD4, MD5, SHA-1) from a crypto library',
     why: 'Collisions for MD5 and SHA-1 can be computed on commodity hardware, and MD2/MD4 are weaker still. A signature, integrity check or fingerprint built on them can be forged with a second document that hashes the same, and unsalted fast hashes of passwords are cracked by lookup (CWE-328).',

@@ -1,0 +1,232 @@
+// CWE-295: a TLS endpoint that does not authenticate its peer: a verification mode of CERT_NONE or a truth value
+// where an ssl.CERT_* constant belongs (`cert_reqs=True` is CERT_OPTIONAL), check_hostname switched off, pyOpenSSL's
+// VERIFY_NONE or a verify callback that cannot fail, and Python 2 httplib HTTPS connections without a context.
+// Switches taken only when a setting asks for them are reported apart, at low severity (src/rulekit/optIn.ts).
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
+import type { PythonModel } from '../../../languages/python/model.js';
+import { scopesOf } from '../../../languages/python/scopes/index.js';
+import { callee, calleeName, descendantsOfType, integerValue, keywordArg, positionalArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import {
+  CALLBACK_PREVERIFY_INDEX, CERT_MODE_PARAMETERS, CERT_MODES, HOSTNAME_CHECK_ATTRIBUTE, PY2_HTTPS_CONNECTIONS, SERVER_CONTEXT_ARGUMENTS, SET_VERIFY_METHOD, VERIFY_NONE,
+} from '../../../models/python/tls.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { settingGuard } from '../../../rulekit/optIn.js';
+import { abbreviate } from '../../../rulekit/text.js';
+import { reachingValues } from '../../../rulekit/valueKinds.js';
+import type { ReportDescriptor } from '../../../rulekit/types.js';
+
+/** The verification mode a value sets: 0 (none), 1 (optional), 2 (required), and whether it was a truth value. */
+function modeOf(model: PythonModel, value: SyntaxNode): { mode: number; truthValue: boolean } | null {
+  const v = unparenthesize(value);
+  if (v.type === 'true') return { mode: 1, truthValue: true };
+  if (v.type === 'false') return { mode: 0, truthValue: true };
+  const n = integerValue(v);
+  if (n === 0 || n === 1) return { mode: n, truthValue: true };
+  const mode = CERT_MODES.get(model.qualifiedName(v) ?? '');
+  return mode === undefined ? null : { mode, truthValue: false };
+}
+
+function statementOf(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.parent && n.parent.type !== 'block' && n.parent.type !== 'module') n = n.parent;
+  return n;
+}
+
+/** `ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)` / `create_default_context(Purpose.CLIENT_AUTH)`: a server's context. */
+function isServerContext(model: PythonModel, receiver: SyntaxNode | null): boolean {
+  const r = receiver && unparenthesize(receiver);
+  if (!r || (r.type !== 'identifier' && r.type !== 'attribute')) return false;
+  // The object of an assignment target is no read for the dataflow: fall back to the name's bindings.
+  const values = reachingValues(model, r)?.values
+    ?? (r.type === 'identifier' ? scopesOf(model).lookup(r).map((b) => (b.kind === 'assignment' ? b.value : null)) : scopesOf(model).selfAttribute(r).map((b) => b.value));
+  return values.some((v) => {
+    if (v?.type !== 'call') return false;
+    const arg = positionalArg(v, 0) ?? keywordArg(v, 'purpose') ?? keywordArg(v, 'protocol');
+    return !!arg && SERVER_CONTEXT_ARGUMENTS.has(model.qualifiedName(unparenthesize(arg)) ?? '');
+  });
+}
+
+/**
+ * A dict of server settings, a `server_side=True` wrap or a server context: no client certificate is the norm
+ * there, and a server checks no host name.
+ */
+function serverSide(model: PythonModel, node: SyntaxNode): boolean {
+  if (node.type === 'pair') return true;
+  if (node.type === 'assignment') {
+    const left = node.childForFieldName('left');
+    return left?.type === 'attribute' && isServerContext(model, left.childForFieldName('object'));
+  }
+  const call = node.parent?.parent;
+  const side = call?.type === 'call' ? keywordArg(call, 'server_side') : null;
+  return !!side && unparenthesize(side).type === 'true';
+}
+
+function parameterNames(fn: SyntaxNode): SyntaxNode[] {
+  return (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is SyntaxNode => p !== null);
+}
+
+/** The function a `set_verify` callback names: `self.method`, a module function, or a lambda. */
+function callbackFunction(model: PythonModel, cb: SyntaxNode): SyntaxNode | null {
+  const n = unparenthesize(cb);
+  if (n.type === 'lambda') return n;
+  if (n.type === 'attribute' && n.childForFieldName('object')?.text === 'self') {
+    let cls: SyntaxNode | null = n.parent;
+    while (cls && cls.type !== 'class_definition') cls = cls.parent;
+    const name = n.childForFieldName('attribute')?.text;
+    for (const c of cls?.childForFieldName('body')?.namedChildren ?? []) {
+      const fn = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+      if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === name) return fn;
+    }
+    return null;
+  }
+  if (n.type === 'identifier') {
+    for (const b of scopesOf(model).lookup(n)) if (b.fact.kind === 'definition' && b.fact.node.type === 'function_definition') return b.fact.node;
+  }
+  return null;
+}
+
+export default defineRule({
+  meta: {
+    id: 'tls-peer-not-verified',
+    cwe: 295,
+    severity: 'high',
+    confidence: 'high',
+    languages: ['python'],
+    messages: {
+      certNone: {
+        text: '`{code}` sets the peer-verification mode to CERT_NONE: any certificate, self-signed or for another host, is accepted, so a machine in the network path can impersonate the peer',
+        fix: 'Use ssl.CERT_REQUIRED with the CA bundle that signs the peer (ca_certs / load_verify_locations); keep an insecure switch only as a deployer option',
+      },
+      truthValue: {
+        text: '`{code}` gives a truth value where an ssl.CERT_* constant belongs: {value} is {meaning}, so a peer that presents no certificate is still accepted',
+        fix: 'Pass `ssl.CERT_REQUIRED` (with the CA bundle in ca_certs) instead of `{value}`',
+      },
+      hostname: {
+        text: '`{code}` switches the host-name check off: a certificate that a trusted CA issued for any other host is accepted for this one',
+        fix: 'Leave check_hostname on and pass server_hostname when wrapping the socket',
+      },
+      verifyNone: {
+        text: '`{code}` tells pyOpenSSL not to verify the peer (VERIFY_NONE): the handshake succeeds with any certificate',
+        fix: 'Use SSL.VERIFY_PEER with load_verify_locations(cafile) and a callback that returns the `ok` it is given',
+      },
+      preverifyIs: {
+        text: '`{code}` compares pyOpenSSL\'s `{param}` with `is`: pyOpenSSL passes it as an int, so `{param} {op} True` never holds and the check it guards ({guarded}) never runs',
+        fix: 'Test `{param}` for truth (`if {param}:`) or convert it with bool() first',
+      },
+      acceptAll: {
+        text: 'the verify callback `{callback}` returns True without looking at pyOpenSSL\'s verification result: every certificate chain passes',
+        fix: 'Return the `ok` (preverify) argument, and add host-name or pinning checks on top of it, never instead of it',
+      },
+      httplib: {
+        text: '`{code}` opens an HTTPS connection with Python 2\'s httplib and no SSL context: before Python 2.7.9 it checks neither the certificate nor the host name',
+        fix: 'Pass context=ssl.create_default_context(cafile=...) or move the client to requests with verify=<CA bundle>',
+      },
+      optIn: {
+        text: '`{code}` turns peer verification off only when `{guard}` holds: an explicit deployer choice, acceptable if that setting defaults to verifying and is documented as insecure',
+        fix: 'Make sure `{guard}` defaults to verifying and its help text says that it disables certificate checks',
+      },
+    },
+    docs: {
+      summary: 'TLS connection or server that does not verify its peer\'s certificate or host name',
+      why: 'TLS authenticates the other side only if the certificate chain and the host name are checked. CERT_NONE, check_hostname=False, pyOpenSSL\'s VERIFY_NONE or a verify callback that accepts everything let any machine in the path present its own certificate and read or change the traffic (tokens, passwords, images). A truth value where a CERT_* constant belongs is the same mistake in disguise: True equals CERT_OPTIONAL, so a server meant to require client certificates accepts clients with none (CWE-295, CWE-297).',
+      example: 'import ssl\n\nSERVER_OPTIONS = {\n    "certfile": "/etc/agent/server.pem",\n    "ca_certs": "/etc/agent/client_ca.pem",\n    "cert_reqs": True,\n}\n',
+      useInstead: 'import ssl\n\nSERVER_OPTIONS = {\n    "certfile": "/etc/agent/server.pem",\n    "ca_certs": "/etc/agent/client_ca.pem",\n    "cert_reqs": ssl.CERT_REQUIRED,\n}\n',
+      fix: 'Verify by default: ssl.create_default_context(cafile=...) for clients, CERT_REQUIRED with ca_certs for servers that authenticate clients, VERIFY_PEER with a callback that returns pyOpenSSL\'s own result. Offer "insecure" only as a deployer option that defaults to off (OpenStack Security Guidelines).',
+      references: [
+        'https://cwe.mitre.org/data/definitions/295.html',
+        'https://cwe.mitre.org/data/definitions/297.html',
+        'https://security.openstack.org/guidelines/dg_validate-certificates.html',
+        'https://docs.python.org/3/library/ssl.html#ssl.SSLContext.verify_mode',
+        'https://www.pyopenssl.org/en/stable/api/ssl.html#OpenSSL.SSL.Context.set_verify',
+        'https://peps.python.org/pep-0476/',
+      ],
+    },
+  },
+  create(ctx) {
+    /** Report, or report as the deployer's opt-in when a setting decides whether `at` runs. */
+    const report = (at: SyntaxNode, d: Omit<ReportDescriptor, 'node'>): void => {
+      const guard = settingGuard(ctx.model, at);
+      if (guard) {
+        ctx.report({ node: at, messageId: 'optIn', severity: 'low', confidence: 'low', data: { code: abbreviate(statementOf(at).text), guard: abbreviate(guard.text) } });
+      } else {
+        ctx.report({ node: at, ...d });
+      }
+    };
+    const checkMode = (at: SyntaxNode, name: string, value: SyntaxNode | null): void => {
+      if (!value) return;
+      if (name === HOSTNAME_CHECK_ATTRIBUTE) {
+        // The chain is still checked against the CA: any certificate that CA signed passes, not any at all.
+        if (unparenthesize(value).type === 'false' && !serverSide(ctx.model, at)) report(at, { messageId: 'hostname', severity: 'medium', data: { code: abbreviate(at.text) } });
+        return;
+      }
+      const m = modeOf(ctx.model, value);
+      if (!m) return;
+      if (m.truthValue && m.mode === 1) {
+        report(at, { messageId: 'truthValue', data: { code: abbreviate(at.text), value: value.text, meaning: 'ssl.CERT_OPTIONAL (1)' } });
+      } else if (m.mode === 0 && !serverSide(ctx.model, at)) {
+        report(at, { messageId: 'certNone', data: { code: abbreviate(at.text) } });
+      }
+    };
+    const checkCallback = (cb: SyntaxNode): void => {
+      const fn = callbackFunction(ctx.model, cb);
+      if (!fn) return;
+      const params = parameterNames(fn);
+      const isMethod = fn.type === 'function_definition' && params[0]?.text === 'self';
+      const okParam = params[CALLBACK_PREVERIFY_INDEX + (isMethod ? 1 : 0)];
+      const ok = okParam?.type === 'identifier' ? okParam.text : null;
+      const body = fn.childForFieldName('body');
+      if (!body) return;
+      if (ok) {
+        for (const cmp of descendantsOfType(body, 'comparison_operator')) {
+          const ops = cmp.childrenForFieldName('operators').map((o) => o.text.replace(/\s+/g, ' '));
+          const [l, r] = [cmp.namedChild(0), cmp.namedChild(1)];
+          if (ops.length !== 1 || (ops[0] !== 'is' && ops[0] !== 'is not') || !l || !r) continue;
+          const other = unparenthesize(l).text === ok ? unparenthesize(r) : unparenthesize(r).text === ok ? unparenthesize(l) : null;
+          if (other?.type !== 'true' && other?.type !== 'false') continue;
+          const branch = cmp.parent?.type === 'boolean_operator' ? cmp.parent.parent : cmp.parent;
+          const guarded = branch?.type === 'if_statement' ? abbreviate(branch.childForFieldName('consequence')?.text ?? '') : 'its branch';
+          ctx.report({ node: cmp, messageId: 'preverifyIs', data: { code: abbreviate(cmp.text), param: ok, op: ops[0]!, guarded } });
+          return;
+        }
+      }
+      // A callback that never reads pyOpenSSL's result and answers True somewhere accepts every chain.
+      const reads = ok !== null && descendantsOfType(body, 'identifier').some((i) => i.text === ok);
+      const returnsTrue = fn.type === 'lambda' ? unparenthesize(body).type === 'true'
+        : descendantsOfType(body, 'return_statement').some((r) => r.namedChild(0)?.type === 'true');
+      if (!reads && returnsTrue) ctx.report({ node: cb, messageId: 'acceptAll', data: { callback: abbreviate(cb.text) } });
+    };
+    return {
+      keyword_argument(node) {
+        const name = node.childForFieldName('name')?.text ?? '';
+        if (CERT_MODE_PARAMETERS.has(name)) checkMode(node, name, node.childForFieldName('value'));
+      },
+      pair(node) {
+        const key = stringValue(node.childForFieldName('key'));
+        if (key !== null && CERT_MODE_PARAMETERS.has(key)) checkMode(node, key, node.childForFieldName('value'));
+      },
+      assignment(node) {
+        const left = node.childForFieldName('left');
+        const name = left?.type === 'attribute' ? left.childForFieldName('attribute')?.text
+          : left?.type === 'subscript' ? stringValue(left.childrenForFieldName('subscript')[0] ?? null) : null;
+        if (name && (CERT_MODE_PARAMETERS.has(name) || name === HOSTNAME_CHECK_ATTRIBUTE)) checkMode(node, name, node.childForFieldName('right'));
+      },
+      call(node) {
+        if (calleeName(node) === SET_VERIFY_METHOD && callee(node)?.type === 'attribute') {
+          const mode = positionalArg(node, 0);
+          if (mode && VERIFY_NONE.test(ctx.model.qualifiedName(unparenthesize(mode)) ?? '')) {
+            report(node, { messageId: 'verifyNone', data: { code: abbreviate(node.text) } });
+          } else {
+            const cb = positionalArg(node, 1) ?? keywordArg(node, 'callback');
+            if (cb) checkCallback(cb);
+          }
+          return;
+        }
+        const name = ctx.model.callName(node);
+        if (name && PY2_HTTPS_CONNECTIONS.has(name) && !keywordArg(node, 'context')) {
+          // A connection is built, not a check switched off: whatever `if` surrounds it is no deployer opt-in.
+          ctx.report({ node, messageId: 'httplib', confidence: 'medium', data: { code: abbreviate(node.text) } });
+        }
+      },
+    };
+  },
+});
