@@ -54,10 +54,13 @@ export const CODE_SINKS: readonly Sink[] = [
 ];
 
 const LOG_RECEIVER = /^(LOG|log|logger|LOGGER|_LOG|_log|_logger|logging|self\.log|self\.logger|self\._log|self\.LOG)$/;
-const LOG_LEVELS = ['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'audit', 'trace'];
+const LOG_LEVELS = ['info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'audit'];
+/** Developer levels: off in production by default (oslo.log `debug = False`), so no operator reads them as an audit trail. */
+const DEBUG_LEVELS = ['debug', 'trace'];
 
 export const LOG_SINKS: readonly Sink[] = [
   ...LOG_LEVELS.map((method): Sink => ({ call: { method, receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 0, keyword: 'msg', rest: true }], variant: 'log', stringsOnly: true, percentFormat: 0 })),
+  ...DEBUG_LEVELS.map((method): Sink => ({ call: { method, receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 0, keyword: 'msg', rest: true }], variant: 'debug', stringsOnly: true, percentFormat: 0 })),
   { call: { method: 'log', receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 1, rest: true }], variant: 'log', stringsOnly: true, percentFormat: 1 },
 ];
 

@@ -32,6 +32,8 @@ export default defineRule({
         for (const f of taintFindings(ctx.model, PYTHON_TAINT_SPEC, { kind: 'log', trust: ['remote'] })) {
           ctx.report({
             node: f.argument, messageId: 'log',
+            // Debug records are off in production and read by developers, not as an audit trail: shown on request.
+            ...(f.variant === 'debug' ? { confidence: 'low' as const } : {}),
             data: { value: f.value, source: f.source, sourceLine: f.sourceLine, sink: f.sinkName, line: f.sinkLine },
             evidence: f.evidence,
           });
