@@ -115,13 +115,14 @@ import rule111 from './python/resource-lifetime/unbounded-remote-calls-per-item.
 import rule112 from './python/resource-lifetime/unprivileged-realpath-before-root-access.js';
 import rule113 from './python/resource-lifetime/urlopen-unchecked-scheme.js';
 import rule114 from './python/resource-lifetime/validator-accepts-unbounded-list.js';
-import rule115 from './python/resource-lifetime/xml-untrusted-parse-celementtree.js';
-import rule116 from './python/resource-lifetime/xml-untrusted-parse-etree.js';
-import rule117 from './python/resource-lifetime/xml-untrusted-parse-expatbuilder.js';
-import rule118 from './python/resource-lifetime/xml-untrusted-parse-expatreader.js';
-import rule119 from './python/resource-lifetime/xml-untrusted-parse-minidom.js';
-import rule120 from './python/resource-lifetime/xml-untrusted-parse-pulldom.js';
-import rule121 from './python/resource-lifetime/xml-untrusted-parse-sax.js';
-import rule122 from './python/resource-lifetime/yaml-unsafe-load.js';
+import rule115 from './python/resource-lifetime/xml-external-entities.js';
+import rule116 from './python/resource-lifetime/xml-untrusted-parse-celementtree.js';
+import rule117 from './python/resource-lifetime/xml-untrusted-parse-etree.js';
+import rule118 from './python/resource-lifetime/xml-untrusted-parse-expatbuilder.js';
+import rule119 from './python/resource-lifetime/xml-untrusted-parse-expatreader.js';
+import rule120 from './python/resource-lifetime/xml-untrusted-parse-minidom.js';
+import rule121 from './python/resource-lifetime/xml-untrusted-parse-pulldom.js';
+import rule122 from './python/resource-lifetime/xml-untrusted-parse-sax.js';
+import rule123 from './python/resource-lifetime/yaml-unsafe-load.js';
 
-export const ALL_RULES: readonly Rule[] = [rule0, rule1, rule2, rule3, rule4, rule5, rule6, rule7, rule8, rule9, rule10, rule11, rule12, rule13, rule14, rule15, rule16, rule17, rule18, rule19, rule20, rule21, rule22, rule23, rule24, rule25, rule26, rule27, rule28, rule29, rule30, rule31, rule32, rule33, rule34, rule35, rule36, rule37, rule38, rule39, rule40, rule41, rule42, rule43, rule44, rule45, rule46, rule47, rule48, rule49, rule50, rule51, rule52, rule53, rule54, rule55, rule56, rule57, rule58, rule59, rule60, rule61, rule62, rule63, rule64, rule65, rule66, rule67, rule68, rule69, rule70, rule71, rule72, rule73, rule74, rule75, rule76, rule77, rule78, rule79, rule80, rule81, rule82, rule83, rule84, rule85, rule86, rule87, rule88, rule89, rule90, rule91, rule92, rule93, rule94, rule95, rule96, rule97, rule98, rule99, rule100, rule101, rule102, rule103, rule104, rule105, rule106, rule107, rule108, rule109, rule110, rule111, rule112, rule113, rule114, rule115, rule116, rule117, rule118, rule119, rule120, rule121, rule122];
+export const ALL_RULES: readonly Rule[] = [rule0, rule1, rule2, rule3, rule4, rule5, rule6, rule7, rule8, rule9, rule10, rule11, rule12, rule13, rule14, rule15, rule16, rule17, rule18, rule19, rule20, rule21, rule22, rule23, rule24, rule25, rule26, rule27, rule28, rule29, rule30, rule31, rule32, rule33, rule34, rule35, rule36, rule37, rule38, rule39, rule40, rule41, rule42, rule43, rule44, rule45, rule46, rule47, rule48, rule49, rule50, rule51, rule52, rule53, rule54, rule55, rule56, rule57, rule58, rule59, rule60, rule61, rule62, rule63, rule64, rule65, rule66, rule67, rule68, rule69, rule70, rule71, rule72, rule73, rule74, rule75, rule76, rule77, rule78, rule79, rule80, rule81, rule82, rule83, rule84, rule85, rule86, rule87, rule88, rule89, rule90, rule91, rule92, rule93, rule94, rule95, rule96, rule97, rule98, rule99, rule100, rule101, rule102, rule103, rule104, rule105, rule106, rule107, rule108, rule109, rule110, rule111, rule112, rule113, rule114, rule115, rule116, rule117, rule118, rule119, rule120, rule121, rule122, rule123];

@@ -20,7 +20,7 @@ class Controller(wsgi.Controller):
 describe('log-injection confidence by level', () => {
   it('debug is low, warning keeps medium', async () => {
     const rule = allRules().find((r) => r.meta.id === 'log-injection')!;
-    const { findings } = await analyzePython('levels.py', SOURCE, [rule], {});
+    const { findings } = await analyzePython('levels.py', SOURCE, [rule], { keepSuppressed: false });
     expect(findings.map((f) => [f.range.startLine, f.confidence])).toEqual([[10, 'low'], [11, 'medium']]);
   });
 });
