@@ -1,6 +1,7 @@
 // Python string templates as literal text and placeholders with the expression that fills each: `fmt % args`
 // (tuple, mapping or single value), `fmt.format(...)`, and f-strings. Only templates written as literals are read;
-// a placeholder whose value cannot be told (`fmt % values`, `*args`) gets no expression.
+// a placeholder whose value cannot be told (`fmt % values`, `*args`) gets no expression. `mustContain` skips
+// templates without a character the caller needs (`<` for markup) before any splitting.
 import type { SyntaxNode } from '../syntaxTree.js';
 import type { TemplatePart } from '../../analysis/markupContext.js';
 import { splitPercent } from './dataflow/percentFormat.js';
@@ -16,12 +17,12 @@ export interface Template {
   values: Map<number, SyntaxNode>;
 }
 
-/** `'<a href="%s">%s</a>' % (url, text)` */
-export function percentTemplate(node: SyntaxNode): Template | null {
+/** `'<a href="%s">%s</a>' % (url, text)`, or any other `%` template written as a literal */
+export function percentTemplate(node: SyntaxNode, mustContain = ''): Template | null {
   if (node.type !== 'binary_operator' || node.childForFieldName('operator')?.text !== '%') return null;
   const literal = node.childForFieldName('left')!;
   const fmt = stringValue(literal);
-  if (fmt === null || !fmt.includes('<')) return null;
+  if (fmt === null || !fmt.includes(mustContain)) return null;
   const right = unparenthesize(node.childForFieldName('right')!);
   const parts: TemplatePart[] = [];
   const values = new Map<number, SyntaxNode>();
@@ -44,12 +45,12 @@ export function percentTemplate(node: SyntaxNode): Template | null {
 const FIELD = /\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}/g;
 
 /** `'<a href="{}">{}</a>'.format(url, text)`, numbered and named fields included. */
-export function formatTemplate(call: SyntaxNode): Template | null {
+export function formatTemplate(call: SyntaxNode, mustContain = ''): Template | null {
   const fn = call.childForFieldName('function');
   if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'format') return null;
   const literal = fn.childForFieldName('object')!;
   const fmt = stringValue(literal);
-  if (fmt === null || !fmt.includes('<')) return null;
+  if (fmt === null || !fmt.includes(mustContain)) return null;
   const positional = positionalArgs(call);
   const parts: TemplatePart[] = [];
   const values = new Map<number, SyntaxNode>();
@@ -72,7 +73,7 @@ export function formatTemplate(call: SyntaxNode): Template | null {
 }
 
 /** `f'<a href="{url}">{text}</a>'` */
-export function fStringTemplate(node: SyntaxNode): Template | null {
+export function fStringTemplate(node: SyntaxNode, mustContain = ''): Template | null {
   if (node.type !== 'string' || !node.namedChildren.some((c) => c?.type === 'interpolation')) return null;
   const parts: TemplatePart[] = [];
   const values = new Map<number, SyntaxNode>();
@@ -87,6 +88,6 @@ export function fStringTemplate(node: SyntaxNode): Template | null {
       if (e) values.set(i, e);
     }
   }
-  if (!parts.some((p) => 'text' in p && p.text.includes('<'))) return null;
+  if (!parts.some((p) => 'text' in p && p.text.includes(mustContain))) return null;
   return { node, literal: node, parts, values };
 }

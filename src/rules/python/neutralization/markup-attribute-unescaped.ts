@@ -129,9 +129,9 @@ export default defineRule({
       }
     };
     return {
-      binary_operator(node) { check(percentTemplate(node)); },
-      call(node) { check(formatTemplate(node)); },
-      string(node) { check(fStringTemplate(node)); },
+      binary_operator(node) { check(percentTemplate(node, '<')); },
+      call(node) { check(formatTemplate(node, '<')); },
+      string(node) { check(fStringTemplate(node, '<')); },
     };
   },
 });
