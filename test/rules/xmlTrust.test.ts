@@ -9,6 +9,8 @@ const SOURCE = `from xml.dom import minidom
 
 import webob.dec
 
+from nova.api.openstack import wsgi
+
 
 @webob.dec.wsgify
 def upload(req):
@@ -17,16 +19,26 @@ def upload(req):
 
 def array_status(client):
     return minidom.parseString(client.get('/status'))
+
+
+class RulesDeserializer(wsgi.MetadataXMLDeserializer):
+    def default(self, string):
+        return self._parse(string)
+
+    def _parse(self, text):
+        return minidom.parseString(text)
 `;
 
 describe('stdlib XML parse confidence follows the document', () => {
-  it('request body: high; backend reply and import: low', async () => {
+  it('request body (handler or deserializer): high; backend reply and import: low', async () => {
     const rules = allRules().filter((r) => r.meta.id === 'xml-untrusted-parse-minidom' || r.meta.id === 'import-xml-minidom');
     const { findings } = await analyzePython('xml.py', SOURCE, rules, { keepSuppressed: false });
     expect(findings.map((f) => [f.ruleId, f.range.startLine, f.confidence])).toEqual([
       ['import-xml-minidom', 1, 'low'],
-      ['xml-untrusted-parse-minidom', 8, 'high'],
-      ['xml-untrusted-parse-minidom', 12, 'low'],
+      ['xml-untrusted-parse-minidom', 10, 'high'],
+      ['xml-untrusted-parse-minidom', 14, 'low'],
+      // The wsgi framework hands a deserializer's methods the request body; the helper gets it through the summary.
+      ['xml-untrusted-parse-minidom', 22, 'high'],
     ]);
   });
 });
