@@ -7,6 +7,7 @@ import type { ImportRecord } from '../languages/python/names.js';
 import { argument, callee, isConstant, keywordArg, positionalArg, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import { defineRule } from './defineRule.js';
 import { abbreviate } from './text.js';
+import { remoteXmlDocument } from './xmlTrust.js';
 import type { Confidence, Severity } from '../findings/types.js';
 import type { MessageSpec, Rule, RuleContext, RuleDocs, RuleMeta, Visitors } from './types.js';
 
@@ -328,10 +329,15 @@ export function refineStdlibXmlCall({ call, name }: CallMatch, ctx: RuleContext)
   if (fileCalls(ctx.model, 'defusedxml.defuse_stdlib')) return null;
   const document = positionalArg(call, 0) ?? keywordArg(call, 'text') ?? keywordArg(call, 'string');
   if (XML_FROM_TEXT.has(name.split('.').pop()!) && isConstant(document)) return null;
-  return {};
+  // Python >= 3.7.1 resolves no external entities and expat >= 2.4.1 caps expansion: what is left is a client's
+  // document exhausting the parser. Only a document seen coming from a request keeps the entry's confidence.
+  return remoteXmlDocument(ctx.model, call) ? {} : { confidence: 'low' };
 }
 
-/** Shared judgement of the B405–B409 rules: the import is harmless once defusedxml.defuse_stdlib() runs. */
+/**
+ * Shared judgement of the B405–B409 rules: the import is harmless once defusedxml.defuse_stdlib() runs, and an
+ * import alone parses nothing, so it is a low-confidence notice (the parse call, when fed a request, is the finding).
+ */
 export function refineStdlibXmlImport(_match: ImportMatch, ctx: RuleContext): Verdict | null {
-  return fileCalls(ctx.model, 'defusedxml.defuse_stdlib') ? null : {};
+  return fileCalls(ctx.model, 'defusedxml.defuse_stdlib') ? null : { confidence: 'low' };
 }

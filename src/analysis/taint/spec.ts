@@ -35,6 +35,8 @@ export interface ParameterSource extends Confidence {
   trust: Trust;
   classBases?: RegExp;
   decorators?: RegExp;
+  /** The first parameter after `self` is the source whatever its name (framework hooks called with the body). */
+  firstParameter?: boolean;
   /** Decorators that validate this parameter against a schema: the listed kinds count as neutralised. */
   validatedBy?: { decorators: RegExp; clears: readonly SinkKind[] };
 }

@@ -15,3 +15,17 @@ export function conversions(format: string): Conversion[] {
 export function escapesNewlines(c: Conversion | undefined): boolean {
   return c !== undefined && c.type !== 's';
 }
+
+/** The format split into literal text and its conversions in order (`%%` stays text), for context analyses. */
+export function splitPercent(format: string): Array<{ text: string } | { conversion: Conversion }> {
+  const out: Array<{ text: string } | { conversion: Conversion }> = [];
+  let last = 0;
+  for (const m of format.matchAll(SPEC)) {
+    if (m[2] === '%') continue;
+    out.push({ text: format.slice(last, m.index) });
+    out.push({ conversion: { key: m[1] ?? null, type: m[2]! } });
+    last = m.index! + m[0].length;
+  }
+  out.push({ text: format.slice(last) });
+  return out;
+}

@@ -51,15 +51,25 @@ function sourceParams(unit: Unit, spec: TaintSpec): Map<string, ParameterSource>
   let decos: string[] | undefined;
   let bases: string[] | undefined;
   for (const ps of spec.parameterSources) {
-    if (!unit.params.some((p) => ps.names.includes(p.name) && !out.has(p.name))) continue;
+    // `firstParameter`: the first parameter after self, whatever its name (a deserializer's body text).
+    const first = ps.firstParameter && unit.offset === 1 ? unit.params[1] : undefined;
+    const named = (p: Parameter): boolean => (ps.names.includes(p.name) || p === first) && !out.has(p.name);
+    if (!unit.params.some(named)) continue;
     decos ??= decorators(unit.node).map((d) => d.text);
     bases ??= unit.cls ? classBases(unit.cls).map((b) => b.text) : [];
-    const byClass = ps.classBases !== undefined && bases.some((b) => ps.classBases!.test(b));
+    // A controller's private helper (`_reset_status`) is never routed to: its parameters get the caller's facts
+    // through the summary, validation included, so only public methods and dunder entry points (`__call__`) count.
+    const byClass = ps.classBases !== undefined && isRoutable(unit.name) && bases.some((b) => ps.classBases!.test(b));
     const byDecorator = ps.decorators !== undefined && decos.some((d) => ps.decorators!.test(d));
     if (!byClass && !byDecorator) continue;
-    for (const p of unit.params) if (ps.names.includes(p.name) && !out.has(p.name)) out.set(p.name, ps);
+    for (const p of unit.params) if (named(p)) out.set(p.name, ps);
   }
   return out;
+}
+
+/** Method names a WSGI router or a controller's action map can dispatch to: public ones and dunders. */
+function isRoutable(name: string): boolean {
+  return !name.startsWith('_') || (name.startsWith('__') && name.endsWith('__'));
 }
 
 function initialEnv(unit: Unit, spec: TaintSpec): Env<TaintValue> {

@@ -1,6 +1,7 @@
 // Calls where attacker-controlled data does damage, by sink family: OS commands, SQL, file paths, dynamically
-// evaluated code and templates, log records, generated config files, and HTTP redirects. Data only.
+// evaluated code and templates, log records, generated config files, HTTP redirects and XML parsers. Data only.
 import type { Sink } from '../../../analysis/taint/spec.js';
+import { XML_PARSE_FUNCTIONS } from '../xmlParsers.js';
 
 const FIRST = [{ index: 0 }];
 const SUBPROCESS = ['subprocess.Popen', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.run'];
@@ -54,10 +55,13 @@ export const CODE_SINKS: readonly Sink[] = [
 ];
 
 const LOG_RECEIVER = /^(LOG|log|logger|LOGGER|_LOG|_log|_logger|logging|self\.log|self\.logger|self\._log|self\.LOG)$/;
-const LOG_LEVELS = ['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'audit', 'trace'];
+const LOG_LEVELS = ['info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'audit'];
+/** Developer levels: off in production by default (oslo.log `debug = False`), so no operator reads them as an audit trail. */
+const DEBUG_LEVELS = ['debug', 'trace'];
 
 export const LOG_SINKS: readonly Sink[] = [
   ...LOG_LEVELS.map((method): Sink => ({ call: { method, receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 0, keyword: 'msg', rest: true }], variant: 'log', stringsOnly: true, percentFormat: 0 })),
+  ...DEBUG_LEVELS.map((method): Sink => ({ call: { method, receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 0, keyword: 'msg', rest: true }], variant: 'debug', stringsOnly: true, percentFormat: 0 })),
   { call: { method: 'log', receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 1, rest: true }], variant: 'log', stringsOnly: true, percentFormat: 1 },
 ];
 
@@ -81,6 +85,15 @@ export const REDIRECT_SINKS: readonly Sink[] = [
   { call: { name: 'django.http.HttpResponseRedirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'redirect_to' }], variant: 'location' },
 ];
 
+/**
+ * XML parsers given a document (text, file or stream): what the document may declare (external entities, nested
+ * entity definitions) is what the parser resolves. Whether the parser refuses that is the rules' judgement.
+ */
+export const XML_SINKS: readonly Sink[] = [
+  ...Object.entries(XML_PARSE_FUNCTIONS).flatMap(([module, fns]) => fns.map((fn): Sink => (
+    { call: { name: `${module}.${fn}` }, kind: 'xml', args: [{ index: 0, keyword: fn === 'fromstring' || fn === 'XML' ? 'text' : 'source' }], variant: module }))),
+];
+
 export const SINKS: readonly Sink[] = [
-  ...COMMAND_SINKS, ...SQL_SINKS, ...PATH_SINKS, ...CODE_SINKS, ...LOG_SINKS, ...NEWLINE_SINKS, ...REDIRECT_SINKS,
+  ...COMMAND_SINKS, ...SQL_SINKS, ...PATH_SINKS, ...CODE_SINKS, ...LOG_SINKS, ...NEWLINE_SINKS, ...REDIRECT_SINKS, ...XML_SINKS,
 ];

@@ -37,7 +37,14 @@ const WSGIFY = /^(webob\.dec\.)?wsgify\b/;
 /** Schema validation restricts strings to printable characters in the Nova/Neutron parameter types. */
 const SCHEMA_DECORATORS = /^validation\.(schema|query_schema)\b/;
 
+/**
+ * The OpenStack wsgi framework's body deserializers (nova, cinder, … before the JSON-only APIs): the framework calls
+ * `deserializer.<action>(body_text)`, so each public method's first parameter is the raw request body.
+ */
+const BODY_DESERIALIZER_BASES = /(^|\.)(TextDeserializer|XMLDeserializer|MetadataXMLDeserializer|\w+XMLDeserializer)$/;
+
 export const PARAMETER_SOURCES: readonly ParameterSource[] = [
+  { names: [], firstParameter: true, shape: 'str', trust: 'remote', confidence: 'medium', classBases: BODY_DESERIALIZER_BASES },
   {
     names: ['body'], shape: 'container', trust: 'remote', confidence: 'high',
     classBases: API_CONTROLLER_BASES, decorators: API_DECORATORS,

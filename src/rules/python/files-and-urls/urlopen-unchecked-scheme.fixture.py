@@ -36,5 +36,15 @@ def fetch(url, host, path, scheme):
     return opener
 
 
+def rest_query(node, data, url):
+    req = urllib.request.Request("http://%s/rest/" % node, data)
+    # ok: urlopen-unchecked-scheme
+    urlopen(req)
+    target = url
+    target = target + "/status"
+    # ruleid: urlopen-unchecked-scheme
+    return urlopen(target)
+
+
 def requests_get(url):
     return url

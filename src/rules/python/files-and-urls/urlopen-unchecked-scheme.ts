@@ -2,7 +2,7 @@
 // URL visibly starts with http:// or https:// are fine; the rest are reported, literal odd schemes with high confidence.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { argument, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import { argument, descendantsOfType, enclosingFunction, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { blacklistCallRule, resolveCall } from '../../../rulekit/blacklist.js';
 
@@ -10,13 +10,23 @@ const REQUEST_CLASSES = ['urllib.request.Request', 'six.moves.urllib.request.Req
 const HTTP = /^https?:\/\//i;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
-/** The constant text a URL expression is known to start with ('' when nothing is known). */
-function constantPrefix(model: PythonModel, expr: SyntaxNode | null): string {
+/**
+ * The constant text a URL expression is known to start with ('' when nothing is known). A local name counts when
+ * every assignment of it in the function agrees on the prefix (`req = Request("http://%s/" % node); urlopen(req)`).
+ */
+function constantPrefix(model: PythonModel, expr: SyntaxNode | null, depth = 0): string {
   if (!expr) return '';
   const n = unparenthesize(expr);
   const whole = stringValue(n);
   if (whole !== null) return whole;
   switch (n.type) {
+    case 'identifier': {
+      const fn = enclosingFunction(n);
+      if (!fn || depth > 2) return '';
+      const bound = descendantsOfType(fn, 'assignment').filter((a) => a.childForFieldName('left')?.text === n.text);
+      const prefixes = new Set(bound.map((a) => constantPrefix(model, a.childForFieldName('right'), depth + 1)));
+      return bound.length > 0 && prefixes.size === 1 ? [...prefixes][0]! : '';
+    }
     case 'string': {
       // An f-string: the text before its first interpolation is fixed.
       let out = '';
@@ -26,18 +36,18 @@ function constantPrefix(model: PythonModel, expr: SyntaxNode | null): string {
       }
       return out;
     }
-    case 'concatenated_string': return constantPrefix(model, n.namedChild(0));
+    case 'concatenated_string': return constantPrefix(model, n.namedChild(0), depth);
     case 'binary_operator': {
       const left = n.childForFieldName('left');
-      const prefix = constantPrefix(model, left);
+      const prefix = constantPrefix(model, left, depth);
       // `"%s://host" % scheme`: only the text before the first conversion is fixed.
       return n.childForFieldName('operator')?.text === '%' ? prefix.split('%')[0]! : prefix;
     }
     case 'call': {
-      if (resolveCall(model, n, REQUEST_CLASSES)) return constantPrefix(model, argument(n, 0, 'url'));
+      if (resolveCall(model, n, REQUEST_CLASSES)) return constantPrefix(model, argument(n, 0, 'url'), depth);
       const fn = n.childForFieldName('function');
       if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format') {
-        return constantPrefix(model, fn.childForFieldName('object')).split('{')[0]!;
+        return constantPrefix(model, fn.childForFieldName('object'), depth).split('{')[0]!;
       }
       return '';
     }

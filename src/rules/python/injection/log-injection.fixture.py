@@ -44,6 +44,15 @@ class KeypairsController(wsgi.Controller):
         # ok: log-injection
         LOG.debug("auth %s", strutils.mask_password(body['auth']['secret']))
 
+    @validation.schema({'type': 'object'})
+    def reset(self, req, id, body):
+        return self._reset(req, id, body)
+
+    def _reset(self, req, id, body):
+        # A private helper is not routed to: its body comes from the validated action above.
+        # ok: log-injection
+        LOG.info("resetting to %s", body['reset']['status'])
+
     def delegated(self, req, body):
         self._audit(body['reason'])
 

@@ -19,7 +19,7 @@ export default defineRule({
     },
     docs: {
       summary: 'Request string written to a log without escaping newlines',
-      why: 'Operators and log pipelines read one record per line. A request value containing `\\n` followed by text that looks like a log prefix creates fake records (a forged "authentication succeeded", a hidden error) and can break log parsers (CWE-117).',
+      why: 'Operators and log pipelines read one record per line. A request value containing `\\n` followed by text that looks like a log prefix creates fake records (a forged "authentication succeeded", a hidden error) and can break log parsers (CWE-117).\n\nClass: request text written to an operator\'s log without neutralising line breaks (CWE-117; OWASP Log Injection; OWASP Logging Cheat Sheet). Sources are request values in routable API methods, WSGI handlers and body deserializers (a private helper gets its caller\'s facts, schema validation included); dicts and lists are logged with repr(), `%r` escapes. Records at DEBUG/TRACE are reported with low confidence: they are off in production (oslo.log `debug = False`) and nobody reads them as an audit trail.',
       example: 'import logging\nfrom nova.api.openstack import wsgi\n\nLOG = logging.getLogger(__name__)\n\n\nclass KeypairController(wsgi.Controller):\n    def show(self, req, id):\n        name = req.GET["name"]\n        LOG.info("showing keypair %s", name)\n',
       useInstead: 'import logging\nfrom nova.api.openstack import wsgi\n\nLOG = logging.getLogger(__name__)\n\n\nclass KeypairController(wsgi.Controller):\n    def show(self, req, id):\n        name = req.GET["name"]\n        LOG.info("showing keypair %r", name.replace("\\n", " "))\n',
       fix: 'Log request values with %r, or replace `\\r`/`\\n` before logging; validate request bodies with a JSON schema that restricts strings to printable characters.',
@@ -32,6 +32,8 @@ export default defineRule({
         for (const f of taintFindings(ctx.model, PYTHON_TAINT_SPEC, { kind: 'log', trust: ['remote'] })) {
           ctx.report({
             node: f.argument, messageId: 'log',
+            // Debug records are off in production and read by developers, not as an audit trail: shown on request.
+            ...(f.variant === 'debug' ? { confidence: 'low' as const } : {}),
             data: { value: f.value, source: f.source, sourceLine: f.sourceLine, sink: f.sinkName, line: f.sinkLine },
             evidence: f.evidence,
           });

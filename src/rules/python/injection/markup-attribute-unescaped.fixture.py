@@ -1,0 +1,73 @@
+import cgi
+import html
+from xml.sax import saxutils
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+
+def shelf_listing(owner, shelves):
+    lines = ['<?xml version="1.0"?>',
+             # ruleid: markup-attribute-unescaped[unescaped]
+             '<shelf owner="%s">' % owner]
+    for title, count in shelves:
+        title = saxutils.escape(title)
+        # Numbers in element content are not judged.
+        # ok: markup-attribute-unescaped
+        lines.append('<book><title>%s</title><count>%s</count></book>' % (title, count))
+    return '\n'.join(lines)
+
+
+def shelf_header(owner):
+    # ruleid: markup-attribute-unescaped[weakEscape]
+    return '<shelf owner="%s">' % saxutils.escape(owner)
+
+
+def shelf_header_quoted(owner):
+    # ok: markup-attribute-unescaped
+    return '<shelf owner=%s>' % saxutils.quoteattr(owner)
+
+
+def shelf_header_entities(owner):
+    # ok: markup-attribute-unescaped
+    return '<shelf owner="%s">' % saxutils.escape(owner, {'"': '&quot;'})
+
+
+def link_cell(url, text, attrs):
+    # ruleid: markup-attribute-unescaped[unescaped]
+    return mark_safe('<a href="%s" %s>%s</a>' % (url,
+                                                  # The pre-built attribute list is in tag position, not a value.
+                                                  # ok: markup-attribute-unescaped
+                                                  attrs,
+                                                  escape(str(text))))
+
+
+def link_cell_fixed(url, text):
+    # ok: markup-attribute-unescaped
+    return mark_safe('<a href="%s">%s</a>' % (escape(url), escape(text)))
+
+
+def badge(label, level):
+    # ruleid: markup-attribute-unescaped[weakEscape]
+    return '<span title="{}">{}</span>'.format(cgi.escape(label), html.escape(level))
+
+
+def badge_fstring(label, css):
+    # ruleid: markup-attribute-unescaped[unescaped]
+    return f'<span class="{css}">{html.escape(label)}</span>'
+
+
+def plain_page(name, width):
+    # Nothing in this function is escaped: no evidence the values are untrusted, and ints are safe anyway.
+    # ok: markup-attribute-unescaped
+    return '<img src="/static/%s.png" width="%d">' % (name, width)
+
+
+def counts(total):
+    # ok: markup-attribute-unescaped
+    return '<td colspan="%d">%s</td>' % (int(total), html.escape(str(total)))
+
+
+def not_markup(a, b):
+    # ok: markup-attribute-unescaped
+    return 'a < %s and b="%s"' % (a, html.escape(b))

@@ -1,0 +1,137 @@
+// CWE-116: a value formatted into a quoted attribute of hand-built HTML/XML either unescaped while the same code
+// escapes its other values (the author knows the data is untrusted; this one was missed), or escaped with a function
+// that leaves quotes alone (xml.sax.saxutils.escape, cgi.escape), so it can still close the attribute. Element
+// content is not judged: numbers and ids formatted there are the common, harmless case.
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
+import type { PythonModel } from '../../../languages/python/model.js';
+import { markupContexts, type MarkupContext } from '../../../analysis/markupContext.js';
+import { formatTemplate, fStringTemplate, percentTemplate, type Template } from '../../../languages/python/markupTemplates.js';
+import { descendantsOfType, enclosingFunction, isFalsy, keywordArg, positionalArgs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import { MARKUP_ESCAPERS, MARKUP_INERT_CALLS, type MarkupEscaper } from '../../../models/python/markupEscapers.js';
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { abbreviate } from '../../../rulekit/text.js';
+
+const ESCAPERS = new Map(MARKUP_ESCAPERS.map((e) => [e.name, e]));
+/** Conversions to text that keep their argument's characters. */
+const TEXT_CALLS = new Set(['str', 'unicode', 'six.text_type', 'oslo_utils.encodeutils.safe_decode', 'django.utils.encoding.force_str', 'django.utils.encoding.force_text']);
+
+type Escaping = { kind: 'inert' } | { kind: 'plain' } | { kind: 'escaped'; name: string; quotes: boolean };
+
+function quotesEncoded(e: MarkupEscaper, call: SyntaxNode): boolean {
+  const q = e.quotes;
+  if (q === 'always') return true;
+  if (q === 'never') return false;
+  if ('keyword' in q) {
+    const v = keywordArg(call, q.keyword) ?? positionalArgs(call)[q.index] ?? null;
+    return v === null ? q.default : !isFalsy(v);
+  }
+  // saxutils.escape(x, {'"': '&quot;'}): the extra entities are trusted to cover the quote.
+  return (keywordArg(call, q.entities) ?? positionalArgs(call)[q.index] ?? null) !== null;
+}
+
+class Escapes {
+  private readonly assignments = new Map<string, SyntaxNode[]>();
+  private readonly escapers = new Map<string, string | null>();
+  constructor(private readonly model: PythonModel) {}
+
+  /** How `expr` is escaped: a call written there, or every assignment of a local name in the function. */
+  of(expr: SyntaxNode, depth = 0): Escaping {
+    const e = unparenthesize(expr);
+    if (e.type === 'integer' || e.type === 'float' || stringValue(e) !== null) return { kind: 'inert' };
+    if (e.type === 'call') {
+      const name = this.model.callName(e);
+      if (!name) return { kind: 'plain' };
+      const esc = ESCAPERS.get(name);
+      if (esc) return { kind: 'escaped', name, quotes: quotesEncoded(esc, e) };
+      if (MARKUP_INERT_CALLS.has(name)) return { kind: 'inert' };
+      const inner = positionalArgs(e)[0];
+      if (TEXT_CALLS.has(name) && inner && depth < 4) return this.of(inner, depth + 1);
+      return { kind: 'plain' };
+    }
+    if (e.type === 'identifier' && depth < 4) {
+      const bound = this.bindings(e).map((a) => this.of(a.childForFieldName('right')!, depth + 1));
+      if (bound.length > 0 && bound.every((b) => b.kind !== 'plain')) return bound.find((b) => b.kind === 'escaped') ?? bound[0]!;
+    }
+    return { kind: 'plain' };
+  }
+
+  private bindings(id: SyntaxNode): SyntaxNode[] {
+    const scope = enclosingFunction(id) ?? this.model.root;
+    const key = `${scope.id}`;
+    let all = this.assignments.get(key);
+    if (!all) { all = descendantsOfType(scope, 'assignment'); this.assignments.set(key, all); }
+    return all.filter((a) => a.childForFieldName('left')?.text === id.text && a.childForFieldName('right'));
+  }
+
+  /** The first markup escaper the function around `node` calls, if any: evidence that its data is untrusted. */
+  escaperNear(node: SyntaxNode): string | null {
+    const scope = enclosingFunction(node) ?? this.model.root;
+    const key = `${scope.id}`;
+    if (!this.escapers.has(key)) {
+      const found = descendantsOfType(scope, 'call').map((c) => this.model.callName(c)).find((n) => n !== null && ESCAPERS.has(n));
+      this.escapers.set(key, found ?? null);
+    }
+    return this.escapers.get(key)!;
+  }
+}
+
+const QUOTED: ReadonlySet<MarkupContext> = new Set(['attr-double', 'attr-single']);
+const ATTRIBUTE: ReadonlySet<MarkupContext> = new Set(['attr-double', 'attr-single', 'attr-unquoted']);
+
+export default defineRule({
+  meta: {
+    id: 'markup-attribute-unescaped',
+    cwe: 116,
+    severity: 'medium',
+    confidence: 'medium',
+    languages: ['python'],
+    messages: {
+      weakEscape: {
+        text: '`{value}` is escaped with `{escaper}`, which leaves quotes alone, and placed inside a quoted attribute of `{template}`; a `"` in it closes the attribute',
+        fix: 'Use an escaper that encodes quotes for `{value}`: `xml.sax.saxutils.quoteattr()` (it adds the quotes itself), `html.escape(value, quote=True)`, or pass `{"\\"": "&quot;"}` as `{escaper}`\'s entities',
+      },
+      unescaped: {
+        text: '`{value}` is placed unescaped in an attribute of `{template}`, while this code escapes its other values with `{escaper}`',
+        fix: 'Escape `{value}` for an attribute too (`{escaper}` if it encodes quotes, else `html.escape(value, quote=True)` / `xml.sax.saxutils.quoteattr()`), or build the markup with a template engine that autoescapes',
+      },
+    },
+    docs: {
+      summary: 'Value placed in a hand-built HTML/XML attribute without attribute escaping',
+      why: 'Markup built by string formatting is only as safe as the escaping of each value. An attribute value needs its quote character encoded as well as `<` and `&`: `xml.sax.saxutils.escape()` and `cgi.escape()` leave `"` alone, and a value formatted in unescaped next to escaped ones is usually one the author forgot. A value that closes the attribute adds attributes or elements: stored XSS in HTML (an event handler, a `javascript:` link), injected or malformed elements in XML listings other clients parse (CWE-116, CWE-79, CWE-91).\n\nClass: output encoding that does not fit the context the value lands in (CWE-116; OWASP Cross Site Scripting Prevention Cheat Sheet, rule #2 "Attribute Encode"; OpenStack Security Guidelines, "Cross Site Scripting"). Seen in OpenStack in an object store\'s XML account listing (the account name in a `name="…"` attribute, first unescaped beside escaped container names, then escaped with `saxutils.escape`) and in a dashboard\'s table cell link (the URL in `href="…"` unescaped beside the escaped link text).',
+      example: 'from xml.sax import saxutils\n\n\ndef listing(owner, items):\n    out = [\'<list owner="%s">\' % owner]\n    for item in items:\n        out.append(\'<item>%s</item>\' % saxutils.escape(item))\n    return "".join(out)\n\n\ndef header(owner):\n    return \'<list owner="%s">\' % saxutils.escape(owner)\n',
+      useInstead: 'from xml.sax import saxutils\n\n\ndef listing(owner, items):\n    out = [\'<list owner=%s>\' % saxutils.quoteattr(owner)]\n    for item in items:\n        out.append(\'<item>%s</item>\' % saxutils.escape(item))\n    return "".join(out)\n\n\ndef header(owner):\n    return \'<list owner="%s">\' % saxutils.escape(owner, {\'"\': "&quot;"})\n',
+      fix: 'Encode every value for the context it lands in: `xml.sax.saxutils.quoteattr()` or `html.escape(value, quote=True)` for attribute values, `escape()` for element content; better, build XML with an element API (ElementTree, lxml) and HTML with an autoescaping template or `django.utils.html.format_html`.',
+      references: [
+        'https://cwe.mitre.org/data/definitions/116.html',
+        'https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html',
+        'https://security.openstack.org/guidelines/dg_cross-site-scripting-xss.html',
+        'https://docs.python.org/3/library/xml.sax.utils.html#xml.sax.saxutils.quoteattr',
+      ],
+    },
+  },
+  create(ctx) {
+    const escapes = new Escapes(ctx.model);
+    const check = (t: Template | null): void => {
+      if (!t || t.values.size === 0) return;
+      const contexts = markupContexts(t.parts);
+      for (const [i, context] of contexts) {
+        if (!ATTRIBUTE.has(context)) continue;
+        const value = t.values.get(i);
+        if (!value) continue;
+        const how = escapes.of(value);
+        const data = { value: abbreviate(value.text, 50), template: abbreviate(t.literal.text, 60) };
+        if (how.kind === 'escaped' && !how.quotes && QUOTED.has(context)) {
+          ctx.report({ node: value, messageId: 'weakEscape', data: { ...data, escaper: how.name } });
+        } else if (how.kind === 'plain') {
+          const escaper = escapes.escaperNear(value);
+          if (escaper) ctx.report({ node: value, messageId: 'unescaped', data: { ...data, escaper } });
+        }
+      }
+    };
+    return {
+      binary_operator(node) { check(percentTemplate(node, '<')); },
+      call(node) { check(formatTemplate(node, '<')); },
+      string(node) { check(fStringTemplate(node, '<')); },
+    };
+  },
+});
