@@ -8,16 +8,25 @@ import { PYTHON_BUILTINS } from '../../models/python/builtins.js';
 import type { SyntaxNode, SyntaxTree } from '../syntaxTree.js';
 import { buildCfg } from './cfg/builder.js';
 import type { Cfg } from './cfg/graph.js';
+import { handlerOutcome, type HandlerOutcome } from './cfg/handlers.js';
+import { isCatchAll } from './cfg/tryBuilder.js';
 import { computeDataflow, type FunctionDataflow } from './dataflow/reaching.js';
-import { allFunctions } from './dataflow/functions.js';
+import { allFunctions, classBases, decorators, enclosingClass } from './dataflow/functions.js';
 import { analyseTaint, type FileTaint } from './dataflow/taintFile.js';
 import { taintFindings, type TaintFinding, type TaintQuery } from './dataflow/taintFindings.js';
 import { ImportTable, matchesName, type ImportRecord } from './names.js';
 import { parametersOf, type Parameter } from './parameters.js';
 import { ScopeModel, type NameResolution } from './scopes/scopeModel.js';
 import type { Binding } from './scopes/types.js';
-import { callee } from './syntax.js';
+import { callee, enclosingFunction } from './syntax.js';
 import { ValueKinds, type Reaching, type ValueKind } from './valueKinds.js';
+
+export type { Parameter, ParameterKind } from './parameters.js';
+export type { Reaching, ValueKind } from './valueKinds.js';
+export type { NameResolution } from './scopes/scopeModel.js';
+export type { Binding } from './scopes/types.js';
+export type { HandlerOutcome } from './cfg/handlers.js';
+export type { Cfg } from './cfg/graph.js';
 
 const MODEL_NODE_TYPES: ReadonlySet<string> = new Set(['import_statement', 'import_from_statement', 'comment', 'ERROR', 'class_definition']);
 
@@ -249,6 +258,21 @@ export class PythonModel {
     return list;
   }
 
+  /** The class a function is a method of (defined directly in its body), or null. */
+  enclosingClass(fn: SyntaxNode): SyntaxNode | null {
+    return enclosingClass(fn);
+  }
+
+  /** Base class expressions of a class as written (`wsgi.Controller`), keywords (`metaclass=`) excluded. */
+  classBases(cls: SyntaxNode): SyntaxNode[] {
+    return classBases(cls);
+  }
+
+  /** Decorator expressions of a function as written, without the `@`. */
+  decorators(fn: SyntaxNode): SyntaxNode[] {
+    return decorators(fn);
+  }
+
   // ---- Control and data flow -----------------------------------------------------------------------------------
 
   /**
@@ -264,6 +288,19 @@ export class PythonModel {
       this.cfgs.set(owner.id, cfg);
     }
     return cfg;
+  }
+
+  /**
+   * How control leaves the block of an except clause (falls through, returns, re-raises, breaks, continues), read
+   * off the CFG of the function it is in.
+   */
+  handlerOutcome(clause: SyntaxNode): HandlerOutcome {
+    return handlerOutcome(this.cfg(enclosingFunction(clause)), clause);
+  }
+
+  /** A bare `except:` or one catching Exception/BaseException (alone or in a tuple). */
+  isCatchAll(clause: SyntaxNode): boolean {
+    return isCatchAll(clause);
   }
 
   /**
