@@ -151,7 +151,8 @@ export class PythonModel {
     if (!name) return null;
     switch (name.kind) {
       case 'unbound': return name.dotted;
-      case 'alias': return name.qualified;
+      // A def or class of this file keeps the name it is called by (`helper`, not `outer.helper`).
+      case 'alias': return !name.definition ? name.qualified : this.shadowsKnownName(name) ? null : name.dotted;
       case 'local': return this.shadowsKnownName(name) ? null : name.dotted;
     }
   }
@@ -167,7 +168,7 @@ export class PythonModel {
   }
 
   /** A local binding whose written name reads as the module it shadows (`subprocess`), or as a builtin (`open`). */
-  private shadowsKnownName(name: Extract<NameResolution, { kind: 'local' }>): boolean {
+  private shadowsKnownName(name: NameResolution): boolean {
     if (this.imports.lookup(name.head) === name.head) return true;
     return name.dotted === name.head && PYTHON_BUILTINS.has(name.head);
   }

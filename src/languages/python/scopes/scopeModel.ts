@@ -18,12 +18,13 @@ export interface Resolution { scope: Scope; bindings: Binding[] }
 /**
  * What the head of a dotted expression (`sp` of `sp.Popen`) refers to where it is written:
  * - `unbound`: no binding in the file reaches it (a builtin, an unknown global, or a name a star import brings);
- * - `alias`: imports, or assignments of imported names (`load = yaml.load`), agree on one qualified name;
+ * - `alias`: imports, or assignments of imported names (`load = yaml.load`), agree on one qualified name
+ *   (`definition`: the head is a def or class of this file, `qualified` its name inside the module);
  * - `local`: a binding that is no alias (a parameter, a call's result, a def) shadows whatever the name meant.
  */
 export type NameResolution =
   | { kind: 'unbound'; dotted: string; head: string }
-  | { kind: 'alias'; dotted: string; head: string; qualified: string }
+  | { kind: 'alias'; dotted: string; head: string; qualified: string; definition: boolean }
   | { kind: 'local'; dotted: string; head: string; bindings: Binding[] };
 
 export class ScopeModel {
@@ -127,7 +128,8 @@ export class ScopeModel {
     if (!found) return { kind: 'unbound', dotted, head };
     const base = this.aliasOf(found.bindings, depth);
     if (base === null) return { kind: 'local', dotted, head, bindings: found.bindings };
-    return { kind: 'alias', dotted, head, qualified: dot < 0 ? base : base + dotted.slice(dot) };
+    const definition = found.bindings.every((b) => b.kind === 'function' || b.kind === 'class');
+    return { kind: 'alias', dotted, head, qualified: dot < 0 ? base : base + dotted.slice(dot), definition };
   }
 
   /** Qualified name of the thing a set of bindings stands for, when they agree on being one alias. */
