@@ -1,8 +1,10 @@
 // The model API rules are written against (docs/model-api.md): the one scope-aware name resolver behind callName
 // (shadowing, aliases, star imports, class scopes), parameters in every form, caches that live once on the model,
 // and a guard that migrated rule folders reach the analyses only through the model.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { SyntaxNode } from '../../src/languages/syntaxTree.js';
 import { cfgOf } from '../../src/languages/python/cfg/index.js';
@@ -11,6 +13,9 @@ import { taintOf } from '../../src/languages/python/dataflow/taintFile.js';
 import type { PythonModel } from '../../src/languages/python/model.js';
 import { scopesOf } from '../../src/languages/python/scopes/index.js';
 import { PYTHON_TAINT_SPEC } from '../../src/models/python/taint/index.js';
+import type { Rule } from '../../src/rulekit/types.js';
+import { judge, parseAnnotations } from '../harness/annotations.js';
+import { record } from '../harness/recordingRule.js';
 import { allNodes, functionNamed, modelOf } from './helpers.js';
 
 /** The call on 1-based `line` whose callee is written `text`. */
@@ -327,5 +332,36 @@ describe('rules reach the analyses through the model', () => {
   it('names only existing rule files in the allow-list', () => {
     const known = new Set(files.map((f) => f.rel));
     expect([...NOT_YET_MIGRATED].filter((f) => !known.has(f))).toEqual([]);
+  });
+});
+
+describe('docs/model-api.md worked example', () => {
+  const page = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'model-api.md'), 'utf8');
+  const block = (lang: string): string => {
+    const m = new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(page);
+    if (!m) throw new Error(`no ${lang} block in docs/model-api.md`);
+    return m[1]!;
+  };
+
+  it('runs as written: the fixture on the page is exactly what the rule on the page reports', async () => {
+    // The page's module imports as a rule in src/rules/python/<family>/ would; it is loaded from a temporary copy.
+    const src = join(import.meta.dirname, '..', '..', 'src');
+    const dir = mkdtempSync(join(tmpdir(), 'model-api-example-'));
+    try {
+      const file = join(dir, 'parameter-run-by-shell.ts');
+      writeFileSync(file, block('ts').replaceAll("'../../../", `'${src}/`));
+      const rule = (await import(pathToFileURL(file).href)).default as Rule;
+      const fixture = block('python');
+      const { expectations, errors } = parseAnnotations(fixture, new Set([rule.meta.id]));
+      expect(errors).toEqual([]);
+      const run = await record(rule, 'parameter-run-by-shell.fixture.py', fixture);
+      expect(run.ruleErrors).toEqual([]);
+      const verdict = judge(rule.meta.id, expectations, run.reports.map((r) => ({ line: r.line, messageId: r.messageId })));
+      expect(verdict).toEqual({ missed: [], unexpected: [], errors: [] });
+      expect(expectations.filter((e) => e.kind === 'ruleid').length).toBeGreaterThan(0);
+      expect(expectations.filter((e) => e.kind === 'ok').length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
