@@ -1,5 +1,5 @@
 // Reaching definitions and def-use chains for the names of one function (or the module body), computed by the
-// structured forward walker. `dataflowOf(model, fn)` caches per model, so rules share one computation.
+// structured forward walker. `model.dataflow(fn)` caches per model, so rules share one computation.
 import { Budget, type AnalysisGap } from '../../../analysis/budget.js';
 import type { SyntaxNode } from '../../syntaxTree.js';
 import type { PythonModel } from '../model.js';
