@@ -1,6 +1,8 @@
 // Import bindings of a Python module: which local name stands for which qualified name
 // (`from neutronclient.v2_0 import client as clientv20` → clientv20 = neutronclient.v2_0.client).
-// File-wide and flow-insensitive, like Bandit's import tracking; scoped resolution belongs to the semantic model.
+// File-wide and flow-insensitive, like Bandit's import tracking: rules read its records (what is imported where);
+// names are resolved by the scope-aware model.callName, which falls back to this table only when binding fails.
+// Also the name patterns (`a.b`, `a.*`) the blacklists and model.callMatching match qualified names against.
 import type { SyntaxNode } from '../syntaxTree.js';
 import { dottedName, unparenthesize } from './syntax.js';
 
