@@ -3,10 +3,8 @@
 // it was normalised (lower-cased, parsed) on its way here. Syntax plus reaching definitions; no guessing of types.
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { PythonModel } from '../languages/python/model.js';
-import { scopesOf } from '../languages/python/scopes/index.js';
 import { callee, calleeName, positionalArg, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import { NORMALISED_NAME, NORMALISING_CALLS, NORMALISING_METHODS, REQUEST_ROOTS } from '../models/python/comparison.js';
-import { dataflowOwner, mayBeAssigned, reachingValues } from './valueKinds.js';
 
 /** How far value origins are followed through assignments; each hop is one `a = f(b)` in the function. */
 const MAX_HOPS = 4;
@@ -54,7 +52,7 @@ function chainRoot(expr: SyntaxNode): { root: SyntaxNode | null; segments: strin
 }
 
 function isReceiverParameter(model: PythonModel, id: SyntaxNode): boolean {
-  return scopesOf(model).lookup(id).some((b) => b.fact.kind === 'parameter' && b.fact.index === 0 && /^(self|cls)$/.test(b.name));
+  return model.bindingsOf(id).some((b) => b.fact.kind === 'parameter' && b.fact.index === 0 && /^(self|cls)$/.test(b.name));
 }
 
 export type Provenance = 'request' | 'caller';
@@ -77,7 +75,7 @@ export function provenance(model: PythonModel, expr: SyntaxNode, hops = 0): Prov
   // A local `headers = {}` or `body = …` is not the request's; parameters with those names are caught below.
   if (REQUEST_ROOTS.has(root.text) && root.text !== 'body' && root.text !== 'headers') return 'request';
   if (isReceiverParameter(model, root)) return null;
-  const reaching = reachingValues(model, root);
+  const reaching = model.reachingValues(root);
   if (!reaching) return null;
   let out: Provenance | null = reaching.parameter ? 'caller' : null;
   for (const v of reaching.values) {
@@ -113,8 +111,8 @@ export function wasNormalised(model: PythonModel, expr: SyntaxNode, hops = 0): b
   }
   const name = operandName(n);
   if (name && NORMALISED_NAME.test(name)) return true;
-  if ((n.type === 'identifier' || n.type === 'attribute') && mayBeAssigned(model, n)) {
-    const reaching = reachingValues(model, n);
+  if ((n.type === 'identifier' || n.type === 'attribute') && model.mayBeAssigned(n)) {
+    const reaching = model.reachingValues(n);
     if (reaching?.values.some((v) => v !== null && wasNormalised(model, v, hops + 1))) return true;
   }
   // Only for the compared value itself: the in-place check re-enters wasNormalised on what it finds.
@@ -123,7 +121,7 @@ export function wasNormalised(model: PythonModel, expr: SyntaxNode, hops = 0): b
 
 /** `rule['protocol'] = rule['protocol'].lower()` earlier in the function: the same text, normalised in place. */
 function normalisedInPlace(model: PythonModel, expr: SyntaxNode): boolean {
-  const owner = dataflowOwner(model, expr);
+  const owner = model.dataflowOwner(expr);
   const text = expr.text;
   const stack: SyntaxNode[] = [owner];
   while (stack.length > 0) {
@@ -165,7 +163,7 @@ export function rawField(model: PythonModel, expr: SyntaxNode, hops = 0): boolea
       return false;
     }
     case 'identifier': {
-      const reaching = reachingValues(model, n);
+      const reaching = model.reachingValues(n);
       if (!reaching) return false;
       if (reaching.parameter) return false;
       let raw = false;
@@ -188,8 +186,8 @@ export function rawField(model: PythonModel, expr: SyntaxNode, hops = 0): boolea
 function localDictField(model: PythonModel, container: SyntaxNode | null, key: string): SyntaxNode | null | undefined {
   if (!container) return undefined;
   const c = unparenthesize(container);
-  if (c.type !== 'identifier' || !mayBeAssigned(model, c)) return undefined;
-  const reaching = reachingValues(model, c);
+  if (c.type !== 'identifier' || !model.mayBeAssigned(c)) return undefined;
+  const reaching = model.reachingValues(c);
   if (!reaching || reaching.parameter || reaching.values.length === 0 || reaching.values.some((v) => v?.type !== 'dictionary')) return undefined;
   if (reaching.values.length !== 1 || reaching.augmented.length > 0) return null;
   for (const pair of reaching.values[0]!.namedChildren) {
@@ -208,8 +206,8 @@ export function fromConstantTable(model: PythonModel, expr: SyntaxNode, hops = 0
     return !!name && /^[A-Z][A-Z0-9_]*$/.test(name);
   }
   if (n.type === 'identifier') {
-    if (!mayBeAssigned(model, n)) return false;
-    const reaching = reachingValues(model, n);
+    if (!model.mayBeAssigned(n)) return false;
+    const reaching = model.reachingValues(n);
     return !!reaching && !reaching.parameter && reaching.values.length > 0 &&
       reaching.values.every((v) => v !== null && (stringValue(v) !== null || fromConstantTable(model, v, hops + 1)));
   }

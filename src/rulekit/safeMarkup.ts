@@ -3,7 +3,6 @@
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { PythonModel } from '../languages/python/model.js';
 import { stringValue, unparenthesize } from '../languages/python/syntax.js';
-import { dataflowOf } from '../languages/python/dataflow/reaching.js';
 
 /** Calls whose result is escaped (or already safe) HTML. */
 const ESCAPERS = new Set([
@@ -87,7 +86,7 @@ function safeName(w: Walk, use: SyntaxNode, safe: (e: SyntaxNode | null) => bool
   let scope: SyntaxNode | null = use.parent;
   while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
   if (!scope) return false;
-  const defs = dataflowOf(w.model, scope).definitionsOf(use);
+  const defs = w.model.dataflow(scope).definitionsOf(use);
   if (defs.length === 0) {
     if (scope.type !== 'function_definition') return false;
     let module: SyntaxNode | null = scope;

@@ -53,7 +53,7 @@ describe('parallel and cached runs', () => {
   it('re-analyses only the file whose content changed', async () => {
     const cacheDir = tempDir('cache');
     await run({ jobs: 1, cacheDir });
-    const file = join(root, 'neutralization', 'subprocess-shell-true.fixture.py');
+    const file = join(root, 'injection', 'subprocess-shell-true.fixture.py');
     const before = readFileSync(file, 'utf8');
     try {
       writeFileSync(file, `${before}\nimport subprocess\nsubprocess.call(cmd, shell=True)\n`);

@@ -1,9 +1,32 @@
-// The per-file model every Python rule queries: source, syntax tree, import bindings, comments, parse errors.
-// Built once per file by the engine and shared by all rules. Deeper layers (scopes, CFG, dataflow) hang off it.
-import { Budget, type AnalysisGap } from '../../analysis/budget.js';
+// The per-file model every Python rule queries, and the one entry point a rule needs (docs/model-api.md): source,
+// syntax tree, imports, comments, parse errors, and — built on first ask, cached here and nowhere else — scopes and
+// the scope-aware name resolver, parameters, CFGs, reaching definitions, value kinds and taint. Built once per file
+// by the engine and shared by all rules. It answers about this file only; cross-file facts belong to `index/`.
+import { Budget, isStackOverflow, type AnalysisGap } from '../../analysis/budget.js';
+import type { TaintSpec } from '../../analysis/taint/spec.js';
+import { PYTHON_BUILTINS } from '../../models/python/builtins.js';
 import type { SyntaxNode, SyntaxTree } from '../syntaxTree.js';
-import { ImportTable } from './names.js';
-import { callee } from './syntax.js';
+import { buildCfg } from './cfg/builder.js';
+import type { Cfg } from './cfg/graph.js';
+import { handlerOutcome, type HandlerOutcome } from './cfg/handlers.js';
+import { isCatchAll } from './cfg/tryBuilder.js';
+import { computeDataflow, type FunctionDataflow } from './dataflow/reaching.js';
+import { allFunctions, classBases, decorators, enclosingClass } from './dataflow/functions.js';
+import { analyseTaint, type FileTaint } from './dataflow/taintFile.js';
+import { taintFindings, type TaintFinding, type TaintQuery } from './dataflow/taintFindings.js';
+import { ImportTable, matchesName, type ImportRecord } from './names.js';
+import { parametersOf, type Parameter } from './parameters.js';
+import { ScopeModel, type NameResolution } from './scopes/scopeModel.js';
+import type { Binding } from './scopes/types.js';
+import { callee, enclosingFunction } from './syntax.js';
+import { ValueKinds, type Reaching, type ValueKind } from './valueKinds.js';
+
+export type { Parameter, ParameterKind } from './parameters.js';
+export type { Reaching, ValueKind } from './valueKinds.js';
+export type { NameResolution } from './scopes/scopeModel.js';
+export type { Binding } from './scopes/types.js';
+export type { HandlerOutcome } from './cfg/handlers.js';
+export type { Cfg } from './cfg/graph.js';
 
 const MODEL_NODE_TYPES: ReadonlySet<string> = new Set(['import_statement', 'import_from_statement', 'comment', 'ERROR', 'class_definition']);
 
@@ -42,6 +65,19 @@ export class PythonModel {
   /** Gaps the analyses reported to the rule being run; the engine takes them after each visit (takeGaps). */
   private pendingGaps: AnalysisGap[] = [];
 
+  // The analyses' caches: one home, dying with the model. Keyed by node id (SyntaxNode objects are not
+  // identity-stable; their ids are) or by the spec object.
+  private scopeModel: ScopeModel | { failed: unknown } | undefined;
+  private valueKinds: ValueKinds | undefined;
+  private functionList: SyntaxNode[] | undefined;
+  private calledNameSet: Set<string> | undefined;
+  private importsByStatement: Map<number, ImportRecord[]> | undefined;
+  private readonly parameterLists = new Map<number, Parameter[]>();
+  private readonly cfgs = new Map<number, Cfg>();
+  private readonly dataflows = new Map<number, FunctionDataflow>();
+  private readonly taints = new Map<TaintSpec, FileTaint | { failed: unknown }>();
+  private readonly mayCallAnswers = new Map<readonly string[], boolean>();
+
   /** `budget`: how long the expensive analyses may run on this file (the engine's --file-timeout). */
   constructor(readonly path: string, readonly source: string, readonly tree: SyntaxTree, readonly budget: Budget = Budget.unlimited) {
     this.callNameSlots = new Int32Array(tree.data.count);
@@ -76,14 +112,70 @@ export class PythonModel {
     return this.tree.rootNode;
   }
 
-  /** Qualified name of an expression through the imports (`sp.Popen` → `subprocess.Popen`). */
-  qualifiedName(node: SyntaxNode | null): string | null {
-    return this.imports.qualifiedName(node);
+  // ---- Names -------------------------------------------------------------------------------------------------
+
+  /** Scopes and bindings of the file (LEGB, class bodies invisible to their methods, `global`/`nonlocal`). */
+  get scopes(): ScopeModel {
+    const scopes = this.boundScopes();
+    if (!scopes) throw (this.scopeModel as { failed: unknown }).failed;
+    return scopes;
   }
 
   /**
-   * Qualified name of the function a call invokes, or null for calls on computed values. Memoised by node id:
-   * every rule asks this of every call.
+   * The scopes, or null when the binder ran out of stack on pathologically nested code (remembered, so it is
+   * tried once per file); name resolution then falls back to the file-wide import table.
+   */
+  private boundScopes(): ScopeModel | null {
+    if (!this.scopeModel) {
+      try {
+        this.scopeModel = new ScopeModel(this.root);
+      } catch (error) {
+        if (!isStackOverflow(error)) throw error;
+        this.scopeModel = { failed: error };
+      }
+    }
+    return this.scopeModel instanceof ScopeModel ? this.scopeModel : null;
+  }
+
+  /**
+   * Qualified name of a dotted expression where it is written, through the one scope-aware resolver: `sp.Popen` →
+   * `subprocess.Popen` when `sp` is the import visible there; aliases (`load = yaml.load`) are followed; builtins,
+   * unknown globals and local objects stay as written (`self.db.execute`, `LOG.debug`). Null for computed
+   * expressions, and where a local binding shadows the import or builtin the written name would be taken for
+   * (`def f(subprocess): subprocess.call(x)`, `open = make_opener(); open(p)`).
+   */
+  qualifiedName(node: SyntaxNode | null): string | null {
+    const scopes = this.boundScopes();
+    if (!scopes) return this.imports.qualifiedName(node);
+    const name = scopes.nameAt(node);
+    if (!name) return null;
+    switch (name.kind) {
+      case 'unbound': return name.dotted;
+      // A def or class of this file keeps the name it is called by (`helper`, not `outer.helper`).
+      case 'alias': return !name.definition ? name.qualified : this.shadowsKnownName(name) ? null : name.dotted;
+      case 'local': return this.shadowsKnownName(name) ? null : name.dotted;
+    }
+  }
+
+  /** How the head of a dotted expression resolves where it is written (unbound, alias of an import, or local). */
+  nameAt(node: SyntaxNode | null): NameResolution | null {
+    return this.scopes.nameAt(node);
+  }
+
+  /** The bindings an identifier refers to where it is read (all of them: which one reaches is `dataflow`'s question). */
+  bindingsOf(identifier: SyntaxNode): Binding[] {
+    return this.scopes.lookup(identifier);
+  }
+
+  /** A local binding whose written name reads as the module it shadows (`subprocess`), or as a builtin (`open`). */
+  private shadowsKnownName(name: NameResolution): boolean {
+    if (this.imports.lookup(name.head) === name.head) return true;
+    return name.dotted === name.head && PYTHON_BUILTINS.has(name.head);
+  }
+
+  /**
+   * Qualified name of the function a call invokes (qualifiedName of its callee), or null for calls on computed
+   * values. Memoised by node id: every rule asks this of every call.
    */
   callName(call: SyntaxNode): string | null {
     const slot = this.callNameSlots[call.id]!;
@@ -94,6 +186,194 @@ export class PythonModel {
     else this.callNameSlots[call.id] = this.callNameTable.push(name);
     return name;
   }
+
+  /**
+   * Every qualified name a call may reach: its callName and, for a bare name the file binds nowhere, `m.name` for
+   * each `from m import *` (the star import or the builtin may provide it; the code alone cannot tell which).
+   */
+  callNames(call: SyntaxNode): string[] {
+    const name = this.callName(call);
+    if (name === null) return [];
+    const scopes = this.boundScopes();
+    const starModules = scopes?.starModules ?? [];
+    if (starModules.length === 0 || name.includes('.') || scopes?.nameAt(callee(call))?.kind !== 'unbound') return [name];
+    return [name, ...starModules.map((m) => `${m}.${name}`)];
+  }
+
+  /** The first of callNames(call) that one of `patterns` (`a.b`, or `a.*` for anything below `a`) matches. */
+  callMatching(call: SyntaxNode, patterns: readonly string[]): string | null {
+    for (const name of this.callNames(call)) if (matchesName(name, patterns)) return name;
+    return null;
+  }
+
+  /** The callNames of every call in the file. */
+  calledNames(): ReadonlySet<string> {
+    if (!this.calledNameSet) {
+      const names = new Set<string>();
+      for (const c of this.root.descendantsOfType('call')) for (const q of this.callNames(c)) names.add(q);
+      this.calledNameSet = names;
+    }
+    return this.calledNameSet;
+  }
+
+  /**
+   * Whether some call of the file may reach one of `patterns`: when none can, a rule about those calls has nothing
+   * to look at here. Each distinct name is checked once, instead of every call once per rule.
+   */
+  mayCall(patterns: readonly string[]): boolean {
+    let may = this.mayCallAnswers.get(patterns);
+    if (may === undefined) {
+      may = false;
+      for (const name of this.calledNames()) if (matchesName(name, patterns)) { may = true; break; }
+      this.mayCallAnswers.set(patterns, may);
+    }
+    return may;
+  }
+
+  /** The import records an import statement makes (`import a, b as c` gives two). */
+  importsOf(statement: SyntaxNode): readonly ImportRecord[] {
+    if (!this.importsByStatement) {
+      const byStatement = new Map<number, ImportRecord[]>();
+      for (const r of this.imports.records) {
+        const list = byStatement.get(r.node.id) ?? [];
+        list.push(r);
+        byStatement.set(r.node.id, list);
+      }
+      this.importsByStatement = byStatement;
+    }
+    return this.importsByStatement.get(statement.id) ?? [];
+  }
+
+  // ---- Functions -----------------------------------------------------------------------------------------------
+
+  /** Every function definition of the file, nested ones included, in source order. */
+  functions(): readonly SyntaxNode[] {
+    this.functionList ??= allFunctions(this.root);
+    return this.functionList;
+  }
+
+  /** The parameters of a function or lambda in every form (see Parameter), the method receiver marked. */
+  parameters(fn: SyntaxNode): readonly Parameter[] {
+    let list = this.parameterLists.get(fn.id);
+    if (!list) this.parameterLists.set(fn.id, list = parametersOf(fn));
+    return list;
+  }
+
+  /** The class a function is a method of (defined directly in its body), or null. */
+  enclosingClass(fn: SyntaxNode): SyntaxNode | null {
+    return enclosingClass(fn);
+  }
+
+  /** Base class expressions of a class as written (`wsgi.Controller`), keywords (`metaclass=`) excluded. */
+  classBases(cls: SyntaxNode): SyntaxNode[] {
+    return classBases(cls);
+  }
+
+  /** Decorator expressions of a function as written, without the `@`. */
+  decorators(fn: SyntaxNode): SyntaxNode[] {
+    return decorators(fn);
+  }
+
+  // ---- Control and data flow -----------------------------------------------------------------------------------
+
+  /**
+   * The control-flow graph (exception edges included) of `fn`, or of the module body for null or the module node.
+   * Dominators, post-dominators and path queries are methods of the graph.
+   */
+  cfg(fn: SyntaxNode | null): Cfg {
+    const owner = fn ?? this.root;
+    let cfg = this.cfgs.get(owner.id);
+    if (!cfg) {
+      if (owner.type !== 'function_definition' && owner.type !== 'module') throw new Error(`cfg: expected a function or module, got ${owner.type}`);
+      cfg = buildCfg(owner);
+      this.cfgs.set(owner.id, cfg);
+    }
+    return cfg;
+  }
+
+  /**
+   * How control leaves the block of an except clause (falls through, returns, re-raises, breaks, continues), read
+   * off the CFG of the function it is in.
+   */
+  handlerOutcome(clause: SyntaxNode): HandlerOutcome {
+    return handlerOutcome(this.cfg(enclosingFunction(clause)), clause);
+  }
+
+  /** A bare `except:` or one catching Exception/BaseException (alone or in a tuple). */
+  isCatchAll(clause: SyntaxNode): boolean {
+    return isCatchAll(clause);
+  }
+
+  /**
+   * Reaching definitions of `fn` (or the module). Throws BudgetSpent when the file's budget runs out during the walk
+   * (nothing is cached then: every later ask fails as fast). Gaps of the walk are noted against the asking rule.
+   */
+  dataflow(fn: SyntaxNode): FunctionDataflow {
+    let df = this.dataflows.get(fn.id);
+    if (!df) { df = computeDataflow(fn, this.budget); this.dataflows.set(fn.id, df); }
+    for (const gap of df.gaps) this.noteGap(gap);
+    return df;
+  }
+
+  /** The innermost function whose dataflow sees `node`, or the module. */
+  dataflowOwner(node: SyntaxNode): SyntaxNode {
+    return this.kinds.dataflowOwner(node);
+  }
+
+  /** The values a name (or `self.x` path) may hold where it is read; null when unknown. */
+  reachingValues(use: SyntaxNode): Reaching | null {
+    return this.kinds.reachingValues(use);
+  }
+
+  /** The built-in type (str, int, set …) `expr` has on every path, or null when unknown or paths disagree. */
+  kindOf(expr: SyntaxNode | null): ValueKind | null {
+    return this.kinds.kindOf(expr);
+  }
+
+  /** False when `expr` cannot be a set (no set source mentioned): skips kindOf and its dataflow. */
+  mayBeSet(expr: SyntaxNode): boolean {
+    return this.kinds.mayBeSet(expr);
+  }
+
+  /** False when no `=`/`:=` in the file targets the last name of `use`: reachingValues would know no value. */
+  mayBeAssigned(use: SyntaxNode): boolean {
+    return this.kinds.mayBeAssigned(use);
+  }
+
+  /** False when no expression of the file can be a set. */
+  mayProduceSets(): boolean {
+    return this.kinds.mayProduceSets();
+  }
+
+  private get kinds(): ValueKinds {
+    this.valueKinds ??= new ValueKinds(this);
+    return this.valueKinds;
+  }
+
+  /**
+   * The taint analysis of the file under `spec`, run once and shared by every rule that asks. A failure (a stack
+   * overflow on pathological nesting) is remembered too, so the other taint rules fail fast instead of redoing it.
+   */
+  taint(spec: TaintSpec): FileTaint {
+    let result = this.taints.get(spec);
+    if (!result) {
+      try {
+        result = analyseTaint(this, spec);
+      } catch (error) {
+        result = { failed: error };
+      }
+      this.taints.set(spec, result);
+    }
+    if ('failed' in result) throw result.failed;
+    return result;
+  }
+
+  /** The sink hits of taint(spec) a rule reports, filtered by `query`. */
+  taintFindings(spec: TaintSpec, query: TaintQuery): TaintFinding[] {
+    return taintFindings(this, spec, query);
+  }
+
+  // ---- File facts ----------------------------------------------------------------------------------------------
 
   /**
    * Whether any node of `type` (tokens such as `/` included) occurs in the file: a cheap test that lets a rule skip

@@ -1,6 +1,8 @@
 // Import bindings of a Python module: which local name stands for which qualified name
 // (`from neutronclient.v2_0 import client as clientv20` → clientv20 = neutronclient.v2_0.client).
-// File-wide and flow-insensitive, like Bandit's import tracking; scoped resolution belongs to the semantic model.
+// File-wide and flow-insensitive, like Bandit's import tracking: rules read its records (what is imported where);
+// names are resolved by the scope-aware model.callName, which falls back to this table only when binding fails.
+// Also the name patterns (`a.b`, `a.*`) the blacklists and model.callMatching match qualified names against.
 import type { SyntaxNode } from '../syntaxTree.js';
 import { dottedName, unparenthesize } from './syntax.js';
 
@@ -77,4 +79,32 @@ export class ImportTable {
   importsModule(module: string): boolean {
     return this.records.some((r) => r.qualified === module || r.qualified.startsWith(`${module}.`));
   }
+}
+
+interface CompiledPatterns { exact: Set<string>; wildcards: Array<{ pattern: string; prefix: string }> }
+const compiledPatterns = new WeakMap<readonly string[], CompiledPatterns>();
+
+/** The pattern `name` matches: one of `patterns` exactly, or lying below a `module.*` pattern; null when none. */
+export function matchesName(name: string, patterns: readonly string[]): string | null {
+  // Every call of a file is checked against every blacklist rule's list: sets, built once per list.
+  let compiled = compiledPatterns.get(patterns);
+  if (!compiled) {
+    compiled = { exact: new Set(), wildcards: [] };
+    for (const p of patterns) {
+      if (p.endsWith('.*')) compiled.wildcards.push({ pattern: p, prefix: p.slice(0, -1) });
+      else compiled.exact.add(p);
+    }
+    compiledPatterns.set(patterns, compiled);
+  }
+  if (compiled.exact.has(name)) return name;
+  for (const w of compiled.wildcards) if (name.startsWith(w.prefix)) return w.pattern;
+  return null;
+}
+
+const DOT = 46;
+
+/** True when dotted `path` is `prefix` or lies below it by whole components (`a.b` covers `a.b.c`, not `a.bc`). */
+export function underPath(path: string, prefix: string): boolean {
+  // Every import of a file is tested against every import rule's names: no `${prefix}.` string is built.
+  return path === prefix || (path.length > prefix.length && path.charCodeAt(prefix.length) === DOT && path.startsWith(prefix));
 }

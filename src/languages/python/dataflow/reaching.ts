@@ -1,5 +1,5 @@
 // Reaching definitions and def-use chains for the names of one function (or the module body), computed by the
-// structured forward walker. `dataflowOf(model, fn)` caches per model, so rules share one computation.
+// structured forward walker. `model.dataflow(fn)` caches per model, so rules share one computation.
 import { Budget, type AnalysisGap } from '../../../analysis/budget.js';
 import type { SyntaxNode } from '../../syntaxTree.js';
 import type { PythonModel } from '../model.js';
@@ -159,18 +159,7 @@ export function computeDataflow(fn: SyntaxNode, budget = Budget.unlimited): Func
   };
 }
 
-const cache = new WeakMap<PythonModel, Map<number, FunctionDataflow>>();
-
-/**
- * Reaching definitions of `fn` in `model`, computed once per model and function. Throws BudgetSpent when the file's
- * budget runs out during the walk (nothing is cached then: every later ask fails as fast).
- */
+/** Delegate kept for the rules not yet moved to `model.dataflow(fn)` (a follow-up removes it). */
 export function dataflowOf(model: PythonModel, fn: SyntaxNode): FunctionDataflow {
-  let perModel = cache.get(model);
-  if (!perModel) { perModel = new Map(); cache.set(model, perModel); }
-  let df = perModel.get(fn.id);
-  if (!df) { df = computeDataflow(fn, model.budget); perModel.set(fn.id, df); }
-  // The rule asking did not see all of this function: the engine reports each gap against it.
-  for (const gap of df.gaps) model.noteGap(gap);
-  return df;
+  return model.dataflow(fn);
 }

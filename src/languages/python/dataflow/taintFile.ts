@@ -295,25 +295,13 @@ export function taintWithProbes(model: PythonModel, spec: TaintSpec): FileTaint 
   return new FileAnalysis(model, spec, true).run();
 }
 
-const cache = new WeakMap<PythonModel, Map<TaintSpec, FileTaint | { failed: unknown }>>();
+/** The taint analysis of `model` under `spec`, uncached: PythonModel.taint(spec) runs it once per file and spec. */
+export function analyseTaint(model: PythonModel, spec: TaintSpec): FileTaint {
+  const analysis = new FileAnalysis(model, spec);
+  return analysis.mayFindSources() ? analysis.run() : { hits: [], functionsAnalysed: 0, gaps: [] };
+}
 
-/**
- * The taint analysis of `model` under `spec`, computed once and shared by every rule that asks. A failure (a stack
- * overflow on pathological nesting) is remembered too, so the other taint rules fail fast instead of redoing it.
- */
+/** Delegate kept for the rules not yet moved to `model.taint(spec)` (a follow-up removes it). */
 export function taintOf(model: PythonModel, spec: TaintSpec): FileTaint {
-  let perModel = cache.get(model);
-  if (!perModel) { perModel = new Map(); cache.set(model, perModel); }
-  let result = perModel.get(spec);
-  if (!result) {
-    try {
-      const analysis = new FileAnalysis(model, spec);
-      result = analysis.mayFindSources() ? analysis.run() : { hits: [], functionsAnalysed: 0, gaps: [] };
-    } catch (error) {
-      result = { failed: error };
-    }
-    perModel.set(spec, result);
-  }
-  if ('failed' in result) throw result.failed;
-  return result;
+  return model.taint(spec);
 }

@@ -4,7 +4,6 @@ import type { SyntaxNode } from '../../syntaxTree.js';
 import { bestFact, type SinkKind, type Trust } from '../../../analysis/taint/facts.js';
 import type { TaintSpec } from '../../../analysis/taint/spec.js';
 import type { PythonModel } from '../model.js';
-import { taintOf } from './taintFile.js';
 import { brief, lineOf } from './taintValue.js';
 
 export interface TaintFinding {
@@ -34,7 +33,7 @@ export interface TaintQuery {
 
 export function taintFindings(model: PythonModel, spec: TaintSpec, query: TaintQuery): TaintFinding[] {
   const out: TaintFinding[] = [];
-  const taint = taintOf(model, spec);
+  const taint = model.taint(spec);
   // The rule asking did not see the whole file: the engine reports each gap against it.
   for (const gap of taint.gaps) model.noteGap(gap);
   for (const hit of taint.hits) {

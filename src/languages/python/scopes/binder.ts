@@ -9,7 +9,12 @@ const COMPREHENSION_NAMES: Record<string, string> = {
   list_comprehension: '<listcomp>', set_comprehension: '<setcomp>', dictionary_comprehension: '<dictcomp>', generator_expression: '<genexpr>',
 };
 
-export interface BindResult { module: Scope; byNode: Map<number, Scope> }
+export interface BindResult {
+  module: Scope;
+  byNode: Map<number, Scope>;
+  /** Modules named by `from m import *`, in source order: they may bind any name the file leaves unbound. */
+  starModules: string[];
+}
 
 function newScope(kind: ScopeKind, node: SyntaxNode, parent: Scope | null, name: string): Scope {
   const scope: Scope = {
@@ -26,6 +31,7 @@ function qualifiedScopeName(parent: Scope, name: string): string {
 class Binder {
   readonly byNode = new Map<number, Scope>();
   readonly module: Scope;
+  readonly starModules: string[] = [];
   /** Per method scope: the name of its `self` parameter and the class scope that owns it. */
   private readonly selfOf = new Map<Scope, { self: string; cls: Scope }>();
 
@@ -254,7 +260,10 @@ class Binder {
     const table = new ImportTable();
     table.add(node);
     for (const r of table.records) {
-      if (!r.local) continue;
+      if (!r.local) {
+        if (r.qualified.endsWith('.*')) this.starModules.push(r.qualified.slice(0, -2));
+        continue;
+      }
       // `import a.b.c` binds `a`; the dotted path stays resolvable through it.
       const dotted = !r.fromImport && r.local.includes('.');
       const local = dotted ? r.local.split('.')[0]! : r.local;
@@ -322,7 +331,7 @@ export function bindModule(root: SyntaxNode): BindResult {
   const binder = new Binder(root);
   for (const c of root.namedChildren) if (c) binder.visit(c, binder.module);
   binder.finish(binder.module);
-  return { module: binder.module, byNode: binder.byNode };
+  return { module: binder.module, byNode: binder.byNode, starModules: binder.starModules };
 }
 
 export type { Binding };

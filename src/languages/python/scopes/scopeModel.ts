@@ -15,8 +15,22 @@ const MAX_ALIAS_DEPTH = 8;
 
 export interface Resolution { scope: Scope; bindings: Binding[] }
 
+/**
+ * What the head of a dotted expression (`sp` of `sp.Popen`) refers to where it is written:
+ * - `unbound`: no binding in the file reaches it (a builtin, an unknown global, or a name a star import brings);
+ * - `alias`: imports, or assignments of imported names (`load = yaml.load`), agree on one qualified name
+ *   (`definition`: the head is a def or class of this file, `qualified` its name inside the module);
+ * - `local`: a binding that is no alias (a parameter, a call's result, a def) shadows whatever the name meant.
+ */
+export type NameResolution =
+  | { kind: 'unbound'; dotted: string; head: string }
+  | { kind: 'alias'; dotted: string; head: string; qualified: string; definition: boolean }
+  | { kind: 'local'; dotted: string; head: string; bindings: Binding[] };
+
 export class ScopeModel {
   readonly module: Scope;
+  /** Modules named by `from m import *` (module level, in source order). */
+  readonly starModules: readonly string[];
   private readonly byNode: Map<number, Scope>;
   private readonly facts = new Map<Binding, ValueFact>();
 
@@ -24,6 +38,7 @@ export class ScopeModel {
     const bound = bindModule(root);
     this.module = bound.module;
     this.byNode = bound.byNode;
+    this.starModules = bound.starModules;
   }
 
   /** The scope created by a function/class/lambda/comprehension node (or the module node). */
@@ -93,17 +108,28 @@ export class ScopeModel {
    * an alias of an import (a local assignment shadows an import); builtins and unknown globals stay as written.
    */
   qualifiedNameAt(expr: SyntaxNode | null, depth = 0): string | null {
+    const name = this.nameAt(expr, depth);
+    if (!name) return null;
+    if (name.kind === 'unbound') return name.dotted;
+    return name.kind === 'alias' ? name.qualified : null;
+  }
+
+  /** How the head of the dotted expression `expr` resolves at its position; null when `expr` is not dotted. */
+  nameAt(expr: SyntaxNode | null, depth = 0): NameResolution | null {
     if (!expr) return null;
-    const dotted = dottedName(unparenthesize(expr));
+    const inner = unparenthesize(expr);
+    const dotted = dottedName(inner);
     if (dotted === null) return null;
-    const [head, ...rest] = dotted.split('.');
-    const headNode = leftmostIdentifier(unparenthesize(expr));
+    const dot = dotted.indexOf('.');
+    const head = dot < 0 ? dotted : dotted.slice(0, dot);
+    const headNode = leftmostIdentifier(inner);
     if (!head || !headNode) return null;
     const found = this.resolve(head, this.scopeOf(headNode));
-    if (!found) return dotted;
+    if (!found) return { kind: 'unbound', dotted, head };
     const base = this.aliasOf(found.bindings, depth);
-    if (base === null) return null;
-    return [base, ...rest].join('.');
+    if (base === null) return { kind: 'local', dotted, head, bindings: found.bindings };
+    const definition = found.bindings.every((b) => b.kind === 'function' || b.kind === 'class');
+    return { kind: 'alias', dotted, head, qualified: dot < 0 ? base : base + dotted.slice(dot), definition };
   }
 
   /** Qualified name of the thing a set of bindings stands for, when they agree on being one alias. */
@@ -142,7 +168,11 @@ export class ScopeModel {
         const s = stringValue(v);
         return s === null ? { kind: 'unknown' } : { kind: 'literal', value: s };
       }
-      case 'call': return { kind: 'call', callee: this.qualifiedNameAt(v.childForFieldName('function'), depth + 1), node: v };
+      case 'call': {
+        // `x = x.copy()` refers to itself: the callee chain is followed as far as alias chains are.
+        const callee = depth >= MAX_ALIAS_DEPTH ? null : this.qualifiedNameAt(v.childForFieldName('function'), depth + 1);
+        return { kind: 'call', callee, node: v };
+      }
       case 'await': { const inner = v.namedChild(0); return inner ? this.valueFact(inner, depth) : { kind: 'unknown' }; }
       case 'identifier': case 'attribute': {
         if (depth >= MAX_ALIAS_DEPTH) return { kind: 'unknown' };

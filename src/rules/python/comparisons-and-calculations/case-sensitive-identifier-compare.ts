@@ -8,7 +8,6 @@ import { caseMatters, KIND_DESCRIPTIONS, KIND_LITERALS, KIND_NAMES, type Identif
 import { fromConstantTable, operandName, rawField, wasNormalised } from '../../../rulekit/comparisonOperands.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
-import { dataflowOwner, mayBeAssigned, reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
 /** Constant aliases followed (`TCP_UDP = BASIC`); deeper chains, or `x = x` cycles, are left unknown. */
@@ -30,8 +29,8 @@ function literalStrings(model: PythonModel, expr: SyntaxNode, allowCollection: b
     const values = n.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment').map((c) => stringValue(c));
     return values.length > 0 && values.every((v): v is string => v !== null) ? values : null;
   }
-  if ((n.type !== 'identifier' && n.type !== 'attribute') || !mayBeAssigned(model, n)) return null;
-  const reaching = reachingValues(model, n);
+  if ((n.type !== 'identifier' && n.type !== 'attribute') || !model.mayBeAssigned(n)) return null;
+  const reaching = model.reachingValues(n);
   if (!reaching || reaching.parameter || reaching.augmented.length > 0 || reaching.values.length === 0) return null;
   const out: string[] = [];
   for (const v of reaching.values) {
@@ -42,27 +41,19 @@ function literalStrings(model: PythonModel, expr: SyntaxNode, allowCollection: b
   return out;
 }
 
-/** A `for name, value in x.headers.items()` / `for name in x.headers` target: a header name. */
+/**
+ * A `for name, value in x.headers.items()` / `for name in x.headers` target (its first name), bound before the
+ * comparison in the scope it is read in: a header name.
+ */
 function isHeaderLoopTarget(model: PythonModel, value: SyntaxNode): boolean {
   const n = unparenthesize(value);
   if (n.type !== 'identifier') return false;
-  return forTargets(dataflowOwner(model, n)).some((f) => f.names.includes(n.text) && /\bheaders\b/.test(f.iterable) && f.startIndex < n.startIndex);
-}
-
-function forTargets(owner: SyntaxNode): Array<{ names: string[]; iterable: string; startIndex: number }> {
-  const out: Array<{ names: string[]; iterable: string; startIndex: number }> = [];
-  const stack: SyntaxNode[] = [owner];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.type === 'for_statement' || n.type === 'for_in_clause') {
-      const left = n.childForFieldName('left');
-      const right = n.childForFieldName('right');
-      const first = left?.type === 'identifier' ? left : left?.namedChild(0);
-      if (first?.type === 'identifier' && right) out.push({ names: [first.text], iterable: right.text, startIndex: n.startIndex });
-    }
-    for (const c of n.namedChildren) if (c && c.type !== 'function_definition' && c.type !== 'class_definition') stack.push(c);
-  }
-  return out;
+  return model.bindingsOf(n).some((b) => {
+    if (b.kind !== 'for-target' || b.statement.startIndex >= n.startIndex) return false;
+    const left = b.statement.childForFieldName('left');
+    const first = left?.type === 'identifier' ? left : left?.namedChild(0);
+    return first?.id === b.node.id && /\bheaders\b/.test(b.statement.childForFieldName('right')?.text ?? '');
+  });
 }
 
 /** Which case-insensitive kind `value` (compared with `literals`) is, on strong evidence only. */
@@ -80,8 +71,8 @@ function kindOf(model: PythonModel, value: SyntaxNode, literals: string[]): Iden
 /** The string keys of a dict literal that `container` is bound to (`PROTOCOL_PORTS = {"tcp": …}`), or null. */
 function dictKeys(model: PythonModel, container: SyntaxNode): string[] | null {
   const n = unparenthesize(container);
-  if ((n.type !== 'identifier' && n.type !== 'attribute') || !mayBeAssigned(model, n)) return null;
-  const reaching = reachingValues(model, n);
+  if ((n.type !== 'identifier' && n.type !== 'attribute') || !model.mayBeAssigned(n)) return null;
+  const reaching = model.reachingValues(n);
   if (!reaching || reaching.parameter || reaching.augmented.length > 0 || reaching.values.length === 0) return null;
   const keys: string[] = [];
   for (const v of reaching.values) {
@@ -160,7 +151,7 @@ export default defineRule({
     const reported = new Set<string>();
     const report = (node: SyntaxNode, value: SyntaxNode, kind: IdentifierKind, literals: string[], op: string): void => {
       if (!(rawField(ctx.model, value) || (kind === 'header' && isHeaderLoopTarget(ctx.model, value))) || wasNormalised(ctx.model, value) || fromConstantTable(ctx.model, value)) return;
-      const key = `${dataflowOwner(ctx.model, node).id}:${kind}`;
+      const key = `${ctx.model.dataflowOwner(node).id}:${kind}`;
       if (reported.has(key)) return;
       reported.add(key);
       const shown = literals.length === 1 ? `"${literals[0]}"` : `(${literals.map((l) => `"${l}"`).join(', ')})`;

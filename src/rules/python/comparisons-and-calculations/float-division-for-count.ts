@@ -6,7 +6,6 @@ import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, calleeName, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
-import { kindOf, mayBeAssigned, reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
 /** Builtins and stdlib calls whose every positional argument must be an int. */
@@ -22,7 +21,7 @@ function floatDivision(model: PythonModel, expr: SyntaxNode, hops = 0): SyntaxNo
   if (n.type === 'binary_operator') {
     const op = n.childForFieldName('operator')?.text;
     if (op === '/') {
-      const kinds = [kindOf(model, n.childForFieldName('left')), kindOf(model, n.childForFieldName('right'))];
+      const kinds = [model.kindOf(n.childForFieldName('left')), model.kindOf(n.childForFieldName('right'))];
       return kinds.some((k) => k === 'int' || k === 'float') && kinds.every((k) => k === null || k === 'int' || k === 'float') ? n : null;
     }
     // `a / 2 + 1` is still a float.
@@ -31,8 +30,8 @@ function floatDivision(model: PythonModel, expr: SyntaxNode, hops = 0): SyntaxNo
     }
     return null;
   }
-  if (n.type !== 'identifier' || !mayBeAssigned(model, n)) return null;
-  const reaching = reachingValues(model, n);
+  if (n.type !== 'identifier' || !model.mayBeAssigned(n)) return null;
+  const reaching = model.reachingValues(n);
   if (!reaching || reaching.parameter || reaching.augmented.length > 0 || reaching.values.length === 0) return null;
   // Every path must divide: a name that is an int on some path may be guarded by the code that picks it.
   let found: SyntaxNode | null = null;
@@ -65,7 +64,7 @@ function intUses(model: PythonModel, node: SyntaxNode): Use[] {
         for (const bound of index.namedChildren) if (bound) out.push({ value: bound, where: 'a slice bound' });
       } else {
         // A dict key may be a float; only sequences of known kind need an int index.
-        const kind = kindOf(model, node.childForFieldName('value'));
+        const kind = model.kindOf(node.childForFieldName('value'));
         if (kind === 'list' || kind === 'str' || kind === 'tuple' || kind === 'bytes') out.push({ value: index, where: 'an index' });
       }
     }
@@ -75,8 +74,8 @@ function intUses(model: PythonModel, node: SyntaxNode): Use[] {
     const left = node.childForFieldName('left')!;
     const right = node.childForFieldName('right')!;
     const seq = (k: string | null): boolean => k === 'str' || k === 'list' || k === 'bytes' || k === 'tuple';
-    if (seq(kindOf(model, left))) return [{ value: right, where: 'a repeat count' }];
-    if (seq(kindOf(model, right))) return [{ value: left, where: 'a repeat count' }];
+    if (seq(model.kindOf(left))) return [{ value: right, where: 'a repeat count' }];
+    if (seq(model.kindOf(right))) return [{ value: left, where: 'a repeat count' }];
   }
   return [];
 }

@@ -5,14 +5,13 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { kindOf, mayBeSet, reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
 /** Where the set was made: the assignment that gives the name its set value, for the evidence trail. */
 function origin(model: PythonModel, value: SyntaxNode): SyntaxNode | null {
   const v = unparenthesize(value);
   if (v.type !== 'identifier' && v.type !== 'attribute') return null;
-  return reachingValues(model, v)?.values.find((n): n is SyntaxNode => n !== null) ?? null;
+  return model.reachingValues(v)?.values.find((n): n is SyntaxNode => n !== null) ?? null;
 }
 
 /**
@@ -24,7 +23,7 @@ function isDictView(model: PythonModel, value: SyntaxNode): boolean {
   if (v.type !== 'call' || positionalArgs(v).length > 0) return false;
   const fn = callee(v);
   const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : null;
-  return !!method && DICT_VIEWS.has(method) && kindOf(model, fn!.childForFieldName('object')) === 'dict';
+  return !!method && DICT_VIEWS.has(method) && model.kindOf(fn!.childForFieldName('object')) === 'dict';
 }
 
 const DICT_VIEWS = new Set(['keys', 'values', 'items']);
@@ -65,7 +64,7 @@ export default defineRule({
           ctx.report({ node, messageId: 'view', data: { value: abbreviate(value.text), expr: abbreviate(node.text), index: index ? abbreviate(index.text) : '0' } });
           return;
         }
-        if (!mayBeSet(ctx.model, value) || kindOf(ctx.model, value) !== 'set') return;
+        if (!ctx.model.mayBeSet(value) || ctx.model.kindOf(value) !== 'set') return;
         const from = origin(ctx.model, value);
         ctx.report({
           node,

@@ -4,7 +4,7 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { comparisonPairs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { kindOf, type ValueKind } from '../../../rulekit/valueKinds.js';
+import type { ValueKind } from '../../../languages/python/model.js';
 import { abbreviate } from '../../../rulekit/text.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 
@@ -21,7 +21,7 @@ function elementFamily(model: PythonModel, container: SyntaxNode): Family | null
   if (!['list', 'tuple', 'set'].includes(c.type)) return null;
   const elements = c.namedChildren.filter((e): e is SyntaxNode => e !== null && e.type !== 'comment');
   if (elements.length === 0) return null;
-  const families = new Set(elements.map((e) => family(kindOf(model, e))));
+  const families = new Set(elements.map((e) => family(model.kindOf(e))));
   return families.size === 1 ? [...families][0]! : null;
 }
 
@@ -55,11 +55,11 @@ export default defineRule({
       comparison_operator(node) {
         for (const { left, operator, right } of comparisonPairs(node)) {
           if (!(operator in ALWAYS)) continue;
-          const lf = family(kindOf(ctx.model, left));
+          const lf = family(ctx.model.kindOf(left));
           if (!lf) continue;
           const membership = operator === 'in' || operator === 'not in';
           // `"a" in "abc"` is a substring test, not element equality.
-          const rf = membership ? elementFamily(ctx.model, right) : family(kindOf(ctx.model, right));
+          const rf = membership ? elementFamily(ctx.model, right) : family(ctx.model.kindOf(right));
           if (!rf || rf === lf) continue;
           const convert = lf === 'number' && rf === 'str' ? `str(${left.text}) ${operator} ${right.text}`
             : lf === 'str' && rf === 'number' ? `int(${left.text}) ${operator} ${right.text}`

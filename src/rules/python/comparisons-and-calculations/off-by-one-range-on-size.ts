@@ -5,26 +5,25 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { comparisonPairs, descendantsOfType, integerValue, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { kindOf } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
-/** `len(x)` → the text of x; null for anything else. */
-function lenOf(expr: SyntaxNode | null): SyntaxNode | null {
+/** `len(x)` (the builtin: a local `len` is something else) → x; null for anything else. */
+function lenOf(model: PythonModel, expr: SyntaxNode | null): SyntaxNode | null {
   if (!expr) return null;
   const n = unparenthesize(expr);
-  if (n.type !== 'call' || n.childForFieldName('function')?.text !== 'len') return null;
+  if (n.type !== 'call' || model.callName(n) !== 'len') return null;
   const args = positionalArgs(n);
   return args.length === 1 ? args[0]! : null;
 }
 
 /** `len(x) + k` with k ≥ 1 → { seq: x, past: k }. */
-function pastEnd(expr: SyntaxNode | null): { seq: SyntaxNode; past: number } | null {
+function pastEnd(model: PythonModel, expr: SyntaxNode | null): { seq: SyntaxNode; past: number } | null {
   if (!expr) return null;
   const n = unparenthesize(expr);
-  const direct = lenOf(n);
+  const direct = lenOf(model, n);
   if (direct) return { seq: direct, past: 0 };
   if (n.type !== 'binary_operator' || n.childForFieldName('operator')?.text !== '+') return null;
-  const seq = lenOf(n.childForFieldName('left'));
+  const seq = lenOf(model, n.childForFieldName('left'));
   const k = integerValue(n.childForFieldName('right'));
   return seq && k !== null && k >= 1 ? { seq, past: k } : null;
 }
@@ -46,7 +45,7 @@ function checkedInside(body: SyntaxNode, seq: SyntaxNode, name: string): boolean
 
 /** Indexable positions only: a dict keyed by counters (`d[len(d)] = v`) is a different thing. */
 function isSequence(model: PythonModel, seq: SyntaxNode): boolean {
-  const kind = kindOf(model, seq);
+  const kind = model.kindOf(seq);
   return kind === null || kind === 'list' || kind === 'str' || kind === 'tuple' || kind === 'bytes';
 }
 
@@ -88,7 +87,7 @@ export default defineRule({
         if (!seq || index.length !== 1) return;
         // `d[len(d)] = v` numbers the entries of a dict; a store past a list's end is rare enough to leave alone.
         if (node.parent?.type === 'assignment' && node.parent.childForFieldName('left')?.id === node.id) return;
-        const past = pastEnd(index[0]!);
+        const past = pastEnd(ctx.model, index[0]!);
         if (!past || past.seq.text !== seq.text || !isSequence(ctx.model, seq)) return;
         ctx.report({ node, messageId: 'index', data: { expr: abbreviate(node.text), seq: abbreviate(seq.text) } });
       },
@@ -101,7 +100,7 @@ export default defineRule({
         if (range.type !== 'call' || range.childForFieldName('function')?.text !== 'range') return;
         const args = positionalArgs(range);
         if (args.length < 1 || args.length > 2) return;
-        const stop = pastEnd(args[args.length - 1]!);
+        const stop = pastEnd(ctx.model, args[args.length - 1]!);
         if (!stop || stop.past < 1 || !isSequence(ctx.model, stop.seq)) return;
         const use = indexedWith(body, stop.seq, target.text);
         if (!use || checkedInside(body, stop.seq, target.text)) return;
@@ -119,7 +118,7 @@ export default defineRule({
           const flipped = operator === '>=';
           if (operator !== '<=' && !flipped) continue;
           const index = unparenthesize(flipped ? right : left);
-          const past = pastEnd(flipped ? left : right);
+          const past = pastEnd(ctx.model, flipped ? left : right);
           if (index.type !== 'identifier' || !past || past.past !== 0 || !isSequence(ctx.model, past.seq)) continue;
           const use = indexedWith(body, past.seq, index.text);
           if (!use || checkedInside(body, past.seq, index.text)) continue;

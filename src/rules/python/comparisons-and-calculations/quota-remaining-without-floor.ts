@@ -2,12 +2,10 @@
 // usage already exceeds a lowered limit or the limit is -1 ("unlimited"), and the negative headroom is then used as a
 // count, a slice bound or a returned amount. Silent when the function floors it, or compares limit/used/result first.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { dataflowOf } from '../../../languages/python/dataflow/reaching.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { calleeName, descendantsOfType, integerValue, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { nameWords } from '../../../rulekit/secrets.js';
-import { dataflowOwner } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
 const CAPACITY_WORDS = new Set(['quota', 'quotas', 'limit', 'limits', 'max', 'maximum', 'allowed', 'capacity', 'hard']);
@@ -95,7 +93,7 @@ export default defineRule({
       const limit = node.childForFieldName('left');
       const used = node.childForFieldName('right');
       if (!limit || !used || !hasWord(limit, CAPACITY_WORDS) || !hasWord(used, USAGE_WORDS)) return;
-      const owner = dataflowOwner(model, node);
+      const owner = model.dataflowOwner(node);
       let where = amountUse(node);
       let at: SyntaxNode = node;
       const texts = [unparenthesize(limit).text, unparenthesize(used).text, node.text];
@@ -103,7 +101,7 @@ export default defineRule({
       const target = assignment?.childForFieldName('left');
       if (!where && target?.type === 'identifier' && assignment?.parent?.type === 'expression_statement') {
         texts.push(target.text);
-        for (const use of dataflowOf(model, owner).usesOf(assignment.parent)) {
+        for (const use of model.dataflow(owner).usesOf(assignment.parent)) {
           if (use.type !== 'identifier' || use.text !== target.text) continue;
           where = amountUse(use);
           if (where) { at = use; break; }

@@ -5,7 +5,6 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { comparisonPairs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { reachingValues } from '../../../rulekit/valueKinds.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
 const SEPARATORS = /[\s,;|]+/;
@@ -35,7 +34,7 @@ function listedString(model: PythonModel, node: SyntaxNode): { text: string; tok
   const n = unparenthesize(node);
   let literals: Array<SyntaxNode | null> = [n];
   if (n.type === 'identifier' || n.type === 'attribute') {
-    const reaching = reachingValues(model, n);
+    const reaching = model.reachingValues(n);
     if (!reaching || reaching.parameter || reaching.augmented.length > 0 || reaching.values.length === 0) return null;
     literals = reaching.values;
   }

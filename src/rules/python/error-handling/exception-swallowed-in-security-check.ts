@@ -1,8 +1,6 @@
 // CWE-390: a `try` around an authorisation/policy/validation call whose broad handler neither re-raises nor stops:
 // when the check fails (raises), execution continues past the try exactly as if it had passed.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { cfgOf, isCatchAll } from '../../../languages/python/cfg/index.js';
-import { handlerOutcome } from '../../../languages/python/cfg/handlers.js';
 import { calleeName, descendantsOfType, enclosingFunction, mentionsName } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -100,10 +98,10 @@ export default defineRule({
         if (checks.length === 0) return;
         const fn = enclosingFunction(node);
         for (const clause of node.namedChildren) {
-          if (!clause || (clause.type !== 'except_clause' && clause.type !== 'except_group_clause') || !isCatchAll(clause)) continue;
+          if (!clause || (clause.type !== 'except_clause' && clause.type !== 'except_group_clause') || !ctx.model.isCatchAll(clause)) continue;
           const block = clause.namedChildren.find((c) => c?.type === 'block');
           if (!block || setsFlag(block)) continue;
-          const outcome = handlerOutcome(cfgOf(ctx.model, fn), clause);
+          const outcome = ctx.model.handlerOutcome(clause);
           if (outcome.exits.size !== 1 || !outcome.exits.has('normal')) continue;
           const check = checks.find((c) => c.authz) ?? checks[0]!;
           // An authorisation decides by raising alone; a validation's value may be judged again after the try.

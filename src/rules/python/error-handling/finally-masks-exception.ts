@@ -1,7 +1,7 @@
 // CWE-584: `return`, `break` or `continue` leaving a `finally` block. The jump silently discards any exception the
 // try raised (and any value it returned), so a failure — a denied check, a failed write — looks like success.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { isCatchAll } from '../../../languages/python/cfg/index.js';
+import type { PythonModel } from '../../../languages/python/model.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
 const JUMPS = new Set(['return_statement', 'break_statement', 'continue_statement']);
@@ -38,11 +38,11 @@ function raises(block: SyntaxNode): boolean {
  * A jump in `finally` then discards nothing the code did not already swallow on purpose (only BaseException
  * interrupts, which is not a security matter).
  */
-function everyExceptionHandled(tryStatement: SyntaxNode): boolean {
+function everyExceptionHandled(model: PythonModel, tryStatement: SyntaxNode): boolean {
   const clauses = tryStatement.namedChildren.filter((c): c is SyntaxNode => c !== null);
   if (clauses.some((c) => c.type === 'else_clause')) return false;
   const handlers = clauses.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
-  return handlers.some((h) => isCatchAll(h)) && !handlers.some((h) => raises(h));
+  return handlers.some((h) => model.isCatchAll(h)) && !handlers.some((h) => raises(h));
 }
 
 const WORD: Record<string, string> = { return_statement: 'return', break_statement: 'break', continue_statement: 'continue' };
@@ -73,7 +73,7 @@ export default defineRule({
     return {
       finally_clause(node) {
         const block = node.namedChildren.find((c) => c?.type === 'block');
-        if (!block || (node.parent && everyExceptionHandled(node.parent))) return;
+        if (!block || (node.parent && everyExceptionHandled(ctx.model, node.parent))) return;
         for (const jump of leavingJumps(block)) {
           ctx.report({ node: jump, messageId: 'masks', data: { jump: WORD[jump.type] ?? jump.type } });
         }

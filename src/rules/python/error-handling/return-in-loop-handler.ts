@@ -1,8 +1,6 @@
 // CWE-705: inside a `for` loop that processes each item, an except handler (or a guard that skips a missing item)
 // `return`s instead of `continue`-ing, so one bad item silently abandons all the items after it.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { cfgOf } from '../../../languages/python/cfg/index.js';
-import { handlerOutcome } from '../../../languages/python/cfg/handlers.js';
 import { descendantsOfType, enclosingFunction, isLoggingCall, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { truncate } from '../../../rulekit/text.js';
@@ -119,7 +117,7 @@ export default defineRule({
             const block = clause.namedChildren.find((c) => c?.type === 'block');
             const ret = block ? logThenReturn(block) : null;
             if (!ret) continue;
-            const outcome = handlerOutcome(cfgOf(ctx.model, fn), clause);
+            const outcome = ctx.model.handlerOutcome(clause);
             if (!outcome.exits.has('return') || outcome.exits.has('raise')) continue;
             const types = clause.childForFieldName('value');
             const missing = !!types && MISSING.test(types.text);

@@ -2,7 +2,6 @@
 // `execute(..., run_as_root=True)`) and the function never checks that the joined path stays under `root`. File
 // injection into guest images is the classic case: `../../etc/shadow` or an absolute path writes into the host.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { calleeName, descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { CONTAINMENT_HELPER, PATH_NORMALISERS } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -13,8 +12,8 @@ import type { PythonModel } from '../../../languages/python/model.js';
 const LAST_COMPONENT: ReadonlySet<string> = new Set(['os.path.basename', 'posixpath.basename', 'ntpath.basename']);
 
 /** Parameters and the locals computed from them (`rel = path.lstrip('/')`). */
-function parameterValues(fn: SyntaxNode, body: SyntaxNode): Set<string> {
-  const out = new Set(parameterNames(fn).map((p) => p.name).filter((n) => n !== 'self' && n !== 'cls'));
+function parameterValues(model: PythonModel, fn: SyntaxNode, body: SyntaxNode): Set<string> {
+  const out = new Set(model.parameters(fn).filter((p) => !p.receiver).map((p) => p.name));
   for (const a of descendantsOfType(body, 'assignment')) {
     if (mentionsName(a.childForFieldName('right'), out)) for (const t of targetNames(a.childForFieldName('left'))) out.add(t);
   }
@@ -59,7 +58,7 @@ export default defineRule({
         const body = fn?.childForFieldName('body');
         if (!fn || !body) return;
         const args = argumentValues(node);
-        const values = parameterValues(fn, body);
+        const values = parameterValues(ctx.model, fn, body);
         // `os.path.basename(p)` keeps one component: no separator, so no walk to an arbitrary host file.
         const component = args.slice(1).find((a) => mentionsName(a, values) && !(a.type === 'call' && LAST_COMPONENT.has(ctx.model.callName(a) ?? '')));
         if (!component || !args[0]) return;

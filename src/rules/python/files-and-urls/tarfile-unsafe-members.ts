@@ -7,19 +7,9 @@ import { defineRule } from '../../../rulekit/defineRule.js';
 
 const TRUSTING_FILTERS = new Set(['fully_trusted', 'tarfile.fully_trusted_filter']);
 
-/** True when `name` is bound, in the scope around `from`, to something zipfile created (ZipFile has extractall too). */
-function boundToZipfile(model: PythonModel, from: SyntaxNode, name: string): boolean {
-  let scope: SyntaxNode | null = from.parent;
-  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
-  if (!scope) return false;
-  for (const binding of scope.descendantsOfType(['assignment', 'as_pattern'])) {
-    if (!binding) continue;
-    const target = binding.type === 'assignment' ? binding.childForFieldName('left') : binding.childForFieldName('alias');
-    if (target?.text !== name) continue;
-    const value = binding.type === 'assignment' ? binding.childForFieldName('right') : binding.namedChild(0);
-    if (value?.type === 'call' && (model.callName(value) ?? '').startsWith('zipfile.')) return true;
-  }
-  return false;
+/** True when a binding of `receiver` visible where it is read holds something zipfile created (ZipFile has extractall too). */
+function boundToZipfile(model: PythonModel, receiver: SyntaxNode): boolean {
+  return model.bindingsOf(receiver).some((b) => b.value?.type === 'call' && (model.callName(b.value) ?? '').startsWith('zipfile.'));
 }
 
 export default defineRule({
@@ -68,7 +58,7 @@ export default defineRule({
         tarfile ??= ctx.model.imports.importsModule('tarfile');
         if (!tarfile) return;
         const receiver = fn.childForFieldName('object');
-        if (receiver?.type === 'identifier' && boundToZipfile(ctx.model, node, receiver.text)) return;
+        if (receiver?.type === 'identifier' && boundToZipfile(ctx.model, receiver)) return;
         if (receiver?.type === 'call' && (ctx.model.callName(receiver) ?? '').startsWith('zipfile.')) return;
         const call = fn.text;
         const filter = keywordArg(node, 'filter');

@@ -4,7 +4,6 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { calleeName, descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { allFunctions } from '../../../languages/python/dataflow/functions.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { argumentValues, brief, callsIn, calleeText, line, rootUseOf } from '../../../rulekit/openstack.js';
 
@@ -23,7 +22,7 @@ function rootUse(model: PythonModel, fn: SyntaxNode, body: SyntaxNode, held: Set
   const returned = descendantsOfType(body, 'return_statement').some((r) => mentionsName(r, held));
   const name = fn.childForFieldName('name')?.text;
   if (!returned || !name) return null;
-  for (const caller of allFunctions(model.root)) {
+  for (const caller of model.functions()) {
     const callerBody = caller.childForFieldName('body');
     if (!callerBody || caller.id === fn.id) continue;
     for (const call of callsIn(callerBody)) {

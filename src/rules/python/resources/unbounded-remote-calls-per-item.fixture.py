@@ -107,3 +107,23 @@ class ServerTagsController(object):
         for tag in tags:
             # ok: unbounded-remote-calls-per-item
             self.compute_api.add_tag(context, server_id, tag)
+
+
+class PortBindingsController(object):
+
+    def __init__(self):
+        self.network_api = network.API()
+
+    # The request body arrives annotated (and keyword-only): still the caller's data.
+    def create(self, req, body: dict, *, dry_run: bool = False):
+        context = req.environ['cloudlab.context']
+        for binding in body['bindings']:
+            # ruleid: unbounded-remote-calls-per-item
+            self.network_api.bind_port(context, binding)
+
+    # A list parameter that is not the request body, sliced to a fixed size: not the caller's unbounded list.
+    def rebuild(self, req, port_ids: list):
+        context = req.environ['cloudlab.context']
+        for port_id in port_ids[:10]:
+            # ok: unbounded-remote-calls-per-item
+            self.network_api.bind_port(context, port_id)

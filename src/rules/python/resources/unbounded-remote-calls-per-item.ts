@@ -2,7 +2,6 @@
 // collection the API caller chose, with no bound on its length, or inside a multiplicative loop (a loop nested in
 // another, or a loop in a scheduler filter that runs once per host). One-hop helpers on `self` are followed.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { classBases, enclosingClass } from '../../../languages/python/dataflow/functions.js';
 import { callee, calleeName, descendantsOfType, mentionsName } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { API_CONSTRUCTORS, IN_PROCESS_RECEIVER, LIMIT_CHECK_METHODS, PER_HOST_METHODS, REMOTE_METHODS, REMOTE_RECEIVER, REQUEST_DATA_ATTRIBUTES } from '../../../models/python/openstack/index.js';
@@ -35,12 +34,12 @@ function remoteHelpers(model: PythonModel, cls: SyntaxNode, seen = new Set<numbe
   const out = new Map<string, SyntaxNode>();
   if (seen.has(cls.id)) return out;
   seen.add(cls.id);
-  for (const base of classBases(cls)) {
+  for (const base of model.classBases(cls)) {
     const def = descendantsOfType(model.root, 'class_definition').find((c) => c.childForFieldName('name')?.text === base.text);
     if (def) for (const [k, v] of remoteHelpers(model, def, seen)) out.set(k, v);
   }
   for (const def of descendantsOfType(cls.childForFieldName('body')!, 'function_definition')) {
-    if (enclosingClass(def)?.id !== cls.id) continue;
+    if (model.enclosingClass(def)?.id !== cls.id) continue;
     const name = def.childForFieldName('name')!.text;
     const body = def.childForFieldName('body');
     const hit = body ? callsIn(body).find((c) => directRemote(model, c)) : undefined;
@@ -133,14 +132,14 @@ export default defineRule({
         if (ctx.model.isTestCode()) return;
         const body = fn.childForFieldName('body');
         if (!body) return;
-        const cls = enclosingClass(fn);
+        const cls = ctx.model.enclosingClass(fn);
         let helpers = new Map<string, SyntaxNode>();
         if (cls) {
           helpers = helpersByClass.get(cls.id) ?? remoteHelpers(ctx.model, cls);
           helpersByClass.set(cls.id, helpers);
         }
         const fnName = fn.childForFieldName('name')?.text ?? '';
-        const params = new Set((fn.childForFieldName('parameters')?.namedChildren ?? []).map((p) => (p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text ?? '')));
+        const params = new Set(ctx.model.parameters(fn).map((p) => p.name));
         const perHost = PER_HOST_METHODS.has(fnName);
         const reportedCalls = new Set<number>();
         // Innermost loops first: a call is reported once, against the loop that runs it directly.

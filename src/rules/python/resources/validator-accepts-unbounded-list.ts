@@ -1,7 +1,7 @@
 // CWE-770: an API input validator walks a caller-supplied list (address pairs, routes, rules, ports) element by
 // element and never bounds its length, so one request can make the service store and process any number of them.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { classBases, enclosingClass, parameterNames } from '../../../languages/python/dataflow/functions.js';
+import type { PythonModel } from '../../../languages/python/model.js';
 import { descendantsOfType } from '../../../languages/python/syntax.js';
 import { LENGTH_BOUND, VALIDATOR_NAME } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -36,13 +36,13 @@ export default defineRule({
       function_definition(fn) {
         const name = fn.childForFieldName('name')?.text ?? '';
         if (!VALIDATOR_NAME.test(name) || ctx.model.isTestCode()) return;
-        const params = parameterNames(fn);
-        const param = params.find((p) => p.name !== 'self' && p.name !== 'cls');
+        const params = ctx.model.parameters(fn);
+        const param = params.find((p) => !p.receiver);
         const body = fn.childForFieldName('body');
         if (!param || !body || LENGTH_BOUND.test(body.text)) return;
         // API attribute validators only: neutron's `(data, valid_values=None)` signature, or one registered by
         // reference (`validators['type:x'] = _validate_x`), or a method of an API controller.
-        if (!params.some((p) => p.name === 'valid_values') && !registered(ctx.model.root, name) && !inController(fn)) return;
+        if (!params.some((p) => p.name === 'valid_values') && !registered(ctx.model.root, name) && !inController(ctx.model, fn)) return;
         const loop = descendantsOfType(body, 'for_statement').find((f: SyntaxNode) => f.childForFieldName('right')?.text === param.name);
         if (!loop) return;
         ctx.report({
@@ -67,7 +67,7 @@ function registered(root: SyntaxNode, name: string): boolean {
   });
 }
 
-function inController(fn: SyntaxNode): boolean {
-  const cls = enclosingClass(fn);
-  return !!cls && classBases(cls).some((b) => /Controller$/.test(b.text));
+function inController(model: PythonModel, fn: SyntaxNode): boolean {
+  const cls = model.enclosingClass(fn);
+  return !!cls && model.classBases(cls).some((b) => /Controller$/.test(b.text));
 }

@@ -4,7 +4,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SyntaxNode } from '../../src/languages/syntaxTree.js';
-import { kindOf, mayBeAssigned, mayBeSet, reachingValues } from '../../src/rulekit/valueKinds.js';
 import { allNodes, modelOf } from '../model/helpers.js';
 
 const RULES_DIR = join(import.meta.dirname, '..', '..', 'src', 'rules', 'python');
@@ -26,12 +25,12 @@ async function check(source: string, where: string): Promise<number> {
   let checked = 0;
   for (const node of allNodes(model.root)) {
     if (!node.isNamed || node.type === 'module' || node.type.endsWith('statement') || node.type === 'block') continue;
-    if ((node.type === 'identifier' || node.type === 'attribute') && !mayBeAssigned(model, node)) {
-      const values = reachingValues(model, node)?.values ?? [];
+    if ((node.type === 'identifier' || node.type === 'attribute') && !model.mayBeAssigned(node)) {
+      const values = model.reachingValues(node)?.values ?? [];
       expect(values.filter((v): v is SyntaxNode => v !== null).map((v) => v.text), `${where}:${node.startPosition.row + 1} ${node.text}`).toEqual([]);
-      expect(kindOf(model, node), `${where}:${node.startPosition.row + 1} ${node.text}`).toBeNull();
+      expect(model.kindOf(node), `${where}:${node.startPosition.row + 1} ${node.text}`).toBeNull();
     }
-    if (!mayBeSet(model, node)) expect(kindOf(model, node), `${where}:${node.startPosition.row + 1} ${node.text}`).not.toBe('set');
+    if (!model.mayBeSet(node)) expect(model.kindOf(node), `${where}:${node.startPosition.row + 1} ${node.text}`).not.toBe('set');
     checked++;
   }
   return checked;
@@ -51,7 +50,7 @@ describe('value kind shortcuts', () => {
   it('let a name through only when a plain assignment targets it', async () => {
     const model = await modelOf('import os\ndef f(a, b):\n    c = a\n    b += 1\n    for d in a:\n        pass\n    return a, b, c, d, os.sep, self.c\n');
     const names = allNodes(model.root).filter((n) => n.type === 'expression_list').flatMap((n) => n.namedChildren.filter((c): c is SyntaxNode => c !== null));
-    expect(names.map((n) => [n.text, mayBeAssigned(model, n)])).toEqual([
+    expect(names.map((n) => [n.text, model.mayBeAssigned(n)])).toEqual([
       ['a', false], ['b', false], ['c', true], ['d', false], ['os.sep', false], ['self.c', true],
     ]);
   });
@@ -59,7 +58,7 @@ describe('value kind shortcuts', () => {
   it('finds sets only where a set source is mentioned', async () => {
     const model = await modelOf('def f(a, m):\n    s = set(a)\n    t = s\n    u = [a]\n    v = m.keys() - a\n    return s, t, u, v, a\n');
     const ret = allNodes(model.root).find((n) => n.type === 'expression_list')!;
-    expect(ret.namedChildren.map((n) => [n!.text, mayBeSet(model, n!)])).toEqual([
+    expect(ret.namedChildren.map((n) => [n!.text, model.mayBeSet(n!)])).toEqual([
       ['s', true], ['t', true], ['u', false], ['v', true], ['a', false],
     ]);
   });
