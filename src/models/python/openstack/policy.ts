@@ -76,7 +76,7 @@ export const MUTATION_VERBS: ReadonlySet<string> = new Set([
   'write', 'attach', 'detach', 'add', 'purge', 'reset', 'modify', 'terminate', 'revoke', 'grant', 'upload', 'migrate',
   'rebuild', 'resize', 'set', 'unset', 'bind', 'unbind', 'associate', 'disassociate', 'assign', 'unassign',
   'extend', 'retype', 'reboot', 'shelve', 'unshelve', 'evacuate', 'lock', 'unlock', 'enable', 'disable', 'restore',
-  'deactivate', 'reactivate', 'split', 'merge',
+  'deactivate', 'reactivate',
 ]);
 /**
  * Words that make a name a read even after a verb-like first word (cinder's `snapshot_get`, `backup_get_all`;

@@ -59,7 +59,7 @@ class ShelfController(object):
         for shelf_id in shelf_ids:
             self._check_owner(ctx, shelf_id)
         # ok: authorization-convention-deviant
-        self.api.split_shelves(ctx, shelf_ids)
+        self.api.move_shelves(ctx, shelf_ids)
 
     def move(self, req, shelf_id, body):
         # Called by resize, which checked: the caller checks.
