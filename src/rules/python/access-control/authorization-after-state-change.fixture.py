@@ -85,6 +85,11 @@ class ShelfController(object):
                 return deny
         if self.keeps_history(req):
             self.store.copy_revision(item_id)
+            if 'harbour.authorize' in req.environ:
+                # ok: authorization-after-state-change
+                deny = req.environ['harbour.authorize'](req)
+                if deny:
+                    return deny
         self.store.delete_item(item_id)
 
     def restore(self, req, item_id):

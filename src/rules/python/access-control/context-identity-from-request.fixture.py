@@ -34,6 +34,10 @@ class Middleware(object):
         # ok: context-identity-from-request
         ctx.roles = self.token_roles(ctx.auth_token)
 
+    def switch_project(self, req):
+        # ruleid: context-identity-from-request
+        req.context.project_id = req.params['project']
+
     def as_admin(self, req):
         # ok: context-identity-from-request
         req.context.is_admin = True
