@@ -96,3 +96,35 @@ class Inventory(object):
     def touch(self, ctx, item_id):
         # ok: authorization-convention-deviant
         self.db.update_item(ctx, item_id)
+
+
+class ShelfAPI(object):
+    """An internal API: its callers (the REST controllers) may authorise for it."""
+
+    def create(self, context, shelf):
+        context.can('shelf:create')
+        self.db.create_shelf(context, shelf)
+
+    def update(self, context, shelf):
+        context.can('shelf:update')
+        self.db.update_shelf(context, shelf)
+
+    def delete(self, context, shelf):
+        context.can('shelf:delete')
+        self.db.delete_shelf(context, shelf)
+
+    def lock(self, context, shelf):
+        context.can('shelf:lock')
+        self.db.lock_shelf(context, shelf)
+
+    def unlock(self, context, shelf):
+        context.can('shelf:unlock')
+        self.db.unlock_shelf(context, shelf)
+
+    def rename(self, context, shelf, name):
+        context.can('shelf:rename')
+        self.db.rename_shelf(context, shelf, name)
+
+    def export(self, context, shelf, target):
+        # ok: authorization-convention-deviant
+        self.image_api.create_image(context, shelf, target)
