@@ -106,28 +106,35 @@ export class FileAuthorization {
     }
     // A check asks and refuses: it raises a refusal (or makes a fatal known check, or calls another check as a
     // statement), changes nothing and returns no value. A function that also writes or returns data is an operation
-    // that sometimes refuses, not a check its callers can be judged by.
-    const authorises = (f: SyntaxNode): boolean => {
-      let refuses = false;
+    // that sometimes refuses, not a check its callers can be judged by. Each function is summarised once; the fixed
+    // point then runs over the summaries (the names of this file's functions it calls as statements).
+    interface Summary { operation: boolean; refuses: boolean; statementCalls: string[] }
+    const summarise = (f: SyntaxNode): Summary => {
+      const out: Summary = { operation: false, refuses: false, statementCalls: [] };
       for (const g of [f, ...allFunctions(f).filter((n) => n.id !== f.id)]) {
         const body = g.childForFieldName('body');
         if (!body) continue;
         const calls = callsIn(body);
-        if (g.id === f.id && (calls.some(isStateChange) || returnsValue(body) || assignsAttributes(body))) return false;
+        if (g.id === f.id && (calls.some(isStateChange) || returnsValue(body) || assignsAttributes(body))) { out.operation = true; return out; }
         for (const c of calls) {
-          if (isKnownAuthorizationCall(c) && !isQuestion(c)) refuses = true;
+          if (isKnownAuthorizationCall(c) && !isQuestion(c)) out.refuses = true;
           const n = localCallee(c);
-          if (n && this.checkFunctions.has(n) && c.parent?.type === 'expression_statement') refuses = true;
+          if (n && byName.has(n) && c.parent?.type === 'expression_statement') out.statementCalls.push(n);
         }
-        for (const r of descendantsOfType(body, 'raise_statement')) if (AUTHZ_FAILURE_EXCEPTION.test(raisedClass(r) ?? '')) refuses = true;
+        for (const r of descendantsOfType(body, 'raise_statement')) if (AUTHZ_FAILURE_EXCEPTION.test(raisedClass(r) ?? '')) out.refuses = true;
       }
-      return refuses;
+      return out;
     };
+    // Only files that refuse somewhere or call a library check can hold a check function.
+    if (!mayAuthorize(model)) return;
+    const summaries = new Map<string, Summary[]>();
+    for (const [name, defs] of byName) summaries.set(name, defs.map(summarise));
+    const authorises = (x: Summary): boolean => !x.operation && (x.refuses || x.statementCalls.some((n) => this.checkFunctions.has(n)));
     for (let changed = true; changed;) {
       changed = false;
-      for (const [name, defs] of byName) {
+      for (const [name, list] of summaries) {
         if (this.checkFunctions.has(name)) continue;
-        if (defs.some(authorises)) { this.checkFunctions.add(name); changed = true; }
+        if (list.some(authorises)) { this.checkFunctions.add(name); changed = true; }
       }
     }
   }
@@ -159,6 +166,18 @@ export class FileAuthorization {
     if (!body) return [];
     return callsIn(body).map((c) => this.checkAt(c)).filter((c): c is AuthCheck => c !== null);
   }
+}
+
+/**
+ * Cheap gate on the source text: a file without any of these words can neither call a library check nor raise a
+ * refusal, so it holds no authorisation to analyse (most files of a tree). Over-approximate on purpose.
+ */
+const AUTHZ_WORDS = /Forbidden|NotAuthorized|Unauthorized|AccessDenied|AdminRequired|authorize|enforce|\.can\(|APIPolicy/;
+const gate = new WeakMap<PythonModel, boolean>();
+export function mayAuthorize(model: PythonModel): boolean {
+  let v = gate.get(model);
+  if (v === undefined) { v = AUTHZ_WORDS.test(model.source); gate.set(model, v); }
+  return v;
 }
 
 const perModel = new WeakMap<PythonModel, FileAuthorization>();

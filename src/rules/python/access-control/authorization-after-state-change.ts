@@ -6,7 +6,7 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { cfgOf, type CfgNode } from '../../../languages/python/cfg/index.js';
 import { descendantsOfType, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { fileAuthorization, isStateChange } from '../../../rulekit/authorization.js';
+import { fileAuthorization, isStateChange, mayAuthorize } from '../../../rulekit/authorization.js';
 import { brief, callsIn, line } from '../../../rulekit/openstack.js';
 
 /** Control-flow edges a normal run follows: an exception raised by the state change itself is not "it happened". */
@@ -53,7 +53,7 @@ export default defineRule({
   create(ctx) {
     return {
       function_definition(fn) {
-        if (ctx.model.isTestSupport()) return;
+        if (!mayAuthorize(ctx.model) || ctx.model.isTestSupport()) return;
         const body = fn.childForFieldName('body');
         if (!body) return;
         const facts = fileAuthorization(ctx.model);

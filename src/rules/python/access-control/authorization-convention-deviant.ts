@@ -10,7 +10,7 @@ import type { PythonModel } from '../../../languages/python/model.js';
 import { inferConventions, type Population, type Site } from '../../../analysis/conventions/deviance.js';
 import { CONTEXT_NAMES, OWNER_FIELDS } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { fileAuthorization, isStateChange, type FileAuthorization } from '../../../rulekit/authorization.js';
+import { fileAuthorization, isStateChange, mayAuthorize, type FileAuthorization } from '../../../rulekit/authorization.js';
 import { argumentValues, brief, callsIn, line } from '../../../rulekit/openstack.js';
 
 const AUTHORISED = 'authorises before changing the resource';
@@ -48,10 +48,13 @@ function operationOf(model: PythonModel, facts: FileAuthorization, fn: SyntaxNod
   const named = lookedUp(body, new Set(seeds));
   const change = callsIn(body).find((c) => isStateChange(c) && argumentValues(c).concat(receiverOf(c)).some((a) => mentionsName(a, named)));
   if (!change) return null;
+  const checks = facts.decoratorChecks(fn).map((c) => c.key);
+  const bodyChecks = facts.bodyChecks(fn).filter((c) => c.node.startIndex < change.startIndex);
+  // No check before the change in source order: none can dominate it, and no graph is built.
+  if (bodyChecks.length === 0 || checks.length > 0) return { fn, name, change, checks };
   const cfg = cfgOf(model, fn);
   const at = cfg.nodesAt(change);
-  const checks = facts.decoratorChecks(fn).map((c) => c.key);
-  for (const c of facts.bodyChecks(fn)) {
+  for (const c of bodyChecks) {
     // A check in a loop over the items (`for v in volumes: self._validate(ctx, v)`) counts when the loop comes
     // first: it has run for every item before the change.
     const loop = cfg.innermostLoop(c.node);
@@ -148,7 +151,8 @@ export default defineRule({
   create(ctx) {
     return {
       module(root) {
-        if (ctx.model.isTestSupport()) return;
+        // A file with no check at all holds no authorisation convention.
+        if (!mayAuthorize(ctx.model) || ctx.model.isTestSupport()) return;
         const facts = fileAuthorization(ctx.model);
         // Populations: the methods of each class, and the module's own functions. Pluggable: the project index can
         // pass a wider population through inferConventions the same way.

@@ -73,7 +73,8 @@ export default defineRule({
   create(ctx) {
     return {
       module(root) {
-        if (ctx.model.isTestSupport() || !/X[_-]/i.test(ctx.model.source)) return;
+        // Cheap gate: an identity header is written as `HTTP_X_…` (environ) or `'X-…'` (headers).
+        if (ctx.model.isTestSupport() || !/HTTP_X_|['"]X-/.test(ctx.model.source)) return;
         // Group the writes by the class that makes them (module-level functions form one group).
         const groups = new Map<number, { scope: SyntaxNode; writes: Array<{ node: SyntaxNode; header: string }> }>();
         const assignments = descendantsOfType(root, 'assignment').concat(...allFunctions(root).map((f) => {
