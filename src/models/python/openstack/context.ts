@@ -29,3 +29,13 @@ export const OWNER_FIELDS: ReadonlySet<string> = new Set(['tenant_id', 'project_
 
 /** Names a request context goes by in handlers and managers. */
 export const CONTEXT_NAMES = /^(context|ctxt|ctx|admin_context|elevated|req_context|request_context)$/;
+
+/**
+ * Attributes of a request context (oslo.context `RequestContext`, and the older `tenant`/`tenant_id` spellings) that
+ * say who the caller is and what they may do. They are set from the validated token by the auth middleware; code
+ * that assigns one from anything the request carries lets the caller choose their identity.
+ */
+export const CONTEXT_IDENTITY_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'project_id', 'tenant', 'tenant_id', 'project', 'user_id', 'user', 'roles', 'domain_id', 'user_domain_id',
+  'project_domain_id', 'is_admin', 'system_scope', 'auth_token',
+]);

@@ -31,3 +31,67 @@ export const INSTANCE_FETCHERS: readonly RegExp[] = [
 /** Parameter names that carry an object id from the URL of an API handler (not the caller's own identity). */
 export const ID_PARAMETER = /^(id|uuid|server_id|instance_id|port_id|volume_id|[a-z]+_id)$/;
 export const IDENTITY_PARAMETER = /^(project_id|tenant_id|user_id|domain_id)$/;
+
+/**
+ * Calls that authorise the request, by method name (last dotted segment), with the receiver that must match when
+ * the name alone is common. Used to recognise "this function authorises here" for the path and convention rules;
+ * project-defined checks are learnt from the code (rulekit/authorization.ts), not listed here.
+ */
+export interface AuthorizationCall { method: string; receiver?: RegExp }
+export const AUTHORIZATION_CALLS: readonly AuthorizationCall[] = [
+  // nova `context.can(rule, target)`; cinder `context.authorize(rule, target=…)`
+  { method: 'can', receiver: /(^|\.)(context|ctxt|ctx|req_context|\w+_context)$/ },
+  { method: 'authorize', receiver: /(^|\.)(context|ctxt|ctx|req_context|\w+_context|policy|\w+_policy|enforcer|\w*ENFORCER)$/i },
+  // neutron/glance/heat `policy.enforce(ctx, rule, target)`, oslo.policy `Enforcer.enforce/authorize`
+  { method: 'enforce', receiver: /(^|\.)(policy|\w+_policy|_?policy_enforcer|enforcer|\w*ENFORCER|rbac_enforcer|_enforcer)$/i },
+  // keystone's flask API: `ENFORCER.enforce_call(action=…)`
+  { method: 'enforce_call' },
+  // glance's API-layer policy objects: `api_policy.ImageAPIPolicy(ctx, image, enforcer).get_image()`
+  { method: 'check_is_image_mutable' },
+];
+
+/**
+ * Keys of a WSGI environ whose value is the authorisation callback a middleware installed (`swift.authorize`):
+ * `req.environ['swift.authorize'](req)` authorises the request.
+ */
+export const ENVIRON_AUTHORIZE_KEY = /(^|\.)authorize$/;
+
+/** Decorators (last dotted segment of the called name) that authorise the whole function before its body runs. */
+export const AUTHORIZING_DECORATORS: ReadonlySet<string> = new Set(['enforce', 'authorize', 'enforce_policy', 'policy_enforce', 'protected']);
+
+/**
+ * Exceptions whose raising refuses a request for lack of rights (webob, oslo.policy, and the projects'
+ * `exception.Forbidden`/`NotAuthorized` families), matched on the class name's last segment.
+ */
+export const AUTHZ_FAILURE_EXCEPTION = /^(HTTPForbidden|HTTPUnauthorized|Forbidden|\w*NotAuthorized|PolicyNotAuthorized|Unauthorized|AccessDenied|\w+Forbidden|AdminRequired)$/;
+
+/**
+ * State-changing operations, by method name: CRUD verbs of OpenStack's DB APIs, objects, clients and storage
+ * controllers (`volume_api.delete`, `obj.save()`, `self.COPY(req)` in swift's HTTP-verb controllers). A name
+ * matches when its first `_`-separated word is one of these. The container methods in `CONTAINER_METHODS`
+ * (`list.append`, `dict.update`, `set.add`) change only local data and never count on their own.
+ */
+export const MUTATION_VERBS: ReadonlySet<string> = new Set([
+  'create', 'update', 'delete', 'destroy', 'remove', 'save', 'put', 'post', 'patch', 'copy', 'move', 'rename',
+  'write', 'attach', 'detach', 'add', 'purge', 'reset', 'modify', 'terminate', 'revoke', 'grant', 'upload', 'migrate',
+  'rebuild', 'resize', 'set', 'unset', 'bind', 'unbind', 'associate', 'disassociate', 'assign', 'unassign',
+  'extend', 'retype', 'reboot', 'shelve', 'unshelve', 'evacuate', 'lock', 'unlock', 'enable', 'disable', 'restore',
+  'deactivate', 'reactivate',
+]);
+/**
+ * Words that make a name a read even after a verb-like first word (cinder's `snapshot_get`, `backup_get_all`;
+ * `update_available_resource_get`): the name asks, it does not change.
+ */
+export const READ_WORDS: ReadonlySet<string> = new Set(['get', 'list', 'show', 'find', 'exists', 'is', 'has', 'count', 'check', 'validate']);
+/** HTTP verbs as method names (swift's proxy controllers): calling one performs the request. */
+export const HTTP_VERB_METHODS: ReadonlySet<string> = new Set(['PUT', 'POST', 'DELETE', 'COPY', 'PATCH']);
+/**
+ * Constructors of policy objects whose every method is an authorisation check (glance's API policy layer:
+ * `api_policy.ImageAPIPolicy(ctx, image, enforcer).delete_image()`), by the class name's last segment.
+ */
+export const POLICY_OBJECT_CLASS = /APIPolicy$/;
+/** Python container methods whose bare name is a mutation verb but which only change a local list/dict/set. */
+export const CONTAINER_METHODS: ReadonlySet<string> = new Set([
+  'add', 'update', 'remove', 'set', 'pop', 'insert', 'clear', 'extend', 'append', 'discard', 'setdefault', 'copy',
+  'lock', 'unlock', 'write', 'reset', 'put', 'enable', 'disable', 'import',
+]);
