@@ -2,6 +2,7 @@
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { Confidence, Severity } from '../findings/types.js';
 import type { PythonModel } from '../languages/python/model.js';
+import type { ProjectView } from '../index/view.js';
 import type { CppModel } from '../languages/cpp/model.js';
 
 /** The languages a rule reads; a file's language comes from its extension (sources/language.ts). */
@@ -39,6 +40,11 @@ export interface RuleMeta {
   /** Bandit's plugin or blacklist name (`subprocess_popen_with_shell_equals_true`), honoured in `# nosec <name>`. */
   banditName?: string;
   status?: 'stable' | 'preview' | 'deprecated';
+  /**
+   * The rule asks `ctx.project` (cross-file facts): the engine runs it again in phase 2 on files whose slice of
+   * the project facts is not empty, and caches that result under the slice's hash too.
+   */
+  usesProject?: boolean;
 }
 
 export interface EvidenceStep { node: SyntaxNode; message: string }
@@ -57,6 +63,8 @@ export interface ReportDescriptor {
 
 export interface RuleContext {
   readonly model: PythonModel;
+  /** The project facts this file can ask about (src/index/); empty unless the rule sets meta.usesProject. */
+  readonly project: ProjectView;
   report(descriptor: ReportDescriptor): void;
 }
 

@@ -12,7 +12,7 @@ import { callee, enclosingFunction, unparenthesize } from '../syntax.js';
 import { Env } from './env.js';
 import { ForwardWalker } from './forward.js';
 import { allFunctions, classBases, decorators, enclosingClass, functionBody, hasReceiver, parameterNames, type Parameter } from './functions.js';
-import { TaintTransfer, type ResolvedCall, type TaintContext } from './taintTransfer.js';
+import { TaintTransfer, type ResolvedCall, type TaintContext, type TaintHooks } from './taintTransfer.js';
 import { nodeKey, taintLattice, value, type TaintValue } from './taintValue.js';
 
 /** Parameter names that hold a request object even in helpers (`_get_server(self, req, id)`). */
@@ -62,7 +62,7 @@ function sourceParams(unit: Unit, spec: TaintSpec): Map<string, ParameterSource>
   return out;
 }
 
-function initialEnv(unit: Unit, spec: TaintSpec): Env<TaintValue> {
+function initialEnv(unit: Unit, spec: TaintSpec, hooks?: TaintHooks): Env<TaintValue> {
   const env = new Env(taintLattice);
   const sources = sourceParams(unit, spec);
   const decos = unit.node.type === 'function_definition' ? decorators(unit.node).map((d) => d.text) : [];
@@ -78,6 +78,10 @@ function initialEnv(unit: Unit, spec: TaintSpec): Env<TaintValue> {
         origin: { kind: 'source', node: p.node, description: p.name, trust: src.trust, confidence: src.confidence },
         cleared: new Set(validated ? src.validatedBy!.clears : []), shape: src.shape, steps: [],
       });
+    }
+    const hooked = unit.node.type === 'function_definition' ? hooks?.paramSource?.(unit.node, p.name) : null;
+    if (hooked) {
+      facts.push({ origin: { kind: 'source', node: p.node, description: hooked.description, trust: 'remote', confidence: hooked.confidence }, cleared: new Set(), shape: hooked.shape, steps: [] });
     }
     env.set(p.name, value(facts));
   }
@@ -98,7 +102,7 @@ class FileAnalysis {
   private readonly unitGaps: AnalysisGap[] = [];
   private readonly callers = new Map<string, Set<Unit>>();
 
-  constructor(private readonly model: PythonModel, private readonly spec: TaintSpec, private readonly record = false) {
+  constructor(private readonly model: PythonModel, private readonly spec: TaintSpec, private readonly record = false, private readonly hooks?: TaintHooks) {
     this.units = unitsOf(model.root);
     for (const u of this.units) {
       this.byNode.set(nodeKey(u.node), u);
@@ -149,7 +153,7 @@ class FileAnalysis {
   }
 
   private analyse(unit: Unit): boolean {
-    const ctx: TaintContext = { model: this.model, spec: this.spec, resolve: this.resolver(unit) };
+    const ctx: TaintContext = { model: this.model, spec: this.spec, resolve: this.resolver(unit), ...(this.hooks ? { hooks: this.hooks } : {}) };
     const transfer = new TaintTransfer(ctx);
     const tainted = new Map<number, Set<string>>();
     if (this.record) {
@@ -162,7 +166,7 @@ class FileAnalysis {
     }
     const body = functionBody(unit.node);
     const walker = new ForwardWalker(transfer, { budget: this.model.budget, analysis: 'taint' });
-    if (body) walker.block(body, initialEnv(unit, this.spec));
+    if (body) walker.block(body, initialEnv(unit, this.spec, this.hooks));
     const key = nodeKey(unit.node);
     const summary: FunctionSummary<SyntaxNode> = {
       returns: transfer.returns.facts,
@@ -189,7 +193,8 @@ class FileAnalysis {
     const { source, imports } = this.model;
     const named = namedSources(this.spec).some((n) => n.tests.every((re) => re.test(source)) &&
       (!n.qualified || imports.importsModule(n.qualified.module) || n.qualified.written.test(source)));
-    return named || this.units.some((u) => sourceParams(u, this.spec).size > 0);
+    // Hooks recognise sources the spec's tables cannot announce: the analysis has to look.
+    return named || this.hooks !== undefined || this.units.some((u) => sourceParams(u, this.spec).size > 0);
   }
 
   run(): FileTaint {
@@ -291,13 +296,13 @@ const cache = new WeakMap<PythonModel, Map<TaintSpec, FileTaint | { failed: unkn
  * The taint analysis of `model` under `spec`, computed once and shared by every rule that asks. A failure (a stack
  * overflow on pathological nesting) is remembered too, so the other taint rules fail fast instead of redoing it.
  */
-export function taintOf(model: PythonModel, spec: TaintSpec): FileTaint {
+export function taintOf(model: PythonModel, spec: TaintSpec, hooks?: TaintHooks): FileTaint {
   let perModel = cache.get(model);
   if (!perModel) { perModel = new Map(); cache.set(model, perModel); }
   let result = perModel.get(spec);
   if (!result) {
     try {
-      const analysis = new FileAnalysis(model, spec);
+      const analysis = new FileAnalysis(model, spec, false, hooks);
       result = analysis.mayFindSources() ? analysis.run() : { hits: [], functionsAnalysed: 0, gaps: [] };
     } catch (error) {
       result = { failed: error };
