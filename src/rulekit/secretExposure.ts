@@ -174,11 +174,9 @@ function bodyField(n: SyntaxNode): string | null {
   return CREDENTIAL_BODY_FIELDS.some(([p, k]) => k === key && (p === '*' || p === parent)) ? `${parent ? `['${parent}']` : ''}['${key}']` : null;
 }
 
-function hooksFor(model: PythonModel, project: ProjectView): TaintHooks {
+function hooksFor(model: PythonModel, project: ProjectView, carriers: Set<number>): TaintHooks {
   const topLevel = topLevelNames(model);
   const conv = conventions(model, project, topLevel);
-  /** Origins of sources that hold credentials among other things (the request, its headers): see keepsItem. */
-  const carriers = new Set<number>();
   const sourceAt = (n: SyntaxNode): HookSource | null => {
     const read = optionReadOf(n);
     if (read) {
@@ -201,7 +199,7 @@ function hooksFor(model: PythonModel, project: ProjectView): TaintHooks {
   };
   return {
     attributesDropSources: true,
-    keepsItem: (origin, key) => !carriers.has(origin.id) || CREDENTIAL_HEADERS.test(key),
+    keepsItem: (origin, key) => !carriers.has(origin.id) || (key !== null && CREDENTIAL_HEADERS.test(key)),
     sourceAt,
     paramSource(fn, name) {
       // A WSGI middleware's whole request: rendering it writes every header, credential headers included.
@@ -244,12 +242,17 @@ export function secretExposures(model: PythonModel, project: ProjectView): Secre
   if (known) return known;
   // One spec object per file: the hooks depend on the file and its project slice (taintOf caches by spec).
   const spec: TaintSpec = { ...BASE_SPEC };
-  const taint = taintOf(model, spec, hooksFor(model, project));
+  /** Origins of sources that hold credentials among other things (the request, its headers): see keepsItem. */
+  const carriers = new Set<number>();
+  const taint = taintOf(model, spec, hooksFor(model, project, carriers));
   for (const gap of taint.gaps) model.noteGap(gap);
   const out: SecretExposure[] = [];
   for (const hit of taint.hits) {
     if (hit.kind !== 'exposure') continue;
-    const best = bestFact(hit.facts);
+    // A whole request or header set counts where it is written out as such; a helper that takes it (`_get_uri(
+    // req.environ)`) reads fields of it, which the summary cannot tell apart from the token.
+    const best = bestFact(hit.facts.filter((f) => f.origin.kind !== 'source' || !carriers.has(f.origin.node.id) ||
+      !f.steps.some((s) => s.node.type === 'call' || s.node.type === 'return_statement')));
     if (!best || best.origin.kind !== 'source') continue;
     // A function's own secret parameter is a secret of its callers too: reported where it is exposed.
     out.push({

@@ -50,10 +50,11 @@ export interface TaintHooks {
    */
   attributesDropSources?: boolean;
   /**
-   * Whether the item `key` (a literal) of a container that came from `origin` still carries the source: one
-   * header of the request's headers is that header only (`headers['X-Server-Id']` is not the token).
+   * Whether the item `key` (a literal; null for a computed key) of a container that came from `origin` still
+   * carries the source: one header of the request's headers is that header only (`headers['X-Server-Id']` is not
+   * the token).
    */
-  keepsItem?(origin: SyntaxNode, key: string): boolean;
+  keepsItem?(origin: SyntaxNode, key: string | null): boolean;
 }
 
 export interface TaintContext {
@@ -285,7 +286,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
           return reorigin({ ...f, shape: 'str', cleared }, n);
         }
         const keeps = this.ctx.hooks?.keepsItem;
-        if (keeps && key !== null && f.origin.kind === 'source' && !keeps(f.origin.node, key)) return null;
+        if (keeps && f.origin.kind === 'source' && !keeps(f.origin.node, key)) return null;
         return reorigin({ ...f, shape: f.shape === 'str' ? 'str' : 'unknown' }, n);
       }),
     };
