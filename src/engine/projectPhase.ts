@@ -23,7 +23,10 @@ export interface ProjectPhaseIO {
   analyse(index: number, text: string, key: string | undefined, slice: ProjectSlice): Promise<FileAnalysis>;
 }
 
-export async function runProjectPhase(outcomes: FileOutcome[], io: ProjectPhaseIO): Promise<void> {
+/** Files whose slice was not empty (phase 2 ran or was served from the cache), and how many were analysed. */
+export interface ProjectPhaseStats { files: number; analysed: number }
+
+export async function runProjectPhase(outcomes: FileOutcome[], io: ProjectPhaseIO): Promise<ProjectPhaseStats> {
   const facts = outcomes.flatMap((o) => (o.ok && o.result.split ? [o.result.split.facts] : []));
   const project = new ProjectFacts(facts);
   const pending: number[] = [];
@@ -39,6 +42,7 @@ export async function runProjectPhase(outcomes: FileOutcome[], io: ProjectPhaseI
     pending.push(i);
   });
   let next = 0;
+  let analysed = 0;
   const lane = async (): Promise<void> => {
     while (next < pending.length) {
       const i = pending[next++]!;
@@ -51,12 +55,14 @@ export async function runProjectPhase(outcomes: FileOutcome[], io: ProjectPhaseI
         const read = outcome.text !== undefined ? { ok: true as const, text: outcome.text } : await io.source.read(i);
         // The file went away between the phases: its phase-1 findings stand.
         if (!read.ok) { outcome.result = combine(outcome.result, outcome.result.split!.findings, outcome.result.split!.suppressed, []); continue; }
+        analysed++;
         result = await io.analyse(i, read.text, key, slice);
       }
       outcome.result = combine(outcome.result, result.findings, result.suppressed, result.diagnostics);
     }
   };
   await Promise.all(Array.from({ length: Math.min(WINDOW, pending.length) }, lane));
+  return { files: pending.length, analysed };
 }
 
 /** The phase-1 result without its split part, with the project-aware rules' findings added. */

@@ -11,7 +11,7 @@ import type { ReadResult } from '../sources/read.js';
 import { preferQuickStart } from '../languages/treesitter/runtime.js';
 import type { FileAnalysis } from './analyzePython.js';
 import { defaultWorker, WorkerPool } from './pool.js';
-import { runProjectPhase } from './projectPhase.js';
+import { runProjectPhase, type ProjectPhaseStats } from './projectPhase.js';
 import { gaveUp, runTask, type AnalyzeTask } from './task.js';
 
 export const DEFAULT_FILE_TIMEOUT_MS = 30_000;
@@ -71,7 +71,8 @@ export type FileOutcome =
   | { ok: false; diagnostic: Diagnostic }
   | { ok: true; lines: number; text?: string; result: FileAnalysis; old?: FileAnalysis };
 
-export interface RunStats { jobs: number; analysed: number; cache?: CacheStats }
+/** `analysed`: files analysed in phase 1 (cache misses); `project`: phase 2 of a two-phase run (projectPhase.ts). */
+export interface RunStats { jobs: number; analysed: number; cache?: CacheStats; project?: ProjectPhaseStats }
 
 interface Unit { key: string | undefined; text: string; keepSuppressed: boolean; phase?: 'facts' }
 
@@ -149,6 +150,7 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   const worker = defaultWorker();
   const usePool = requested > 1 && worker !== null && misses.length >= (options.minFilesForPool ?? MIN_FILES_FOR_POOL) &&
     (options.jobs !== undefined || !littleWork(misses, source));
+  let projectStats: ProjectPhaseStats | undefined;
   let pool = usePool ? new WorkerPool(Math.min(requested, misses.length), worker) : undefined;
   try {
     // Threads that cannot start (a broken install, no tsx beside TypeScript sources) cost speed, never the review.
@@ -188,7 +190,7 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
       finish(i, outcomeOf(read.text, results));
     });
     if (twoPhase) {
-      await runProjectPhase(outcomes, {
+      projectStats = await runProjectPhase(outcomes, {
         source, projectRuleIds, hashes,
         cached: (key) => cache?.get(key),
         keyOf: (i, hash, sliceKey) => cache?.keyOfHash(source.path(i), hash, `${baseVariant(options.keepSuppressed)}+project:${sliceKey}`),
@@ -200,7 +202,7 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
     manifest?.save();
     cache?.save();
   }
-  return { outcomes, stats: { jobs: pool?.threads ?? 1, analysed: misses.length, ...(cache ? { cache: cache.stats } : {}) } };
+  return { outcomes, stats: { jobs: pool?.threads ?? 1, analysed: misses.length, ...(cache ? { cache: cache.stats } : {}), ...(projectStats ? { project: projectStats } : {}) } };
 }
 
 /** True when the files are known to hold less source than is worth starting threads for. */

@@ -236,10 +236,30 @@ function hooksFor(model: PythonModel, project: ProjectView, carriers: Set<number
 
 const cache = new WeakMap<PythonModel, SecretExposure[]>();
 
+/** Credential header names and request-body credential fields as they are written in source text. */
+const CREDENTIAL_WORDS = new RegExp(`['"](?:${CREDENTIAL_HEADERS.source.slice(4, -2)})['"]|['"](?:${[...new Set(CREDENTIAL_BODY_FIELDS.map(([, k]) => k))].join('|')})['"]`, 'i');
+/** The called names of the auth and connection APIs (`Password`, `Connection`, `connect`). */
+const CREDENTIAL_CALL_NAMES = [...new Set(CREDENTIAL_ARGUMENTS.map((c) => (c.call.suffix ?? c.call.name ?? c.call.method ?? '').split('.').at(-1)!))];
+/** A request's headers or environ written whole (not one item of them), or a wsgify middleware. */
+const WHOLE_REQUEST = /\b(?:req|request)\.(?:headers|environ)\b(?!\s*(?:\[|\.get\b|\.pop\b))|wsgify/;
+
+/**
+ * Whether a source can occur in the file at all: the taint analysis of a whole file is the expensive part, and most
+ * files read no secret, call no summarised function, mask nothing and name no credential header. A necessary
+ * condition on the text and the slice only — the analysis still decides by dataflow.
+ */
+function maySeeSecrets(model: PythonModel, project: ProjectView): boolean {
+  if (!project.isEmpty) return true;
+  const text = model.source;
+  if (MASKING_SUFFIXES.some((m) => text.includes(m))) return true;
+  return CREDENTIAL_WORDS.test(text) || WHOLE_REQUEST.test(text) || CREDENTIAL_CALL_NAMES.some((name) => text.includes(`${name}(`));
+}
+
 /** Every place in the file where a secret reaches a reader, computed once per file and shared by the rules. */
 export function secretExposures(model: PythonModel, project: ProjectView): SecretExposure[] {
   const known = cache.get(model);
   if (known) return known;
+  if (!maySeeSecrets(model, project)) { cache.set(model, []); return []; }
   // One spec object per file: the hooks depend on the file and its project slice (taintOf caches by spec).
   const spec: TaintSpec = { ...BASE_SPEC };
   /** Origins of sources that hold credentials among other things (the request, its headers): see keepsItem. */

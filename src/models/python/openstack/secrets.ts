@@ -52,7 +52,8 @@ export const CREDENTIAL_ARGUMENTS: readonly CredentialSink[] = [
     { call: { suffix: 'client.Client' }, keyword }, { call: { suffix: 'session.Session' }, keyword },
   ]),
   // swiftclient, paramiko, requests basic auth.
-  { call: { suffix: 'swiftclient.Connection' }, keyword: 'key' }, { call: { suffix: 'swiftclient.client.Connection' }, keyword: 'key' },
+  // swiftclient.Connection(authurl, user, key, …)
+  { call: { suffix: 'swiftclient.Connection' }, keyword: 'key', index: 2 }, { call: { suffix: 'swiftclient.client.Connection' }, keyword: 'key', index: 2 },
   { call: { method: 'connect', receiver: /ssh|client/i }, keyword: 'password' },
   { call: { suffix: 'requests.auth.HTTPBasicAuth' }, keyword: 'password', index: 1 },
 ];
