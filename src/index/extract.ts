@@ -54,11 +54,36 @@ export function topLevelNames(model: PythonModel): Set<string> {
   return out;
 }
 
+/**
+ * The expressions that may read an option: the parents and grandparents of the identifiers a ConfigOpts object goes
+ * by (`CONF`, `conf`, `_conf`), found by a scan of the tree's arrays that makes node objects only for those — phase
+ * 1 runs on every file, and most attributes are not option reads.
+ */
+function configAccesses(model: PythonModel): SyntaxNode[] {
+  const { tree, source } = model;
+  const { count, type, startIndex, endIndex } = tree.data;
+  const ident = tree.typeMask('identifier');
+  const out: SyntaxNode[] = [];
+  for (let i = 0; i < count; i++) {
+    if (!ident[type[i]!]) continue;
+    const len = endIndex[i]! - startIndex[i]!;
+    if (len !== 4 && len !== 5) continue;
+    const text = source.slice(startIndex[i], endIndex[i]);
+    if (text !== 'CONF' && text !== 'conf' && text !== '_conf' && text !== '_CONF') continue;
+    // `CONF.g.n` / `self.conf.g.n` / `getattr(CONF.g, 'n')`: up to three levels above the name.
+    let n: SyntaxNode | null = tree.node(i).parent;
+    for (let up = 0; n && up < 4; up++, n = n.parent) {
+      if (n.type === 'attribute') out.push(n);
+      else if (n.type === 'argument_list' && n.parent?.type === 'call') { out.push(n.parent); break; } else break;
+    }
+  }
+  return out;
+}
+
 export function extractFacts(model: PythonModel): FileFacts {
-  const nodes = model.root.descendantsOfType(['call', 'attribute']);
-  const calls = nodes.filter((n) => n.type === 'call');
-  const attributes = nodes.filter((n) => n.type === 'attribute');
-  const { options, reads } = extractOptions(model, calls, attributes);
+  const calls = model.root.descendantsOfType('call');
+  // Declarations need an Opt class named in the text; most files declare none.
+  const { options, reads } = extractOptions(model, model.source.includes('Opt') ? calls : [], configAccesses(model));
   const topLevel = topLevelNames(model);
   const targets = new Set<string>();
   for (const c of calls) {
@@ -80,12 +105,28 @@ export function extractFacts(model: PythonModel): FileFacts {
 
 /** Return summaries of the module's functions and of the methods of its top-level classes. */
 function functionFacts(model: PythonModel, topLevel: ReadonlySet<string>): FunctionFacts[] {
+  // Return statements grouped by their function in one scan (a scan per function would revisit nested bodies).
+  const byFunction = new Map<number, SyntaxNode[]>();
+  for (const r of model.root.descendantsOfType('return_statement')) {
+    const e = r.namedChild(0);
+    if (!e) continue;
+    const u = unparenthesize(e);
+    // Only what a summary can use: option reads, calls, and names (followed to their assignments).
+    if (u.type !== 'attribute' && u.type !== 'call' && u.type !== 'identifier') continue;
+    const fn = enclosingFunction(r);
+    if (!fn) continue;
+    const list = byFunction.get(fn.id) ?? [];
+    list.push(u);
+    byFunction.set(fn.id, list);
+  }
   const out: FunctionFacts[] = [];
   for (const fn of allFunctions(model.root)) {
     if (fn.type !== 'function_definition') continue;
+    const returned = byFunction.get(fn.id);
+    if (!returned) continue;
     const name = qualifiedFunctionName(fn);
     if (name === null) continue;
-    const returns = returnParts(model, fn, topLevel);
+    const returns = returnParts(model, fn, returned, topLevel);
     if (returns.length > 0) out.push({ name, returns });
   }
   return out;
@@ -103,30 +144,33 @@ function qualifiedFunctionName(fn: SyntaxNode): string | null {
   return null;
 }
 
-function returnParts(model: PythonModel, fn: SyntaxNode, topLevel: ReadonlySet<string>): ReturnPart[] {
+function returnParts(model: PythonModel, fn: SyntaxNode, returned: readonly SyntaxNode[], topLevel: ReadonlySet<string>): ReturnPart[] {
   const body = functionBody(fn);
   if (!body) return [];
   const params = parameterNames(fn);
   const offset = hasReceiver(fn) ? 1 : 0;
   const paramIndex = new Map(params.filter((p) => p.index >= offset).map((p) => [p.name, p.index - offset]));
   const own = (n: SyntaxNode): boolean => enclosingFunction(n)?.id === fn.id;
-  const returned = body.descendantsOfType('return_statement').filter(own).map((r) => r.namedChild(0)).filter((e): e is SyntaxNode => e !== null);
-  if (returned.length === 0) return [];
-  // One level through locals: `url = CONF.x.connection; return url`.
-  const assigned = new Map<string, SyntaxNode[]>();
-  for (const a of body.descendantsOfType('assignment')) {
-    const left = a.childForFieldName('left');
-    const right = a.childForFieldName('right');
-    if (left?.type !== 'identifier' || !right || !own(a)) continue;
-    const list = assigned.get(left.text) ?? [];
-    list.push(right);
-    assigned.set(left.text, list);
-  }
+  // One level through locals: `url = CONF.x.connection; return url` (assignments read only when a name is returned).
+  let assigned: Map<string, SyntaxNode[]> | undefined;
+  const assignmentsOf = (name: string): SyntaxNode[] => {
+    if (!assigned) {
+      assigned = new Map();
+      for (const a of body.descendantsOfType('assignment')) {
+        const left = a.childForFieldName('left');
+        const right = a.childForFieldName('right');
+        if (left?.type !== 'identifier' || !right || !own(a)) continue;
+        const list = assigned.get(left.text) ?? [];
+        list.push(right);
+        assigned.set(left.text, list);
+      }
+    }
+    return assigned.get(name) ?? [];
+  };
   const candidates: SyntaxNode[] = [];
-  for (const e of returned) {
-    const u = unparenthesize(e);
-    candidates.push(u);
-    if (u.type === 'identifier' && !paramIndex.has(u.text)) candidates.push(...(assigned.get(u.text) ?? []).map(unparenthesize));
+  for (const u of returned) {
+    if (u.type !== 'identifier') { candidates.push(u); continue; }
+    if (!paramIndex.has(u.text)) candidates.push(...assignmentsOf(u.text).map(unparenthesize));
   }
   const paramIn = (n: SyntaxNode | undefined): number => {
     if (!n) return -1;

@@ -47,7 +47,8 @@ export function optionReadOf(node: SyntaxNode): OptionRead | null {
 
 export interface FileOptions { options: OptionDecl[]; reads: OptionRead[] }
 
-export function extractOptions(model: PythonModel, calls: readonly SyntaxNode[], attributes: readonly SyntaxNode[]): FileOptions {
+/** `calls`: the calls that may declare or register options; `accesses`: the expressions that may read one. */
+export function extractOptions(model: PythonModel, calls: readonly SyntaxNode[], accesses: readonly SyntaxNode[]): FileOptions {
   const groupNames = new Map<string, string>();
   const lists = new Map<string, SyntaxNode[]>();
   const decls = new Map<SyntaxNode, OptionDecl>();
@@ -111,7 +112,7 @@ export function extractOptions(model: PythonModel, calls: readonly SyntaxNode[],
   }
   const options = [...registered, ...[...decls.values()].filter((d) => !seen.has(d))];
   const reads = new Map<string, OptionRead>();
-  for (const n of [...attributes, ...calls]) {
+  for (const n of accesses) {
     const r = optionReadOf(n);
     if (r) reads.set(`${r.group}\0${r.name}`, r);
   }

@@ -126,6 +126,7 @@ function conventions(model: PythonModel, project: ProjectView, topLevel: Readonl
     const masks = target !== null ? project.function(target)?.masks : undefined;
     if (masks !== undefined) { note(positionalArgs(call)[masks], call, `it is masked by \`${target}\` at line ${lineOf(call)}`, true); continue; }
     const c = callInfo(model, call);
+    if (c.method === null || !CREDENTIAL_CALL_NAMES.includes(c.method)) continue;
     for (const cred of CREDENTIAL_ARGUMENTS) {
       if (!matches(cred.call, c)) continue;
       const arg = keywordArg(call, cred.keyword) ?? (cred.index !== undefined ? positionalArgs(call)[cred.index] : undefined);
@@ -174,9 +175,7 @@ function bodyField(n: SyntaxNode): string | null {
   return CREDENTIAL_BODY_FIELDS.some(([p, k]) => k === key && (p === '*' || p === parent)) ? `${parent ? `['${parent}']` : ''}['${key}']` : null;
 }
 
-function hooksFor(model: PythonModel, project: ProjectView, carriers: Set<number>): TaintHooks {
-  const topLevel = topLevelNames(model);
-  const conv = conventions(model, project, topLevel);
+function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, topLevel: ReadonlySet<string>, carriers: Set<number>): TaintHooks {
   const sourceAt = (n: SyntaxNode): HookSource | null => {
     const read = optionReadOf(n);
     if (read) {
@@ -237,7 +236,10 @@ function hooksFor(model: PythonModel, project: ProjectView, carriers: Set<number
 const cache = new WeakMap<PythonModel, SecretExposure[]>();
 
 /** Credential header names and request-body credential fields as they are written in source text. */
-const CREDENTIAL_WORDS = new RegExp(`['"](?:${CREDENTIAL_HEADERS.source.slice(4, -2)})['"]|['"](?:${[...new Set(CREDENTIAL_BODY_FIELDS.map(([, k]) => k))].join('|')})['"]`, 'i');
+const CREDENTIAL_WORDS = new RegExp([
+  `['"](?:${CREDENTIAL_HEADERS.source.slice(4, -2)})['"]`,
+  ...CREDENTIAL_BODY_FIELDS.map(([p, k]) => (p === '*' ? `\\[\\s*['"]${k}['"]\\s*\\]` : `\\[\\s*['"]${p}['"]\\s*\\]\\s*\\[\\s*['"]${k}['"]\\s*\\]`)),
+].join('|'), 'i');
 /** The called names of the auth and connection APIs (`Password`, `Connection`, `connect`). */
 const CREDENTIAL_CALL_NAMES = [...new Set(CREDENTIAL_ARGUMENTS.map((c) => (c.call.suffix ?? c.call.name ?? c.call.method ?? '').split('.').at(-1)!))];
 /** A request's headers or environ written whole (not one item of them), or a wsgify middleware. */
@@ -248,23 +250,27 @@ const WHOLE_REQUEST = /\b(?:req|request)\.(?:headers|environ)\b(?!\s*(?:\[|\.get
  * files read no secret, call no summarised function, mask nothing and name no credential header. A necessary
  * condition on the text and the slice only — the analysis still decides by dataflow.
  */
-function maySeeSecrets(model: PythonModel, project: ProjectView): boolean {
-  if (!project.isEmpty) return true;
+function maySeeSecrets(model: PythonModel, project: ProjectView, conv: Conventions): boolean {
+  if (!project.isEmpty || conv.params.size > 0 || conv.fields.size > 0) return true;
   const text = model.source;
-  if (MASKING_SUFFIXES.some((m) => text.includes(m))) return true;
-  return CREDENTIAL_WORDS.test(text) || WHOLE_REQUEST.test(text) || CREDENTIAL_CALL_NAMES.some((name) => text.includes(`${name}(`));
+  return CREDENTIAL_WORDS.test(text) || WHOLE_REQUEST.test(text);
 }
 
 /** Every place in the file where a secret reaches a reader, computed once per file and shared by the rules. */
 export function secretExposures(model: PythonModel, project: ProjectView): SecretExposure[] {
   const known = cache.get(model);
   if (known) return known;
-  if (!maySeeSecrets(model, project)) { cache.set(model, []); return []; }
+  const topLevel = topLevelNames(model);
+  // Masking calls and credential APIs are rare: only files with one pay for the conventions scan.
+  const text = model.source;
+  const conv = MASKING_SUFFIXES.some((m) => text.includes(m)) || CREDENTIAL_CALL_NAMES.some((name) => text.includes(`${name}(`)) || !project.isEmpty
+    ? conventions(model, project, topLevel) : { params: new Map(), moduleParams: new Map(), fields: new Map() };
+  if (!maySeeSecrets(model, project, conv)) { cache.set(model, []); return []; }
   // One spec object per file: the hooks depend on the file and its project slice (taintOf caches by spec).
   const spec: TaintSpec = { ...BASE_SPEC };
   /** Origins of sources that hold credentials among other things (the request, its headers): see keepsItem. */
   const carriers = new Set<number>();
-  const taint = taintOf(model, spec, hooksFor(model, project, carriers));
+  const taint = taintOf(model, spec, hooksFor(model, project, conv, topLevel, carriers));
   for (const gap of taint.gaps) model.noteGap(gap);
   const out: SecretExposure[] = [];
   for (const hit of taint.hits) {
