@@ -142,9 +142,9 @@ export class TaintTransfer implements Transfer<TaintValue> {
       }
       case 'concatenated_string': return joinValues(n.namedChildren.map((c) => (c ? this.evaluate(c, env) : EMPTY)));
       case 'binary_operator': case 'boolean_operator': return this.operatorChain(n, env);
-      case 'list': case 'tuple': case 'set': case 'expression_list': case 'parenthesized_expression':
       // `name=value`: the keyword is a parameter name of the callee, not a read of a local that happens to share it.
       case 'keyword_argument': { const v = n.childForFieldName('value'); return v ? this.evaluate(v, env) : EMPTY; }
+      case 'list': case 'tuple': case 'set': case 'expression_list': case 'parenthesized_expression':
       case 'list_splat': case 'dictionary_splat': case 'dictionary': case 'pair': case 'await':
         return joinValues(n.namedChildren.map((c) => (c && c.type !== 'comment' ? this.evaluate(c, env) : EMPTY)));
       case 'conditional_expression': {
