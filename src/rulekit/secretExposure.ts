@@ -23,7 +23,7 @@ import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unp
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { CARRYING_METHODS, MUTATING_METHODS, PROPAGATORS } from '../models/python/taint/propagators.js';
 import {
-  CREDENTIAL_ARGUMENTS, CREDENTIAL_BODY_FIELDS, CREDENTIAL_HEADERS, FAULT_RECORDERS, isMaskingName, LOG_METHODS, LOGGER_RECEIVER,
+  CREDENTIAL_ARGUMENTS, CREDENTIAL_BODY_FIELDS, CREDENTIAL_HEADERS, FAULT_RECORDERS, GENERIC_CREDENTIAL_HEADERS, isMaskingName, LOG_METHODS, LOGGER_RECEIVER,
   MASKING_SUFFIXES, NOTIFIER_RECEIVER, SECRET_PROPAGATORS, NOTIFY_METHODS, RESPONSE_BUILDERS,
 } from '../models/python/openstack/secrets.js';
 
@@ -153,14 +153,20 @@ function isRequestParam(n: SyntaxNode): boolean {
  * returns that header's value.
  */
 function credentialHeader(n: SyntaxNode): string | null {
+  const onHeaders = (container: SyntaxNode | null | undefined): boolean =>
+    container?.type === 'attribute' && container.childForFieldName('attribute')!.text === 'headers';
+  const credential = (key: string | null, container: SyntaxNode | null | undefined): boolean =>
+    key !== null && (CREDENTIAL_HEADERS.test(key) || (GENERIC_CREDENTIAL_HEADERS.test(key) && onHeaders(container)));
   if (n.type === 'subscript') {
     const key = stringValue(n.childForFieldName('subscript'));
-    return key !== null && CREDENTIAL_HEADERS.test(key) ? key : null;
+    return credential(key, n.childForFieldName('value')) ? key : null;
   }
   if (n.type === 'call') {
+    const fn = callee(n);
+    const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
     for (const a of positionalArgs(n)) {
       const key = stringValue(a);
-      if (key !== null && CREDENTIAL_HEADERS.test(key)) return key;
+      if (credential(key, receiver)) return key;
     }
   }
   return null;
@@ -198,7 +204,7 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
   };
   return {
     attributesDropSources: true,
-    keepsItem: (origin, key) => !carriers.has(origin.id) || (key !== null && CREDENTIAL_HEADERS.test(key)),
+    keepsItem: (origin, key) => !carriers.has(origin.id) || (key !== null && (CREDENTIAL_HEADERS.test(key) || GENERIC_CREDENTIAL_HEADERS.test(key))),
     sourceAt,
     paramSource(fn, name) {
       // A WSGI middleware's whole request: rendering it writes every header, credential headers included.
@@ -237,7 +243,7 @@ const cache = new WeakMap<PythonModel, SecretExposure[]>();
 
 /** Credential header names and request-body credential fields as they are written in source text. */
 const CREDENTIAL_WORDS = new RegExp([
-  `['"](?:${CREDENTIAL_HEADERS.source.slice(4, -2)})['"]`,
+  `['"](?:${CREDENTIAL_HEADERS.source.slice(4, -2)})['"]`, `['"](?:${GENERIC_CREDENTIAL_HEADERS.source.slice(4, -2)})['"]`,
   ...CREDENTIAL_BODY_FIELDS.map(([p, k]) => (p === '*' ? `\\[\\s*['"]${k}['"]\\s*\\]` : `\\[\\s*['"]${p}['"]\\s*\\]\\s*\\[\\s*['"]${k}['"]\\s*\\]`)),
 ].join('|'), 'i');
 /** The called names of the auth and connection APIs (`Password`, `Connection`, `connect`). */

@@ -26,7 +26,13 @@ export const LIBRARY_SECRET_OPTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** HTTP headers whose value is a credential (Keystone tokens, basic/bearer auth, storage tokens, cookies). */
-export const CREDENTIAL_HEADERS = /^(?:x-auth-token|x-subject-token|x-service-token|authorization|proxy-authorization|x-auth-key|x-storage-token|x-storage-pass|cookie|http_x_auth_token|http_x_subject_token|http_x_service_token|http_authorization|http_x_auth_key|http_x_storage_token|http_cookie)$/i;
+export const CREDENTIAL_HEADERS = /^(?:x-auth-token|x-subject-token|x-service-token|x-auth-key|x-storage-token|x-storage-pass|http_x_auth_token|http_x_subject_token|http_x_service_token|http_authorization|http_x_auth_key|http_x_storage_token|http_cookie)$/i;
+
+/**
+ * Credential headers whose names are ordinary words elsewhere (`kwargs['cookie']` is an OpenFlow cookie): they count
+ * only when read from a headers object (`resp.headers.get('Authorization')`).
+ */
+export const GENERIC_CREDENTIAL_HEADERS = /^(?:authorization|proxy-authorization|cookie|set-cookie)$/i;
 
 /**
  * Request-body fields that the OpenStack APIs define as credentials, as (parent key, key): Keystone v2

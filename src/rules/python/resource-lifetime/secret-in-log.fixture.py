@@ -89,3 +89,15 @@ def middleware(req):
     LOG.error("request failed: %s", req)
     # ok: secret-in-log
     LOG.error("request failed: %s %s", req.method, req.path)
+
+
+def add_flow(bridge, **kwargs):
+    kwargs['cookie'] = str(kwargs['cookie'])
+    # ok: secret-in-log
+    LOG.debug("adding flow with cookie %s", kwargs['cookie'])
+
+
+def login(session):
+    reply = session.post('/login')
+    # ruleid: secret-in-log
+    LOG.info("logged in, session key %s", reply.headers.get('Authorization'))
