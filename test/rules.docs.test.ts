@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeCpp } from '../src/engine/analyzeCpp.js';
-import { analyzePython } from '../src/engine/analyzePython.js';
+import { analyzeAsProject } from '../src/engine/projectPhase.js';
 import { renderRuleDoc } from '../src/rulekit/ruleDoc.js';
 import { placeholders } from '../src/rulekit/defineRule.js';
 import { allRules } from '../src/rulekit/registry.js';
@@ -26,7 +26,8 @@ describe('rule docs', () => {
   for (const rule of allRules()) {
     describe(rule.meta.id, () => {
       it('Example triggers the rule and Use instead does not', async () => {
-        const [analyze, ext] = rule.language === 'cpp' ? [analyzeCpp, 'cpp'] : [analyzePython, 'py'];
+        // A project-aware rule's example is a project of its own (its options and functions are the project facts).
+        const [analyze, ext] = rule.language === 'cpp' ? [analyzeCpp, 'cpp'] : [analyzeAsProject, 'py'];
         const bad = await analyze(`example.${ext}`, rule.meta.docs.example, [rule], { keepSuppressed: false });
         const good = await analyze(`use_instead.${ext}`, rule.meta.docs.useInstead, [rule], { keepSuppressed: false });
         expect(bad.findings.length, 'Example must trigger the rule').toBeGreaterThan(0);

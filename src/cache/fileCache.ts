@@ -8,8 +8,9 @@
 //
 // The key covers everything a per-file result depends on today: the file's path (findings carry it), the decoded
 // text's SHA-256, and the engine fingerprint (pillar version, the code of the engine and rules, the selected rule ids
-// in order, options such as keeping suppressed findings). Analysis is per file only; when cross-file summaries arrive
-// (a callee's taint summary from another module), the key must also include the hashes of those dependencies.
+// in order, options such as keeping suppressed findings). Cross-file facts (src/index/) do not enter this key: the
+// phase-1 entry depends on the file alone, and the phase-2 entry of a file's project-aware rules carries the hash of
+// the project-facts slice it was computed with (engine/projectPhase.ts), so a dependency's change re-runs it.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,6 +2,7 @@
 // checked before the entry may stand in for a fresh analysis.
 import type { FileAnalysis } from '../engine/analyzePython.js';
 import { CONFIDENCES, SEVERITIES } from '../findings/types.js';
+import { FACTS_VERSION } from '../index/types.js';
 
 type Obj = Record<string, unknown>;
 
@@ -32,5 +33,27 @@ function isDiagnostic(v: unknown): boolean {
 
 export function isFileAnalysis(v: unknown): v is FileAnalysis {
   return isObj(v) && Array.isArray(v.findings) && v.findings.every(isFinding) &&
-    Array.isArray(v.diagnostics) && v.diagnostics.every(isDiagnostic) && isInt(v.suppressed);
+    Array.isArray(v.diagnostics) && v.diagnostics.every(isDiagnostic) && isInt(v.suppressed) && optional(v.split, isSplit);
+}
+
+const isArrayOf = (v: unknown, check: (x: unknown) => boolean): boolean => Array.isArray(v) && v.every(check);
+
+/** Phase-1 facts (src/index/types.ts): every field the merge reads. */
+function isFileFacts(v: unknown): boolean {
+  return isObj(v) && v.version === FACTS_VERSION && isStr(v.path) &&
+    isArrayOf(v.options, (o) => isObj(o) && isStr(o.name) && (o.group === null || isStr(o.group)) && typeof o.secret === 'boolean' && isStr(o.type) && isInt(o.line)) &&
+    isArrayOf(v.reads, (r) => isObj(r) && isStr(r.group) && isStr(r.name)) && isArrayOf(v.calls, isStr) &&
+    isArrayOf(v.imports, (p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && isStr(p[1])) &&
+    isArrayOf(v.functions, (f) => isObj(f) && isStr(f.name) && isArrayOf(f.returns, isReturnPart));
+}
+
+function isReturnPart(v: unknown): boolean {
+  if (!isObj(v)) return false;
+  if (v.kind === 'option') return isStr(v.group) && isStr(v.name);
+  if (v.kind === 'call') return isStr(v.target) && isInt(v.param);
+  return v.kind === 'mask' && isInt(v.param);
+}
+
+function isSplit(v: unknown): boolean {
+  return isObj(v) && isFileFacts(v.facts) && isArrayOf(v.findings, isFinding) && isInt(v.suppressed);
 }

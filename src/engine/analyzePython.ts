@@ -18,10 +18,25 @@ import { redactSnippet } from '../rulekit/redaction.js';
 import { findRule } from '../rulekit/registry.js';
 import type { ReportDescriptor, Rule, RuleContext, Visitor } from '../rulekit/types.js';
 import { cweExists } from '../taxonomy/index.js';
+import { extractFacts } from '../index/extract.js';
+import type { FileFacts, ProjectSlice } from '../index/types.js';
+import { ProjectView } from '../index/view.js';
 import { GapLog } from './gaps.js';
 import { toFinding } from './toFinding.js';
 
-export interface FileAnalysis { findings: Finding[]; diagnostics: Diagnostic[]; suppressed: number }
+export interface FileAnalysis {
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  suppressed: number;
+  /**
+   * Phase 1 (AnalyzeOptions.phase 'facts'): the file's project facts, and the findings of the project-aware rules
+   * (meta.usesProject) computed without project facts, kept apart from `findings` — the engine uses them when the
+   * file's slice of the project facts is empty and replaces them by a phase-2 run otherwise.
+   */
+  split?: ProjectPart;
+}
+
+export interface ProjectPart { facts: FileFacts; findings: Finding[]; suppressed: number }
 
 export interface AnalyzeOptions {
   /** Keep suppressed findings (marked) instead of dropping them. */
@@ -37,6 +52,13 @@ export interface AnalyzeOptions {
    * deadline for tests of the partial-result path (unset in real runs).
    */
   analysisSteps?: number;
+  /**
+   * `facts`: also extract the file's project facts and keep the project-aware rules' findings apart (see
+   * FileAnalysis.split); `project`: the phase-2 run of the project-aware rules alone with `project` as their view
+   * (file-level diagnostics such as syntax errors are phase 1's). Unset: one run of every rule with `project`.
+   */
+  phase?: 'facts' | 'project';
+  project?: ProjectSlice;
 }
 
 /** Thrown when a file exceeds its time limit; the engine turns it into a `timeout` diagnostic. */
@@ -83,9 +105,14 @@ export async function analyzePython(path: string, source: string, rules: readonl
   const gaps = new GapLog(path, limitMs);
   let suppressed = 0;
   const model = new PythonModel(path, source, tree, new Budget(deadline, options.analysisSteps));
-  diagnostics.push(...syntaxDiagnostics(model));
-  // Every rule in the registry counts as known, selected or not: `--only` must not turn comments into warnings.
-  diagnostics.push(...unknownSuppressionIds(path, model.comments, { isRule: (id) => findRule(id) !== undefined, isCwe: cweExists }));
+  if (options.phase !== 'project') {
+    diagnostics.push(...syntaxDiagnostics(model));
+    // Every rule in the registry counts as known, selected or not: `--only` must not turn comments into warnings.
+    diagnostics.push(...unknownSuppressionIds(path, model.comments, { isRule: (id) => findRule(id) !== undefined, isCwe: cweExists }));
+  }
+  const project = options.project ? new ProjectView(options.project) : ProjectView.empty;
+  const projectFindings: Finding[] = [];
+  let projectSuppressed = 0;
   const suppressionCache = new Map<number, Suppression | null>();
   const suppressionAt = (row: number): Suppression | null => {
     if (!suppressionCache.has(row)) {
@@ -103,6 +130,7 @@ export async function analyzePython(path: string, source: string, rules: readonl
   for (const rule of rules) {
     // Rules of another language never see a Python tree (the engine routes files by extension).
     if (rule.language === 'cpp') continue;
+    const apart = options.phase === 'facts' && rule.meta.usesProject === true;
     const report = (d: ReportDescriptor): void => {
       for (const n of d.redact ?? []) secrets.add(n.text);
       const finding = toFinding(rule.meta, d, { path: model.path, lines: model.lines, scopeName: enclosingScopeName(d.node) });
@@ -113,13 +141,14 @@ export async function analyzePython(path: string, source: string, rules: readonl
         if (s && suppresses(s, rule.meta.id, rule.meta.bandit, rule.meta.banditName, finding)) isSuppressed = true;
       }
       if (isSuppressed) {
-        suppressed++;
+        if (apart) projectSuppressed++;
+        else suppressed++;
         if (!options.keepSuppressed) return;
         finding.suppressed = true;
       }
-      findings.push(finding);
+      (apart ? projectFindings : findings).push(finding);
     };
-    const ctx: RuleContext = { model, report };
+    const ctx: RuleContext = { model, report, project };
     let visitors;
     try {
       visitors = rule.create(ctx);
@@ -186,9 +215,10 @@ export async function analyzePython(path: string, source: string, rules: readonl
   // Past the limit these stop at their first budget check, and so are named in the timeout diagnostic.
   for (const { rule, visit } of wholeFile) visitOne(tree.rootNode, rule, visit);
   // Every snippet of the file, whichever rule reported it: a line may hold a secret another finding is about.
-  if (secrets.size > 0) for (const f of findings) f.snippet = redactSnippet(f.snippet, [...secrets]);
+  if (secrets.size > 0) for (const f of [...findings, ...projectFindings]) f.snippet = redactSnippet(f.snippet, [...secrets]);
   diagnostics.push(...gaps.diagnostics());
-  return { findings, diagnostics, suppressed };
+  if (options.phase !== 'facts') return { findings, diagnostics, suppressed };
+  return { findings, diagnostics, suppressed, split: { facts: extractFacts(model), findings: projectFindings, suppressed: projectSuppressed } };
 }
 
 function merge(list: Suppression[]): Suppression {

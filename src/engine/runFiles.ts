@@ -11,6 +11,7 @@ import type { ReadResult } from '../sources/read.js';
 import { preferQuickStart } from '../languages/treesitter/runtime.js';
 import type { FileAnalysis } from './analyzePython.js';
 import { defaultWorker, WorkerPool } from './pool.js';
+import { runProjectPhase, type ProjectPhaseStats } from './projectPhase.js';
 import { gaveUp, runTask, type AnalyzeTask } from './task.js';
 
 export const DEFAULT_FILE_TIMEOUT_MS = 30_000;
@@ -70,14 +71,20 @@ export type FileOutcome =
   | { ok: false; diagnostic: Diagnostic }
   | { ok: true; lines: number; text?: string; result: FileAnalysis; old?: FileAnalysis };
 
-export interface RunStats { jobs: number; analysed: number; cache?: CacheStats }
+/** `analysed`: files analysed in phase 1 (cache misses); `project`: phase 2 of a two-phase run (projectPhase.ts). */
+export interface RunStats { jobs: number; analysed: number; cache?: CacheStats; project?: ProjectPhaseStats }
 
-interface Unit { key: string | undefined; text: string; keepSuppressed: boolean }
+interface Unit { key: string | undefined; text: string; keepSuppressed: boolean; phase?: 'facts' }
 
-const variantOf = (keepSuppressed: boolean): string => (keepSuppressed ? 'keep-suppressed' : 'drop-suppressed');
+const baseVariant = (keepSuppressed: boolean): string => (keepSuppressed ? 'keep-suppressed' : 'drop-suppressed');
 
 export async function runFiles(source: FileSource, options: EngineOptions): Promise<{ outcomes: FileOutcome[]; stats: RunStats }> {
   const ruleIds = options.rules.map((r) => r.meta.id);
+  // Project-aware rules (meta.usesProject) make the run two-phase: see runProjectPhase.
+  const projectRuleIds = options.rules.filter((r) => r.meta.usesProject === true).map((r) => r.meta.id);
+  const twoPhase = projectRuleIds.length > 0;
+  // Phase-1 results of a two-phase run hold the facts and keep the project rules' findings apart: another entry.
+  const variantOf = (keepSuppressed: boolean, main = true): string => `${baseVariant(keepSuppressed)}${twoPhase && main ? '+facts' : ''}`;
   const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   const cache = options.cacheDir !== undefined
     ? new FileCache(options.cacheDir, sha256(`${codeFingerprint()}\0${ruleIds.join(',')}`))
@@ -93,9 +100,10 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   const hashOf = (text: string): string | undefined => (cache ? sha256(text) : undefined);
   const unitsOf = (i: number, text: string, hash: string | undefined): Unit[] => {
     const path = source.path(i);
-    const units: Unit[] = [{ text, keepSuppressed: options.keepSuppressed, key: hash && cache?.keyOfHash(path, hash, variantOf(options.keepSuppressed)) }];
+    const units: Unit[] = [{ text, keepSuppressed: options.keepSuppressed, key: hash && cache?.keyOfHash(path, hash, variantOf(options.keepSuppressed)), ...(twoPhase ? { phase: 'facts' as const } : {}) }];
+    // The version before a change is reviewed on its own, without project facts (it only tells moved code apart).
     const old = source.oldText?.(i, text) ?? null;
-    if (old !== null) units.push({ text: old, keepSuppressed: false, key: cache?.keyOf(path, old, variantOf(false)) });
+    if (old !== null) units.push({ text: old, keepSuppressed: false, key: cache?.keyOf(path, old, variantOf(false, false)) });
     return units;
   };
   const outcomeOf = (text: string, results: FileAnalysis[]): FileOutcome => ({
@@ -111,13 +119,17 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   cache?.load();
   // The signature is taken before reading: a file edited in between is then read again next time, never trusted.
   const signatureOf = async (i: number): Promise<string | undefined> => (manifest ? source.signature!(i) : undefined);
+  /** Each file's text hash (with a cache), for the phase-2 cache key. */
+  const hashes: Array<string | undefined> = new Array<string | undefined>(source.count);
   const remember = (i: number, signature: string | undefined, text: string, hash: string | undefined): void => {
+    hashes[i] = hash;
     if (manifest && signature && hash) manifest.record(source.path(i), signature, { hash, lines: countLines(text) });
   };
   if (cache) await inWindow(source.count, 32, async (i) => {
     const signature = await signatureOf(i);
     const known = signature ? manifest!.lookup(source.path(i), signature) : undefined;
     if (known && !source.oldText) {
+      hashes[i] = known.hash;
       const hit = cache.get(cache.keyOfHash(source.path(i), known.hash, variantOf(options.keepSuppressed)));
       if (hit) return finish(i, { ok: true, lines: known.lines, result: hit });
       return void misses.push(i);
@@ -138,6 +150,7 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   const worker = defaultWorker();
   const usePool = requested > 1 && worker !== null && misses.length >= (options.minFilesForPool ?? MIN_FILES_FOR_POOL) &&
     (options.jobs !== undefined || !littleWork(misses, source));
+  let projectStats: ProjectPhaseStats | undefined;
   let pool = usePool ? new WorkerPool(Math.min(requested, misses.length), worker) : undefined;
   try {
     // Threads that cannot start (a broken install, no tsx beside TypeScript sources) cost speed, never the review.
@@ -155,8 +168,8 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
       previous = run;
       return run;
     };
-    const analyse = async (i: number, unit: Unit): Promise<FileAnalysis> => {
-      const task: AnalyzeTask = { path: source.path(i), text: unit.text, ruleIds, keepSuppressed: unit.keepSuppressed, timeoutMs };
+    const analyse = async (i: number, unit: Unit, extra: Partial<AnalyzeTask> = {}): Promise<FileAnalysis> => {
+      const task: AnalyzeTask = { path: source.path(i), text: unit.text, ruleIds, keepSuppressed: unit.keepSuppressed, timeoutMs, ...(unit.phase ? { phase: unit.phase } : {}), ...extra };
       const result = unit.text.length > ISOLATE_CHARS && worker ? await isolated(task, worker) : pool ? await pool.run(task) : await inThisThread(task);
       if (cache && unit.key && !gaveUp(result)) cache.put(unit.key, result);
       return result;
@@ -176,12 +189,20 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
       for (const unit of units) results.push((units.length > 1 && unit.key ? cache?.get(unit.key) : undefined) ?? await analyse(i, unit));
       finish(i, outcomeOf(read.text, results));
     });
+    if (twoPhase) {
+      projectStats = await runProjectPhase(outcomes, {
+        source, projectRuleIds, hashes,
+        cached: (key) => cache?.get(key),
+        keyOf: (i, hash, sliceKey) => cache?.keyOfHash(source.path(i), hash, `${baseVariant(options.keepSuppressed)}+project:${sliceKey}`),
+        analyse: (i, text, key, slice) => analyse(i, { text, key, keepSuppressed: options.keepSuppressed }, { ruleIds: projectRuleIds, phase: 'project', project: slice }),
+      });
+    }
   } finally {
     await pool?.close();
     manifest?.save();
     cache?.save();
   }
-  return { outcomes, stats: { jobs: pool?.threads ?? 1, analysed: misses.length, ...(cache ? { cache: cache.stats } : {}) } };
+  return { outcomes, stats: { jobs: pool?.threads ?? 1, analysed: misses.length, ...(cache ? { cache: cache.stats } : {}), ...(projectStats ? { project: projectStats } : {}) } };
 }
 
 /** True when the files are known to hold less source than is worth starting threads for. */

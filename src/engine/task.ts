@@ -1,6 +1,7 @@
 // One unit of work for the engine: analyse one file's text with rules named by id. Runs the same in a worker thread
 // and in the main thread, and always answers with a result: timeouts and crashes become diagnostics for that file.
 import type { Diagnostic } from '../findings/types.js';
+import type { ProjectSlice } from '../index/types.js';
 import { findRule } from '../rulekit/registry.js';
 import type { Rule } from '../rulekit/types.js';
 import { languageOf } from '../sources/language.js';
@@ -14,6 +15,9 @@ export interface AnalyzeTask {
   ruleIds: string[];
   keepSuppressed: boolean;
   timeoutMs: number;
+  /** See AnalyzeOptions.phase and .project. */
+  phase?: 'facts' | 'project';
+  project?: ProjectSlice;
 }
 
 let lastIds: string[] | undefined;
@@ -70,6 +74,7 @@ export async function runTask(task: AnalyzeTask): Promise<FileAnalysis> {
     const analyze = languageOf(task.path) === 'cpp' ? analyzeCpp : analyzePython;
     return await analyze(task.path, task.text, rulesFor(task.ruleIds), {
       keepSuppressed: task.keepSuppressed, timeoutMs: task.timeoutMs,
+      ...(task.phase ? { phase: task.phase } : {}), ...(task.project ? { project: task.project } : {}),
     });
   } catch (error) {
     return failedResult(task.path, error, task.timeoutMs);

@@ -2,6 +2,7 @@
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { Confidence, Severity } from '../findings/types.js';
 import type { PythonModel } from '../languages/python/model.js';
+import type { ProjectView } from '../index/view.js';
 import type { CppModel } from '../languages/cpp/model.js';
 import type { Profile } from './profiles.js';
 
@@ -45,6 +46,11 @@ export interface RuleMeta {
    * would not raise unprompted; left out, the rule is in the default report.
    */
   profile?: Profile;
+  /**
+   * The rule asks `ctx.project` (cross-file facts): the engine runs it again in phase 2 on files whose slice of
+   * the project facts is not empty, and caches that result under the slice's hash too.
+   */
+  usesProject?: boolean;
 }
 
 export interface EvidenceStep { node: SyntaxNode; message: string }
@@ -63,6 +69,8 @@ export interface ReportDescriptor {
 
 export interface RuleContext {
   readonly model: PythonModel;
+  /** The project facts this file can ask about (src/index/); empty unless the rule sets meta.usesProject. */
+  readonly project: ProjectView;
   report(descriptor: ReportDescriptor): void;
 }
 

@@ -1,7 +1,7 @@
 // Wraps a rule so a test sees what the engine hides: the visitor keys `create` returned and every report descriptor
 // (messageId and data), so meta tests can tie a rendered finding back to its message template.
 import { analyzeCpp } from '../../src/engine/analyzeCpp.js';
-import { analyzePython } from '../../src/engine/analyzePython.js';
+import { analyzeAsProject } from '../../src/engine/projectPhase.js';
 import { fillTemplate } from '../../src/rulekit/defineRule.js';
 import type { Finding } from '../../src/findings/types.js';
 import type { CppRuleContext, ReportDescriptor, Rule, RuleContext } from '../../src/rulekit/types.js';
@@ -30,12 +30,13 @@ export async function record(rule: Rule, path: string, source: string): Promise<
         reports.push({ line: d.node.startPosition.row + 1, messageId: d.messageId, data, message: spec ? fillTemplate(spec.text, data) : '' });
         ctx.report(d);
       };
-      const visitors = (rule.create as (c: RuleContext | CppRuleContext) => ReturnType<Rule['create']>)({ model: ctx.model, report } as RuleContext | CppRuleContext);
+      const visitors = (rule.create as (c: RuleContext | CppRuleContext) => ReturnType<Rule['create']>)({ ...ctx, report } as RuleContext | CppRuleContext);
       for (const key of Object.keys(visitors)) visitorKeys.add(key);
       return visitors;
     },
   };
-  const analyze = rule.language === 'cpp' ? analyzeCpp : analyzePython;
+  // A project-aware rule sees the file as a project of its own: its facts merged, its slice as ctx.project.
+  const analyze = rule.language === 'cpp' ? analyzeCpp : analyzeAsProject;
   const result = await analyze(path, source, [wrapped as Rule], { keepSuppressed: false });
   const findings = result.findings.map((f) => {
     const r = reports.find((x) => x.line === f.range.startLine && x.message === f.message);

@@ -278,7 +278,6 @@ const NOT_YET_MIGRATED: ReadonlySet<string> = new Set([
   'python/parsers-and-deserialization/import-xmlrpc.ts',
   'python/parsers-and-deserialization/pickle-deserialization.ts',
   'python/resources/cleanup-loop-aborts-on-error.ts',
-  'python/secrets/secret-in-log.ts',
 ]);
 
 function ruleSources(dir: string): string[] {

@@ -3,8 +3,9 @@
 // evidence steps that brought it here. Generic in N, the syntax node type of the language front-end.
 
 /** Sink families; a sanitizer clears some of them, `all` clears every family. */
-export type SinkKind = 'command' | 'sql' | 'path' | 'code' | 'log' | 'newline' | 'redirect' | 'xml';
-export const ALL_KINDS: readonly SinkKind[] = ['command', 'sql', 'path', 'code', 'log', 'newline', 'redirect', 'xml'];
+/** `exposure`: a secret reaching a reader who must not have it (logs, error messages, notifications, responses). */
+export type SinkKind = 'command' | 'sql' | 'path' | 'code' | 'log' | 'newline' | 'redirect' | 'xml' | 'exposure';
+export const ALL_KINDS: readonly SinkKind[] = ['command', 'sql', 'path', 'code', 'log', 'newline', 'redirect', 'xml', 'exposure'];
 
 /** Who controls the source: a remote client (HTTP request) or the local user running the program (argv, env). */
 export type Trust = 'remote' | 'local';

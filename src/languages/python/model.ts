@@ -4,6 +4,7 @@
 // by the engine and shared by all rules. It answers about this file only; cross-file facts belong to `index/`.
 import { Budget, isStackOverflow, type AnalysisGap } from '../../analysis/budget.js';
 import type { TaintSpec } from '../../analysis/taint/spec.js';
+import type { TaintHooks } from './dataflow/taintTransfer.js';
 import { PYTHON_BUILTINS } from '../../models/python/builtins.js';
 import type { SyntaxNode, SyntaxTree } from '../syntaxTree.js';
 import { buildCfg } from './cfg/builder.js';
@@ -351,14 +352,15 @@ export class PythonModel {
   }
 
   /**
-   * The taint analysis of the file under `spec`, run once and shared by every rule that asks. A failure (a stack
-   * overflow on pathological nesting) is remembered too, so the other taint rules fail fast instead of redoing it.
+   * The taint analysis of the file under `spec` (hooks: what an analysis adds to the spec, fixed per spec object), run
+   * once and shared by every rule that asks. A failure (a stack overflow on pathological nesting) is remembered too,
+   * so the other taint rules fail fast instead of redoing it.
    */
-  taint(spec: TaintSpec): FileTaint {
+  taint(spec: TaintSpec, hooks?: TaintHooks): FileTaint {
     let result = this.taints.get(spec);
     if (!result) {
       try {
-        result = analyseTaint(this, spec);
+        result = analyseTaint(this, spec, hooks);
       } catch (error) {
         result = { failed: error };
       }

@@ -12,7 +12,7 @@ import { callee, enclosingFunction, unparenthesize } from '../syntax.js';
 import { Env } from './env.js';
 import { ForwardWalker } from './forward.js';
 import { allFunctions, classBases, decorators, enclosingClass, functionBody, hasReceiver, parameterNames, type Parameter } from './functions.js';
-import { TaintTransfer, type ResolvedCall, type TaintContext } from './taintTransfer.js';
+import { TaintTransfer, type ResolvedCall, type TaintContext, type TaintHooks } from './taintTransfer.js';
 import { nodeKey, taintLattice, value, type TaintValue } from './taintValue.js';
 
 /** Parameter names that hold a request object even in helpers (`_get_server(self, req, id)`). */
@@ -72,7 +72,7 @@ function isRoutable(name: string): boolean {
   return !name.startsWith('_') || (name.startsWith('__') && name.endsWith('__'));
 }
 
-function initialEnv(unit: Unit, spec: TaintSpec): Env<TaintValue> {
+function initialEnv(unit: Unit, spec: TaintSpec, hooks?: TaintHooks): Env<TaintValue> {
   const env = new Env(taintLattice);
   const sources = sourceParams(unit, spec);
   const decos = unit.node.type === 'function_definition' ? decorators(unit.node).map((d) => d.text) : [];
@@ -88,6 +88,10 @@ function initialEnv(unit: Unit, spec: TaintSpec): Env<TaintValue> {
         origin: { kind: 'source', node: p.node, description: p.name, trust: src.trust, confidence: src.confidence },
         cleared: new Set(validated ? src.validatedBy!.clears : []), shape: src.shape, steps: [],
       });
+    }
+    const hooked = unit.node.type === 'function_definition' ? hooks?.paramSource?.(unit.node, p.name) : null;
+    if (hooked) {
+      facts.push({ origin: { kind: 'source', node: p.node, description: hooked.description, trust: 'remote', confidence: hooked.confidence }, cleared: new Set(), shape: hooked.shape, steps: [] });
     }
     env.set(p.name, value(facts));
   }
@@ -108,7 +112,7 @@ class FileAnalysis {
   private readonly unitGaps: AnalysisGap[] = [];
   private readonly callers = new Map<string, Set<Unit>>();
 
-  constructor(private readonly model: PythonModel, private readonly spec: TaintSpec, private readonly record = false) {
+  constructor(private readonly model: PythonModel, private readonly spec: TaintSpec, private readonly record = false, private readonly hooks?: TaintHooks) {
     this.units = unitsOf(model.root);
     for (const u of this.units) {
       this.byNode.set(nodeKey(u.node), u);
@@ -159,7 +163,7 @@ class FileAnalysis {
   }
 
   private analyse(unit: Unit): boolean {
-    const ctx: TaintContext = { model: this.model, spec: this.spec, resolve: this.resolver(unit) };
+    const ctx: TaintContext = { model: this.model, spec: this.spec, resolve: this.resolver(unit), ...(this.hooks ? { hooks: this.hooks } : {}) };
     const transfer = new TaintTransfer(ctx);
     const tainted = new Map<number, Set<string>>();
     if (this.record) {
@@ -172,7 +176,7 @@ class FileAnalysis {
     }
     const body = functionBody(unit.node);
     const walker = new ForwardWalker(transfer, { budget: this.model.budget, analysis: 'taint' });
-    if (body) walker.block(body, initialEnv(unit, this.spec));
+    if (body) walker.block(body, initialEnv(unit, this.spec, this.hooks));
     const key = nodeKey(unit.node);
     const summary: FunctionSummary<SyntaxNode> = {
       returns: transfer.returns.facts,
@@ -199,7 +203,8 @@ class FileAnalysis {
     const { source, imports } = this.model;
     const named = namedSources(this.spec).some((n) => n.tests.every((re) => re.test(source)) &&
       (!n.qualified || imports.importsModule(n.qualified.module) || n.qualified.written.test(source)));
-    return named || this.units.some((u) => sourceParams(u, this.spec).size > 0);
+    // Hooks recognise sources the spec's tables cannot announce: the analysis has to look.
+    return named || this.hooks !== undefined || this.units.some((u) => sourceParams(u, this.spec).size > 0);
   }
 
   run(): FileTaint {
@@ -295,13 +300,16 @@ export function taintWithProbes(model: PythonModel, spec: TaintSpec): FileTaint 
   return new FileAnalysis(model, spec, true).run();
 }
 
-/** The taint analysis of `model` under `spec`, uncached: PythonModel.taint(spec) runs it once per file and spec. */
-export function analyseTaint(model: PythonModel, spec: TaintSpec): FileTaint {
-  const analysis = new FileAnalysis(model, spec);
+/**
+ * The taint analysis of `model` under `spec` (with the rule's `hooks`, if any), uncached: PythonModel.taint runs it
+ * once per file and spec.
+ */
+export function analyseTaint(model: PythonModel, spec: TaintSpec, hooks?: TaintHooks): FileTaint {
+  const analysis = new FileAnalysis(model, spec, false, hooks);
   return analysis.mayFindSources() ? analysis.run() : { hits: [], functionsAnalysed: 0, gaps: [] };
 }
 
 /** Delegate kept for the rules not yet moved to `model.taint(spec)` (a follow-up removes it). */
-export function taintOf(model: PythonModel, spec: TaintSpec): FileTaint {
-  return model.taint(spec);
+export function taintOf(model: PythonModel, spec: TaintSpec, hooks?: TaintHooks): FileTaint {
+  return model.taint(spec, hooks);
 }

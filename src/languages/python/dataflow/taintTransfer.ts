@@ -2,7 +2,7 @@
 // through string building, containers and carrying methods, sanitizers, calls to functions of the same file (via
 // their summaries), and sink reaches. Statements are the forward walker's business; guards live in taintGuards.ts.
 import type { SyntaxNode } from '../../syntaxTree.js';
-import { type Shape, type SinkKind, type TaintFact } from '../../../analysis/taint/facts.js';
+import { ALL_KINDS, type Shape, type SinkKind, type TaintFact } from '../../../analysis/taint/facts.js';
 import type { TaintSpec } from '../../../analysis/taint/spec.js';
 import { instantiate, liveAt, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
 import type { PythonModel } from '../model.js';
@@ -25,10 +25,47 @@ export interface ResolvedCall {
   name: string;
 }
 
+/** A source an analysis recognises by itself (a secret option read, a credential header), not by the spec's tables. */
+export interface HookSource { description: string; confidence: 'high' | 'medium' | 'low'; shape: Shape }
+
+/** A sink an analysis recognises by itself (the exception a `raise` builds): which arguments it exposes. */
+export interface HookSink { kind: SinkKind; variant: string; sinkName: string; args: SyntaxNode[] }
+
+/**
+ * Knowledge an analysis adds to the spec's tables, from the project's facts or its own conventions. Hooks are fixed
+ * per spec object: taintOf() caches by model and spec, so an analysis whose hooks depend on the file makes its own
+ * spec object per file.
+ */
+export interface TaintHooks {
+  /** An expression that is a source by itself. */
+  sourceAt?(expr: SyntaxNode): HookSource | null;
+  /** A parameter that is a source by itself (a value the function masks or passes as a credential elsewhere). */
+  paramSource?(fn: SyntaxNode, name: string): HookSource | null;
+  /** A call of another file's function whose summary the project facts know. */
+  callSummary?(call: SyntaxNode): { returnsSource?: HookSource; masks?: number } | null;
+  sinksAt?(call: SyntaxNode): HookSink[];
+  /**
+   * Source facts do not flow into attribute reads: a field of a secret is not the secret (`token.user_id`), while
+   * injection analyses keep treating `tainted.attr` as tainted.
+   */
+  attributesDropSources?: boolean;
+  /**
+   * Whether the item `key` (a literal; null for a computed key) of a container that came from `origin` still
+   * carries the source: one header of the request's headers is that header only (`headers['X-Server-Id']` is not
+   * the token).
+   */
+  keepsItem?(origin: SyntaxNode, key: string | null): boolean;
+}
+
 export interface TaintContext {
   model: PythonModel;
   spec: TaintSpec;
   resolve(call: SyntaxNode): ResolvedCall | null;
+  hooks?: TaintHooks;
+}
+
+function hookValue(n: SyntaxNode, s: HookSource): TaintValue {
+  return value([{ origin: { kind: 'source', node: n, description: s.description, trust: 'remote', confidence: s.confidence }, cleared: new Set(), shape: s.shape, steps: [] }]);
 }
 
 const STRING_OPS = new Set(['+', '%']);
@@ -87,6 +124,8 @@ export class TaintTransfer implements Transfer<TaintValue> {
         if (index) this.evaluate(index, env);
         const key = locationKey(n);
         const stored = key ? env.get(key) : undefined;
+        const hooked = stored ? null : this.ctx.hooks?.sourceAt?.(n);
+        if (hooked) return hookValue(n, hooked);
         return stored ?? this.item(this.evaluate(n.childForFieldName('value')!, env), index, n);
       }
       case 'call': return this.call(n, env);
@@ -103,8 +142,10 @@ export class TaintTransfer implements Transfer<TaintValue> {
       }
       case 'concatenated_string': return joinValues(n.namedChildren.map((c) => (c ? this.evaluate(c, env) : EMPTY)));
       case 'binary_operator': case 'boolean_operator': return this.operatorChain(n, env);
+      // `name=value`: the keyword is a parameter name of the callee, not a read of a local that happens to share it.
+      case 'keyword_argument': { const v = n.childForFieldName('value'); return v ? this.evaluate(v, env) : EMPTY; }
       case 'list': case 'tuple': case 'set': case 'expression_list': case 'parenthesized_expression':
-      case 'list_splat': case 'dictionary_splat': case 'dictionary': case 'pair': case 'await': case 'keyword_argument':
+      case 'list_splat': case 'dictionary_splat': case 'dictionary': case 'pair': case 'await':
         return joinValues(n.namedChildren.map((c) => (c && c.type !== 'comment' ? this.evaluate(c, env) : EMPTY)));
       case 'conditional_expression': {
         const [body, cond, orelse] = n.namedChildren;
@@ -212,10 +253,13 @@ export class TaintTransfer implements Transfer<TaintValue> {
     const key = locationKey(n);
     const stored = key ? env.get(key) : undefined;
     if (stored) return stored;
+    const hooked = this.ctx.hooks?.sourceAt?.(n);
+    if (hooked) return hookValue(n, hooked);
     const direct = this.globalSource(n);
     if (!direct.facts.isEmpty) return direct;
     const obj = this.evaluate(n.childForFieldName('object')!, env);
     const attr = n.childForFieldName('attribute')?.text ?? '';
+    if (this.ctx.hooks?.attributesDropSources) return EMPTY;
     return { facts: obj.facts.map((f) => this.attributeOf(f, attr, n)) };
   }
 
@@ -241,6 +285,8 @@ export class TaintTransfer implements Transfer<TaintValue> {
           const cleared = this.ctx.spec.environNewlineFree.test(key) ? new Set([...f.cleared, ...NEWLINE_KINDS]) : f.cleared;
           return reorigin({ ...f, shape: 'str', cleared }, n);
         }
+        const keeps = this.ctx.hooks?.keepsItem;
+        if (keeps && f.origin.kind === 'source' && !keeps(f.origin.node, key)) return null;
         return reorigin({ ...f, shape: f.shape === 'str' ? 'str' : 'unknown' }, n);
       }),
     };
@@ -263,8 +309,22 @@ export class TaintTransfer implements Transfer<TaintValue> {
     const allArgs = joinValues(values);
     const spec = this.ctx.spec;
 
+    const hooks = this.ctx.hooks;
+    const src = hooks?.sourceAt?.(n);
     const resolved = this.ctx.resolve(n);
-    if (resolved) return this.applySummary(resolved, n, positional);
+    if (resolved) {
+      const returned = this.applySummary(resolved, n, positional);
+      return src ? taintLattice.join(returned, hookValue(n, src)) : returned;
+    }
+    if (hooks) {
+      if (src) return hookValue(n, src);
+      const summary = hooks.callSummary?.(n);
+      if (summary?.returnsSource) return hookValue(n, summary.returnsSource);
+      if (summary?.masks !== undefined) {
+        const masked = positional[summary.masks] ?? EMPTY;
+        return { facts: masked.facts.clear(ALL_KINDS) };
+      }
+    }
 
     const sanitizer = spec.sanitizers.find((s) => matches(s.call, c));
     if (sanitizer) {
@@ -346,6 +406,15 @@ export class TaintTransfer implements Transfer<TaintValue> {
         const v = this.argValues.get(nodeKey(target)) ?? this.evaluate(target, env);
         const hit: SinkHit<SyntaxNode> = { sink: c.node, argument: arg, kind: sink.kind, sinkName: displayName(c), variant: sink.variant, facts: [] };
         if (sink.stringsOnly) hit.stringsOnly = true;
+        hit.facts = liveAt(hit, v.facts.facts);
+        if (hit.facts.length > 0) this.hits.push(hit);
+      }
+    }
+    for (const sink of this.ctx.hooks?.sinksAt?.(c.node) ?? []) {
+      for (const arg of sink.args) {
+        const target = unparenthesize(arg);
+        const v = this.argValues.get(nodeKey(target)) ?? this.argValues.get(nodeKey(arg)) ?? this.evaluate(target, env);
+        const hit: SinkHit<SyntaxNode> = { sink: c.node, argument: arg, kind: sink.kind, sinkName: sink.sinkName, variant: sink.variant, facts: [] };
         hit.facts = liveAt(hit, v.facts.facts);
         if (hit.facts.length > 0) this.hits.push(hit);
       }

@@ -1,48 +1,103 @@
+import hashlib
+
+import webob.dec
+from keystoneauth1 import identity
 from oslo_config import cfg
 from oslo_log import log as logging
 from oslo_utils import strutils
 
-from cloudlab import exception
-
 CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
 
+vault_group = cfg.OptGroup('vault', title='Vault options')
+vault_opts = [
+    cfg.StrOpt('root_token', secret=True),
+    cfg.StrOpt('endpoint'),
+]
+CONF.register_group(vault_group)
+CONF.register_opts(vault_opts, group=vault_group)
 
-class ServerActions(object):
 
-    def rebuild(self, context, instance, body):
-        password = body['rebuild'].get('adminPass')
+class Bootstrap(object):
+
+    def open_vault(self):
         # ruleid: secret-in-log
-        LOG.debug("Rebuilding %(uuid)s with password %(pw)s", {'uuid': instance.uuid, 'pw': password})
+        LOG.info("opening vault at %s with %s", CONF.vault.endpoint, CONF.vault.root_token)
         # ok: secret-in-log
-        LOG.debug("Rebuild request: %s", strutils.mask_dict_password(body))
+        LOG.info("opening vault at %s", CONF.vault.endpoint)
         # ok: secret-in-log
-        LOG.debug("Rebuild of %s sets a password: %s", instance.uuid, password is not None)
+        LOG.info("vault token configured: %s", CONF.vault.root_token is not None)
+        # ok: secret-in-log
+        LOG.info("vault token length: %d", len(CONF.vault.root_token))
+        # ok: secret-in-log
+        LOG.info("vault token: %s", strutils.mask_password(CONF.vault.root_token))
 
-    def set_password(self, instance, admin_password):
+    def open_database(self):
+        url = CONF.database.connection
         # ruleid: secret-in-log
-        LOG.info("Setting admin password %s on %s", admin_password, instance.uuid)
-        # ok: secret-in-log
-        LOG.info("Setting admin password on %s (length %d)", instance.uuid, len(admin_password))
+        LOG.debug("database url: %s", url)
 
     def proxy(self, req):
+        token = req.headers.get('X-Subject-Token')
         # ruleid: secret-in-log
-        LOG.debug("Forwarding request with token %s", req.headers['X-Auth-Token'])
+        LOG.debug("validating %s", token)
         # ok: secret-in-log
-        LOG.debug("Forwarding request for instance %s", req.headers['X-Instance-ID'])
-        # ruleid: secret-in-log
-        LOG.debug("Request headers: %s", req.headers)
+        LOG.debug("validating token whose digest is %s", hashlib.sha256(token.encode()).hexdigest())
+        # ok: secret-in-log
+        LOG.debug("request for server %s", req.headers.get('X-Server-Id'))
 
-    def connect(self):
-        # ruleid: secret-in-log
-        LOG.info("Connecting to database %s", CONF.database.connection)
+    def describe(self, token_ref):
         # ok: secret-in-log
-        LOG.info("Connecting to database %s", strutils.mask_password(CONF.database.connection))
+        LOG.debug("token issued to %s", token_ref.user_id)
 
-    def check(self, auth):
-        token = auth.get('token')
-        if not token:
-            # ruleid: secret-in-log
-            raise exception.Unauthorized("invalid token %s" % token)
+    def login(self, body):
+        creds = body['auth']['passwordCredentials']
+        # ruleid: secret-in-log
+        LOG.debug("login attempt: %s", creds)
         # ok: secret-in-log
-        raise exception.Unauthorized(token_field='token')
+        LOG.debug("login attempt for %s", body['auth'].get('tenantName'))
+
+
+def run_remote(shell, command):
+    # ok: secret-in-log
+    LOG.debug("running %s", strutils.mask_password(command))
+    try:
+        return shell.run(command)
+    except IOError:
+        # ruleid: secret-in-log
+        LOG.warning("%r failed, retrying", command)
+        return shell.run(command)
+
+
+def run_local(command):
+    # ruleid: secret-in-log
+    LOG.debug("running locally: %s", command)
+
+
+def make_session(user, secret_value, url):
+    auth = identity.Password(auth_url=url, username=user, password=secret_value)
+    # ruleid: secret-in-log
+    LOG.debug("authenticating %s with %s", user, secret_value)
+    # ok: secret-in-log
+    LOG.debug("authenticating %s at %s", user, url)
+    return auth
+
+
+@webob.dec.wsgify
+def middleware(req):
+    # ruleid: secret-in-log
+    LOG.error("request failed: %s", req)
+    # ok: secret-in-log
+    LOG.error("request failed: %s %s", req.method, req.path)
+
+
+def add_flow(bridge, **kwargs):
+    kwargs['cookie'] = str(kwargs['cookie'])
+    # ok: secret-in-log
+    LOG.debug("adding flow with cookie %s", kwargs['cookie'])
+
+
+def login(session):
+    reply = session.post('/login')
+    # ruleid: secret-in-log
+    LOG.info("logged in, session key %s", reply.headers.get('Authorization'))

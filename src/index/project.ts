@@ -1,0 +1,135 @@
+// Phase 1½: the per-file facts merged into project facts — options by (root, group, name), function summaries
+// resolved across files to a fixpoint ("returns a secret", "masks its argument") — and, per file, the slice of them
+// that file can ask about (ProjectSlice). Runs in the main thread between the two phases; pure and deterministic:
+// files are taken in path order, whatever order the workers delivered them in.
+import { createHash } from 'node:crypto';
+import { LIBRARY_SECRET_OPTIONS } from '../models/python/openstack/secrets.js';
+import { ModuleMap } from './modules.js';
+import type { FileFacts, FunctionFacts, FunctionSummaryFacts, OptionDecl, OptionFacts, ProjectSlice } from './types.js';
+
+/** Re-export hops followed through packages' imports (`from .utils import mask` in an `__init__`). */
+const MAX_REEXPORT_HOPS = 3;
+/** Fixpoint rounds over the summaries: call chains deeper than this are not followed (each round adds a hop). */
+const MAX_ROUNDS = 8;
+
+interface FunctionEntry { path: string; facts: FunctionFacts }
+
+export class ProjectFacts {
+  readonly modules: ModuleMap;
+  private readonly files = new Map<string, FileFacts>();
+  /** `root\0group\0name` → declarations (group null entries under `root\0?\0name`). */
+  private readonly options = new Map<string, Array<{ path: string; decl: OptionDecl }>>();
+  /** Absolute `module.func` / `module.Class.method` → its facts. */
+  private readonly functions = new Map<string, FunctionEntry>();
+  private readonly summaries = new Map<string, FunctionSummaryFacts>();
+
+  constructor(all: readonly FileFacts[]) {
+    const sorted = [...all].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    this.modules = new ModuleMap(sorted.map((f) => f.path));
+    for (const f of sorted) {
+      this.files.set(f.path, f);
+      const info = this.modules.info(f.path);
+      const root = info?.root ?? '';
+      for (const decl of f.options) {
+        const k = `${root}\0${decl.group ?? '?'}\0${decl.name}`;
+        const list = this.options.get(k) ?? [];
+        list.push({ path: f.path, decl });
+        this.options.set(k, list);
+      }
+      if (!info) continue;
+      for (const fn of f.functions) this.functions.set(`${info.module}.${fn.name}`, { path: f.path, facts: fn });
+    }
+    this.resolveSummaries();
+  }
+
+  /** The option `group.name` as read from `fromPath`: declared in the same source root, or by a library. */
+  option(group: string, name: string, fromPath: string): OptionFacts | undefined {
+    const root = this.modules.info(fromPath)?.root ?? '';
+    const exact = this.options.get(`${root}\0${group}\0${name}`) ?? this.options.get(`${root}\0?\0${name}`);
+    if (exact) {
+      const { path, decl } = exact.find((d) => d.decl.secret) ?? exact[0]!;
+      return { secret: decl.secret, type: decl.type, declaredAt: `${path}:${decl.line}` };
+    }
+    if (LIBRARY_SECRET_OPTIONS.has(`${group}.${name}`)) return { secret: true, type: 'StrOpt', declaredAt: 'a library (registered with secret=True)' };
+    return undefined;
+  }
+
+  /** The function a call target names, seen from `fromPath` (see extract.ts callTarget), after re-exports. */
+  resolveFunction(target: string, fromPath: string): string | undefined {
+    let name = this.modules.absolute(target, fromPath);
+    for (let hop = 0; name !== undefined && hop <= MAX_REEXPORT_HOPS; hop++) {
+      if (this.functions.has(name)) return name;
+      const split = this.modules.split(name, fromPath);
+      if (!split) return undefined;
+      const [head, ...tail] = split.rest.split('.');
+      const imported = this.files.get(split.path)?.imports.find(([local]) => local === head)?.[1];
+      if (imported === undefined) return undefined;
+      name = this.modules.absolute([imported, ...tail].join('.'), split.path);
+      fromPath = split.path;
+    }
+    return undefined;
+  }
+
+  summary(qualified: string): FunctionSummaryFacts | undefined {
+    return this.summaries.get(qualified);
+  }
+
+  private resolveSummaries(): void {
+    const names = [...this.functions.keys()].sort();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      let changed = false;
+      for (const name of names) {
+        const { path, facts } = this.functions.get(name)!;
+        const old = this.summaries.get(name);
+        const next: FunctionSummaryFacts = {};
+        for (const part of facts.returns) {
+          if (part.kind === 'option') {
+            const o = this.option(part.group, part.name, path);
+            if (o?.secret && next.returnsSecret === undefined) next.returnsSecret = `option \`${part.group}.${part.name}\` declared secret at ${o.declaredAt}`;
+          } else if (part.kind === 'mask') {
+            next.masks ??= part.param;
+          } else {
+            const callee = this.resolveFunction(part.target, path);
+            const s = callee ? this.summaries.get(callee) : undefined;
+            if (!s) continue;
+            if (s.returnsSecret !== undefined && next.returnsSecret === undefined) next.returnsSecret = `\`${callee}()\`, which returns ${s.returnsSecret}`;
+            if (s.masks === 0 && part.param >= 0) next.masks ??= part.param;
+          }
+        }
+        if (next.returnsSecret === undefined && next.masks === undefined) continue;
+        if (!old || old.returnsSecret !== next.returnsSecret || old.masks !== next.masks) {
+          this.summaries.set(name, next);
+          changed = true;
+        }
+      }
+      if (!changed) break;
+    }
+  }
+
+  /**
+   * What `path` can ask the project: the secret options it reads and the functions of other files it calls that
+   * have a summary. Only facts that change a project-aware rule's answer are in it (a non-secret option or a
+   * function with no summary answers like an unknown one), so most files have an empty slice and keep their
+   * phase-1 results.
+   */
+  sliceFor(path: string): ProjectSlice {
+    const facts = this.files.get(path);
+    const slice: ProjectSlice = { options: {}, functions: {} };
+    if (!facts) return slice;
+    for (const r of facts.reads) {
+      const o = this.option(r.group, r.name, path);
+      if (o?.secret) slice.options[`${r.group}.${r.name}`] = o;
+    }
+    for (const target of facts.calls) {
+      const fn = this.resolveFunction(target, path);
+      const s = fn ? this.summaries.get(fn) : undefined;
+      if (s) slice.functions[target] = s;
+    }
+    return slice;
+  }
+}
+
+/** A stable hash of a slice (keys are inserted in sorted order by sliceFor's sorted inputs). */
+export function sliceHash(slice: ProjectSlice): string {
+  return createHash('sha256').update(JSON.stringify(slice)).digest('hex');
+}

@@ -1,0 +1,81 @@
+// The project facts layer's data: what phase 1 extracts from one file (FileFacts, plain JSON, cached by the file's
+// content hash) and what phase 2 hands a rule about the rest of the project (ProjectSlice). Symbolic on purpose: a
+// file's facts name what it reads and calls; only the merge (project.ts) knows what those names resolve to.
+
+/** An oslo.config option declared in a file (`cfg.StrOpt('admin_password', secret=True)`). */
+export interface OptionDecl {
+  name: string;
+  /**
+   * The group it is registered in: `DEFAULT` for `register_opts(opts)` without a group, null when this file
+   * declares it without registering it (nova's `conf/*.py` list them for `list_opts`): then any group matches.
+   */
+  group: string | null;
+  secret: boolean;
+  /** The Opt class as written, without module (`StrOpt`, `URIOpt`, `Opt`). */
+  type: string;
+  line: number;
+}
+
+/** Where a file reads an option: `CONF.keystone.password` → {group: 'keystone', name: 'password'}. */
+export interface OptionRead { group: string; name: string }
+
+/**
+ * What a function's return value is made of, symbolically. `option`: an option read; `call`: the result of a call
+ * to `target` (qualified through the imports, relative imports made absolute), whose first positional argument
+ * is built from parameter `param` (-1: from none); `mask`: a library masking call applied to parameter `param`.
+ * More kinds (taint param → return, raises, may-return-None…) slot in as further variants.
+ */
+export type ReturnPart =
+  | { kind: 'option'; group: string; name: string }
+  | { kind: 'call'; target: string; param: number }
+  | { kind: 'mask'; param: number };
+
+export interface FunctionFacts {
+  /** `func`, or `Class.method` for methods. */
+  name: string;
+  returns: ReturnPart[];
+}
+
+export interface FileFacts {
+  /** Bumped when the layout changes (cached facts of another layout are not trusted). */
+  version: number;
+  path: string;
+  options: OptionDecl[];
+  /** Distinct option reads, sorted by group then name. */
+  reads: OptionRead[];
+  /** Distinct qualified names of the calls this file makes (absolute for relative imports), sorted. */
+  calls: string[];
+  /** Top-level `import` bindings: local name → qualified name (for re-exports through a package's `__init__`). */
+  imports: Array<[string, string]>;
+  functions: FunctionFacts[];
+}
+
+export const FACTS_VERSION = 1;
+
+/** What one function is known to do, as a rule sees it (merged, resolved across files). */
+export interface FunctionSummaryFacts {
+  /** It returns a secret: how (`returns option keystone.password declared secret at nova/conf/x.py:12`). */
+  returnsSecret?: string;
+  /** It returns its positional parameter `masks` (0-based, receiver excluded) with secrets masked. */
+  masks?: number;
+}
+
+export interface OptionFacts { secret: boolean; type: string; declaredAt: string }
+
+/**
+ * The part of the project's facts one file can ask about: the options it reads and the functions it calls that have
+ * a summary. Serialisable and deterministic (sorted keys): its hash joins the file's cache key in phase 2, so a
+ * dependency whose facts change re-runs the dependents' project-aware rules, and only theirs.
+ */
+export interface ProjectSlice {
+  /** By `group.name` as read in the file. */
+  options: Record<string, OptionFacts>;
+  /** By the qualified name the file calls it with. */
+  functions: Record<string, FunctionSummaryFacts>;
+}
+
+export const EMPTY_SLICE: ProjectSlice = { options: {}, functions: {} };
+
+export function isEmptySlice(s: ProjectSlice): boolean {
+  return Object.keys(s.options).length === 0 && Object.keys(s.functions).length === 0;
+}

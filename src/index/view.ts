@@ -1,0 +1,24 @@
+// What a rule sees of the project (`ctx.project`): its file's slice of the project facts, asked by the names the
+// file itself uses. Empty in phase 1 and for files that use nothing the facts know; the engine re-runs the rules
+// that ask it (meta.usesProject) in phase 2 with the merged facts.
+import { EMPTY_SLICE, isEmptySlice, type FunctionSummaryFacts, type OptionFacts, type ProjectSlice } from './types.js';
+
+export class ProjectView {
+  static readonly empty = new ProjectView(EMPTY_SLICE);
+
+  constructor(readonly slice: ProjectSlice) {}
+
+  get isEmpty(): boolean {
+    return isEmptySlice(this.slice);
+  }
+
+  /** The declared attributes of option `group.name` read in this file, when the project (or a library) declares it. */
+  option(group: string, name: string): OptionFacts | undefined {
+    return Object.hasOwn(this.slice.options, `${group}.${name}`) ? this.slice.options[`${group}.${name}`] : undefined;
+  }
+
+  /** The summary of the function a call names (`extract.ts` callTarget), when it is defined in another file. */
+  function(target: string): FunctionSummaryFacts | undefined {
+    return Object.hasOwn(this.slice.functions, target) ? this.slice.functions[target] : undefined;
+  }
+}

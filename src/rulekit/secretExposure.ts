@@ -1,0 +1,299 @@
+// Sensitive data exposure as one analysis (CWE-532/209/200): the per-file taint engine run with secrets as sources
+// and the places other people read as sinks, shared by the secret-in-* rules (each reports one family of sinks).
+//
+// Sources, never a word in an expression's text: options declared `secret=True` (the project's, from the project
+// facts, or a library's), functions of other files summarised as returning one, credential headers and the
+// credential fields of the OpenStack APIs' request bodies (models/python/openstack/secrets.ts), and values the code
+// itself treats as secret — a parameter, field or key it passes through `mask_password` or to an auth/connection
+// API somewhere in the same module. Sinks: logging calls, the exception a `raise` builds, instance faults,
+// notifications, HTTP responses. Sanitizers: the library masking helpers and project functions summarised as
+// masking. Fields of a secret are not the secret (`token.user_id`), nor are `len(password)` or `password is None`.
+import { bestFact } from '../analysis/taint/facts.js';
+import type { Sink, TaintSpec } from '../analysis/taint/spec.js';
+import type { ProjectView } from '../index/view.js';
+import { callTarget, topLevelNames } from '../index/extract.js';
+import { optionReadOf } from '../index/options.js';
+import { decorators, parameterNames } from '../languages/python/dataflow/functions.js';
+import { taintOf } from '../languages/python/dataflow/taintFile.js';
+import type { HookSink, HookSource, TaintHooks } from '../languages/python/dataflow/taintTransfer.js';
+import { callInfo, matches } from '../languages/python/dataflow/taintMatch.js';
+import { brief, lineOf } from '../languages/python/dataflow/taintValue.js';
+import type { PythonModel } from '../languages/python/model.js';
+import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
+import type { SyntaxNode } from '../languages/syntaxTree.js';
+import { CARRYING_METHODS, MUTATING_METHODS, PROPAGATORS } from '../models/python/taint/propagators.js';
+import {
+  CREDENTIAL_ARGUMENTS, CREDENTIAL_BODY_FIELDS, CREDENTIAL_HEADERS, FAULT_RECORDERS, GENERIC_CREDENTIAL_HEADERS, isMaskingName, LOG_METHODS, LOGGER_RECEIVER,
+  MASKING_SUFFIXES, NOTIFIER_RECEIVER, SECRET_PROPAGATORS, NOTIFY_METHODS, RESPONSE_BUILDERS,
+} from '../models/python/openstack/secrets.js';
+
+export type ExposureVariant = 'log' | 'exception' | 'notification' | 'response';
+
+export interface SecretExposure {
+  /** The sink call. */
+  node: SyntaxNode;
+  argument: SyntaxNode;
+  variant: ExposureVariant;
+  sinkName: string;
+  /** What the secret is, as a finding says it (`option keystone.password declared secret at …`). */
+  secret: string;
+  sourceLine: number;
+  evidence: Array<{ node: SyntaxNode; message: string }>;
+}
+
+const SINKS: readonly Sink[] = [
+  ...LOG_METHODS.map((method): Sink => ({ call: { method, receiver: LOGGER_RECEIVER }, kind: 'exposure', args: [{ index: 0, keyword: 'msg', rest: true }], variant: 'log' })),
+  { call: { method: 'log', receiver: LOGGER_RECEIVER }, kind: 'exposure', args: [{ index: 1, rest: true }], variant: 'log' },
+  ...NOTIFY_METHODS.map((method): Sink => ({ call: { method, receiver: NOTIFIER_RECEIVER }, kind: 'exposure', args: [{ index: 2, keyword: 'payload', rest: true }], variant: 'notification' })),
+  ...FAULT_RECORDERS.map((call): Sink => ({ call, kind: 'exposure', args: [{ index: 2, keyword: 'fault' }], variant: 'exception' })),
+  ...RESPONSE_BUILDERS.flatMap(({ call, keywords, positional }): Sink[] => [
+    ...(positional ? [{ call, kind: 'exposure' as const, args: [{ index: 0, rest: true }], variant: 'response' }] : []),
+    ...keywords.map((keyword): Sink => ({ call, kind: 'exposure', args: [{ index: -1, keyword }], variant: 'response' })),
+  ]),
+];
+
+const BASE_SPEC: TaintSpec = {
+  valueSources: [], callSources: [], parameterSources: [], requestAttributes: [],
+  environKeys: /$^/, environNewlineFree: /$^/,
+  sinks: SINKS,
+  sanitizers: [
+    ...MASKING_SUFFIXES.map((suffix) => ({ call: { suffix }, clears: 'all' as const, description: suffix })),
+    // A digest of a secret is not the secret (token ids are logged as hashes on purpose).
+    { call: { method: 'hexdigest' }, clears: 'all', description: 'digest' }, { call: { method: 'digest' }, clears: 'all', description: 'digest' },
+  ],
+  // `map(str, cmd)`, `filter(None, args)`: the command line is still the command line.
+  guards: [], propagators: [...PROPAGATORS, { call: { name: 'map' }, from: 'args', shape: 'unknown' }, { call: { name: 'filter' }, from: 'args', shape: 'unknown' },
+    ...SECRET_PROPAGATORS], carryingMethods: CARRYING_METHODS, mutatingMethods: MUTATING_METHODS,
+};
+
+/** What the module itself treats as secret: parameters (per function), fields and keys it masks or passes as credentials. */
+interface Conventions {
+  /** Function node id → parameter name → why. */
+  params: Map<number, Map<string, string>>;
+  /** Parameter names masked in some function of the module → why (applies to same-named parameters elsewhere in it). */
+  moduleParams: Map<string, string>;
+  /** Attribute or key names → why. */
+  fields: Map<string, string>;
+}
+
+function conventions(model: PythonModel, project: ProjectView, topLevel: ReadonlySet<string>): Conventions {
+  const out: Conventions = { params: new Map(), moduleParams: new Map(), fields: new Map() };
+  const note = (arg: SyntaxNode | null | undefined, call: SyntaxNode, why: string, moduleWide: boolean): void => {
+    if (!arg) return;
+    const fn = enclosingFunction(call);
+    const params = new Set(fn ? parameterNames(fn).map((p) => p.name) : []);
+    const a = unparenthesize(arg);
+    const stack: SyntaxNode[] = [a];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.type === 'identifier' && params.has(n.text) && fn) {
+        const m = out.params.get(fn.id) ?? new Map<string, string>();
+        if (!m.has(n.text)) m.set(n.text, why);
+        out.params.set(fn.id, m);
+        if (moduleWide && !out.moduleParams.has(n.text)) out.moduleParams.set(n.text, why);
+        continue;
+      }
+      if (n.type === 'attribute' && n.parent?.type !== 'call') {
+        const attr = n.childForFieldName('attribute')!.text;
+        if (!out.fields.has(attr) && optionReadOf(n) === null) out.fields.set(attr, why);
+        continue;
+      }
+      if (n.type === 'subscript') {
+        const key = stringValue(n.childForFieldName('subscript'));
+        if (key !== null && !out.fields.has(key)) out.fields.set(key, why);
+        continue;
+      }
+      if (n.type === 'call' || n.type === 'lambda') {
+        // Only plain string building passes the value whole: `' '.join(cmd)`, `str(x)`, `'%s' % x`.
+        const name = n.childForFieldName('function');
+        if (name?.type === 'attribute' && ['join', 'format'].includes(name.childForFieldName('attribute')!.text)) {
+          for (const c of n.childForFieldName('arguments')?.namedChildren ?? []) if (c) stack.push(c);
+        } else if (name?.type === 'identifier' && ['str', 'repr'].includes(name.text)) {
+          for (const c of n.childForFieldName('arguments')?.namedChildren ?? []) if (c) stack.push(c);
+        }
+        continue;
+      }
+      for (const c of n.namedChildren) if (c) stack.push(c);
+    }
+  };
+  for (const call of model.root.descendantsOfType('call')) {
+    const q = model.callName(call);
+    if (isMaskingName(q)) {
+      note(positionalArgs(call)[0], call, `it is passed to \`${q}\` at line ${lineOf(call)}`, true);
+      continue;
+    }
+    const target = callTarget(model, call, topLevel);
+    const masks = target !== null ? project.function(target)?.masks : undefined;
+    if (masks !== undefined) { note(positionalArgs(call)[masks], call, `it is masked by \`${target}\` at line ${lineOf(call)}`, true); continue; }
+    const c = callInfo(model, call);
+    if (c.method === null || !CREDENTIAL_CALL_NAMES.includes(c.method)) continue;
+    for (const cred of CREDENTIAL_ARGUMENTS) {
+      if (!matches(cred.call, c)) continue;
+      const arg = keywordArg(call, cred.keyword) ?? (cred.index !== undefined ? positionalArgs(call)[cred.index] : undefined);
+      note(arg, call, `it is passed as the credential \`${cred.keyword}\` of \`${brief(callee(call)!, 40)}\` at line ${lineOf(call)}`, false);
+    }
+  }
+  return out;
+}
+
+/** The webob/WSGI request parameter convention the taint models share (`req`, `request`). */
+const REQUEST_PARAMS: ReadonlySet<string> = new Set(['req', 'request']);
+const REQUEST_CARRIERS: ReadonlySet<string> = new Set(['headers', 'environ']);
+const WSGIFY = /(?:^|\.)wsgify\b/;
+
+function isRequestParam(n: SyntaxNode): boolean {
+  if (n.type !== 'identifier' || !REQUEST_PARAMS.has(n.text)) return false;
+  const fn = enclosingFunction(n);
+  return fn !== null && parameterNames(fn).some((p) => p.name === n.text);
+}
+
+/**
+ * The credential header an expression reads: `headers['X-Auth-Token']`, `environ.get('HTTP_X_AUTH_TOKEN')`, or any
+ * call given a credential header's name (`self._get_header(env, 'X-Auth-Token')`): a getter handed that name
+ * returns that header's value.
+ */
+function credentialHeader(n: SyntaxNode): string | null {
+  const onHeaders = (container: SyntaxNode | null | undefined): boolean =>
+    container?.type === 'attribute' && container.childForFieldName('attribute')!.text === 'headers';
+  const credential = (key: string | null, container: SyntaxNode | null | undefined): boolean =>
+    key !== null && (CREDENTIAL_HEADERS.test(key) || (GENERIC_CREDENTIAL_HEADERS.test(key) && onHeaders(container)));
+  if (n.type === 'subscript') {
+    const key = stringValue(n.childForFieldName('subscript'));
+    return credential(key, n.childForFieldName('value')) ? key : null;
+  }
+  if (n.type === 'call') {
+    const fn = callee(n);
+    const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+    for (const a of positionalArgs(n)) {
+      const key = stringValue(a);
+      if (credential(key, receiver)) return key;
+    }
+  }
+  return null;
+}
+
+function bodyField(n: SyntaxNode): string | null {
+  if (n.type !== 'subscript') return null;
+  const key = stringValue(n.childForFieldName('subscript'));
+  if (key === null) return null;
+  const inner = unparenthesize(n.childForFieldName('value')!);
+  const parent = inner.type === 'subscript' ? stringValue(inner.childForFieldName('subscript')) : null;
+  return CREDENTIAL_BODY_FIELDS.some(([p, k]) => k === key && (p === '*' || p === parent)) ? `${parent ? `['${parent}']` : ''}['${key}']` : null;
+}
+
+function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, topLevel: ReadonlySet<string>, carriers: Set<number>): TaintHooks {
+  const sourceAt = (n: SyntaxNode): HookSource | null => {
+    const read = optionReadOf(n);
+    if (read) {
+      const o = project.option(read.group, read.name);
+      return o?.secret ? { description: `option \`${read.group}.${read.name}\` (declared secret at ${o.declaredAt})`, confidence: 'high', shape: 'str' } : null;
+    }
+    const header = credentialHeader(n);
+    if (header !== null) return { description: `the credential header \`${header}\``, confidence: 'high', shape: 'str' };
+    const field = bodyField(n);
+    if (field !== null) return { description: `the credential field \`${field}\` of an API request body`, confidence: 'high', shape: 'container' };
+    if (n.type === 'attribute' && REQUEST_CARRIERS.has(n.childForFieldName('attribute')!.text) && isRequestParam(n.childForFieldName('object')!)) {
+      carriers.add(n.id);
+      return { description: `\`${brief(n, 40)}\` (the request's headers, credential headers included)`, confidence: 'medium', shape: 'container' };
+    }
+    const name = n.type === 'attribute' ? n.childForFieldName('attribute')!.text : n.type === 'subscript' ? stringValue(n.childForFieldName('subscript')) : null;
+    if (name !== null && conv.fields.has(name) && n.parent?.type !== 'call') {
+      return { description: `\`${brief(n, 40)}\`, which this module treats as secret (${conv.fields.get(name)})`, confidence: 'medium', shape: 'unknown' };
+    }
+    return null;
+  };
+  return {
+    attributesDropSources: true,
+    keepsItem: (origin, key) => !carriers.has(origin.id) || (key !== null && (CREDENTIAL_HEADERS.test(key) || GENERIC_CREDENTIAL_HEADERS.test(key))),
+    sourceAt,
+    paramSource(fn, name) {
+      // A WSGI middleware's whole request: rendering it writes every header, credential headers included.
+      if (REQUEST_PARAMS.has(name) && decorators(fn).some((d) => WSGIFY.test(d.text))) {
+        const p = parameterNames(fn).find((x) => x.name === name);
+        if (p) carriers.add(p.node.id);
+        return { description: `the whole request \`${name}\` (its text holds every header, credential headers included)`, confidence: 'medium', shape: 'container' };
+      }
+      const why = conv.params.get(fn.id)?.get(name) ?? conv.moduleParams.get(name);
+      return why ? { description: `parameter \`${name}\`, which this module treats as secret (${why})`, confidence: 'medium', shape: 'unknown' } : null;
+    },
+    callSummary(call) {
+      const target = callTarget(model, call, topLevel);
+      if (target === null || target.startsWith(':')) return null;
+      const s = project.function(target);
+      if (!s) return null;
+      return {
+        ...(s.returnsSecret ? { returnsSource: { description: `\`${brief(callee(call)!, 40)}()\`, which returns ${s.returnsSecret}`, confidence: 'high' as const, shape: 'str' as const } } : {}),
+        ...(s.masks !== undefined ? { masks: s.masks } : {}),
+      };
+    },
+    sinksAt(call): HookSink[] {
+      // The exception a `raise` builds: its message is logged and, for API errors, returned to the caller.
+      let p = call.parent;
+      while (p?.type === 'parenthesized_expression') p = p.parent;
+      const raised = p?.type === 'raise_statement' ? p.namedChild(0) : null;
+      if (!raised || unparenthesize(raised).id !== call.id) return [];
+      const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => a !== null && a.type !== 'comment')
+        .map((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value')! : a));
+      return [{ kind: 'exposure', variant: 'exception', sinkName: `raise ${brief(callee(call) ?? call, 40)}`, args }];
+    },
+  };
+}
+
+const cache = new WeakMap<PythonModel, SecretExposure[]>();
+
+/** Credential header names and request-body credential fields as they are written in source text. */
+const CREDENTIAL_WORDS = new RegExp([
+  `['"](?:${CREDENTIAL_HEADERS.source.slice(4, -2)})['"]`, `['"](?:${GENERIC_CREDENTIAL_HEADERS.source.slice(4, -2)})['"]`,
+  ...CREDENTIAL_BODY_FIELDS.map(([p, k]) => (p === '*' ? `\\[\\s*['"]${k}['"]\\s*\\]` : `\\[\\s*['"]${p}['"]\\s*\\]\\s*\\[\\s*['"]${k}['"]\\s*\\]`)),
+].join('|'), 'i');
+/** The called names of the auth and connection APIs (`Password`, `Connection`, `connect`). */
+const CREDENTIAL_CALL_NAMES = [...new Set(CREDENTIAL_ARGUMENTS.map((c) => (c.call.suffix ?? c.call.name ?? c.call.method ?? '').split('.').at(-1)!))];
+/** A request's headers or environ written whole (not one item of them), or a wsgify middleware. */
+const WHOLE_REQUEST = /\b(?:req|request)\.(?:headers|environ)\b(?!\s*(?:\[|\.get\b|\.pop\b))|wsgify/;
+
+/**
+ * Whether a source can occur in the file at all: the taint analysis of a whole file is the expensive part, and most
+ * files read no secret, call no summarised function, mask nothing and name no credential header. A necessary
+ * condition on the text and the slice only — the analysis still decides by dataflow.
+ */
+function maySeeSecrets(model: PythonModel, project: ProjectView, conv: Conventions): boolean {
+  if (!project.isEmpty || conv.params.size > 0 || conv.fields.size > 0) return true;
+  const text = model.source;
+  return CREDENTIAL_WORDS.test(text) || WHOLE_REQUEST.test(text);
+}
+
+/** Every place in the file where a secret reaches a reader, computed once per file and shared by the rules. */
+export function secretExposures(model: PythonModel, project: ProjectView): SecretExposure[] {
+  const known = cache.get(model);
+  if (known) return known;
+  const topLevel = topLevelNames(model);
+  // Masking calls and credential APIs are rare: only files with one pay for the conventions scan.
+  const text = model.source;
+  const conv = MASKING_SUFFIXES.some((m) => text.includes(m)) || CREDENTIAL_CALL_NAMES.some((name) => text.includes(`${name}(`)) || !project.isEmpty
+    ? conventions(model, project, topLevel) : { params: new Map(), moduleParams: new Map(), fields: new Map() };
+  if (!maySeeSecrets(model, project, conv)) { cache.set(model, []); return []; }
+  // One spec object per file: the hooks depend on the file and its project slice (taintOf caches by spec).
+  const spec: TaintSpec = { ...BASE_SPEC };
+  /** Origins of sources that hold credentials among other things (the request, its headers): see keepsItem. */
+  const carriers = new Set<number>();
+  const taint = taintOf(model, spec, hooksFor(model, project, conv, topLevel, carriers));
+  for (const gap of taint.gaps) model.noteGap(gap);
+  const out: SecretExposure[] = [];
+  for (const hit of taint.hits) {
+    if (hit.kind !== 'exposure') continue;
+    // A whole request or header set counts where it is written out as such; a helper that takes it (`_get_uri(
+    // req.environ)`) reads fields of it, which the summary cannot tell apart from the token.
+    const best = bestFact(hit.facts.filter((f) => f.origin.kind !== 'source' || !carriers.has(f.origin.node.id) ||
+      !f.steps.some((s) => s.node.type === 'call' || s.node.type === 'return_statement')));
+    if (!best || best.origin.kind !== 'source') continue;
+    // A function's own secret parameter is a secret of its callers too: reported where it is exposed.
+    out.push({
+      node: hit.sink, argument: hit.argument, variant: hit.variant as ExposureVariant, sinkName: hit.sinkName,
+      secret: best.origin.description, sourceLine: lineOf(best.origin.node),
+      evidence: [{ node: best.origin.node, message: `secret: ${best.origin.description} (line ${lineOf(best.origin.node)})` }, ...best.steps],
+    });
+  }
+  out.sort((a, b) => a.node.startIndex - b.node.startIndex || a.argument.startIndex - b.argument.startIndex);
+  cache.set(model, out);
+  return out;
+}

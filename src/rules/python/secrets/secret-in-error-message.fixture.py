@@ -1,0 +1,51 @@
+import webob.exc
+from oslo_config import cfg
+from oslo_log import log as logging
+from oslo_utils import strutils
+
+from shipyard import errors
+
+CONF = cfg.CONF
+LOG = logging.getLogger(__name__)
+
+store_opts = [
+    cfg.StrOpt('store_user'),
+    cfg.StrOpt('store_key', secret=True),
+]
+CONF.register_opts(store_opts, group='object_store')
+
+
+def run(channel, argv):
+    LOG.debug("running %s", strutils.mask_password(' '.join(argv)))
+    status = channel.run(argv)
+    if status != 0:
+        # ruleid: secret-in-error-message
+        raise errors.CommandFailed(status=status, command=' '.join(argv))
+    if status is None:
+        # ok: secret-in-error-message
+        raise errors.CommandFailed(status=status, command=strutils.mask_password(' '.join(argv)))
+    return status
+
+
+def connect(endpoint):
+    user = CONF.object_store.store_user
+    key = CONF.object_store.store_key
+    if not endpoint:
+        # ruleid: secret-in-error-message
+        raise errors.StoreUnreachable("cannot reach %s as %s:%s" % (endpoint, user, key))
+    if endpoint.startswith('http:'):
+        # ok: secret-in-error-message
+        raise errors.StoreUnreachable("refusing plain http for %s as %s" % (endpoint, user))
+    return endpoint
+
+
+def check_token(req):
+    token = req.headers.get('X-Auth-Token')
+    if token is None:
+        # ok: secret-in-error-message
+        raise webob.exc.HTTPUnauthorized(explanation='no token')
+    if len(token) > 4096:
+        # ruleid: secret-in-error-message
+        raise webob.exc.HTTPBadRequest(explanation='token %s too long' % token)
+    # ok: secret-in-error-message
+    raise webob.exc.HTTPForbidden(explanation='token of length %d rejected' % len(token))

@@ -1,0 +1,49 @@
+// CWE-200: a secret is sent to other parties — in a notification payload (every listener on the message bus gets
+// it) or in an HTTP response body or header. One of the three reports of the sensitive-data-exposure analysis
+// (rulekit/secretExposure.ts).
+import { defineRule } from '../../../rulekit/defineRule.js';
+import { line } from '../../../rulekit/openstack.js';
+import { secretExposures } from '../../../rulekit/secretExposure.js';
+
+export default defineRule({
+  meta: {
+    id: 'secret-in-response',
+    cwe: 200,
+    severity: 'medium',
+    confidence: 'medium',
+    languages: ['python'],
+    usesProject: true,
+    messages: {
+      notification: {
+        text: '{secret} is sent in the notification payload of `{sink}` at line {line}: every consumer of the notification bus receives the credential',
+        fix: 'Leave the credential out of the payload, or mask the payload with `strutils.mask_dict_password(...)` first',
+      },
+      response: {
+        text: '{secret} is put into the HTTP response built by `{sink}` at line {line}: the client receives the credential',
+        fix: 'Return identifiers, never credentials; mask the body with `strutils.mask_dict_password(...)` if it must echo a request',
+      },
+    },
+    docs: {
+      summary: 'A secret (secret option, credential header or field, a value the module masks elsewhere) is sent in a notification or an HTTP response',
+      why: 'Notifications go to every consumer of the message bus (billing, monitoring, third-party listeners); responses go to the API user. A credential in either reaches parties that must not have it (CWE-200).\n\n**Class.** Sensitive data exposure to other parties: a value the project declares or treats as secret flows by dataflow into an oslo.messaging notification payload or a webob/flask response. References: CWE-200, OpenStack Security Guidelines (openstack/ossa), OWASP Top 10 A01/A02 (sensitive data exposure).',
+      example: 'import webob\n\n\ndef echo(req):\n    token = req.headers.get(\'X-Auth-Token\')\n    return webob.Response(body=token)\n',
+      useInstead: 'import webob\n\n\ndef echo(req):\n    token = req.headers.get(\'X-Auth-Token\')\n    return webob.Response(body=str(token is not None))\n',
+      fix: 'Send identifiers, never credentials; mask payloads with `strutils.mask_dict_password` before they leave the service.',
+      references: ['https://cwe.mitre.org/data/definitions/200.html', 'https://security.openstack.org/guidelines/dg_avoid-logging-sensitive-data.html'],
+    },
+  },
+  create(ctx) {
+    return {
+      module() {
+        if (ctx.model.isTestCode()) return;
+        for (const e of secretExposures(ctx.model, ctx.project)) {
+          if (e.variant !== 'notification' && e.variant !== 'response') continue;
+          ctx.report({
+            node: e.argument, messageId: e.variant, data: { secret: e.secret, sink: e.sinkName, line: line(e.node) },
+            evidence: [...e.evidence, { node: e.node, message: `sent by \`${e.sinkName}\` (line ${line(e.node)})` }],
+          });
+        }
+      },
+    };
+  },
+});
