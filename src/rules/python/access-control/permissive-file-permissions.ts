@@ -72,7 +72,7 @@ export default defineRule({
         'https://cwe.mitre.org/data/definitions/732.html',
         'https://docs.python.org/3/library/os.html#os.chmod',
       ],
-      banditDifferences: 'Modes written as stat constants (`stat.S_IRWXU | stat.S_IWOTH`), sums and `mode=` keywords are evaluated, and `pathlib.Path.chmod(mode)` (one argument) is checked; Bandit reads only a plain integer in the second positional argument. A mode that only adds execute bits for group/others (0o755) is reported with low severity instead of medium, since that is the normal mode of programs and directories.',
+      banditDifferences: 'Modes written as stat constants (`stat.S_IRWXU | stat.S_IWOTH`), sums and `mode=` keywords are evaluated, and `pathlib.Path.chmod(mode)` (one argument) is checked; Bandit reads only a plain integer in the second positional argument. A mode that only adds execute bits for group/others (0o755) is reported with low severity and low confidence instead of medium, since that is the normal mode of programs and directories: the default report (medium confidence and up) leaves it out.',
     },
   },
   create(ctx) {
@@ -93,7 +93,9 @@ export default defineRule({
         const data = { call: qualified ?? name, mode: `0o${mode.toString(8)}`, target: `\`${target}\`` };
         if (mode & WORLD_WRITE) ctx.report({ node, messageId: 'worldWritable', data, severity: 'high' });
         else if (mode & GROUP_WRITE) ctx.report({ node, messageId: 'groupWritable', data, severity: 'medium' });
-        else if (mode & OTHER_EXEC) ctx.report({ node, messageId: 'executable', data, severity: 'low' });
+        // Execute alone is the normal mode of programs and of directories others traverse (0o755, 0o711): Bandit
+        // reports it, a reviewer would not, so it shows only with --min-confidence low (or --bandit-compat).
+        else if (mode & OTHER_EXEC) ctx.report({ node, messageId: 'executable', data, severity: 'low', confidence: 'low' });
       },
     };
   },

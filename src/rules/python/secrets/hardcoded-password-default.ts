@@ -13,6 +13,9 @@ export default defineRule({
     languages: ['python'],
     bandit: 'B107',
     banditName: 'hardcoded_password_default',
+    // A notice: it knows a credential by the name it is assigned to (4 of 5 findings on five OpenStack trees were
+    // not credentials, docs/precision.md); a reviewer would look, not raise it.
+    profile: 'bandit',
     messages: {
       default: {
         text: 'parameter `{parameter}` defaults to the hard-coded {kind} {value}; every caller that omits it shares that credential',

@@ -12,6 +12,9 @@ export default defineRule({
     languages: ['python'],
     bandit: 'B106',
     banditName: 'hardcoded_password_funcarg',
+    // A notice: it knows a credential by the name it is assigned to (4 of 5 findings on five OpenStack trees were
+    // not credentials, docs/precision.md); a reviewer would look, not raise it.
+    profile: 'bandit',
     messages: {
       argument: {
         text: '`{call}` receives the hard-coded {kind} {value} as `{keyword}`; anyone with the source or the package has it',

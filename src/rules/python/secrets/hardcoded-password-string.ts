@@ -55,6 +55,9 @@ export default defineRule({
     languages: ['python'],
     bandit: 'B105',
     banditName: 'hardcoded_password_string',
+    // A notice: it knows a credential by the name it is assigned to (4 of 5 findings on five OpenStack trees were
+    // not credentials, docs/precision.md); a reviewer would look, not raise it.
+    profile: 'bandit',
     messages: {
       assigned: {
         text: '`{target}` is set to the hard-coded {kind} {value}; anyone with the source or the package has it',
