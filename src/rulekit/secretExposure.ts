@@ -23,7 +23,7 @@ import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unp
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { CARRYING_METHODS, MUTATING_METHODS, PROPAGATORS } from '../models/python/taint/propagators.js';
 import {
-  CREDENTIAL_ARGUMENTS, CREDENTIAL_BODY_FIELDS, CREDENTIAL_HEADERS, FAULT_RECORDERS, GENERIC_CREDENTIAL_HEADERS, isMaskingName, LOG_METHODS, LOGGER_RECEIVER,
+  CREDENTIAL_ARGUMENTS, CREDENTIAL_BODY_FIELDS, CREDENTIAL_HEADERS, CREDENTIAL_PARAMETER, FAULT_RECORDERS, GENERIC_CREDENTIAL_HEADERS, isMaskingName, LOG_METHODS, LOGGER_RECEIVER,
   MASKING_SUFFIXES, NOTIFIER_RECEIVER, SECRET_PROPAGATORS, NOTIFY_METHODS, RESPONSE_BUILDERS,
 } from '../models/python/openstack/secrets.js';
 
@@ -214,7 +214,8 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
         return { description: `the whole request \`${name}\` (its text holds every header, credential headers included)`, confidence: 'medium', shape: 'container' };
       }
       const why = conv.params.get(fn.id)?.get(name) ?? conv.moduleParams.get(name);
-      return why ? { description: `parameter \`${name}\`, which this module treats as secret (${why})`, confidence: 'medium', shape: 'unknown' } : null;
+      if (why) return { description: `parameter \`${name}\`, which this module treats as secret (${why})`, confidence: 'medium', shape: 'unknown' };
+      return CREDENTIAL_PARAMETER.test(name) ? { description: `parameter \`${name}\`, a password or secret by its declaration`, confidence: 'medium', shape: 'str' } : null;
     },
     callSummary(call) {
       const target = callTarget(model, call, topLevel);
@@ -246,6 +247,8 @@ const CREDENTIAL_WORDS = new RegExp([
   `['"](?:${CREDENTIAL_HEADERS.source.slice(4, -2)})['"]`, `['"](?:${GENERIC_CREDENTIAL_HEADERS.source.slice(4, -2)})['"]`,
   ...CREDENTIAL_BODY_FIELDS.map(([p, k]) => (p === '*' ? `\\[\\s*['"]${k}['"]\\s*\\]` : `\\[\\s*['"]${p}['"]\\s*\\]\\s*\\[\\s*['"]${k}['"]\\s*\\]`)),
 ].join('|'), 'i');
+/** A parameter list naming a password or secret parameter (CREDENTIAL_PARAMETER), as written in source text. */
+const CREDENTIAL_PARAMETER_TEXT = /[(,]\s*(?:[a-z0-9]+_)*(?:password|passwd|secret)\s*[,)=:]/i;
 /** The called names of the auth and connection APIs (`Password`, `Connection`, `connect`). */
 const CREDENTIAL_CALL_NAMES = [...new Set(CREDENTIAL_ARGUMENTS.map((c) => (c.call.suffix ?? c.call.name ?? c.call.method ?? '').split('.').at(-1)!))];
 /** A request's headers or environ written whole (not one item of them), or a wsgify middleware. */
@@ -259,7 +262,7 @@ const WHOLE_REQUEST = /\b(?:req|request)\.(?:headers|environ)\b(?!\s*(?:\[|\.get
 function maySeeSecrets(model: PythonModel, project: ProjectView, conv: Conventions): boolean {
   if (!project.isEmpty || conv.params.size > 0 || conv.fields.size > 0) return true;
   const text = model.source;
-  return CREDENTIAL_WORDS.test(text) || WHOLE_REQUEST.test(text);
+  return CREDENTIAL_WORDS.test(text) || WHOLE_REQUEST.test(text) || CREDENTIAL_PARAMETER_TEXT.test(text);
 }
 
 /** Every place in the file where a secret reaches a reader, computed once per file and shared by the rules. */

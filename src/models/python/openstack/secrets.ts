@@ -5,6 +5,13 @@
 import type { CallMatcher, Propagator } from '../../../analysis/taint/spec.js';
 
 /** oslo.utils / oslo-incubator masking helpers: their result has passwords, tokens and keys replaced by `***`. */
+/**
+ * A parameter whose whole name says it is a password or secret (`password`, `chap_password`, `auth_secret`): the
+ * function's signature declares what the caller passes. Only the parameter itself, never a name inside a longer
+ * expression (`token.user_id`, `len(password)` stay silent by dataflow), and never ids or references of secrets.
+ */
+export const CREDENTIAL_PARAMETER = /^(?:[a-z0-9]+_)*(?:password|passwd|secret)$/i;
+
 export const MASKING_SUFFIXES: readonly string[] = ['mask_password', 'mask_dict_password'];
 
 /** True for a qualified call name of a library masking helper (`strutils.mask_password`, `logging.mask_password`). */

@@ -101,3 +101,16 @@ def login(session):
     reply = session.post('/login')
     # ruleid: secret-in-log
     LOG.info("logged in, session key %s", reply.headers.get('Authorization'))
+
+
+def set_target_chap(client, target, username, chap_password):
+    # ruleid: secret-in-log
+    LOG.debug("setting CHAP credentials %(user)s / %(pw)s", {'user': username, 'pw': chap_password})
+    # ok: secret-in-log
+    LOG.debug("CHAP password set for %s (%d characters)", username, len(chap_password))
+    client.set_auth(target, username, chap_password)
+
+
+def rotate(secret_ref, password_expires_at):
+    # ok: secret-in-log
+    LOG.info("rotating secret %s, expiry %s", secret_ref, password_expires_at)
