@@ -25,7 +25,7 @@ describe('secrets in snippets', () => {
   it('masks a literal credential in SARIF, text, markdown and JSON, whichever finding shows its line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pillar-secret-'));
     writeFileSync(join(dir, 'settings.py'), SOURCE);
-    const sarif = await runCli(['review', 'settings.py', '-f', 'sarif', '--no-cache', '--pillars', '284'], { cwd: dir });
+    const sarif = await runCli(['review', 'settings.py', '-f', 'sarif', '--no-cache', '--pillars', '284', '--profile', 'bandit'], { cwd: dir });
     const results = (JSON.parse(sarif.out) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number; snippet: { text: string } } } }> }> }> }).runs[0]!.results;
     const snippets = results.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region.startLine, r.locations[0]!.physicalLocation.region.snippet.text]);
     expect(snippets).toEqual(expect.arrayContaining([
@@ -35,7 +35,7 @@ describe('secrets in snippets', () => {
       ['hardcoded-password-string', 11, "    return given.password == 'Tr********'"],
     ]));
     for (const format of ['sarif', 'text', 'markdown', 'json', 'html']) {
-      const r = format === 'sarif' ? sarif : await runCli(['review', 'settings.py', '-f', format, '--no-cache', '--pillars', '284'], { cwd: dir });
+      const r = format === 'sarif' ? sarif : await runCli(['review', 'settings.py', '-f', format, '--no-cache', '--pillars', '284', '--profile', 'bandit'], { cwd: dir });
       expect(r.code, format).toBe(1);
       for (const secret of SECRETS) expect(r.out, `${format}: ${secret}`).not.toContain(secret);
     }
