@@ -9,6 +9,7 @@ import { callShape, enclosingFunction } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { FINITENESS_CHECKS } from '../../../models/cpp/library.js';
 import { namesIn, testedNames } from '../../../rulekit/cppGuards.js';
+import { inputNames, readsInput } from '../../../rulekit/cppInput.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
 
 function unparenthesize(node: SyntaxNode): SyntaxNode {
@@ -91,7 +92,14 @@ export default defineCppRule({
       const key = `${fn.id}:${unparenthesize(divisor).text.replace(/\s+/g, '')}`;
       if (reported.has(key)) return;
       reported.add(key);
+      // Medium when the divisor is read from input (a device or stream read, a decoded header field, a parsed
+      // attribute, or an object set from one: `format.setSampleRate(hdr.rate)` then `/ format.sampleRate()`);
+      // low when the file does not show where it comes from.
+      const inputs = inputNames(ctx.model.root);
+      const d = unparenthesize(divisor);
+      const fromInput = readsInput(d) || [d, ...d.descendantsOfType(['identifier', 'field_identifier'])].some((n) => (n.type === 'identifier' || n.type === 'field_identifier') && inputs.has(n));
       ctx.report({
+        confidence: fromInput ? 'medium' : 'low',
         node: expr,
         messageId: 'divide',
         data: { expr: expr.text.replace(/\s+/g, ' ').slice(0, 80), divisor: unparenthesize(divisor).text, fn: fn.childForFieldName('declarator')?.text.split('(')[0] ?? 'the function' },

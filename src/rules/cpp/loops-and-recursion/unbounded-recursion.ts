@@ -8,8 +8,9 @@
 // through a second method, as direct as the plain call.
 import { callShape, baseName, className, functionName, functionNameNode } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { RECURSION_GUARD_WORDS } from '../../../models/cpp/library.js';
+import { RECURSION_GUARD_WORDS, TREE_PARENT_LINK } from '../../../models/cpp/library.js';
 import { testedNames } from '../../../rulekit/cppGuards.js';
+import { functionsOnInputPath, inputNames, readsInput } from '../../../rulekit/cppInput.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
 
 /** Member names that read as a link to another object of the same kind. */
@@ -143,6 +144,46 @@ function hasGuard(fn: SyntaxNode): boolean {
     a.childForFieldName('right')?.text === 'true' && tested.has(a.childForFieldName('left')?.text.replace(/^.*(?:->|\.)/, '') ?? ''));
 }
 
+/** The loop variables of range-for and iterator loops around a node: `node` in `for (QSvgNode *node : m_children)`. */
+function loopElements(call: SyntaxNode, body: SyntaxNode): Set<string> {
+  const out = new Set<string>();
+  for (let n = call.parent; n && n.id !== body.id; n = n.parent) {
+    if (n.type === 'for_range_loop') { const d = n.childForFieldName('declarator'); if (d) for (const i of [d, ...d.descendantsOfType('identifier')]) if (i.type === 'identifier') out.add(i.text); }
+    if (n.type === 'for_statement') for (const i of n.childForFieldName('initializer')?.descendantsOfType('identifier') ?? []) out.add(i.text);
+  }
+  return out;
+}
+
+/**
+ * Why a recursive call is the input's to steer, or null when it is bounded by construction: a call through a link to
+ * another object (a reference or lookup the document names — not the parent chain of a tree the program built), on
+ * an element of a child list, on what a free function decoded or parsed (`load(inflate(&buffer))`), on a value
+ * read from input, or in a function on the file's input path (a parser re-entering itself as data arrives). A
+ * direct call whose arguments are the function's own data made smaller (`pads.subspan(1)`, `n - 1`), a literal or
+ * nothing at all, away from any input, is structural: low confidence.
+ */
+function steeredByInput(call: SyntaxNode, body: SyntaxNode, onInputPath: boolean, root: SyntaxNode): string | null {
+  const shape = callShape(call)!;
+  const elements = loopElements(call, body);
+  if (shape.receiver && shape.receiver.text !== 'this') {
+    if (TREE_PARENT_LINK.test(shape.receiver.text)) return null;
+    // `auto *child = new Tree(this); child->expand();`: an object the function made itself, not one the input named.
+    const made = body.descendantsOfType('init_declarator').some((d) => d.childForFieldName('value')?.type === 'new_expression' &&
+      d.childForFieldName('declarator')?.descendantsOfType('identifier').some((i) => i.text === shape.receiver!.text));
+    if (made) return null;
+    return elements.has(shape.receiver.text) ? 'it walks a child list the document built' : 'it follows a link the document names';
+  }
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
+  const inputs = inputNames(root);
+  for (const a of args) {
+    if (a.type === 'pointer_expression' && a.namedChild(0)?.type === 'identifier' && elements.has(a.namedChild(0)!.text)) return 'it walks a child list the document built';
+    if (a.type === 'identifier' && elements.has(a.text)) return 'it walks a child list the document built';
+    if (a.type === 'call_expression' && a.childForFieldName('function')?.type !== 'field_expression') return 'its argument is data a call decoded';
+    if (readsInput(a) || [a, ...a.descendantsOfType('identifier')].some((n) => n.type === 'identifier' && inputs.has(n))) return 'its argument is read from input';
+  }
+  return onInputPath ? 'it runs on the path that parses input' : null;
+}
+
 export default defineCppRule({
   language: 'cpp',
   meta: {
@@ -176,6 +217,7 @@ export default defineCppRule({
   },
   create(ctx) {
     let returns: Map<string, string> | undefined;
+    let inputPath: Set<string> | undefined;
     // Return types of the functions defined in this file, by plain name (a name defined twice is left out).
     const returnTypes = (): Map<string, string> => {
       if (returns) return returns;
@@ -260,14 +302,18 @@ export default defineCppRule({
           return count >= min && count <= max;
         });
         if (calls.length === 0 || hasGuard(fn)) return;
+        const onInputPath = (inputPath ??= functionsOnInputPath(ctx.model.root, (f) => { const n = functionName(f); return n ? baseName(n) : null; })).has(base);
         for (const call of calls) {
           const shape = callShape(call)!;
+          // Medium when the input steers the recursion; low when it is bounded by the program's own structure.
+          const steered = steeredByInput(call, body, onInputPath, ctx.model.root);
           const viaLink = shape.receiver !== null && shape.receiver.text !== 'this';
           ctx.report({
             node: call,
             messageId: !viaLink ? 'direct' : shape.name === base ? 'link' : 'wrapper',
             data: { fn: name, call: call.text.split('\n')[0]!.slice(0, 80) },
-            evidence: [{ node: functionNameNode(fn) ?? fn, message: `${name} is defined here` }],
+            confidence: steered ? 'medium' : 'low',
+            evidence: [{ node: functionNameNode(fn) ?? fn, message: steered ? `${name} is defined here; ${steered}` : `${name} is defined here` }],
           });
         }
       },
