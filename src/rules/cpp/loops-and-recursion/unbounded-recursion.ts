@@ -155,33 +155,58 @@ function loopElements(call: SyntaxNode, body: SyntaxNode): Set<string> {
 }
 
 /**
- * Why a recursive call is the input's to steer, or null when it is bounded by construction: a call through a link to
- * another object (a reference or lookup the document names — not the parent chain of a tree the program built), on
- * an element of a child list, on what a free function decoded or parsed (`load(inflate(&buffer))`), on a value
- * read from input, or in a function on the file's input path (a parser re-entering itself as data arrives). A
- * direct call whose arguments are the function's own data made smaller (`pads.subspan(1)`, `n - 1`), a literal or
- * nothing at all, away from any input, is structural: low confidence.
+ * The class a local is explicitly declared with (`QSvgGradientStyle *st = …`, `for (Node *child : m_children)`),
+ * or cast to (`static_cast<Gradient *>(prop)`); null for `auto` without a cast, or when the function does not declare
+ * it (a member).
  */
-function steeredByInput(call: SyntaxNode, body: SyntaxNode, onInputPath: boolean, root: SyntaxNode): string | null {
+function explicitClass(name: string, body: SyntaxNode): string | null {
+  for (const d of body.descendantsOfType(['declaration', 'for_range_loop'])) {
+    const declarator = d.childForFieldName('declarator');
+    const names = declarator ? [declarator, ...declarator.descendantsOfType('identifier')].filter((n) => n.type === 'identifier').map((n) => n.text) : [];
+    if (!names.includes(name)) continue;
+    const cast = d.descendantsOfType('template_function').find((t) => /^(?:static|dynamic|reinterpret)_cast$|^qobject_cast$/.test(t.childForFieldName('name')?.text ?? ''));
+    const castType = cast?.childForFieldName('arguments')?.namedChild(0)?.text;
+    if (castType) return baseName(castType.replace(/[*&\s]|const/g, '').replace(/<.*$/s, ''));
+    const type = d.childForFieldName('type');
+    if (!type || type.type === 'placeholder_type_specifier') return null;
+    return baseName(type.text.replace(/<.*$/s, '').replace(/\s+/g, ''));
+  }
+  return null;
+}
+
+/**
+ * Why a recursive call is the input's to steer, or null when nothing ties it to the input: a call through a member
+ * link (`m_link->draw(p)`: a reference the document set), through a local explicitly of this class or of the kind
+ * a child list holds (`Gradient *target = lookup(id)`, `for (Node *child : m_children)`) — not the parent chain of
+ * a tree the program built, nor an object the function made, nor an `auto` value of unknown class (delegation to
+ * another class's same-named method); a direct call on what a free function decoded or parsed (`load(inflate(&b))`)
+ * or on a value read from input; or any of these in a function on the file's input path (a parser re-entering
+ * itself as data arrives, or walking the tree it built from what it read). A direct call on the function's own
+ * data made smaller (`pads.subspan(1)`, `node->firstChild()`), a literal or nothing, away from input: low.
+ */
+function steeredByInput(call: SyntaxNode, body: SyntaxNode, owner: string | null, declared: ReadonlySet<string>, onInputPath: boolean, root: SyntaxNode): string | null {
   const shape = callShape(call)!;
-  const elements = loopElements(call, body);
+  const path = onInputPath ? 'it runs on the path that parses input' : null;
   if (shape.receiver && shape.receiver.text !== 'this') {
-    if (TREE_PARENT_LINK.test(shape.receiver.text)) return null;
+    const receiver = shape.receiver.text;
+    if (TREE_PARENT_LINK.test(receiver)) return null;
     // `auto *child = new Tree(this); child->expand();`: an object the function made itself, not one the input named.
     const made = body.descendantsOfType('init_declarator').some((d) => d.childForFieldName('value')?.type === 'new_expression' &&
-      d.childForFieldName('declarator')?.descendantsOfType('identifier').some((i) => i.text === shape.receiver!.text));
+      d.childForFieldName('declarator')?.descendantsOfType('identifier').some((i) => i.text === receiver));
     if (made) return null;
-    return elements.has(shape.receiver.text) ? 'it walks a child list the document built' : 'it follows a link the document names';
+    if (!declared.has(receiver)) return 'it follows a link the document sets';
+    const cls = explicitClass(receiver, body);
+    const inLoop = loopElements(call, body).has(receiver);
+    if (cls !== null && (inLoop || (owner !== null && cls === baseName(owner)))) return inLoop ? 'it walks a child list the document built' : 'it follows a link the document names';
+    return path;
   }
   const args = call.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
   const inputs = inputNames(root);
   for (const a of args) {
-    if (a.type === 'pointer_expression' && a.namedChild(0)?.type === 'identifier' && elements.has(a.namedChild(0)!.text)) return 'it walks a child list the document built';
-    if (a.type === 'identifier' && elements.has(a.text)) return 'it walks a child list the document built';
     if (a.type === 'call_expression' && a.childForFieldName('function')?.type !== 'field_expression') return 'its argument is data a call decoded';
     if (readsInput(a) || [a, ...a.descendantsOfType('identifier')].some((n) => n.type === 'identifier' && inputs.has(n))) return 'its argument is read from input';
   }
-  return onInputPath ? 'it runs on the path that parses input' : null;
+  return path;
 }
 
 export default defineCppRule({
@@ -306,7 +331,7 @@ export default defineCppRule({
         for (const call of calls) {
           const shape = callShape(call)!;
           // Medium when the input steers the recursion; low when it is bounded by the program's own structure.
-          const steered = steeredByInput(call, body, onInputPath, ctx.model.root);
+          const steered = steeredByInput(call, body, owner, declared, onInputPath, ctx.model.root);
           const viaLink = shape.receiver !== null && shape.receiver.text !== 'this';
           ctx.report({
             node: call,
