@@ -301,6 +301,8 @@ export default defineCppRule({
         const calls = body.descendantsOfType('call_expression').filter((call) => {
           // A call in a lambda runs when the lambda is called (a slot, a stored callback), not within this call.
           for (let n = call.parent; n && n.id !== body.id; n = n.parent) if (n.type === 'lambda_expression') return false;
+          // `SLOT(handleData())`, `SIGNAL(done())`: Qt's macros turn the signature into a string; nothing is called.
+          for (let n = call.parent; n && n.id !== body.id; n = n.parent) if (n.type === 'call_expression' && /^(?:SLOT|SIGNAL|Q_SLOT|Q_SIGNAL)$/.test(n.childForFieldName('function')?.text ?? '')) return false;
           const shape = callShape(call);
           if (!shape) return false;
           const wrapper = shape.receiver !== null && shape.receiver.text !== 'this' && wraps(shape.name, base);
