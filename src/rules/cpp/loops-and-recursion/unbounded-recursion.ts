@@ -6,6 +6,8 @@
 // A call on a link to a method whose name ends in this one's (`node->transformedBounds(p)` inside `bounds(p)`) is a
 // wrapper of the same operation on the other object (it applies a transform, then calls `bounds` again): recursion
 // through a second method, as direct as the plain call.
+// Confidence per finding: medium when the input steers the recursion (see steeredByInput), low when it is bounded by
+// the program's own structure or nothing ties it to the input (issue 15: low findings are hidden by default).
 import { callShape, baseName, className, functionName, functionNameNode } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { RECURSION_GUARD_WORDS, TREE_PARENT_LINK } from '../../../models/cpp/library.js';
@@ -233,7 +235,7 @@ export default defineCppRule({
     },
     docs: {
       summary: 'Recursion into the same function (directly or through a linked object) with no depth limit or cycle check',
-      why: 'Parsers and renderers of documents often recurse along references that the document controls (an SVG <use> or gradient href, a child list, a nested packet). Without a visited set or a depth limit, a document that references itself, or nests a few hundred thousand levels deep, recurses until the stack overflows and the process crashes (CWE-674, a denial of service).',
+      why: 'Parsers and renderers of documents often recurse along references that the document controls (an SVG <use> or gradient href, a child list, a nested packet). Without a visited set or a depth limit, a document that references itself, or nests a few hundred thousand levels deep, recurses until the stack overflows and the process crashes (CWE-674, a denial of service). A finding is medium confidence when the input steers the recursion — a member link or a same-class object the document names, a typed child list, what a call decoded (`load(inflate(&buffer))`), a value read from input, or a function on the file\'s input path (a parser re-entering itself as data arrives); low (shown with `--min-confidence low`) when nothing ties it to the input, such as a parent chain, an object the function made, or its own data made smaller.',
       example: 'void Gradient::resolveStops()\n{\n    Gradient *link = document()->gradient(m_link);\n    if (link)\n        link->resolveStops();\n    m_stops = link ? link->m_stops : m_stops;\n}\n',
       useInstead: 'void Gradient::resolveStops(QSet<Gradient *> &visited)\n{\n    Gradient *link = document()->gradient(m_link);\n    if (link && !visited.contains(link)) {\n        visited.insert(link);\n        link->resolveStops(visited);\n    }\n}\n',
       fix: 'Keep the set of objects on the current path (or a re-entrancy flag) and stop when one comes round again; limit the nesting depth for input that is merely deep; or replace the recursion by a loop with an explicit stack.',
