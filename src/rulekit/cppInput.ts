@@ -41,7 +41,7 @@ function declaredIn(fn: SyntaxNode): Set<string> {
 /** The root name of an lvalue or receiver: `wave` in `wave.rate`, `format` in `format`, `m_hdr` in `d->m_hdr.size`. */
 function rootName(n: SyntaxNode): SyntaxNode | null {
   let cur: SyntaxNode | null = n;
-  while (cur && (cur.type === 'parenthesized_expression' || cur.type === 'pointer_expression' || cur.type === 'cast_expression' || cur.type === 'subscript_expression')) {
+  while (cur && (cur.type === 'parenthesized_expression' || cur.type === 'pointer_expression' || cur.type === 'pointer_declarator' || cur.type === 'reference_declarator' || cur.type === 'cast_expression' || cur.type === 'subscript_expression')) {
     cur = cur.type === 'cast_expression' ? cur.childForFieldName('value') : cur.type === 'subscript_expression' ? cur.childForFieldName('argument') : cur.namedChild(cur.namedChildCount - 1);
   }
   if (!cur) return null;
@@ -84,6 +84,22 @@ export function inputNames(root: SyntaxNode): InputNames {
     fed.add(keyOf(name));
     return true;
   };
+  // The file's plain functions: their parameters (a call passing input makes the parameter input) and whether their
+  // body reads input (what they fill through a reference argument is input: `parseNumbers(str, values)`).
+  const defs = new Map<string, Array<{ params: SyntaxNode[]; reads: boolean }>>();
+  for (const f of root.descendantsOfType('function_definition')) {
+    let d = f.childForFieldName('declarator');
+    while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator') ?? d.namedChild(0);
+    const name = d?.childForFieldName('declarator')?.text.replace(/^.*::/, '');
+    const body = f.childForFieldName('body');
+    if (!d || !name || !body) continue;
+    const params = (d.childForFieldName('parameters')?.namedChildren ?? []).filter((p) => p.type === 'parameter_declaration' || p.type === 'optional_parameter_declaration').map((p) => {
+      let n = p.childForFieldName('declarator');
+      while (n && n.type !== 'identifier') n = n.childForFieldName('declarator') ?? (n.type === 'reference_declarator' || n.type === 'pointer_declarator' ? n.namedChild(0) : null);
+      return n;
+    }).filter((n): n is SyntaxNode => n !== null);
+    defs.set(name, [...(defs.get(name) ?? []), { params, reads: readsInput(body) }]);
+  }
   const assignments = root.descendantsOfType(['assignment_expression', 'init_declarator', 'call_expression', 'binary_expression']);
   for (let changed = true; changed;) {
     changed = false;
@@ -98,6 +114,15 @@ export function inputNames(root: SyntaxNode): InputNames {
         if (shape && INPUT_READ_CALLS.has(shape.name)) for (const a of args) if (a.descendantsOfType('pointer_expression').length > 0 || a.type === 'pointer_expression') changed = mark(a.type === 'pointer_expression' ? a.namedChild(0) : a.descendantsOfType('pointer_expression')[0]!.namedChild(0)) || changed;
         // `format.setSampleRate(hdr.rate)`: an object set from input holds input.
         if (shape?.receiver && /^set[A-Z]/.test(shape.name) && args.some((a) => feeds(a))) changed = mark(shape.receiver) || changed;
+        // A plain call of a function of this file: input it is passed reaches its parameter; what a reading one is
+        // handed by name it fills.
+        for (const def of shape && !shape.receiver ? defs.get(shape.name) ?? [] : []) {
+          if (def.params.length !== args.length) continue;
+          args.forEach((a, i) => {
+            if (feeds(a)) changed = mark(def.params[i]!) || changed;
+            if (def.reads && a.type === 'identifier') changed = mark(a) || changed;
+          });
+        }
       }
     }
   }

@@ -160,3 +160,24 @@ int Table::rowHeight(QDataStream &in, int total)
     // ruleid: division-by-unchecked-value
     return total / rows;
 }
+
+// Numbers a helper parsed into the caller's array reach another function's parameters.
+static void parseNumbers(const char *&s, QVector<qreal> &out)
+{
+    out.append(strtod(s, nullptr));
+}
+
+static qreal aspect(qreal w, qreal h)
+{
+    // confidence: medium
+    // ruleid: division-by-unchecked-value
+    return w / h;
+}
+
+qreal Shape::parseAspect(const char *s)
+{
+    QVector<qreal> nums;
+    parseNumbers(s, nums);
+    const qreal *n = nums.constData();
+    return aspect(n[0], n[1]);
+}
