@@ -2,8 +2,9 @@
 // `stream >> count`), what decoding or parsing returns (`qFromLittleEndian(hdr.rate)`, `attr.toInt()`), and, through
 // the file's assignments, setters and calls, whatever is built from those (`format.setSampleRate(hdr.rate)` makes
 // `format` input; a function of the file passed input has input in that parameter). Rules ask it to tell a finding
-// whose value the input steers (medium confidence) from one they cannot tie to the input (low). Flow-insensitive on purpose: a name fed by input anywhere in its scope counts; locals are
-// scoped to their function, other names (members, globals) to the file.
+// whose value the input steers (medium confidence) from one they cannot tie to the input (low). Flow-insensitive on
+// purpose: a name fed by input anywhere in its scope counts; locals are scoped to their function, other names
+// (members, globals) to the file.
 import { callShape, enclosingFunction } from '../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { INPUT_READ_CALLS } from '../models/cpp/library.js';
