@@ -113,3 +113,24 @@ export const RAW_MEMORY_CALLS: ReadonlySet<string> = new Set([
 export const NO_RETURN_CALLS: ReadonlySet<string> = new Set([
   'abort', 'exit', '_exit', 'quick_exit', 'terminate', 'qFatal', 'Q_UNREACHABLE', 'Q_UNREACHABLE_RETURN', 'longjmp', 'siglongjmp', 'qt_check_pointer', 'qBadAlloc', 'qt_throw_bad_alloc',
 ]);
+
+/**
+ * Calls that hand back bytes or values taken from outside the program: device and stream reads (Qt's QIODevice and
+ * QDataStream, libc), byte-order decoding of a header read from a file (`qFromLittleEndian(hdr.rate)`), and parsing of
+ * text (`attr.toInt()`, `strtol`). A value they produce is input; a recursion or a division fed by it is the
+ * input's to steer.
+ */
+export const INPUT_READ_CALLS: ReadonlySet<string> = new Set([
+  'read', 'readAll', 'readLine', 'readLineInto', 'peek', 'readRawData', 'readBytes', 'readData', 'getChar', 'fread', 'fgets', 'recv', 'recvfrom', 'getline',
+  'qFromBigEndian', 'qFromLittleEndian', 'qFromUnaligned', 'ntohl', 'ntohs', 'be32toh', 'le32toh', 'be16toh', 'le16toh',
+  'toInt', 'toUInt', 'toLong', 'toULong', 'toLongLong', 'toULongLong', 'toShort', 'toUShort', 'toDouble', 'toFloat',
+  'strtol', 'strtoul', 'strtoll', 'strtoull', 'strtod', 'strtof', 'atoi', 'atol', 'atof', 'sscanf',
+  'readElementText', 'readNext', 'attribute', 'attributeNS',
+]);
+
+/**
+ * Qt's ownership convention: a QObject, QGraphicsItem or document node reaches its owner through `parent()` /
+ * `m_parent` / `parentItem()`. A walk up that chain ends at the root of a tree the program built (no cycles), so a
+ * recursion along it is bounded by construction.
+ */
+export const TREE_PARENT_LINK = /^(?:m_|d_|_)?parent(?:Item|Node|Object|Widget)?(?:_)?$/i;

@@ -3,6 +3,7 @@
 
 qint64 Decoder::duration() const
 {
+    // confidence: low
     // ruleid: division-by-unchecked-value
     return m_dataSize * 1000 / (m_bytesPerFrame * m_sampleRate);
 }
@@ -110,6 +111,7 @@ void Font::scale(QPainter *p, qreal pixelSize)
 
 qint64 WaveReader::durationMs() const
 {
+    // confidence: low
     // ruleid: division-by-unchecked-value
     return m_payload * 1000 / (m_header.frameBytes() * m_header.rate());
 }
@@ -124,9 +126,58 @@ void Pattern::unscale(const QTransform &world)
 qreal Arc::factor(qreal d)
 {
     // A sign test on the result does not catch the inf of a zero `d`.
+    // confidence: low
     // ruleid: division-by-unchecked-value
     qreal f = 1.0 / d - 0.25;
     if (f < 0)
         f = 0;
     return f;
+}
+
+// The header a device read filled sets the format; the format's rate then divides.
+bool SoundFile::readHeader()
+{
+    RawHeader raw;
+    if (m_device->read(reinterpret_cast<char *>(&raw), sizeof raw) != sizeof raw)
+        return false;
+    m_format.setRate(qFromLittleEndian<quint32>(raw.rate));
+    return true;
+}
+
+qint64 SoundFile::lengthMs() const
+{
+    // confidence: medium
+    // ruleid: division-by-unchecked-value
+    return m_bytes * 1000 / (m_format.frameSize() * m_format.rate());
+}
+
+// A count taken from a stream.
+int Table::rowHeight(QDataStream &in, int total)
+{
+    int rows = 0;
+    in >> rows;
+    // confidence: medium
+    // ruleid: division-by-unchecked-value
+    return total / rows;
+}
+
+// Numbers a helper parsed into the caller's array reach another function's parameters.
+static void parseNumbers(const char *&s, QVector<qreal> &out)
+{
+    out.append(strtod(s, nullptr));
+}
+
+static qreal aspect(qreal w, qreal h)
+{
+    // confidence: medium
+    // ruleid: division-by-unchecked-value
+    return w / h;
+}
+
+qreal Shape::parseAspect(const char *s)
+{
+    QVector<qreal> nums;
+    parseNumbers(s, nums);
+    const qreal *n = nums.constData();
+    return aspect(n[0], n[1]);
 }

@@ -3,12 +3,14 @@
 // the function never tests (no `x == 0`, `if (x)`, `qFuzzyIsNull(x)`, `qMax(1, x)` … anywhere in it). Sizes, rates
 // and radii read from a file are zero on crafted input: integer division then traps, floating division spreads
 // inf/NaN into geometry. Literal divisors, `sizeof`, the file's constants (languages/cpp/constants.ts) and divisors
-// the function checks (or whose result it checks: `qIsFinite(q)`) are left alone.
+// the function checks (or whose result it checks: `qIsFinite(q)`) are left alone. Confidence per finding: medium when
+// the file shows the divisor coming from input (rulekit/cppInput.ts), low otherwise.
 import { constantsOf } from '../../../languages/cpp/constants.js';
 import { callShape, enclosingFunction } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { FINITENESS_CHECKS } from '../../../models/cpp/library.js';
 import { namesIn, testedNames } from '../../../rulekit/cppGuards.js';
+import { inputNames, readsInput } from '../../../rulekit/cppInput.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
 
 function unparenthesize(node: SyntaxNode): SyntaxNode {
@@ -62,7 +64,7 @@ export default defineCppRule({
     },
     docs: {
       summary: 'Division or modulo by a variable the function never checks for zero',
-      why: 'Counts, rates, sizes and radii that come from a file or a peer can be zero. An integer division by zero is undefined behaviour and traps on most CPUs (a crash, a denial of service); a floating one yields inf or NaN, which then reaches geometry, allocation sizes or loop bounds (CWE-369).',
+      why: 'Counts, rates, sizes and radii that come from a file or a peer can be zero. An integer division by zero is undefined behaviour and traps on most CPUs (a crash, a denial of service); a floating one yields inf or NaN, which then reaches geometry, allocation sizes or loop bounds (CWE-369). A finding is medium confidence when the file shows the divisor read from input (a device or stream read, a decoded header field, a parsed number, or an object set from one: `format.setSampleRate(hdr.rate)` then `/ format.sampleRate()`); low (shown with `--min-confidence low`) when it does not.',
       example: 'qint64 Decoder::duration() const\n{\n    return m_dataSize * 1000 / (m_bytesPerFrame * m_sampleRate);\n}\n',
       useInstead: 'qint64 Decoder::duration() const\n{\n    if (m_bytesPerFrame == 0 || m_sampleRate == 0)\n        return 0;\n    return m_dataSize * 1000 / (m_bytesPerFrame * m_sampleRate);\n}\n',
       fix: 'Test the divisor (or each factor of it) before the division and handle zero explicitly; for floating values compare with `qFuzzyIsNull` rather than `== 0`.',
@@ -91,7 +93,14 @@ export default defineCppRule({
       const key = `${fn.id}:${unparenthesize(divisor).text.replace(/\s+/g, '')}`;
       if (reported.has(key)) return;
       reported.add(key);
+      // Medium when the divisor is read from input (a device or stream read, a decoded header field, a parsed
+      // attribute, or an object set from one: `format.setSampleRate(hdr.rate)` then `/ format.sampleRate()`);
+      // low when the file does not show where it comes from.
+      const inputs = inputNames(ctx.model.root);
+      const d = unparenthesize(divisor);
+      const fromInput = readsInput(d) || [d, ...d.descendantsOfType(['identifier', 'field_identifier'])].some((n) => (n.type === 'identifier' || n.type === 'field_identifier') && inputs.has(n));
       ctx.report({
+        confidence: fromInput ? 'medium' : 'low',
         node: expr,
         messageId: 'divide',
         data: { expr: expr.text.replace(/\s+/g, ' ').slice(0, 80), divisor: unparenthesize(divisor).text, fn: fn.childForFieldName('declarator')?.text.split('(')[0] ?? 'the function' },

@@ -5,6 +5,7 @@ void Gradient::resolveStops()
 {
     Gradient *target = m_doc->gradientById(m_href);
     if (target && target != this)
+        // confidence: medium
         // ruleid: unbounded-recursion
         target->resolveStops();
 }
@@ -13,6 +14,7 @@ QRectF Group::bounds(QPainter *p) const
 {
     QRectF r;
     for (Node *child : m_children)
+        // confidence: medium
         // ruleid: unbounded-recursion
         r |= child->bounds(p);
     return r;
@@ -23,6 +25,7 @@ void Reader::readPackets()
     if (m_buffer.size() < 2)
         return;
     consumeOne();
+    // confidence: low
     // ruleid: unbounded-recursion
     readPackets();
 }
@@ -83,6 +86,7 @@ QRectF Container::extent(const QTransform &t) const
 {
     QRectF r;
     for (Shape *item : m_items)
+        // confidence: medium
         // ruleid: unbounded-recursion
         r |= item->mappedExtent(t);
     return r;
@@ -135,6 +139,7 @@ Sheet *Sheet::open(const QByteArray &bytes)
     if (bytes.startsWith("PK")) {
         QBuffer buffer;
         buffer.setData(bytes);
+        // confidence: medium
         // ruleid: unbounded-recursion
         return open(unpackLayer(&buffer));
     }
@@ -175,6 +180,7 @@ int sizeOf(Node *node);
 
 int sizeOf(Node *node)
 {
+    // confidence: low
     // ruleid: unbounded-recursion
     return node ? 1 + sizeOf(node->firstChild()) : 0;
 }
@@ -193,6 +199,7 @@ Caps *Sink::caps(Base *base)
 void Tree::expand()
 {
     auto *child = new Tree(this);
+    // confidence: low
     // ruleid: unbounded-recursion
     child->expand();
 }
@@ -202,4 +209,39 @@ void ViewTest::expand()
     auto *view = new TestView;
     // ok: unbounded-recursion
     view->expand();
+}
+
+// A parser that re-enters itself as data arrives: the slot that reads the socket hands over to it.
+void Session::onReadyRead()
+{
+    m_pending.append(m_socket->readAll());
+    parseFrames();
+}
+
+void Session::parseFrames()
+{
+    if (m_pending.size() < m_needed)
+        return;
+    takeFrame();
+    // confidence: medium
+    // ruleid: unbounded-recursion
+    parseFrames();
+}
+
+// Up the parent chain of a tree the program built: real recursion, bounded by that tree's depth.
+void Item::reveal()
+{
+    if (m_parent)
+        // confidence: low
+        // ruleid: unbounded-recursion
+        m_parent->reveal();
+    m_visible = true;
+}
+
+// Qt's SLOT()/SIGNAL() macros stringify a signature: `onData()` is not called here.
+void Decoder::onData()
+{
+    m_device->read(m_chunk, sizeof m_chunk);
+    // ok: unbounded-recursion
+    m_device->disconnect(SIGNAL(readyRead()), this, SLOT(onData()));
 }

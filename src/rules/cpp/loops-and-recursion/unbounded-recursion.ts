@@ -6,10 +6,13 @@
 // A call on a link to a method whose name ends in this one's (`node->transformedBounds(p)` inside `bounds(p)`) is a
 // wrapper of the same operation on the other object (it applies a transform, then calls `bounds` again): recursion
 // through a second method, as direct as the plain call.
+// Confidence per finding: medium when the input steers the recursion (see steeredByInput), low when it is bounded by
+// the program's own structure or nothing ties it to the input (issue 15: low findings are hidden by default).
 import { callShape, baseName, className, functionName, functionNameNode } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { RECURSION_GUARD_WORDS } from '../../../models/cpp/library.js';
+import { RECURSION_GUARD_WORDS, TREE_PARENT_LINK } from '../../../models/cpp/library.js';
 import { testedNames } from '../../../rulekit/cppGuards.js';
+import { functionsOnInputPath, inputNames, readsInput } from '../../../rulekit/cppInput.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
 
 /** Member names that read as a link to another object of the same kind. */
@@ -143,6 +146,71 @@ function hasGuard(fn: SyntaxNode): boolean {
     a.childForFieldName('right')?.text === 'true' && tested.has(a.childForFieldName('left')?.text.replace(/^.*(?:->|\.)/, '') ?? ''));
 }
 
+/** The loop variables of range-for and iterator loops around a node: `node` in `for (QSvgNode *node : m_children)`. */
+function loopElements(call: SyntaxNode, body: SyntaxNode): Set<string> {
+  const out = new Set<string>();
+  for (let n = call.parent; n && n.id !== body.id; n = n.parent) {
+    if (n.type === 'for_range_loop') { const d = n.childForFieldName('declarator'); if (d) for (const i of [d, ...d.descendantsOfType('identifier')]) if (i.type === 'identifier') out.add(i.text); }
+    if (n.type === 'for_statement') for (const i of n.childForFieldName('initializer')?.descendantsOfType('identifier') ?? []) out.add(i.text);
+  }
+  return out;
+}
+
+/**
+ * The class a local is explicitly declared with (`QSvgGradientStyle *st = …`, `for (Node *child : m_children)`),
+ * or cast to (`static_cast<Gradient *>(prop)`); null for `auto` without a cast, or when the function does not declare
+ * it (a member).
+ */
+function explicitClass(name: string, body: SyntaxNode): string | null {
+  for (const d of body.descendantsOfType(['declaration', 'for_range_loop'])) {
+    const declarator = d.childForFieldName('declarator');
+    const names = declarator ? [declarator, ...declarator.descendantsOfType('identifier')].filter((n) => n.type === 'identifier').map((n) => n.text) : [];
+    if (!names.includes(name)) continue;
+    const cast = d.descendantsOfType('template_function').find((t) => /^(?:static|dynamic|reinterpret)_cast$|^qobject_cast$/.test(t.childForFieldName('name')?.text ?? ''));
+    const castType = cast?.childForFieldName('arguments')?.namedChild(0)?.text;
+    if (castType) return baseName(castType.replace(/[*&\s]|const/g, '').replace(/<.*$/s, ''));
+    const type = d.childForFieldName('type');
+    if (!type || type.type === 'placeholder_type_specifier') return null;
+    return baseName(type.text.replace(/<.*$/s, '').replace(/\s+/g, ''));
+  }
+  return null;
+}
+
+/**
+ * Why a recursive call is the input's to steer, or null when nothing ties it to the input: a call through a member
+ * link (`m_link->draw(p)`: a reference the document set), through a local explicitly of this class or of the kind
+ * a child list holds (`Gradient *target = lookup(id)`, `for (Node *child : m_children)`) — not the parent chain of
+ * a tree the program built, nor an object the function made, nor an `auto` value of unknown class (delegation to
+ * another class's same-named method); a direct call on what a free function decoded or parsed (`load(inflate(&b))`)
+ * or on a value read from input; or any of these in a function on the file's input path (a parser re-entering
+ * itself as data arrives, or walking the tree it built from what it read). A direct call on the function's own
+ * data made smaller (`pads.subspan(1)`, `node->firstChild()`), a literal or nothing, away from input: low.
+ */
+function steeredByInput(call: SyntaxNode, body: SyntaxNode, owner: string | null, declared: ReadonlySet<string>, onInputPath: boolean, root: SyntaxNode): string | null {
+  const shape = callShape(call)!;
+  const path = onInputPath ? 'it runs on the path that parses input' : null;
+  if (shape.receiver && shape.receiver.text !== 'this') {
+    const receiver = shape.receiver.text;
+    if (TREE_PARENT_LINK.test(receiver)) return null;
+    // `auto *child = new Tree(this); child->expand();`: an object the function made itself, not one the input named.
+    const made = body.descendantsOfType('init_declarator').some((d) => d.childForFieldName('value')?.type === 'new_expression' &&
+      d.childForFieldName('declarator')?.descendantsOfType('identifier').some((i) => i.text === receiver));
+    if (made) return null;
+    if (!declared.has(receiver)) return 'it follows a link the document sets';
+    const cls = explicitClass(receiver, body);
+    const inLoop = loopElements(call, body).has(receiver);
+    if (cls !== null && (inLoop || (owner !== null && cls === baseName(owner)))) return inLoop ? 'it walks a child list the document built' : 'it follows a link the document names';
+    return path;
+  }
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
+  const inputs = inputNames(root);
+  for (const a of args) {
+    if (a.type === 'call_expression' && a.childForFieldName('function')?.type !== 'field_expression') return 'its argument is data a call decoded';
+    if (readsInput(a) || [a, ...a.descendantsOfType('identifier')].some((n) => n.type === 'identifier' && inputs.has(n))) return 'its argument is read from input';
+  }
+  return path;
+}
+
 export default defineCppRule({
   language: 'cpp',
   meta: {
@@ -167,7 +235,7 @@ export default defineCppRule({
     },
     docs: {
       summary: 'Recursion into the same function (directly or through a linked object) with no depth limit or cycle check',
-      why: 'Parsers and renderers of documents often recurse along references that the document controls (an SVG <use> or gradient href, a child list, a nested packet). Without a visited set or a depth limit, a document that references itself, or nests a few hundred thousand levels deep, recurses until the stack overflows and the process crashes (CWE-674, a denial of service).',
+      why: 'Parsers and renderers of documents often recurse along references that the document controls (an SVG <use> or gradient href, a child list, a nested packet). Without a visited set or a depth limit, a document that references itself, or nests a few hundred thousand levels deep, recurses until the stack overflows and the process crashes (CWE-674, a denial of service). A finding is medium confidence when the input steers the recursion — a member link or a same-class object the document names, a typed child list, what a call decoded (`load(inflate(&buffer))`), a value read from input, or a function on the file\'s input path (a parser re-entering itself as data arrives); low (shown with `--min-confidence low`) when nothing ties it to the input, such as a parent chain, an object the function made, or its own data made smaller.',
       example: 'void Gradient::resolveStops()\n{\n    Gradient *link = document()->gradient(m_link);\n    if (link)\n        link->resolveStops();\n    m_stops = link ? link->m_stops : m_stops;\n}\n',
       useInstead: 'void Gradient::resolveStops(QSet<Gradient *> &visited)\n{\n    Gradient *link = document()->gradient(m_link);\n    if (link && !visited.contains(link)) {\n        visited.insert(link);\n        link->resolveStops(visited);\n    }\n}\n',
       fix: 'Keep the set of objects on the current path (or a re-entrancy flag) and stop when one comes round again; limit the nesting depth for input that is merely deep; or replace the recursion by a loop with an explicit stack.',
@@ -176,6 +244,7 @@ export default defineCppRule({
   },
   create(ctx) {
     let returns: Map<string, string> | undefined;
+    let inputPath: Set<string> | undefined;
     // Return types of the functions defined in this file, by plain name (a name defined twice is left out).
     const returnTypes = (): Map<string, string> => {
       if (returns) return returns;
@@ -234,6 +303,8 @@ export default defineCppRule({
         const calls = body.descendantsOfType('call_expression').filter((call) => {
           // A call in a lambda runs when the lambda is called (a slot, a stored callback), not within this call.
           for (let n = call.parent; n && n.id !== body.id; n = n.parent) if (n.type === 'lambda_expression') return false;
+          // `SLOT(handleData())`, `SIGNAL(done())`: Qt's macros turn the signature into a string; nothing is called.
+          for (let n = call.parent; n && n.id !== body.id; n = n.parent) if (n.type === 'call_expression' && /^(?:SLOT|SIGNAL|Q_SLOT|Q_SIGNAL)$/.test(n.childForFieldName('function')?.text ?? '')) return false;
           const shape = callShape(call);
           if (!shape) return false;
           const wrapper = shape.receiver !== null && shape.receiver.text !== 'this' && wraps(shape.name, base);
@@ -260,14 +331,18 @@ export default defineCppRule({
           return count >= min && count <= max;
         });
         if (calls.length === 0 || hasGuard(fn)) return;
+        const onInputPath = (inputPath ??= functionsOnInputPath(ctx.model.root, (f) => { const n = functionName(f); return n ? baseName(n) : null; })).has(base);
         for (const call of calls) {
           const shape = callShape(call)!;
+          // Medium when the input steers the recursion; low when it is bounded by the program's own structure.
+          const steered = steeredByInput(call, body, owner, declared, onInputPath, ctx.model.root);
           const viaLink = shape.receiver !== null && shape.receiver.text !== 'this';
           ctx.report({
             node: call,
             messageId: !viaLink ? 'direct' : shape.name === base ? 'link' : 'wrapper',
             data: { fn: name, call: call.text.split('\n')[0]!.slice(0, 80) },
-            evidence: [{ node: functionNameNode(fn) ?? fn, message: `${name} is defined here` }],
+            confidence: steered ? 'medium' : 'low',
+            evidence: [{ node: functionNameNode(fn) ?? fn, message: steered ? `${name} is defined here; ${steered}` : `${name} is defined here` }],
           });
         }
       },
