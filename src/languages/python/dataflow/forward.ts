@@ -22,6 +22,11 @@ export interface Transfer<V> {
   bind(value: V, target: SyntaxNode, stmt: SyntaxNode, how: BindKind): V;
   /** One element of `value` (unpacking, iteration). */
   element(value: V, container: SyntaxNode): V;
+  /**
+   * The key and the value `for k, v in right` binds, when the transfer can tell them apart (`d.items()` of a dict
+   * whose keys are all literals); null falls back to `element` for both.
+   */
+  itemPair?(iterable: V, right: SyntaxNode): readonly [V, V] | null;
   /** `env` after `cond` was found truthy (or falsy): guards that validate a value. */
   refine?(cond: SyntaxNode, env: Env<V>, truthy: boolean): void;
   /** A `return` (value null for a bare return). */
@@ -250,8 +255,16 @@ export class ForwardWalker<V> {
   private forStatement(stmt: SyntaxNode, env: Env<V>): Env<V> | null {
     const iterable = this.t.evaluate(stmt.childForFieldName('right')!, env);
     const left = stmt.childForFieldName('left')!;
+    const right = stmt.childForFieldName('right')!;
+    const targets = UNPACKING_TARGETS.has(left.type) ? left.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') : [];
+    const pair = targets.length === 2 ? this.t.itemPair?.(iterable, right) ?? null : null;
     return this.loop(env, (head) => {
-      this.assign(left, this.t.element(iterable, stmt.childForFieldName('right')!), stmt, head, 'for');
+      if (pair) {
+        this.assign(targets[0]!, pair[0], stmt, head, 'for');
+        this.assign(targets[1]!, pair[1], stmt, head, 'for');
+      } else {
+        this.assign(left, this.t.element(iterable, right), stmt, head, 'for');
+      }
       return head;
     }, stmt.childForFieldName('body')!, () => undefined, stmt.childForFieldName('alternative'));
   }

@@ -6,10 +6,11 @@ import { ALL_KINDS, type Shape, type SinkKind, type TaintFact } from '../../../a
 import type { TaintSpec } from '../../../analysis/taint/spec.js';
 import { instantiate, liveAt, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
 import type { PythonModel } from '../model.js';
-import { callee, keywordArg, positionalArgs, stringValue, unparenthesize } from '../syntax.js';
+import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unparenthesize } from '../syntax.js';
 import type { Env } from './env.js';
 import type { BindKind, Transfer } from './forward.js';
 import type { Parameter } from './functions.js';
+import { hasLiteralKeysOnly } from './literalKeys.js';
 import { containerKey, locationKey } from './locations.js';
 import { conversions, escapesNewlines } from './percentFormat.js';
 import { refineGuard } from './taintGuards.js';
@@ -98,6 +99,15 @@ export class TaintTransfer implements Transfer<TaintValue> {
 
   element(v: TaintValue): TaintValue {
     return v.facts.isEmpty ? EMPTY : { facts: v.facts.map((f) => (f.shape === 'container' || f.shape === 'same' ? { ...f, shape: 'unknown' } : f)) };
+  }
+
+  itemPair(iterable: TaintValue, right: SyntaxNode): readonly [TaintValue, TaintValue] | null {
+    const fn = right.type === 'call' ? right.childForFieldName('function') : null;
+    const dict = fn?.type === 'attribute' && fn.childForFieldName('attribute')!.text === 'items' ? fn.childForFieldName('object') : null;
+    if (iterable.facts.isEmpty || dict?.type !== 'identifier' || (right.childForFieldName('arguments')?.namedChildCount ?? 0) > 0) return null;
+    if (!hasLiteralKeysOnly(dict.text, enclosingFunction(right) ?? right.tree.rootNode)) return null;
+    const pair = this.element(iterable);
+    return [EMPTY, this.element(pair)];
   }
 
   enterContext(v: TaintValue): TaintValue {

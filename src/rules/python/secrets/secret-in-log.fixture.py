@@ -114,3 +114,13 @@ def set_target_chap(client, target, username, chap_password):
 def rotate(secret_ref, password_expires_at):
     # ok: secret-in-log
     LOG.info("rotating secret %s, expiry %s", secret_ref, password_expires_at)
+
+
+def inject_all(fs, key=None, admin_password=None):
+    items = {'key': key, 'admin_password': admin_password}
+    for name, value in items.items():
+        # ok: secret-in-log
+        LOG.warning("could not inject %s into the image", name)
+        # ruleid: secret-in-log
+        LOG.debug("injecting %s", value)
+
