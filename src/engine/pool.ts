@@ -29,14 +29,8 @@ export function defaultWorker(): { filename: string; execArgv: string[] } | null
   return null;
 }
 
-/**
- * Old-generation heap per worker: the largest nova module (1.5 MB of tests) fits in 192 MB, 128 MB does not. Close
- * to the limit V8 collects again and again: on nova (two workers, 104 rules) 192 MB took 20.6-22.0 s of CPU, 384 MB
- * 18.1-19.1 s and 1024 MB 18.0-18.6 s, with byte-identical reports (a file that outgrows it is re-run in the main
- * thread, so the limit only bounds memory, never what is found). V8 grows the heap as needed: the limit is not memory
- * taken up front.
- */
-const WORKER_HEAP_MB = 384;
+/** Old-generation heap per worker: the largest nova module (1.5 MB of tests) fits; 128 MB does not. */
+const WORKER_HEAP_MB = 192;
 
 /**
  * Small files travel to the workers in batches: on a tree of small files the messaging of one task per file cost
