@@ -84,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--baseline <file>', 'hide findings recorded in this baseline (matched by fingerprint and count, not line)')
     .option('--write-baseline <file>', 'write the reported findings to a baseline file')
     .option('--gerrit-label <label>', 'with --format gerrit, vote on this label: -1 with new findings, 0 without')
+    .option('--timing', 'print on stderr where the analysis time went: the slowest rules, parsing, the model, facts, phase 2 (also PILLAR_TIMING=1); never changes the report')
     .option('--fail-on-diagnostics', 'exit 6 when, without findings, any selected file was not reviewed or only partly reviewed')
     .option('--llm', 'add an LLM second opinion using llm-endpoint/llm-model from the config file (docs/llm.md)')
     .option('--llm-endpoint <url>', 'OpenAI-compatible endpoint for the LLM second opinion, e.g. http://127.0.0.1:8080/v1 (turns it on)')

@@ -16,6 +16,7 @@ import { EXIT, exitStatus } from './exitCodes.js';
 import { progressReporter } from './progress.js';
 import { formatRejected, llmOptionsFrom, type LlmFlags } from '../llm/cliOptions.js';
 import type { RejectedClaim } from '../llm/types.js';
+import { formatTimings, TIMING_ENV, type Timings } from '../engine/timing.js';
 import { PROFILES, type Profile } from '../rulekit/profiles.js';
 
 export interface ReviewFlags extends LlmFlags {
@@ -49,6 +50,8 @@ export interface ReviewFlags extends LlmFlags {
   writeBaseline?: string;
   gerritLabel?: string;
   failOnDiagnostics?: boolean;
+  /** Print where the analysis time went (rules, parsing, model, facts, phase 2) on stderr; see engine/timing.ts. */
+  timing?: boolean;
 }
 
 /**
@@ -147,6 +150,9 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
   if (cache?.warning) process.stderr.write(`pillar: ${cache.warning}\n`);
   const baseline = flags.baseline !== undefined ? loadBaseline(flags.baseline) : undefined;
   const progress = progressReporter(flags.progress);
+  // Set before any worker starts: workers inherit the environment, and each thread reads the switch once.
+  if (flags.timing) process.env[TIMING_ENV] = '1';
+  let timings: Timings | undefined;
   const options: ReviewOptions = {
     // A change review covers every changed file unless paths narrow it.
     paths: paths.length > 0 || change ? paths : ['.'],
@@ -171,6 +177,7 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
     jobs,
     fileTimeoutMs,
     cacheDir: cache?.dir,
+    onEngineStats: (stats) => { timings = stats.timing; },
   };
   let report;
   try {
@@ -179,6 +186,7 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
     progress.stop();
   }
   if (rejected) process.stderr.write(formatRejected(rejected));
+  if (timings) process.stderr.write(formatTimings(timings));
   const verdict = verdictOf(report, { failOnDiagnostics: flags.failOnDiagnostics });
   const text = render(format, report, { gerritLabel: flags.gerritLabel, failOnDiagnostics: flags.failOnDiagnostics });
   const output = flags.output;

@@ -15,6 +15,7 @@ import { findRule } from '../rulekit/registry.js';
 import type { CppRule, ReportDescriptor, Rule, Visitor } from '../rulekit/types.js';
 import { cweExists } from '../taxonomy/index.js';
 import { FileTimeout, type AnalyzeOptions, type FileAnalysis } from './analyzePython.js';
+import { addTime, timingOn } from './timing.js';
 import { toFinding } from './toFinding.js';
 
 /** At most this many parse-error diagnostics per file; the rest are counted in the last one. */
@@ -65,11 +66,14 @@ export async function analyzeCpp(path: string, source: string, rules: readonly R
       table.set(type, list);
     }
   }
+  const timing = timingOn();
   walkTree(tree, enter, exit, (node, handlers) => {
     for (const { rule, visit } of handlers) {
       if (failed.has(rule)) continue;
+      const tv = timing ? performance.now() : 0;
       try {
         visit(node);
+        if (timing) addTime(rule.meta.id, performance.now() - tv);
       } catch (error) {
         // A broken rule must not cost the user the other rules' findings on this file.
         failed.add(rule);

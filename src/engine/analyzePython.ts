@@ -22,6 +22,7 @@ import { extractFacts } from '../index/extract.js';
 import type { FileFacts, ProjectSlice } from '../index/types.js';
 import { ProjectView } from '../index/view.js';
 import { GapLog } from './gaps.js';
+import { addTime, timingOn } from './timing.js';
 import { toFinding } from './toFinding.js';
 
 export interface FileAnalysis {
@@ -98,8 +99,13 @@ export async function analyzePython(path: string, source: string, rules: readonl
   const limitMs = options.timeoutMs ?? Infinity;
   const deadline = performance.now() + limitMs;
   const timed = Number.isFinite(deadline);
+  // --timing (timing.ts): where the time goes; rules of phase 2 are counted apart from their phase-1 run.
+  const timing = timingOn();
+  const tag = options.phase === 'project' ? 'phase-2 ' : '';
+  let t0 = timing ? performance.now() : 0;
   const tree = await parsePythonWithin(source, () => timed && performance.now() > deadline);
   if (!tree) throw new FileTimeout('parse', limitMs);
+  if (timing) { const t = performance.now(); addTime(`stage:${tag}parse`, t - t0); t0 = t; }
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
   const gaps = new GapLog(path, limitMs);
@@ -110,6 +116,7 @@ export async function analyzePython(path: string, source: string, rules: readonl
     // Every rule in the registry counts as known, selected or not: `--only` must not turn comments into warnings.
     diagnostics.push(...unknownSuppressionIds(path, model.comments, { isRule: (id) => findRule(id) !== undefined, isCwe: cweExists }));
   }
+  if (timing) addTime(`stage:${tag}model`, performance.now() - t0);
   const project = options.project ? new ProjectView(options.project) : ProjectView.empty;
   const projectFindings: Finding[] = [];
   let projectSuppressed = 0;
@@ -150,8 +157,10 @@ export async function analyzePython(path: string, source: string, rules: readonl
     };
     const ctx: RuleContext = { model, report, project };
     let visitors;
+    const tc = timing ? performance.now() : 0;
     try {
       visitors = rule.create(ctx);
+      if (timing) addTime(tag + rule.meta.id, performance.now() - tc);
     } catch (error) {
       diagnostics.push(ruleError(path, rule, error));
       continue;
@@ -179,9 +188,12 @@ export async function analyzePython(path: string, source: string, rules: readonl
   const visitOne = (node: SyntaxNode, rule: Rule, visit: Visitor): void => {
     const skip = tooDeep.size > 0 ? tooDeep.get(rule) : undefined;
     if (skip && node.startIndex >= skip.start && node.endIndex <= skip.end && node.id >= skip.id) return;
+    const tv = timing ? performance.now() : 0;
     try {
       visit(node);
+      if (timing) addTime(tag + rule.meta.id, performance.now() - tv);
     } catch (error) {
+      if (timing) addTime(tag + rule.meta.id, performance.now() - tv);
       const line = node.startPosition.row + 1;
       if (error instanceof BudgetSpent) gaps.add(rule.meta.id, { analysis: 'dataflow', line, why: 'deadline' });
       else if (isStackOverflow(error)) {
@@ -218,7 +230,10 @@ export async function analyzePython(path: string, source: string, rules: readonl
   if (secrets.size > 0) for (const f of [...findings, ...projectFindings]) f.snippet = redactSnippet(f.snippet, [...secrets]);
   diagnostics.push(...gaps.diagnostics());
   if (options.phase !== 'facts') return { findings, diagnostics, suppressed };
-  return { findings, diagnostics, suppressed, split: { facts: extractFacts(model), findings: projectFindings, suppressed: projectSuppressed } };
+  const tf = timing ? performance.now() : 0;
+  const facts = extractFacts(model);
+  if (timing) addTime('stage:facts', performance.now() - tf);
+  return { findings, diagnostics, suppressed, split: { facts, findings: projectFindings, suppressed: projectSuppressed } };
 }
 
 function merge(list: Suppression[]): Suppression {

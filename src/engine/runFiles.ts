@@ -12,7 +12,8 @@ import { preferQuickStart } from '../languages/treesitter/runtime.js';
 import type { FileAnalysis } from './analyzePython.js';
 import { defaultWorker, WorkerPool } from './pool.js';
 import { runProjectPhase, type ProjectPhaseStats } from './projectPhase.js';
-import { gaveUp, runTask, type AnalyzeTask } from './task.js';
+import { gaveUp, runTask, type AnalyzeTask, type TimedAnalysis } from './task.js';
+import { mergeTimes, timingOn, type Timings } from './timing.js';
 
 export const DEFAULT_FILE_TIMEOUT_MS = 30_000;
 /** Below this many files to analyse, starting threads (~0.3 s each) costs more than it saves. */
@@ -72,7 +73,11 @@ export type FileOutcome =
   | { ok: true; lines: number; text?: string; result: FileAnalysis; old?: FileAnalysis };
 
 /** `analysed`: files analysed in phase 1 (cache misses); `project`: phase 2 of a two-phase run (projectPhase.ts). */
-export interface RunStats { jobs: number; analysed: number; cache?: CacheStats; project?: ProjectPhaseStats }
+export interface RunStats {
+  jobs: number; analysed: number; cache?: CacheStats; project?: ProjectPhaseStats;
+  /** With --timing (PILLAR_TIMING): where the analysis time went, summed over every thread (timing.ts). */
+  timing?: Timings;
+}
 
 interface Unit { key: string | undefined; text: string; keepSuppressed: boolean; phase?: 'facts' }
 
@@ -151,6 +156,7 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   const usePool = requested > 1 && worker !== null && misses.length >= (options.minFilesForPool ?? MIN_FILES_FOR_POOL) &&
     (options.jobs !== undefined || !littleWork(misses, source));
   let projectStats: ProjectPhaseStats | undefined;
+  const timings: Timings | undefined = timingOn() ? {} : undefined;
   let pool = usePool ? new WorkerPool(Math.min(requested, misses.length), worker) : undefined;
   try {
     // Threads that cannot start (a broken install, no tsx beside TypeScript sources) cost speed, never the review.
@@ -170,7 +176,10 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
     };
     const analyse = async (i: number, unit: Unit, extra: Partial<AnalyzeTask> = {}): Promise<FileAnalysis> => {
       const task: AnalyzeTask = { path: source.path(i), text: unit.text, ruleIds, keepSuppressed: unit.keepSuppressed, timeoutMs, ...(unit.phase ? { phase: unit.phase } : {}), ...extra };
-      const result = unit.text.length > ISOLATE_CHARS && worker ? await isolated(task, worker) : pool ? await pool.run(task) : await inThisThread(task);
+      const timed: TimedAnalysis = unit.text.length > ISOLATE_CHARS && worker ? await isolated(task, worker) : pool ? await pool.run(task) : await inThisThread(task);
+      // Timing totals never reach the cache or the report.
+      const { timing: times, ...result } = timed;
+      if (timings && times) mergeTimes(timings, times);
       if (cache && unit.key && !gaveUp(result)) cache.put(unit.key, result);
       return result;
     };
@@ -190,19 +199,22 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
       finish(i, outcomeOf(read.text, results));
     });
     if (twoPhase) {
+      const tp = performance.now();
       projectStats = await runProjectPhase(outcomes, {
         source, projectRuleIds, hashes,
         cached: (key) => cache?.get(key),
         keyOf: (i, hash, sliceKey) => cache?.keyOfHash(source.path(i), hash, `${baseVariant(options.keepSuppressed)}+project:${sliceKey}`),
         analyse: (i, text, key, slice) => analyse(i, { text, key, keepSuppressed: options.keepSuppressed }, { ruleIds: projectRuleIds, phase: 'project', project: slice }),
       });
+      // Wall time of phase 2 in the main thread: joining the facts, slicing, and the re-analyses.
+      if (timings) mergeTimes(timings, { 'stage:phase-2 wall': { ms: performance.now() - tp, calls: 1 } });
     }
   } finally {
     await pool?.close();
     manifest?.save();
     cache?.save();
   }
-  return { outcomes, stats: { jobs: pool?.threads ?? 1, analysed: misses.length, ...(cache ? { cache: cache.stats } : {}), ...(projectStats ? { project: projectStats } : {}) } };
+  return { outcomes, stats: { jobs: pool?.threads ?? 1, analysed: misses.length, ...(cache ? { cache: cache.stats } : {}), ...(projectStats ? { project: projectStats } : {}), ...(timings ? { timing: timings } : {}) } };
 }
 
 /** True when the files are known to hold less source than is worth starting threads for. */

@@ -7,6 +7,7 @@ import type { Rule } from '../rulekit/types.js';
 import { languageOf } from '../sources/language.js';
 import { analyzeCpp } from './analyzeCpp.js';
 import { analyzePython, FileTimeout, isStackOverflow, type FileAnalysis } from './analyzePython.js';
+import { takeTimes, timingOn, type Timings } from './timing.js';
 
 /** Plain data, so that it crosses to a worker by structured clone (rules are modules, sent by id). */
 export interface AnalyzeTask {
@@ -68,7 +69,15 @@ export function failedResult(path: string, error: unknown, limitMs: number): Fil
   return { findings: [], diagnostics: [diagnostic], suppressed: 0 };
 }
 
-export async function runTask(task: AnalyzeTask): Promise<FileAnalysis> {
+/** A result with this thread's timing totals (--timing); the engine takes them off before caching or reporting. */
+export type TimedAnalysis = FileAnalysis & { timing?: Timings };
+
+export async function runTask(task: AnalyzeTask): Promise<TimedAnalysis> {
+  const result = await runTaskUntimed(task);
+  return timingOn() ? { ...result, timing: takeTimes() } : result;
+}
+
+async function runTaskUntimed(task: AnalyzeTask): Promise<FileAnalysis> {
   try {
     // By extension only: a C++ file never reaches the Python front-end, whichever glob selected it.
     const analyze = languageOf(task.path) === 'cpp' ? analyzeCpp : analyzePython;

@@ -261,7 +261,8 @@ function enclosingFunctionOf(node: SyntaxNode): SyntaxNode | null {
 
 /** Every class of the module that receives paste.deploy options and uses a boolean one unconverted. */
 export function stringConfigHolders(model: PythonModel): StringConfigHolder[] {
-  if (!model.hasNodeOfType('dictionary_splat_pattern')) return [];
+  // A paste factory is a function named `*factory` taking **kwargs: files without both skip the walk for one.
+  if (!model.hasNodeOfType('dictionary_splat_pattern') || !model.source.includes('factory')) return [];
   const factories = pasteFactories(model);
   if (factories.length === 0) return [];
   const declared = booleanOptions(model);

@@ -36,6 +36,26 @@ describe('pillar review engine flags', () => {
     expect(pillar(['--version']).stdout.trim()).toBe(version);
   });
 
+  it('--timing and PILLAR_TIMING=1 print the rules\' and stages\' times on stderr, summed over workers, and never change the report or the cache', () => {
+    const plain = pillar(['review', root, '--format', 'json', '--jobs', '2', '--no-cache']);
+    const timed = pillar(['review', root, '--format', 'json', '--jobs', '2', '--no-cache', '--timing']);
+    expect(timed.stdout).toBe(plain.stdout);
+    expect(plain.stderr).toBe('');
+    expect(timed.stderr).toMatch(/^Rule +\| +Time \(ms\) \| Relative\n/);
+    // A rule that reports on the fixture tree ran, and so is timed; the stages are listed below the rules.
+    const reported = (JSON.parse(plain.stdout) as { findings: Array<{ ruleId: string }> }).findings[0]!.ruleId;
+    expect(timed.stderr).toMatch(/\nall rules +\| +[\d.]+ \| \d+ rules\n/);
+    expect(timed.stderr).toMatch(/\nparse +\| +[\d.]+ \| \d+ calls\n/);
+    const byEnv = pillar(['review', root, '--format', 'json', '--jobs', '1', '--no-cache', '--only', reported], undefined, { PILLAR_TIMING: '1' });
+    expect(byEnv.stderr).toContain(`\n${reported} `);
+    // Results cached by a timed run hold no timing, and a later untimed run reads the same report from them.
+    const cacheDir = join(tempDir('cache'), 'c');
+    pillar(['review', root, '--format', 'json', '--jobs', '2', '--cache-dir', cacheDir, '--timing']);
+    for (const f of readdirSync(cacheDir)) expect(readFileSync(join(cacheDir, f), 'utf8')).not.toMatch(/\\*"timing\\*":/);
+    const fromCache = pillar(['review', root, '--format', 'json', '--jobs', '2', '--cache-dir', cacheDir]);
+    expect(fromCache.stdout).toBe(plain.stdout);
+  });
+
   it('caches in the user cache directory (never the current one), or --cache-dir, and not with --no-cache', () => {
     const cwd = tempDir('cwd');
     const xdg = tempDir('xdg');

@@ -168,6 +168,9 @@ function ownedBy(node: SyntaxNode, fn: SyntaxNode): boolean {
   return false;
 }
 
+/** Every name below the random module: a file that calls none has no predictable value to look for. */
+const RANDOM_MODULE = ['random.*'];
+
 export default defineRule({
   meta: {
     id: 'predictable-secret-from-random',
@@ -200,6 +203,8 @@ export default defineRule({
       module(root) {
         // Most files never call random: look for a source before building the file's facts. descendantsOfType
         // stops at nested scopes, so the module and every function are asked in turn.
+        // The file-wide set of called names (memoised by the model, shared with the blacklist rules) answers first.
+        if (!ctx.model.mayCall(RANDOM_MODULE)) return;
         const random = (c: SyntaxNode): boolean => /^random\./.test(ctx.model.callName(c) ?? '');
         if (![root, ...allFunctions(root)].some((scope) => descendantsOfType(scope, 'call').some(random))) return;
         const facts = new FileFacts(ctx.model);

@@ -50,9 +50,11 @@ export default defineRule({
         return;
       }
     };
+    // A subscript is a string read only as `os.environ[...]`, which needs the name `environ` in the text (imported,
+    // aliased or written out): files without it skip resolving every subscript's value.
     return {
       call: stringRead,
-      subscript: stringRead,
+      ...(ctx.model.source.includes('environ') ? { subscript: stringRead } : {}),
       module() {
         for (const h of stringConfigHolders(ctx.model)) {
           const tls = h.uses.map((u) => ({ u, parameter: tlsParameter(u) })).filter((x) => x.parameter !== null);
