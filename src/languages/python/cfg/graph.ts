@@ -1,6 +1,7 @@
 // The control-flow graph of one function or module body, with the queries rules ask of it: successors, paths that
 // avoid statements, where an exception can go, dominators, loops and unreachable code. Plain graph searches only.
 import type { SyntaxNode } from '../../syntaxTree.js';
+import { shortestPath } from '../../../analysis/resources/typestate.js';
 import { dominatorTree, type DominatorTree } from './dominators.js';
 import type { CfgEdge, CfgNode, CfgNodeKind, EdgeKind } from './types.js';
 
@@ -87,25 +88,7 @@ export class Cfg {
 
   /** The first path (breadth-first, so a shortest one) from any of `from` to any node satisfying `to`, or null. */
   path(from: Iterable<CfgNode>, to: (n: CfgNode) => boolean, options: PathOptions = {}): CfgNode[] | null {
-    const parent = new Map<CfgNode, CfgNode | null>();
-    const queue: CfgNode[] = [];
-    for (const f of from) if (!parent.has(f)) { parent.set(f, null); queue.push(f); }
-    for (let i = 0; i < queue.length; i++) {
-      const n = queue[i]!;
-      if (to(n)) {
-        const path: CfgNode[] = [];
-        for (let c: CfgNode | null = n; c; c = parent.get(c) ?? null) path.unshift(c);
-        return path;
-      }
-      for (const e of n.succ) {
-        if (options.edges && !options.edges.has(e.kind)) continue;
-        if (options.follow && !options.follow(e)) continue;
-        if (parent.has(e.to) || options.avoiding?.has(e.to)) continue;
-        parent.set(e.to, n);
-        queue.push(e.to);
-      }
-    }
-    return null;
+    return shortestPath(from, to, options);
   }
 
   reachable(from: CfgNode | Iterable<CfgNode>, to: CfgNode | Iterable<CfgNode>, options: PathOptions = {}): boolean {
