@@ -1,21 +1,14 @@
-// Locates a rule's module on disk from its id (file name = rule id), for fixture and docs tests.
-import { readdirSync, statSync } from 'node:fs';
+// Locates a rule's module on disk from its id (file name = rule id), for fixture and docs tests: the same scan the
+// rule index generator makes (scripts/generate-rule-index.ts).
 import { join } from 'node:path';
+import { ruleFilesById } from '../../scripts/generate-rule-index.js';
 
-const ROOT = join(import.meta.dirname, '..', '..', 'src', 'rules');
-
-function scan(dir: string, out: Map<string, string>): void {
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) scan(full, out);
-    else if (name.endsWith('.ts') && !name.includes('.test.')) out.set(name.replace(/\.ts$/, ''), full);
-  }
-}
+const ROOT = join(import.meta.dirname, '..', '..');
 
 let cache: Map<string, string> | undefined;
 
 export function ruleFile(id: string): string {
-  if (!cache) { cache = new Map(); scan(join(ROOT, 'python'), cache); scan(join(ROOT, 'cpp'), cache); }
+  cache ??= new Map([...ruleFilesById()].map(([ruleId, files]) => [ruleId, join(ROOT, files.source)]));
   const file = cache.get(id);
   if (!file) throw new Error(`no module file named ${id}.ts under src/rules/python or src/rules/cpp`);
   return file;
