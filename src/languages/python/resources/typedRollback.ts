@@ -13,12 +13,12 @@ import type { SyntaxNode } from '../../syntaxTree.js';
 import { unreleasedEscape, type FlowEdge } from '../../../analysis/resources/typestate.js';
 import { ROOT_EXCEPTIONS } from '../../../models/python/exceptionRoots.js';
 import { IN_PROCESS_RELEASE_RECEIVER, RECEIVER_PAIRS } from '../../../models/python/resources.js';
-import { receiver } from '../../../rulekit/openstack.js';
+import { argumentValues, receiver } from '../../../rulekit/openstack.js';
 import { statementMayRaise, type CfgNode } from '../cfg/index.js';
 import { isDeliberateRaise } from '../cfg/graph.js';
 import { headerParts } from '../cfg/raises.js';
 import type { PythonModel } from '../model.js';
-import { calleeName, descendantsOfType, isLoggingCall } from '../syntax.js';
+import { calleeName, descendantsOfType, isLoggingCall, targetNames } from '../syntax.js';
 import { externalRelease, localCallee } from './externalRelease.js';
 import { isInMemoryCall, matchesCall } from './match.js';
 
@@ -125,6 +125,27 @@ function guardedRegion(call: SyntaxNode, fn: SyntaxNode): SyntaxNode {
   return region;
 }
 
+/**
+ * Where in the try body the released thing comes into being: the end of the first statement there that binds a
+ * name the release is given (`att = attachment_create(...)` for `attachment_delete(ctx, att)`) or that calls the
+ * acquire half of a receiver pair on the release's receiver (`image.set_data(...)` for `image.delete()`). A step
+ * before it failing leaves nothing to release. The try body's start when neither is inside it.
+ */
+function acquiredFrom(tryBody: SyntaxNode, release: SyntaxNode): number {
+  const names = new Set<string>();
+  const obj = receiver(release);
+  if (obj?.type === 'identifier') names.add(obj.text);
+  for (const a of argumentValues(release)) for (const id of [a, ...descendantsOfType(a, 'identifier')]) if (id.type === 'identifier') names.add(id.text);
+  const pairs = RECEIVER_PAIRS.filter((p) => p.release.some((r) => matchesCall(release, r, null)));
+  for (const stmt of descendantsOfType(tryBody, 'expression_statement')) {
+    const assign = stmt.namedChild(0);
+    const binds = assign?.type === 'assignment' && targetNames(assign.childForFieldName('left')).some((n) => names.has(n));
+    const acquires = !!obj && ownCalls(stmt).some((c) => receiver(c)?.text === obj.text && pairs.some((p) => p.acquire.some((a) => matchesCall(c, a, null))));
+    if (binds || acquires) return stmt.endIndex;
+  }
+  return tryBody.startIndex;
+}
+
 const catching = {
   catches: (e: FlowEdge<CfgNode>): boolean => e.kind === 'true' && (e.from.ast?.type === 'except_clause' || e.from.ast?.type === 'except_group_clause'),
   rethrows: isDeliberateRaise,
@@ -167,7 +188,8 @@ export function typedRollbackGaps(model: PythonModel, fn: SyntaxNode): TypedRoll
       for (const c of ownCalls(body)) if (calleeName(c) === name) for (const n of cfg.nodesWithin(guardedRegion(c, fn))) avoid.add(n);
       const caught = new Set(clauses.flatMap(listedTypes));
       const fails = (stmt: SyntaxNode): boolean => failingCalls(stmt).some((c) => !raisesOnly(model, c, caught));
-      const raiser = cfg.nodes.find((n) => n.kind === 'statement' && n.ast && within(n.ast, tryBody) && n.ast.type !== 'raise_statement'
+      const from = acquiredFrom(tryBody, release);
+      const raiser = cfg.nodes.find((n) => n.kind === 'statement' && n.ast && within(n.ast, tryBody) && n.ast.startIndex >= from && n.ast.type !== 'raise_statement'
         && statementMayRaise(n.ast) && fails(n.ast)
         && unreleasedEscape(cfg!.exceptionTargets(n.ast), [cfg!.raiseExit], { avoiding: avoid, catching }) !== null);
       if (!raiser?.ast) continue;

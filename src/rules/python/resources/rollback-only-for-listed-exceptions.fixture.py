@@ -199,3 +199,25 @@ def bind_with_client_root(client, port_id, host):
         client.delete_port_binding(port_id, host)
         raise
     return binding
+
+
+def attach_then_record(volume_api, bdm, volume_id, instance):
+    # Only the attachment call itself can fail before the handler matters: if it fails there is nothing to delete.
+    try:
+        attachment_id = volume_api.attachment_create(volume_id, instance)
+        bdm.attachment_id = attachment_id
+    # ok: rollback-only-for-listed-exceptions
+    except errors.InstanceGone:
+        volume_api.attachment_delete(attachment_id)
+        raise
+
+
+def attach_then_save(volume_api, bdm, volume_id, instance):
+    try:
+        attachment_id = volume_api.attachment_create(volume_id, instance)
+        bdm.attachment_id = attachment_id
+        bdm.save()
+    # ruleid: rollback-only-for-listed-exceptions
+    except errors.InstanceGone:
+        volume_api.attachment_delete(attachment_id)
+        raise
