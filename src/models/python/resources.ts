@@ -76,6 +76,15 @@ export const EXTERNAL_RELEASES: readonly ExternalRelease[] = [
 ];
 
 /**
+ * Objects that acquire something outside the process through one method and give it back through another on the
+ * same object: glance's domain `Image.set_data()` writes the image data to a store, `Image.delete()` removes it
+ * (glance/domain/__init__.py). A release counts when the same local received an acquire in the function.
+ */
+export const RECEIVER_PAIRS: readonly ResourcePair[] = [
+  { what: 'stored image data', scope: 'service', acquire: [{ method: 'set_data' }], release: [{ method: 'delete' }] },
+];
+
+/**
  * Releases documented to handle their own failures: glance's store utilities log a store that cannot delete and
  * mark the location instead of raising ("handle all known exceptions", glance/common/store_utils.py).
  */

@@ -5,3 +5,4 @@ export { leakOnException, transferred, type LocalLeak } from './localLeak.js';
 export { serviceLeaks, creationOf, rollbackClauses, type Creation, type ServiceLeak } from './serviceLeak.js';
 export { releaseFailureLeavesLoop } from './cleanupLoop.js';
 export { callMayRaise, externalRelease, localCallee } from './externalRelease.js';
+export { typedRollbackGaps, isRollbackRelease, type TypedRollbackGap } from './typedRollback.js';

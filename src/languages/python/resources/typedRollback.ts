@@ -1,0 +1,201 @@
+// Rollbacks tied to exception types: a `try` whose handler for some listed exception types releases what the
+// protected steps hold (deletes the stored data, the port, the volume) and then leaves the function, while an
+// exception of any other type raised by the same steps leaves the function without that release. Python front-end
+// of the typestate engine (src/analysis/resources): the handler shapes come from the syntax, the "does another type
+// still escape unreleased" question from the engine's catching search over the CFG's exception edges.
+//
+//     try:                                   store.add(...) ── exception ──► dispatch
+//         loc = store.add(...)                                                 │ except NotFound?  ── true ──► delete(loc); raise
+//         registry.save(meta)                                                  │ false
+//     except (NotFound, Conflict):                                             ▼
+//         delete(loc); raise                                              raise-exit, `loc` still held: reported
+import type { SyntaxNode } from '../../syntaxTree.js';
+import { unreleasedEscape, type FlowEdge } from '../../../analysis/resources/typestate.js';
+import { ROOT_EXCEPTIONS } from '../../../models/python/exceptionRoots.js';
+import { IN_PROCESS_RELEASE_RECEIVER, RECEIVER_PAIRS } from '../../../models/python/resources.js';
+import { argumentValues, receiver } from '../../../rulekit/openstack.js';
+import { statementMayRaise, type CfgNode } from '../cfg/index.js';
+import { isDeliberateRaise } from '../cfg/graph.js';
+import { headerParts } from '../cfg/raises.js';
+import type { PythonModel } from '../model.js';
+import { calleeName, descendantsOfType, isLoggingCall, targetNames } from '../syntax.js';
+import { externalRelease, localCallee } from './externalRelease.js';
+import { isInMemoryCall, matchesCall } from './match.js';
+
+export interface TypedRollbackGap {
+  /** The except clause that releases only for the types it lists. */
+  clause: SyntaxNode;
+  /** The release it runs. */
+  release: SyntaxNode;
+  /** A step of the try body whose other exceptions leave the function without that release. */
+  raiser: SyntaxNode;
+}
+
+const SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
+
+/** Calls under `node`, not descending into nested functions or classes (their bodies run elsewhere). */
+function ownCalls(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const walk = (n: SyntaxNode): void => {
+    for (const c of n.namedChildren) {
+      if (!c || SCOPES.has(c.type)) continue;
+      if (c.type === 'call') out.push(c);
+      walk(c);
+    }
+  };
+  walk(node);
+  return out;
+}
+
+/**
+ * A call that gives back something another service or the host keeps for a tenant: a modelled external release
+ * (directly or through a callee defined in this file), or the release half of a receiver pair whose acquire the
+ * same local received in `fn` (`image.set_data(...)` … `image.delete()`). A storage driver's own backend calls are
+ * the driver's business, not a tenant's resource (src/models/python/resources.ts).
+ */
+export function isRollbackRelease(model: PythonModel, call: SyntaxNode, fn: SyntaxNode): boolean {
+  if (isLoggingCall(call) || isInMemoryCall(call)) return false;
+  const obj = receiver(call);
+  if (obj && IN_PROCESS_RELEASE_RECEIVER.test(obj.text)) return false;
+  if (externalRelease(model, call) !== null) return true;
+  if (obj?.type !== 'identifier') return false;
+  const pairs = RECEIVER_PAIRS.filter((p) => p.release.some((r) => matchesCall(call, r, null)));
+  if (pairs.length === 0) return false;
+  return ownCalls(fn.childForFieldName('body') ?? fn).some((c) => receiver(c)?.text === obj.text && pairs.some((p) => p.acquire.some((a) => matchesCall(c, a, null))));
+}
+
+/** The calls of a statement that can fail for reasons of their own (not logging, not an in-memory builtin or method). */
+function failingCalls(stmt: SyntaxNode): SyntaxNode[] {
+  // A compound statement's node stands for its header (`if cond:`, `for x in it:`); its body has nodes of its own.
+  return headerParts(stmt).flatMap((p) => (p.type === 'call' ? [p, ...ownCalls(p)] : ownCalls(p))).filter((c) => !isLoggingCall(c) && !isInMemoryCall(c));
+}
+
+/** The last segment of an exception type as written: `exception.PortBindingFailed` → `PortBindingFailed`. */
+function typeName(expr: SyntaxNode): string {
+  const target = expr.type === 'call' ? expr.childForFieldName('function') : expr;
+  return (target?.text ?? '').split('.').pop() ?? '';
+}
+
+/** The type names an except clause lists. */
+function listedTypes(clause: SyntaxNode): string[] {
+  let value = clause.childForFieldName('value') ?? clause.namedChildren.find((c) => c !== null && c.type !== 'block' && c.type !== 'comment') ?? null;
+  if (value?.type === 'as_pattern') value = value.namedChild(0);
+  if (!value) return [];
+  const items = value.type === 'tuple' || value.type === 'parenthesized_expression' ? value.namedChildren : [value];
+  return items.filter((n): n is SyntaxNode => n !== null).map(typeName);
+}
+
+/**
+ * A call to a function of this file whose only failures are `raise T(...)` of the given types: a checker such as
+ * `def _ensure_bound(port): if port['vif_type'] == 'failed': raise PortBindingFailed(...)`. Its other exceptions
+ * are programming errors, not the failures a rollback is for. One level deep.
+ */
+function raisesOnly(model: PythonModel, call: SyntaxNode, types: ReadonlySet<string>): boolean {
+  const def = localCallee(model, call);
+  if (!def) return false;
+  const cfg = model.cfg(def);
+  const live = cfg.reachableFromEntry();
+  for (const n of cfg.nodes) {
+    if (n.kind !== 'statement' || !n.ast || !live.has(n) || !n.succ.some((e) => e.kind === 'exception')) continue;
+    if (n.ast.type === 'raise_statement') {
+      const raised = n.ast.namedChild(0);
+      if (raised && types.has(typeName(raised))) continue;
+      if (cfg.exceptionEscapePath(n.ast, { to: 'raise' })) return false;
+      continue;
+    }
+    if (failingCalls(n.ast).length > 0 && cfg.exceptionEscapePath(n.ast, { to: 'raise' })) return false;
+  }
+  return true;
+}
+
+function within(inner: SyntaxNode, outer: SyntaxNode): boolean {
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/**
+ * The statement of a release widened to the `if`/`for` statements around it (up to the clause or function): the
+ * graph has no path conditions, and `if not done: delete(loc)` in a `finally` is the author's release on failure.
+ */
+function guardedRegion(call: SyntaxNode, fn: SyntaxNode): SyntaxNode {
+  let region = call;
+  for (let n = call.parent; n && n.id !== fn.id; n = n.parent) {
+    if (n.type === 'except_clause' || n.type === 'finally_clause' || n.type === 'try_statement' || SCOPES.has(n.type)) break;
+    if (n.type === 'if_statement' || n.type === 'for_statement' || n.type === 'expression_statement') region = n;
+  }
+  return region;
+}
+
+/**
+ * Where in the try body the released thing comes into being: the end of the first statement there that binds a
+ * name the release is given (`att = attachment_create(...)` for `attachment_delete(ctx, att)`) or that calls the
+ * acquire half of a receiver pair on the release's receiver (`image.set_data(...)` for `image.delete()`). A step
+ * before it failing leaves nothing to release. The try body's start when neither is inside it.
+ */
+function acquiredFrom(tryBody: SyntaxNode, release: SyntaxNode): number {
+  const names = new Set<string>();
+  const obj = receiver(release);
+  if (obj?.type === 'identifier') names.add(obj.text);
+  for (const a of argumentValues(release)) for (const id of [a, ...descendantsOfType(a, 'identifier')]) if (id.type === 'identifier') names.add(id.text);
+  const pairs = RECEIVER_PAIRS.filter((p) => p.release.some((r) => matchesCall(release, r, null)));
+  for (const stmt of descendantsOfType(tryBody, 'expression_statement')) {
+    const assign = stmt.namedChild(0);
+    const binds = assign?.type === 'assignment' && targetNames(assign.childForFieldName('left')).some((n) => names.has(n));
+    const acquires = !!obj && ownCalls(stmt).some((c) => receiver(c)?.text === obj.text && pairs.some((p) => p.acquire.some((a) => matchesCall(c, a, null))));
+    if (binds || acquires) return stmt.endIndex;
+  }
+  return tryBody.startIndex;
+}
+
+const catching = {
+  catches: (e: FlowEdge<CfgNode>): boolean => e.kind === 'true' && (e.from.ast?.type === 'except_clause' || e.from.ast?.type === 'except_group_clause'),
+  rethrows: isDeliberateRaise,
+};
+
+/**
+ * The try statements of `fn` with a typed rollback gap: a clause that is not a catch-all releases something and
+ * then raises (re-raises or raises its own error: the operation failed), and some failing step of the try body has an
+ * exception path to the function's raise exit that passes no call releasing the same way (same callee name) — no
+ * catch-all sibling, `finally` or enclosing handler does it. One gap per try statement.
+ */
+export function typedRollbackGaps(model: PythonModel, fn: SyntaxNode): TypedRollbackGap[] {
+  const body = fn.childForFieldName('body');
+  if (!body) return [];
+  const tries = descendantsOfType(body, 'try_statement').filter((t) => {
+    for (let n = t.parent; n && n.id !== fn.id; n = n.parent) if (SCOPES.has(n.type)) return false;
+    return true;
+  });
+  if (tries.length === 0) return [];
+  let cfg: ReturnType<PythonModel['cfg']> | null = null;
+  const out: TypedRollbackGap[] = [];
+  for (const t of tries) {
+    const tryBody = t.childForFieldName('body');
+    if (!tryBody) continue;
+    const clauses = t.namedChildren.filter((c): c is SyntaxNode => c?.type === 'except_clause');
+    // A clause naming a library's or the service's root exception catches every failure that code reports.
+    if (clauses.some((c) => listedTypes(c).some((t) => ROOT_EXCEPTIONS.has(t)))) continue;
+    const typed = clauses.filter((c) => !model.isCatchAll(c));
+    for (const clause of typed) {
+      const release = ownCalls(clause).find((c) => isRollbackRelease(model, c, fn));
+      if (!release) continue;
+      cfg ??= model.cfg(fn);
+      const outcome = model.handlerOutcome(clause);
+      // It fails the operation: the release is a rollback (a handler that cleans up and carries on, or returns a
+      // value, is recovering from an expected condition, not undoing the protected steps).
+      if (!outcome.exits.has('raise')) continue;
+      // Every call in the function that releases the same way: the exception may pass through one of them.
+      const name = calleeName(release);
+      const avoid = new Set<CfgNode>();
+      for (const c of ownCalls(body)) if (calleeName(c) === name) for (const n of cfg.nodesWithin(guardedRegion(c, fn))) avoid.add(n);
+      const caught = new Set(clauses.flatMap(listedTypes));
+      const fails = (stmt: SyntaxNode): boolean => failingCalls(stmt).some((c) => !raisesOnly(model, c, caught));
+      const from = acquiredFrom(tryBody, release);
+      const raiser = cfg.nodes.find((n) => n.kind === 'statement' && n.ast && within(n.ast, tryBody) && n.ast.startIndex >= from && n.ast.type !== 'raise_statement'
+        && statementMayRaise(n.ast) && fails(n.ast)
+        && unreleasedEscape(cfg!.exceptionTargets(n.ast), [cfg!.raiseExit], { avoiding: avoid, catching }) !== null);
+      if (!raiser?.ast) continue;
+      out.push({ clause, release, raiser: raiser.ast });
+      break;
+    }
+  }
+  return out;
+}
