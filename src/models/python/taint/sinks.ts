@@ -83,6 +83,7 @@ export const REDIRECT_SINKS: readonly Sink[] = [
   { call: { name: 'werkzeug.utils.redirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'location' }], variant: 'location' },
   { call: { name: 'django.shortcuts.redirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'to' }], variant: 'location' },
   { call: { name: 'django.http.HttpResponseRedirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'redirect_to' }], variant: 'location' },
+  { call: { name: 'django.http.HttpResponsePermanentRedirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'redirect_to' }], variant: 'location' },
 ];
 
 /**

@@ -1,6 +1,5 @@
 // CWE-601: a redirect whose Location comes from the request, so a link to the trusted service forwards its users
 // to a site of the attacker's choosing (phishing, token theft). Checked through the taint engine.
-import { taintFindings } from '../../../languages/python/dataflow/taintFindings.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -29,7 +28,7 @@ export default defineRule({
   create(ctx) {
     return {
       module() {
-        for (const f of taintFindings(ctx.model, PYTHON_TAINT_SPEC, { kind: 'redirect', trust: ['remote'] })) {
+        for (const f of ctx.model.taintFindings(PYTHON_TAINT_SPEC, { kind: 'redirect', trust: ['remote'] })) {
           ctx.report({
             node: f.node, messageId: 'location',
             data: { value: f.value, source: f.source, sourceLine: f.sourceLine, sink: f.sinkName, line: f.sinkLine },
