@@ -22,7 +22,7 @@ export default defineRule({
       example: 'import webob.exc\nimport webob.dec\n\n\n@webob.dec.wsgify\ndef login_done(req):\n    target = req.GET.get("next")\n    raise webob.exc.HTTPFound(location=target)\n',
       useInstead: 'import webob.exc\nimport webob.dec\n\nALLOWED = ("/dashboard", "/servers")\n\n\n@webob.dec.wsgify\ndef login_done(req):\n    target = req.GET.get("next")\n    if target not in ALLOWED:\n        target = "/dashboard"\n    raise webob.exc.HTTPFound(location=target)\n',
       fix: 'Map the request value to a known local path, or verify with urllib.parse.urlsplit that it has no scheme and no host (or an allow-listed host) before redirecting.',
-      references: ['https://cwe.mitre.org/data/definitions/601.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Unvalidated_Redirects_and_Forwards_Cheat_Sheet.html'],
+      references: ['https://cwe.mitre.org/data/definitions/601.html', 'https://security.openstack.org/guidelines/dg_avoid-unvalidated-redirects.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Unvalidated_Redirects_and_Forwards_Cheat_Sheet.html'],
     },
   },
   create(ctx) {
