@@ -71,6 +71,8 @@ export const PARAMETER_SOURCES: readonly ParameterSource[] = [
 
 export const VALUE_SOURCES: readonly ValueSource[] = [
   { name: 'flask.request', shape: 'request', trust: 'remote', confidence: 'high' },
+  // Pecan's thread-local request (a webob request): ironic's and neutron's REST controllers read it directly.
+  { name: 'pecan.request', shape: 'request', trust: 'remote', confidence: 'high' },
   { name: 'sys.argv', shape: 'container', trust: 'local', confidence: 'medium' },
   { name: 'os.environ', shape: 'container', trust: 'local', confidence: 'low' },
 ];

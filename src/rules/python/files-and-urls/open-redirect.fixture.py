@@ -72,11 +72,11 @@ class ReturnToView(generic.TemplateView):
     def patch(self, request, *args, **kwargs):
         back = self.request.GET.get('back')
         other = self.request.GET.get('other')
-        # The test is of `other`: it says nothing about `back`.
+        # False when `back` is empty, whatever `other` is: `other` is not vouched for.
         if back and not django_http_utils.url_has_allowed_host_and_scheme(other, allowed_hosts=None):
-            back = None
+            return shortcuts.redirect('/')
         # ruleid: open-redirect
-        return shortcuts.redirect(back or '/')
+        return shortcuts.redirect(other or '/')
 
 
 @login_required
@@ -91,3 +91,18 @@ class Mailer(object):
     def send(self):
         # ok: open-redirect
         return shortcuts.redirect(self.request.GET.get('next'))
+
+
+import pecan
+
+
+class LoginController(object):
+    @pecan.expose()
+    def done(self):
+        # ruleid: open-redirect
+        pecan.redirect(pecan.request.GET.get('came_from'))
+
+    @pecan.expose()
+    def home(self):
+        # ok: open-redirect
+        pecan.redirect(pecan.request.application_url + '/home')
