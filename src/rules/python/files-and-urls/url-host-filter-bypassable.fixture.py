@@ -27,6 +27,18 @@ def check_literal_list(target):
         raise ValueError(target)
 
 
+def metadata_guard(target):
+    host = urlsplit(target).hostname
+    # ruleid: url-host-filter-bypassable[denylist]
+    if host == '169.254.169.254':
+        return None
+    # A single allowed host compared for equality.
+    # ok: url-host-filter-bypassable
+    if host != 'images.example.org':
+        return None
+    return target
+
+
 def forward_credentials(location, session, trusted_mirrors):
     dest = urllib.parse.urlparse(location)
     # ruleid: url-host-filter-bypassable[substring]

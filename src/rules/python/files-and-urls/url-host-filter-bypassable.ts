@@ -146,6 +146,12 @@ export default defineRule({
     return {
       comparison_operator(node) {
         for (const { left, operator, right } of comparisonPairs(node)) {
+          // `host == '169.254.169.254'` rejecting is a one-entry deny-list; `!=` rejecting is an allow-list.
+          if (operator === '==' && stringValue(right) !== null && rejectsWhenTrue(node)) {
+            const denied = urlHost(model, left);
+            if (denied) report(node, 'denylist', left, denied, right);
+            continue;
+          }
           if (operator !== 'in') continue;
           const asMember = urlHost(model, left);
           if (asMember && stringValue(right) === null && rejectsWhenTrue(node)) { report(node, 'denylist', left, asMember, right); continue; }
