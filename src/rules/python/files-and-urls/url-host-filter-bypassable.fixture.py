@@ -32,6 +32,10 @@ def metadata_guard(target):
     # ruleid: url-host-filter-bypassable[denylist]
     if host == '169.254.169.254':
         return None
+    # An emptiness test.
+    # ok: url-host-filter-bypassable
+    if host == '':
+        raise ValueError(target)
     # A single allowed host compared for equality.
     # ok: url-host-filter-bypassable
     if host != 'images.example.org':

@@ -122,7 +122,7 @@ export default defineRule({
     },
     docs: {
       summary: 'A URL\'s host is filtered by its text: deny-lists and substring tests that other spellings pass',
-      why: 'Class: server-side request forgery (CWE-918) through a host filter that compares the host exactly as the client wrote it. The resolver accepts many spellings of one address (`0x7f.1`, `017700000001`, `2130706433`, `127.1`, IPv4-mapped IPv6) and any DNS name can point at an internal address, so a deny-list matched against the text stops only the spellings its author thought of; a test that a trusted name is *contained in* (or is a suffix of) the netloc also admits `trusted.example.attacker.net` or `eviltrusted.example`. OWASP\'s SSRF Prevention Cheat Sheet (validate the resolved address, prefer allow-lists) and OSSA-2026-004 (glance: `2130706433` and `0x7f000001` passed the import deny-list) describe it. Cases: glance\'s web-download import filter compared `urlparse(uri).hostname` with `disallowed_hosts` (fixed by normalising the host, 2024); ironic\'s OCI registry client re-sends the Authorization header on a redirect whose netloc *contains* a configured CDN name.',
+      why: 'Class: server-side request forgery (CWE-918) through a host filter that compares the host exactly as the client wrote it. The resolver accepts many spellings of one address (`0x7f.1`, `017700000001`, `2130706433`, `127.1`, IPv4-mapped IPv6) and any DNS name can point at an internal address, so a deny-list matched against the text stops only the spellings its author thought of; a test that a trusted name is *contained in* (or is a suffix of) the netloc also admits `trusted.example.attacker.net` or `eviltrusted.example`. OWASP\'s SSRF Prevention Cheat Sheet (validate the resolved address, prefer allow-lists) and OSSA-2026-004 (glance: `2130706433` and `0x7f000001` passed the import deny-list) describe it. Cases: glance\'s web-download import filter compared `urlparse(uri).hostname` with `disallowed_hosts` (fixed by normalising the host with ipaddress, OSSA-2026-004); ironic\'s OCI registry client re-sends the Authorization header on a redirect whose netloc *contains* a configured CDN name.',
       example: 'import urllib.parse\n\nDENIED = ("localhost", "127.0.0.1", "169.254.169.254")\n\n\ndef check_download_url(url):\n    host = urllib.parse.urlparse(url).hostname\n    if host in DENIED:\n        raise ValueError("host not allowed")\n',
       useInstead: 'import ipaddress\nimport socket\nimport urllib.parse\n\n\ndef check_download_url(url):\n    host = urllib.parse.urlparse(url).hostname\n    for info in socket.getaddrinfo(host, None):\n        address = ipaddress.ip_address(info[4][0])\n        if address.is_loopback or address.is_private or address.is_link_local:\n            raise ValueError("host not allowed")\n',
       fix: 'Resolve the host and test the addresses (ipaddress), pin the connection to the address tested, and prefer allow-lists compared for equality; for trusted domains compare the whole hostname or a suffix that starts with a dot.',
@@ -146,8 +146,9 @@ export default defineRule({
     return {
       comparison_operator(node) {
         for (const { left, operator, right } of comparisonPairs(node)) {
-          // `host == '169.254.169.254'` rejecting is a one-entry deny-list; `!=` rejecting is an allow-list.
-          if (operator === '==' && stringValue(right) !== null && rejectsWhenTrue(node)) {
+          // `host == '169.254.169.254'` rejecting is a one-entry deny-list (`host == ''` is an emptiness test); `!=`
+          // rejecting is an allow-list.
+          if (operator === '==' && (stringValue(right)?.trim() ?? '') !== '' && rejectsWhenTrue(node)) {
             const denied = urlHost(model, left);
             if (denied) report(node, 'denylist', left, denied, right);
             continue;
