@@ -264,7 +264,6 @@ const NOT_YET_MIGRATED: ReadonlySet<string> = new Set([
   'python/crypto-and-tls/non-constant-time-compare.ts',
   'python/crypto-and-tls/predictable-secret-from-random.ts',
   'python/crypto-and-tls/tls-peer-not-verified.ts',
-  'python/files-and-urls/open-redirect.ts',
   'python/files-and-urls/path-traversal.ts',
   'python/files-and-urls/urlopen-unchecked-scheme.ts',
   'python/injection/code-injection.ts',

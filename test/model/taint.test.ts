@@ -238,3 +238,40 @@ describe('the taint prefilter', () => {
     expect(taintOf(withSource, PYTHON_TAINT_SPEC).functionsAnalysed).toBeGreaterThan(0);
   });
 });
+
+describe('framework request sources and redirect guards', () => {
+  const redirects = async (source: string): Promise<number[]> =>
+    taintFindings(await modelOf(source), PYTHON_TAINT_SPEC, { kind: 'redirect', trust: ['remote'] }).map((f) => f.sinkLine);
+  const VIEW = `
+class Back(generic.TemplateView):
+    def get_context_data(self, **kwargs):
+        return shortcuts.redirect(self.request.GET.get('next'))
+`;
+
+  it('takes self.request of a …View class as the request only where Django (or Horizon) is imported', async () => {
+    expect(await redirects(`from django import shortcuts\nfrom django.views import generic\n${VIEW}`)).toEqual([6]);
+    // The same class in a file without Django: a class named …View and its `request` attribute mean nothing here.
+    // (Its redirect call is a real one: Flask's, under the name the view uses.)
+    expect(await redirects(`from flask import redirect as shortcuts_redirect\nfrom myapp import generic\n${VIEW.replace('shortcuts.redirect', 'shortcuts_redirect')}`)).toEqual([]);
+    expect(await redirects(`from flask import redirect as shortcuts_redirect\nfrom myapp import generic\nimport horizon\n${VIEW.replace('shortcuts.redirect', 'shortcuts_redirect')}`)).toEqual([7]);
+  });
+
+  it('lets url_has_allowed_host_and_scheme vouch for the argument it names, by keyword or position', async () => {
+    const guarded = (call: string): string => `
+from django import shortcuts
+from django.utils import http
+from django.views import generic
+
+class Back(generic.TemplateView):
+    def get(self, request):
+        nxt = request.GET.get('next')
+        other = request.GET.get('other')
+        if not ${call}:
+            nxt = '/'
+        return shortcuts.redirect(nxt)
+`;
+    expect(await redirects(guarded('http.url_has_allowed_host_and_scheme(url=nxt, allowed_hosts=None)'))).toEqual([]);
+    expect(await redirects(guarded('http.is_safe_url(nxt, allowed_hosts=None)'))).toEqual([]);
+    expect(await redirects(guarded('http.url_has_allowed_host_and_scheme(url=other, allowed_hosts=None)'))).toEqual([11]);
+  });
+});

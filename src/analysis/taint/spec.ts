@@ -39,6 +39,13 @@ export interface ParameterSource extends Confidence {
   firstParameter?: boolean;
   /** Decorators that validate this parameter against a schema: the listed kinds count as neutralised. */
   validatedBy?: { decorators: RegExp; clears: readonly SinkKind[] };
+  /**
+   * Attributes of the receiver that hold the request in every method of a matching class (Django's class-based
+   * views set `self.request` before dispatching): `self.<attribute>` starts as this source. Needs `classBases`.
+   */
+  receiverAttributes?: readonly string[];
+  /** Only in files that import one of these modules (the framework the class bases and decorators belong to). */
+  inFilesImporting?: readonly string[];
 }
 
 export interface SinkArgument {
@@ -74,8 +81,11 @@ export interface Sink {
 
 export interface Sanitizer { call: CallMatcher; clears: readonly SinkKind[] | 'all'; description: string }
 
-/** A condition call that, when true, vouches for its first argument (`uuidutils.is_uuid_like(x)`). */
-export interface Guard { call: CallMatcher; clears: readonly SinkKind[] | 'all' }
+/**
+ * A condition call that, when true, vouches for an argument: the first positional one (`uuidutils.is_uuid_like(x)`)
+ * unless `argument` names another position or keyword (`url_has_allowed_host_and_scheme(url=x, …)`).
+ */
+export interface Guard { call: CallMatcher; clears: readonly SinkKind[] | 'all'; argument?: SinkArgument }
 
 /** Calls whose result carries the taint of their arguments and/or receiver (`os.path.join`, `x.strip()`). */
 export interface Propagator { call: CallMatcher; from: 'args' | 'receiver' | 'both'; shape: Shape }

@@ -95,7 +95,45 @@ function initialEnv(unit: Unit, spec: TaintSpec, hooks?: TaintHooks): Env<TaintV
     }
     env.set(p.name, value(facts));
   }
+  seedReceiverAttributes(unit, spec, env);
   return env;
+}
+
+/** The spec without the parameter sources of frameworks this file does not import (Django views in a nova file). */
+function forFile(spec: TaintSpec, model: PythonModel): TaintSpec {
+  const keep = (ps: ParameterSource): boolean => !ps.inFilesImporting || ps.inFilesImporting.some((m) => model.imports.importsModule(m));
+  return spec.parameterSources.every(keep) ? spec : { ...spec, parameterSources: spec.parameterSources.filter(keep) };
+}
+
+function receiverSources(unit: Unit, spec: TaintSpec): ParameterSource[] {
+  if (unit.offset !== 1 || !unit.cls || unit.params.length === 0) return [];
+  const candidates = spec.parameterSources.filter((ps) => ps.receiverAttributes && ps.classBases);
+  if (candidates.length === 0) return [];
+  const bases = classBases(unit.cls).map((b) => b.text);
+  return candidates.filter((ps) => bases.some((b) => ps.classBases!.test(b)));
+}
+
+function hasReceiverSource(unit: Unit, spec: TaintSpec): boolean {
+  return receiverSources(unit, spec).length > 0;
+}
+
+/**
+ * `self.request` in a method of a class whose framework sets it before dispatch (Django's class-based views): the
+ * attribute starts as the request source. Only read for methods of classes with receiver-attribute sources.
+ */
+function seedReceiverAttributes(unit: Unit, spec: TaintSpec, env: Env<TaintValue>): void {
+  const receiver = unit.params[0];
+  if (!receiver) return;
+  for (const ps of receiverSources(unit, spec)) {
+    for (const attr of ps.receiverAttributes!) {
+      const key = `${receiver.name}.${attr}`;
+      if (env.get(key)) continue;
+      env.set(key, value([{
+        origin: { kind: 'source', node: receiver.node, description: key, trust: ps.trust, confidence: ps.confidence },
+        cleared: new Set(), shape: ps.shape, steps: [],
+      }]));
+    }
+  }
 }
 
 class FileAnalysis {
@@ -112,7 +150,10 @@ class FileAnalysis {
   private readonly unitGaps: AnalysisGap[] = [];
   private readonly callers = new Map<string, Set<Unit>>();
 
-  constructor(private readonly model: PythonModel, private readonly spec: TaintSpec, private readonly record = false, private readonly hooks?: TaintHooks) {
+  private readonly spec: TaintSpec;
+
+  constructor(private readonly model: PythonModel, spec: TaintSpec, private readonly record = false, private readonly hooks?: TaintHooks) {
+    this.spec = forFile(spec, model);
     this.units = unitsOf(model.root);
     for (const u of this.units) {
       this.byNode.set(nodeKey(u.node), u);
@@ -204,7 +245,8 @@ class FileAnalysis {
     const named = namedSources(this.spec).some((n) => n.tests.every((re) => re.test(source)) &&
       (!n.qualified || imports.importsModule(n.qualified.module) || n.qualified.written.test(source)));
     // Hooks recognise sources the spec's tables cannot announce: the analysis has to look.
-    return named || this.hooks !== undefined || this.units.some((u) => sourceParams(u, this.spec).size > 0);
+    return named || this.hooks !== undefined
+      || this.units.some((u) => sourceParams(u, this.spec).size > 0 || hasReceiverSource(u, this.spec));
   }
 
   run(): FileTaint {

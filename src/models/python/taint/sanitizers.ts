@@ -28,7 +28,11 @@ export const SANITIZERS: readonly Sanitizer[] = [
   { call: { name: 'markupsafe.escape' }, clears: ['code'], description: 'HTML-escaped' },
 ];
 
+/** Django's same-origin test for redirect targets (`url_has_allowed_host_and_scheme` since 3.0, `is_safe_url` before). */
+const DJANGO_REDIRECT_CHECKS = ['django.utils.http.url_has_allowed_host_and_scheme', 'django.utils.http.is_safe_url'];
+
 export const GUARDS: readonly Guard[] = [
+  ...DJANGO_REDIRECT_CHECKS.map((name): Guard => ({ call: { name }, clears: ['redirect'], argument: { index: 0, keyword: 'url' } })),
   { call: { name: 'oslo_utils.uuidutils.is_uuid_like' }, clears: 'all' },
   { call: { suffix: 'uuidutils.is_uuid_like' }, clears: 'all' },
   { call: { name: 'oslo_utils.strutils.is_int_like' }, clears: 'all' },

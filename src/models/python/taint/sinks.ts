@@ -80,9 +80,11 @@ const REDIRECTS = ['HTTPFound', 'HTTPSeeOther', 'HTTPMovedPermanently', 'HTTPTem
 export const REDIRECT_SINKS: readonly Sink[] = [
   ...REDIRECTS.map((r): Sink => ({ call: { name: `webob.exc.${r}` }, kind: 'redirect', args: [{ index: -1, keyword: 'location' }], variant: 'location' })),
   { call: { name: 'flask.redirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'location' }], variant: 'location' },
+  { call: { name: 'pecan.redirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'location' }], variant: 'location' },
   { call: { name: 'werkzeug.utils.redirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'location' }], variant: 'location' },
   { call: { name: 'django.shortcuts.redirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'to' }], variant: 'location' },
   { call: { name: 'django.http.HttpResponseRedirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'redirect_to' }], variant: 'location' },
+  { call: { name: 'django.http.HttpResponsePermanentRedirect' }, kind: 'redirect', args: [{ index: 0, keyword: 'redirect_to' }], variant: 'location' },
 ];
 
 /**

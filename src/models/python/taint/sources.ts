@@ -23,6 +23,8 @@ export const REQUEST_ATTRIBUTES: readonly RequestAttribute[] = [
   // Flask / Werkzeug
   { attribute: 'args', shape: 'container' }, { attribute: 'form', shape: 'container' },
   { attribute: 'values', shape: 'container' }, { attribute: 'data', shape: 'str' }, { attribute: 'files', shape: 'container' },
+  // Django's HttpRequest (GET, POST and body as for webob): cookies, and META, the WSGI environ under another name.
+  { attribute: 'COOKIES', shape: 'container', clears: NO_NEWLINE }, { attribute: 'META', shape: 'environ' },
 ];
 
 /** WSGI environ keys set from the client's request line and headers (not the server's own entries). */
@@ -43,7 +45,20 @@ const SCHEMA_DECORATORS = /^validation\.(schema|query_schema)\b/;
  */
 const BODY_DESERIALIZER_BASES = /(^|\.)(TextDeserializer|XMLDeserializer|MetadataXMLDeserializer|\w+XMLDeserializer)$/;
 
+/**
+ * Django views (and Horizon's, built on them): class-based views are classes deriving from a `…View` class, which
+ * Django gives the request as `self.request` and as the `request` argument of get/post/dispatch; function views are
+ * recognised by Django's view decorators (a bare `def index(request)` is routed from urls.py, which is not read).
+ */
+const DJANGO_MODULES = ['django', 'horizon'];
+const DJANGO_VIEW_BASES = /(^|\.)\w*View$/;
+const DJANGO_VIEW_DECORATORS = /^(\w+\.)*(login_required|permission_required|user_passes_test|csrf_protect|csrf_exempt|never_cache|require_(GET|POST|safe|http_methods)|sensitive_post_parameters)\b/;
+
 export const PARAMETER_SOURCES: readonly ParameterSource[] = [
+  {
+    names: ['request'], shape: 'request', trust: 'remote', confidence: 'high', inFilesImporting: DJANGO_MODULES,
+    classBases: DJANGO_VIEW_BASES, decorators: DJANGO_VIEW_DECORATORS, receiverAttributes: ['request'],
+  },
   { names: [], firstParameter: true, shape: 'str', trust: 'remote', confidence: 'medium', classBases: BODY_DESERIALIZER_BASES },
   {
     names: ['body'], shape: 'container', trust: 'remote', confidence: 'high',
@@ -56,6 +71,8 @@ export const PARAMETER_SOURCES: readonly ParameterSource[] = [
 
 export const VALUE_SOURCES: readonly ValueSource[] = [
   { name: 'flask.request', shape: 'request', trust: 'remote', confidence: 'high' },
+  // Pecan's thread-local request (a webob request): ironic's and neutron's REST controllers read it directly.
+  { name: 'pecan.request', shape: 'request', trust: 'remote', confidence: 'high' },
   { name: 'sys.argv', shape: 'container', trust: 'local', confidence: 'medium' },
   { name: 'os.environ', shape: 'container', trust: 'local', confidence: 'low' },
 ];

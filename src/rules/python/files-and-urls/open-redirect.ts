@@ -1,6 +1,5 @@
 // CWE-601: a redirect whose Location comes from the request, so a link to the trusted service forwards its users
 // to a site of the attacker's choosing (phishing, token theft). Checked through the taint engine.
-import { taintFindings } from '../../../languages/python/dataflow/taintFindings.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -23,13 +22,13 @@ export default defineRule({
       example: 'import webob.exc\nimport webob.dec\n\n\n@webob.dec.wsgify\ndef login_done(req):\n    target = req.GET.get("next")\n    raise webob.exc.HTTPFound(location=target)\n',
       useInstead: 'import webob.exc\nimport webob.dec\n\nALLOWED = ("/dashboard", "/servers")\n\n\n@webob.dec.wsgify\ndef login_done(req):\n    target = req.GET.get("next")\n    if target not in ALLOWED:\n        target = "/dashboard"\n    raise webob.exc.HTTPFound(location=target)\n',
       fix: 'Map the request value to a known local path, or verify with urllib.parse.urlsplit that it has no scheme and no host (or an allow-listed host) before redirecting.',
-      references: ['https://cwe.mitre.org/data/definitions/601.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Unvalidated_Redirects_and_Forwards_Cheat_Sheet.html'],
+      references: ['https://cwe.mitre.org/data/definitions/601.html', 'https://security.openstack.org/guidelines/dg_avoid-unvalidated-redirects.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Unvalidated_Redirects_and_Forwards_Cheat_Sheet.html'],
     },
   },
   create(ctx) {
     return {
       module() {
-        for (const f of taintFindings(ctx.model, PYTHON_TAINT_SPEC, { kind: 'redirect', trust: ['remote'] })) {
+        for (const f of ctx.model.taintFindings(PYTHON_TAINT_SPEC, { kind: 'redirect', trust: ['remote'] })) {
           ctx.report({
             node: f.node, messageId: 'location',
             data: { value: f.value, source: f.source, sourceLine: f.sourceLine, sink: f.sinkName, line: f.sinkLine },
