@@ -28,6 +28,7 @@ export type { NameResolution } from './scopes/scopeModel.js';
 export type { Binding } from './scopes/types.js';
 export type { HandlerOutcome } from './cfg/handlers.js';
 export type { Cfg } from './cfg/graph.js';
+export type { CfgNode } from './cfg/types.js';
 
 const MODEL_NODE_TYPES: ReadonlySet<string> = new Set(['import_statement', 'import_from_statement', 'comment', 'ERROR', 'class_definition']);
 
@@ -247,10 +248,14 @@ export class PythonModel {
 
   // ---- Functions -----------------------------------------------------------------------------------------------
 
-  /** Every function definition of the file, nested ones included, in source order. */
-  functions(): readonly SyntaxNode[] {
+  /**
+   * Every function definition of the file, nested ones included, in source order; with `within` (a class, a
+   * function or the module), those inside it, `within` itself excluded.
+   */
+  functions(within?: SyntaxNode): readonly SyntaxNode[] {
     this.functionList ??= allFunctions(this.root);
-    return this.functionList;
+    if (!within || within.id === this.root.id) return this.functionList;
+    return this.functionList.filter((f) => f.id !== within.id && within.startIndex <= f.startIndex && f.endIndex <= within.endIndex);
   }
 
   /** The parameters of a function or lambda in every form (see Parameter), the method receiver marked. */

@@ -2,7 +2,6 @@
 // the caller may see it (the result is discarded), then loads the child by its own id without tying it to that
 // parent, so any child id (another project's rule, port or member) passes the parent's check.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { calleeName, descendantsOfType, isLoggingCall, mentionsName } from '../../../languages/python/syntax.js';
 import { ID_PARAMETER, IDENTITY_PARAMETER } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -60,7 +59,7 @@ export default defineRule({
         if (ctx.model.isTestCode()) return;
         const body = fn.childForFieldName('body');
         if (!body) return;
-        const ids = new Set(parameterNames(fn).map((p) => p.name).filter((n) => ID_PARAMETER.test(n) && !IDENTITY_PARAMETER.test(n)));
+        const ids = new Set(ctx.model.parameters(fn).map((p) => p.name).filter((n) => ID_PARAMETER.test(n) && !IDENTITY_PARAMETER.test(n)));
         if (ids.size < 2) return;
         const calls = callsIn(body);
         for (const check of calls) {

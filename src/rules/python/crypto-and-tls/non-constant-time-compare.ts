@@ -9,8 +9,6 @@ import { operandName, provenance } from '../../../rulekit/comparisonOperands.js'
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
 import { nameWords } from '../../../rulekit/secrets.js';
-import { dataflowOwner, mayBeAssigned, reachingValues } from '../../../rulekit/valueKinds.js';
-import { dataflowOf } from '../../../languages/python/dataflow/reaching.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
 const MAX_HOPS = 4;
@@ -72,8 +70,8 @@ function macOrigin(model: PythonModel, expr: SyntaxNode, hops = 0): SyntaxNode |
     if (name && DIGEST_WRAPPERS.test(name)) { const arg = positionalArg(n, 0); return arg ? macOrigin(model, arg, hops + 1) : null; }
     return null;
   }
-  if ((n.type !== 'identifier' && n.type !== 'attribute') || !mayBeAssigned(model, n)) return null;
-  const reaching = reachingValues(model, n);
+  if ((n.type !== 'identifier' && n.type !== 'attribute') || !model.mayBeAssigned(n)) return null;
+  const reaching = model.reachingValues(n);
   for (const v of reaching?.values ?? []) { const o = v && macOrigin(model, v, hops + 1); if (o) return o; }
   return null;
 }
@@ -83,8 +81,8 @@ function macObject(model: PythonModel, expr: SyntaxNode, hops: number): boolean 
   if (hops > MAX_HOPS) return false;
   const n = unparenthesize(expr);
   if (n.type === 'call') { const name = model.callName(n); return !!name && MAC_CONSTRUCTORS.has(name) && name !== 'hmac.digest'; }
-  if (n.type !== 'identifier' || !mayBeAssigned(model, n)) return false;
-  return (reachingValues(model, n)?.values ?? []).some((v) => v !== null && macObject(model, v, hops + 1));
+  if (n.type !== 'identifier' || !model.mayBeAssigned(n)) return false;
+  return (model.reachingValues(n)?.values ?? []).some((v) => v !== null && macObject(model, v, hops + 1));
 }
 
 /** The secret word in a value's name (`expected_signature` → signature), or null. */
@@ -138,12 +136,12 @@ function callerValue(model: PythonModel, expr: SyntaxNode, hops = 0): boolean {
   }
   if (n.type !== 'identifier') return false;
   // `a, b = value`: the unpacked names carry the value's origin.
-  for (const def of dataflowOf(model, dataflowOwner(model, n)).definitionsOf(n)) {
+  for (const def of model.dataflow(model.dataflowOwner(n)).definitionsOf(n)) {
     const assign = def.type === 'expression_statement' ? def.namedChild(0) : null;
     const left = assign?.type === 'assignment' ? assign.childForFieldName('left') : null;
     if (left && (left.type === 'pattern_list' || left.type === 'tuple_pattern') && callerValue(model, assign!.childForFieldName('right')!, hops + 1)) return true;
   }
-  return (reachingValues(model, n)?.values ?? []).some((v) => v !== null && callerValue(model, v, hops + 1));
+  return (model.reachingValues(n)?.values ?? []).some((v) => v !== null && callerValue(model, v, hops + 1));
 }
 
 interface Secret { node: SyntaxNode; why: string; origin: SyntaxNode | null }

@@ -4,7 +4,6 @@
 // Switches taken only when a setting asks for them are reported apart, at low severity (src/rulekit/optIn.ts).
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { scopesOf } from '../../../languages/python/scopes/index.js';
 import { callee, calleeName, descendantsOfType, integerValue, keywordArg, positionalArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import {
   CALLBACK_PREVERIFY_INDEX, CERT_MODE_PARAMETERS, CERT_MODES, HOSTNAME_CHECK_ATTRIBUTE, PY2_HTTPS_CONNECTIONS, SERVER_CONTEXT_ARGUMENTS, SET_VERIFY_METHOD, VERIFY_NONE,
@@ -12,7 +11,6 @@ import {
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { settingGuard } from '../../../rulekit/optIn.js';
 import { abbreviate } from '../../../rulekit/text.js';
-import { reachingValues } from '../../../rulekit/valueKinds.js';
 import type { ReportDescriptor } from '../../../rulekit/types.js';
 
 /** The verification mode a value sets: 0 (none), 1 (optional), 2 (required), and whether it was a truth value. */
@@ -37,8 +35,8 @@ function isServerContext(model: PythonModel, receiver: SyntaxNode | null): boole
   const r = receiver && unparenthesize(receiver);
   if (!r || (r.type !== 'identifier' && r.type !== 'attribute')) return false;
   // The object of an assignment target is no read for the dataflow: fall back to the name's bindings.
-  const values = reachingValues(model, r)?.values
-    ?? (r.type === 'identifier' ? scopesOf(model).lookup(r).map((b) => (b.kind === 'assignment' ? b.value : null)) : scopesOf(model).selfAttribute(r).map((b) => b.value));
+  const values = model.reachingValues(r)?.values
+    ?? (r.type === 'identifier' ? model.bindingsOf(r).map((b) => (b.kind === 'assignment' ? b.value : null)) : model.scopes.selfAttribute(r).map((b) => b.value));
   return values.some((v) => {
     if (v?.type !== 'call') return false;
     const arg = positionalArg(v, 0) ?? keywordArg(v, 'purpose') ?? keywordArg(v, 'protocol');
@@ -61,10 +59,6 @@ function serverSide(model: PythonModel, node: SyntaxNode): boolean {
   return !!side && unparenthesize(side).type === 'true';
 }
 
-function parameterNames(fn: SyntaxNode): SyntaxNode[] {
-  return (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is SyntaxNode => p !== null);
-}
-
 /** The function a `set_verify` callback names: `self.method`, a module function, or a lambda. */
 function callbackFunction(model: PythonModel, cb: SyntaxNode): SyntaxNode | null {
   const n = unparenthesize(cb);
@@ -80,7 +74,7 @@ function callbackFunction(model: PythonModel, cb: SyntaxNode): SyntaxNode | null
     return null;
   }
   if (n.type === 'identifier') {
-    for (const b of scopesOf(model).lookup(n)) if (b.fact.kind === 'definition' && b.fact.node.type === 'function_definition') return b.fact.node;
+    for (const b of model.bindingsOf(n)) if (b.fact.kind === 'definition' && b.fact.node.type === 'function_definition') return b.fact.node;
   }
   return null;
 }
@@ -170,7 +164,8 @@ export default defineRule({
     const checkCallback = (cb: SyntaxNode): void => {
       const fn = callbackFunction(ctx.model, cb);
       if (!fn) return;
-      const params = parameterNames(fn);
+      // Declarations as written: only a plain identifier names pyOpenSSL's `ok` flag (separators `*`, `/` are no parameters).
+      const params = ctx.model.parameters(fn).map((p) => p.declaration);
       const isMethod = fn.type === 'function_definition' && params[0]?.text === 'self';
       const okParam = params[CALLBACK_PREVERIFY_INDEX + (isMethod ? 1 : 0)];
       const ok = okParam?.type === 'identifier' ? okParam.text : null;
