@@ -15,6 +15,7 @@ import { computeDataflow, type FunctionDataflow } from './dataflow/reaching.js';
 import { allFunctions, classBases, decorators, enclosingClass } from './dataflow/functions.js';
 import { analyseTaint, type FileTaint } from './dataflow/taintFile.js';
 import { taintFindings, type TaintFinding, type TaintQuery } from './dataflow/taintFindings.js';
+import { loggingCallOf, type LoggingCall } from './logging.js';
 import { ImportTable, matchesName, type ImportRecord } from './names.js';
 import { parametersOf, type Parameter } from './parameters.js';
 import { ScopeModel, type NameResolution } from './scopes/scopeModel.js';
@@ -29,6 +30,8 @@ export type { Binding } from './scopes/types.js';
 export type { HandlerOutcome } from './cfg/handlers.js';
 export type { Cfg } from './cfg/graph.js';
 export type { CfgNode } from './cfg/types.js';
+export type { LoggingCall } from './logging.js';
+export type { LogLevel } from '../../models/python/logging.js';
 
 const MODEL_NODE_TYPES: ReadonlySet<string> = new Set(['import_statement', 'import_from_statement', 'comment', 'ERROR', 'class_definition']);
 
@@ -79,6 +82,7 @@ export class PythonModel {
   private readonly dataflows = new Map<number, FunctionDataflow>();
   private readonly taints = new Map<TaintSpec, FileTaint | { failed: unknown }>();
   private readonly mayCallAnswers = new Map<readonly string[], boolean>();
+  private readonly loggingCalls = new Map<number, LoggingCall | null>();
 
   /** `budget`: how long the expensive analyses may run on this file (the engine's --file-timeout). */
   constructor(readonly path: string, readonly source: string, readonly tree: SyntaxTree, readonly budget: Budget = Budget.unlimited) {
@@ -232,6 +236,22 @@ export class PythonModel {
     return may;
   }
 
+  /**
+   * The logging call `call` makes (level, logger, message and interpolated arguments), or null: the one answer to
+   * "is this a log call" (src/languages/python/logging.ts). A receiver is a logger by its origin in this file (a
+   * getLogger factory, an adapter, the logging module); where the file does not show the origin, by the naming
+   * convention (`LOG`, `self.logger`). Memoised per call.
+   */
+  loggingCall(call: SyntaxNode): LoggingCall | null {
+    let answer = this.loggingCalls.get(call.id);
+    if (answer === undefined) {
+      // Without scopes (the binder ran out of stack on this file) origins are unknown: the convention decides.
+      answer = call.type === 'call' ? loggingCallOf(this, call, this.boundScopes() !== null) : null;
+      this.loggingCalls.set(call.id, answer);
+    }
+    return answer;
+  }
+
   /** The import records an import statement makes (`import a, b as c` gives two). */
   importsOf(statement: SyntaxNode): readonly ImportRecord[] {
     if (!this.importsByStatement) {
@@ -291,7 +311,7 @@ export class PythonModel {
     let cfg = this.cfgs.get(owner.id);
     if (!cfg) {
       if (owner.type !== 'function_definition' && owner.type !== 'module') throw new Error(`cfg: expected a function or module, got ${owner.type}`);
-      cfg = buildCfg(owner);
+      cfg = buildCfg(owner, (call) => this.loggingCall(call) !== null);
       this.cfgs.set(owner.id, cfg);
     }
     return cfg;

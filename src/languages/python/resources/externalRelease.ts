@@ -7,7 +7,7 @@ import { EXTERNAL_RELEASES, IGNORE_ERRORS_KEYWORDS, IN_PROCESS_RELEASE_RECEIVER,
 import { cfgOf } from '../cfg/index.js';
 import { headerParts } from '../cfg/raises.js';
 import type { PythonModel } from '../model.js';
-import { callee, calleeName, descendantsOfType, isLoggingCall, keywordArg } from '../syntax.js';
+import { callee, calleeName, descendantsOfType, keywordArg } from '../syntax.js';
 import { matchesCall } from './match.js';
 
 /**
@@ -77,7 +77,7 @@ export function callMayRaise(model: PythonModel, call: SyntaxNode): boolean {
   const live = cfg.reachableFromEntry();
   for (const n of cfg.nodes) {
     if (n.kind !== 'statement' || !n.ast || !live.has(n) || !n.succ.some((e) => e.kind === 'exception')) continue;
-    const fails = n.ast.type === 'raise_statement' || headerParts(n.ast).some((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, 'call')).some((c) => !isLoggingCall(c)));
+    const fails = n.ast.type === 'raise_statement' || headerParts(n.ast).some((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, 'call')).some((c) => !model.loggingCall(c)));
     if (fails && cfg.exceptionEscapePath(n.ast, { to: 'raise' })) return true;
   }
   return false;

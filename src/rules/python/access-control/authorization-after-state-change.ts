@@ -68,7 +68,7 @@ export default defineRule({
         const lateNodes = new Set<CfgNode>(checks.filter((c) => !c.learnt).flatMap((c) => cfg.nodesAt(c.node)));
         const checkOf = (n: CfgNode): SyntaxNode | undefined => checks.find((c) => !c.learnt && cfg.nodesAt(c.node).includes(n))?.node;
         for (const call of callsIn(body)) {
-          if (!isStateChange(call) || checks.some((c) => c.node.startIndex <= call.startIndex && call.endIndex <= c.node.endIndex)) continue;
+          if (!isStateChange(call, ctx.model) || checks.some((c) => c.node.startIndex <= call.startIndex && call.endIndex <= c.node.endIndex)) continue;
           const at = cfg.nodesAt(call).filter((n) => !checkNodes.has(n));
           if (at.length === 0) continue;
           // Reached from the entry without any check on the way …

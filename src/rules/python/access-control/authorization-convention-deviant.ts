@@ -44,7 +44,7 @@ function operationOf(model: PythonModel, facts: FileAuthorization, fn: SyntaxNod
   const seeds = params.filter((p, i) => !(i === 0 && model.enclosingClass(fn)) && !CONTEXT_NAMES.test(p.name) && !requests.has(p.name)).map((p) => p.name);
   if (seeds.length === 0) return null;
   const named = lookedUp(body, new Set(seeds));
-  const change = callsIn(body).find((c) => isStateChange(c) && argumentValues(c).concat(receiverOf(c)).some((a) => mentionsName(a, named)));
+  const change = callsIn(body).find((c) => isStateChange(c, model) && argumentValues(c).concat(receiverOf(c)).some((a) => mentionsName(a, named)));
   if (!change) return null;
   const checks = facts.decoratorChecks(fn).map((c) => c.key);
   const bodyChecks = facts.bodyChecks(fn).filter((c) => c.node.startIndex < change.startIndex);
