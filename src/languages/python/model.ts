@@ -20,7 +20,7 @@ import { ImportTable, matchesName, type ImportRecord } from './names.js';
 import { parametersOf, type Parameter } from './parameters.js';
 import { ScopeModel, type NameResolution } from './scopes/scopeModel.js';
 import type { Binding } from './scopes/types.js';
-import { callee, enclosingFunction } from './syntax.js';
+import { callee, enclosingFunction, unparenthesize } from './syntax.js';
 import { ValueKinds, type Reaching, type ValueKind } from './valueKinds.js';
 
 export type { Parameter, ParameterKind } from './parameters.js';
@@ -283,6 +283,31 @@ export class PythonModel {
     let list = this.parameterLists.get(fn.id);
     if (!list) this.parameterLists.set(fn.id, list = parametersOf(fn));
     return list;
+  }
+
+  /**
+   * The function definition of this file an expression names: a name through its bindings where it is written
+   * (scope-aware: a parameter or an assignment of the same name is no definition), or `self.m` / `cls.m` inside a
+   * class: the method `m` defined directly in the nearest enclosing class body. Null otherwise (inherited
+   * methods, other files, computed callables).
+   */
+  definitionOf(expr: SyntaxNode): SyntaxNode | null {
+    const e = unparenthesize(expr);
+    if (e.type === 'identifier') {
+      for (const b of this.bindingsOf(e)) if (b.fact.kind === 'definition' && b.fact.node.type === 'function_definition') return b.fact.node;
+      return null;
+    }
+    if (e.type !== 'attribute') return null;
+    const object = e.childForFieldName('object');
+    const name = e.childForFieldName('attribute')?.text;
+    if (object?.type !== 'identifier' || (object.text !== 'self' && object.text !== 'cls') || !name) return null;
+    let cls: SyntaxNode | null = e.parent;
+    while (cls && cls.type !== 'class_definition') cls = cls.parent;
+    for (const c of cls?.childForFieldName('body')?.namedChildren ?? []) {
+      const fn = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+      if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === name) return fn;
+    }
+    return null;
   }
 
   /** The class a function is a method of (defined directly in its body), or null. */

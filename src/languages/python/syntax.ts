@@ -323,3 +323,11 @@ export function comparisonPairs(node: SyntaxNode): ComparisonPair[] {
   }
   return out;
 }
+
+/** The statement (a simple statement, or the compound statement) of a block or the module that contains `node`. */
+export function statementOf(node: SyntaxNode): SyntaxNode {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+    if (n.parent?.type === 'block' || n.parent?.type === 'module') return n;
+  }
+  return node;
+}

@@ -22,22 +22,11 @@ const NEGATING_WORDS = new Set([
 /** Values that are never secrets whatever they are called: sizes, types and truth values. */
 const NON_SECRET_CALLS = new Set(['len', 'type', 'isinstance', 'bool', 'int', 'id', 'hash']);
 
-/** `def name(self, ...)` in the class around `node`, for `self.name(...)` calls. */
-function sameClassMethod(node: SyntaxNode, name: string): SyntaxNode | null {
-  let cls: SyntaxNode | null = node.parent;
-  while (cls && cls.type !== 'class_definition') cls = cls.parent;
-  for (const c of cls?.childForFieldName('body')?.namedChildren ?? []) {
-    const fn = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
-    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === name) return fn;
-  }
-  return null;
-}
-
 /** What `self.m(...)` returns: the values of m's return statements (an in-file summary, one level deep). */
-function methodReturns(call: SyntaxNode): SyntaxNode[] {
+function methodReturns(model: PythonModel, call: SyntaxNode): SyntaxNode[] {
   const fn = callee(call);
   if (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== 'self') return [];
-  const method = sameClassMethod(call, fn.childForFieldName('attribute')?.text ?? '');
+  const method = model.definitionOf(fn);
   return method ? descendantsOfType(method, 'return_statement').map((r) => r.namedChild(0)).filter((v): v is SyntaxNode => v !== null) : [];
 }
 
@@ -62,7 +51,7 @@ function macOrigin(model: PythonModel, expr: SyntaxNode, hops = 0): SyntaxNode |
     const name = model.callName(n);
     if (name && MAC_CONSTRUCTORS.has(name)) return name === 'hmac.digest' ? n : null;
     if (name && MAC_FUNCTIONS.has(name)) return n;
-    for (const r of methodReturns(n)) { const o = macOrigin(model, r, hops + 1); if (o) return o; }
+    for (const r of methodReturns(model, n)) { const o = macOrigin(model, r, hops + 1); if (o) return o; }
     const method = calleeName(n);
     const receiver = callee(n)?.type === 'attribute' ? callee(n)!.childForFieldName('object') : null;
     if (method && DIGEST_METHODS.has(method) && receiver) return macObject(model, receiver, hops + 1) ? n : null;

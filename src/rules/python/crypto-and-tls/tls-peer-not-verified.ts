@@ -4,7 +4,7 @@
 // Switches taken only when a setting asks for them are reported apart, at low severity (src/rulekit/optIn.ts).
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { callee, calleeName, descendantsOfType, integerValue, keywordArg, positionalArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import { callee, calleeName, descendantsOfType, integerValue, keywordArg, positionalArg, statementOf, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import {
   CALLBACK_PREVERIFY_INDEX, CERT_MODE_PARAMETERS, CERT_MODES, HOSTNAME_CHECK_ATTRIBUTE, PY2_HTTPS_CONNECTIONS, SERVER_CONTEXT_ARGUMENTS, SET_VERIFY_METHOD, VERIFY_NONE,
 } from '../../../models/python/tls.js';
@@ -22,12 +22,6 @@ function modeOf(model: PythonModel, value: SyntaxNode): { mode: number; truthVal
   if (n === 0 || n === 1) return { mode: n, truthValue: true };
   const mode = CERT_MODES.get(model.qualifiedName(v) ?? '');
   return mode === undefined ? null : { mode, truthValue: false };
-}
-
-function statementOf(node: SyntaxNode): SyntaxNode {
-  let n = node;
-  while (n.parent && n.parent.type !== 'block' && n.parent.type !== 'module') n = n.parent;
-  return n;
 }
 
 /** `ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)` / `create_default_context(Purpose.CLIENT_AUTH)`: a server's context. */
@@ -57,26 +51,6 @@ function serverSide(model: PythonModel, node: SyntaxNode): boolean {
   const call = node.parent?.parent;
   const side = call?.type === 'call' ? keywordArg(call, 'server_side') : null;
   return !!side && unparenthesize(side).type === 'true';
-}
-
-/** The function a `set_verify` callback names: `self.method`, a module function, or a lambda. */
-function callbackFunction(model: PythonModel, cb: SyntaxNode): SyntaxNode | null {
-  const n = unparenthesize(cb);
-  if (n.type === 'lambda') return n;
-  if (n.type === 'attribute' && n.childForFieldName('object')?.text === 'self') {
-    let cls: SyntaxNode | null = n.parent;
-    while (cls && cls.type !== 'class_definition') cls = cls.parent;
-    const name = n.childForFieldName('attribute')?.text;
-    for (const c of cls?.childForFieldName('body')?.namedChildren ?? []) {
-      const fn = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
-      if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === name) return fn;
-    }
-    return null;
-  }
-  if (n.type === 'identifier') {
-    for (const b of model.bindingsOf(n)) if (b.fact.kind === 'definition' && b.fact.node.type === 'function_definition') return b.fact.node;
-  }
-  return null;
 }
 
 export default defineRule({
@@ -162,7 +136,9 @@ export default defineRule({
       }
     };
     const checkCallback = (cb: SyntaxNode): void => {
-      const fn = callbackFunction(ctx.model, cb);
+      // The function a `set_verify` callback names: a lambda, `self.method` or a function of this file.
+      const named = unparenthesize(cb);
+      const fn = named.type === 'lambda' ? named : ctx.model.definitionOf(named);
       if (!fn) return;
       // Declarations as written: only a plain identifier names pyOpenSSL's `ok` flag (separators `*`, `/` are no parameters).
       const params = ctx.model.parameters(fn).map((p) => p.declaration);
