@@ -65,24 +65,12 @@ function onlyNamesOrLogs(model: PythonModel, fn: SyntaxNode, name: string, bindi
     if (model.loggingCall(call) || NAMING_CALLS.test(dottedName(call.childForFieldName('function')) ?? '')) return true;
     // One step into a helper of the same class, through the parameter the value is passed as.
     const index = positionalArgs(call).findIndex((a) => a.id === u.id);
-    const method = depth === 0 && index >= 0 ? selfMethod(call) : null;
+    // The method `self.m(...)` calls, when the class around the call defines it.
+    const callee = call.childForFieldName('function');
+    const method = depth === 0 && index >= 0 && callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 'self' ? model.definitionOf(callee) : null;
     const param = method?.childForFieldName('parameters')?.namedChildren.filter((p) => p !== null)[index + 1];
     return !!method && param?.type === 'identifier' && onlyNamesOrLogs(model, method, param.text, null, depth + 1);
   });
-}
-
-/** The method `self.m(...)` calls, when the class around the call defines it. */
-function selfMethod(call: SyntaxNode): SyntaxNode | null {
-  const fn = call.childForFieldName('function');
-  if (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== 'self') return null;
-  let cls: SyntaxNode | null = call.parent;
-  while (cls && cls.type !== 'class_definition') cls = cls.parent;
-  const name = fn.childForFieldName('attribute')?.text;
-  for (const c of cls?.childForFieldName('body')?.namedChildren ?? []) {
-    const def = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
-    if (def?.type === 'function_definition' && def.childForFieldName('name')?.text === name) return def;
-  }
-  return null;
 }
 
 export default defineRule({
