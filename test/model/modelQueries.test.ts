@@ -48,3 +48,27 @@ class C:
     expect(names(model.functions(model.root))).toEqual(['top', 'inner', 'm', 'nested']);
   });
 });
+
+describe('model.valuesOf', () => {
+  it('gives the reaching values in a function, and the bindings of a global or a self attribute otherwise', async () => {
+    const model = await modelOf(`
+import jinja2
+ENV = jinja2.Environment()
+class Renderer:
+    def __init__(self):
+        self.env = jinja2.sandbox.SandboxedEnvironment()
+    def render(self, text, env):
+        local = jinja2.Environment()
+        local = jinja2.sandbox.SandboxedEnvironment()
+        return local, ENV, self.env, env
+`);
+    const ret = allNodes(model.root).find((n) => n.type === 'return_statement')!;
+    const [local, global, attr, param] = ret.namedChild(0)!.namedChildren.filter((n) => n !== null);
+    const texts = (node: typeof local): Array<string | null> => model.valuesOf(node!).map((v) => v?.text ?? null);
+    expect(texts(local)).toEqual(['jinja2.sandbox.SandboxedEnvironment()']);
+    expect(texts(global)).toEqual(['jinja2.Environment()']);
+    expect(texts(attr)).toEqual(['jinja2.sandbox.SandboxedEnvironment()']);
+    // A parameter holds no expression of this file.
+    expect(texts(param).filter((v) => v !== null)).toEqual([]);
+  });
+});

@@ -376,6 +376,20 @@ export class PythonModel {
     return this.kinds.reachingValues(use);
   }
 
+  /**
+   * The expressions a name or `self.x` may hold where it is read: the reaching values where the dataflow knows them,
+   * else every value bound to it (a module global read in a function: its assignments; `self.x`: its assignments in
+   * every method). A value not known as an expression (a parameter, an import, a loop target) is null or left out.
+   */
+  valuesOf(expr: SyntaxNode): Array<SyntaxNode | null> {
+    const e = unparenthesize(expr);
+    if (e.type !== 'identifier' && e.type !== 'attribute') return [];
+    const reaching = this.reachingValues(e)?.values;
+    if (reaching) return reaching;
+    if (e.type === 'identifier') return this.bindingsOf(e).map((b) => (b.kind === 'assignment' ? b.value : null));
+    return this.scopes.selfAttribute(e).map((b) => b.value);
+  }
+
   /** The built-in type (str, int, set …) `expr` has on every path, or null when unknown or paths disagree. */
   kindOf(expr: SyntaxNode | null): ValueKind | null {
     return this.kinds.kindOf(expr);

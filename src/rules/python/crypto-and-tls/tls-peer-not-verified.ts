@@ -28,10 +28,8 @@ function modeOf(model: PythonModel, value: SyntaxNode): { mode: number; truthVal
 function isServerContext(model: PythonModel, receiver: SyntaxNode | null): boolean {
   const r = receiver && unparenthesize(receiver);
   if (!r || (r.type !== 'identifier' && r.type !== 'attribute')) return false;
-  // The object of an assignment target is no read for the dataflow: fall back to the name's bindings.
-  const values = model.reachingValues(r)?.values
-    ?? (r.type === 'identifier' ? model.bindingsOf(r).map((b) => (b.kind === 'assignment' ? b.value : null)) : model.scopes.selfAttribute(r).map((b) => b.value));
-  return values.some((v) => {
+  // The object of an assignment target is no read for the dataflow: valuesOf falls back to the name's bindings.
+  return model.valuesOf(r).some((v) => {
     if (v?.type !== 'call') return false;
     const arg = positionalArg(v, 0) ?? keywordArg(v, 'purpose') ?? keywordArg(v, 'protocol');
     return !!arg && SERVER_CONTEXT_ARGUMENTS.has(model.qualifiedName(unparenthesize(arg)) ?? '');

@@ -24,23 +24,13 @@ function fromParameter(model: PythonModel, expr: SyntaxNode | null, fn: SyntaxNo
   return params.find((p) => mentionsName(e, new Set([p]))) ?? null;
 }
 
-/** The environment class a receiver name is bound to in the function or module, when written there. */
-function environmentOf(model: PythonModel, receiver: SyntaxNode, fn: SyntaxNode | null): 'sandboxed' | 'unsandboxed' | 'unknown' {
+/** The environment class a receiver is made by, or bound to where it is read (model.valuesOf). */
+function environmentOf(model: PythonModel, receiver: SyntaxNode): 'sandboxed' | 'unsandboxed' | 'unknown' {
   const r = unparenthesize(receiver);
-  if (r.type === 'call') {
-    const n = model.callName(r);
-    return n && SANDBOXED.has(n) ? 'sandboxed' : n && UNSANDBOXED.has(n) ? 'unsandboxed' : 'unknown';
-  }
-  const scopes = fn ? [fn, model.root] : [model.root];
-  for (const scope of scopes) {
-    for (const a of descendantsOfType(scope, 'assignment')) {
-      if (a.childForFieldName('left')?.text !== r.text) continue;
-      const right = a.childForFieldName('right');
-      if (right?.type !== 'call') continue;
-      const n = model.callName(right);
-      if (n && SANDBOXED.has(n)) return 'sandboxed';
-      if (n && UNSANDBOXED.has(n)) return 'unsandboxed';
-    }
+  for (const v of r.type === 'call' ? [r] : model.valuesOf(r)) {
+    const n = v?.type === 'call' ? model.callName(v) : null;
+    if (n && SANDBOXED.has(n)) return 'sandboxed';
+    if (n && UNSANDBOXED.has(n)) return 'unsandboxed';
   }
   return 'unknown';
 }
@@ -108,7 +98,7 @@ export default defineRule({
         const param = fromParameter(ctx.model, keywordArg(node, 'source') ?? positionalArgs(node)[0] ?? null, fn);
         if (!param) return;
         const env = f.childForFieldName('object')!;
-        if (environmentOf(ctx.model, env, fn) !== 'unsandboxed') return;
+        if (environmentOf(ctx.model, env) !== 'unsandboxed') return;
         ctx.report({ node, messageId: 'text', data: { sink: `${abbreviate(env.text, 30)}.from_string`, param, engine: 'a plain Jinja2 environment' } });
       },
     };
