@@ -4,7 +4,8 @@
 // checks defined in other files are the project index's job.
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { allFunctions, decorators } from '../languages/python/dataflow/functions.js';
-import { callee, calleeName, descendantsOfType, enclosingFunction, isLoggingCall, keywordArg, stringValue } from '../languages/python/syntax.js';
+import { conventionalLoggingCall } from '../languages/python/logging.js';
+import { callee, calleeName, descendantsOfType, enclosingFunction, keywordArg, stringValue } from '../languages/python/syntax.js';
 import type { PythonModel } from '../languages/python/model.js';
 import {
   AUTHORIZATION_CALLS, AUTHORIZING_DECORATORS, POLICY_OBJECT_CLASS, READ_WORDS, AUTHZ_FAILURE_EXCEPTION, CONTAINER_METHODS, ENVIRON_AUTHORIZE_KEY,
@@ -115,7 +116,7 @@ export class FileAuthorization {
         const body = g.childForFieldName('body');
         if (!body) continue;
         const calls = callsIn(body);
-        if (g.id === f.id && (calls.some(isStateChange) || returnsValue(body) || assignsAttributes(body))) { out.operation = true; return out; }
+        if (g.id === f.id && (calls.some((c) => isStateChange(c, model)) || returnsValue(body) || assignsAttributes(body))) { out.operation = true; return out; }
         for (const c of calls) {
           if (isKnownAuthorizationCall(c) && !isQuestion(c)) out.refuses = true;
           const n = localCallee(c);
@@ -191,8 +192,9 @@ export function fileAuthorization(model: PythonModel): FileAuthorization {
  * True when `call` changes persistent state by the model's verbs (`volume_api.delete(ctx, v)`, `obj.save()`,
  * `self.COPY(req)`); local container edits (`items.append`, `headers.update`) and logging do not count.
  */
-export function isStateChange(call: SyntaxNode): boolean {
-  if (isLoggingCall(call)) return false;
+export function isStateChange(call: SyntaxNode, model?: PythonModel): boolean {
+  // Without the model (callers written before it was passed) the logging model's naming convention decides.
+  if (model ? model.loggingCall(call) : conventionalLoggingCall(call)) return false;
   const fn = callee(call);
   const name = calleeName(call);
   if (!name || fn?.type !== 'attribute') return false;

@@ -131,13 +131,8 @@ export function boundName(call: SyntaxNode): { name: string; statement: SyntaxNo
   return left.type === 'identifier' ? { name: left.text, statement: p } : null;
 }
 
-/** The statement (simple statement or compound header owner) that contains `node` inside `body`. */
-export function statementOf(node: SyntaxNode): SyntaxNode {
-  for (let n: SyntaxNode | null = node; n; n = n.parent) {
-    if (n.parent?.type === 'block' || n.parent?.type === 'module') return n;
-  }
-  return node;
-}
+// The statement around a node is a syntax question: its home is languages/python/syntax.ts.
+export { statementOf } from '../languages/python/syntax.js';
 
 /** Container methods whose result is (part of) the receiver: `port.get('id')` still names the port. */
 const CARRYING = new Set(['get', 'copy', 'pop', 'values', 'keys', 'items']);

@@ -21,9 +21,10 @@ import { brief, lineOf } from '../languages/python/dataflow/taintValue.js';
 import type { PythonModel } from '../languages/python/model.js';
 import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
+import { LOG_LEVELS } from '../models/python/logging.js';
 import { CARRYING_METHODS, MUTATING_METHODS, PROPAGATORS } from '../models/python/taint/propagators.js';
 import {
-  CREDENTIAL_ARGUMENTS, CREDENTIAL_BODY_FIELDS, CREDENTIAL_HEADERS, CREDENTIAL_PARAMETER, FAULT_RECORDERS, GENERIC_CREDENTIAL_HEADERS, isMaskingName, LOG_METHODS, LOGGER_RECEIVER,
+  CREDENTIAL_ARGUMENTS, CREDENTIAL_BODY_FIELDS, CREDENTIAL_HEADERS, CREDENTIAL_PARAMETER, FAULT_RECORDERS, GENERIC_CREDENTIAL_HEADERS, isMaskingName,
   MASKING_SUFFIXES, NOTIFIER_RECEIVER, SECRET_PROPAGATORS, NOTIFY_METHODS, RESPONSE_BUILDERS,
 } from '../models/python/openstack/secrets.js';
 
@@ -42,8 +43,11 @@ export interface SecretExposure {
 }
 
 const SINKS: readonly Sink[] = [
-  ...LOG_METHODS.map((method): Sink => ({ call: { method, receiver: LOGGER_RECEIVER }, kind: 'exposure', args: [{ index: 0, keyword: 'msg', rest: true }], variant: 'log' })),
-  { call: { method: 'log', receiver: LOGGER_RECEIVER }, kind: 'exposure', args: [{ index: 1, rest: true }], variant: 'log' },
+  // Every level method of a logger, as the logging model judges it (src/models/python/logging.ts).
+  ...[...LOG_LEVELS].map(([method, level]): Sink => ({
+    call: { method, logger: true }, kind: 'exposure', variant: 'log',
+    args: [level.messageIndex === 0 ? { index: 0, keyword: 'msg', rest: true } : { index: level.messageIndex, rest: true }],
+  })),
   ...NOTIFY_METHODS.map((method): Sink => ({ call: { method, receiver: NOTIFIER_RECEIVER }, kind: 'exposure', args: [{ index: 2, keyword: 'payload', rest: true }], variant: 'notification' })),
   ...FAULT_RECORDERS.map((call): Sink => ({ call, kind: 'exposure', args: [{ index: 2, keyword: 'fault' }], variant: 'exception' })),
   ...RESPONSE_BUILDERS.flatMap(({ call, keywords, positional }): Sink[] => [

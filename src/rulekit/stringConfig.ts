@@ -72,11 +72,6 @@ function parameterName(p: SyntaxNode): string | null {
   return id?.text ?? null;
 }
 
-function enclosingClass(fn: SyntaxNode): SyntaxNode | null {
-  const p = fn.parent?.type === 'decorated_definition' ? fn.parent.parent : fn.parent;
-  return p?.type === 'block' && p.parent?.type === 'class_definition' ? p.parent : null;
-}
-
 /** paste.deploy factories: named `*factory` with a `**local_conf` parameter; their non-receiver parameters. */
 function pasteFactories(model: PythonModel): Array<{ fn: SyntaxNode; names: Set<string>; cls: SyntaxNode | null }> {
   const out: Array<{ fn: SyntaxNode; names: Set<string>; cls: SyntaxNode | null }> = [];
@@ -84,7 +79,7 @@ function pasteFactories(model: PythonModel): Array<{ fn: SyntaxNode; names: Set<
     if (!PASTE_FACTORY_NAME.test(fn.childForFieldName('name')?.text ?? '')) continue;
     const params = parameterNodes(fn);
     if (!params.some((p) => p.type === 'dictionary_splat_pattern')) continue;
-    const cls = enclosingClass(fn);
+    const cls = model.enclosingClass(fn);
     const names = new Set(params.slice(cls ? 1 : 0).map(parameterName).filter((n): n is string => n !== null));
     out.push({ fn, names, cls });
   }

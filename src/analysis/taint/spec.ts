@@ -5,9 +5,10 @@ import type { Shape, SinkKind, Trust } from './facts.js';
 /**
  * Which calls a model entry means. `name`: the qualified name through the imports (`subprocess.call`); `suffix`:
  * the tail of the qualified name (`utils.execute` matches `nova.utils.execute`); `method` with `receiver`: a method
- * called on an object whose expression text matches (`cursor.execute`).
+ * called on an object whose expression text matches (`cursor.execute`); `method` with `logger`: a level method of a
+ * logger as the front-end's logging model judges it (`LOG.info`, `self._log.warning`).
  */
-export interface CallMatcher { name?: string; suffix?: string; method?: string; receiver?: RegExp }
+export interface CallMatcher { name?: string; suffix?: string; method?: string; receiver?: RegExp; logger?: true }
 
 export interface Confidence { confidence: 'high' | 'medium' | 'low' }
 

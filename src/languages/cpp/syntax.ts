@@ -72,3 +72,10 @@ export function statementRows(node: SyntaxNode): { start: number; end: number } 
   }
   return { start: node.startPosition.row, end: node.startPosition.row };
 }
+
+/** The expression inside any number of parentheses (`((n))` → `n`). */
+export function unparenthesize(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.namedChild(0)) n = n.namedChild(0)!;
+  return n;
+}

@@ -15,11 +15,12 @@ import { computeDataflow, type FunctionDataflow } from './dataflow/reaching.js';
 import { allFunctions, classBases, decorators, enclosingClass } from './dataflow/functions.js';
 import { analyseTaint, type FileTaint } from './dataflow/taintFile.js';
 import { taintFindings, type TaintFinding, type TaintQuery } from './dataflow/taintFindings.js';
+import { loggingCallOf, type LoggingCall } from './logging.js';
 import { ImportTable, matchesName, type ImportRecord } from './names.js';
 import { parametersOf, type Parameter } from './parameters.js';
 import { ScopeModel, type NameResolution } from './scopes/scopeModel.js';
 import type { Binding } from './scopes/types.js';
-import { callee, enclosingFunction } from './syntax.js';
+import { callee, enclosingFunction, unparenthesize } from './syntax.js';
 import { ValueKinds, type Reaching, type ValueKind } from './valueKinds.js';
 
 export type { Parameter, ParameterKind } from './parameters.js';
@@ -28,6 +29,9 @@ export type { NameResolution } from './scopes/scopeModel.js';
 export type { Binding } from './scopes/types.js';
 export type { HandlerOutcome } from './cfg/handlers.js';
 export type { Cfg } from './cfg/graph.js';
+export type { CfgNode } from './cfg/types.js';
+export type { LoggingCall } from './logging.js';
+export type { LogLevel } from '../../models/python/logging.js';
 
 const MODEL_NODE_TYPES: ReadonlySet<string> = new Set(['import_statement', 'import_from_statement', 'comment', 'ERROR', 'class_definition']);
 
@@ -78,6 +82,7 @@ export class PythonModel {
   private readonly dataflows = new Map<number, FunctionDataflow>();
   private readonly taints = new Map<TaintSpec, FileTaint | { failed: unknown }>();
   private readonly mayCallAnswers = new Map<readonly string[], boolean>();
+  private readonly loggingCalls = new Map<number, LoggingCall | null>();
 
   /** `budget`: how long the expensive analyses may run on this file (the engine's --file-timeout). */
   constructor(readonly path: string, readonly source: string, readonly tree: SyntaxTree, readonly budget: Budget = Budget.unlimited) {
@@ -231,6 +236,22 @@ export class PythonModel {
     return may;
   }
 
+  /**
+   * The logging call `call` makes (level, logger, message and interpolated arguments), or null: the one answer to
+   * "is this a log call" (src/languages/python/logging.ts). A receiver is a logger by its origin in this file (a
+   * getLogger factory, an adapter, the logging module); where the file does not show the origin, by the naming
+   * convention (`LOG`, `self.logger`). Memoised per call.
+   */
+  loggingCall(call: SyntaxNode): LoggingCall | null {
+    let answer = this.loggingCalls.get(call.id);
+    if (answer === undefined) {
+      // Without scopes (the binder ran out of stack on this file) origins are unknown: the convention decides.
+      answer = call.type === 'call' ? loggingCallOf(this, call, this.boundScopes() !== null) : null;
+      this.loggingCalls.set(call.id, answer);
+    }
+    return answer;
+  }
+
   /** The import records an import statement makes (`import a, b as c` gives two). */
   importsOf(statement: SyntaxNode): readonly ImportRecord[] {
     if (!this.importsByStatement) {
@@ -247,10 +268,14 @@ export class PythonModel {
 
   // ---- Functions -----------------------------------------------------------------------------------------------
 
-  /** Every function definition of the file, nested ones included, in source order. */
-  functions(): readonly SyntaxNode[] {
+  /**
+   * Every function definition of the file, nested ones included, in source order; with `within` (a class, a
+   * function or the module), those inside it, `within` itself excluded.
+   */
+  functions(within?: SyntaxNode): readonly SyntaxNode[] {
     this.functionList ??= allFunctions(this.root);
-    return this.functionList;
+    if (!within || within.id === this.root.id) return this.functionList;
+    return this.functionList.filter((f) => f.id !== within.id && within.startIndex <= f.startIndex && f.endIndex <= within.endIndex);
   }
 
   /** The parameters of a function or lambda in every form (see Parameter), the method receiver marked. */
@@ -258,6 +283,31 @@ export class PythonModel {
     let list = this.parameterLists.get(fn.id);
     if (!list) this.parameterLists.set(fn.id, list = parametersOf(fn));
     return list;
+  }
+
+  /**
+   * The function definition of this file an expression names: a name through its bindings where it is written
+   * (scope-aware: a parameter or an assignment of the same name is no definition), or `self.m` / `cls.m` inside a
+   * class: the method `m` defined directly in the nearest enclosing class body. Null otherwise (inherited
+   * methods, other files, computed callables).
+   */
+  definitionOf(expr: SyntaxNode): SyntaxNode | null {
+    const e = unparenthesize(expr);
+    if (e.type === 'identifier') {
+      for (const b of this.bindingsOf(e)) if (b.fact.kind === 'definition' && b.fact.node.type === 'function_definition') return b.fact.node;
+      return null;
+    }
+    if (e.type !== 'attribute') return null;
+    const object = e.childForFieldName('object');
+    const name = e.childForFieldName('attribute')?.text;
+    if (object?.type !== 'identifier' || (object.text !== 'self' && object.text !== 'cls') || !name) return null;
+    let cls: SyntaxNode | null = e.parent;
+    while (cls && cls.type !== 'class_definition') cls = cls.parent;
+    for (const c of cls?.childForFieldName('body')?.namedChildren ?? []) {
+      const fn = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+      if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === name) return fn;
+    }
+    return null;
   }
 
   /** The class a function is a method of (defined directly in its body), or null. */
@@ -286,7 +336,7 @@ export class PythonModel {
     let cfg = this.cfgs.get(owner.id);
     if (!cfg) {
       if (owner.type !== 'function_definition' && owner.type !== 'module') throw new Error(`cfg: expected a function or module, got ${owner.type}`);
-      cfg = buildCfg(owner);
+      cfg = buildCfg(owner, (call) => this.loggingCall(call) !== null);
       this.cfgs.set(owner.id, cfg);
     }
     return cfg;
@@ -324,6 +374,20 @@ export class PythonModel {
   /** The values a name (or `self.x` path) may hold where it is read; null when unknown. */
   reachingValues(use: SyntaxNode): Reaching | null {
     return this.kinds.reachingValues(use);
+  }
+
+  /**
+   * The expressions a name or `self.x` may hold where it is read: the reaching values where the dataflow knows them,
+   * else every value bound to it (a module global read in a function: its assignments; `self.x`: its assignments in
+   * every method). A value not known as an expression (a parameter, an import, a loop target) is null or left out.
+   */
+  valuesOf(expr: SyntaxNode): Array<SyntaxNode | null> {
+    const e = unparenthesize(expr);
+    if (e.type !== 'identifier' && e.type !== 'attribute') return [];
+    const reaching = this.reachingValues(e)?.values;
+    if (reaching) return reaching;
+    if (e.type === 'identifier') return this.bindingsOf(e).map((b) => (b.kind === 'assignment' ? b.value : null));
+    return this.scopes.selfAttribute(e).map((b) => b.value);
   }
 
   /** The built-in type (str, int, set …) `expr` has on every path, or null when unknown or paths disagree. */

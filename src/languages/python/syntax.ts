@@ -235,18 +235,11 @@ export function integerValue(node: SyntaxNode | null): number | null {
   return Number.isSafeInteger(value) ? value : null;
 }
 
-const LOGGER_NAMES = /^(log|logger|_log|_logger|logging|LOG|LOGGER|LOGGING)$/i;
-const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log', 'audit', 'trace']);
-
-/** `LOG.warning(...)`, `self.log.debug(...)`, `logging.error(...)`: a call that only records something. */
-export function isLoggingCall(call: SyntaxNode): boolean {
-  const fn = callee(call);
-  if (fn?.type !== 'attribute') return false;
-  const method = fn.childForFieldName('attribute')?.text ?? '';
-  const object = fn.childForFieldName('object');
-  const owner = object?.type === 'attribute' ? object.childForFieldName('attribute')?.text : object?.text;
-  return LOG_METHODS.has(method) && !!owner && LOGGER_NAMES.test(owner);
-}
+/**
+ * `LOG.warning(...)`, `self.log.debug(...)`: the logging model's naming convention alone. Kept for callers without
+ * a model; a rule asks `ctx.model.loggingCall(call)`, which also knows a logger by where it comes from.
+ */
+export { conventionalLoggingCall as isLoggingCall } from './logging.js';
 
 /** Names bound by an assignment or loop target (`a`, `a, (b, *c)`), in order. */
 export function targetNames(target: SyntaxNode | null): string[] {
@@ -329,4 +322,12 @@ export function comparisonPairs(node: SyntaxNode): ComparisonPair[] {
     out.push({ left: operands[i]!, operator: operators[i]!, right: operands[i + 1]! });
   }
   return out;
+}
+
+/** The statement (a simple statement, or the compound statement) of a block or the module that contains `node`. */
+export function statementOf(node: SyntaxNode): SyntaxNode {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+    if (n.parent?.type === 'block' || n.parent?.type === 'module') return n;
+  }
+  return node;
 }

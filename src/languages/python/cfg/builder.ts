@@ -2,7 +2,8 @@
 // exception edge of every statement that may raise. try/with/finally live in tryBuilder.ts.
 import type { SyntaxNode } from '../../syntaxTree.js';
 import { Cfg } from './graph.js';
-import { statementMayRaise } from './raises.js';
+import { statementMayRaise, type IsLoggingCall } from './raises.js';
+import { conventionalLoggingCall } from '../logging.js';
 import { buildTry, buildWith } from './tryBuilder.js';
 import type { CfgNode, EdgeKind, Pending } from './types.js';
 
@@ -48,7 +49,8 @@ export class CfgBuilder {
   readonly cfg: Cfg;
   frames: Frame[] = [];
 
-  constructor(readonly owner: SyntaxNode) {
+  /** `isLogging`: the logging model's answer (model.loggingCall); logging calls are taken not to raise. */
+  constructor(readonly owner: SyntaxNode, readonly isLogging: IsLoggingCall = conventionalLoggingCall) {
     this.cfg = new Cfg(owner);
   }
 
@@ -77,7 +79,7 @@ export class CfgBuilder {
   node(ast: SyntaxNode, pending: Pending[], options: { raises?: boolean } = {}): CfgNode {
     const n = this.cfg.addNode('statement', ast);
     this.connect(pending, n);
-    if (options.raises ?? statementMayRaise(ast)) this.jump([{ node: n, kind: 'exception' }], 'raise');
+    if (options.raises ?? statementMayRaise(ast, this.isLogging)) this.jump([{ node: n, kind: 'exception' }], 'raise');
     return n;
   }
 
@@ -224,6 +226,6 @@ function jumpEdge(kind: JumpKind): EdgeKind {
   return kind === 'raise' ? 'exception' : kind;
 }
 
-export function buildCfg(owner: SyntaxNode): Cfg {
-  return new CfgBuilder(owner).build();
+export function buildCfg(owner: SyntaxNode, isLogging?: IsLoggingCall): Cfg {
+  return new CfgBuilder(owner, isLogging).build();
 }

@@ -4,21 +4,24 @@
 // rules ask ("can *this call's* exception escape?") in edges nobody relies on. Logging calls count as non-raising:
 // the logging package reports its own failures (Handler.handleError) instead of raising them.
 import type { SyntaxNode } from '../../syntaxTree.js';
-import { isLoggingCall } from '../syntax.js';
+import { conventionalLoggingCall } from '../logging.js';
+
+/** Whether a call only writes a log record (model.loggingCall; the naming convention where no model is at hand). */
+export type IsLoggingCall = (call: SyntaxNode) => boolean;
 
 /** Subtrees whose code does not run when the enclosing statement runs. */
 const DEFERRED = new Set(['lambda', 'function_definition', 'class_definition', 'block']);
 const ALWAYS = new Set(['call', 'subscript', 'await', 'yield', 'raise_statement', 'assert_statement',
   'import_statement', 'import_from_statement', 'print_statement', 'exec_statement']);
 
-export function expressionMayRaise(node: SyntaxNode | null): boolean {
+export function expressionMayRaise(node: SyntaxNode | null, isLogging: IsLoggingCall = conventionalLoggingCall): boolean {
   if (!node) return false;
   const stack: SyntaxNode[] = [node];
   while (stack.length > 0) {
     const n = stack.pop()!;
     // Its arguments are usually a format string, `_()` translations and values to interpolate; counting them would
     // make every log line an exception source again.
-    if (n.type === 'call' && isLoggingCall(n)) continue;
+    if (n.type === 'call' && isLogging(n)) continue;
     if (ALWAYS.has(n.type)) return true;
     if (n.type === 'attribute') {
       const object = n.childForFieldName('object');
@@ -64,7 +67,7 @@ export function headerParts(stmt: SyntaxNode): SyntaxNode[] {
   }
 }
 
-export function statementMayRaise(stmt: SyntaxNode): boolean {
+export function statementMayRaise(stmt: SyntaxNode, isLogging: IsLoggingCall = conventionalLoggingCall): boolean {
   if (stmt.type === 'raise_statement' || stmt.type === 'assert_statement') return true;
-  return headerParts(stmt).some((p) => expressionMayRaise(p));
+  return headerParts(stmt).some((p) => expressionMayRaise(p, isLogging));
 }

@@ -14,6 +14,8 @@ export interface CallInfo {
   method: string | null;
   /** The receiver expression of a method call (`self.db` in `self.db.execute(...)`). */
   receiver: SyntaxNode | null;
+  /** The call writes a log record (model.loggingCall). */
+  logging: boolean;
 }
 
 export function callInfo(model: PythonModel, call: SyntaxNode): CallInfo {
@@ -26,7 +28,7 @@ export function callInfo(model: PythonModel, call: SyntaxNode): CallInfo {
     method = f.childForFieldName('attribute')?.text ?? null;
     receiver = f.childForFieldName('object');
   }
-  return { node: call, qualified: model.callName(call), method, receiver };
+  return { node: call, qualified: model.callName(call), method, receiver, logging: receiver !== null && model.loggingCall(call) !== null };
 }
 
 export function matches(m: CallMatcher, c: CallInfo): boolean {
@@ -37,6 +39,7 @@ export function matches(m: CallMatcher, c: CallInfo): boolean {
   }
   if (m.method !== undefined) {
     if (c.method !== m.method || !c.receiver) return false;
+    if (m.logger && !c.logging) return false;
     return m.receiver ? m.receiver.test(c.receiver.text) : true;
   }
   return false;

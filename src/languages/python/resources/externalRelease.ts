@@ -7,7 +7,7 @@ import { EXTERNAL_RELEASES, IGNORE_ERRORS_KEYWORDS, IN_PROCESS_RELEASE_RECEIVER,
 import { cfgOf } from '../cfg/index.js';
 import { headerParts } from '../cfg/raises.js';
 import type { PythonModel } from '../model.js';
-import { callee, calleeName, descendantsOfType, isLoggingCall, keywordArg } from '../syntax.js';
+import { callee, calleeName, descendantsOfType, keywordArg } from '../syntax.js';
 import { matchesCall } from './match.js';
 
 /**
@@ -39,26 +39,13 @@ function inClause(node: SyntaxNode, fn: SyntaxNode): boolean {
   return false;
 }
 
-function definitionIn(block: SyntaxNode | null, name: string): SyntaxNode | null {
-  for (const stmt of block?.namedChildren ?? []) {
-    const def = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-    if (def?.type === 'function_definition' && def.childForFieldName('name')?.text === name) return def;
-  }
-  return null;
-}
-
-/** The function `call` runs when it is defined in this file: `self.m()` in the enclosing class, `f()` at module level. */
+/**
+ * The function `call` runs when it is defined in this file: `self.m()` in the enclosing class, `f()` through the
+ * name's bindings (model.definitionOf).
+ */
 export function localCallee(model: PythonModel, call: SyntaxNode): SyntaxNode | null {
   const fn = callee(call);
-  const name = calleeName(call);
-  if (!fn || !name) return null;
-  if (fn.type === 'identifier') return definitionIn(model.root, name);
-  const object = fn.type === 'attribute' ? fn.childForFieldName('object') : null;
-  if (object?.type !== 'identifier' || (object.text !== 'self' && object.text !== 'cls')) return null;
-  for (let n = call.parent; n; n = n.parent) {
-    if (n.type === 'class_definition') return definitionIn(n.childForFieldName('body'), name);
-  }
-  return null;
+  return fn ? model.definitionOf(fn) : null;
 }
 
 /**
@@ -77,7 +64,7 @@ export function callMayRaise(model: PythonModel, call: SyntaxNode): boolean {
   const live = cfg.reachableFromEntry();
   for (const n of cfg.nodes) {
     if (n.kind !== 'statement' || !n.ast || !live.has(n) || !n.succ.some((e) => e.kind === 'exception')) continue;
-    const fails = n.ast.type === 'raise_statement' || headerParts(n.ast).some((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, 'call')).some((c) => !isLoggingCall(c)));
+    const fails = n.ast.type === 'raise_statement' || headerParts(n.ast).some((p) => (p.type === 'call' ? [p] : []).concat(descendantsOfType(p, 'call')).some((c) => !model.loggingCall(c)));
     if (fails && cfg.exceptionEscapePath(n.ast, { to: 'raise' })) return true;
   }
   return false;

@@ -1,8 +1,5 @@
-// oslo.log / stdlib logging and oslo.utils masking as data: the sinks where a secret must not arrive and the
-// helpers that mask it on the way.
-
-/** Logger method names (on LOG, LOGGER, self.log …) that write a record. */
-export const LOG_METHODS: ReadonlySet<string> = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'audit', 'trace']);
+// oslo.utils masking and secret names as data: the helpers that mask a secret on its way to a log record (which
+// calls log is the logging model's question: src/models/python/logging.ts).
 
 /** Sanitizers: their result has secrets replaced by `***` (oslo.utils strutils). */
 export const MASKING_CALLS: readonly RegExp[] = [

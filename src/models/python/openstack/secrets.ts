@@ -71,10 +71,6 @@ export const CREDENTIAL_ARGUMENTS: readonly CredentialSink[] = [
   { call: { suffix: 'requests.auth.HTTPBasicAuth' }, keyword: 'password', index: 1 },
 ];
 
-/** Logger receivers (`LOG`, `self.log`…): the stdlib/oslo.log convention the other logging rules share. */
-export const LOGGER_RECEIVER = /^(?:LOG|log|logger|LOGGER|_LOG|_log|_logger|logging|self\.log|self\.logger|self\._log|self\.LOG|self\._logger|cls\.LOG)$/;
-
-export const LOG_METHODS: readonly string[] = ['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'audit', 'trace'];
 
 /** oslo.messaging notifiers (`notifier.info(ctxt, event_type, payload)`): the payload is sent to every listener. */
 export const NOTIFIER_RECEIVER = /(?:^|\.|_)notifier\b|get_notifier\(/i;

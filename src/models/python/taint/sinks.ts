@@ -1,6 +1,7 @@
 // Calls where attacker-controlled data does damage, by sink family: OS commands, SQL, file paths, dynamically
 // evaluated code and templates, log records, generated config files, HTTP redirects and XML parsers. Data only.
 import type { Sink } from '../../../analysis/taint/spec.js';
+import { LOG_LEVELS } from '../logging.js';
 import { XML_PARSE_FUNCTIONS } from '../xmlParsers.js';
 
 const FIRST = [{ index: 0 }];
@@ -54,16 +55,15 @@ export const CODE_SINKS: readonly Sink[] = [
   { call: { name: 'pickle.loads' }, kind: 'code', args: FIRST, variant: 'pickle' },
 ];
 
-const LOG_RECEIVER = /^(LOG|log|logger|LOGGER|_LOG|_log|_logger|logging|self\.log|self\.logger|self\._log|self\.LOG)$/;
-const LOG_LEVELS = ['info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'audit'];
-/** Developer levels: off in production by default (oslo.log `debug = False`), so no operator reads them as an audit trail. */
-const DEBUG_LEVELS = ['debug', 'trace'];
-
-export const LOG_SINKS: readonly Sink[] = [
-  ...LOG_LEVELS.map((method): Sink => ({ call: { method, receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 0, keyword: 'msg', rest: true }], variant: 'log', stringsOnly: true, percentFormat: 0 })),
-  ...DEBUG_LEVELS.map((method): Sink => ({ call: { method, receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 0, keyword: 'msg', rest: true }], variant: 'debug', stringsOnly: true, percentFormat: 0 })),
-  { call: { method: 'log', receiver: LOG_RECEIVER }, kind: 'log', args: [{ index: 1, rest: true }], variant: 'log', stringsOnly: true, percentFormat: 1 },
-];
+/**
+ * Every level method of a logger (the logging model, src/models/python/logging.ts): the message and its arguments.
+ * Developer levels (debug, trace) are off in production by default, so no operator reads them as an audit trail.
+ */
+export const LOG_SINKS: readonly Sink[] = [...LOG_LEVELS].map(([method, level]): Sink => ({
+  call: { method, logger: true }, kind: 'log',
+  args: [level.messageIndex === 0 ? { index: 0, keyword: 'msg', rest: true } : { index: level.messageIndex, rest: true }],
+  variant: level.debug ? 'debug' : 'log', stringsOnly: true, percentFormat: level.messageIndex,
+}));
 
 /** Files whose lines are parsed by another program: one injected newline adds a directive or a host entry. */
 const CONFIG_FILE = /conf|\.cfg|\.ini|hosts?\b|dhcp|dnsmasq|haproxy|radvd|keepalived|opts|leases|\.rules|sudoers/i;

@@ -2,17 +2,11 @@
 // 4)`, `new char[count * size]`, `buf.resize(width * bpp)` — with no qMulOverflow, numeric_limits or range test in
 // sight. Values from a file or a peer make the product wrap, the allocation comes out small, and the writes that
 // follow run past it. Products of literals and of operands the function tests are left alone.
-import { callShape, enclosingFunction } from '../../../languages/cpp/syntax.js';
+import { callShape, enclosingFunction, unparenthesize } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { OVERFLOW_LIMIT_NAMES, SIZED_ALLOCATIONS } from '../../../models/cpp/library.js';
 import { namesIn, testedNames } from '../../../rulekit/cppGuards.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
-
-function unparenthesize(node: SyntaxNode): SyntaxNode {
-  let n = node;
-  while (n.type === 'parenthesized_expression' && n.namedChild(0)) n = n.namedChild(0)!;
-  return n;
-}
 
 const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
 

@@ -6,18 +6,12 @@
 // the function checks (or whose result it checks: `qIsFinite(q)`) are left alone. Confidence per finding: medium when
 // the file shows the divisor coming from input (rulekit/cppInput.ts), low otherwise.
 import { constantsOf } from '../../../languages/cpp/constants.js';
-import { callShape, enclosingFunction } from '../../../languages/cpp/syntax.js';
+import { callShape, enclosingFunction, unparenthesize } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { FINITENESS_CHECKS } from '../../../models/cpp/library.js';
 import { namesIn, testedNames } from '../../../rulekit/cppGuards.js';
 import { inputNames, readsInput } from '../../../rulekit/cppInput.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
-
-function unparenthesize(node: SyntaxNode): SyntaxNode {
-  let n = node;
-  while (n.type === 'parenthesized_expression' && n.namedChild(0)) n = n.namedChild(0)!;
-  return n;
-}
 
 /** `format.sampleRate()`, `d->header.bytesPerFrame()`: a member read through an accessor with no arguments. */
 function isGetter(n: SyntaxNode): boolean {

@@ -3,18 +3,12 @@
 // no `p < limit`, no size asked of the container, no test for the terminating NUL. Parsers of attribute values walk
 // such iterators while a character matches (`while (it->isSpace()) ++it;`, `while (*it != ')')`); on input that
 // ends early, or is empty, they read past the end of the buffer.
-import { callShape, enclosingFunction } from '../../../languages/cpp/syntax.js';
+import { callShape, enclosingFunction, unparenthesize } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { CONTAINER_DATA_METHODS, CONTAINER_SIZE_METHODS } from '../../../models/cpp/library.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
 
 const COMPARISONS = new Set(['==', '!=', '<', '>', '<=', '>=']);
-
-function unparenthesize(node: SyntaxNode): SyntaxNode {
-  let n = node;
-  while (n.type === 'parenthesized_expression' && n.namedChild(0)) n = n.namedChild(0)!;
-  return n;
-}
 
 /** `it`, `(it)`, `it + 2`: the iterator itself (not what it points to) as an operand. */
 function isPosition(node: SyntaxNode, name: string): boolean {

@@ -3,16 +3,11 @@
 // the terminator lands one element past the end. Loops bounded by `max - 1`, writes guarded by a test of `o`, and
 // buffers declared here one larger than the bound are left alone.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
+import { unparenthesize } from '../../../languages/cpp/syntax.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
 
 /** Values that terminate a string or a list: 0, '\0', NUL-named constants, nullptr. */
 const TERMINATOR = /^(?:0|'\\0'|u'\\0'|L'\\0'|'\\x00'|0x0+|nullptr|NULL|[A-Z_]*(?:NUL|NULL|TERM|EOS|END)[A-Z_]*|QChar\(\)|QLatin1Char\('\\0'\))$/;
-
-function unparenthesize(node: SyntaxNode): SyntaxNode {
-  let n = node;
-  while (n.type === 'parenthesized_expression' && n.namedChild(0)) n = n.namedChild(0)!;
-  return n;
-}
 
 /** `o < max` / `o != max` in a loop condition (not `o < max - 1`): the index and the bound. */
 function strictBounds(condition: SyntaxNode): Array<{ index: string; bound: string }> {

@@ -3,7 +3,7 @@
 // from the entry without passing any check, from which a check is still reachable. It does not judge functions that
 // never authorise (the convention rule does) nor checks made by callers.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { cfgOf, type CfgNode } from '../../../languages/python/cfg/index.js';
+import type { CfgNode } from '../../../languages/python/model.js';
 import { descendantsOfType, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { fileAuthorization, isStateChange, mayAuthorize } from '../../../rulekit/authorization.js';
@@ -61,14 +61,14 @@ export default defineRule({
         if (facts.decoratorChecks(fn).length > 0) return;
         const checks = facts.bodyChecks(fn);
         if (checks.length === 0) return;
-        const cfg = cfgOf(ctx.model, fn);
+        const cfg = ctx.model.cfg(fn);
         const checkNodes = new Set<CfgNode>(checks.flatMap((c) => [...cfg.nodesAt(c.node), ...cfg.nodesAt(availabilityGuard(c.node) ?? c.node)]));
         // Only a library check is reported as the late one: a check function learnt from this file may be an
         // operation that sometimes refuses, and a write before it is then its normal order of work.
         const lateNodes = new Set<CfgNode>(checks.filter((c) => !c.learnt).flatMap((c) => cfg.nodesAt(c.node)));
         const checkOf = (n: CfgNode): SyntaxNode | undefined => checks.find((c) => !c.learnt && cfg.nodesAt(c.node).includes(n))?.node;
         for (const call of callsIn(body)) {
-          if (!isStateChange(call) || checks.some((c) => c.node.startIndex <= call.startIndex && call.endIndex <= c.node.endIndex)) continue;
+          if (!isStateChange(call, ctx.model) || checks.some((c) => c.node.startIndex <= call.startIndex && call.endIndex <= c.node.endIndex)) continue;
           const at = cfg.nodesAt(call).filter((n) => !checkNodes.has(n));
           if (at.length === 0) continue;
           // Reached from the entry without any check on the way …

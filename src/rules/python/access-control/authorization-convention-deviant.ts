@@ -3,8 +3,6 @@
 // Which check is expected is learnt from the siblings, not listed. Not judged: private helpers, methods a checking
 // sibling calls (the caller checks), and operations scoped by the caller's own project.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { cfgOf } from '../../../languages/python/cfg/index.js';
-import { allFunctions, enclosingClass, parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { calleeName, callee, descendantsOfType, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { inferConventions, type Population, type Site } from '../../../analysis/conventions/deviance.js';
@@ -39,20 +37,20 @@ function operationOf(model: PythonModel, facts: FileAuthorization, fn: SyntaxNod
   const name = fn.childForFieldName('name')?.text ?? '';
   const body = fn.childForFieldName('body');
   if (!body || name.startsWith('_')) return null;
-  const params = parameterNames(fn);
+  const params = model.parameters(fn);
   const requests = requestParameters(body);
   // Values the caller chose: parameters other than the receiver, the security context and the request itself,
   // and what the function derives from them (`instance = self._get(ctx, id)`).
-  const seeds = params.filter((p, i) => !(i === 0 && enclosingClass(fn)) && !CONTEXT_NAMES.test(p.name) && !requests.has(p.name)).map((p) => p.name);
+  const seeds = params.filter((p, i) => !(i === 0 && model.enclosingClass(fn)) && !CONTEXT_NAMES.test(p.name) && !requests.has(p.name)).map((p) => p.name);
   if (seeds.length === 0) return null;
   const named = lookedUp(body, new Set(seeds));
-  const change = callsIn(body).find((c) => isStateChange(c) && argumentValues(c).concat(receiverOf(c)).some((a) => mentionsName(a, named)));
+  const change = callsIn(body).find((c) => isStateChange(c, model) && argumentValues(c).concat(receiverOf(c)).some((a) => mentionsName(a, named)));
   if (!change) return null;
   const checks = facts.decoratorChecks(fn).map((c) => c.key);
   const bodyChecks = facts.bodyChecks(fn).filter((c) => c.node.startIndex < change.startIndex);
   // No check before the change in source order: none can dominate it, and no graph is built.
   if (bodyChecks.length === 0 || checks.length > 0) return { fn, name, change, checks };
-  const cfg = cfgOf(model, fn);
+  const cfg = model.cfg(fn);
   const at = cfg.nodesAt(change);
   for (const c of bodyChecks) {
     // A check in a loop over the items (`for v in volumes: self._validate(ctx, v)`) counts when the loop comes
@@ -103,7 +101,7 @@ function ownerScoped(op: Operation): boolean {
 function handlesRequest(model: PythonModel, fn: SyntaxNode): boolean {
   const body = fn.childForFieldName('body');
   if (!body) return false;
-  const params = new Set(parameterNames(fn).map((p) => p.name));
+  const params = new Set(model.parameters(fn).map((p) => p.name));
   for (const a of descendantsOfType(body, 'attribute')) {
     const obj = a.childForFieldName('object');
     if (obj?.type === 'identifier' && params.has(obj.text) && /^(environ|context|headers|params|body|json_body|GET|POST)$/.test(a.childForFieldName('attribute')?.text ?? '')) return true;
@@ -150,15 +148,15 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      module(root) {
+      module() {
         // A file with no check at all holds no authorisation convention.
         if (!mayAuthorize(ctx.model) || ctx.model.isTestSupport()) return;
         const facts = fileAuthorization(ctx.model);
         // Populations: the methods of each class, and the module's own functions. Pluggable: the project index can
         // pass a wider population through inferConventions the same way.
         const groups = new Map<number, { name: string; kind: string; fns: SyntaxNode[] }>();
-        for (const fn of allFunctions(root)) {
-          const cls = enclosingClass(fn);
+        for (const fn of ctx.model.functions()) {
+          const cls = ctx.model.enclosingClass(fn);
           const parent = fn.parent?.type === 'decorated_definition' ? fn.parent.parent : fn.parent;
           if (!cls && parent?.type !== 'module') continue;
           const key = cls ? cls.id : -1;

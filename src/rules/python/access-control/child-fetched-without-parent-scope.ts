@@ -2,8 +2,8 @@
 // the caller may see it (the result is discarded), then loads the child by its own id without tying it to that
 // parent, so any child id (another project's rule, port or member) passes the parent's check.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { parameterNames } from '../../../languages/python/dataflow/functions.js';
-import { calleeName, descendantsOfType, isLoggingCall, mentionsName } from '../../../languages/python/syntax.js';
+import type { PythonModel } from '../../../languages/python/model.js';
+import { calleeName, descendantsOfType, mentionsName } from '../../../languages/python/syntax.js';
 import { ID_PARAMETER, IDENTITY_PARAMETER } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { argumentValues, callsIn, calleeText, line } from '../../../rulekit/openstack.js';
@@ -18,14 +18,14 @@ function idArgs(call: SyntaxNode, ids: Set<string>): string[] {
 }
 
 /** Uses of `name` after `from` other than in a `raise` or a log call: a comparison or filter with the parent id. */
-function usedLater(body: SyntaxNode, name: string, from: number, except: SyntaxNode): boolean {
+function usedLater(model: PythonModel, body: SyntaxNode, name: string, from: number, except: SyntaxNode): boolean {
   for (const id of descendantsOfType(body, 'identifier')) {
     if (id.text !== name || id.startIndex < from || (id.startIndex >= except.startIndex && id.endIndex <= except.endIndex)) continue;
     if (id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id) continue;
     if (id.parent?.type === 'keyword_argument' && id.parent.childForFieldName('name')?.id === id.id) continue;
     let benign = false;
     for (let n: SyntaxNode | null = id.parent; n && n.id !== body.id; n = n.parent) {
-      if (n.type === 'raise_statement' || (n.type === 'call' && isLoggingCall(n))) { benign = true; break; }
+      if (n.type === 'raise_statement' || (n.type === 'call' && model.loggingCall(n))) { benign = true; break; }
     }
     if (!benign) return true;
   }
@@ -60,7 +60,7 @@ export default defineRule({
         if (ctx.model.isTestCode()) return;
         const body = fn.childForFieldName('body');
         if (!body) return;
-        const ids = new Set(parameterNames(fn).map((p) => p.name).filter((n) => ID_PARAMETER.test(n) && !IDENTITY_PARAMETER.test(n)));
+        const ids = new Set(ctx.model.parameters(fn).map((p) => p.name).filter((n) => ID_PARAMETER.test(n) && !IDENTITY_PARAMETER.test(n)));
         if (ids.size < 2) return;
         const calls = callsIn(body);
         for (const check of calls) {
@@ -69,7 +69,7 @@ export default defineRule({
           const parentIds = idArgs(check, ids);
           if (parentIds.length !== 1) continue;
           const parentId = parentIds[0]!;
-          if (usedLater(body, parentId, check.endIndex, check)) continue;
+          if (usedLater(ctx.model, body, parentId, check.endIndex, check)) continue;
           const child = calls.find((c) => c.startIndex > check.endIndex && GETTER.test(calleeName(c) ?? '') && !COLLECTION_GETTER.test(calleeName(c) ?? '') &&
             idArgs(c, ids).some((x) => x !== parentId) && !mentionsName(c, new Set([parentId])));
           if (!child) continue;

@@ -4,7 +4,7 @@
 // every project-scoped lookup trusts what the caller wrote. Constants (elevation) and values taken from another
 // context or the token are not judged here.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { parameterNames } from '../../../languages/python/dataflow/functions.js';
+import type { PythonModel } from '../../../languages/python/model.js';
 import { descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { CONTEXT_IDENTITY_ATTRIBUTES, REQUEST_DATA_ATTRIBUTES } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -23,8 +23,8 @@ function isRequestContext(obj: SyntaxNode, body: SyntaxNode): boolean {
  * Where the request supplies `value`: a parameter of the handler other than the request and the controller (the
  * router fills them from the URL), or a read of the request's params/body/headers. Returns a description or null.
  */
-function requestSource(fn: SyntaxNode, body: SyntaxNode, value: SyntaxNode, requestNames: Set<string>): string | null {
-  const params = parameterNames(fn).slice(1).map((p) => p.name).filter((n) => !requestNames.has(n) && !/^(self|cls)$/.test(n));
+function requestSource(model: PythonModel, fn: SyntaxNode, body: SyntaxNode, value: SyntaxNode, requestNames: Set<string>): string | null {
+  const params = model.parameters(fn).slice(1).map((p) => p.name).filter((n) => !requestNames.has(n) && !/^(self|cls)$/.test(n));
   const readsRequest = (e: SyntaxNode | null): SyntaxNode | null => {
     if (!e) return null;
     for (const a of descendantsOfType(e, 'attribute').concat(e.type === 'attribute' ? [e] : [])) {
@@ -88,7 +88,7 @@ export default defineRule({
           const o = a.childForFieldName('object');
           if (o?.type === 'identifier' && /^(environ|context|headers|params)$/.test(a.childForFieldName('attribute')?.text ?? '')) requestNames.add(o.text);
         }
-        const source = requestSource(fn, body, value, requestNames);
+        const source = requestSource(ctx.model, fn, body, value, requestNames);
         if (!source) return;
         ctx.report({
           node,

@@ -3,7 +3,7 @@
 // so a forged X-Roles: admin on a request whose own token lacks the role is believed. Judged per class (the
 // middleware), or per module for module-level code; stripping anywhere in that scope counts.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { allFunctions, enclosingClass } from '../../../languages/python/dataflow/functions.js';
+import type { PythonModel } from '../../../languages/python/model.js';
 import { calleeName, descendantsOfType, stringValue } from '../../../languages/python/syntax.js';
 import { IDENTITY_HEADER_STRIPPERS, IDENTITY_HEADERS } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -30,10 +30,10 @@ function identityWrite(a: SyntaxNode): string | null {
 }
 
 /** The scope removes request headers: `del req.environ[k]`, `headers.pop(k)`, `request.remove_auth_headers()`. */
-function strips(scope: SyntaxNode): boolean {
+function strips(model: PythonModel, scope: SyntaxNode): boolean {
   // The module's scope is its own functions: a class's stripping protects that class's requests only.
   const inClass = (f: SyntaxNode): boolean => { for (let p = f.parent; p && p.id !== scope.id; p = p.parent) if (p.type === 'class_definition') return true; return false; };
-  for (const fn of [scope, ...allFunctions(scope).filter((f) => !inClass(f))]) {
+  for (const fn of [scope, ...model.functions(scope).filter((f) => !inClass(f))]) {
     const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
     if (!body) continue;
     for (const d of descendantsOfType(body, 'delete_statement')) {
@@ -77,7 +77,7 @@ export default defineRule({
         if (ctx.model.isTestSupport() || !/HTTP_X_|['"]X-/.test(ctx.model.source)) return;
         // Group the writes by the class that makes them (module-level functions form one group).
         const groups = new Map<number, { scope: SyntaxNode; writes: Array<{ node: SyntaxNode; header: string }> }>();
-        const assignments = descendantsOfType(root, 'assignment').concat(...allFunctions(root).map((f) => {
+        const assignments = descendantsOfType(root, 'assignment').concat(...ctx.model.functions().map((f) => {
           const body = f.childForFieldName('body');
           return body ? descendantsOfType(body, 'assignment') : [];
         }));
@@ -91,11 +91,11 @@ export default defineRule({
           groups.set(scope.id, g);
         }
         for (const { scope, writes } of groups.values()) {
-          if (strips(scope)) continue;
+          if (strips(ctx.model, scope)) continue;
           writes.sort((x, y) => x.node.startIndex - y.node.startIndex);
           const first = writes[0]!;
           const headers = [...new Set(writes.map((w) => w.header))];
-          const entry = scope.type === 'class_definition' ? requestEntry(scope, first.node) : null;
+          const entry = scope.type === 'class_definition' ? requestEntry(ctx.model, scope, first.node) : null;
           ctx.report({
             node: entry ?? first.node,
             messageId: 'forgeable',
@@ -113,8 +113,8 @@ export default defineRule({
  * Where the request enters the middleware on its way to `write`: follow `self.<method>(…)` callers inside the class
  * up to a method no other method calls (`__call__` → `process_request` → `_set_env`). Its name node, or null.
  */
-function requestEntry(cls: SyntaxNode, write: SyntaxNode): SyntaxNode | null {
-  const methods = allFunctions(cls).filter((f) => enclosingClass(f)?.id === cls.id);
+function requestEntry(model: PythonModel, cls: SyntaxNode, write: SyntaxNode): SyntaxNode | null {
+  const methods = model.functions(cls).filter((f) => model.enclosingClass(f)?.id === cls.id);
   const nameOf = (f: SyntaxNode): string => f.childForFieldName('name')?.text ?? '';
   const callers = (name: string): SyntaxNode[] => methods.filter((m) => callsIn(m.childForFieldName('body') ?? m).some((c) => calleeName(c) === name && receiver(c)?.text === 'self'));
   let current = methods.find((m) => m.startIndex <= write.startIndex && write.endIndex <= m.endIndex);

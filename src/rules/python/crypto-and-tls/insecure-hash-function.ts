@@ -1,8 +1,9 @@
 // B324: hashlib's MD4/MD5/SHA-1 constructors and hashlib.new() with those names, unless the call says
 // usedforsecurity=False; and crypt.crypt()/crypt.mksalt() with the weak DES, MD5 and Blowfish methods.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
+import type { PythonModel } from '../../../languages/python/model.js';
 import { WEAK_CRYPT_METHODS, WEAK_HASHLIB_FUNCTIONS } from '../../../models/python/blacklists.js';
-import { argument, descendantsOfType, dottedName, enclosingFunction, isLoggingCall, isTrue, keywordArg, positionalArgs, stringValue } from '../../../languages/python/syntax.js';
+import { argument, descendantsOfType, dottedName, enclosingFunction, isTrue, keywordArg, positionalArgs, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { lookupTable } from '../../../lookupTable.js';
 
@@ -28,7 +29,7 @@ const DIGESTS = new Set(['hexdigest', 'digest']);
  * name (a cache file name, an ETag-like key). Null when a use may be a security one (compared, returned, stored, fed
  * to a cipher) or is unknown. Bandit reports these too; pillar keeps them, at low confidence.
  */
-function nonSecurityUse(call: SyntaxNode): string | null {
+function nonSecurityUse(model: PythonModel, call: SyntaxNode): string | null {
   const attr = call.parent;
   if (attr?.type !== 'attribute') return null;
   const member = attr.childForFieldName('attribute')?.text ?? '';
@@ -39,7 +40,7 @@ function nonSecurityUse(call: SyntaxNode): string | null {
   const target = assign?.childForFieldName('left');
   if (!assign || target?.type !== 'identifier') return null;
   const fn = enclosingFunction(assign);
-  return fn && onlyNamesOrLogs(fn, target.text, target, 0) ? `\`${target.text}\` is only logged or used in a file name` : null;
+  return fn && onlyNamesOrLogs(model, fn, target.text, target, 0) ? `\`${target.text}\` is only logged or used in a file name` : null;
 }
 
 /** Containers a logged value may sit in on its way to the logging call (`LOG.debug('%(a)s', {'a': x})`). */
@@ -52,7 +53,7 @@ const NAMING_CALLS = /^(os\.path\.\w+|re\.(compile|match|search|fullmatch))$/;
  * formatting or a dict of log arguments), or is handed to a method of
  * the same class whose parameter is used only that way (nova's `_find_base_file(base_dir, fingerprint)`).
  */
-function onlyNamesOrLogs(fn: SyntaxNode, name: string, binding: SyntaxNode | null, depth: number): boolean {
+function onlyNamesOrLogs(model: PythonModel, fn: SyntaxNode, name: string, binding: SyntaxNode | null, depth: number): boolean {
   const uses = descendantsOfType(fn, 'identifier').filter((i) => i.text === name && i.id !== binding?.id && i.parent?.type !== 'parameters' && i.parent?.type !== 'default_parameter');
   if (uses.length === 0) return false;
   return uses.every((u) => {
@@ -61,27 +62,15 @@ function onlyNamesOrLogs(fn: SyntaxNode, name: string, binding: SyntaxNode | nul
     while (n.parent && WRAPPERS.has(n.parent.type)) n = n.parent;
     if (n.type !== 'argument_list' || n.parent?.type !== 'call') return false;
     const call = n.parent;
-    if (isLoggingCall(call) || NAMING_CALLS.test(dottedName(call.childForFieldName('function')) ?? '')) return true;
+    if (model.loggingCall(call) || NAMING_CALLS.test(dottedName(call.childForFieldName('function')) ?? '')) return true;
     // One step into a helper of the same class, through the parameter the value is passed as.
     const index = positionalArgs(call).findIndex((a) => a.id === u.id);
-    const method = depth === 0 && index >= 0 ? selfMethod(call) : null;
+    // The method `self.m(...)` calls, when the class around the call defines it.
+    const callee = call.childForFieldName('function');
+    const method = depth === 0 && index >= 0 && callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 'self' ? model.definitionOf(callee) : null;
     const param = method?.childForFieldName('parameters')?.namedChildren.filter((p) => p !== null)[index + 1];
-    return !!method && param?.type === 'identifier' && onlyNamesOrLogs(method, param.text, null, depth + 1);
+    return !!method && param?.type === 'identifier' && onlyNamesOrLogs(model, method, param.text, null, depth + 1);
   });
-}
-
-/** The method `self.m(...)` calls, when the class around the call defines it. */
-function selfMethod(call: SyntaxNode): SyntaxNode | null {
-  const fn = call.childForFieldName('function');
-  if (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== 'self') return null;
-  let cls: SyntaxNode | null = call.parent;
-  while (cls && cls.type !== 'class_definition') cls = cls.parent;
-  const name = fn.childForFieldName('attribute')?.text;
-  for (const c of cls?.childForFieldName('body')?.namedChildren ?? []) {
-    const def = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
-    if (def?.type === 'function_definition' && def.childForFieldName('name')?.text === name) return def;
-  }
-  return null;
 }
 
 export default defineRule({
@@ -134,7 +123,7 @@ export default defineRule({
           if (!algorithm || !WEAK_HASHLIB_FUNCTIONS.includes(algorithm) || !forSecurity(node)) return;
           const code = dottedName(node.childForFieldName('function')) ?? name;
           // An explicit usedforsecurity=True is the author saying it protects something: no discount then.
-          const use = keywordArg(node, 'usedforsecurity') ? null : nonSecurityUse(node);
+          const use = keywordArg(node, 'usedforsecurity') ? null : nonSecurityUse(ctx.model, node);
           if (use) ctx.report({ node, messageId: 'notSecurity', severity: 'low', confidence: 'low', data: { code, algorithm: algorithm.toUpperCase(), use } });
           else ctx.report({ node, messageId: 'hashlib', data: { code, algorithm: algorithm.toUpperCase() } });
         } else if (module === 'crypt' && CRYPT_METHOD_ARG[fn]) {

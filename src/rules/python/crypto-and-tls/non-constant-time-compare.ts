@@ -9,8 +9,6 @@ import { operandName, provenance } from '../../../rulekit/comparisonOperands.js'
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
 import { nameWords } from '../../../rulekit/secrets.js';
-import { dataflowOwner, mayBeAssigned, reachingValues } from '../../../rulekit/valueKinds.js';
-import { dataflowOf } from '../../../languages/python/dataflow/reaching.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
 const MAX_HOPS = 4;
@@ -24,22 +22,11 @@ const NEGATING_WORDS = new Set([
 /** Values that are never secrets whatever they are called: sizes, types and truth values. */
 const NON_SECRET_CALLS = new Set(['len', 'type', 'isinstance', 'bool', 'int', 'id', 'hash']);
 
-/** `def name(self, ...)` in the class around `node`, for `self.name(...)` calls. */
-function sameClassMethod(node: SyntaxNode, name: string): SyntaxNode | null {
-  let cls: SyntaxNode | null = node.parent;
-  while (cls && cls.type !== 'class_definition') cls = cls.parent;
-  for (const c of cls?.childForFieldName('body')?.namedChildren ?? []) {
-    const fn = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
-    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === name) return fn;
-  }
-  return null;
-}
-
 /** What `self.m(...)` returns: the values of m's return statements (an in-file summary, one level deep). */
-function methodReturns(call: SyntaxNode): SyntaxNode[] {
+function methodReturns(model: PythonModel, call: SyntaxNode): SyntaxNode[] {
   const fn = callee(call);
   if (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== 'self') return [];
-  const method = sameClassMethod(call, fn.childForFieldName('attribute')?.text ?? '');
+  const method = model.definitionOf(fn);
   return method ? descendantsOfType(method, 'return_statement').map((r) => r.namedChild(0)).filter((v): v is SyntaxNode => v !== null) : [];
 }
 
@@ -64,7 +51,7 @@ function macOrigin(model: PythonModel, expr: SyntaxNode, hops = 0): SyntaxNode |
     const name = model.callName(n);
     if (name && MAC_CONSTRUCTORS.has(name)) return name === 'hmac.digest' ? n : null;
     if (name && MAC_FUNCTIONS.has(name)) return n;
-    for (const r of methodReturns(n)) { const o = macOrigin(model, r, hops + 1); if (o) return o; }
+    for (const r of methodReturns(model, n)) { const o = macOrigin(model, r, hops + 1); if (o) return o; }
     const method = calleeName(n);
     const receiver = callee(n)?.type === 'attribute' ? callee(n)!.childForFieldName('object') : null;
     if (method && DIGEST_METHODS.has(method) && receiver) return macObject(model, receiver, hops + 1) ? n : null;
@@ -72,8 +59,8 @@ function macOrigin(model: PythonModel, expr: SyntaxNode, hops = 0): SyntaxNode |
     if (name && DIGEST_WRAPPERS.test(name)) { const arg = positionalArg(n, 0); return arg ? macOrigin(model, arg, hops + 1) : null; }
     return null;
   }
-  if ((n.type !== 'identifier' && n.type !== 'attribute') || !mayBeAssigned(model, n)) return null;
-  const reaching = reachingValues(model, n);
+  if ((n.type !== 'identifier' && n.type !== 'attribute') || !model.mayBeAssigned(n)) return null;
+  const reaching = model.reachingValues(n);
   for (const v of reaching?.values ?? []) { const o = v && macOrigin(model, v, hops + 1); if (o) return o; }
   return null;
 }
@@ -83,8 +70,8 @@ function macObject(model: PythonModel, expr: SyntaxNode, hops: number): boolean 
   if (hops > MAX_HOPS) return false;
   const n = unparenthesize(expr);
   if (n.type === 'call') { const name = model.callName(n); return !!name && MAC_CONSTRUCTORS.has(name) && name !== 'hmac.digest'; }
-  if (n.type !== 'identifier' || !mayBeAssigned(model, n)) return false;
-  return (reachingValues(model, n)?.values ?? []).some((v) => v !== null && macObject(model, v, hops + 1));
+  if (n.type !== 'identifier' || !model.mayBeAssigned(n)) return false;
+  return (model.reachingValues(n)?.values ?? []).some((v) => v !== null && macObject(model, v, hops + 1));
 }
 
 /** The secret word in a value's name (`expected_signature` → signature), or null. */
@@ -138,12 +125,12 @@ function callerValue(model: PythonModel, expr: SyntaxNode, hops = 0): boolean {
   }
   if (n.type !== 'identifier') return false;
   // `a, b = value`: the unpacked names carry the value's origin.
-  for (const def of dataflowOf(model, dataflowOwner(model, n)).definitionsOf(n)) {
+  for (const def of model.dataflow(model.dataflowOwner(n)).definitionsOf(n)) {
     const assign = def.type === 'expression_statement' ? def.namedChild(0) : null;
     const left = assign?.type === 'assignment' ? assign.childForFieldName('left') : null;
     if (left && (left.type === 'pattern_list' || left.type === 'tuple_pattern') && callerValue(model, assign!.childForFieldName('right')!, hops + 1)) return true;
   }
-  return (reachingValues(model, n)?.values ?? []).some((v) => v !== null && callerValue(model, v, hops + 1));
+  return (model.reachingValues(n)?.values ?? []).some((v) => v !== null && callerValue(model, v, hops + 1));
 }
 
 interface Secret { node: SyntaxNode; why: string; origin: SyntaxNode | null }

@@ -4,7 +4,6 @@
 // place), not by what variables are called; jitter, sampling and load spreading never reach one and stay silent.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { allFunctions, enclosingClass, parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { callee, calleeName, descendantsOfType, keywordArg, mentionsName, positionalArg, targetNames } from '../../../languages/python/syntax.js';
 import { CREDENTIAL_PARAMETERS, PREDICTABLE_RANDOM_CLASSES, PREDICTABLE_RANDOM_FUNCTIONS, SECRET_ARGUMENTS } from '../../../models/python/secretInputs.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -26,7 +25,7 @@ class FileFacts {
   readonly functions: SyntaxNode[];
 
   constructor(private readonly model: PythonModel) {
-    this.functions = allFunctions(model.root).filter((f) => f.type === 'function_definition');
+    this.functions = model.functions().filter((f) => f.type === 'function_definition');
     // `_RNG = random.Random()` at module level, or `self._rng = random.Random()` in a method: keyed by the text.
     for (const a of [model.root, ...this.functions].flatMap((scope) => descendantsOfType(scope, 'assignment'))) {
       const right = a.childForFieldName('right');
@@ -47,7 +46,7 @@ class FileFacts {
       }
     }
     for (const fn of this.functions) {
-      const params = parameterNames(fn);
+      const params = this.model.parameters(fn);
       const sinks = new Map<number, Sink>();
       for (const p of params) {
         const flow = this.flow(fn, new Map([[p.name, { node: p.node, text: p.name }]]));
@@ -62,7 +61,7 @@ class FileFacts {
   /** `name` for a module function, `Class.name` for a method: how calls in the same file reach it. */
   keyOf(fn: SyntaxNode): string {
     const name = fn.childForFieldName('name')?.text ?? '';
-    const cls = enclosingClass(fn);
+    const cls = this.model.enclosingClass(fn);
     return cls ? `${cls.childForFieldName('name')?.text ?? ''}.${name}` : name;
   }
 
@@ -206,7 +205,7 @@ export default defineRule({
         // The file-wide set of called names (memoised by the model, shared with the blacklist rules) answers first.
         if (!ctx.model.mayCall(RANDOM_MODULE)) return;
         const random = (c: SyntaxNode): boolean => /^random\./.test(ctx.model.callName(c) ?? '');
-        if (![root, ...allFunctions(root)].some((scope) => descendantsOfType(scope, 'call').some(random))) return;
+        if (![root, ...ctx.model.functions()].some((scope) => descendantsOfType(scope, 'call').some(random))) return;
         const facts = new FileFacts(ctx.model);
         const seen = new Set<number>();
         for (const fn of facts.functions) {

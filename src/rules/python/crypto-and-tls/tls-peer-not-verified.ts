@@ -4,15 +4,13 @@
 // Switches taken only when a setting asks for them are reported apart, at low severity (src/rulekit/optIn.ts).
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { scopesOf } from '../../../languages/python/scopes/index.js';
-import { callee, calleeName, descendantsOfType, integerValue, keywordArg, positionalArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import { callee, calleeName, descendantsOfType, integerValue, keywordArg, positionalArg, statementOf, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import {
   CALLBACK_PREVERIFY_INDEX, CERT_MODE_PARAMETERS, CERT_MODES, HOSTNAME_CHECK_ATTRIBUTE, PY2_HTTPS_CONNECTIONS, SERVER_CONTEXT_ARGUMENTS, SET_VERIFY_METHOD, VERIFY_NONE,
 } from '../../../models/python/tls.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { settingGuard } from '../../../rulekit/optIn.js';
 import { abbreviate } from '../../../rulekit/text.js';
-import { reachingValues } from '../../../rulekit/valueKinds.js';
 import type { ReportDescriptor } from '../../../rulekit/types.js';
 
 /** The verification mode a value sets: 0 (none), 1 (optional), 2 (required), and whether it was a truth value. */
@@ -26,20 +24,12 @@ function modeOf(model: PythonModel, value: SyntaxNode): { mode: number; truthVal
   return mode === undefined ? null : { mode, truthValue: false };
 }
 
-function statementOf(node: SyntaxNode): SyntaxNode {
-  let n = node;
-  while (n.parent && n.parent.type !== 'block' && n.parent.type !== 'module') n = n.parent;
-  return n;
-}
-
 /** `ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)` / `create_default_context(Purpose.CLIENT_AUTH)`: a server's context. */
 function isServerContext(model: PythonModel, receiver: SyntaxNode | null): boolean {
   const r = receiver && unparenthesize(receiver);
   if (!r || (r.type !== 'identifier' && r.type !== 'attribute')) return false;
-  // The object of an assignment target is no read for the dataflow: fall back to the name's bindings.
-  const values = reachingValues(model, r)?.values
-    ?? (r.type === 'identifier' ? scopesOf(model).lookup(r).map((b) => (b.kind === 'assignment' ? b.value : null)) : scopesOf(model).selfAttribute(r).map((b) => b.value));
-  return values.some((v) => {
+  // The object of an assignment target is no read for the dataflow: valuesOf falls back to the name's bindings.
+  return model.valuesOf(r).some((v) => {
     if (v?.type !== 'call') return false;
     const arg = positionalArg(v, 0) ?? keywordArg(v, 'purpose') ?? keywordArg(v, 'protocol');
     return !!arg && SERVER_CONTEXT_ARGUMENTS.has(model.qualifiedName(unparenthesize(arg)) ?? '');
@@ -59,30 +49,6 @@ function serverSide(model: PythonModel, node: SyntaxNode): boolean {
   const call = node.parent?.parent;
   const side = call?.type === 'call' ? keywordArg(call, 'server_side') : null;
   return !!side && unparenthesize(side).type === 'true';
-}
-
-function parameterNames(fn: SyntaxNode): SyntaxNode[] {
-  return (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is SyntaxNode => p !== null);
-}
-
-/** The function a `set_verify` callback names: `self.method`, a module function, or a lambda. */
-function callbackFunction(model: PythonModel, cb: SyntaxNode): SyntaxNode | null {
-  const n = unparenthesize(cb);
-  if (n.type === 'lambda') return n;
-  if (n.type === 'attribute' && n.childForFieldName('object')?.text === 'self') {
-    let cls: SyntaxNode | null = n.parent;
-    while (cls && cls.type !== 'class_definition') cls = cls.parent;
-    const name = n.childForFieldName('attribute')?.text;
-    for (const c of cls?.childForFieldName('body')?.namedChildren ?? []) {
-      const fn = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
-      if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === name) return fn;
-    }
-    return null;
-  }
-  if (n.type === 'identifier') {
-    for (const b of scopesOf(model).lookup(n)) if (b.fact.kind === 'definition' && b.fact.node.type === 'function_definition') return b.fact.node;
-  }
-  return null;
 }
 
 export default defineRule({
@@ -168,9 +134,12 @@ export default defineRule({
       }
     };
     const checkCallback = (cb: SyntaxNode): void => {
-      const fn = callbackFunction(ctx.model, cb);
+      // The function a `set_verify` callback names: a lambda, `self.method` or a function of this file.
+      const named = unparenthesize(cb);
+      const fn = named.type === 'lambda' ? named : ctx.model.definitionOf(named);
       if (!fn) return;
-      const params = parameterNames(fn);
+      // Declarations as written: only a plain identifier names pyOpenSSL's `ok` flag (separators `*`, `/` are no parameters).
+      const params = ctx.model.parameters(fn).map((p) => p.declaration);
       const isMethod = fn.type === 'function_definition' && params[0]?.text === 'self';
       const okParam = params[CALLBACK_PREVERIFY_INDEX + (isMethod ? 1 : 0)];
       const ok = okParam?.type === 'identifier' ? okParam.text : null;

@@ -1,7 +1,8 @@
 // CWE-705: inside a `for` loop that processes each item, an except handler (or a guard that skips a missing item)
 // `return`s instead of `continue`-ing, so one bad item silently abandons all the items after it.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { descendantsOfType, enclosingFunction, isLoggingCall, mentionsName, targetNames } from '../../../languages/python/syntax.js';
+import type { PythonModel } from '../../../languages/python/model.js';
+import { descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { truncate } from '../../../rulekit/text.js';
 
@@ -39,24 +40,24 @@ function returnsValues(fn: SyntaxNode): boolean {
 }
 
 /** The loop body does work after `stmt` in the same iteration: the processing the return abandons. */
-function workAfter(stmt: SyntaxNode, loopBody: SyntaxNode): boolean {
+function workAfter(model: PythonModel, stmt: SyntaxNode, loopBody: SyntaxNode): boolean {
   for (let n: SyntaxNode = stmt; n.id !== loopBody.id && n.parent; n = n.parent) {
     for (let s = n.nextNamedSibling; s; s = s.nextNamedSibling) {
-      if (s.type !== 'comment' && descendantsOfType(s, 'call').some((c) => !isLoggingCall(c))) return true;
+      if (s.type !== 'comment' && descendantsOfType(s, 'call').some((c) => !model.loggingCall(c))) return true;
     }
   }
   return false;
 }
 
 /** A block that only logs (or passes) and then returns nothing: the shape of "skip this one". */
-function logThenReturn(block: SyntaxNode): SyntaxNode | null {
+function logThenReturn(model: PythonModel, block: SyntaxNode): SyntaxNode | null {
   const stmts = block.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
   const last = stmts[stmts.length - 1];
   if (!last || !bareReturn(last)) return null;
   for (const s of stmts.slice(0, -1)) {
     if (s.type === 'pass_statement') continue;
     const call = s.type === 'expression_statement' ? s.namedChild(0) : null;
-    if (call?.type !== 'call' || !isLoggingCall(call)) return null;
+    if (call?.type !== 'call' || !model.loggingCall(call)) return null;
   }
   return last;
 }
@@ -115,13 +116,13 @@ export default defineRule({
           for (const clause of tryStmt.namedChildren) {
             if (clause?.type !== 'except_clause' && clause?.type !== 'except_group_clause') continue;
             const block = clause.namedChildren.find((c) => c?.type === 'block');
-            const ret = block ? logThenReturn(block) : null;
+            const ret = block ? logThenReturn(ctx.model, block) : null;
             if (!ret) continue;
             const outcome = ctx.model.handlerOutcome(clause);
             if (!outcome.exits.has('return') || outcome.exits.has('raise')) continue;
             const types = clause.childForFieldName('value');
             const missing = !!types && MISSING.test(types.text);
-            if (!missing && !workAfter(tryStmt, body)) continue;
+            if (!missing && !workAfter(ctx.model, tryStmt, body)) continue;
             const handler = types ? (types.type === 'as_pattern' ? types.namedChild(0)?.text ?? types.text : types.text) : 'bare except';
             ctx.report({ node: ret, messageId: 'handler', data: { ...data, handler }, confidence: missing ? 'high' : 'medium',
               evidence: [{ node: loop, message: `the loop over ${data.iterable}` }] });
@@ -131,10 +132,10 @@ export default defineRule({
           const cond = ifStmt.childForFieldName('condition');
           const consequence = ifStmt.childForFieldName('consequence');
           if (!cond || !consequence || ifStmt.childrenForFieldName('alternative').length > 0) continue;
-          const ret = logThenReturn(consequence);
+          const ret = logThenReturn(ctx.model, consequence);
           // Only a guard that logs the skip: a silent `if not x: return` is as often a deliberate "stop here".
           if (!ret || consequence.namedChildren.filter((c) => c?.type === 'expression_statement').length === 0) continue;
-          if (!testsAbsence(cond, names) || !workAfter(ifStmt, body)) continue;
+          if (!testsAbsence(cond, names) || !workAfter(ctx.model, ifStmt, body)) continue;
           ctx.report({ node: ret, messageId: 'guard', data, evidence: [{ node: cond, message: 'the item is tested here' }] });
         }
       },

@@ -1,6 +1,5 @@
 // CWE-22: request data used in a file-system path (open, os.remove, shutil…) without basename(), a containment
 // check on the normalised path, or validation — so `../` escapes the intended directory. The taint engine decides.
-import { taintFindings } from '../../../languages/python/dataflow/taintFindings.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -29,7 +28,7 @@ export default defineRule({
   create(ctx) {
     return {
       module() {
-        for (const f of taintFindings(ctx.model, PYTHON_TAINT_SPEC, { kind: 'path', trust: ['remote'] })) {
+        for (const f of ctx.model.taintFindings(PYTHON_TAINT_SPEC, { kind: 'path', trust: ['remote'] })) {
           ctx.report({
             node: f.node, messageId: 'file',
             data: { value: f.value, source: f.source, sourceLine: f.sourceLine, sink: f.sinkName, line: f.sinkLine },

@@ -4,7 +4,7 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { argument, descendantsOfType, enclosingFunction, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { blacklistCallRule, resolveCall } from '../../../rulekit/blacklist.js';
+import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 const REQUEST_CLASSES = ['urllib.request.Request', 'six.moves.urllib.request.Request', 'urllib2.Request'];
 const HTTP = /^https?:\/\//i;
@@ -44,7 +44,7 @@ function constantPrefix(model: PythonModel, expr: SyntaxNode | null, depth = 0):
       return n.childForFieldName('operator')?.text === '%' ? prefix.split('%')[0]! : prefix;
     }
     case 'call': {
-      if (resolveCall(model, n, REQUEST_CLASSES)) return constantPrefix(model, argument(n, 0, 'url'), depth);
+      if (model.callMatching(n, REQUEST_CLASSES)) return constantPrefix(model, argument(n, 0, 'url'), depth);
       const fn = n.childForFieldName('function');
       if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format') {
         return constantPrefix(model, fn.childForFieldName('object'), depth).split('{')[0]!;

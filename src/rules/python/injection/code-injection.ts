@@ -1,6 +1,5 @@
 // CWE-95: request data evaluated as code: eval/exec/compile, yaml.load without a safe loader,
 // pickle.loads, and Jinja2 templates compiled from it.
-import { taintFindings } from '../../../languages/python/dataflow/taintFindings.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -41,7 +40,7 @@ export default defineRule({
   create(ctx) {
     return {
       module() {
-        for (const f of taintFindings(ctx.model, PYTHON_TAINT_SPEC, { kind: 'code', trust: ['remote'] })) {
+        for (const f of ctx.model.taintFindings(PYTHON_TAINT_SPEC, { kind: 'code', trust: ['remote'] })) {
           ctx.report({
             node: f.node, messageId: f.variant,
             data: { value: f.value, source: f.source, sourceLine: f.sourceLine, sink: f.sinkName, line: f.sinkLine },

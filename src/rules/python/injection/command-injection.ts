@@ -1,6 +1,5 @@
 // CWE-78: request (or command-line) data that reaches a process launch — through a shell, as the program, or as
 // an argument of processutils/utils.execute — without shlex.quote() or a validating guard. Uses the taint engine.
-import { taintFindings } from '../../../languages/python/dataflow/taintFindings.js';
 import { positionalArgs, stringValue } from '../../../languages/python/syntax.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -40,7 +39,7 @@ export default defineRule({
   create(ctx) {
     return {
       module() {
-        for (const f of taintFindings(ctx.model, PYTHON_TAINT_SPEC, { kind: 'command', trust: ['remote', 'local'] })) {
+        for (const f of ctx.model.taintFindings(PYTHON_TAINT_SPEC, { kind: 'command', trust: ['remote', 'local'] })) {
           const args = positionalArgs(f.node);
           // `execute('sh', '-c', cmd)`: the argument is a shell script after all.
           const viaShell = f.variant === 'argument' && SHELLS.test(stringValue(args[0] ?? null) ?? '') && args.some((a) => stringValue(a) === '-c');

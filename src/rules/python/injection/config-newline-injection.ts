@@ -1,6 +1,5 @@
 // CWE-93: request data written into a generated configuration or hosts file (dnsmasq, haproxy, radvd, *.conf)
 // where one injected newline adds a directive of the attacker's choosing to a file a privileged daemon reads.
-import { taintFindings } from '../../../languages/python/dataflow/taintFindings.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -29,7 +28,7 @@ export default defineRule({
   create(ctx) {
     return {
       module() {
-        for (const f of taintFindings(ctx.model, PYTHON_TAINT_SPEC, { kind: 'newline', trust: ['remote'] })) {
+        for (const f of ctx.model.taintFindings(PYTHON_TAINT_SPEC, { kind: 'newline', trust: ['remote'] })) {
           ctx.report({
             node: f.node, messageId: 'file',
             data: { value: f.value, source: f.source, sourceLine: f.sourceLine, sink: f.sinkName, line: f.sinkLine },

@@ -1,6 +1,5 @@
 // CWE-117: a request string that may hold a newline written into a log record unescaped, so a client can forge
 // log lines. Dicts and lists are rendered with repr() (newlines escaped) and schema-validated bodies are printable.
-import { taintFindings } from '../../../languages/python/dataflow/taintFindings.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -29,7 +28,7 @@ export default defineRule({
   create(ctx) {
     return {
       module() {
-        for (const f of taintFindings(ctx.model, PYTHON_TAINT_SPEC, { kind: 'log', trust: ['remote'] })) {
+        for (const f of ctx.model.taintFindings(PYTHON_TAINT_SPEC, { kind: 'log', trust: ['remote'] })) {
           ctx.report({
             node: f.argument, messageId: 'log',
             // Debug records are off in production and read by developers, not as an audit trail: shown on request.

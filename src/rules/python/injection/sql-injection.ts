@@ -1,6 +1,5 @@
 // CWE-89: request data built into the text of a SQL statement that a cursor, session, engine
 // or sqlalchemy.text() runs. Parameterised queries (a literal statement plus bound values) are never reported.
-import { taintFindings } from '../../../languages/python/dataflow/taintFindings.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -29,7 +28,7 @@ export default defineRule({
   create(ctx) {
     return {
       module() {
-        for (const f of taintFindings(ctx.model, PYTHON_TAINT_SPEC, { kind: 'sql', trust: ['remote'] })) {
+        for (const f of ctx.model.taintFindings(PYTHON_TAINT_SPEC, { kind: 'sql', trust: ['remote'] })) {
           ctx.report({
             node: f.node, messageId: 'query',
             data: { value: f.value, source: f.source, sourceLine: f.sourceLine, sink: f.sinkName, line: f.sinkLine },

@@ -1,6 +1,7 @@
 // B608: SQL text built from values by `+`, `%`, str.format, str.replace or an f-string. Works on tree-sitter's
 // string nodes (f-strings included), so it sees what Bandit's ast.Str-based check misses on Python 3.8+.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
+import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, calleeName, isConstant, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
@@ -10,8 +11,6 @@ const SQL = /(select\s.*from\s|delete\s+from\s|insert\s+into\s.*values[\s(]|upda
 const SQL_RUNNERS = new Set(['execute', 'executemany', 'executescript', 'raw', 'exec_driver_sql']);
 const SQLALCHEMY_TEXT = new Set(['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy.sql.expression.text']);
 /** Message-building calls whose text is never run as SQL (a log line that says "update ... set ..."). */
-const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log']);
-const LOGGER = /^(?:LOG|LOGGER|log|logger|logging|_log|_logger|LOGGING)$/;
 
 function isString(n: SyntaxNode): boolean {
   return n.type === 'string' || n.type === 'concatenated_string';
@@ -78,7 +77,7 @@ function chainOperands(root: SyntaxNode, covered: Set<number>): SyntaxNode[] {
 type Wrapper = 'runner' | 'message' | 'other';
 
 /** What the built text is handed to: a SQL runner, a log/exception message, or something else. */
-function wrapperOf(expr: SyntaxNode, qualifiedName: (call: SyntaxNode) => string | null): Wrapper {
+function wrapperOf(model: PythonModel, expr: SyntaxNode): Wrapper {
   let p = outerParent(expr);
   if (p?.type === 'keyword_argument') p = p.parent;
   if (p?.type === 'raise_statement') return 'message';
@@ -88,9 +87,8 @@ function wrapperOf(expr: SyntaxNode, qualifiedName: (call: SyntaxNode) => string
   if (call.parent?.type === 'raise_statement') return 'message';
   const name = calleeName(call);
   if (name && SQL_RUNNERS.has(name)) return 'runner';
-  if (SQLALCHEMY_TEXT.has(qualifiedName(call) ?? '')) return 'runner';
-  const receiver = callee(call)?.childForFieldName('object');
-  if (name && LOG_METHODS.has(name) && receiver && LOGGER.test(receiver.text.split('.').pop() ?? '')) return 'message';
+  if (SQLALCHEMY_TEXT.has(model.callName(call) ?? '')) return 'runner';
+  if (model.loggingCall(call)) return 'message';
   return 'other';
 }
 
@@ -127,10 +125,9 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const qualified = (call: SyntaxNode): string | null => ctx.model.callName(call);
     const check = (expr: SyntaxNode, text: string, how: string, replace: boolean): void => {
       if (!SQL.test(text)) return;
-      const wrapper = wrapperOf(expr, qualified);
+      const wrapper = wrapperOf(ctx.model, expr);
       if (wrapper === 'message') return;
       if (wrapper === 'runner' && !replace) {
         const p = outerParent(expr);

@@ -3,7 +3,6 @@
 // Templates written in the code or read from the service's own template directory (FileSystemLoader) are not judged.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { callee, descendantsOfType, enclosingFunction, keywordArg, mentionsName, positionalArgs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import {
   FROM_STRING_METHOD, SANDBOXED_ENVIRONMENTS, TEMPLATE_TEXT_CALLS, TEMPLATE_TEXT_LOADERS, UNSANDBOXED_ENVIRONMENTS,
@@ -17,31 +16,21 @@ const UNSANDBOXED = new Set(UNSANDBOXED_ENVIRONMENTS);
 const SANDBOXED = new Set(SANDBOXED_ENVIRONMENTS);
 
 /** Parameters (self/cls excluded) of the function around `node` that `expr` is computed from. */
-function fromParameter(expr: SyntaxNode | null, fn: SyntaxNode | null): string | null {
+function fromParameter(model: PythonModel, expr: SyntaxNode | null, fn: SyntaxNode | null): string | null {
   if (!expr || !fn) return null;
   const e = unparenthesize(expr);
   if (stringValue(e) !== null) return null;
-  const params = parameterNames(fn).map((p) => p.name).filter((n) => n !== 'self' && n !== 'cls');
+  const params = model.parameters(fn).map((p) => p.name).filter((n) => n !== 'self' && n !== 'cls');
   return params.find((p) => mentionsName(e, new Set([p]))) ?? null;
 }
 
-/** The environment class a receiver name is bound to in the function or module, when written there. */
-function environmentOf(model: PythonModel, receiver: SyntaxNode, fn: SyntaxNode | null): 'sandboxed' | 'unsandboxed' | 'unknown' {
+/** The environment class a receiver is made by, or bound to where it is read (model.valuesOf). */
+function environmentOf(model: PythonModel, receiver: SyntaxNode): 'sandboxed' | 'unsandboxed' | 'unknown' {
   const r = unparenthesize(receiver);
-  if (r.type === 'call') {
-    const n = model.callName(r);
-    return n && SANDBOXED.has(n) ? 'sandboxed' : n && UNSANDBOXED.has(n) ? 'unsandboxed' : 'unknown';
-  }
-  const scopes = fn ? [fn, model.root] : [model.root];
-  for (const scope of scopes) {
-    for (const a of descendantsOfType(scope, 'assignment')) {
-      if (a.childForFieldName('left')?.text !== r.text) continue;
-      const right = a.childForFieldName('right');
-      if (right?.type !== 'call') continue;
-      const n = model.callName(right);
-      if (n && SANDBOXED.has(n)) return 'sandboxed';
-      if (n && UNSANDBOXED.has(n)) return 'unsandboxed';
-    }
+  for (const v of r.type === 'call' ? [r] : model.valuesOf(r)) {
+    const n = v?.type === 'call' ? model.callName(v) : null;
+    if (n && SANDBOXED.has(n)) return 'sandboxed';
+    if (n && UNSANDBOXED.has(n)) return 'unsandboxed';
   }
   return 'unknown';
 }
@@ -83,7 +72,7 @@ export default defineRule({
         const fn = enclosingFunction(node);
         if (name && TEXT_CALLS.has(name)) {
           const spec = TEXT_CALLS.get(name)!;
-          const param = fromParameter(keywordArg(node, spec.keyword) ?? positionalArgs(node)[spec.index] ?? null, fn);
+          const param = fromParameter(ctx.model, keywordArg(node, spec.keyword) ?? positionalArgs(node)[spec.index] ?? null, fn);
           if (param) ctx.report({ node, messageId: 'text', data: { sink: name, param, engine: spec.engine === 'mako' ? 'Mako' : 'a plain Jinja2 environment' } });
           return;
         }
@@ -91,7 +80,7 @@ export default defineRule({
           const mapping = unparenthesize(keywordArg(node, 'mapping') ?? positionalArgs(node)[0] ?? node);
           if (mapping.type !== 'dictionary') return;
           const values = mapping.namedChildren.filter((c): c is SyntaxNode => c?.type === 'pair').map((p) => p.childForFieldName('value'));
-          const param = values.map((v) => fromParameter(v, fn)).find((p) => p !== null);
+          const param = values.map((v) => fromParameter(ctx.model, v, fn)).find((p) => p !== null);
           if (!param) return;
           // The environment this loader feeds: reported there, where the fix goes. Only when the function builds one.
           const envs = (fn ? descendantsOfType(fn, 'call') : []).filter((c) => {
@@ -106,10 +95,10 @@ export default defineRule({
         }
         const f = callee(node);
         if (f?.type !== 'attribute' || f.childForFieldName('attribute')?.text !== FROM_STRING_METHOD) return;
-        const param = fromParameter(keywordArg(node, 'source') ?? positionalArgs(node)[0] ?? null, fn);
+        const param = fromParameter(ctx.model, keywordArg(node, 'source') ?? positionalArgs(node)[0] ?? null, fn);
         if (!param) return;
         const env = f.childForFieldName('object')!;
-        if (environmentOf(ctx.model, env, fn) !== 'unsandboxed') return;
+        if (environmentOf(ctx.model, env) !== 'unsandboxed') return;
         ctx.report({ node, messageId: 'text', data: { sink: `${abbreviate(env.text, 30)}.from_string`, param, engine: 'a plain Jinja2 environment' } });
       },
     };

@@ -1,7 +1,6 @@
 // CWE-1284: a validator for a free-text API field (server name, description, tag) checks the value's type or
 // emptiness but never its length, so the field accepts strings of any size up to the request limit.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { descendantsOfType, mentionsName } from '../../../languages/python/syntax.js';
 import { LENGTH_BOUND, TEXT_FIELD_VALIDATOR, VALIDATOR_NAME } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -40,7 +39,7 @@ export default defineRule({
       function_definition(fn) {
         const name = fn.childForFieldName('name')?.text ?? '';
         if (!VALIDATOR_NAME.test(name) || !TEXT_FIELD_VALIDATOR.test(name) || ctx.model.isTestCode()) return;
-        const param = parameterNames(fn).find((p) => p.name !== 'self' && p.name !== 'cls');
+        const param = ctx.model.parameters(fn).find((p) => p.name !== 'self' && p.name !== 'cls');
         const body = fn.childForFieldName('body');
         if (!param || !body || LENGTH_BOUND.test(body.text)) return;
         const names = new Set([param.name]);

@@ -1,11 +1,11 @@
 // B411: XML-RPC modules (xmlrpc.client/server, Python 2's xmlrpclib, six.moves.xmlrpc_client). Silent when the
 // module applies defusedxml.xmlrpc.monkey_patch(), the fix Bandit itself recommends.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
-import { blacklistImportRule, fileCalls } from '../../../rulekit/blacklist.js';
+import { blacklistImportRule } from '../../../rulekit/blacklist.js';
 
 export default blacklistImportRule(blacklistEntry('B411'), {
   refine(_match, ctx) {
-    return fileCalls(ctx.model, 'defusedxml.xmlrpc.monkey_patch') ? null : {};
+    return ctx.model.calledNames().has('defusedxml.xmlrpc.monkey_patch') ? null : {};
   },
   docs: {
     summary: 'XML-RPC module imported without defusedxml\'s patch',

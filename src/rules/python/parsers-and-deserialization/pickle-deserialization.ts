@@ -2,7 +2,7 @@
 // code just pickled itself (`pickle.loads(pickle.dumps(x))`, the deep-copy idiom) carries no foreign bytes and is not reported.
 import { blacklistEntry } from '../../../models/python/blacklists.js';
 import { argument, unparenthesize } from '../../../languages/python/syntax.js';
-import { blacklistCallRule, resolveCall } from '../../../rulekit/blacklist.js';
+import { blacklistCallRule } from '../../../rulekit/blacklist.js';
 
 const PICKLERS = ['pickle.dumps', 'cPickle.dumps', '_pickle.dumps', 'six.moves.cPickle.dumps', 'dill.dumps'];
 
@@ -11,7 +11,7 @@ export default blacklistCallRule(blacklistEntry('B301'), {
     if (!name.endsWith('.loads')) return {};
     const data = argument(call, 0, 'data');
     const inner = data ? unparenthesize(data) : null;
-    if (inner?.type === 'call' && resolveCall(ctx.model, inner, PICKLERS)) return null;
+    if (inner?.type === 'call' && ctx.model.callMatching(inner, PICKLERS)) return null;
     return {};
   },
   docs: {

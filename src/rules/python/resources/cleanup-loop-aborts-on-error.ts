@@ -2,9 +2,8 @@
 // allocations, host block devices…) where one item's failure escapes the loop, so every later item is never
 // released. Per-item handlers that log and go on are the fix. Releases and the loop search: src/analysis/resources.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { cfgOf, type Cfg } from '../../../languages/python/cfg/index.js';
+import type { Cfg } from '../../../languages/python/model.js';
 import { callMayRaise, creationOf, externalRelease, releaseFailureLeavesLoop } from '../../../languages/python/resources/index.js';
-import { scopesOf } from '../../../languages/python/scopes/index.js';
 import { callee, descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { truncate } from '../../../rulekit/text.js';
@@ -111,11 +110,10 @@ export default defineRule({
           // file that makes one), and the call must be able to fail into the loop.
           const released = externalRelease(ctx.model, call);
           if (!released || !callMayRaise(ctx.model, call)) continue;
-          cfg ??= cfgOf(ctx.model, fn);
+          cfg ??= ctx.model.cfg(fn);
           // The innermost loop of the call must be this one: nested loops are judged on their own.
           if (cfg.innermostLoop(call)?.id !== loop.id) continue;
-          const scopes = scopesOf(ctx.model);
-          const escape = releaseFailureLeavesLoop(cfg, call, loop, (id) => scopes.lookup(id).some((b) => b.kind === 'parameter'));
+          const escape = releaseFailureLeavesLoop(cfg, call, loop, (id) => ctx.model.bindingsOf(id).some((b) => b.kind === 'parameter'));
           if (!escape) continue;
           const how = escape.handler ? ' (its handler re-raises)' : '';
           ctx.report({
