@@ -9,7 +9,8 @@ import { cfgOf, type Cfg, type CfgNode } from '../cfg/index.js';
 import { headerParts } from '../cfg/raises.js';
 import type { PythonModel } from '../model.js';
 import { calleeName, descendantsOfType, enclosingFunction, isLoggingCall, mentionsName, positionalArgs } from '../syntax.js';
-import { isInMemoryCall, looksLikeRelease, releasesAcquisition, type Acquisition } from './match.js';
+import { looksLikeRelease, releasesAcquisition, type Acquisition } from './match.js';
+import { cannotFail } from './nonRaising.js';
 
 const ESCAPE_ROUTE_NODES = new Set(['return_statement', 'yield', 'assignment', 'with_item', 'call']);
 
@@ -61,8 +62,8 @@ function callsOf(stmt: SyntaxNode): SyntaxNode[] {
 }
 
 /** Calls are what fail in practice (not logging, not in-memory edits); a subscript or attribute read rarely does. */
-function callsSomething(stmt: SyntaxNode): boolean {
-  return callsOf(stmt).some((c) => !isLoggingCall(c) && !isInMemoryCall(c));
+function callsSomething(model: PythonModel, stmt: SyntaxNode): boolean {
+  return callsOf(stmt).some((c) => !cannotFail(model, c));
 }
 
 function releasesSomething(stmt: SyntaxNode): boolean {
@@ -92,7 +93,7 @@ export function leakOnException(model: PythonModel, acq: Acquisition): LocalLeak
   const normalRelease = firstRelease(starts, { releases });
   if (!normalRelease) return null;
   const held = new Set(heldSpan(starts, { releases }, { edges: NORMAL_FLOW }).map((v) => v.node).filter((n) => !starts.includes(n)));
-  const candidates = [...held].filter((n) => n.kind === 'statement' && n.ast && n.succ.some((e) => e.kind === 'exception') && callsSomething(n.ast) && !releasesSomething(n.ast))
+  const candidates = [...held].filter((n) => n.kind === 'statement' && n.ast && n.succ.some((e) => e.kind === 'exception') && callsSomething(model, n.ast) && !releasesSomething(n.ast))
     .sort((a, b) => a.ast!.startIndex - b.ast!.startIndex);
   // A second failure while cleaning up (another file's close() raising in the same finally) is not this leak.
   const follow = (e: FlowEdge<CfgNode>): boolean => e.kind !== 'exception' || !e.from.ast || !releasesSomething(e.from.ast);

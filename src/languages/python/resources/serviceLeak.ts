@@ -10,7 +10,7 @@ import { cfgOf, statementMayRaise, type CfgNode } from '../cfg/index.js';
 import type { PythonModel } from '../model.js';
 import { isDeliberateRaise } from '../cfg/graph.js';
 import { calleeName, descendantsOfType, isLoggingCall, mentionsName } from '../syntax.js';
-import { isInMemoryCall } from './match.js';
+import { cannotFail } from './nonRaising.js';
 
 export interface Creation { call: SyntaxNode; stmt: SyntaxNode; handle: string; what: string }
 
@@ -113,9 +113,9 @@ function handsOver(stmt: SyntaxNode, names: Set<string>): boolean {
 }
 
 /** A statement with a call that can fail for real (a remote call, a DB write), or an explicit raise. */
-function mayFail(stmt: SyntaxNode): boolean {
+function mayFail(model: PythonModel, stmt: SyntaxNode): boolean {
   if (stmt.type === 'raise_statement') return true;
-  return callsIn(stmt).some((c) => !isLoggingCall(c) && !isInMemoryCall(c) && !/^[A-Z]/.test(calleeName(c) ?? ''));
+  return callsIn(stmt).some((c) => !cannotFail(model, c) && !/^[A-Z]/.test(calleeName(c) ?? ''));
 }
 
 function within(inner: SyntaxNode, outer: SyntaxNode | null): boolean {
@@ -175,7 +175,7 @@ export function serviceLeaks(model: PythonModel, fn: SyntaxNode): ServiceLeak[] 
     const transfers = (n: CfgNode): boolean => !!n.ast && handsOver(n.ast, names);
     for (const { node, later } of heldSpan(cfg.nodesAt(c.stmt), { releases: avoid, transfers })) {
       const raiser = node.ast;
-      if (node.kind !== 'statement' || !raiser || raiser.id === c.stmt.id || !statementMayRaise(raiser) || !mayFail(raiser)) continue;
+      if (node.kind !== 'statement' || !raiser || raiser.id === c.stmt.id || !statementMayRaise(raiser) || !mayFail(model, raiser)) continue;
       if (guardedByRelease(raiser, regions, fn)) continue;
       // `return get(network['id'])`: the statement hands the resource to the caller, who owns its failures.
       if (raiser.type === 'return_statement' && mentionsName(raiser, names)) continue;

@@ -39,6 +39,10 @@ export default defineRule({
           node: leak.raiser, messageId: 'leak',
           data: { stmt: truncate(text, 70), what: acq.what, name: acq.name, line: acq.stmt.startPosition.row + 1, release: leak.release.startPosition.row + 1 },
           severity: acq.what === 'file' || acq.what === 'socket' || acq.what === 'temporary file' ? 'low' : 'medium',
+          // A file or socket object closes itself in its finalizer once the failed frame is released (CPython
+          // reference counting): the leak lasts as long as the traceback. Descriptors from os.open/mkstemp, locks,
+          // quota reservations and delete=False temporary files have no such finalizer and stay held.
+          ...(acq.what === 'file' || acq.what === 'socket' ? { confidence: 'low' as const } : {}),
           evidence: [{ node: acq.call, message: `${acq.what} ${acq.name} acquired here` }, { node: leak.release, message: `released here only on the normal path` }],
         });
       },
