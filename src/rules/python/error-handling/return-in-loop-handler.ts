@@ -2,6 +2,7 @@
 // `return`s instead of `continue`-ing, so one bad item silently abandons all the items after it.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { descendantsOfType, enclosingFunction, isLoggingCall, mentionsName, targetNames } from '../../../languages/python/syntax.js';
+import { SERVICE_WIDE_ERROR } from '../../../models/python/serviceErrors.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { truncate } from '../../../rulekit/text.js';
 
@@ -64,8 +65,23 @@ function logThenReturn(block: SyntaxNode): SyntaxNode | null {
 /** `if item is None`, `if not item`, `if item not in known`, `if not item.get(...)`: testing the item's absence. */
 function testsAbsence(cond: SyntaxNode, names: ReadonlySet<string>): boolean {
   if (!mentionsName(cond, names)) return false;
+  // `if not backend.delete(mac, item)` tests whether an action on the item failed, not whether the item exists: a
+  // negated call is an absence test only as a lookup (`item.get(k)`, `known.get(item)`).
+  const negated = cond.type === 'not_operator' ? cond.childForFieldName('argument') : null;
+  if (negated?.type === 'call') {
+    const fn = negated.childForFieldName('function');
+    const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+    if (!(object && mentionsName(object, names)) && fn?.childForFieldName('attribute')?.text !== 'get') return false;
+  }
   const t = cond.text.replace(/\s+/g, ' ');
   return /^not\b/.test(t) || /\bis None$/.test(t) || /\bnot in\b/.test(t);
+}
+
+/** The exception class names an `except` clause names: `A`, `(A, m.B)`, `A as e`. */
+function exceptionNames(types: SyntaxNode): string[] {
+  const t = types.type === 'as_pattern' ? types.namedChild(0) ?? types : types;
+  const parts = t.type === 'tuple' || t.type === 'parenthesized_expression' ? t.namedChildren.filter((c): c is SyntaxNode => !!c) : [t];
+  return parts.map((p) => p.text.split('.').pop() ?? p.text);
 }
 
 export default defineRule({
@@ -120,6 +136,8 @@ export default defineRule({
             const outcome = ctx.model.handlerOutcome(clause);
             if (!outcome.exits.has('return') || outcome.exits.has('raise')) continue;
             const types = clause.childForFieldName('value');
+            // The endpoint is gone or the credentials are refused: every remaining item fails the same way.
+            if (types && exceptionNames(types).every((t) => SERVICE_WIDE_ERROR.test(t))) continue;
             const missing = !!types && MISSING.test(types.text);
             if (!missing && !workAfter(tryStmt, body)) continue;
             const handler = types ? (types.type === 'as_pattern' ? types.namedChild(0)?.text ?? types.text : types.text) : 'bare except';
