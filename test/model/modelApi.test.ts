@@ -259,8 +259,6 @@ const NOT_YET_MIGRATED: ReadonlySet<string> = new Set([
   'python/access-control/child-fetched-without-parent-scope.ts',
   'python/access-control/context-identity-from-request.ts',
   'python/access-control/identity-headers-not-stripped.ts',
-  'python/access-control/policy-check-without-target.ts',
-  'python/access-control/resource-fetched-without-ownership-check.ts',
   'python/crypto-and-tls/non-constant-time-compare.ts',
   'python/crypto-and-tls/predictable-secret-from-random.ts',
   'python/crypto-and-tls/tls-peer-not-verified.ts',
