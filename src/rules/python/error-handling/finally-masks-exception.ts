@@ -100,7 +100,7 @@ export default defineRule({
     },
     docs: {
       summary: '`return`, `break` or `continue` inside a `finally` block',
-      why: 'A jump out of `finally` cancels the exception that is propagating through it. A failed authorisation check, a failed write or a database error in the `try` block then disappears without a trace and the caller proceeds as if it had succeeded (CWE-584). Python 3.14 warns about it (PEP 765).',
+      why: 'A jump out of `finally` cancels the exception that is propagating through it. A failed authorisation check, a failed write or a database error in the `try` block then disappears without a trace and the caller proceeds as if it had succeeded (CWE-584). Python 3.14 warns about it (PEP 765). A jump the exception path cannot take (it runs only for outcomes that every re-raising handler sets to something else first) discards nothing and is not reported.',
       example: 'def save(record, db):\n    try:\n        db.write(record)\n    finally:\n        db.close()\n        return True\n',
       useInstead: 'def save(record, db):\n    try:\n        db.write(record)\n    finally:\n        db.close()\n    return True\n',
       fix: 'Keep `finally` for cleanup only. Put the return after the try statement, or decide it in the `try`/`except` branches.',
