@@ -29,6 +29,12 @@ export interface TaintFact<N> {
   cleared: ReadonlySet<SinkKind>;
   shape: Shape;
   steps: readonly Step<N>[];
+  /**
+   * In a summary: the fact exists only when the caller leaves parameter `unlessGiven` falsy. The callee computes a
+   * fallback from another parameter under `if not p:` (`if not log_cmd: log_cmd = ' '.join(cmd)`), and a caller
+   * that passes `p` (a masked copy) never takes that path.
+   */
+  unlessGiven?: number;
 }
 
 /** Evidence paths are capped: the first steps say where the value came from, the last ones how it arrived. */
@@ -39,7 +45,7 @@ export function originKey<N>(o: Origin<N>, nodeKey: (n: N) => string): string {
 }
 
 export function factKey<N>(f: TaintFact<N>, nodeKey: (n: N) => string): string {
-  return `${originKey(f.origin, nodeKey)}|${[...f.cleared].sort().join(',')}|${f.shape}`;
+  return `${originKey(f.origin, nodeKey)}|${[...f.cleared].sort().join(',')}|${f.shape}${f.unlessGiven === undefined ? '' : `|u${f.unlessGiven}`}`;
 }
 
 /** A set of facts, deduplicated by origin + cleared kinds + shape (the first evidence path wins). */

@@ -48,6 +48,8 @@ export function instantiate<N>(
         cleared: new Set([...af.cleared, ...f.cleared]),
         shape: f.shape === 'same' ? af.shape : f.shape,
         steps: af.steps,
+        // The caller's own condition carries on; the callee's was settled by the caller (see dropGiven).
+        ...(af.unlessGiven !== undefined ? { unlessGiven: af.unlessGiven } : {}),
       };
       g = addStep(g, callStep);
       for (const s of f.steps) g = addStep(g, s);
@@ -55,6 +57,11 @@ export function instantiate<N>(
     }
   }
   return out;
+}
+
+/** The callee facts that hold for a caller passing a value for each parameter index in `given`. */
+export function dropGiven<N>(facts: readonly TaintFact<N>[], given: ReadonlySet<number>): TaintFact<N>[] {
+  return given.size === 0 ? facts.slice() : facts.filter((f) => f.unlessGiven === undefined || !given.has(f.unlessGiven));
 }
 
 /** A key that changes whenever the summary could change a caller's result (evidence paths excluded). */

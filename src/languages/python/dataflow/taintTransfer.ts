@@ -4,7 +4,7 @@
 import type { SyntaxNode } from '../../syntaxTree.js';
 import { ALL_KINDS, type Shape, type SinkKind, type TaintFact } from '../../../analysis/taint/facts.js';
 import type { TaintSpec } from '../../../analysis/taint/spec.js';
-import { instantiate, liveAt, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
+import { dropGiven, instantiate, liveAt, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
 import type { PythonModel } from '../model.js';
 import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unparenthesize } from '../syntax.js';
 import type { Env } from './env.js';
@@ -82,6 +82,37 @@ function stringBuilt(v: TaintValue, repr = false): TaintValue {
   };
 }
 
+/**
+ * `if not p: p = <expr>` (or `if p is None:`) where `p` is a parameter of the enclosing function: the index of `p`,
+ * whose value replaces `<expr>` whenever the caller gives one. Null otherwise.
+ */
+function fallbackFor(model: PythonModel, target: SyntaxNode, stmt: SyntaxNode): number | null {
+  if (target.type !== 'identifier') return null;
+  const assign = stmt.type === 'expression_statement' ? stmt : stmt.parent?.type === 'expression_statement' ? stmt.parent : null;
+  const block = assign?.parent;
+  const ifStmt = block?.type === 'block' ? block.parent : null;
+  if (ifStmt?.type !== 'if_statement' || ifStmt.childForFieldName('consequence')?.id !== block!.id) return null;
+  const cond = ifStmt.childForFieldName('condition');
+  const tested = cond?.type === 'not_operator' ? cond.childForFieldName('argument')
+    : cond?.type === 'comparison_operator' && cond.namedChildren[1]?.type === 'none' && /\bis\b/.test(cond.text) && !/\bnot\b/.test(cond.text) ? cond.namedChildren[0] : null;
+  if (tested?.type !== 'identifier' || tested.text !== target.text) return null;
+  const fn = enclosingFunction(ifStmt);
+  const param = fn ? model.parameters(fn).find((p) => p.name === target.text) : undefined;
+  return param ? param.index : null;
+}
+
+/** Parameter indexes the call passes a value for that is not a falsy literal (`None`, `''`, `False`, `0`). */
+function givenParameters(call: SyntaxNode, r: ResolvedCall): Set<number> {
+  const out = new Set<number>();
+  const falsy = (a: SyntaxNode): boolean => ['none', 'false'].includes(a.type) || a.text === '0' || /^[rbuf]*(''|"")$/i.test(a.text);
+  positionalArgs(call).forEach((a, i) => { if (a.type !== 'list_splat' && !falsy(a)) out.add(i + r.offset); });
+  for (const p of r.params) {
+    const kw = keywordArg(call, p.name);
+    if (kw && !falsy(kw)) out.add(p.index);
+  }
+  return out;
+}
+
 export class TaintTransfer implements Transfer<TaintValue> {
   readonly hits: SinkHit<SyntaxNode>[] = [];
   returns = EMPTY;
@@ -94,6 +125,10 @@ export class TaintTransfer implements Transfer<TaintValue> {
 
   bind(v: TaintValue, target: SyntaxNode, stmt: SyntaxNode, how: BindKind): TaintValue {
     if (v.facts.isEmpty || how === 'def' || how === 'except') return v;
+    const fallback = fallbackFor(this.ctx.model, target, stmt);
+    if (fallback !== null) {
+      v = { facts: v.facts.map((f) => (f.origin.kind === 'param' && f.origin.index !== fallback && f.unlessGiven === undefined ? { ...f, unlessGiven: fallback } : f)) };
+    }
     return withStep(v, { node: target, message: `\`${brief(target, 40)}\` ← ${brief(stmt.type === 'for_statement' ? stmt.childForFieldName('right')! : stmt, 70)} (line ${lineOf(stmt)})` });
   }
 
@@ -390,11 +425,12 @@ export class TaintTransfer implements Transfer<TaintValue> {
       if (kw) byParam[p.index] = (this.argValues.get(nodeKey(kw)) ?? EMPTY).facts;
     }
     const step = { node: n, message: `passed to \`${r.name}()\` (line ${lineOf(n)})` };
+    const given = givenParameters(n, r);
     for (const hit of r.summary.sinks) {
-      const facts = liveAt(hit, instantiate(hit.facts, byParam, step));
+      const facts = liveAt(hit, instantiate(dropGiven(hit.facts, given), byParam, step));
       if (facts.length > 0) this.hits.push({ ...hit, facts });
     }
-    return value(instantiate(r.summary.returns.facts, byParam, step, { node: n, message: `returned by \`${r.name}()\` (line ${lineOf(n)})` }));
+    return value(instantiate(dropGiven(r.summary.returns.facts, given), byParam, step, { node: n, message: `returned by \`${r.name}()\` (line ${lineOf(n)})` }));
   }
 
   private checkSinks(c: CallInfo, env: Env<TaintValue>): void {

@@ -9,7 +9,8 @@ import { cfgOf, type Cfg, type CfgNode } from '../cfg/index.js';
 import { headerParts } from '../cfg/raises.js';
 import type { PythonModel } from '../model.js';
 import { calleeName, descendantsOfType, enclosingFunction, mentionsName, positionalArgs } from '../syntax.js';
-import { isInMemoryCall, looksLikeRelease, releasesAcquisition, type Acquisition } from './match.js';
+import { looksLikeRelease, releasesAcquisition, type Acquisition } from './match.js';
+import { cannotFail } from './nonRaising.js';
 
 const ESCAPE_ROUTE_NODES = new Set(['return_statement', 'yield', 'assignment', 'with_item', 'call']);
 
@@ -62,7 +63,7 @@ function callsOf(stmt: SyntaxNode): SyntaxNode[] {
 
 /** Calls are what fail in practice (not logging, not in-memory edits); a subscript or attribute read rarely does. */
 function callsSomething(model: PythonModel, stmt: SyntaxNode): boolean {
-  return callsOf(stmt).some((c) => !model.loggingCall(c) && !isInMemoryCall(c));
+  return callsOf(stmt).some((c) => !cannotFail(model, c));
 }
 
 function releasesSomething(stmt: SyntaxNode): boolean {

@@ -10,7 +10,7 @@ import { cfgOf, statementMayRaise, type CfgNode } from '../cfg/index.js';
 import type { PythonModel } from '../model.js';
 import { isDeliberateRaise } from '../cfg/graph.js';
 import { calleeName, descendantsOfType, mentionsName } from '../syntax.js';
-import { isInMemoryCall } from './match.js';
+import { cannotFail } from './nonRaising.js';
 
 export interface Creation { call: SyntaxNode; stmt: SyntaxNode; handle: string; what: string }
 
@@ -115,7 +115,7 @@ function handsOver(stmt: SyntaxNode, names: Set<string>): boolean {
 /** A statement with a call that can fail for real (a remote call, a DB write), or an explicit raise. */
 function mayFail(model: PythonModel, stmt: SyntaxNode): boolean {
   if (stmt.type === 'raise_statement') return true;
-  return callsIn(stmt).some((c) => !model.loggingCall(c) && !isInMemoryCall(c) && !/^[A-Z]/.test(calleeName(c) ?? ''));
+  return callsIn(stmt).some((c) => !cannotFail(model, c) && !/^[A-Z]/.test(calleeName(c) ?? ''));
 }
 
 function within(inner: SyntaxNode, outer: SyntaxNode | null): boolean {

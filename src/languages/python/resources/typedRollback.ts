@@ -18,7 +18,7 @@ import { statementMayRaise, type CfgNode } from '../cfg/index.js';
 import { isDeliberateRaise } from '../cfg/graph.js';
 import { headerParts } from '../cfg/raises.js';
 import type { PythonModel } from '../model.js';
-import { calleeName, descendantsOfType, isLoggingCall, targetNames } from '../syntax.js';
+import { calleeName, descendantsOfType, targetNames } from '../syntax.js';
 import { externalRelease, localCallee } from './externalRelease.js';
 import { isInMemoryCall, matchesCall } from './match.js';
 
@@ -54,7 +54,7 @@ function ownCalls(node: SyntaxNode): SyntaxNode[] {
  * the driver's business, not a tenant's resource (src/models/python/resources.ts).
  */
 export function isRollbackRelease(model: PythonModel, call: SyntaxNode, fn: SyntaxNode): boolean {
-  if (isLoggingCall(call) || isInMemoryCall(call)) return false;
+  if (model.loggingCall(call) !== null || isInMemoryCall(call)) return false;
   const obj = receiver(call);
   if (obj && IN_PROCESS_RELEASE_RECEIVER.test(obj.text)) return false;
   if (externalRelease(model, call) !== null) return true;
@@ -65,9 +65,9 @@ export function isRollbackRelease(model: PythonModel, call: SyntaxNode, fn: Synt
 }
 
 /** The calls of a statement that can fail for reasons of their own (not logging, not an in-memory builtin or method). */
-function failingCalls(stmt: SyntaxNode): SyntaxNode[] {
+function failingCalls(model: PythonModel, stmt: SyntaxNode): SyntaxNode[] {
   // A compound statement's node stands for its header (`if cond:`, `for x in it:`); its body has nodes of its own.
-  return headerParts(stmt).flatMap((p) => (p.type === 'call' ? [p, ...ownCalls(p)] : ownCalls(p))).filter((c) => !isLoggingCall(c) && !isInMemoryCall(c));
+  return headerParts(stmt).flatMap((p) => (p.type === 'call' ? [p, ...ownCalls(p)] : ownCalls(p))).filter((c) => model.loggingCall(c) === null && !isInMemoryCall(c));
 }
 
 /** The last segment of an exception type as written: `exception.PortBindingFailed` → `PortBindingFailed`. */
@@ -103,7 +103,7 @@ function raisesOnly(model: PythonModel, call: SyntaxNode, types: ReadonlySet<str
       if (cfg.exceptionEscapePath(n.ast, { to: 'raise' })) return false;
       continue;
     }
-    if (failingCalls(n.ast).length > 0 && cfg.exceptionEscapePath(n.ast, { to: 'raise' })) return false;
+    if (failingCalls(model, n.ast).length > 0 && cfg.exceptionEscapePath(n.ast, { to: 'raise' })) return false;
   }
   return true;
 }
@@ -187,7 +187,7 @@ export function typedRollbackGaps(model: PythonModel, fn: SyntaxNode): TypedRoll
       const avoid = new Set<CfgNode>();
       for (const c of ownCalls(body)) if (calleeName(c) === name) for (const n of cfg.nodesWithin(guardedRegion(c, fn))) avoid.add(n);
       const caught = new Set(clauses.flatMap(listedTypes));
-      const fails = (stmt: SyntaxNode): boolean => failingCalls(stmt).some((c) => !raisesOnly(model, c, caught));
+      const fails = (stmt: SyntaxNode): boolean => failingCalls(model, stmt).some((c) => !raisesOnly(model, c, caught));
       const from = acquiredFrom(tryBody, release);
       const raiser = cfg.nodes.find((n) => n.kind === 'statement' && n.ast && within(n.ast, tryBody) && n.ast.startIndex >= from && n.ast.type !== 'raise_statement'
         && statementMayRaise(n.ast) && fails(n.ast)

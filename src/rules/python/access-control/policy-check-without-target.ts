@@ -2,7 +2,6 @@
 // it loads by a URL id. Without a target the policy engine compares the rule's owner check with the caller's own
 // project, so a project-scoped rule passes for any caller and the object's owner is never consulted.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { calleeName, descendantsOfType, enclosingFunction, keywordArg, mentionsName, positionalArgs } from '../../../languages/python/syntax.js';
 import { ID_PARAMETER, IDENTITY_PARAMETER, INSTANCE_FETCHERS, POLICY_CHECKS } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -54,7 +53,7 @@ export default defineRule({
         const fn = enclosingFunction(node);
         const body = fn?.childForFieldName('body');
         if (!fn || !body) return;
-        const ids = new Set(parameterNames(fn).map((p) => p.name).filter((n) => ID_PARAMETER.test(n) && !IDENTITY_PARAMETER.test(n)));
+        const ids = new Set(ctx.model.parameters(fn).filter((p) => !p.receiver).map((p) => p.name).filter((n) => ID_PARAMETER.test(n) && !IDENTITY_PARAMETER.test(n)));
         const fetch = objectFetch(body, ids);
         if (!fetch) return;
         const bound = fetch.call.parent?.type === 'assignment' ? fetch.call.parent.childForFieldName('left')?.text : undefined;

@@ -59,3 +59,24 @@ class PortAllocator(object):
         client = neutron.get_client(context)
         # ok: resource-fetched-without-ownership-check
         return client.show_port(port_id)
+
+    def bind_requested(self, context, instance, requested_networks):
+        # The caller's own client, then the port is bound to the instance: an admin caller's client sees every
+        # project's ports, so the owner must be compared before the update.
+        client = neutron.get_client(context)
+        for request in requested_networks:
+            if request.port_id:
+                # ruleid: resource-fetched-without-ownership-check
+                port = client.show_port(request.port_id)['port']
+                client.update_port(port['id'], {'port': {'device_id': instance.uuid}})
+
+    def segments_of_requested(self, context, requested_networks):
+        # Only reads what the caller's own client lets it see (to pick a segment): nothing is acted on.
+        client = neutron.get_client(context)
+        segments = []
+        for request in requested_networks:
+            if request.port_id:
+                # ok: resource-fetched-without-ownership-check
+                port = client.show_port(request.port_id)['port']
+                segments.append(port['fixed_ips'][0]['subnet_id'])
+        return segments

@@ -2,8 +2,7 @@
 // body field) loads the object, and the function never compares its `tenant_id`/`project_id` with the caller's
 // project. Through an admin client or elevated context the lookup sees every project, so the id alone decides.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { parameterNames } from '../../../languages/python/dataflow/functions.js';
-import { calleeName, descendantsOfType, isLoggingCall, mentionsName, stringValue } from '../../../languages/python/syntax.js';
+import { calleeName, descendantsOfType, mentionsName, stringValue } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { ID_HEADER, OWNER_FIELDS, PROJECT_HEADER, USER_COLLECTION_NAMES } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -11,6 +10,8 @@ import { argumentValues, brief, callsIn, calleeText, isAdminSource, line, networ
 
 /** Calls that load one object by id. */
 const FETCH = /^(show_\w+|_?get_\w+|find_\w+)$/;
+/** Client operations that act on what was loaded (bind it to an instance, change it, create beside it). */
+const WRITES: ReadonlySet<string> = new Set(['create', 'update']);
 /** Helpers whose name says they check ownership. */
 const OWNER_CHECK = /(check|validate|verify|ensure|assert)\w*(owner|tenant|project|access)/i;
 const REQUEST_ITEM = /^(request|req|requested_\w+|net_request)$/;
@@ -26,9 +27,9 @@ interface IdSource {
 }
 
 /** Ids the caller chose, found in `fn`: header reads, attributes of requested items, body fields. */
-function idSources(fn: SyntaxNode, body: SyntaxNode): IdSource[] {
+function idSources(model: PythonModel, fn: SyntaxNode, body: SyntaxNode): IdSource[] {
   const out: IdSource[] = [];
-  const hasBody = parameterNames(fn).some((p) => p.name === 'body');
+  const hasBody = model.parameters(fn).some((p) => p.name === 'body');
   for (const a of descendantsOfType(body, 'assignment')) {
     const left = a.childForFieldName('left');
     const right = a.childForFieldName('right');
@@ -113,7 +114,7 @@ export default defineRule({
     },
     docs: {
       summary: 'Object loaded by a caller-supplied id without comparing its owner with the caller\'s project',
-      why: 'Ids in headers, request bodies and requested-network lists are chosen by the caller. Services often resolve them with an admin client or a trusted proxy path that sees every project. Unless the code compares the loaded object\'s `tenant_id`/`project_id` with the caller\'s project, a tenant can attach, read or modify another tenant\'s port, instance metadata or volume just by naming its id (CWE-639, CWE-862).',
+      why: 'Ids in headers, request bodies and requested-network lists are chosen by the caller. Services often resolve them with an admin client or a trusted proxy path that sees every project. Unless the code compares the loaded object\'s `tenant_id`/`project_id` with the caller\'s project, a tenant can attach, read or modify another tenant\'s port, instance metadata or volume just by naming its id (CWE-639, CWE-862). Through the caller\'s own client the service\'s policy already limits what a plain read returns, so there the rule reports only when the function then acts on it (a create or update through the client: binding the port to an instance), as nova did when an admin attached another project\'s port; through an admin client or a trusted header path any lookup is reported.',
       example: 'def attach_requested_ports(self, context, instance, requested_networks):\n    admin = get_client(context, admin=True)\n    for request in requested_networks:\n        port = admin.show_port(request.port_id)["port"]\n        self._bind(port, instance)\n',
       useInstead: 'def attach_requested_ports(self, context, instance, requested_networks):\n    admin = get_client(context, admin=True)\n    for request in requested_networks:\n        port = admin.show_port(request.port_id)["port"]\n        if port["tenant_id"] != instance.project_id:\n            raise exception.PortNotUsable(port_id=request.port_id)\n        self._bind(port, instance)\n',
       fix: 'Compare the owner of every object loaded by a caller-supplied id with the caller\'s project (or pass the project into a lookup that filters by it) before using the object.',
@@ -126,10 +127,10 @@ export default defineRule({
         if (ctx.model.isTestCode()) return;
         const body = fn.childForFieldName('body');
         if (!body) return;
-        const sources = idSources(fn, body);
+        const sources = idSources(ctx.model, fn, body);
         if (sources.length === 0 || comparesOwner(body)) return;
         for (const src of sources) {
-          const fetch = callsIn(body).find((c) => c.endIndex > src.node.startIndex && FETCH.test(calleeName(c) ?? '') && !isLoggingCall(c) &&
+          const fetch = callsIn(body).find((c) => c.endIndex > src.node.startIndex && FETCH.test(calleeName(c) ?? '') && ctx.model.loggingCall(c) === null &&
             argumentValues(c).some((a) => src.matches(a)) &&
             // A project passed along means the callee scopes the lookup (`get_metadata(instance_id, tenant_id)`).
             !argumentValues(c).some((a) => /project|tenant/i.test(a.text)));
@@ -139,6 +140,10 @@ export default defineRule({
           // record lookups, where no service-side scoping is visible.
           // Helpers (`self._get_port_info(ctx, admin, id)`) may check inside; only direct reads are judged here.
           if (!src.trusted && !(networkCall(fetch)?.op === 'read' || /by_\w*id/.test(calleeName(fetch) ?? ''))) continue;
+          // Using the object means acting on it: a function that only reads what it loaded (validating a request,
+          // picking a scheduling segment) through the caller's own client gets what the service's policy lets
+          // that caller see. The defect is binding or changing it: a create/update through the client follows.
+          if (!src.trusted && !admin && !callsIn(body).some((c) => c.startIndex > fetch.endIndex && WRITES.has(networkCall(c)?.op ?? ''))) continue;
           const anchor = src.atUse ? argumentValues(fetch).find((a) => src.matches(a)) ?? src.node : src.node;
           const data = { source: src.describe[0]!.toUpperCase() + src.describe.slice(1), sourceLine: line(anchor), fetch: calleeText(fetch), fetchLine: line(fetch), fn: fn.childForFieldName('name')?.text ?? '', admin: admin ?? '' };
           ctx.report({

@@ -66,3 +66,12 @@ def fine(resp, body, data, value):
     parsed = json.loads(body)
     # ok: mixed-type-compare
     return parsed == 1
+
+
+def require_admin_port(port_text, role):
+    port = int(port_text)
+    # A validation that never rejects: reported at medium confidence (test/rules/mixedTypeConfidence.test.ts).
+    # ruleid: mixed-type-compare
+    if port != "443" and role != "admin":
+        raise ValueError("admin port only")
+    return port

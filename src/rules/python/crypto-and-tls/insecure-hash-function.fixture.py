@@ -75,3 +75,34 @@ class Cache(object):
 
     def _same(self, a, b):
         return a == b
+
+
+def upload_manifest(conn, container, name, segments):
+    # The object store defines an ETag as the MD5 of the content: the protocol chose the hash.
+    # ruleid: insecure-hash-function[notSecurity]
+    headers = {'ETag': hashlib.md5(b'').hexdigest(), 'X-Object-Manifest': '%s/%s' % (container, name)}
+    conn.put(container, name, headers=headers)
+
+
+def read_segment(resp, out):
+    running = None
+    if resp.etag:
+        # ruleid: insecure-hash-function[notSecurity]
+        running = hashlib.md5()
+    for chunk in resp.body:
+        if running:
+            running.update(chunk)
+        out.write(chunk)
+    if running and running.hexdigest() != resp.etag:
+        raise IOError('segment MD5 %s does not match %s' % (running.hexdigest(), resp.etag))
+
+
+def sign_segment(resp, key):
+    # The digest leaves the function: it may be trusted by someone else.
+    # ruleid: insecure-hash-function[hashlib]
+    running = hashlib.md5(key)
+    for chunk in resp.body:
+        running.update(chunk)
+    if running.hexdigest() != resp.etag:
+        raise IOError('bad segment')
+    return running.hexdigest()

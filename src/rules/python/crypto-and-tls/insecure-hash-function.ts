@@ -4,6 +4,7 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { WEAK_CRYPT_METHODS, WEAK_HASHLIB_FUNCTIONS } from '../../../models/python/blacklists.js';
 import { argument, descendantsOfType, dottedName, enclosingFunction, isTrue, keywordArg, positionalArgs, stringValue } from '../../../languages/python/syntax.js';
+import { PROTOCOL_MD5_FIELDS } from '../../../models/python/protocolDigests.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { lookupTable } from '../../../lookupTable.js';
 
@@ -30,6 +31,7 @@ const DIGESTS = new Set(['hexdigest', 'digest']);
  * to a cipher) or is unknown. Bandit reports these too; pillar keeps them, at low confidence.
  */
 function nonSecurityUse(model: PythonModel, call: SyntaxNode): string | null {
+  if (protocolChecksum(call)) return 'it is the ETag/Content-MD5 checksum the protocol defines as MD5';
   const attr = call.parent;
   if (attr?.type !== 'attribute') return null;
   const member = attr.childForFieldName('attribute')?.text ?? '';
@@ -41,6 +43,62 @@ function nonSecurityUse(model: PythonModel, call: SyntaxNode): string | null {
   if (!assign || target?.type !== 'identifier') return null;
   const fn = enclosingFunction(assign);
   return fn && onlyNamesOrLogs(model, fn, target.text, target, 0) ? `\`${target.text}\` is only logged or used in a file name` : null;
+}
+
+/** `x.etag`, `h['ETag']`, `h.get('etag')`, `'Content-MD5'`: a field the protocol defines as an MD5. */
+function protocolField(n: SyntaxNode | null): boolean {
+  if (!n) return false;
+  if (n.type === 'attribute') return PROTOCOL_MD5_FIELDS.has(n.childForFieldName('attribute')?.text.toLowerCase() ?? '');
+  if (n.type === 'subscript') return protocolField(n.childForFieldName('subscript'));
+  if (n.type === 'call' && n.childForFieldName('function')?.type === 'attribute' && n.childForFieldName('function')?.childForFieldName('attribute')?.text === 'get') {
+    return protocolField(positionalArgs(n)[0] ?? null);
+  }
+  return PROTOCOL_MD5_FIELDS.has(stringValue(n)?.toLowerCase() ?? '');
+}
+
+/**
+ * The digest is an ETag/Content-MD5 value: `{'ETag': md5(b).hexdigest()}`, `resp.headers['ETag'] = md5(b).hexdigest()`,
+ * or `h = md5()` whose every use is `h.update(...)`, a truthiness test, or a digest that is compared with such a
+ * field (or only formatted into a message), never returned or stored.
+ */
+function protocolChecksum(call: SyntaxNode): boolean {
+  const attr = call.parent;
+  const digest = attr?.type === 'attribute' && DIGESTS.has(attr.childForFieldName('attribute')?.text ?? '') && attr.parent?.type === 'call' ? attr.parent : null;
+  if (digest) {
+    const p = digest.parent;
+    if (p?.type === 'pair' && p.childForFieldName('value')?.id === digest.id) return protocolField(p.childForFieldName('key'));
+    if (p?.type === 'assignment' && p.childForFieldName('right')?.id === digest.id) return protocolField(p.childForFieldName('left'));
+    return false;
+  }
+  const assign = call.parent?.type === 'assignment' && call.parent.childForFieldName('right')?.id === call.id ? call.parent : null;
+  const target = assign?.childForFieldName('left');
+  const fn = assign ? enclosingFunction(assign) : null;
+  if (!fn || target?.type !== 'identifier') return false;
+  let compared = false;
+  for (const u of descendantsOfType(fn, 'identifier')) {
+    if (u.text !== target.text || u.id === target.id) continue;
+    const p = u.parent!;
+    // `h = None` before the hash is made (or after it is done) holds no digest.
+    if (p.type === 'assignment' && p.childForFieldName('left')?.id === u.id) {
+      if (p.childForFieldName('right')?.type === 'none') continue;
+      return false;
+    }
+    if (p.type === 'if_statement' || p.type === 'boolean_operator' || p.type === 'not_operator') continue;
+    const member = p.type === 'attribute' && p.childForFieldName('object')?.id === u.id ? p.childForFieldName('attribute')?.text ?? '' : '';
+    if (member === 'update' && p.parent?.type === 'call') continue;
+    if (!DIGESTS.has(member) || p.parent?.type !== 'call') return false;
+    const use = p.parent;
+    const holder = use.parent;
+    if (holder?.type === 'comparison_operator') {
+      if (!holder.namedChildren.some((side) => side && side.id !== use.id && protocolField(side))) return false;
+      compared = true;
+      continue;
+    }
+    // Formatted into a message (`{'actual': h.hexdigest()}`): shown, not trusted.
+    if (holder && ['pair', 'argument_list', 'interpolation', 'tuple'].includes(holder.type) && holder.parent?.type !== 'return_statement') continue;
+    return false;
+  }
+  return compared;
 }
 
 /** Containers a logged value may sit in on its way to the logging call (`LOG.debug('%(a)s', {'a': x})`). */
@@ -98,7 +156,7 @@ export default defineRule({
     },
     docs: {
       summary: 'Weak hashlib or crypt algorithm used without usedforsecurity=False',
-      why: 'MD4, MD5 and SHA-1 have practical collisions, and crypt\'s DES, MD5 and Blowfish methods are either broken or too cheap to compute. Integrity checks, signatures, tokens and password hashes built on them can be forged or cracked (CWE-328). Python 3.9 added `usedforsecurity=False` so that code can state when such a hash is only a checksum.',
+      why: 'MD4, MD5 and SHA-1 have practical collisions, and crypt\'s DES, MD5 and Blowfish methods are either broken or too cheap to compute. Integrity checks, signatures, tokens and password hashes built on them can be forged or cracked (CWE-328). Python 3.9 added `usedforsecurity=False` so that code can state when such a hash is only a checksum. Where a protocol defines the value as MD5 (an object-store ETag, `Content-MD5`) and the digest is only sent or compared with it, the code did not choose the hash and it detects corruption, not tampering: reported at low confidence.',
       example: 'import hashlib\n\ndef password_hash(password):\n    return hashlib.md5(password.encode()).hexdigest()\n',
       useInstead: 'import hashlib\n\ndef cache_key(name):\n    return hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()\n',
       fix: 'Use SHA-256 or stronger for integrity, and scrypt, PBKDF2 or Argon2 for passwords. Where the weak hash is a non-security checksum (ETags, cache keys, content addressing), pass `usedforsecurity=False` (on Python < 3.9, oslo_utils.secretutils.md5 accepts it too).',

@@ -104,3 +104,38 @@ def last_statement_handler(client, items):
             LOG.warning("bad item")
             # ok: return-in-loop-handler
             return
+
+
+
+class EndpointNotFound(Exception):
+    pass
+
+
+def push_inventories(events):
+    # The service's endpoint is missing: every remaining event would fail the same way.
+    for event in events:
+        try:
+            event.send(event)
+        except EndpointNotFound:
+            LOG.debug("inventory service has no endpoint")
+            # ok: return-in-loop-handler
+            return
+
+
+def forget_mac(backend, mac, devices, table):
+    # The guard tests whether deleting on this device failed, not whether the device is missing.
+    for device in devices:
+        if not backend.delete(mac, device):
+            LOG.warning("could not delete %s on %s", mac, device)
+            # ok: return-in-loop-handler
+            return
+        table[device].remove(mac)
+
+
+def refresh_known(cache, known, names):
+    for name in names:
+        if not known.get(name):
+            LOG.warning("skipping unknown %s", name)
+            # ruleid: return-in-loop-handler
+            return
+        cache.refresh(known[name])

@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
+import { SERVICE_WIDE_ERROR } from '../../../models/python/serviceErrors.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { truncate } from '../../../rulekit/text.js';
 
@@ -65,8 +66,23 @@ function logThenReturn(model: PythonModel, block: SyntaxNode): SyntaxNode | null
 /** `if item is None`, `if not item`, `if item not in known`, `if not item.get(...)`: testing the item's absence. */
 function testsAbsence(cond: SyntaxNode, names: ReadonlySet<string>): boolean {
   if (!mentionsName(cond, names)) return false;
+  // `if not backend.delete(mac, item)` tests whether an action on the item failed, not whether the item exists: a
+  // negated call is an absence test only as a lookup (`item.get(k)`, `known.get(item)`).
+  const negated = cond.type === 'not_operator' ? cond.childForFieldName('argument') : null;
+  if (negated?.type === 'call') {
+    const fn = negated.childForFieldName('function');
+    const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+    if (!(object && mentionsName(object, names)) && fn?.childForFieldName('attribute')?.text !== 'get') return false;
+  }
   const t = cond.text.replace(/\s+/g, ' ');
   return /^not\b/.test(t) || /\bis None$/.test(t) || /\bnot in\b/.test(t);
+}
+
+/** The exception class names an `except` clause names: `A`, `(A, m.B)`, `A as e`. */
+function exceptionNames(types: SyntaxNode): string[] {
+  const t = types.type === 'as_pattern' ? types.namedChild(0) ?? types : types;
+  const parts = t.type === 'tuple' || t.type === 'parenthesized_expression' ? t.namedChildren.filter((c): c is SyntaxNode => !!c) : [t];
+  return parts.map((p) => p.text.split('.').pop() ?? p.text);
 }
 
 export default defineRule({
@@ -88,7 +104,7 @@ export default defineRule({
     },
     docs: {
       summary: '`return` where `continue` was meant, inside a loop that processes every item',
-      why: 'A loop that unbinds, deletes or updates each item in turn must not stop at the first item that is missing or fails. A `return` in the handler (or in a "skip this item" guard) ends the whole function: every later item keeps its old state — ports stay bound to a deleted instance, resources stay allocated — with nothing but a debug log line to show for it (CWE-705).',
+      why: 'A loop that unbinds, deletes or updates each item in turn must not stop at the first item that is missing or fails. A `return` in the handler (or in a "skip this item" guard) ends the whole function: every later item keeps its old state — ports stay bound to a deleted instance, resources stay allocated — with nothing but a debug log line to show for it (CWE-705). An exception about the service rather than the item (endpoint not found, connection or credentials refused) holds for every remaining item, so stopping there is correct and not reported.',
       example: 'def unbind_ports(client, port_ids):\n    for port_id in port_ids:\n        try:\n            port = client.show_port(port_id)\n        except PortNotFound:\n            LOG.debug("port %s is gone", port_id)\n            return\n        client.update_port(port["id"], {"device_id": ""})\n',
       useInstead: 'def unbind_ports(client, port_ids):\n    for port_id in port_ids:\n        try:\n            port = client.show_port(port_id)\n        except PortNotFound:\n            LOG.debug("port %s is gone", port_id)\n            continue\n        client.update_port(port["id"], {"device_id": ""})\n',
       fix: 'Replace the `return` with `continue`. If stopping really is intended, say so: use `break` with a comment, or re-raise so the caller knows the remaining items were not processed.',
@@ -121,6 +137,8 @@ export default defineRule({
             const outcome = ctx.model.handlerOutcome(clause);
             if (!outcome.exits.has('return') || outcome.exits.has('raise')) continue;
             const types = clause.childForFieldName('value');
+            // The endpoint is gone or the credentials are refused: every remaining item fails the same way.
+            if (types && exceptionNames(types).every((t) => SERVICE_WIDE_ERROR.test(t))) continue;
             const missing = !!types && MISSING.test(types.text);
             if (!missing && !workAfter(ctx.model, tryStmt, body)) continue;
             const handler = types ? (types.type === 'as_pattern' ? types.namedChild(0)?.text ?? types.text : types.text) : 'bare except';

@@ -121,3 +121,37 @@ class NetworkGlue(object):
         port = client.create_port({'port': {'network_id': network_id}})
         self._annotate(port)
         return port
+
+    # Steps that cannot fail between the creation and the protected region: a notification (oslo.messaging drops
+    # what it cannot send), an alternative constructor of an in-memory object, and a same-file helper that only
+    # edits dicts and logs.
+    def attach_with_notice(self, context, volume_api, rpc, bdm, instance):
+        # ok: openstack-resource-leaked-on-error
+        attachment = volume_api.attachment_create(context, bdm.volume_id, instance.uuid)
+        self._notify_about_attach_usage(context, instance, 'attach.start')
+        rpc.get_notifier('compute').info(context, 'volume.attach', {'id': bdm.volume_id})
+        shape = objects.DiskShape.from_instance(instance)
+        self._keep_path_hint(attachment, shape)
+        try:
+            self._connect(context, bdm, shape)
+        except Exception:
+            with excutils.save_and_reraise_exception():
+                volume_api.attachment_delete(context, attachment['id'])
+
+    def attach_with_remote_helper(self, context, volume_api, bdm, instance):
+        # ruleid: openstack-resource-leaked-on-error
+        attachment = volume_api.attachment_create(context, bdm.volume_id, instance.uuid)
+        self._lookup_path_hint(context, attachment)
+        try:
+            self._connect(context, bdm, None)
+        except Exception:
+            with excutils.save_and_reraise_exception():
+                volume_api.attachment_delete(context, attachment['id'])
+
+    def _keep_path_hint(self, attachment, shape):
+        if 'hint' in attachment and shape:
+            attachment['hint'] = dict(attachment['hint'])
+            LOG.info('kept path hint %s', attachment['hint'])
+
+    def _lookup_path_hint(self, context, attachment):
+        attachment['hint'] = self.hint_api.show_hint(context, attachment['id'])

@@ -121,3 +121,26 @@ def module_lock(update):
     # ruleid: resource-leak-on-exception
     update()
     _lock.release()
+
+
+def create_group_announced(context, quotas, db, notifier, name):
+    reservations = quotas.reserve(context, groups=1)
+    # A notification does not raise (oslo.messaging logs what it cannot send): nothing leaks here.
+    # ok: resource-leak-on-exception
+    notifier.info(context, 'group.create.start', {'name': name})
+    try:
+        group = db.group_create(context, name)
+        quotas.commit(context, reservations)
+    except Exception:
+        quotas.rollback(context, reservations)
+        raise
+    return group
+
+
+def read_banner(path):
+    # A file object is closed by its finalizer when the failed frame goes: reported, at low confidence.
+    handle = open(path)
+    # ruleid: resource-leak-on-exception
+    banner = handle.read(64)
+    handle.close()
+    return banner

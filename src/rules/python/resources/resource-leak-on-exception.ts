@@ -19,7 +19,7 @@ export default defineRule({
     },
     docs: {
       summary: 'Resource released on the normal path but leaked when an exception is raised in between',
-      why: 'When code between acquiring and releasing a resource raises, the release is skipped: file descriptors, sockets and locks stay held, and quota reservations are never rolled back. Repeated failures exhaust descriptors, deadlock other threads or let a tenant\'s quota usage drift until it blocks them (CWE-772, CWE-404).',
+      why: 'When code between acquiring and releasing a resource raises, the release is skipped: file descriptors, sockets and locks stay held, and quota reservations are never rolled back. Repeated failures exhaust descriptors, deadlock other threads or let a tenant\'s quota usage drift until it blocks them (CWE-772, CWE-404). A file or socket object left open on the error path is closed by its finalizer once the failed frame is released, so those leaks are reported at low confidence; descriptors from `os.open`/`mkstemp`, locks and quota reservations have no finalizer. Notifications (oslo.messaging logs and drops what it cannot send), alternative constructors and same-file helpers that only edit memory are not steps that raise.',
       example: 'import os\n\ndef write_pid(path, pid):\n    fd = os.open(path, os.O_WRONLY | os.O_CREAT)\n    os.write(fd, str(pid).encode())\n    os.close(fd)\n',
       useInstead: 'import os\n\ndef write_pid(path, pid):\n    fd = os.open(path, os.O_WRONLY | os.O_CREAT)\n    try:\n        os.write(fd, str(pid).encode())\n    finally:\n        os.close(fd)\n',
       fix: 'Use `with` for files, sockets and locks; for other resources put the release in `finally`, or release in an `except` block that re-raises. Move every statement that may fail after the acquisition into the protected region.',
@@ -39,6 +39,10 @@ export default defineRule({
           node: leak.raiser, messageId: 'leak',
           data: { stmt: truncate(text, 70), what: acq.what, name: acq.name, line: acq.stmt.startPosition.row + 1, release: leak.release.startPosition.row + 1 },
           severity: acq.what === 'file' || acq.what === 'socket' || acq.what === 'temporary file' ? 'low' : 'medium',
+          // A file or socket object closes itself in its finalizer once the failed frame is released (CPython
+          // reference counting): the leak lasts as long as the traceback. Descriptors from os.open/mkstemp, locks,
+          // quota reservations and delete=False temporary files have no such finalizer and stay held.
+          ...(acq.what === 'file' || acq.what === 'socket' ? { confidence: 'low' as const } : {}),
           evidence: [{ node: acq.call, message: `${acq.what} ${acq.name} acquired here` }, { node: leak.release, message: `released here only on the normal path` }],
         });
       },

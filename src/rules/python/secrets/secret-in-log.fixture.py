@@ -124,3 +124,28 @@ def inject_all(fs, key=None, admin_password=None):
         # ruleid: secret-in-log
         LOG.debug("injecting %s", value)
 
+
+
+class ArrayShell(object):
+    # `shown` replaces the command in the log whenever a caller gives it: only callers that leave it out log the
+    # command line itself.
+    def run_quiet(self, cmd, shown=None):
+        out = self.ssh(cmd)
+        if out:
+            if not shown:
+                shown = ' '.join(cmd)
+            # ok: secret-in-log
+            LOG.error("unexpected output from %s: %s", shown, out)
+
+    def run_loud(self, cmd, shown=None):
+        out = self.ssh(cmd)
+        if out:
+            if shown is None:
+                shown = ' '.join(cmd)
+            # ruleid: secret-in-log
+            LOG.error("unexpected output from %s: %s", shown, out)
+
+    def set_chap(self, host, chap_secret):
+        cmd = ['chhost', '-chapsecret', chap_secret, host]
+        self.run_quiet(cmd, 'chhost -chapsecret *** %s' % host)
+        self.run_loud(cmd)
