@@ -1,7 +1,9 @@
-// `npm run bench -- <tree> [--repeat N] [--jobs N] [--single] [--floor] [--stress]`: times the built `pillar review`
-// on a tree (cold cache, warm cache, one file changed) and Bandit on the same tree when it is installed, with peak RSS
-// and the load average beside every figure. Runs the CLI from dist/ in child processes; `npm run build` first.
-// --floor adds a cold run with one trivial rule: what parsing, mirroring and scheduling cost before any analysis.
+// `npm run bench -- <tree> [--repeat N] [--jobs N] [--single] [--floor] [--stress] [--base path/to/bin/pillar.js]`:
+// times the built `pillar review` on a tree (cold cache, warm cache, one file changed) and Bandit on the same tree
+// when it is installed, with peak RSS and the load average beside every figure. Runs the CLI from dist/ in child
+// processes; `npm run build` first. --floor adds a cold run with one trivial rule: what parsing, mirroring and
+// scheduling cost before any analysis. --base names another build's bin/pillar.js (an earlier commit built
+// elsewhere): its cold run alternates with this build's, so both see the same load, and the ratio is printed.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -11,7 +13,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'pillar.js');
 const TIME = '/usr/bin/time';
 
-interface Args { tree?: string; repeat: number; jobs: number; single: boolean; floor: boolean; stress: boolean }
+interface Args { tree?: string; repeat: number; jobs: number; single: boolean; floor: boolean; stress: boolean; base?: string }
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { repeat: 1, jobs: availableParallelism(), single: false, floor: false, stress: false };
@@ -22,9 +24,10 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--single') args.single = true;
     else if (a === '--floor') args.floor = true;
     else if (a === '--stress') args.stress = true;
+    else if (a === '--base') args.base = resolve(argv[++i]!);
     else args.tree = a;
   }
-  if (!args.tree && !args.stress) throw new Error('usage: npm run bench -- <tree> [--repeat N] [--jobs N] [--single] [--floor] [--stress]');
+  if (!args.tree && !args.stress) throw new Error('usage: npm run bench -- <tree> [--repeat N] [--jobs N] [--single] [--floor] [--stress] [--base bin/pillar.js]');
   return args;
 }
 
@@ -67,8 +70,8 @@ function report(label: string, runs: Measure[], lines?: number): Measure {
   return m;
 }
 
-function pillarArgs(tree: string, out: string, extra: string[]): string[] {
-  return [BIN, 'review', tree, '--format', 'json', '--output', out, '--no-progress', ...extra];
+function pillarArgs(tree: string, out: string, extra: string[], bin = BIN): string[] {
+  return [bin, 'review', tree, '--format', 'json', '--output', out, '--no-progress', ...extra];
 }
 
 function pythonFiles(dir: string, out: string[] = []): string[] {
@@ -90,13 +93,26 @@ function benchTree(tree: string, args: Args): void {
   console.log(`pillar bench: ${tree} (copied to ${copy}), ${args.jobs} worker thread(s), ${availableParallelism()} core(s)`);
 
   const cold: Measure[] = [];
+  const baseCold: Measure[] = [];
+  const baseCache = join(work, 'base-cache');
   for (let i = 0; i < args.repeat; i++) {
     rmSync(cache, { recursive: true, force: true });
     cold.push(measure(process.execPath, pillarArgs(copy, out, [...jobs, '--cache-dir', cache]), work));
+    if (args.base) {
+      rmSync(baseCache, { recursive: true, force: true });
+      baseCold.push(measure(process.execPath, pillarArgs(copy, join(work, 'base.json'), [...jobs, '--cache-dir', baseCache], args.base), work));
+    }
   }
   const stats = (JSON.parse(readFileSync(out, 'utf8')) as { stats: { files: number; lines: number } }).stats;
   console.log(`tree: ${stats.files} files, ${stats.lines.toLocaleString('en-US')} lines`);
   const coldM = report('pillar cold (empty cache)', cold, stats.lines);
+  if (args.base) {
+    const b = report('base cold (empty cache)', baseCold, stats.lines);
+    const sum = (ms: Measure[], f: (m: Measure) => number | null): number => ms.reduce((t, m) => t + (f(m) ?? NaN), 0);
+    // Ratios of the sums over all runs: each pair ran back to back, so the load they shared weighs the same.
+    console.log(`  (base: ${args.base}; pillar / base cold: wall ${(sum(cold, (m) => m.seconds) / sum(baseCold, (m) => m.seconds)).toFixed(2)}x, ` +
+      `CPU ${(sum(cold, (m) => m.cpuSeconds) / sum(baseCold, (m) => m.cpuSeconds)).toFixed(2)}x; median wall ${(coldM.seconds / b.seconds).toFixed(2)}x)`);
+  }
   const coldJson = readFileSync(out, 'utf8');
   const warm = Array.from({ length: args.repeat }, () => measure(process.execPath, pillarArgs(copy, out, [...jobs, '--cache-dir', cache]), work));
   report('pillar warm (unchanged)', warm, stats.lines);

@@ -1,9 +1,9 @@
 // Builds the command into one file per thread from the per-module build tsc wrote to dist/: dist/bundle/cli.cjs for
-// the main thread and dist/bundle/worker.js for each pool worker. Node 20 took ~170 ms to load pillar's ~250 ES
-// modules and their dependencies, most of it per-module work in the ES module loader; one file loads in ~50 ms, and
-// the main thread's file is CommonJS so that bin/pillar.js can compile it with a V8 code cache (src/cli/codeCache.ts),
-// which Node 20 offers for scripts but not for ES modules. Run by `npm run build` after tsc. The per-module build
-// stays the library entry point (dist/api.js).
+// the main thread and dist/bundle/worker.cjs for each pool worker (started by dist/bundle/worker.js). Node 20 took
+// ~170 ms to load pillar's ~250 ES modules and their dependencies, most of it per-module work in the ES module
+// loader; one file loads in ~50 ms, and both files are CommonJS so that they can be compiled with a V8 code cache
+// (src/cli/codeCache.ts), which Node 20 offers for scripts but not for ES modules. Run by `npm run build` after tsc.
+// The per-module build stays the library entry point (dist/api.js).
 import { build, type BuildOptions } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -36,9 +36,19 @@ await build({
   define: { ...common.define, 'import.meta.url': '__pillarModuleUrl' },
   banner: { js: "var __pillarModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// The worker's code is CommonJS too, for the same code cache (src/engine/workerLoader.ts); piscina starts each thread
+// from the small ES module that loads it.
 await build({
   ...common,
   entryPoints: [join(ROOT, 'dist', 'engine', 'worker.js')],
+  outfile: join(OUT, 'worker.cjs'),
+  format: 'cjs',
+  define: { ...common.define, 'import.meta.url': '__pillarModuleUrl' },
+  banner: { js: "var __pillarModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+await build({
+  ...common,
+  entryPoints: [join(ROOT, 'dist', 'engine', 'workerLoader.js')],
   outfile: join(OUT, 'worker.js'),
   format: 'esm',
   // CommonJS dependencies bundled into an ES module call require() for Node's built-in modules.

@@ -57,6 +57,8 @@ export class WorkerPool {
   private waiting: Waiting[] = [];
   private waitingChars = 0;
   private flushScheduled = false;
+  /** Whether any file was analysed (then the code the analyses need has been compiled). */
+  private ran = false;
 
   constructor(
     readonly threads: number,
@@ -86,6 +88,7 @@ export class WorkerPool {
    * file, so only the file that caused it gets a diagnostic.
    */
   run(task: AnalyzeTask): Promise<FileAnalysis> {
+    this.ran = true;
     if (task.text.length > BATCH_FILE_CHARS) return this.runOne(task);
     return new Promise((resolve) => {
       this.waiting.push({ task, resolve });
@@ -173,6 +176,9 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
+    // The bundled worker keeps a V8 code cache (engine/workerLoader.ts): one thread writes it after a run that
+    // analysed files, if it started without a usable one. Workers run from the per-module build have no such task.
+    if (this.ran) await this.piscina.run(null, { name: 'saveCodeCache' }).catch(() => undefined);
     await this.piscina.destroy();
   }
 }

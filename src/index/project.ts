@@ -22,6 +22,13 @@ export class ProjectFacts {
   /** Absolute `module.func` / `module.Class.method` → its facts. */
   private readonly functions = new Map<string, FunctionEntry>();
   private readonly summaries = new Map<string, FunctionSummaryFacts>();
+  /**
+   * resolveFunction's answers: every file asks about the calls it makes, and most targets are called from many files
+   * (a warm nova run asked ~10x more than there are distinct questions). The answer depends on the target and, for a
+   * relative or own-module name, on the asking file, else only on its source root (ModuleMap.split/fileOf); the
+   * functions it looks in are all known before the first question, so an answer never goes stale.
+   */
+  private readonly resolved = new Map<string, string | undefined>();
 
   constructor(all: readonly FileFacts[]) {
     const sorted = [...all].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -56,6 +63,17 @@ export class ProjectFacts {
 
   /** The function a call target names, seen from `fromPath` (see extract.ts callTarget), after re-exports. */
   resolveFunction(target: string, fromPath: string): string | undefined {
+    const relative = target.startsWith('.') || target.startsWith(':');
+    const info = relative ? undefined : this.modules.info(fromPath);
+    // A file outside any module has no root: ModuleMap.fileOf then accepts only a module's single candidate.
+    const key = relative ? `p\0${fromPath}\0${target}` : info ? `r\0${info.root}\0${target}` : `n\0${target}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const answer = this.resolveUncached(target, fromPath);
+    this.resolved.set(key, answer);
+    return answer;
+  }
+
+  private resolveUncached(target: string, fromPath: string): string | undefined {
     let name = this.modules.absolute(target, fromPath);
     for (let hop = 0; name !== undefined && hop <= MAX_REEXPORT_HOPS; hop++) {
       if (this.functions.has(name)) return name;

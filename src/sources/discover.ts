@@ -34,7 +34,7 @@ export const ALWAYS_EXCLUDED_DIRS: ReadonlySet<string> = new Set(['.git', '.hg',
 export async function discover(paths: string[], options: DiscoverOptions): Promise<{ files: SourceRef[]; diagnostics: Diagnostic[] }> {
   const files = new Map<string, SourceRef>();
   const diagnostics: Diagnostic[] = [];
-  const isIncluded = picomatch(options.include, { dot: true, basename: true });
+  const isIncluded = includeMatcher(options.include);
   const excluders = options.exclude.map((p) => picomatch(p, { dot: true, basename: true }));
   const isExcluded = (rel: string): boolean => excluders.some((m) => m(rel));
 
@@ -108,6 +108,30 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
   }
   const ordered = [...files.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   return { files: ordered, diagnostics };
+}
+
+// A double star, a slash, a star and a plain extension: the shape of every default include pattern.
+const SUFFIX_PATTERN = /^\*\*\/\*(\.[A-Za-z0-9]+)$/;
+
+// The include test. Patterns of SUFFIX_PATTERN's shape are answered by the path's suffix: picomatch (dot: true,
+// basename: true) answers the same for every path that does not end with '/', which a file's never does; testing
+// the nine default patterns through picomatch on each of nova's ~5,000 files was a tenth of a re-review's CPU. Any
+// other pattern goes to picomatch as before.
+export function includeMatcher(patterns: readonly string[]): (rel: string) => boolean {
+  const suffixes: string[] = [];
+  const others: string[] = [];
+  for (const p of patterns) {
+    const m = SUFFIX_PATTERN.exec(p);
+    if (m) suffixes.push(m[1]!);
+    else others.push(p);
+  }
+  const rest = others.length > 0 ? picomatch(others, { dot: true, basename: true }) : undefined;
+  let all: ((rel: string) => boolean) | undefined;
+  return (rel) => {
+    if (rel.endsWith('/')) return patterns.length > 0 && (all ??= picomatch([...patterns], { dot: true, basename: true }))(rel);
+    for (const s of suffixes) if (rel.endsWith(s)) return true;
+    return rest?.(rel) ?? false;
+  };
 }
 
 /** Report paths under one input: the user's spelling of the directory, normalised once, joined with the walk's. */

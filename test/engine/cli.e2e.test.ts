@@ -1,6 +1,6 @@
 // The built command with its engine flags: worker threads from dist/bundle/, the cache directory, the per-file limit.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../harness/cli.js';
@@ -34,6 +34,29 @@ describe('pillar review engine flags', () => {
     expect(built.stdout).toBe(sources.out);
     const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
     expect(pillar(['--version']).stdout.trim()).toBe(version);
+  });
+
+  it('worker threads keep a code cache beside their bundle: written once, and the report is the same without it, with it, or with it damaged', () => {
+    const cache = join(import.meta.dirname, '..', '..', 'dist', 'bundle', 'worker.cjs.cache');
+    const run = () => pillar(['review', root, '--format', 'json', '--jobs', '2', '--no-cache']);
+    rmSync(cache, { force: true });
+    const without = run();
+    expect(without.stderr).toBe('');
+    // A run with two threads that analysed files leaves the cache (the stored source digest, its own, then V8's data).
+    expect(readFileSync(cache).length).toBeGreaterThan(64 + 100_000);
+    const written = statSync(cache).mtimeMs;
+    expect(run().stdout).toBe(without.stdout);
+    expect(statSync(cache).mtimeMs).toBe(written);
+    const damaged = readFileSync(cache);
+    for (let i = 64; i < damaged.length; i += 7) damaged[i] = damaged[i]! ^ 0xff;
+    writeFileSync(cache, damaged);
+    const afterDamage = run();
+    expect(afterDamage.stderr).toBe('');
+    expect(afterDamage.stdout).toBe(without.stdout);
+    // The damaged file was not used, so it was replaced by a good one.
+    expect(readFileSync(cache).equals(damaged)).toBe(false);
+    writeFileSync(cache, 'not a cache');
+    expect(run().stdout).toBe(without.stdout);
   });
 
   it('--timing and PILLAR_TIMING=1 print the rules\' and stages\' times on stderr, summed over workers, and never change the report or the cache', () => {

@@ -98,4 +98,27 @@ describe('summaries across files', () => {
     expect(project.sliceFor('a/use.py').options['g.key']).toMatchObject({ secret: true, declaredAt: 'a/conf.py:2' });
     expect(project.sliceFor('b/use.py').options).toEqual({});
   });
+  // Only functions with a summary-relevant return are facts: each f masks its argument.
+  const MASKER = 'from oslo_utils import strutils\n\ndef f(x):\n    return strutils.mask_password(x)\n';
+  it('answers a call target per source root, and a relative one per asking file, however often it is asked', async () => {
+    const files = await Promise.all([
+      factsOf('r1/pkg/__init__.py', 'from .a import f\n'),
+      factsOf('r1/pkg/a.py', MASKER),
+      factsOf('r1/pkg/sub/__init__.py', ''),
+      factsOf('r1/pkg/sub/a.py', MASKER),
+      factsOf('r1/x.py', ''),
+      factsOf('r2/pkg/__init__.py', 'from .b import f\n'),
+      factsOf('r2/pkg/b.py', MASKER),
+      factsOf('r2/x.py', ''),
+    ]);
+    const project = new ProjectFacts(files);
+    // Asked twice in alternation: a remembered answer must never cross to another root or asking file.
+    for (let round = 0; round < 2; round++) {
+      expect(project.resolveFunction('pkg.f', 'r1/x.py')).toBe('pkg.a.f');
+      expect(project.resolveFunction('pkg.f', 'r2/x.py')).toBe('pkg.b.f');
+      expect(project.resolveFunction('.a.f', 'r1/pkg/__init__.py')).toBe('pkg.a.f');
+      expect(project.resolveFunction('.a.f', 'r1/pkg/sub/__init__.py')).toBe('pkg.sub.a.f');
+      expect(project.resolveFunction('pkg.g', 'r1/x.py')).toBeUndefined();
+    }
+  });
 });
