@@ -4,11 +4,12 @@
 // is cached with the file's content hash and computed in whichever worker analyses the file.
 import { allFunctions, enclosingClass, functionBody, hasReceiver, parameterNames } from '../languages/python/dataflow/functions.js';
 import type { PythonModel } from '../languages/python/model.js';
-import { callee, dottedName, enclosingFunction, positionalArgs, unparenthesize } from '../languages/python/syntax.js';
+import { callee, descendantsOfType, dottedName, enclosingFunction, positionalArgs, unparenthesize } from '../languages/python/syntax.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { isMaskingName } from '../models/python/openstack/secrets.js';
+import { imageHandling, mayHandleImages, returnedExpressions } from '../rulekit/imageHandling.js';
 import { extractOptions, optionReadOf } from './options.js';
-import { FACTS_VERSION, type FileFacts, type FunctionFacts, type ReturnPart } from './types.js';
+import { FACTS_VERSION, type FileFacts, type FunctionFacts, type ImageFacts, type ReturnPart } from './types.js';
 
 /**
  * The name under which the facts know the function a call invokes: the qualified name through the imports
@@ -122,14 +123,40 @@ function functionFacts(model: PythonModel, topLevel: ReadonlySet<string>): Funct
   const out: FunctionFacts[] = [];
   for (const fn of allFunctions(model.root)) {
     if (fn.type !== 'function_definition') continue;
-    const returned = byFunction.get(fn.id);
-    if (!returned) continue;
     const name = qualifiedFunctionName(fn);
     if (name === null) continue;
-    const returns = returnParts(model, fn, returned, topLevel);
-    if (returns.length > 0) out.push({ name, returns });
+    const returned = byFunction.get(fn.id);
+    const returns = returned ? returnParts(model, fn, returned, topLevel) : [];
+    const image = imageFacts(model, fn, topLevel);
+    if (returns.length > 0 || image) out.push(image ? { name, returns, image } : { name, returns });
   }
   return out;
+}
+
+/**
+ * A function's image roles as its own file shows them, and the functions it calls that may carry a role from
+ * another file (`:name` for this file's, resolved by the merge). Files that name no qemu-img or inspector API get
+ * no local roles (the text is a necessary condition), only their calls.
+ */
+function imageFacts(model: PythonModel, fn: SyntaxNode, topLevel: ReadonlySet<string>): ImageFacts | undefined {
+  const local = mayHandleImages(model) ? imageHandling(model).facts(fn) : undefined;
+  const calls = new Set<string>();
+  for (const c of descendantsOfType(fn, 'call')) {
+    const t = callTarget(model, c, topLevel);
+    if (t !== null) calls.add(t);
+  }
+  const probes = local?.probes ?? false;
+  const converts = local?.converts ?? false;
+  const validates = local?.validates ?? false;
+  if (!probes && !converts && !validates && calls.size === 0) return undefined;
+  const returned = new Set<string>();
+  for (const e of returnedExpressions(fn)) {
+    for (const c of [e, ...descendantsOfType(e, 'call')]) {
+      const t = c.type === 'call' ? callTarget(model, c, topLevel) : null;
+      if (t !== null) returned.add(t);
+    }
+  }
+  return { probes, converts, validates, returnsProbe: local?.returnsProbe ?? false, calls: [...calls].sort(), returnedCalls: [...returned].sort() };
 }
 
 /** `f` for a module function, `C.m` for a method of a top-level class; null for nested functions. */

@@ -3,11 +3,14 @@
 // inspect one or reject it on what the probe reported. Same-file wrappers are summarised to a fixpoint, so
 // `data = qemu_img_info(tmp)` then `convert_image(tmp, ...)` is seen through cinder's or nova's own helpers. It does
 // not follow other files (a wrapper imported from elsewhere is unknown) nor values through containers.
+import { callTarget, topLevelNames } from '../index/extract.js';
+import type { ImageRoleSummary } from '../index/types.js';
+import type { ProjectView } from '../index/view.js';
 import type { PythonModel } from '../languages/python/model.js';
 import { argument, callee, descendantsOfType, dottedName, enclosingFunction, mentionsName, positionalArgs, stringValue, targetNames, unparenthesize } from '../languages/python/syntax.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import {
-  BACKING_FILE_FIELDS, CONVERT_WRAPPERS, DATA_SUBCOMMANDS, FORMAT_PROBING_WRAPPERS, FORMAT_SPECIFIC_FIELDS, INSPECTOR_MODULE_SUFFIX,
+  BACKING_FILE_FIELDS, CONVERT_WRAPPERS, DATA_SUBCOMMANDS, FORMAT_FIELDS, FORMAT_PROBING_WRAPPERS, FORMAT_SPECIFIC_FIELDS, INSPECTOR_MODULE_SUFFIX,
   PROBE_SUBCOMMANDS, PROBE_WRAPPERS, SAFETY_CHECK_METHOD, pinsFormat, qemuImgSubcommand,
 } from '../models/python/qemuImg.js';
 import { runsCommand } from '../models/python/processes.js';
@@ -34,6 +37,8 @@ export interface FunctionImageFacts {
   validates: boolean;
   /** It returns a `qemu-img convert …` (or other data subcommand) argument list that a caller runs. */
   buildsConvert: boolean;
+  /** It returns what a probe reported, or something derived from it (`return qemu_img_info(p).virtual_size`). */
+  returnsProbe: boolean;
 }
 
 export interface ImageHandling {
@@ -44,26 +49,40 @@ export interface ImageHandling {
   probeDerivedNames(fn: SyntaxNode): ReadonlySet<string>;
   /** Whether `fn` raises under a condition that compares a probe's report with a value that is not a literal. */
   rejectsOnProbe(fn: SyntaxNode): boolean;
+  /** Whether `fn` reads the format or structure (not only the sizes) of what a probe reported. */
+  readsProbedFormat(fn: SyntaxNode): boolean;
 }
 
-const cache = new WeakMap<PythonModel, ImageHandling>();
+const cache = new WeakMap<PythonModel, { project: ProjectView | undefined; handling: ImageHandling }>();
 
-/** The file's image handling, built once per model. */
-export function imageHandling(model: PythonModel): ImageHandling {
-  let known = cache.get(model);
-  if (!known) cache.set(model, known = build(model));
-  return known;
+/**
+ * The file's image handling, built once per model and project view. With `project`, functions of other files
+ * count by their merged summaries (a wrapper in `images.py` that converts is a converter where it is called).
+ */
+export function imageHandling(model: PythonModel, project?: ProjectView): ImageHandling {
+  const view = project && !project.isEmpty ? project : undefined;
+  const known = cache.get(model);
+  if (known && known.project === view) return known.handling;
+  const handling = build(model, view);
+  cache.set(model, { project: view, handling });
+  return handling;
+}
+
+/** Whether the file's text names any API a local role comes from (qemu-img, QemuImgInfo, a format inspector). */
+export function mayHandleImages(model: PythonModel): boolean {
+  return /qemu|format_inspector|safety_check/i.test(model.source);
 }
 
 /** Bounds the same-file summary fixpoint: each round lets a role climb one more level of wrappers. */
 const MAX_ROUNDS = 6;
 
-function build(model: PythonModel): ImageHandling {
+function build(model: PythonModel, project: ProjectView | undefined): ImageHandling {
+  const topLevel = project ? topLevelNames(model) : new Set<string>();
   const defs = definitionsByName(model);
   const summaries = new Map<number, FunctionImageFacts>();
   const derived = new Map<number, ReadonlySet<string>>();
   const rejects = new Map<number, boolean>();
-  const none: FunctionImageFacts = { probes: false, converts: false, validates: false, buildsConvert: false };
+  const none: FunctionImageFacts = { probes: false, converts: false, validates: false, buildsConvert: false, returnsProbe: false };
 
   /** The same-file function a call invokes: `f(...)` for a module-level def, `self.m(...)` for a method of the class. */
   const target = (call: SyntaxNode): SyntaxNode | null => {
@@ -125,14 +144,14 @@ function build(model: PythonModel): ImageHandling {
     const own = ownRole(call);
     if (own) return own;
     const def = target(call);
-    if (!def) return null;
-    const s = summaries.get(def.id) ?? none;
     const name = dottedName(callee(call)) ?? 'the function';
+    if (!def) return project ? summaryRole(project.function(callTarget(model, call, topLevel) ?? '')?.image, name) : null;
+    const s = summaries.get(def.id) ?? none;
     // A wrapper that inspects what it converts is safe to call; one that probes counts as a probe when it hands
     // the report back.
     if (s.converts && !s.validates) return { role: 'convert', name, format: 'unknown' };
     if (s.validates) return { role: 'inspect', name, format: 'unknown' };
-    if (s.probes && returnsValue(def)) return { role: 'probe', name, format: 'unknown' };
+    if (s.returnsProbe) return { role: 'probe', name, format: 'unknown' };
     return null;
   };
 
@@ -171,7 +190,7 @@ function build(model: PythonModel): ImageHandling {
   };
 
   const summarise = (fn: SyntaxNode): FunctionImageFacts => {
-    const s = { probes: false, converts: false, validates: false, buildsConvert: returnsConvertCommand(fn) };
+    const s = { probes: false, converts: false, validates: false, buildsConvert: returnsConvertCommand(fn), returnsProbe: false };
     for (const call of descendantsOfType(fn, 'call')) {
       const role = callRole(call);
       if (role?.role === 'probe') s.probes = true;
@@ -179,6 +198,10 @@ function build(model: PythonModel): ImageHandling {
       else if (role?.role === 'inspect') s.validates = true;
     }
     if (s.probes && !s.validates) s.validates = rejectsOnProbe(fn);
+    if (s.probes) {
+      const names = probeDerivedNames(fn);
+      s.returnsProbe = returnedExpressions(fn).some((e) => mentionsName(e, names) || [e, ...descendantsOfType(e, 'call')].some((c) => c.type === 'call' && callRole(c)?.role === 'probe'));
+    }
     return s;
   };
 
@@ -190,7 +213,8 @@ function build(model: PythonModel): ImageHandling {
     for (const fn of fns) {
       const before = summaries.get(fn.id) ?? none;
       const after = summarise(fn);
-      if (after.probes !== before.probes || after.converts !== before.converts || after.validates !== before.validates || after.buildsConvert !== before.buildsConvert) changed = true;
+      if (after.probes !== before.probes || after.converts !== before.converts || after.validates !== before.validates ||
+        after.buildsConvert !== before.buildsConvert || after.returnsProbe !== before.returnsProbe) changed = true;
       summaries.set(fn.id, after);
     }
     if (!changed) break;
@@ -203,7 +227,17 @@ function build(model: PythonModel): ImageHandling {
     facts: (fn) => summaries.get(fn.id) ?? summarise(fn),
     probeDerivedNames,
     rejectsOnProbe,
+    readsProbedFormat: (fn) => readsField(fn, probeDerivedNames(fn), FORMAT_FIELDS),
   };
+}
+
+/** The role a call takes from another file's merged summary (the same precedence as same-file wrappers). */
+function summaryRole(image: ImageRoleSummary | undefined, name: string): ImageCall | null {
+  if (!image) return null;
+  if (image.converts && !image.validates) return { role: 'convert', name, format: 'unknown' };
+  if (image.validates) return { role: 'inspect', name, format: 'unknown' };
+  if (image.probes) return { role: 'probe', name, format: 'unknown' };
+  return null;
 }
 
 /** Module-level functions by name and methods of module-level classes by `Class.method`. */
@@ -234,6 +268,27 @@ function returnsConvertCommand(fn: SyntaxNode): boolean {
 
 function returnsValue(fn: SyntaxNode): boolean {
   return descendantsOfType(fn, 'return_statement').some((r) => r.namedChild(0) !== null);
+}
+
+/**
+ * What a function returns: the expressions of its `return` statements and, one level through locals, the right-hand
+ * sides assigned to a name it returns (`info = QemuImgInfo(out); return info`).
+ */
+export function returnedExpressions(fn: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const names = new Set<string>();
+  for (const r of descendantsOfType(fn, 'return_statement')) {
+    const e = r.namedChild(0);
+    if (!e) continue;
+    out.push(e);
+    if (unparenthesize(e).type === 'identifier') names.add(unparenthesize(e).text);
+  }
+  if (names.size === 0) return out;
+  for (const a of descendantsOfType(fn, 'assignment')) {
+    const right = a.childForFieldName('right');
+    if (right && targetNames(a.childForFieldName('left')).some((n) => names.has(n))) out.push(right);
+  }
+  return out;
 }
 
 /** `fmt != disk_format`, `data.file_format not in CONF.allowed`: one side from the probe, the other a value. */
