@@ -155,6 +155,17 @@ export class ProjectFacts {
       const s = fn ? this.summaries.get(fn) : undefined;
       if (s) slice.functions[target] = s;
     }
+    // Image roles matter only to a file that calls a converter of another file (the image rule reports conversions):
+    // elsewhere they would make the slice non-empty, and the file's project-aware rules re-run, for nothing.
+    const callsConverter = Object.values(slice.functions).some((s) => s.image?.converts && !s.image.validates);
+    if (!callsConverter) {
+      for (const [target, s] of Object.entries(slice.functions)) {
+        if (!s.image) continue;
+        const { image: _image, ...rest } = s;
+        if (rest.returnsSecret === undefined && rest.masks === undefined) delete slice.functions[target];
+        else slice.functions[target] = rest;
+      }
+    }
     return slice;
   }
 }

@@ -1,6 +1,6 @@
 // What the functions of one file do with disk images: which calls probe an image with qemu-img (`qemu-img info`, a
 // library wrapper, or a function of this file that runs one and returns its report), which convert one, and which
-// inspect one or reject it on what the probe reported. Same-file wrappers are summarised to a fixpoint, so
+// inspect one or reject it on what the probe reported. Same-file wrappers are summarised on demand, so
 // `data = qemu_img_info(tmp)` then `convert_image(tmp, ...)` is seen through cinder's or nova's own helpers. It does
 // not follow other files (a wrapper imported from elsewhere is unknown) nor values through containers.
 import { callTarget, topLevelNames } from '../index/extract.js';
@@ -73,9 +73,6 @@ export function mayHandleImages(model: PythonModel): boolean {
   return /qemu|format_inspector|safety_check/i.test(model.source);
 }
 
-/** Bounds the same-file summary fixpoint: each round lets a role climb one more level of wrappers. */
-const MAX_ROUNDS = 6;
-
 function build(model: PythonModel, project: ProjectView | undefined): ImageHandling {
   const topLevel = project ? topLevelNames(model) : new Set<string>();
   const defs = definitionsByName(model);
@@ -83,6 +80,7 @@ function build(model: PythonModel, project: ProjectView | undefined): ImageHandl
   const derived = new Map<number, ReadonlySet<string>>();
   const rejects = new Map<number, boolean>();
   const none: FunctionImageFacts = { probes: false, converts: false, validates: false, buildsConvert: false, returnsProbe: false };
+  let factsOf: (fn: SyntaxNode) => FunctionImageFacts = () => none;
 
   /** The same-file function a call invokes: `f(...)` for a module-level def, `self.m(...)` for a method of the class. */
   const target = (call: SyntaxNode): SyntaxNode | null => {
@@ -99,14 +97,21 @@ function build(model: PythonModel, project: ProjectView | undefined): ImageHandl
     return cname ? defs.get(`${cname}.${f.childForFieldName('attribute')!.text}`) ?? null : null;
   };
 
+  // What a call is by itself (library knowledge, its command words) is worked out once.
+  const fixed = new Map<number, ImageCall | null>();
   const ownRole = (call: SyntaxNode): ImageCall | null => {
+    if (!fixed.has(call.id)) fixed.set(call.id, libraryRole(call));
+    return fixed.get(call.id) ?? (runsBuiltConvert(call) ? { role: 'convert', name: dottedName(callee(call)) ?? 'execute', format: 'unknown' } : null);
+  };
+
+  const libraryRole = (call: SyntaxNode): ImageCall | null => {
     const qualified = model.callName(call);
     if (qualified !== null) {
       if (PROBE_WRAPPERS.has(qualified)) return { role: 'probe', name: qualified, format: 'unknown' };
       if (CONVERT_WRAPPERS.has(qualified) || FORMAT_PROBING_WRAPPERS[qualified]) {
         const wrapper = FORMAT_PROBING_WRAPPERS[qualified];
         const fmt = wrapper ? argument(call, wrapper.index, wrapper.keyword) : null;
-        const format = !wrapper ? 'none' : fmt === null ? (hasKeywordSplat(call) ? 'unknown' : 'none') : stringValue(fmt) !== null ? 'literal' : 'value';
+        const format = !wrapper ? 'unknown' : fmt === null ? (hasKeywordSplat(call) ? 'unknown' : 'none') : stringValue(fmt) !== null ? 'literal' : 'value';
         return { role: 'convert', name: qualified, format };
       }
       const segments = qualified.split('.');
@@ -118,7 +123,7 @@ function build(model: PythonModel, project: ProjectView | undefined): ImageHandl
     }
     const command = processCommand(model, call);
     const sub = command && qemuImgSubcommand(command.words);
-    if (!sub) return runsBuiltConvert(call) ? { role: 'convert', name: dottedName(callee(call)) ?? 'execute', format: 'unknown' } : null;
+    if (!sub) return null;
     if (PROBE_SUBCOMMANDS.has(sub.name)) return { role: 'probe', name: command!.name, format: 'unknown' };
     if (!DATA_SUBCOMMANDS.has(sub.name)) return null;
     return { role: 'convert', name: command!.name, format: commandFormat(command!.words) };
@@ -136,7 +141,7 @@ function build(model: PythonModel, project: ProjectView | undefined): ImageHandl
       const right = a.childForFieldName('right');
       if (a.childForFieldName('left')?.text !== splat.text || right?.type !== 'call') return false;
       const def = target(right);
-      return def !== null && (summaries.get(def.id) ?? none).buildsConvert;
+      return def !== null && factsOf(def).buildsConvert;
     });
   };
 
@@ -146,7 +151,7 @@ function build(model: PythonModel, project: ProjectView | undefined): ImageHandl
     const def = target(call);
     const name = dottedName(callee(call)) ?? 'the function';
     if (!def) return project ? summaryRole(project.function(callTarget(model, call, topLevel) ?? '')?.image, name) : null;
-    const s = summaries.get(def.id) ?? none;
+    const s = factsOf(def);
     // A wrapper that inspects what it converts is safe to call; one that probes counts as a probe when it hands
     // the report back.
     if (s.converts && !s.validates) return { role: 'convert', name, format: 'unknown' };
@@ -205,26 +210,23 @@ function build(model: PythonModel, project: ProjectView | undefined): ImageHandl
     return s;
   };
 
-  const fns = [...defs.values()];
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    let changed = false;
-    derived.clear();
-    rejects.clear();
-    for (const fn of fns) {
-      const before = summaries.get(fn.id) ?? none;
-      const after = summarise(fn);
-      if (after.probes !== before.probes || after.converts !== before.converts || after.validates !== before.validates ||
-        after.buildsConvert !== before.buildsConvert || after.returnsProbe !== before.returnsProbe) changed = true;
-      summaries.set(fn.id, after);
-    }
-    if (!changed) break;
-  }
-  derived.clear();
-  rejects.clear();
+  // On demand, memoised: a wrapper's facts are built the first time a call to it is asked about. A call back into a
+  // function still being summarised (recursion) contributes nothing.
+  const inProgress = new Set<number>();
+  factsOf = (fn: SyntaxNode): FunctionImageFacts => {
+    const known = summaries.get(fn.id);
+    if (known) return known;
+    if (inProgress.has(fn.id)) return none;
+    inProgress.add(fn.id);
+    const s = summarise(fn);
+    inProgress.delete(fn.id);
+    summaries.set(fn.id, s);
+    return s;
+  };
 
   return {
     callRole,
-    facts: (fn) => summaries.get(fn.id) ?? summarise(fn),
+    facts: (fn) => factsOf(fn),
     probeDerivedNames,
     rejectsOnProbe,
     readsProbedFormat: (fn) => readsField(fn, probeDerivedNames(fn), FORMAT_FIELDS),
