@@ -68,9 +68,13 @@ export function imageHandling(model: PythonModel, project?: ProjectView): ImageH
   return handling;
 }
 
-/** Whether the file's text names any API a local role comes from (qemu-img, QemuImgInfo, a format inspector). */
+/**
+ * Whether the file's text names any API a local role comes from: the `qemu-img` program, ironic-lib's `qemu_img`
+ * module, oslo's `QemuImgInfo`, a format inspector or its `safety_check` (a necessary condition, checked first: a
+ * file that only mentions the "qemu" hypervisor has none).
+ */
 export function mayHandleImages(model: PythonModel): boolean {
-  return /qemu|format_inspector|safety_check/i.test(model.source);
+  return /qemu-img|qemu_img|QemuImgInfo|format_inspector|safety_check/.test(model.source);
 }
 
 function build(model: PythonModel, project: ProjectView | undefined): ImageHandling {
