@@ -4,11 +4,12 @@
 // is cached with the file's content hash and computed in whichever worker analyses the file.
 import { allFunctions, enclosingClass, functionBody, hasReceiver, parameterNames } from '../languages/python/dataflow/functions.js';
 import type { PythonModel } from '../languages/python/model.js';
-import { callee, dottedName, enclosingFunction, positionalArgs, unparenthesize } from '../languages/python/syntax.js';
+import { callee, descendantsOfType, dottedName, enclosingFunction, positionalArgs, unparenthesize } from '../languages/python/syntax.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { isMaskingName } from '../models/python/openstack/secrets.js';
+import { imageHandling, mayHandleImages, returnedExpressions } from '../rulekit/imageHandling.js';
 import { extractOptions, optionReadOf } from './options.js';
-import { FACTS_VERSION, type FileFacts, type FunctionFacts, type ReturnPart } from './types.js';
+import { FACTS_VERSION, type FileFacts, type FunctionFacts, type ImageFacts, type ReturnPart } from './types.js';
 
 /**
  * The name under which the facts know the function a call invokes: the qualified name through the imports
@@ -86,8 +87,10 @@ export function extractFacts(model: PythonModel): FileFacts {
   const { options, reads } = extractOptions(model, model.source.includes('Opt') ? calls : [], configAccesses(model));
   const topLevel = topLevelNames(model);
   const targets = new Set<string>();
+  const targetOf = new Map<number, string | null>();
   for (const c of calls) {
     const t = callTarget(model, c, topLevel);
+    targetOf.set(c.id, t);
     if (t !== null && !t.startsWith(':')) targets.add(t);
   }
   const imports = new Map<string, string>();
@@ -99,12 +102,14 @@ export function extractFacts(model: PythonModel): FileFacts {
     reads,
     calls: [...targets].sort(),
     imports: [...imports.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-    functions: functionFacts(model, topLevel),
+    functions: functionFacts(model, topLevel, targetOf, ownTargets(model.path)),
   };
 }
 
 /** Return summaries of the module's functions and of the methods of its top-level classes. */
-function functionFacts(model: PythonModel, topLevel: ReadonlySet<string>): FunctionFacts[] {
+function functionFacts(
+  model: PythonModel, topLevel: ReadonlySet<string>, targetOf: ReadonlyMap<number, string | null>, own: (target: string) => boolean,
+): FunctionFacts[] {
   // Return statements grouped by their function in one scan (a scan per function would revisit nested bodies).
   const byFunction = new Map<number, SyntaxNode[]>();
   for (const r of model.root.descendantsOfType('return_statement')) {
@@ -122,14 +127,53 @@ function functionFacts(model: PythonModel, topLevel: ReadonlySet<string>): Funct
   const out: FunctionFacts[] = [];
   for (const fn of allFunctions(model.root)) {
     if (fn.type !== 'function_definition') continue;
-    const returned = byFunction.get(fn.id);
-    if (!returned) continue;
     const name = qualifiedFunctionName(fn);
     if (name === null) continue;
-    const returns = returnParts(model, fn, returned, topLevel);
-    if (returns.length > 0) out.push({ name, returns });
+    const returned = byFunction.get(fn.id);
+    const returns = returned ? returnParts(model, fn, returned, topLevel) : [];
+    const image = imageFacts(model, fn, targetOf, own, returned !== undefined);
+    if (returns.length > 0 || image) out.push(image ? { name, returns, image } : { name, returns });
   }
   return out;
+}
+
+/**
+ * A function's image roles as its own file shows them, and the functions it calls that may carry a role from
+ * another file (`:name` for this file's, resolved by the merge). Files that name no qemu-img or inspector API get
+ * no local roles (the text is a necessary condition), only their calls.
+ */
+function imageFacts(
+  model: PythonModel, fn: SyntaxNode, targetOf: ReadonlyMap<number, string | null>, own: (target: string) => boolean, returnsSomething: boolean,
+): ImageFacts | undefined {
+  const local = mayHandleImages(model) ? imageHandling(model).facts(fn) : undefined;
+  const calls = new Set<string>();
+  for (const c of descendantsOfType(fn, 'call')) {
+    const t = targetOf.get(c.id);
+    if (t !== null && t !== undefined && own(t)) calls.add(t);
+  }
+  const probes = local?.probes ?? false;
+  const converts = local?.converts ?? false;
+  const validates = local?.validates ?? false;
+  if (!probes && !converts && !validates && calls.size === 0) return undefined;
+  const returned = new Set<string>();
+  for (const e of returnsSomething ? returnedExpressions(fn) : []) {
+    for (const c of [e, ...descendantsOfType(e, 'call')]) {
+      const t = c.type === 'call' ? targetOf.get(c.id) : null;
+      if (t !== null && t !== undefined && calls.has(t)) returned.add(t);
+    }
+  }
+  return { probes, converts, validates, returnsProbe: local?.returnsProbe ?? false, calls: [...calls].sort(), returnedCalls: [...returned].sort() };
+}
+
+/**
+ * Which call targets may name a function of the reviewed project, the only ones a role can come from: this file's
+ * (`:name`), relative imports, and absolute names whose top package is a directory on the file's own path
+ * (`nova.privsep.qemu.convert_image` from `…/nova/virt/images.py`). Library calls (oslo, six, logging) are dropped,
+ * which keeps the facts of every function small.
+ */
+function ownTargets(path: string): (target: string) => boolean {
+  const dirs = new Set(path.split(/[\\/]/).slice(0, -1));
+  return (t) => t.startsWith(':') || t.startsWith('.') || dirs.has(t.split('.')[0]!);
 }
 
 /** `f` for a module function, `C.m` for a method of a top-level class; null for nested functions. */

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { LIBRARY_SECRET_OPTIONS } from '../models/python/openstack/secrets.js';
 import { ModuleMap } from './modules.js';
-import type { FileFacts, FunctionFacts, FunctionSummaryFacts, OptionDecl, OptionFacts, ProjectSlice } from './types.js';
+import type { FileFacts, FunctionFacts, FunctionSummaryFacts, ImageFacts, ImageRoleSummary, OptionDecl, OptionFacts, ProjectSlice } from './types.js';
 
 /** Re-export hops followed through packages' imports (`from .utils import mask` in an `__init__`). */
 const MAX_REEXPORT_HOPS = 3;
@@ -114,14 +114,44 @@ export class ProjectFacts {
             if (s.masks === 0 && part.param >= 0) next.masks ??= part.param;
           }
         }
-        if (next.returnsSecret === undefined && next.masks === undefined) continue;
-        if (!old || old.returnsSecret !== next.returnsSecret || old.masks !== next.masks) {
+        const image = facts.image ? this.imageRoles(facts.image, path) : undefined;
+        if (image) next.image = image;
+        if (next.returnsSecret === undefined && next.masks === undefined && next.image === undefined) continue;
+        if (!old || old.returnsSecret !== next.returnsSecret || old.masks !== next.masks || !sameImageRoles(old.image, next.image)) {
           this.summaries.set(name, next);
           changed = true;
         }
       }
       if (!changed) break;
     }
+  }
+
+  /**
+   * A function's image roles: its own (from its file) and those its callees carry, with the precedence a same-file
+   * wrapper has (rulekit/imageHandling): a callee that validates makes the caller validate, one that converts without
+   * validating makes it convert, one that probes makes it a probe when it returns a value.
+   */
+  private imageRoles(image: ImageFacts, path: string): ImageRoleSummary | undefined {
+    let probes = image.returnsProbe;
+    let converts = image.converts;
+    let validates = image.validates;
+    for (const target of image.calls) {
+      const callee = this.resolveFunction(target, path);
+      const s = callee ? this.summaries.get(callee)?.image : undefined;
+      if (!s) continue;
+      if (s.validates) validates = true;
+      else if (s.converts) converts = true;
+    }
+    for (const target of image.returnedCalls) {
+      const callee = this.resolveFunction(target, path);
+      if (callee && this.summaries.get(callee)?.image?.probes) probes = true;
+    }
+    if (!probes && !converts && !validates) return undefined;
+    const out: ImageRoleSummary = {};
+    if (probes) out.probes = true;
+    if (converts) out.converts = true;
+    if (validates) out.validates = true;
+    return out;
   }
 
   /**
@@ -143,8 +173,23 @@ export class ProjectFacts {
       const s = fn ? this.summaries.get(fn) : undefined;
       if (s) slice.functions[target] = s;
     }
+    // Image roles matter only to a file that calls a converter of another file (the image rule reports conversions):
+    // elsewhere they would make the slice non-empty, and the file's project-aware rules re-run, for nothing.
+    const callsConverter = Object.values(slice.functions).some((s) => s.image?.converts && !s.image.validates);
+    if (!callsConverter) {
+      for (const [target, s] of Object.entries(slice.functions)) {
+        if (!s.image) continue;
+        const { image: _image, ...rest } = s;
+        if (rest.returnsSecret === undefined && rest.masks === undefined) delete slice.functions[target];
+        else slice.functions[target] = rest;
+      }
+    }
     return slice;
   }
+}
+
+function sameImageRoles(a: ImageRoleSummary | undefined, b: ImageRoleSummary | undefined): boolean {
+  return a?.probes === b?.probes && a?.converts === b?.converts && a?.validates === b?.validates;
 }
 
 /** A stable hash of a slice (keys are inserted in sorted order by sliceFor's sorted inputs). */

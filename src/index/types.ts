@@ -30,10 +30,29 @@ export type ReturnPart =
   | { kind: 'call'; target: string; param: number }
   | { kind: 'mask'; param: number };
 
+/**
+ * What a function does with disk images as its own file shows it (rulekit/imageHandling: probes with qemu-img,
+ * converts, inspects or rejects what a probe found), and the calls it makes into other files, for the merge to
+ * carry those roles across files.
+ */
+export interface ImageFacts {
+  probes: boolean;
+  converts: boolean;
+  validates: boolean;
+  /** It returns what a probe in its own file reported (a probe wrapper hands the report back). */
+  returnsProbe: boolean;
+  /** Call targets as written (callTarget; `:name` for this file's), sorted. */
+  calls: string[];
+  /** The calls whose result it returns (in a `return`, or assigned to a name it returns), sorted. */
+  returnedCalls: string[];
+}
+
 export interface FunctionFacts {
   /** `func`, or `Class.method` for methods. */
   name: string;
   returns: ReturnPart[];
+  /** Present when the function has an image role or calls into other files. */
+  image?: ImageFacts;
 }
 
 export interface FileFacts {
@@ -50,7 +69,7 @@ export interface FileFacts {
   functions: FunctionFacts[];
 }
 
-export const FACTS_VERSION = 1;
+export const FACTS_VERSION = 2;
 
 /** What one function is known to do, as a rule sees it (merged, resolved across files). */
 export interface FunctionSummaryFacts {
@@ -58,6 +77,17 @@ export interface FunctionSummaryFacts {
   returnsSecret?: string;
   /** It returns its positional parameter `masks` (0-based, receiver excluded) with secrets masked. */
   masks?: number;
+  /** Its role with disk images, through every file it calls into (see ImageFacts); absent when it has none. */
+  image?: ImageRoleSummary;
+}
+
+export interface ImageRoleSummary {
+  /** It runs `qemu-img info` (or a wrapper of it) and returns the report. */
+  probes?: true;
+  /** It converts an image and does not inspect it itself. */
+  converts?: true;
+  /** It inspects an image (format inspector, safety check) or rejects on what a probe reported. */
+  validates?: true;
 }
 
 export interface OptionFacts { secret: boolean; type: string; declaredAt: string }

@@ -54,7 +54,8 @@ export function commandWords(call: SyntaxNode): CommandWords | null {
       if (arg.type === 'keyword_argument' || arg.type === 'dictionary_splat' || arg.type === 'comment') continue;
       if (arg.type === 'list_splat') {
         const inner = arg.namedChild(0);
-        if (inner && SEQUENCE.has(unparenthesize(inner).type)) addWords(unparenthesize(inner), lists);
+        // `*cmd + [dest]` as much as `*[...]`: addWords takes both sides of the `+`.
+        if (inner && (SEQUENCE.has(unparenthesize(inner).type) || unparenthesize(inner).type === 'binary_operator')) addWords(unparenthesize(inner), lists);
         else if (inner?.type === 'identifier') addBuiltList(inner.text, lists);
         else out.words.push(null);
       } else {

@@ -55,3 +55,40 @@ export const FORMAT_PROBING_WRAPPERS = lookupTable<{ keyword: string; index: num
 export const LIMIT_KEYWORDS: readonly string[] = ['prlimit'];
 /** subprocess-style keywords through which a caller can set rlimits in the child. */
 export const SUBPROCESS_LIMIT_KEYWORDS: readonly string[] = ['preexec_fn'];
+
+/**
+ * Library functions that run `qemu-img info` on their first argument and return what it reported (format, backing
+ * file, format-specific data). ironic-lib's image_info probed without a format before OSSA-2024-003.
+ */
+export const PROBE_WRAPPERS: ReadonlySet<string> = new Set([
+  'ironic_lib.qemu_img.image_info',
+  // Parses a probe's output: a function that returns one hands a probe report back (Nova's and Cinder's
+  // qemu_img_info run qemu-img in privsep or through utils.execute, and wrap the output in it).
+  'oslo_utils.imageutils.QemuImgInfo',
+]);
+
+/** Library functions that run `qemu-img convert` on their first argument (the format rule asks about their format). */
+export const CONVERT_WRAPPERS: ReadonlySet<string> = new Set(['ironic_lib.qemu_img.convert_image']);
+
+/**
+ * What inspects an image before qemu-img opens it: oslo.utils' format_inspector (`detect_file_format`,
+ * `get_inspector`, an inspector's `safety_check()`) and the copies Nova, Cinder, Glance, Ironic and IPA vendored as
+ * `<project>.…format_inspector` / `image_format_inspector`. A module whose last segment ends in `format_inspector`
+ * counts, so a project's own copy is recognised without listing it.
+ */
+export const INSPECTOR_MODULE_SUFFIX = 'format_inspector';
+export const SAFETY_CHECK_METHOD = 'safety_check';
+
+/**
+ * The fields of a `qemu-img info` report that name other files: the backing file (QemuImgInfo attribute and JSON
+ * key), and the format-specific data that holds a QCOW2 `data-file` and a VMDK's `create-type` (whose multi-file
+ * subformats name extents). A caller that rejects on both has looked at every reference the header can make.
+ */
+export const BACKING_FILE_FIELDS: ReadonlySet<string> = new Set(['backing_file', 'backing-filename', 'full-backing-filename']);
+export const FORMAT_SPECIFIC_FIELDS: ReadonlySet<string> = new Set(['format_specific', 'format-specific', 'data-file', 'create-type']);
+
+/**
+ * The fields of a `qemu-img info` report that describe the image's format and structure (QemuImgInfo attributes and
+ * JSON keys), as opposed to its sizes: a caller that reads one decides how to handle the image from qemu-img's probe.
+ */
+export const FORMAT_FIELDS: ReadonlySet<string> = new Set(['file_format', 'format', ...BACKING_FILE_FIELDS, ...FORMAT_SPECIFIC_FIELDS]);
