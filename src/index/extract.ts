@@ -8,6 +8,7 @@ import { callee, dottedName, enclosingFunction, positionalArgs, unparenthesize }
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { isMaskingName } from '../models/python/openstack/secrets.js';
 import { extractOptions, optionReadOf } from './options.js';
+import { extractPolicies } from './policies.js';
 import { FACTS_VERSION, type FileFacts, type FunctionFacts, type ReturnPart } from './types.js';
 
 /**
@@ -100,7 +101,13 @@ export function extractFacts(model: PythonModel): FileFacts {
     calls: [...targets].sort(),
     imports: [...imports.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     functions: functionFacts(model, topLevel),
+    ...policyFacts(model),
   };
+}
+
+function policyFacts(model: PythonModel): Pick<FileFacts, 'policies' | 'policyConstants'> {
+  const { policies, constants } = extractPolicies(model);
+  return { policies, policyConstants: constants };
 }
 
 /** Return summaries of the module's functions and of the methods of its top-level classes. */

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { LIBRARY_SECRET_OPTIONS } from '../models/python/openstack/secrets.js';
 import { ModuleMap } from './modules.js';
+import { fillRefs, refsOf } from './policies.js';
 import type { FileFacts, FunctionFacts, FunctionSummaryFacts, OptionDecl, OptionFacts, ProjectSlice } from './types.js';
 
 /** Re-export hops followed through packages' imports (`from .utils import mask` in an `__init__`). */
@@ -22,6 +23,10 @@ export class ProjectFacts {
   /** Absolute `module.func` / `module.Class.method` → its facts. */
   private readonly functions = new Map<string, FunctionEntry>();
   private readonly summaries = new Map<string, FunctionSummaryFacts>();
+  /** Absolute `module.NAME` → the check-string template a module constant holds. */
+  private readonly policyConstants = new Map<string, { path: string; template: string }>();
+  /** `root\0name` → the check-string template of the policy rule of that name (the first file in path order). */
+  private readonly policyRules = new Map<string, { path: string; template: string }>();
 
   constructor(all: readonly FileFacts[]) {
     const sorted = [...all].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -36,7 +41,12 @@ export class ProjectFacts {
         list.push({ path: f.path, decl });
         this.options.set(k, list);
       }
+      for (const p of f.policies) {
+        const k = `${root}\0${p.name}`;
+        if (p.check !== null && !this.policyRules.has(k)) this.policyRules.set(k, { path: f.path, template: p.check });
+      }
       if (!info) continue;
+      for (const [name, template] of f.policyConstants) this.policyConstants.set(`${info.module}.${name}`, { path: f.path, template });
       for (const fn of f.functions) this.functions.set(`${info.module}.${fn.name}`, { path: f.path, facts: fn });
     }
     this.resolveSummaries();
@@ -68,6 +78,20 @@ export class ProjectFacts {
       fromPath = split.path;
     }
     return undefined;
+  }
+
+  /** The value of the module constant `ref` names in `fromPath`, other constants filled in (depth-bounded). */
+  policyRef(ref: string, fromPath: string, depth = 8): string | undefined {
+    const abs = this.modules.absolute(ref, fromPath);
+    const entry = abs === undefined || depth <= 0 ? undefined : this.policyConstants.get(abs);
+    return entry && fillRefs(entry.template, (r) => this.policyRef(r, entry.path, depth - 1));
+  }
+
+  /** The check string of the policy rule `name` as the project (the source root of `fromPath`) defines it. */
+  policyRule(name: string, fromPath: string): string | undefined {
+    const root = this.modules.info(fromPath)?.root ?? '';
+    const entry = this.policyRules.get(`${root}\0${name}`);
+    return entry && fillRefs(entry.template, (r) => this.policyRef(r, entry.path));
   }
 
   summary(qualified: string): FunctionSummaryFacts | undefined {
@@ -125,7 +149,44 @@ export class ProjectFacts {
       const s = fn ? this.summaries.get(fn) : undefined;
       if (s) slice.functions[target] = s;
     }
+    if (facts.policies.some((p) => p.write === true)) this.policySlice(facts, slice);
     return slice;
+  }
+
+  /**
+   * The policy part of a slice: other modules' constants the file's check strings name, and the policy rules
+   * defined in other files that its defaults reach through `rule:NAME` (transitively), with sorted keys.
+   */
+  private policySlice(facts: FileFacts, slice: ProjectSlice): void {
+    const refs: Record<string, string> = {};
+    const rules: Record<string, string> = {};
+    const local = new Set(facts.policies.filter((p) => p.check !== null).map((p) => p.name));
+    const pending: string[] = [];
+    for (const p of facts.policies) {
+      if (p.check === null) continue;
+      for (const r of refsOf(p.check).sort()) {
+        const v = this.policyRef(r, facts.path);
+        if (v !== undefined) refs[r] = v;
+      }
+      pending.push(fillRefs(p.check, (r) => refs[r]));
+    }
+    const seen = new Set<string>();
+    while (pending.length > 0) {
+      for (const m of pending.pop()!.matchAll(/rule:([^\s()]+)/g)) {
+        const name = m[1]!;
+        if (seen.has(name)) continue;
+        seen.add(name);
+        if (local.has(name)) continue;
+        const v = this.policyRule(name, facts.path);
+        if (v === undefined) continue;
+        rules[name] = v;
+        pending.push(v);
+      }
+    }
+    const sorted = (o: Record<string, string>): Record<string, string> =>
+      Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]!]));
+    if (Object.keys(refs).length > 0) slice.policyRefs = sorted(refs);
+    if (Object.keys(rules).length > 0) slice.policyRules = sorted(rules);
   }
 }
 
