@@ -114,3 +114,10 @@ export const WRITE_HTTP_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', '
  * documents no HTTP operations: anything else (`create`, `update`, `delete`, `program`, `rebuild` …) acts.
  */
 export const READ_POLICY_ACTION = /^(get|list|show|index|detail|search|check|validate)(_|$)/;
+
+/**
+ * oslo.policy's switches for the secure-RBAC defaults, as `group.name` of the option: `enforce_scope` (reject tokens
+ * of the wrong scope) and `enforce_new_defaults` (ignore the deprecated defaults). Both default to off in the
+ * releases most deployments upgraded through, and operators leave them off to keep old policy files working.
+ */
+export const POLICY_ENFORCEMENT_FLAGS: ReadonlySet<string> = new Set(['oslo_policy.enforce_scope', 'oslo_policy.enforce_new_defaults']);
