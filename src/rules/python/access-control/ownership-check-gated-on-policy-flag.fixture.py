@@ -21,6 +21,16 @@ def show_ledger(context, ledger):
     return ledger
 
 
+def create_entry(context, entry):
+    project = context.to_policy_values().get('project_id')
+    # ruleid: ownership-check-gated-on-policy-flag
+    if CONF.oslo_policy.enforce_new_defaults and not context.system_scope:
+        requested = entry.get('owner')
+        if requested and requested != project:
+            raise PermissionError(requested)
+    return entry
+
+
 def show_ledger_either_way(context, ledger):
     # ok: ownership-check-gated-on-policy-flag
     if CONF.oslo_policy.enforce_new_defaults:

@@ -2,7 +2,7 @@
 // oslo.policy enforcement switch (`[oslo_policy] enforce_scope` / `enforce_new_defaults`) is on, with no other branch:
 // deployments that leave the switch off — the common case while old policy files are kept — skip the check.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { comparisonPairs, descendantsOfType, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import { comparisonPairs, descendantsOfType, enclosingFunction, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { optionReadOf } from '../../../index/options.js';
 import { OWNER_FIELDS } from '../../../models/python/openstack/context.js';
 import { POLICY_ENFORCEMENT_FLAGS } from '../../../models/python/openstack/policy.js';
@@ -21,18 +21,28 @@ function requiredFlag(cond: SyntaxNode): { node: SyntaxNode; flag: string } | nu
   return flag !== null && POLICY_ENFORCEMENT_FLAGS.has(flag) ? { node: n, flag } : null;
 }
 
-/** `x.user_id` / `x['project_id']`: an owner field read. */
-function isOwnerField(node: SyntaxNode): boolean {
+/**
+ * `x.user_id` / `x['project_id']` / `x.get('owner')`: an owner field read; or a name of `scope` assigned one
+ * (`owner = alloc.get('owner')`, then `owner != project_id`).
+ */
+function isOwnerField(node: SyntaxNode, scope: SyntaxNode | null, depth = 1): boolean {
   const n = unparenthesize(node);
   if (n.type === 'attribute') return OWNER_FIELDS.has(n.childForFieldName('attribute')!.text);
   if (n.type === 'subscript') return OWNER_FIELDS.has(stringValue(n.childForFieldName('subscript')) ?? '');
-  return false;
+  if (n.type === 'call') {
+    const fn = n.childForFieldName('function');
+    const key = n.childForFieldName('arguments')?.namedChild(0) ?? null;
+    return fn?.type === 'attribute' && fn.childForFieldName('attribute')!.text === 'get' && OWNER_FIELDS.has(stringValue(key) ?? '');
+  }
+  if (n.type !== 'identifier' || !scope || depth === 0) return false;
+  return descendantsOfType(scope, 'assignment').some((a) => a.childForFieldName('left')?.text === n.text && isOwnerField(a.childForFieldName('right') ?? a, scope, depth - 1));
 }
 
 /** The first ownership check in `block`: an owner field compared for (in)equality, or an authorisation call. */
 function ownershipCheck(block: SyntaxNode): SyntaxNode | null {
+  const scope = enclosingFunction(block);
   for (const n of descendantsOfType(block, new Set(['comparison_operator', 'call']))) {
-    if (n.type === 'call' ? isKnownAuthorizationCall(n) : comparisonPairs(n).some((p) => (p.operator === '==' || p.operator === '!=') && (isOwnerField(p.left) || isOwnerField(p.right)))) return n;
+    if (n.type === 'call' ? isKnownAuthorizationCall(n) : comparisonPairs(n).some((p) => (p.operator === '==' || p.operator === '!=') && (isOwnerField(p.left, scope) || isOwnerField(p.right, scope)))) return n;
   }
   return null;
 }
