@@ -46,7 +46,8 @@ function isFileFacts(v: unknown): boolean {
     isArrayOf(v.imports, (p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && isStr(p[1])) &&
     isArrayOf(v.functions, (f) => isObj(f) && isStr(f.name) && isArrayOf(f.returns, isReturnPart)) &&
     isArrayOf(v.policies, (p) => isObj(p) && isStr(p.name) && (p.check === null || isStr(p.check)) && (p.write === null || typeof p.write === 'boolean') && isInt(p.line)) &&
-    isArrayOf(v.policyConstants, (p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && isStr(p[1]));
+    isArrayOf(v.policyConstants, (p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && isStr(p[1])) &&
+    isArrayOf(v.contextFallbacks, (c) => isObj(c) && isStr(c.name) && isStr(c.param) && isInt(c.index));
 }
 
 function isReturnPart(v: unknown): boolean {

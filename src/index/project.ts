@@ -23,6 +23,8 @@ export class ProjectFacts {
   /** Absolute `module.func` / `module.Class.method` → its facts. */
   private readonly functions = new Map<string, FunctionEntry>();
   private readonly summaries = new Map<string, FunctionSummaryFacts>();
+  /** Absolute `module.func` / `module.Class.method` → the context parameter it replaces by an admin context. */
+  private readonly fallbacks = new Map<string, { param: string; index: number }>();
   /** Absolute `module.NAME` → the check-string template a module constant holds. */
   private readonly policyConstants = new Map<string, { path: string; template: string }>();
   /** `root\0name` → the check-string template of the policy rule of that name (the first file in path order). */
@@ -47,6 +49,7 @@ export class ProjectFacts {
       }
       if (!info) continue;
       for (const [name, template] of f.policyConstants) this.policyConstants.set(`${info.module}.${name}`, { path: f.path, template });
+      for (const c of f.contextFallbacks) this.fallbacks.set(`${info.module}.${c.name}`, { param: c.param, index: c.index });
       for (const fn of f.functions) this.functions.set(`${info.module}.${fn.name}`, { path: f.path, facts: fn });
     }
     this.resolveSummaries();
@@ -65,10 +68,10 @@ export class ProjectFacts {
   }
 
   /** The function a call target names, seen from `fromPath` (see extract.ts callTarget), after re-exports. */
-  resolveFunction(target: string, fromPath: string): string | undefined {
+  resolveFunction(target: string, fromPath: string, known: (name: string) => boolean = (n) => this.functions.has(n)): string | undefined {
     let name = this.modules.absolute(target, fromPath);
     for (let hop = 0; name !== undefined && hop <= MAX_REEXPORT_HOPS; hop++) {
-      if (this.functions.has(name)) return name;
+      if (known(name)) return name;
       const split = this.modules.split(name, fromPath);
       if (!split) return undefined;
       const [head, ...tail] = split.rest.split('.');
@@ -150,6 +153,12 @@ export class ProjectFacts {
       if (s) slice.functions[target] = s;
     }
     if (facts.policies.some((p) => p.write === true)) this.policySlice(facts, slice);
+    const fallbacks: Record<string, { param: string; index: number }> = {};
+    for (const target of facts.calls) {
+      const fn = this.resolveFunction(target, path, (n) => this.fallbacks.has(n));
+      if (fn) fallbacks[target] = this.fallbacks.get(fn)!;
+    }
+    if (Object.keys(fallbacks).length > 0) slice.contextFallbacks = fallbacks;
     return slice;
   }
 

@@ -52,7 +52,12 @@ export interface FileFacts {
   policies: PolicyDefaultFact[];
   /** Top-level names bound to a check-string template (`RULE_ANY = '@'`), in file order. */
   policyConstants: Array<[string, string]>;
+  /** Functions that make an admin context when their context parameter is missing (contextFallback.ts). */
+  contextFallbacks: ContextFallbackFact[];
 }
+
+/** `name` (as in FunctionFacts) replaces a missing `param` (positional `index`, receiver excluded) by an admin context. */
+export interface ContextFallbackFact { name: string; param: string; index: number }
 
 /**
  * One `RuleDefault`/`DocumentedRuleDefault`: its name, its check string as a template (`⟨qualified⟩` marks a
@@ -66,7 +71,7 @@ export interface PolicyDefaultFact {
   line: number;
 }
 
-export const FACTS_VERSION = 2;
+export const FACTS_VERSION = 3;
 
 /** What one function is known to do, as a rule sees it (merged, resolved across files). */
 export interface FunctionSummaryFacts {
@@ -96,11 +101,14 @@ export interface ProjectSlice {
    */
   policyRules?: Record<string, string>;
   policyRefs?: Record<string, string>;
+  /** Functions of other files this file calls (by call target) that fall back to an admin context. Absent when empty. */
+  contextFallbacks?: Record<string, { param: string; index: number }>;
 }
 
 export const EMPTY_SLICE: ProjectSlice = { options: {}, functions: {} };
 
 export function isEmptySlice(s: ProjectSlice): boolean {
   return Object.keys(s.options).length === 0 && Object.keys(s.functions).length === 0 &&
-    Object.keys(s.policyRules ?? {}).length === 0 && Object.keys(s.policyRefs ?? {}).length === 0;
+    Object.keys(s.policyRules ?? {}).length === 0 && Object.keys(s.policyRefs ?? {}).length === 0 &&
+    Object.keys(s.contextFallbacks ?? {}).length === 0;
 }

@@ -29,6 +29,12 @@ export class ProjectView {
     return r && Object.hasOwn(r, ref) ? r[ref] : undefined;
   }
 
+  /** The context parameter a function of another file replaces by an admin context when the call leaves it out. */
+  contextFallback(target: string): { param: string; index: number } | undefined {
+    const r = this.slice.contextFallbacks;
+    return r && Object.hasOwn(r, target) ? r[target] : undefined;
+  }
+
   /** The summary of the function a call names (`extract.ts` callTarget), when it is defined in another file. */
   function(target: string): FunctionSummaryFacts | undefined {
     return Object.hasOwn(this.slice.functions, target) ? this.slice.functions[target] : undefined;
