@@ -1,9 +1,9 @@
 // CWE-863: a function that replaces a missing context parameter by an admin context (`if ctxt is None: ctxt =
 // context.get_admin_context()`) called without the request context the caller holds: the lookup runs with every
 // project's visibility instead of the caller's (private flavors, other projects' types and resources).
+import type { PythonModel } from '../../../languages/python/model.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { descendantsOfType, enclosingFunction, hasStarArgs, keywordArg, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
-import { parameterNames } from '../../../languages/python/dataflow/functions.js';
 import { contextFallbacks } from '../../../index/contextFallback.js';
 import { callTarget, qualifiedFunctionName, topLevelNames } from '../../../index/extract.js';
 import { CONTEXT_NAMES } from '../../../models/python/openstack/context.js';
@@ -14,9 +14,9 @@ import { calleeText } from '../../../rulekit/openstack.js';
 const ADMIN_NAMES = /^(admin_context|elevated|admin_ctxt|admin_ctx)$/;
 
 /** The request context `fn` holds: a parameter or a local named as OpenStack names contexts; null when none. */
-function requestContextIn(fn: SyntaxNode): string | null {
+function requestContextIn(model: PythonModel, fn: SyntaxNode): string | null {
   const ok = (n: string): boolean => CONTEXT_NAMES.test(n) && !ADMIN_NAMES.test(n);
-  const param = parameterNames(fn).find((p) => ok(p.name));
+  const param = model.parameters(fn).find((p) => !p.receiver && ok(p.name));
   if (param) return param.name;
   for (const a of descendantsOfType(fn, 'assignment')) {
     const left = a.childForFieldName('left');
@@ -72,7 +72,7 @@ export default defineRule({
           const fb = target.startsWith(':') ? local.get(target) : ctx.project.contextFallback(target);
           if (!fb || hasStarArgs(call) || passes(call, fb.param, fb.index)) continue;
           const fn = enclosingFunction(call);
-          const context = fn ? requestContextIn(fn) : null;
+          const context = fn ? requestContextIn(ctx.model, fn) : null;
           if (context === null) continue;
           ctx.report({ node: call, messageId: 'dropped', data: { callee: calleeText(call), param: fb.param, context } });
         }
