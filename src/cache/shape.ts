@@ -44,7 +44,10 @@ function isFileFacts(v: unknown): boolean {
     isArrayOf(v.options, (o) => isObj(o) && isStr(o.name) && (o.group === null || isStr(o.group)) && typeof o.secret === 'boolean' && isStr(o.type) && isInt(o.line)) &&
     isArrayOf(v.reads, (r) => isObj(r) && isStr(r.group) && isStr(r.name)) && isArrayOf(v.calls, isStr) &&
     isArrayOf(v.imports, (p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && isStr(p[1])) &&
-    isArrayOf(v.functions, (f) => isObj(f) && isStr(f.name) && isArrayOf(f.returns, isReturnPart));
+    isArrayOf(v.functions, (f) => isObj(f) && isStr(f.name) && isArrayOf(f.returns, isReturnPart)) &&
+    isArrayOf(v.policies, (p) => isObj(p) && isStr(p.name) && (p.check === null || isStr(p.check)) && (p.write === null || typeof p.write === 'boolean') && isInt(p.line)) &&
+    isArrayOf(v.policyConstants, (p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && isStr(p[1])) &&
+    isArrayOf(v.contextFallbacks, (c) => isObj(c) && isStr(c.name) && isStr(c.param) && isInt(c.index));
 }
 
 function isReturnPart(v: unknown): boolean {

@@ -9,6 +9,8 @@ import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { isMaskingName } from '../models/python/openstack/secrets.js';
 import { imageHandling, mayHandleImages, returnedExpressions } from '../rulekit/imageHandling.js';
 import { extractOptions, optionReadOf } from './options.js';
+import { extractPolicies } from './policies.js';
+import { contextFallbacks } from './contextFallback.js';
 import { FACTS_VERSION, type FileFacts, type FunctionFacts, type ImageFacts, type ReturnPart } from './types.js';
 
 /**
@@ -23,7 +25,10 @@ export function callTarget(model: PythonModel, call: SyntaxNode, topLevel: Reado
   if (f.type === 'identifier') {
     const imported = model.imports.lookup(f.text);
     if (imported !== undefined) return imported;
-    return topLevel.has(f.text) ? `:${f.text}` : null;
+    if (topLevel.has(f.text)) return `:${f.text}`;
+    // A local alias of an imported function (`get = flavors.get_flavor_by_flavor_id; get(x)`): the model follows it.
+    const q = model.qualifiedName(f);
+    return q !== null && q !== f.text && q.includes('.') ? aliasTarget(model, q) : null;
   }
   if (f.type !== 'attribute') return null;
   const obj = f.childForFieldName('object')!;
@@ -40,6 +45,12 @@ export function callTarget(model: PythonModel, call: SyntaxNode, topLevel: Reado
   // Only names that went through an import (or a class of this file: `Helper.build`) are stable across files.
   if (model.imports.lookup(written) !== undefined) return q;
   return topLevel.has(written) ? `:${q}` : null;
+}
+
+/** `q` (a qualified name the model resolved through an alias) when its head module is imported under some name. */
+function aliasTarget(model: PythonModel, q: string): string | null {
+  for (const r of model.imports.records) if (q === r.qualified || q.startsWith(`${r.qualified}.`)) return q;
+  return null;
 }
 
 /** Names defined at the top of the module: functions and classes. */
@@ -103,7 +114,14 @@ export function extractFacts(model: PythonModel): FileFacts {
     calls: [...targets].sort(),
     imports: [...imports.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     functions: functionFacts(model, topLevel, targetOf, ownTargets(model.path)),
+    ...policyFacts(model),
+    contextFallbacks: contextFallbacks(model, qualifiedFunctionName),
   };
+}
+
+function policyFacts(model: PythonModel): Pick<FileFacts, 'policies' | 'policyConstants'> {
+  const { policies, constants } = extractPolicies(model);
+  return { policies, policyConstants: constants };
 }
 
 /** Return summaries of the module's functions and of the methods of its top-level classes. */
@@ -177,7 +195,7 @@ function ownTargets(path: string): (target: string) => boolean {
 }
 
 /** `f` for a module function, `C.m` for a method of a top-level class; null for nested functions. */
-function qualifiedFunctionName(fn: SyntaxNode): string | null {
+export function qualifiedFunctionName(fn: SyntaxNode): string | null {
   const owner = fn.parent?.type === 'decorated_definition' ? fn.parent.parent : fn.parent;
   const name = fn.childForFieldName('name')?.text;
   if (!name) return null;

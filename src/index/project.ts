@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { LIBRARY_SECRET_OPTIONS } from '../models/python/openstack/secrets.js';
 import { ModuleMap } from './modules.js';
+import { fillRefs, refsOf } from './policies.js';
 import type { FileFacts, FunctionFacts, FunctionSummaryFacts, ImageFacts, ImageRoleSummary, OptionDecl, OptionFacts, ProjectSlice } from './types.js';
 
 /** Re-export hops followed through packages' imports (`from .utils import mask` in an `__init__`). */
@@ -29,6 +30,12 @@ export class ProjectFacts {
    * functions it looks in are all known before the first question, so an answer never goes stale.
    */
   private readonly resolved = new Map<string, string | undefined>();
+  /** Absolute `module.func` / `module.Class.method` → the context parameter it replaces by an admin context. */
+  private readonly fallbacks = new Map<string, { param: string; index: number }>();
+  /** Absolute `module.NAME` → the check-string template a module constant holds. */
+  private readonly policyConstants = new Map<string, { path: string; template: string }>();
+  /** `root\0name` → the check-string template of the policy rule of that name (the first file in path order). */
+  private readonly policyRules = new Map<string, { path: string; template: string }>();
 
   constructor(all: readonly FileFacts[]) {
     const sorted = [...all].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -43,7 +50,13 @@ export class ProjectFacts {
         list.push({ path: f.path, decl });
         this.options.set(k, list);
       }
+      for (const p of f.policies) {
+        const k = `${root}\0${p.name}`;
+        if (p.check !== null && !this.policyRules.has(k)) this.policyRules.set(k, { path: f.path, template: p.check });
+      }
       if (!info) continue;
+      for (const [name, template] of f.policyConstants) this.policyConstants.set(`${info.module}.${name}`, { path: f.path, template });
+      for (const c of f.contextFallbacks) this.fallbacks.set(`${info.module}.${c.name}`, { param: c.param, index: c.index });
       for (const fn of f.functions) this.functions.set(`${info.module}.${fn.name}`, { path: f.path, facts: fn });
     }
     this.resolveSummaries();
@@ -62,21 +75,23 @@ export class ProjectFacts {
   }
 
   /** The function a call target names, seen from `fromPath` (see extract.ts callTarget), after re-exports. */
-  resolveFunction(target: string, fromPath: string): string | undefined {
+  resolveFunction(target: string, fromPath: string, known?: (name: string) => boolean): string | undefined {
+    // Another notion of "known" (context fallbacks) is asked rarely and is not memoised with the functions' answers.
+    if (known) return this.resolveUncached(target, fromPath, known);
     const relative = target.startsWith('.') || target.startsWith(':');
     const info = relative ? undefined : this.modules.info(fromPath);
     // A file outside any module has no root: ModuleMap.fileOf then accepts only a module's single candidate.
     const key = relative ? `p\0${fromPath}\0${target}` : info ? `r\0${info.root}\0${target}` : `n\0${target}`;
     if (this.resolved.has(key)) return this.resolved.get(key);
-    const answer = this.resolveUncached(target, fromPath);
+    const answer = this.resolveUncached(target, fromPath, (n) => this.functions.has(n));
     this.resolved.set(key, answer);
     return answer;
   }
 
-  private resolveUncached(target: string, fromPath: string): string | undefined {
+  private resolveUncached(target: string, fromPath: string, known: (name: string) => boolean): string | undefined {
     let name = this.modules.absolute(target, fromPath);
     for (let hop = 0; name !== undefined && hop <= MAX_REEXPORT_HOPS; hop++) {
-      if (this.functions.has(name)) return name;
+      if (known(name)) return name;
       const split = this.modules.split(name, fromPath);
       if (!split) return undefined;
       const [head, ...tail] = split.rest.split('.');
@@ -86,6 +101,20 @@ export class ProjectFacts {
       fromPath = split.path;
     }
     return undefined;
+  }
+
+  /** The value of the module constant `ref` names in `fromPath`, other constants filled in (depth-bounded). */
+  policyRef(ref: string, fromPath: string, depth = 8): string | undefined {
+    const abs = this.modules.absolute(ref, fromPath);
+    const entry = abs === undefined || depth <= 0 ? undefined : this.policyConstants.get(abs);
+    return entry && fillRefs(entry.template, (r) => this.policyRef(r, entry.path, depth - 1));
+  }
+
+  /** The check string of the policy rule `name` as the project (the source root of `fromPath`) defines it. */
+  policyRule(name: string, fromPath: string): string | undefined {
+    const root = this.modules.info(fromPath)?.root ?? '';
+    const entry = this.policyRules.get(`${root}\0${name}`);
+    return entry && fillRefs(entry.template, (r) => this.policyRef(r, entry.path));
   }
 
   summary(qualified: string): FunctionSummaryFacts | undefined {
@@ -184,7 +213,50 @@ export class ProjectFacts {
         else slice.functions[target] = rest;
       }
     }
+    if (facts.policies.some((p) => p.write === true)) this.policySlice(facts, slice);
+    const fallbacks: Record<string, { param: string; index: number }> = {};
+    for (const target of facts.calls) {
+      const fn = this.resolveFunction(target, path, (n) => this.fallbacks.has(n));
+      if (fn) fallbacks[target] = this.fallbacks.get(fn)!;
+    }
+    if (Object.keys(fallbacks).length > 0) slice.contextFallbacks = fallbacks;
     return slice;
+  }
+
+  /**
+   * The policy part of a slice: other modules' constants the file's check strings name, and the policy rules
+   * defined in other files that its defaults reach through `rule:NAME` (transitively), with sorted keys.
+   */
+  private policySlice(facts: FileFacts, slice: ProjectSlice): void {
+    const refs: Record<string, string> = {};
+    const rules: Record<string, string> = {};
+    const local = new Set(facts.policies.filter((p) => p.check !== null).map((p) => p.name));
+    const pending: string[] = [];
+    for (const p of facts.policies) {
+      if (p.check === null) continue;
+      for (const r of refsOf(p.check).sort()) {
+        const v = this.policyRef(r, facts.path);
+        if (v !== undefined) refs[r] = v;
+      }
+      pending.push(fillRefs(p.check, (r) => refs[r]));
+    }
+    const seen = new Set<string>();
+    while (pending.length > 0) {
+      for (const m of pending.pop()!.matchAll(/rule:([^\s()]+)/g)) {
+        const name = m[1]!;
+        if (seen.has(name)) continue;
+        seen.add(name);
+        if (local.has(name)) continue;
+        const v = this.policyRule(name, facts.path);
+        if (v === undefined) continue;
+        rules[name] = v;
+        pending.push(v);
+      }
+    }
+    const sorted = (o: Record<string, string>): Record<string, string> =>
+      Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]!]));
+    if (Object.keys(refs).length > 0) slice.policyRefs = sorted(refs);
+    if (Object.keys(rules).length > 0) slice.policyRules = sorted(rules);
   }
 }
 

@@ -67,9 +67,31 @@ export interface FileFacts {
   /** Top-level `import` bindings: local name → qualified name (for re-exports through a package's `__init__`). */
   imports: Array<[string, string]>;
   functions: FunctionFacts[];
+  /** oslo.policy defaults registered in this file (policies.ts). */
+  policies: PolicyDefaultFact[];
+  /** Top-level names bound to a check-string template (`RULE_ANY = '@'`), in file order. */
+  policyConstants: Array<[string, string]>;
+  /** Functions that make an admin context when their context parameter is missing (contextFallback.ts). */
+  contextFallbacks: ContextFallbackFact[];
 }
 
-export const FACTS_VERSION = 2;
+/** `name` (as in FunctionFacts) replaces a missing `param` (positional `index`, receiver excluded) by an admin context. */
+export interface ContextFallbackFact { name: string; param: string; index: number }
+
+/**
+ * One `RuleDefault`/`DocumentedRuleDefault`: its name, its check string as a template (`⟨qualified⟩` marks a
+ * constant of another module; null when the expression is not one the extractor follows), whether it guards a
+ * state change (null: an alias such as `admin_or_owner`, or undecided), and the check string's line.
+ */
+export interface PolicyDefaultFact {
+  name: string;
+  check: string | null;
+  write: boolean | null;
+  line: number;
+}
+
+// 2: image roles (images branch); 3: policy defaults and context fallbacks (authz branch); 4: both.
+export const FACTS_VERSION = 4;
 
 /** What one function is known to do, as a rule sees it (merged, resolved across files). */
 export interface FunctionSummaryFacts {
@@ -102,10 +124,22 @@ export interface ProjectSlice {
   options: Record<string, OptionFacts>;
   /** By the qualified name the file calls it with. */
   functions: Record<string, FunctionSummaryFacts>;
+  /**
+   * For a file that registers policy defaults: the check strings of the policy rules its defaults reach through
+   * `rule:NAME` that other files of the project define (by name), and the values of the constants of other modules
+   * its check strings are built from (by qualified name as written), both with other modules' constants filled in.
+   * Absent when empty.
+   */
+  policyRules?: Record<string, string>;
+  policyRefs?: Record<string, string>;
+  /** Functions of other files this file calls (by call target) that fall back to an admin context. Absent when empty. */
+  contextFallbacks?: Record<string, { param: string; index: number }>;
 }
 
 export const EMPTY_SLICE: ProjectSlice = { options: {}, functions: {} };
 
 export function isEmptySlice(s: ProjectSlice): boolean {
-  return Object.keys(s.options).length === 0 && Object.keys(s.functions).length === 0;
+  return Object.keys(s.options).length === 0 && Object.keys(s.functions).length === 0 &&
+    Object.keys(s.policyRules ?? {}).length === 0 && Object.keys(s.policyRefs ?? {}).length === 0 &&
+    Object.keys(s.contextFallbacks ?? {}).length === 0;
 }

@@ -17,6 +17,24 @@ export class ProjectView {
     return Object.hasOwn(this.slice.options, `${group}.${name}`) ? this.slice.options[`${group}.${name}`] : undefined;
   }
 
+  /** The check string of a policy rule another file of the project defines, when a default of this file uses it. */
+  policyRule(name: string): string | undefined {
+    const r = this.slice.policyRules;
+    return r && Object.hasOwn(r, name) ? r[name] : undefined;
+  }
+
+  /** The value of another module's constant this file's check strings name (`⟨nova.policies.base.RULE_ANY⟩`). */
+  policyRef(ref: string): string | undefined {
+    const r = this.slice.policyRefs;
+    return r && Object.hasOwn(r, ref) ? r[ref] : undefined;
+  }
+
+  /** The context parameter a function of another file replaces by an admin context when the call leaves it out. */
+  contextFallback(target: string): { param: string; index: number } | undefined {
+    const r = this.slice.contextFallbacks;
+    return r && Object.hasOwn(r, target) ? r[target] : undefined;
+  }
+
   /** The summary of the function a call names (`extract.ts` callTarget), when it is defined in another file. */
   function(target: string): FunctionSummaryFacts | undefined {
     return Object.hasOwn(this.slice.functions, target) ? this.slice.functions[target] : undefined;

@@ -95,3 +95,29 @@ export const CONTAINER_METHODS: ReadonlySet<string> = new Set([
   'add', 'update', 'remove', 'set', 'pop', 'insert', 'clear', 'extend', 'append', 'discard', 'setdefault', 'copy',
   'lock', 'unlock', 'write', 'reset', 'put', 'enable', 'disable', 'import',
 ]);
+
+/**
+ * oslo.policy's policy-in-code defaults: `RuleDefault(name, check_str, …)` and `DocumentedRuleDefault(name,
+ * check_str, description, operations, …)` register a rule's default; `DeprecatedRule` only names the old one a
+ * deployment may still override with (it is not the default any more), so it is not listed.
+ */
+export const POLICY_DEFAULT_CLASSES: ReadonlySet<string> = new Set([
+  'oslo_policy.policy.RuleDefault', 'oslo_policy.policy.DocumentedRuleDefault',
+]);
+
+/** HTTP methods that change state (an operation documented with any of them is a write). */
+export const WRITE_HTTP_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The read actions of OpenStack's policy naming convention (`<service>:<resource>:<action>`, the policy-in-code
+ * community goal: `get`, `list`, `show`, `index`, `detail`, …), matched on the name's last segment when a default
+ * documents no HTTP operations: anything else (`create`, `update`, `delete`, `program`, `rebuild` …) acts.
+ */
+export const READ_POLICY_ACTION = /^(get|list|show|index|detail|search|check|validate)(_|$)/;
+
+/**
+ * oslo.policy's switches for the secure-RBAC defaults, as `group.name` of the option: `enforce_scope` (reject tokens
+ * of the wrong scope) and `enforce_new_defaults` (ignore the deprecated defaults). Both default to off in the
+ * releases most deployments upgraded through, and operators leave them off to keep old policy files working.
+ */
+export const POLICY_ENFORCEMENT_FLAGS: ReadonlySet<string> = new Set(['oslo_policy.enforce_scope', 'oslo_policy.enforce_new_defaults']);
