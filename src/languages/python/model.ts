@@ -3,7 +3,7 @@
 // the scope-aware name resolver, parameters, CFGs, reaching definitions, value kinds and taint. Built once per file
 // by the engine and shared by all rules. It answers about this file only; cross-file facts belong to `index/`.
 import { Budget, isStackOverflow, type AnalysisGap } from '../../analysis/budget.js';
-import type { TaintSpec } from '../../analysis/taint/spec.js';
+import type { Sink, TaintSpec } from '../../analysis/taint/spec.js';
 import type { TaintHooks } from './dataflow/taintTransfer.js';
 import { PYTHON_BUILTINS } from '../../models/python/builtins.js';
 import type { SyntaxNode, SyntaxTree } from '../syntaxTree.js';
@@ -15,6 +15,7 @@ import { computeDataflow, type FunctionDataflow } from './dataflow/reaching.js';
 import { allFunctions, classBases, decorators, enclosingClass } from './dataflow/functions.js';
 import { analyseTaint, type FileTaint } from './dataflow/taintFile.js';
 import { taintFindings, type TaintFinding, type TaintQuery } from './dataflow/taintFindings.js';
+import { callInfo, sinkApplies, sinkArguments } from './dataflow/taintMatch.js';
 import { loggingCallOf, type LoggingCall } from './logging.js';
 import { ImportTable, matchesName, type ImportRecord } from './names.js';
 import { parametersOf, type Parameter } from './parameters.js';
@@ -437,6 +438,17 @@ export class PythonModel {
   /** The sink hits of taint(spec) a rule reports, filtered by `query`. */
   taintFindings(spec: TaintSpec, query: TaintQuery): TaintFinding[] {
     return taintFindings(this, spec, query);
+  }
+
+  /**
+   * The sinks of `sinks` that `call` is (matched as the taint analysis matches them, receivers' handles aside), and
+   * the argument nodes those sinks name: for a rule that judges a sink's arguments by their syntax rather than by a
+   * flow (`execute('EXEC:"%s"' % v)`).
+   */
+  sinksAt(call: SyntaxNode, sinks: readonly Sink[]): { sinks: Sink[]; args: SyntaxNode[] } {
+    const info = callInfo(this, call);
+    const hit = sinks.filter((s) => sinkApplies(s, info, () => undefined));
+    return { sinks: hit, args: hit.flatMap((s) => sinkArguments(s.args, call)) };
   }
 
   // ---- File facts ----------------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@
 // values are fine; values formatted without quotes are not judged (their syntax is unknown).
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { callInfo, sinkApplies, sinkArguments } from '../../../languages/python/dataflow/taintMatch.js';
 import { formatTemplate, fStringTemplate, percentTemplate, type Template } from '../../../languages/python/markupTemplates.js';
 import { descendantsOfType, enclosingFunction, isFalsy, keywordArg, positionalArgs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { COMMAND_SINKS } from '../../../models/python/taint/sinks.js';
@@ -118,15 +117,14 @@ export default defineRule({
   create(ctx) {
     return {
       call(node) {
-        const c = callInfo(ctx.model, node);
-        const sinks = ARGV_SINKS.filter((s) => sinkApplies(s, c, () => undefined));
+        const { sinks, args } = ctx.model.sinksAt(node, ARGV_SINKS);
         // A command line run by a shell is command-injection's business: its quotes are shell quotes.
         if (sinks.length === 0 || isTruthyKeyword(node, 'shell')) return;
         const fn = enclosingFunction(node);
         const seen = new Set<number>();
         // `execute(*cmd)`: the splatted vector is the argument vector too.
         const splats = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => a?.type === 'list_splat');
-        for (const arg of [...sinks.flatMap((s) => sinkArguments(s.args, node)), ...splats]) {
+        for (const arg of [...args, ...splats]) {
           for (const el of elements(ctx.model, arg, fn)) {
             const t = template(el);
             if (!t || seen.has(t.node.startIndex)) continue;
