@@ -52,3 +52,29 @@ export function releaseFailureLeavesLoop(cfg: Cfg, call: SyntaxNode, loop: Synta
     callersChoice: (n, h) => !!n.ast && (n.kind === 'with-exit' ? reraiseSwitchIsCallersChoice(n.ast, h, isParameter) : reraiseIsCallersChoice(n.ast, h, isParameter)),
   }) ?? null;
 }
+
+/**
+ * The handler that lets a release's failure leave the loop also has a way back to the loop's header for other
+ * failures of the same clause (`except ClientError as e: if e.status == 404: log else: raise`): its author treats
+ * some failures of this release as survivable per item, so the loop is meant to go on past a failed item; the
+ * failures it re-raises then leave every later item unreleased. A handler that only ever re-raises, or a clause
+ * that re-raises while another clause continues, says nothing of the kind.
+ */
+export function handlerAlsoContinues(cfg: Cfg, handler: SyntaxNode, loop: SyntaxNode): boolean {
+  const headers = new Set(cfg.nodesOf(loop).filter((n) => n.kind === 'statement'));
+  const inHandler = (n: CfgNode): boolean => !!n.ast && n.ast.startIndex >= handler.startIndex && n.ast.endIndex <= handler.endIndex;
+  const inLoop = (n: CfgNode): boolean => !!n.ast && n.ast.startIndex >= loop.startIndex && n.ast.endIndex <= loop.endIndex;
+  // Start in the clause's body: the clause test's other edge goes to the next clause, which is not this handler.
+  const stack = cfg.nodesOf(handler).flatMap((n) => n.succ.filter((e) => e.kind !== 'exception' && inHandler(e.to)).map((e) => e.to));
+  const seen = new Set<CfgNode>();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (headers.has(n)) return true;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    // Normal flow only: an exception inside the handler is not the handler deciding to go on. (The exit of a `with`
+    // entered in the handler, as `save_and_reraise_exception()`, continues on the exception's path: not normal flow.)
+    for (const e of n.succ) if (e.kind !== 'exception' && (headers.has(e.to) || inLoop(e.to))) stack.push(e.to);
+  }
+  return false;
+}
