@@ -52,3 +52,34 @@ export function releaseFailureLeavesLoop(cfg: Cfg, call: SyntaxNode, loop: Synta
     callersChoice: (n, h) => !!n.ast && (n.kind === 'with-exit' ? reraiseSwitchIsCallersChoice(n.ast, h, isParameter) : reraiseIsCallersChoice(n.ast, h, isParameter)),
   }) ?? null;
 }
+
+/**
+ * The `try` whose clause `handler` lets a release's failure leave the loop also has a clause (that one or a sibling)
+ * whose normal flow goes back to the loop's header: `except ClientError as e: if e.status == 404: log, else: raise`,
+ * or `except NotFound: log` beside `except CloudError: raise`. Its author treats some failures of this release as
+ * survivable per item, so the loop is meant to go on past a failed item; the failures it re-raises then leave every
+ * later item unreleased.
+ */
+export function tryGoesOnForSomeFailures(cfg: Cfg, handler: SyntaxNode, loop: SyntaxNode): boolean {
+  const clauses = handler.parent?.type === 'try_statement' ? handler.parent.namedChildren.filter((c): c is SyntaxNode => c !== null && HANDLERS.has(c.type)) : [handler];
+  return clauses.some((clause) => clauseGoesOn(cfg, clause, loop));
+}
+
+function clauseGoesOn(cfg: Cfg, clause: SyntaxNode, loop: SyntaxNode): boolean {
+  const headers = new Set(cfg.nodesOf(loop).filter((n) => n.kind === 'statement'));
+  const inClause = (n: CfgNode): boolean => !!n.ast && n.ast.startIndex >= clause.startIndex && n.ast.endIndex <= clause.endIndex;
+  const inLoop = (n: CfgNode): boolean => !!n.ast && n.ast.startIndex >= loop.startIndex && n.ast.endIndex <= loop.endIndex;
+  // Start in the clause's body: the clause test's other edge goes to the next clause, which is not this one.
+  const stack = cfg.nodesOf(clause).flatMap((n) => n.succ.filter((e) => e.kind !== 'exception' && inClause(e.to)).map((e) => e.to));
+  const seen = new Set<CfgNode>();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (headers.has(n)) return true;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    // Normal flow only: an exception inside the clause is not the clause deciding to go on. (The exit of a `with`
+    // entered in it, as `save_and_reraise_exception()`, continues on the exception's path: not normal flow.)
+    for (const e of n.succ) if (e.kind !== 'exception' && (headers.has(e.to) || inLoop(e.to))) stack.push(e.to);
+  }
+  return false;
+}

@@ -3,6 +3,6 @@
 export { localAcquisition, releasesAcquisition, matchesCall, type Acquisition } from './match.js';
 export { leakOnException, transferred, type LocalLeak } from './localLeak.js';
 export { serviceLeaks, creationOf, rollbackClauses, type Creation, type ServiceLeak } from './serviceLeak.js';
-export { releaseFailureLeavesLoop } from './cleanupLoop.js';
+export { releaseFailureLeavesLoop, tryGoesOnForSomeFailures } from './cleanupLoop.js';
 export { callMayRaise, externalRelease, localCallee } from './externalRelease.js';
 export { typedRollbackGaps, isRollbackRelease, type TypedRollbackGap } from './typedRollback.js';

@@ -1,4 +1,5 @@
-// CWE-178: a value that is case-insensitive by nature (IP protocol name, MAC address, DNS name, UUID, HTTP header
+// CWE-1025 (Comparison Using Wrong Factors, under CWE-697 Incorrect Comparison; the symptom CWE-178 names): a value
+// that is case-insensitive by nature (IP protocol name, MAC address, DNS name, UUID, HTTP header
 // name) compared case-sensitively with a literal: "TCP" from a client, or a MAC printed in upper case by a tool,
 // then fails the check and the rule, filter or anti-spoofing entry that depends on it silently does not apply.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
@@ -118,7 +119,10 @@ function macPrefixTest(call: SyntaxNode): { value: SyntaxNode; literal: string }
 export default defineRule({
   meta: {
     id: 'case-sensitive-identifier-compare',
-    cwe: 178,
+    // CWE-178 names the symptom, but View 1000 files it under CWE-706 (resolving a resource's name: files, paths).
+    // What this rule sees is a decision taken by a comparison that examines the spelling's case, which is no part of
+    // the identifier's identity: CWE-1025, below CWE-697, the class both real fixes were filed under.
+    cwe: 1025,
     severity: 'medium',
     confidence: 'medium',
     languages: ['python'],
@@ -138,11 +142,11 @@ export default defineRule({
     },
     docs: {
       summary: 'Case-insensitive identifier (protocol, MAC, host name, UUID, header name) compared case-sensitively',
-      why: 'Protocol names, MAC addresses, DNS names, UUIDs and HTTP header names mean the same in any case, and clients and tools do send "TCP", "FA:16:3E:…" or "Content-type". A case-sensitive `==` or `in` treats them as different values: a firewall rule for "TCP" is built without its port match, an anti-spoofing entry for an upper-case MAC never matches, a header check is skipped (CWE-178).',
+      why: 'Protocol names, MAC addresses, DNS names, UUIDs and HTTP header names mean the same in any case, and clients and tools do send "TCP", "FA:16:3E:…" or "Content-type". A case-sensitive `==` or `in` treats them as different values: a firewall rule for "TCP" is built without its port match, an anti-spoofing entry for an upper-case MAC never matches, a header check is skipped. Class: a comparison that examines the wrong factor (the case of the spelling instead of the identifier it spells), CWE-1025 Comparison Using Wrong Factors under CWE-697 Incorrect Comparison; CWE-178 (Improper Handling of Case Sensitivity) names the same symptom. Real fixes: nova OSSA-2012-007 / CVE-2012-2654 (security-group protocols stored as the user typed them, "TCP", compared with "tcp" when building iptables rules, so the rules were not applied) and neutron LP#1976323 (iptables-save output with lower-case MACs compared case-sensitively with rules holding upper-case ones, so anti-spoofing rules were removed and re-added on every sync).',
       example: 'def rule_args(rule):\n    protocol = rule.protocol\n    if protocol in ["tcp", "udp"]:\n        return ["-p", protocol, "--dport", str(rule.port)]\n    return ["-p", protocol]\n',
       useInstead: 'def rule_args(rule):\n    protocol = rule.protocol.lower()\n    if protocol in ["tcp", "udp"]:\n        return ["-p", protocol, "--dport", str(rule.port)]\n    return ["-p", protocol]\n',
       fix: 'Normalise case-insensitive identifiers once, where they enter (`.lower()`, `netaddr.EUI(mac)`, `uuid.UUID(value)`, a case-insensitive header mapping), and compare only normalised values.',
-      references: ['https://cwe.mitre.org/data/definitions/178.html', 'https://datatracker.ietf.org/doc/html/rfc4343'],
+      references: ['https://cwe.mitre.org/data/definitions/1025.html', 'https://cwe.mitre.org/data/definitions/178.html', 'https://security.openstack.org/ossa/OSSA-2012-007.html', 'https://datatracker.ietf.org/doc/html/rfc4343'],
     },
   },
   create(ctx): Visitors {

@@ -3,9 +3,10 @@
 // released. Per-item handlers that log and go on are the fix. Releases and the loop search: src/analysis/resources.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { Cfg } from '../../../languages/python/model.js';
-import { callMayRaise, creationOf, externalRelease, releaseFailureLeavesLoop } from '../../../languages/python/resources/index.js';
+import { callMayRaise, creationOf, externalRelease, releaseFailureLeavesLoop, tryGoesOnForSomeFailures } from '../../../languages/python/resources/index.js';
 import { callee, descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { broadHandlerType } from '../../../rulekit/exceptHandlers.js';
 import { truncate } from '../../../rulekit/text.js';
 
 /** A transaction context: deletions inside it are undone together on failure, so aborting is intended there. */
@@ -74,7 +75,7 @@ export default defineRule({
     },
     docs: {
       summary: 'Loop that releases resources held outside the process stops at the first failure and leaves the rest behind',
-      why: 'Class: incomplete cleanup on a thrown exception (CWE-460, child of CWE-459 Incomplete Cleanup and CWE-755). Deleting ports or port bindings, detaching volumes, deleting attachments or placement allocations, removing a host\'s SCSI/multipath devices one by one is only complete when every item is attempted. If one release raises and the exception escapes the loop, every later item stays allocated: ports stay bound to a deleted instance and hold addresses and quota, attachments and allocations are orphaned, and a block device left on a host can later be matched to another tenant\'s volume. Real fixes: nova (LP#1292243, port deletion during deallocate stopped at the first Neutron error) and os-brick (the FC connector\'s device removal stopped at the first error and left multipath/SCSI devices behind). Only modelled releases of resources outside the process count (src/models/python/resources.ts), and only calls that can fail into the loop: a helper in the same file that handles its own failures cannot. On an error path (an except or finally block) this is reported with medium confidence; elsewhere, where the caller may retry the whole operation, with low confidence.',
+      why: 'Class: incomplete cleanup on a thrown exception (CWE-460, child of CWE-459 Incomplete Cleanup and CWE-755). Deleting ports or port bindings, detaching volumes, deleting attachments or placement allocations, removing a host\'s SCSI/multipath devices one by one is only complete when every item is attempted. If one release raises and the exception escapes the loop, every later item stays allocated: ports stay bound to a deleted instance and hold addresses and quota, attachments and allocations are orphaned, and a block device left on a host can later be matched to another tenant\'s volume. Real fixes: nova (LP#1292243, port deletion during deallocate stopped at the first Neutron error) and os-brick (the FC connector\'s device removal stopped at the first error and left multipath/SCSI devices behind). Only modelled releases of resources outside the process count (src/models/python/resources.ts), and only calls that can fail into the loop: a helper in the same file that handles its own failures cannot. Medium confidence where the evidence is in the code: the loop runs on an error path (an except or finally block), or the per-item `try` goes on to the next item for some failures of the release and re-raises other, named ones (`except ClientError as e: if e.status == 404: log, else: raise`, or `except NotFound: log` beside `except CloudError: raise`), so its author meant the loop to survive a failed item (a catch-all `except Exception: raise` beside them is about unexpected errors and stays low). Elsewhere, where the caller may retry the whole operation, low confidence.',
       example: 'def delete_ports(client, port_ids):\n    for port_id in port_ids:\n        client.delete_port(port_id)\n',
       useInstead: 'def delete_ports(client, port_ids):\n    errors = []\n    for port_id in port_ids:\n        try:\n            client.delete_port(port_id)\n        except Exception as exc:\n            LOG.warning("failed to delete port %s", port_id)\n            errors.append(exc)\n    if errors:\n        raise errors[0]\n',
       fix: 'Protect each iteration: catch the failure inside the loop, log or collect it, and continue; raise a collected error after the loop if the caller must fail.',
@@ -115,9 +116,12 @@ export default defineRule({
           if (cfg.innermostLoop(call)?.id !== loop.id) continue;
           const escape = releaseFailureLeavesLoop(cfg, call, loop, (id) => ctx.model.bindingsOf(id).some((b) => b.kind === 'parameter'));
           if (!escape) continue;
-          const how = escape.handler ? ' (its handler re-raises)' : '';
+          // A named failure that the same `try` re-raises while it goes on for others: the author anticipated this
+          // failure of the release and still stops. A catch-all that re-raises is about unexpected errors instead.
+          const selective = escape.handler !== null && broadHandlerType(ctx.model, escape.handler) === null && tryGoesOnForSomeFailures(cfg, escape.handler, loop);
+          const how = selective ? ' (the handlers go on to the next item for some failures and re-raise the others)' : escape.handler ? ' (its handler re-raises)' : '';
           ctx.report({
-            node: call, messageId: 'aborts', confidence: onErrorPath(loop, fn) ? 'medium' : 'low',
+            node: call, messageId: 'aborts', confidence: onErrorPath(loop, fn) || selective ? 'medium' : 'low',
             data: { call: fnNode!.text, target: targetNames(loop.childForFieldName('left')).join(', '), iterable: truncate(iterable.text, 40), how, what: released.what },
             evidence: escape.handler ? [{ node: escape.handler, message: 'this handler lets the exception leave the loop' }] : [],
           });
