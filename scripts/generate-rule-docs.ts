@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FAMILIES } from '../src/rulekit/families.js';
 import { renderRuleDoc } from '../src/rulekit/ruleDoc.js';
+import { ruleLanguage } from '../src/rulekit/types.js';
 import { allRules } from '../src/rulekit/registry.js';
 import { cweName, pillarOf } from '../src/taxonomy/index.js';
 import { ruleFilesById } from './generate-rule-index.js';
@@ -22,7 +23,7 @@ for (const [family, { title }] of Object.entries(FAMILIES)) {
   if (members.length === 0) continue;
   index.push(`## ${title}`, '', '| Rule | Language | CWE | Pillar | Severity | Confidence | Bandit |', '|---|---|---|---|---|---|---|');
   for (const r of members) {
-    index.push(`| [${r.meta.id}](${r.meta.id}.md) | ${r.language} | CWE-${r.meta.cwe} ${cweName(r.meta.cwe)} | CWE-${pillarOf(r.meta.cwe)} | ${r.meta.severity} | ${r.meta.confidence} | ${r.meta.bandit ?? ''} |`);
+    index.push(`| [${r.meta.id}](${r.meta.id}.md) | ${ruleLanguage(r)} | CWE-${r.meta.cwe} ${cweName(r.meta.cwe)} | CWE-${pillarOf(r.meta.cwe)} | ${r.meta.severity} | ${r.meta.confidence} | ${r.meta.bandit ?? ''} |`);
   }
   index.push('');
 }

@@ -17,6 +17,12 @@ describe('rule docs', () => {
     expect(readFileSync(join(import.meta.dirname, '..', 'src', 'rules', 'index.ts'), 'utf8')).toBe(renderIndex());
   });
 
+  it('the rules index names each rule\'s language (no unfilled cell)', () => {
+    const index = readFileSync(join(DOCS_DIR, 'README.md'), 'utf8');
+    expect(index).not.toMatch(/\|\s*(?:undefined|null)\s*\|/);
+    for (const rule of allRules()) expect(index).toContain(`| [${rule.meta.id}](${rule.meta.id}.md) | ${rule.language ?? 'python'} |`);
+  });
+
   it('rule ids are unique and match their file names', () => {
     const ids = allRules().map((r) => r.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
