@@ -74,8 +74,15 @@ export function imageHandling(model: PythonModel, project?: ProjectView): ImageH
  * file that only mentions the "qemu" hypervisor has none).
  */
 export function mayHandleImages(model: PythonModel): boolean {
-  return /qemu-img|qemu_img|QemuImgInfo|format_inspector|safety_check/.test(model.source);
+  // Asked once per function by the facts extraction: the text is scanned once per file.
+  const known = textGate.get(model);
+  if (known !== undefined) return known;
+  const found = /qemu-img|qemu_img|QemuImgInfo|format_inspector|safety_check/.test(model.source);
+  textGate.set(model, found);
+  return found;
 }
+
+const textGate = new WeakMap<PythonModel, boolean>();
 
 function build(model: PythonModel, project: ProjectView | undefined): ImageHandling {
   const topLevel = project ? topLevelNames(model) : new Set<string>();

@@ -264,9 +264,22 @@ const WHOLE_REQUEST = /\b(?:req|request)\.(?:headers|environ)\b(?!\s*(?:\[|\.get
  * condition on the text and the slice only — the analysis still decides by dataflow.
  */
 function maySeeSecrets(model: PythonModel, project: ProjectView, conv: Conventions): boolean {
-  if (!project.isEmpty || conv.params.size > 0 || conv.fields.size > 0) return true;
+  if (projectMayAddSecrets(project) || conv.params.size > 0 || conv.fields.size > 0) return true;
   const text = model.source;
   return CREDENTIAL_WORDS.test(text) || WHOLE_REQUEST.test(text) || CREDENTIAL_PARAMETER_TEXT.test(text);
+}
+
+/**
+ * Whether the file's project slice can change what the analysis sees: the hooks ask it for options declared secret
+ * (sourceAt), functions summarised as returning a secret or masking one (callSummary, conventions), and nothing
+ * else. A slice of other facts only (plain options, policy rules, image roles) adds no source and no sanitizer, so
+ * the file's own text decides, as it does for a file with an empty slice.
+ */
+function projectMayAddSecrets(project: ProjectView): boolean {
+  const { options, functions } = project.slice;
+  for (const key in options) if (options[key]!.secret) return true;
+  for (const key in functions) if (functions[key]!.returnsSecret !== undefined || functions[key]!.masks !== undefined) return true;
+  return false;
 }
 
 /** Every place in the file where a secret reaches a reader, computed once per file and shared by the rules. */
