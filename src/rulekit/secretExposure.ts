@@ -120,13 +120,15 @@ function conventions(model: PythonModel, project: ProjectView, topLevel: Readonl
       for (const c of n.namedChildren) if (c) stack.push(c);
     }
   };
+  const anyMasking = Object.values(project.slice.functions).some((f) => f.masks !== undefined);
   for (const call of model.root.descendantsOfType('call')) {
     const q = model.callName(call);
     if (isMaskingName(q)) {
       note(positionalArgs(call)[0], call, `it is passed to \`${q}\` at line ${lineOf(call)}`, true);
       continue;
     }
-    const target = callTarget(model, call, topLevel);
+    // Resolving the call's target is the costly part and only a masking summary of another file can use it.
+    const target = anyMasking ? callTarget(model, call, topLevel) : null;
     const masks = target !== null ? project.function(target)?.masks : undefined;
     if (masks !== undefined) { note(positionalArgs(call)[masks], call, `it is masked by \`${target}\` at line ${lineOf(call)}`, true); continue; }
     const c = callInfo(model, call);
@@ -186,6 +188,7 @@ function bodyField(n: SyntaxNode): string | null {
 }
 
 function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, topLevel: ReadonlySet<string>, carriers: Set<number>): TaintHooks {
+  const anySummary = Object.keys(project.slice.functions).length > 0;
   const sourceAt = (n: SyntaxNode): HookSource | null => {
     const read = optionReadOf(n);
     if (read) {
@@ -222,6 +225,8 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
       return CREDENTIAL_PARAMETER.test(name) ? { description: `parameter \`${name}\`, a password or secret by its declaration`, confidence: 'medium', shape: 'str' } : null;
     },
     callSummary(call) {
+      // Asked of every call the analysis evaluates: without summaries of other files there is nothing to look up.
+      if (!anySummary) return null;
       const target = callTarget(model, call, topLevel);
       if (target === null || target.startsWith(':')) return null;
       const s = project.function(target);
