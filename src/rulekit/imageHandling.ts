@@ -84,6 +84,16 @@ export function mayHandleImages(model: PythonModel): boolean {
 
 const textGate = new WeakMap<PythonModel, boolean>();
 
+/**
+ * Whether the project slice gives some called function of another file an image role: the only thing a slice adds
+ * to the file's own image handling (callRole's summaryRole). Without one, the file's text decides as it does alone.
+ */
+export function projectHasImageRoles(project: ProjectView): boolean {
+  const { functions } = project.slice;
+  for (const key in functions) if (summaryRole(functions[key]!.image, key) !== null) return true;
+  return false;
+}
+
 function build(model: PythonModel, project: ProjectView | undefined): ImageHandling {
   const topLevel = project ? topLevelNames(model) : new Set<string>();
   const defs = definitionsByName(model);
