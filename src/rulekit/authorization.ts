@@ -51,8 +51,19 @@ export function isQuestion(call: SyntaxNode): boolean {
 function boundToPolicyObject(obj: SyntaxNode): boolean {
   const body = enclosingFunction(obj)?.childForFieldName('body');
   if (!body) return false;
-  return descendantsOfType(body, 'assignment').some((a) => a.startIndex < obj.startIndex && a.childForFieldName('left')?.text === obj.text &&
-    a.childForFieldName('right')?.type === 'call' && POLICY_OBJECT_CLASS.test(calleeName(a.childForFieldName('right')!) ?? ''));
+  return policyObjectBindings(body).some((a) => a.startIndex < obj.startIndex && a.childForFieldName('left')?.text === obj.text);
+}
+
+/** The assignments of a function body that bind a policy object, found once per body (asked for each method call). */
+const policyBindings = new WeakMap<SyntaxNode, SyntaxNode[]>();
+function policyObjectBindings(body: SyntaxNode): SyntaxNode[] {
+  let found = policyBindings.get(body);
+  if (!found) {
+    found = descendantsOfType(body, 'assignment').filter((a) =>
+      a.childForFieldName('right')?.type === 'call' && POLICY_OBJECT_CLASS.test(calleeName(a.childForFieldName('right')!) ?? ''));
+    policyBindings.set(body, found);
+  }
+  return found;
 }
 
 /** `req` is the WSGI request in its function: its `environ`/`headers` are read there. */

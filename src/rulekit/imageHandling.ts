@@ -74,7 +74,24 @@ export function imageHandling(model: PythonModel, project?: ProjectView): ImageH
  * file that only mentions the "qemu" hypervisor has none).
  */
 export function mayHandleImages(model: PythonModel): boolean {
-  return /qemu-img|qemu_img|QemuImgInfo|format_inspector|safety_check/.test(model.source);
+  // Asked once per function by the facts extraction: the text is scanned once per file.
+  const known = textGate.get(model);
+  if (known !== undefined) return known;
+  const found = /qemu-img|qemu_img|QemuImgInfo|format_inspector|safety_check/.test(model.source);
+  textGate.set(model, found);
+  return found;
+}
+
+const textGate = new WeakMap<PythonModel, boolean>();
+
+/**
+ * Whether the project slice gives some called function of another file an image role: the only thing a slice adds
+ * to the file's own image handling (callRole's summaryRole). Without one, the file's text decides as it does alone.
+ */
+export function projectHasImageRoles(project: ProjectView): boolean {
+  const { functions } = project.slice;
+  for (const key in functions) if (summaryRole(functions[key]!.image, key) !== null) return true;
+  return false;
 }
 
 function build(model: PythonModel, project: ProjectView | undefined): ImageHandling {

@@ -120,13 +120,15 @@ function conventions(model: PythonModel, project: ProjectView, topLevel: Readonl
       for (const c of n.namedChildren) if (c) stack.push(c);
     }
   };
+  const anyMasking = Object.values(project.slice.functions).some((f) => f.masks !== undefined);
   for (const call of model.root.descendantsOfType('call')) {
     const q = model.callName(call);
     if (isMaskingName(q)) {
       note(positionalArgs(call)[0], call, `it is passed to \`${q}\` at line ${lineOf(call)}`, true);
       continue;
     }
-    const target = callTarget(model, call, topLevel);
+    // Resolving the call's target is the costly part and only a masking summary of another file can use it.
+    const target = anyMasking ? callTarget(model, call, topLevel) : null;
     const masks = target !== null ? project.function(target)?.masks : undefined;
     if (masks !== undefined) { note(positionalArgs(call)[masks], call, `it is masked by \`${target}\` at line ${lineOf(call)}`, true); continue; }
     const c = callInfo(model, call);
@@ -186,6 +188,7 @@ function bodyField(n: SyntaxNode): string | null {
 }
 
 function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, topLevel: ReadonlySet<string>, carriers: Set<number>): TaintHooks {
+  const anySummary = Object.keys(project.slice.functions).length > 0;
   const sourceAt = (n: SyntaxNode): HookSource | null => {
     const read = optionReadOf(n);
     if (read) {
@@ -222,6 +225,8 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
       return CREDENTIAL_PARAMETER.test(name) ? { description: `parameter \`${name}\`, a password or secret by its declaration`, confidence: 'medium', shape: 'str' } : null;
     },
     callSummary(call) {
+      // Asked of every call the analysis evaluates: without summaries of other files there is nothing to look up.
+      if (!anySummary) return null;
       const target = callTarget(model, call, topLevel);
       if (target === null || target.startsWith(':')) return null;
       const s = project.function(target);
@@ -264,9 +269,22 @@ const WHOLE_REQUEST = /\b(?:req|request)\.(?:headers|environ)\b(?!\s*(?:\[|\.get
  * condition on the text and the slice only — the analysis still decides by dataflow.
  */
 function maySeeSecrets(model: PythonModel, project: ProjectView, conv: Conventions): boolean {
-  if (!project.isEmpty || conv.params.size > 0 || conv.fields.size > 0) return true;
+  if (projectMayAddSecrets(project) || conv.params.size > 0 || conv.fields.size > 0) return true;
   const text = model.source;
   return CREDENTIAL_WORDS.test(text) || WHOLE_REQUEST.test(text) || CREDENTIAL_PARAMETER_TEXT.test(text);
+}
+
+/**
+ * Whether the file's project slice can change what the analysis sees: the hooks ask it for options declared secret
+ * (sourceAt), functions summarised as returning a secret or masking one (callSummary, conventions), and nothing
+ * else. A slice of other facts only (plain options, policy rules, image roles) adds no source and no sanitizer, so
+ * the file's own text decides, as it does for a file with an empty slice.
+ */
+function projectMayAddSecrets(project: ProjectView): boolean {
+  const { options, functions } = project.slice;
+  for (const key in options) if (options[key]!.secret) return true;
+  for (const key in functions) if (functions[key]!.returnsSecret !== undefined || functions[key]!.masks !== undefined) return true;
+  return false;
 }
 
 /** Every place in the file where a secret reaches a reader, computed once per file and shared by the rules. */

@@ -6,7 +6,7 @@ import { enclosingFunction } from '../../../languages/python/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { abbreviate } from '../../../rulekit/text.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { imageHandling, imageOperands, mayHandleImages } from '../../../rulekit/imageHandling.js';
+import { imageHandling, imageOperands, mayHandleImages, projectHasImageRoles } from '../../../rulekit/imageHandling.js';
 import type { Visitors } from '../../../rulekit/types.js';
 
 export default defineRule({
@@ -40,8 +40,8 @@ export default defineRule({
     },
   },
   create(ctx): Visitors {
-    // A file naming no image API can still call another file's wrappers: then its slice is not empty.
-    if (ctx.project.isEmpty && !mayHandleImages(ctx.model)) return {};
+    // A file naming no image API can still call another file's wrappers: then its slice gives them image roles.
+    if (!projectHasImageRoles(ctx.project) && !mayHandleImages(ctx.model)) return {};
     const images = imageHandling(ctx.model, ctx.project);
     return {
       call(node) {
