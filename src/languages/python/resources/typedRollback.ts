@@ -32,8 +32,8 @@ export interface TypedRollbackGap {
   /**
    * How good the evidence is that the raiser fails in ways the caller can provoke: `strong` for a step whose raise
    * set we cannot bound (a store's or another service's API); `weak` when every escaping step is a call of a
-   * parameter (an unknown callee), or of a function of this file whose own `raise` statements raise only listed
-   * types — its other failures come from what it calls (the database, the hypervisor), not from the request.
+   * parameter (an unknown callee), or of a function of this file (or, through the project facts, of another file)
+   * whose own `raise` statements raise only listed types — its other failures come from what it calls (the database, the hypervisor), not from the request.
    */
   evidence: 'strong' | 'weak';
 }
@@ -211,6 +211,9 @@ function acquiredFrom(tryBody: SyntaxNode, release: SyntaxNode): number {
   return tryBody.startIndex;
 }
 
+/** The classes a function of another file that `call` names raises by its own `raise` statements (project facts). */
+export type RaisesElsewhere = (call: SyntaxNode) => readonly string[] | undefined;
+
 const catching = {
   catches: (e: FlowEdge<CfgNode>): boolean => e.kind === 'true' && (e.from.ast?.type === 'except_clause' || e.from.ast?.type === 'except_group_clause'),
   rethrows: isDeliberateRaise,
@@ -222,7 +225,7 @@ const catching = {
  * exception path to the function's raise exit that passes no call releasing the same way (same callee name) — no
  * catch-all sibling, `finally` or enclosing handler does it. One gap per try statement.
  */
-export function typedRollbackGaps(model: PythonModel, fn: SyntaxNode): TypedRollbackGap[] {
+export function typedRollbackGaps(model: PythonModel, fn: SyntaxNode, raisesElsewhere: RaisesElsewhere = () => undefined): TypedRollbackGap[] {
   const body = fn.childForFieldName('body');
   if (!body) return [];
   const tries = descendantsOfType(body, 'try_statement').filter((t) => {
@@ -260,7 +263,7 @@ export function typedRollbackGaps(model: PythonModel, fn: SyntaxNode): TypedRoll
         if (raisesOnly(model, c, caught) || documentedCovered(model, c, qualified)) return 'none';
         if (callsParameter(model, c, fn)) return 'weak';
         const def = localCallee(model, c);
-        const own = def ? ownRaises(model, def) : null;
+        const own = def ? ownRaises(model, def) : new Set(raisesElsewhere(c) ?? []);
         return own && own.size > 0 && [...own].every((t) => caught.has(t)) ? 'weak' : 'strong';
       };
       const from = acquiredFrom(tryBody, release);
