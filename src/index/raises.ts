@@ -9,15 +9,25 @@ import { enclosingFunction } from '../languages/python/syntax.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { RaisesFact } from './types.js';
 
-/** The class a `raise` names by its last segment (`exception.Conflict(...)` → `Conflict`), or null (bare, `raise exc`). */
-export function raisedTypeName(raise: SyntaxNode): string | null {
+const lastSegment = (n: SyntaxNode): string => n.text.split('.').pop() ?? '';
+const isClassName = (name: string): boolean => /^[A-Z]/.test(name);
+
+/**
+ * The classes a `raise` names by their last segment (`exception.Conflict(...)` → `Conflict`); for a call of a local
+ * (`ex = exception.Conflict; raise ex(...)`), the classes every assignment of that local in `fn` names. Null when
+ * unknown: a bare re-raise, `raise exc` (an object bound earlier), a local assigned something else.
+ */
+export function raisedTypeNames(raise: SyntaxNode, fn: SyntaxNode): string[] | null {
   const raised = raise.namedChild(0);
   if (!raised || raised.type === 'comment') return null;
   const target = raised.type === 'call' ? raised.childForFieldName('function') : raised;
   if (target?.type !== 'identifier' && target?.type !== 'attribute') return null;
-  const name = target.text.split('.').pop() ?? '';
-  // A lower-case name is an exception object bound earlier (`raise exc`): its type is not written here.
-  return /^[A-Z]/.test(name) ? name : null;
+  const name = lastSegment(target);
+  if (isClassName(name)) return [name];
+  if (raised.type !== 'call' || target.type !== 'identifier') return null;
+  const assigned = fn.descendantsOfType('assignment').filter((a) => enclosingFunction(a)?.id === fn.id && a.childForFieldName('left')?.text === target.text);
+  const names = assigned.map((a) => a.childForFieldName('right')).map((r) => (r && (r.type === 'attribute' || r.type === 'identifier') ? lastSegment(r) : ''));
+  return names.length > 0 && names.every(isClassName) ? names : null;
 }
 
 export function raisesFacts(model: PythonModel, nameOf: (fn: SyntaxNode) => string | null): RaisesFact[] {
@@ -27,9 +37,9 @@ export function raisesFacts(model: PythonModel, nameOf: (fn: SyntaxNode) => stri
     if (!fn) continue;
     const entry = byFunction.get(fn.id) ?? { fn, names: new Set<string>() };
     byFunction.set(fn.id, entry);
-    const name = raisedTypeName(r);
-    if (name === null) entry.names = null;
-    else entry.names?.add(name);
+    const names = raisedTypeNames(r, fn);
+    if (names === null) entry.names = null;
+    else for (const n of names) entry.names?.add(n);
   }
   const out: RaisesFact[] = [];
   for (const { fn, names } of byFunction.values()) {

@@ -29,6 +29,11 @@ const FILES: Record<string, string> = {
     '    if db.usage_of(owner) + size > db.limit_of(owner):',
     '        raise errors.QuotaFull(owner)',
     '',
+    'def check_through_local(db, owner, size):',
+    '    if db.usage_of(owner) + size > db.limit_of(owner):',
+    '        full = errors.QuotaFull',
+    '        raise full(owner)',
+    '',
     'def check_rethrowing(db, owner, size):',
     '    try:',
     '        db.usage_of(owner)',
@@ -72,9 +77,12 @@ async function factsOf(path: string, source: string) {
 describe('raise sets across files', () => {
   it('records the classes a function raises itself, none when one raise names no class', async () => {
     const facts = await factsOf('depot/quota.py', FILES['depot/quota.py']!);
-    expect(facts.raises).toEqual([{ name: 'check', raises: ['QuotaFull'] }, { name: 'check_or_gone', raises: ['Gone', 'QuotaFull'] }]);
+    expect(facts.raises).toEqual([
+      { name: 'check', raises: ['QuotaFull'] }, { name: 'check_or_gone', raises: ['Gone', 'QuotaFull'] }, { name: 'check_through_local', raises: ['QuotaFull'] },
+    ]);
     const project = new ProjectFacts(await Promise.all(Object.entries(FILES).map(([p, s]) => factsOf(p, s))));
     expect(project.sliceFor('depot/upload.py').raises).toEqual({ 'depot.quota.check': ['QuotaFull'], 'depot.quota.check_or_gone': ['Gone', 'QuotaFull'] });
+    // (check_through_local is not called from upload.py: not in its slice.)
     // A file with no typed handler that fails the operation asks nothing: its slice stays empty.
     expect(project.sliceFor('depot/quota.py').raises).toBeUndefined();
   });
