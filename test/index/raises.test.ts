@@ -67,6 +67,16 @@ const FILES: Record<string, string> = {
     '    except KeyError:',
     '        with excutils.save_and_reraise_exception():',
     '            store_api.delete_from_backend(location)',
+    '',
+    'def _recheck(db, owner, size):',
+    '    quota.check(db, owner, size)',
+    '',
+    'def finish_rechecked(db, owner, location, size):',
+    '    try:',
+    '        _recheck(db, owner, size)',
+    '    except errors.QuotaFull:',
+    '        with excutils.save_and_reraise_exception():',
+    '            store_api.delete_from_backend(location)',
   ].join('\n'),
 };
 
@@ -100,6 +110,7 @@ describe('raise sets across files', () => {
   it('lowers the confidence of a typed rollback around a checker of another file that raises only the listed type', async () => {
     const report = await review({ paths: [root], jobs: 1, minConfidence: 'low', onlyRules: ['rollback-only-for-listed-exceptions'] });
     const found = report.findings.map((f) => `${f.file.slice(root.length + 1)}:${f.range.startLine}:${f.confidence}`);
-    expect(found).toEqual(['depot/upload.py:10:low', 'depot/upload.py:17:medium', 'depot/upload.py:24:medium']);
+    // finish_rechecked: a wrapper of this file that raises nothing itself, around the checker of another file.
+    expect(found).toEqual(['depot/upload.py:10:low', 'depot/upload.py:17:medium', 'depot/upload.py:24:medium', 'depot/upload.py:34:low']);
   });
 });

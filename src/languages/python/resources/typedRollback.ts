@@ -145,6 +145,19 @@ function ownRaises(model: PythonModel, def: SyntaxNode): Set<string> | null {
   return out;
 }
 
+/** The classes the project functions that `def` calls raise by their own `raise` statements (the known ones). */
+function calleesRaise(model: PythonModel, def: SyntaxNode, raisesElsewhere: RaisesElsewhere): Set<string> | null {
+  const out = new Set<string>();
+  for (const c of ownCalls(def.childForFieldName('body') ?? def)) {
+    if (model.loggingCall(c) !== null || isInMemoryCall(c) || isTranslation(c)) continue;
+    const inner = localCallee(model, c);
+    const raised = inner && inner.id !== def.id ? ownRaises(model, inner) : raisesElsewhere(c);
+    if (raised === null) return null;
+    for (const t of raised ?? []) out.add(t);
+  }
+  return out;
+}
+
 /** A call of a parameter of `fn` (`wait_func(ctx, vol)`): the callee is whatever the caller passes, unknown here. */
 function callsParameter(model: PythonModel, call: SyntaxNode, fn: SyntaxNode): boolean {
   const f = call.childForFieldName('function');
@@ -263,7 +276,10 @@ export function typedRollbackGaps(model: PythonModel, fn: SyntaxNode, raisesElse
         if (raisesOnly(model, c, caught) || documentedCovered(model, c, qualified)) return 'none';
         if (callsParameter(model, c, fn)) return 'weak';
         const def = localCallee(model, c);
-        const own = def ? ownRaises(model, def) : new Set(raisesElsewhere(c) ?? []);
+        let own = def ? ownRaises(model, def) : new Set(raisesElsewhere(c) ?? []);
+        // A function of this file that raises nothing itself (a wrapper such as `_recheck_quota`): the classes the
+        // functions it calls raise themselves, one level down.
+        if (def && own?.size === 0) own = calleesRaise(model, def, raisesElsewhere);
         return own && own.size > 0 && [...own].every((t) => caught.has(t)) ? 'weak' : 'strong';
       };
       const from = acquiredFrom(tryBody, release);
