@@ -50,10 +50,15 @@ export function raisesFacts(model: PythonModel, nameOf: (fn: SyntaxNode) => stri
 }
 
 /**
- * The file has a handler that lists types and fails the operation (`raise` or `save_and_reraise_exception` in it):
- * the only place a raise set answers anything. Keeps the slice of other files empty.
+ * The file has a handler that lists types, fails the operation (`raise` or `save_and_reraise_exception` in it) and
+ * does something besides logging (a call statement: a rollback candidate): the only place a raise set answers
+ * anything. Keeps the slice of other files empty (their project-aware rules are not re-run for it).
  */
 export function catchesTyped(model: PythonModel): boolean {
   if (!model.source.includes('except ')) return false;
-  return model.root.descendantsOfType('except_clause').some((c) => !model.isCatchAll(c) && /\braise\b|save_and_reraise_exception/.test(c.text));
+  return model.root.descendantsOfType('except_clause').some((c) => !model.isCatchAll(c) && /\braise\b|save_and_reraise_exception/.test(c.text)
+    && c.descendantsOfType('expression_statement').some((s) => {
+      const call = s.namedChild(0);
+      return call?.type === 'call' && model.loggingCall(call) === null;
+    }));
 }

@@ -93,6 +93,11 @@ describe('raise sets across files', () => {
     const project = new ProjectFacts(await Promise.all(Object.entries(FILES).map(([p, s]) => factsOf(p, s))));
     expect(project.sliceFor('depot/upload.py').raises).toEqual({ 'depot.quota.check': ['QuotaFull'], 'depot.quota.check_or_gone': ['Gone', 'QuotaFull'] });
     // (check_through_local is not called from upload.py: not in its slice.)
+    expect(facts.catchesTyped).toBe(false);
+    expect((await factsOf('depot/upload.py', FILES['depot/upload.py']!)).catchesTyped).toBe(true);
+    // A typed handler that only logs and re-raises (or converts the error) rolls nothing back: no raise set is asked.
+    const converting = 'import logging\nLOG = logging.getLogger(__name__)\n\ndef f(q):\n    try:\n        q.check()\n    except KeyError:\n        LOG.warning("no")\n        raise ValueError("gone")\n';
+    expect((await factsOf('depot/convert.py', converting)).catchesTyped).toBe(false);
     // A file with no typed handler that fails the operation asks nothing: its slice stays empty.
     expect(project.sliceFor('depot/quota.py').raises).toBeUndefined();
   });
