@@ -11,6 +11,7 @@ import { imageHandling, mayHandleImages, returnedExpressions } from '../rulekit/
 import { extractOptions, optionReadOf } from './options.js';
 import { extractPolicies } from './policies.js';
 import { contextFallbacks } from './contextFallback.js';
+import { catchesTyped, raisesFacts } from './raises.js';
 import { FACTS_VERSION, type FileFacts, type FunctionFacts, type ImageFacts, type ReturnPart } from './types.js';
 
 /**
@@ -116,6 +117,8 @@ export function extractFacts(model: PythonModel): FileFacts {
     functions: functionFacts(model, topLevel, targetOf, ownTargets(model.path)),
     ...policyFacts(model),
     contextFallbacks: contextFallbacks(model, qualifiedFunctionName),
+    raises: raisesFacts(model, qualifiedFunctionName),
+    catchesTyped: catchesTyped(model),
   };
 }
 

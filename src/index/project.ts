@@ -32,6 +32,8 @@ export class ProjectFacts {
   private readonly resolved = new Map<string, string | undefined>();
   /** Absolute `module.func` / `module.Class.method` → the context parameter it replaces by an admin context. */
   private readonly fallbacks = new Map<string, { param: string; index: number }>();
+  /** Absolute `module.func` / `module.Class.method` → the classes its own `raise` statements name. */
+  private readonly raisers = new Map<string, string[]>();
   /** Absolute `module.NAME` → the check-string template a module constant holds. */
   private readonly policyConstants = new Map<string, { path: string; template: string }>();
   /** `root\0name` → the check-string template of the policy rule of that name (the first file in path order). */
@@ -57,6 +59,7 @@ export class ProjectFacts {
       if (!info) continue;
       for (const [name, template] of f.policyConstants) this.policyConstants.set(`${info.module}.${name}`, { path: f.path, template });
       for (const c of f.contextFallbacks) this.fallbacks.set(`${info.module}.${c.name}`, { param: c.param, index: c.index });
+      for (const r of f.raises) this.raisers.set(`${info.module}.${r.name}`, r.raises);
       for (const fn of f.functions) this.functions.set(`${info.module}.${fn.name}`, { path: f.path, facts: fn });
     }
     this.resolveSummaries();
@@ -220,6 +223,15 @@ export class ProjectFacts {
       if (fn) fallbacks[target] = this.fallbacks.get(fn)!;
     }
     if (Object.keys(fallbacks).length > 0) slice.contextFallbacks = fallbacks;
+    // Raise sets matter only to a file with an `except` that lists types (the typed-rollback analysis asks them).
+    if (facts.catchesTyped) {
+      const raises: Record<string, string[]> = {};
+      for (const target of facts.calls) {
+        const fn = this.resolveFunction(target, path, (n) => this.raisers.has(n));
+        if (fn) raises[target] = this.raisers.get(fn)!;
+      }
+      if (Object.keys(raises).length > 0) slice.raises = raises;
+    }
     return slice;
   }
 

@@ -73,7 +73,14 @@ export interface FileFacts {
   policyConstants: Array<[string, string]>;
   /** Functions that make an admin context when their context parameter is missing (contextFallback.ts). */
   contextFallbacks: ContextFallbackFact[];
+  /** Functions whose own `raise` statements all name a class, with those class names (raises.ts). */
+  raises: RaisesFact[];
+  /** It has an `except` clause listing types that fails the operation (raises in it): raise sets can change a finding. */
+  catchesTyped: boolean;
 }
+
+/** `name` (as in FunctionFacts) raises, by its own `raise` statements, only the classes `raises` (last segments, sorted). */
+export interface RaisesFact { name: string; raises: string[] }
 
 /** `name` (as in FunctionFacts) replaces a missing `param` (positional `index`, receiver excluded) by an admin context. */
 export interface ContextFallbackFact { name: string; param: string; index: number }
@@ -91,7 +98,7 @@ export interface PolicyDefaultFact {
 }
 
 // 2: image roles (images branch); 3: policy defaults and context fallbacks (authz branch); 4: both.
-export const FACTS_VERSION = 4;
+export const FACTS_VERSION = 5;
 
 /** What one function is known to do, as a rule sees it (merged, resolved across files). */
 export interface FunctionSummaryFacts {
@@ -134,6 +141,8 @@ export interface ProjectSlice {
   policyRefs?: Record<string, string>;
   /** Functions of other files this file calls (by call target) that fall back to an admin context. Absent when empty. */
   contextFallbacks?: Record<string, { param: string; index: number }>;
+  /** Functions of other files this file calls (by call target) whose own raises all name a class. Absent when empty. */
+  raises?: Record<string, string[]>;
 }
 
 export const EMPTY_SLICE: ProjectSlice = { options: {}, functions: {} };
@@ -141,5 +150,5 @@ export const EMPTY_SLICE: ProjectSlice = { options: {}, functions: {} };
 export function isEmptySlice(s: ProjectSlice): boolean {
   return Object.keys(s.options).length === 0 && Object.keys(s.functions).length === 0 &&
     Object.keys(s.policyRules ?? {}).length === 0 && Object.keys(s.policyRefs ?? {}).length === 0 &&
-    Object.keys(s.contextFallbacks ?? {}).length === 0;
+    Object.keys(s.contextFallbacks ?? {}).length === 0 && Object.keys(s.raises ?? {}).length === 0;
 }

@@ -35,6 +35,12 @@ export class ProjectView {
     return r && Object.hasOwn(r, target) ? r[target] : undefined;
   }
 
+  /** The classes a function of another file raises by its own `raise` statements, when all are named. */
+  raises(target: string): readonly string[] | undefined {
+    const r = this.slice.raises;
+    return r && Object.hasOwn(r, target) ? r[target] : undefined;
+  }
+
   /** The summary of the function a call names (`extract.ts` callTarget), when it is defined in another file. */
   function(target: string): FunctionSummaryFacts | undefined {
     return Object.hasOwn(this.slice.functions, target) ? this.slice.functions[target] : undefined;

@@ -11,7 +11,7 @@
 //         delete(loc); raise                                              raise-exit, `loc` still held: reported
 import type { SyntaxNode } from '../../syntaxTree.js';
 import { unreleasedEscape, type FlowEdge } from '../../../analysis/resources/typestate.js';
-import { ROOT_EXCEPTIONS } from '../../../models/python/exceptionRoots.js';
+import { DOCUMENTED_RAISES, ROOT_EXCEPTIONS, TRANSLATION_MARKERS } from '../../../models/python/exceptionRoots.js';
 import { IN_PROCESS_RELEASE_RECEIVER, RECEIVER_PAIRS } from '../../../models/python/resources.js';
 import { argumentValues, receiver } from '../../../rulekit/openstack.js';
 import { statementMayRaise, type CfgNode } from '../cfg/index.js';
@@ -29,6 +29,13 @@ export interface TypedRollbackGap {
   release: SyntaxNode;
   /** A step of the try body whose other exceptions leave the function without that release. */
   raiser: SyntaxNode;
+  /**
+   * How good the evidence is that the raiser fails in ways the caller can provoke: `strong` for a step whose raise
+   * set we cannot bound (a store's or another service's API); `weak` when every escaping step is a call of a
+   * parameter (an unknown callee), or of a function of this file (or, through the project facts, of another file)
+   * whose own `raise` statements raise only listed types — its other failures come from what it calls (the database, the hypervisor), not from the request.
+   */
+  evidence: 'strong' | 'weak';
 }
 
 const SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
@@ -64,10 +71,16 @@ export function isRollbackRelease(model: PythonModel, call: SyntaxNode, fn: Synt
   return ownCalls(fn.childForFieldName('body') ?? fn).some((c) => receiver(c)?.text === obj.text && pairs.some((p) => p.acquire.some((a) => matchesCall(c, a, null))));
 }
 
-/** The calls of a statement that can fail for reasons of their own (not logging, not an in-memory builtin or method). */
+/** The calls of a statement that can fail for reasons of their own (not logging, not an in-memory builtin or method, not a translation marker). */
 function failingCalls(model: PythonModel, stmt: SyntaxNode): SyntaxNode[] {
   // A compound statement's node stands for its header (`if cond:`, `for x in it:`); its body has nodes of its own.
-  return headerParts(stmt).flatMap((p) => (p.type === 'call' ? [p, ...ownCalls(p)] : ownCalls(p))).filter((c) => model.loggingCall(c) === null && !isInMemoryCall(c));
+  return headerParts(stmt).flatMap((p) => (p.type === 'call' ? [p, ...ownCalls(p)] : ownCalls(p)))
+    .filter((c) => model.loggingCall(c) === null && !isInMemoryCall(c) && !isTranslation(c));
+}
+
+function isTranslation(call: SyntaxNode): boolean {
+  const f = call.childForFieldName('function');
+  return f?.type === 'identifier' && TRANSLATION_MARKERS.has(f.text);
 }
 
 /** The last segment of an exception type as written: `exception.PortBindingFailed` → `PortBindingFailed`. */
@@ -78,11 +91,16 @@ function typeName(expr: SyntaxNode): string {
 
 /** The type names an except clause lists. */
 function listedTypes(clause: SyntaxNode): string[] {
+  return listedExprs(clause).map(typeName);
+}
+
+/** The type expressions an except clause lists. */
+function listedExprs(clause: SyntaxNode): SyntaxNode[] {
   let value = clause.childForFieldName('value') ?? clause.namedChildren.find((c) => c !== null && c.type !== 'block' && c.type !== 'comment') ?? null;
   if (value?.type === 'as_pattern') value = value.namedChild(0);
   if (!value) return [];
   const items = value.type === 'tuple' || value.type === 'parenthesized_expression' ? value.namedChildren : [value];
-  return items.filter((n): n is SyntaxNode => n !== null).map(typeName);
+  return items.filter((n): n is SyntaxNode => n !== null);
 }
 
 /**
@@ -106,6 +124,66 @@ function raisesOnly(model: PythonModel, call: SyntaxNode, types: ReadonlySet<str
     if (failingCalls(model, n.ast).length > 0 && cfg.exceptionEscapePath(n.ast, { to: 'raise' })) return false;
   }
   return true;
+}
+
+/**
+ * The exception types a function of this file raises itself (`raise T(...)` statements with a path out of it), or
+ * null when one of them is not a named type (`raise`, `raise exc`): then the set is unknown.
+ */
+function ownRaises(model: PythonModel, def: SyntaxNode): Set<string> | null {
+  const cfg = model.cfg(def);
+  const live = cfg.reachableFromEntry();
+  const out = new Set<string>();
+  for (const n of cfg.nodes) {
+    if (n.kind !== 'statement' || n.ast?.type !== 'raise_statement' || !live.has(n) || !cfg.exceptionEscapePath(n.ast, { to: 'raise' })) continue;
+    const raised = n.ast.namedChild(0);
+    const name = raised && (raised.type === 'call' || raised.type === 'attribute' || raised.type === 'identifier') ? typeName(raised) : '';
+    // A lower-case name is a bound exception object (`raise exc`), not a class: its type is unknown.
+    if (!/^[A-Z]/.test(name)) return null;
+    out.add(name);
+  }
+  return out;
+}
+
+/** The classes the project functions that `def` calls raise by their own `raise` statements (the known ones). */
+function calleesRaise(model: PythonModel, def: SyntaxNode, raisesElsewhere: RaisesElsewhere): Set<string> | null {
+  const out = new Set<string>();
+  for (const c of ownCalls(def.childForFieldName('body') ?? def)) {
+    if (model.loggingCall(c) !== null || isInMemoryCall(c) || isTranslation(c)) continue;
+    const inner = localCallee(model, c);
+    const raised = inner && inner.id !== def.id ? ownRaises(model, inner) : raisesElsewhere(c);
+    if (raised === null) return null;
+    for (const t of raised ?? []) out.add(t);
+  }
+  return out;
+}
+
+/** A call of a parameter of `fn` (`wait_func(ctx, vol)`): the callee is whatever the caller passes, unknown here. */
+function callsParameter(model: PythonModel, call: SyntaxNode, fn: SyntaxNode): boolean {
+  const f = call.childForFieldName('function');
+  if (f?.type !== 'identifier' || !model.parameters(fn).some((p) => p.name === f.text)) return false;
+  const bindings = model.bindingsOf(f);
+  return bindings.length > 0 && bindings.every((b) => b.fact.kind === 'parameter');
+}
+
+/**
+ * A library call whose documented raise set the handler's listed types cover (data: DOCUMENTED_RAISES):
+ * cryptography's `verify()` reports a bad signature only by raising `InvalidSignature`.
+ */
+function documentedCovered(model: PythonModel, call: SyntaxNode, listed: ReadonlySet<string>): boolean {
+  const f = call.childForFieldName('function');
+  const method = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
+  return DOCUMENTED_RAISES.some((d) => d.method === method && d.raises.every((r) => listed.has(r)));
+}
+
+/** The qualified names (through the imports) and the written last segments of the types the clauses list. */
+function listedQualified(model: PythonModel, clauses: readonly SyntaxNode[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of clauses) for (const t of listedExprs(c)) {
+    const q = model.qualifiedName(t.type === 'call' ? t.childForFieldName('function') : t);
+    if (q) out.add(q);
+  }
+  return out;
 }
 
 function within(inner: SyntaxNode, outer: SyntaxNode): boolean {
@@ -146,6 +224,9 @@ function acquiredFrom(tryBody: SyntaxNode, release: SyntaxNode): number {
   return tryBody.startIndex;
 }
 
+/** The classes a function of another file that `call` names raises by its own `raise` statements (project facts). */
+export type RaisesElsewhere = (call: SyntaxNode) => readonly string[] | undefined;
+
 const catching = {
   catches: (e: FlowEdge<CfgNode>): boolean => e.kind === 'true' && (e.from.ast?.type === 'except_clause' || e.from.ast?.type === 'except_group_clause'),
   rethrows: isDeliberateRaise,
@@ -157,7 +238,7 @@ const catching = {
  * exception path to the function's raise exit that passes no call releasing the same way (same callee name) — no
  * catch-all sibling, `finally` or enclosing handler does it. One gap per try statement.
  */
-export function typedRollbackGaps(model: PythonModel, fn: SyntaxNode): TypedRollbackGap[] {
+export function typedRollbackGaps(model: PythonModel, fn: SyntaxNode, raisesElsewhere: RaisesElsewhere = () => undefined): TypedRollbackGap[] {
   const body = fn.childForFieldName('body');
   if (!body) return [];
   const tries = descendantsOfType(body, 'try_statement').filter((t) => {
@@ -187,13 +268,34 @@ export function typedRollbackGaps(model: PythonModel, fn: SyntaxNode): TypedRoll
       const avoid = new Set<CfgNode>();
       for (const c of ownCalls(body)) if (calleeName(c) === name) for (const n of cfg.nodesWithin(guardedRegion(c, fn))) avoid.add(n);
       const caught = new Set(clauses.flatMap(listedTypes));
-      const fails = (stmt: SyntaxNode): boolean => failingCalls(model, stmt).some((c) => !raisesOnly(model, c, caught));
+      const qualified = listedQualified(model, clauses);
+      // How a failing call of the try body counts: 'none' when its failures are the listed ones (a checker of this
+      // file raising only them, a library call whose documented raise set they cover), 'weak' for an unknown callee
+      // or a function of this file whose own raises are listed, 'strong' otherwise.
+      const strength = (c: SyntaxNode): 'none' | 'weak' | 'strong' => {
+        if (raisesOnly(model, c, caught) || documentedCovered(model, c, qualified)) return 'none';
+        if (callsParameter(model, c, fn)) return 'weak';
+        const def = localCallee(model, c);
+        let own = def ? ownRaises(model, def) : new Set(raisesElsewhere(c) ?? []);
+        // A function of this file that raises nothing itself (a wrapper such as `_recheck_quota`): the classes the
+        // functions it calls raise themselves, one level down.
+        if (def && own?.size === 0) own = calleesRaise(model, def, raisesElsewhere);
+        return own && own.size > 0 && [...own].every((t) => caught.has(t)) ? 'weak' : 'strong';
+      };
       const from = acquiredFrom(tryBody, release);
-      const raiser = cfg.nodes.find((n) => n.kind === 'statement' && n.ast && within(n.ast, tryBody) && n.ast.startIndex >= from && n.ast.type !== 'raise_statement'
-        && statementMayRaise(n.ast) && fails(n.ast)
-        && unreleasedEscape(cfg!.exceptionTargets(n.ast), [cfg!.raiseExit], { avoiding: avoid, catching }) !== null);
+      let weak: CfgNode | null = null;
+      let strong: CfgNode | null = null;
+      for (const n of cfg.nodes) {
+        if (n.kind !== 'statement' || !n.ast || !within(n.ast, tryBody) || n.ast.startIndex < from || n.ast.type === 'raise_statement' || !statementMayRaise(n.ast)) continue;
+        const levels = failingCalls(model, n.ast).map(strength).filter((l) => l !== 'none');
+        if (levels.length === 0 || (weak && !levels.includes('strong'))) continue;
+        if (unreleasedEscape(cfg.exceptionTargets(n.ast), [cfg.raiseExit], { avoiding: avoid, catching }) === null) continue;
+        if (levels.includes('strong')) { strong = n; break; }
+        weak = n;
+      }
+      const raiser = strong ?? weak;
       if (!raiser?.ast) continue;
-      out.push({ clause, release, raiser: raiser.ast });
+      out.push({ clause, release, raiser: raiser.ast, evidence: strong ? 'strong' : 'weak' });
       break;
     }
   }

@@ -1,6 +1,8 @@
+from cryptography import exceptions as crypto_exc
 from oslo_utils import excutils
 
 from depot import errors
+from depot.i18n import _LI
 from depot import store_api
 from neutronclient.common import exceptions as client_exc
 
@@ -221,3 +223,83 @@ def attach_then_save(volume_api, bdm, volume_id, instance):
     except errors.InstanceGone:
         volume_api.attachment_delete(attachment_id)
         raise
+
+
+class Swapper(object):
+
+    def __init__(self, db, disks):
+        self.db = db
+        self.disks = disks
+
+    def _ensure_free(self, volume):
+        # Raises only the listed type itself; its other failures are the database's.
+        rows = self.db.attachments_for(volume)
+        if rows:
+            raise errors.VolumeBusy(volume)
+
+    def _ensure_free_or_gone(self, volume):
+        rows = self.db.attachments_for(volume)
+        if rows:
+            raise errors.VolumeBusy(volume)
+        if volume.deleted:
+            raise errors.VolumeGone(volume)
+
+    def swap_checked(self, volume, connection):
+        try:
+            self._ensure_free(volume)
+        # ruleid: rollback-only-for-listed-exceptions[weak]
+        except errors.VolumeBusy:
+            with excutils.save_and_reraise_exception():
+                self.disks.disconnect_volume(connection)
+
+    def swap_loosely_checked(self, volume, connection):
+        # The checker also raises a type the handler does not list: a failure the request provokes escapes.
+        try:
+            self._ensure_free_or_gone(volume)
+        # ruleid: rollback-only-for-listed-exceptions[gap]
+        except errors.VolumeBusy:
+            with excutils.save_and_reraise_exception():
+                self.disks.disconnect_volume(connection)
+
+
+def wait_then_keep(volume_api, wait_func, ctx, volume_id):
+    # `wait_func` is whatever the caller passes: no evidence of what else it raises.
+    try:
+        wait_func(ctx, volume_id)
+    # ruleid: rollback-only-for-listed-exceptions[weak]
+    except errors.VolumeNotCreated:
+        with excutils.save_and_reraise_exception():
+            volume_api.delete(ctx, volume_id)
+
+
+def wait_then_record(volume_api, wait_func, registry, ctx, volume_id):
+    # The unknown callee is not the only step: the registry's update can fail in any way.
+    try:
+        wait_func(ctx, volume_id)
+        registry.record_ready(ctx, volume_id)
+    # ruleid: rollback-only-for-listed-exceptions[gap]
+    except errors.VolumeNotCreated:
+        with excutils.save_and_reraise_exception():
+            volume_api.delete(ctx, volume_id)
+
+
+def verify_upload(verifier, location, log):
+    try:
+        # cryptography's verify() reports a bad signature only as InvalidSignature; the marker cannot fail the step.
+        verifier.verify()
+        msg = _LI('signature verified for %s')
+        log.info(msg, location)
+    # ok: rollback-only-for-listed-exceptions
+    except crypto_exc.InvalidSignature:
+        store_api.delete_from_backend(location)
+        raise errors.Gone(location)
+
+
+def verify_then_publish_upload(verifier, catalog, location):
+    try:
+        verifier.verify()
+        catalog.mark_active(location)
+    # ruleid: rollback-only-for-listed-exceptions[gap]
+    except crypto_exc.InvalidSignature:
+        store_api.delete_from_backend(location)
+        raise errors.Gone(location)
