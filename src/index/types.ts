@@ -97,7 +97,8 @@ export interface PolicyDefaultFact {
   line: number;
 }
 
-// 2: image roles (images branch); 3: policy defaults and context fallbacks (authz branch); 4: both.
+// Bumped whenever FileFacts changes shape, so cached facts of an older shape are re-extracted. 2: image roles;
+// 3: policy defaults and context fallbacks; 4: both; 5: raise sets and typed handlers.
 export const FACTS_VERSION = 5;
 
 /** What one function is known to do, as a rule sees it (merged, resolved across files). */
