@@ -3,7 +3,7 @@
 // reads options (`CONF.group.name`, `CONF.name`, `self.conf.group.name`, `getattr(CONF.group, 'name')`).
 // Syntax over one file only: which declaration a read means is decided by the merge (project.ts).
 import type { PythonModel } from '../languages/python/model.js';
-import { callee, dottedName, isTrue, keywordArg, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
+import { callee, dottedName, isTrue, keywordArg, moduleAssignments, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { OptionDecl, OptionRead } from './types.js';
 
@@ -65,12 +65,7 @@ export function extractOptions(model: PythonModel, calls: readonly SyntaxNode[],
     decls.set(call, { name, group: null, secret: secret !== null && isTrue(secret), type, line: call.startPosition.row + 1 });
   }
   // Module-level names for groups and option lists: `grp = cfg.OptGroup('x')`, `GROUP = 'x'`, `opts = [...]`.
-  for (const stmt of model.root.namedChildren) {
-    const a = stmt?.type === 'expression_statement' ? stmt.namedChild(0) : null;
-    if (a?.type !== 'assignment') continue;
-    const left = a.childForFieldName('left');
-    const right = a.childForFieldName('right');
-    if (left?.type !== 'identifier' || !right) continue;
+  for (const { name: left, value: right } of moduleAssignments(model.root)) {
     const r = unparenthesize(right);
     const literal = stringValue(r);
     if (literal !== null) groupNames.set(left.text, literal);

@@ -4,7 +4,7 @@
 // resolve (a constant of another module) stay as `⟨qualified name⟩` placeholders, filled in by the merge
 // (project.ts) or left unknown.
 import type { PythonModel } from '../languages/python/model.js';
-import { keywordArg, positionalArg, stringValue, unparenthesize } from '../languages/python/syntax.js';
+import { keywordArg, moduleAssignments, positionalArg, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { POLICY_DEFAULT_CLASSES, READ_POLICY_ACTION, WRITE_HTTP_METHODS } from '../models/python/openstack/policy.js';
 import type { PolicyDefaultFact } from './types.js';
@@ -42,12 +42,7 @@ export function extractPolicies(model: PythonModel): PolicyFileFacts {
   if (!model.source.includes('RuleDefault')) return { policies: [], constants: [], checkNodes: [] };
   const local = new Map<string, string>();
   const lists = new Map<string, SyntaxNode>();
-  for (const stmt of model.root.namedChildren) {
-    const a = stmt?.type === 'expression_statement' ? stmt.namedChild(0) : null;
-    if (a?.type !== 'assignment') continue;
-    const left = a.childForFieldName('left');
-    const right = a.childForFieldName('right');
-    if (left?.type !== 'identifier' || !right) continue;
+  for (const { name: left, value: right } of moduleAssignments(model.root)) {
     if (unparenthesize(right).type === 'list') lists.set(left.text, unparenthesize(right));
     const t = template(model, right, local);
     if (t !== null) local.set(left.text, t);

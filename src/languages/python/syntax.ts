@@ -331,3 +331,16 @@ export function statementOf(node: SyntaxNode): SyntaxNode {
   }
   return node;
 }
+
+/** The module's top-level `NAME = expr` statements, in file order (the assignments the index reads as constants). */
+export function moduleAssignments(root: SyntaxNode): Array<{ name: SyntaxNode; value: SyntaxNode }> {
+  const out: Array<{ name: SyntaxNode; value: SyntaxNode }> = [];
+  for (const stmt of root.namedChildren) {
+    const a = stmt?.type === 'expression_statement' ? stmt.namedChild(0) : null;
+    if (a?.type !== 'assignment') continue;
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    if (left?.type === 'identifier' && right) out.push({ name: left, value: right });
+  }
+  return out;
+}
