@@ -15,6 +15,21 @@ const MAX_ROUNDS = 8;
 
 interface FunctionEntry { path: string; facts: FunctionFacts }
 
+/** A return part with its referent resolved (resolveSummaries): a secret option's message, a mask, or a callee. */
+type PlannedPart = { kind: 'option'; secret: string } | { kind: 'mask'; param: number } | { kind: 'call'; callee: string; param: number };
+interface ImagePlan { own: ImageFacts; calls: string[]; returnedCalls: string[] }
+interface SummaryPlan { name: string; returns: PlannedPart[]; image: ImagePlan | undefined }
+
+/** The targets that resolve, in their order. */
+function resolvedAll(targets: readonly string[], resolve: (t: string) => string | undefined): string[] {
+  const out: string[] = [];
+  for (const t of targets) {
+    const r = resolve(t);
+    if (r !== undefined) out.push(r);
+  }
+  return out;
+}
+
 export class ProjectFacts {
   readonly modules: ModuleMap;
   private readonly files = new Map<string, FileFacts>();
@@ -30,6 +45,9 @@ export class ProjectFacts {
    * functions it looks in are all known before the first question, so an answer never goes stale.
    */
   private readonly resolved = new Map<string, string | undefined>();
+  /** The same for the functions with a context fallback and those with a raise set (sliceFor asks per call). */
+  private readonly resolvedFallbacks = new Map<string, string | undefined>();
+  private readonly resolvedRaisers = new Map<string, string | undefined>();
   /** Absolute `module.func` / `module.Class.method` → the context parameter it replaces by an admin context. */
   private readonly fallbacks = new Map<string, { param: string; index: number }>();
   /** Absolute `module.func` / `module.Class.method` → the classes its own `raise` statements name. */
@@ -79,15 +97,24 @@ export class ProjectFacts {
 
   /** The function a call target names, seen from `fromPath` (see extract.ts callTarget), after re-exports. */
   resolveFunction(target: string, fromPath: string, known?: (name: string) => boolean): string | undefined {
-    // Another notion of "known" (context fallbacks) is asked rarely and is not memoised with the functions' answers.
+    // Another notion of "known" given by a caller is not memoised with the functions' answers.
     if (known) return this.resolveUncached(target, fromPath, known);
+    return this.resolveMemo(target, fromPath, this.functions, this.resolved);
+  }
+
+  /**
+   * resolveUncached with `names` as the known names, its answers memoised in `memo`. The answer depends on the target
+   * and, for a relative or own-module name, on the asking file, else only on its source root (ModuleMap.split/fileOf);
+   * `names` is complete before the first question, so an answer never goes stale.
+   */
+  private resolveMemo(target: string, fromPath: string, names: ReadonlyMap<string, unknown>, memo: Map<string, string | undefined>): string | undefined {
     const relative = target.startsWith('.') || target.startsWith(':');
     const info = relative ? undefined : this.modules.info(fromPath);
     // A file outside any module has no root: ModuleMap.fileOf then accepts only a module's single candidate.
     const key = relative ? `p\0${fromPath}\0${target}` : info ? `r\0${info.root}\0${target}` : `n\0${target}`;
-    if (this.resolved.has(key)) return this.resolved.get(key);
-    const answer = this.resolveUncached(target, fromPath, (n) => this.functions.has(n));
-    this.resolved.set(key, answer);
+    if (memo.has(key)) return memo.get(key);
+    const answer = this.resolveUncached(target, fromPath, (n) => names.has(n));
+    memo.set(key, answer);
     return answer;
   }
 
@@ -124,33 +151,36 @@ export class ProjectFacts {
     return this.summaries.get(qualified);
   }
 
+  /**
+   * The summaries to a fixpoint. What each part of a function refers to (the option it reads, the function a call
+   * resolves to) does not depend on the summaries, so it is looked up once, before the rounds: a warm nova run spent
+   * most of this phase re-resolving the same targets in every round. The rounds, their order and so the messages
+   * chosen are the same as resolving in place.
+   */
   private resolveSummaries(): void {
-    const names = [...this.functions.keys()].sort();
+    const plans = [...this.functions.keys()].sort().map((name) => this.planOf(name));
     for (let round = 0; round < MAX_ROUNDS; round++) {
       let changed = false;
-      for (const name of names) {
-        const { path, facts } = this.functions.get(name)!;
-        const old = this.summaries.get(name);
+      for (const plan of plans) {
+        const old = this.summaries.get(plan.name);
         const next: FunctionSummaryFacts = {};
-        for (const part of facts.returns) {
+        for (const part of plan.returns) {
           if (part.kind === 'option') {
-            const o = this.option(part.group, part.name, path);
-            if (o?.secret && next.returnsSecret === undefined) next.returnsSecret = `option \`${part.group}.${part.name}\` declared secret at ${o.declaredAt}`;
+            if (next.returnsSecret === undefined) next.returnsSecret = part.secret;
           } else if (part.kind === 'mask') {
             next.masks ??= part.param;
           } else {
-            const callee = this.resolveFunction(part.target, path);
-            const s = callee ? this.summaries.get(callee) : undefined;
+            const s = this.summaries.get(part.callee);
             if (!s) continue;
-            if (s.returnsSecret !== undefined && next.returnsSecret === undefined) next.returnsSecret = `\`${callee}()\`, which returns ${s.returnsSecret}`;
+            if (s.returnsSecret !== undefined && next.returnsSecret === undefined) next.returnsSecret = `\`${part.callee}()\`, which returns ${s.returnsSecret}`;
             if (s.masks === 0 && part.param >= 0) next.masks ??= part.param;
           }
         }
-        const image = facts.image ? this.imageRoles(facts.image, path) : undefined;
+        const image = plan.image ? this.imageRoles(plan.image) : undefined;
         if (image) next.image = image;
         if (next.returnsSecret === undefined && next.masks === undefined && next.image === undefined) continue;
         if (!old || old.returnsSecret !== next.returnsSecret || old.masks !== next.masks || !sameImageRoles(old.image, next.image)) {
-          this.summaries.set(name, next);
+          this.summaries.set(plan.name, next);
           changed = true;
         }
       }
@@ -158,25 +188,46 @@ export class ProjectFacts {
     }
   }
 
+  /** A function's parts with what they refer to resolved; parts that can never contribute are dropped. */
+  private planOf(name: string): SummaryPlan {
+    const { path, facts } = this.functions.get(name)!;
+    const returns: PlannedPart[] = [];
+    for (const part of facts.returns) {
+      if (part.kind === 'option') {
+        const o = this.option(part.group, part.name, path);
+        if (o?.secret) returns.push({ kind: 'option', secret: `option \`${part.group}.${part.name}\` declared secret at ${o.declaredAt}` });
+      } else if (part.kind === 'mask') {
+        returns.push({ kind: 'mask', param: part.param });
+      } else {
+        const callee = this.resolveFunction(part.target, path);
+        if (callee !== undefined) returns.push({ kind: 'call', callee, param: part.param });
+      }
+    }
+    const image = facts.image && {
+      own: facts.image,
+      calls: resolvedAll(facts.image.calls, (t) => this.resolveFunction(t, path)),
+      returnedCalls: resolvedAll(facts.image.returnedCalls, (t) => this.resolveFunction(t, path)),
+    };
+    return { name, returns, image };
+  }
+
   /**
    * A function's image roles: its own (from its file) and those its callees carry, with the precedence a same-file
    * wrapper has (rulekit/imageHandling): a callee that validates makes the caller validate, one that converts without
    * validating makes it convert, one that probes makes it a probe when it returns a value.
    */
-  private imageRoles(image: ImageFacts, path: string): ImageRoleSummary | undefined {
-    let probes = image.returnsProbe;
-    let converts = image.converts;
-    let validates = image.validates;
-    for (const target of image.calls) {
-      const callee = this.resolveFunction(target, path);
-      const s = callee ? this.summaries.get(callee)?.image : undefined;
+  private imageRoles(plan: ImagePlan): ImageRoleSummary | undefined {
+    let probes = plan.own.returnsProbe;
+    let converts = plan.own.converts;
+    let validates = plan.own.validates;
+    for (const callee of plan.calls) {
+      const s = this.summaries.get(callee)?.image;
       if (!s) continue;
       if (s.validates) validates = true;
       else if (s.converts) converts = true;
     }
-    for (const target of image.returnedCalls) {
-      const callee = this.resolveFunction(target, path);
-      if (callee && this.summaries.get(callee)?.image?.probes) probes = true;
+    for (const callee of plan.returnedCalls) {
+      if (this.summaries.get(callee)?.image?.probes) probes = true;
     }
     if (!probes && !converts && !validates) return undefined;
     const out: ImageRoleSummary = {};
@@ -219,7 +270,7 @@ export class ProjectFacts {
     if (facts.policies.some((p) => p.write === true)) this.policySlice(facts, slice);
     const fallbacks: Record<string, { param: string; index: number }> = {};
     for (const target of facts.calls) {
-      const fn = this.resolveFunction(target, path, (n) => this.fallbacks.has(n));
+      const fn = this.resolveMemo(target, path, this.fallbacks, this.resolvedFallbacks);
       if (fn) fallbacks[target] = this.fallbacks.get(fn)!;
     }
     if (Object.keys(fallbacks).length > 0) slice.contextFallbacks = fallbacks;
@@ -227,7 +278,7 @@ export class ProjectFacts {
     if (facts.catchesTyped) {
       const raises: Record<string, string[]> = {};
       for (const target of facts.calls) {
-        const fn = this.resolveFunction(target, path, (n) => this.raisers.has(n));
+        const fn = this.resolveMemo(target, path, this.raisers, this.resolvedRaisers);
         if (fn) raises[target] = this.raisers.get(fn)!;
       }
       if (Object.keys(raises).length > 0) slice.raises = raises;
