@@ -5,30 +5,10 @@
 // (languages/python/resources/typedRollback.ts) to tell a checker of another file that reports by raising the very
 // types a handler lists from a step whose failures are open.
 import type { PythonModel } from '../languages/python/model.js';
+import { raisedTypeNames } from '../languages/python/raisedTypes.js';
 import { enclosingFunction } from '../languages/python/syntax.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { RaisesFact } from './types.js';
-
-const lastSegment = (n: SyntaxNode): string => n.text.split('.').pop() ?? '';
-const isClassName = (name: string): boolean => /^[A-Z]/.test(name);
-
-/**
- * The classes a `raise` names by their last segment (`exception.Conflict(...)` → `Conflict`); for a call of a local
- * (`ex = exception.Conflict; raise ex(...)`), the classes every assignment of that local in `fn` names. Null when
- * unknown: a bare re-raise, `raise exc` (an object bound earlier), a local assigned something else.
- */
-export function raisedTypeNames(raise: SyntaxNode, fn: SyntaxNode): string[] | null {
-  const raised = raise.namedChild(0);
-  if (!raised || raised.type === 'comment') return null;
-  const target = raised.type === 'call' ? raised.childForFieldName('function') : raised;
-  if (target?.type !== 'identifier' && target?.type !== 'attribute') return null;
-  const name = lastSegment(target);
-  if (isClassName(name)) return [name];
-  if (raised.type !== 'call' || target.type !== 'identifier') return null;
-  const assigned = fn.descendantsOfType('assignment').filter((a) => enclosingFunction(a)?.id === fn.id && a.childForFieldName('left')?.text === target.text);
-  const names = assigned.map((a) => a.childForFieldName('right')).map((r) => (r && (r.type === 'attribute' || r.type === 'identifier') ? lastSegment(r) : ''));
-  return names.length > 0 && names.every(isClassName) ? names : null;
-}
 
 export function raisesFacts(model: PythonModel, nameOf: (fn: SyntaxNode) => string | null): RaisesFact[] {
   const byFunction = new Map<number, { fn: SyntaxNode; names: Set<string> | null }>();

@@ -18,6 +18,7 @@ import { statementMayRaise, type CfgNode } from '../cfg/index.js';
 import { isDeliberateRaise } from '../cfg/graph.js';
 import { headerParts } from '../cfg/raises.js';
 import type { PythonModel } from '../model.js';
+import { raisedTypeNames } from '../raisedTypes.js';
 import { calleeName, descendantsOfType, targetNames } from '../syntax.js';
 import { externalRelease, localCallee } from './externalRelease.js';
 import { isInMemoryCall, matchesCall } from './match.js';
@@ -136,11 +137,10 @@ function ownRaises(model: PythonModel, def: SyntaxNode): Set<string> | null {
   const out = new Set<string>();
   for (const n of cfg.nodes) {
     if (n.kind !== 'statement' || n.ast?.type !== 'raise_statement' || !live.has(n) || !cfg.exceptionEscapePath(n.ast, { to: 'raise' })) continue;
-    const raised = n.ast.namedChild(0);
-    const name = raised && (raised.type === 'call' || raised.type === 'attribute' || raised.type === 'identifier') ? typeName(raised) : '';
-    // A lower-case name is a bound exception object (`raise exc`), not a class: its type is unknown.
-    if (!/^[A-Z]/.test(name)) return null;
-    out.add(name);
+    // The same reading as the cross-file raise sets (src/index/raises.ts): `raise exc` or a bare re-raise is unknown.
+    const names = raisedTypeNames(n.ast, def);
+    if (names === null) return null;
+    for (const name of names) out.add(name);
   }
   return out;
 }
