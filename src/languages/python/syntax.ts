@@ -344,3 +344,10 @@ export function moduleAssignments(root: SyntaxNode): Array<{ name: SyntaxNode; v
   }
   return out;
 }
+
+/** The type expressions of an `except` clause's type part: `A` → [A], `(A, m.B)` → [A, m.B], `A as e` → [A]. */
+export function exceptTypes(types: SyntaxNode): SyntaxNode[] {
+  const t = types.type === 'as_pattern' ? types.namedChild(0) ?? types : types;
+  const parts = t.type === 'tuple' || t.type === 'parenthesized_expression' ? t.namedChildren : [t];
+  return parts.filter((n): n is SyntaxNode => n !== null);
+}

@@ -19,7 +19,7 @@ import { isDeliberateRaise } from '../cfg/graph.js';
 import { headerParts } from '../cfg/raises.js';
 import type { PythonModel } from '../model.js';
 import { raisedTypeNames } from '../raisedTypes.js';
-import { calleeName, descendantsOfType, targetNames } from '../syntax.js';
+import { calleeName, descendantsOfType, exceptTypes, targetNames } from '../syntax.js';
 import { externalRelease, localCallee } from './externalRelease.js';
 import { isInMemoryCall, matchesCall } from './match.js';
 
@@ -95,13 +95,10 @@ function listedTypes(clause: SyntaxNode): string[] {
   return listedExprs(clause).map(typeName);
 }
 
-/** The type expressions an except clause lists. */
+/** The type expressions an except clause lists (none for a bare `except:`). */
 function listedExprs(clause: SyntaxNode): SyntaxNode[] {
-  let value = clause.childForFieldName('value') ?? clause.namedChildren.find((c) => c !== null && c.type !== 'block' && c.type !== 'comment') ?? null;
-  if (value?.type === 'as_pattern') value = value.namedChild(0);
-  if (!value) return [];
-  const items = value.type === 'tuple' || value.type === 'parenthesized_expression' ? value.namedChildren : [value];
-  return items.filter((n): n is SyntaxNode => n !== null);
+  const value = clause.childForFieldName('value') ?? clause.namedChildren.find((c) => c !== null && c.type !== 'block' && c.type !== 'comment') ?? null;
+  return value ? exceptTypes(value) : [];
 }
 
 /**

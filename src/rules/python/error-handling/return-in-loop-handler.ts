@@ -2,7 +2,7 @@
 // `return`s instead of `continue`-ing, so one bad item silently abandons all the items after it.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { descendantsOfType, enclosingFunction, mentionsName, targetNames } from '../../../languages/python/syntax.js';
+import { descendantsOfType, enclosingFunction, exceptTypes, mentionsName, targetNames } from '../../../languages/python/syntax.js';
 import { SERVICE_WIDE_ERROR } from '../../../models/python/serviceErrors.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { truncate } from '../../../rulekit/text.js';
@@ -78,11 +78,9 @@ function testsAbsence(cond: SyntaxNode, names: ReadonlySet<string>): boolean {
   return /^not\b/.test(t) || /\bis None$/.test(t) || /\bnot in\b/.test(t);
 }
 
-/** The exception class names an `except` clause names: `A`, `(A, m.B)`, `A as e`. */
+/** The exception class names an `except` clause names, by their last segment: `A`, `(A, m.B)`, `A as e`. */
 function exceptionNames(types: SyntaxNode): string[] {
-  const t = types.type === 'as_pattern' ? types.namedChild(0) ?? types : types;
-  const parts = t.type === 'tuple' || t.type === 'parenthesized_expression' ? t.namedChildren.filter((c): c is SyntaxNode => !!c) : [t];
-  return parts.map((p) => p.text.split('.').pop() ?? p.text);
+  return exceptTypes(types).map((p) => p.text.split('.').pop() ?? p.text);
 }
 
 export default defineRule({
