@@ -96,9 +96,7 @@ export class ProjectFacts {
   }
 
   /** The function a call target names, seen from `fromPath` (see extract.ts callTarget), after re-exports. */
-  resolveFunction(target: string, fromPath: string, known?: (name: string) => boolean): string | undefined {
-    // Another notion of "known" given by a caller is not memoised with the functions' answers.
-    if (known) return this.resolveUncached(target, fromPath, known);
+  resolveFunction(target: string, fromPath: string): string | undefined {
     return this.resolveMemo(target, fromPath, this.functions, this.resolved);
   }
 
