@@ -28,8 +28,8 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
   },
   configuration: { title: 'Configuration: debug modes, listening on every interface', cweRoots: [489, 1327] },
   'memory-safety': {
-    title: 'Memory safety (C/C++): out-of-bounds access, lifetimes, null dereference, unchecked bounds',
-    cweRoots: [118, 476, 672, 755, 789, 825],
+    title: 'Memory safety (C/C++): out-of-bounds access, lifetimes, null dereference, unchecked bounds, uninitialised memory',
+    cweRoots: [118, 476, 672, 755, 789, 825, 908],
   },
   'loops-and-recursion': { title: 'Loops and recursion that do not terminate on hostile input', cweRoots: [834] },
 };

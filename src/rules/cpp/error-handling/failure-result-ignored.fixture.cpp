@@ -15,6 +15,7 @@ bool Reader::fetchRecord(Record *out, bool swap)
 void Reader::start()
 {
     Record record;
+    // confidence: medium
     // ruleid: failure-result-ignored[outParameter]
     fetchRecord(&record, true);
     m_length = record.length;
@@ -60,6 +61,7 @@ void Reader::jump(qint64 a, qint64 b, qint64 c, qint64 d)
         return;
     while (seekTo(c) && m_more)
         next();
+    // confidence: low
     // ruleid: failure-result-ignored[deviant]
     seekTo(d);
     m_state = Ready;
