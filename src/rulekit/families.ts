@@ -21,7 +21,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     cweRoots: [22, 59, 73, 377, 454, 610],
   },
   resources: { title: 'Resources: leaks, cleanup on failure, unbounded consumption, timeouts', cweRoots: [400, 404, 1088] },
-  'error-handling': { title: 'Error handling: swallowed, masked and unchecked exceptional conditions', cweRoots: [703, 705] },
+  'error-handling': { title: 'Error handling: swallowed, masked and unchecked exceptional conditions, assertions standing in for checks', cweRoots: [703, 705, 617] },
   'comparisons-and-calculations': {
     title: 'Comparisons, types and arithmetic: wrong comparisons, conversions, overflow, off-by-one',
     cweRoots: [697, 682, 704, 178],
