@@ -61,16 +61,6 @@ function isUse(occ: SyntaxNode): boolean {
   return false;
 }
 
-/** Whether `occ` sits inside an `if`/ternary/`&&` whose condition tests `text` (the use is guarded). */
-function guarded(occ: SyntaxNode, text: string, fn: SyntaxNode): boolean {
-  for (let n = occ.parent; n && n.id !== fn.id; n = n.parent) {
-    const cond = n.type === 'if_statement' || n.type === 'while_statement' ? n.childForFieldName('condition') : n.type === 'conditional_expression' ? n.childForFieldName('condition') : null;
-    if (cond?.descendantsOfType(['identifier', 'field_expression']).some((o) => o.text === text && isNullTest(o))) return true;
-    if (n.type === 'binary_expression' && n.childForFieldName('operator')?.text === '&&' && n.childForFieldName('left')?.descendantsOfType(['identifier', 'field_expression']).some((o) => o.text === text)) return true;
-  }
-  return false;
-}
-
 /** Whether the pointer is assigned anew (`p = …`) between two positions. */
 function reassigned(fn: SyntaxNode, text: string, from: number, to: number): boolean {
   return fn.descendantsOfType('assignment_expression').some((a) => a.startIndex > from && a.startIndex < to && a.childForFieldName('left')?.text === text && a.child(1)?.text === '=');
@@ -116,7 +106,8 @@ export default defineCppRule({
         const later = fn.descendantsOfType(pointer.type).filter((o) => o.text === text && o.startIndex > call.endIndex && !inAssertion(o, fn));
         const test = later.find((o) => isNullTest(o));
         if (!test) return;
-        const use = later.find((o) => o.startIndex < test.startIndex && isUse(o) && !guarded(o, text, fn));
+        // Only uses before the first null test: a use under `if (p)` comes after that test, so it is never taken.
+        const use = later.find((o) => o.startIndex < test.startIndex && isUse(o));
         if (!use || reassigned(fn, text, call.endIndex, use.startIndex)) return;
         ctx.report({
           node: call, messageId: 'asserted',
