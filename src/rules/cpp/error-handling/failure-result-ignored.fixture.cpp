@@ -84,3 +84,29 @@ void Reader::clearAll()
         emit changed();
     m_cache.remove(m_third);
 }
+
+bool Reader::parseSize(const QByteArray &text, int &size)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 0)
+        return false;
+    size = value;
+    return true;
+}
+
+void Reader::applySize(const QByteArray &text)
+{
+    int size;
+    // ruleid: failure-result-ignored[outParameter]
+    parseSize(text, size);
+    m_buffer.resize(size);
+}
+
+void Reader::applySizeByValue(const QByteArray &text, int fallback)
+{
+    int size = fallback;
+    // ok: failure-result-ignored
+    parseSize(text, size);
+    m_buffer.resize(size);
+}

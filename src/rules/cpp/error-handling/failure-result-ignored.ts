@@ -1,7 +1,7 @@
 // CWE-252: a call whose result reports failure, made as a bare statement. Two kinds of evidence, both from the file
 // itself, never from a list of names: (1) the function is defined here, returns bool, returns false on some path, and
-// fills an out-parameter that this caller declared without an initialiser and reads after the call — so on failure
-// the caller reads an unset value; (2) the deviant call (Engler et al., "Bugs as Deviant Behavior", SOSP 2001): most
+// fills an out-parameter (`&x` for a pointer, `x` for a non-const reference) that this caller declared without an
+// initialiser and reads after the call — so on failure the caller reads an unset value; (2) the deviant call (Engler et al., "Bugs as Deviant Behavior", SOSP 2001): most
 // calls of that function in the file test its result in a condition, this one drops it. Calls cast to void are
 // deliberate and left alone.
 import { callShape, enclosingFunction, functionName, baseName, unparenthesize } from '../../../languages/cpp/syntax.js';
@@ -76,6 +76,22 @@ function laterRead(fn: SyntaxNode, name: string, after: number): SyntaxNode | nu
   return null;
 }
 
+/**
+ * The local an argument hands over for the callee to fill: `&x` for a `T *` parameter, or `x` for a non-const `T &`
+ * parameter; null for anything else.
+ */
+function outArgument(arg: SyntaxNode, param: SyntaxNode | undefined): SyntaxNode | null {
+  const declarator = param?.childForFieldName('declarator');
+  if (!param || !declarator) return null;
+  if (declarator.type === 'pointer_declarator' && arg.type === 'pointer_expression' && arg.childForFieldName('operator')?.text === '&') {
+    const local = arg.childForFieldName('argument');
+    return local?.type === 'identifier' ? local : null;
+  }
+  const constant = param.children.some((c) => c.type === 'type_qualifier' && c.text === 'const');
+  if (declarator.type === 'reference_declarator' && !constant && arg.type === 'identifier') return arg;
+  return null;
+}
+
 export default defineCppRule({
   language: 'cpp',
   meta: {
@@ -129,10 +145,7 @@ export default defineCppRule({
             const args = call.childForFieldName('arguments')?.namedChildren ?? [];
             if (!fn || args.length > def.params.length) continue;
             for (const [i, arg] of args.entries()) {
-              const a = unparenthesize(arg);
-              if (a.type !== 'pointer_expression' || a.childForFieldName('operator')?.text !== '&') continue;
-              if (def.params[i]?.childForFieldName('declarator')?.type !== 'pointer_declarator') continue;
-              const local = a.childForFieldName('argument');
+              const local = outArgument(unparenthesize(arg), def.params[i]);
               if (local?.type !== 'identifier' || !uninitialisedLocal(fn, local.text, call.startIndex)) continue;
               const read = laterRead(fn, local.text, call.endIndex);
               if (!read) continue;
