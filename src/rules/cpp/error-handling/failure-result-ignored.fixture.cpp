@@ -110,3 +110,19 @@ void Reader::applySizeByValue(const QByteArray &text, int fallback)
     parseSize(text, size);
     m_buffer.resize(size);
 }
+
+bool Reader::parseColor(const QByteArray &text, QColor &color)
+{
+    if (text.isEmpty())
+        return false;
+    color = QColor(QString::fromLatin1(text));
+    return true;
+}
+
+void Reader::applyColor(const QByteArray &text)
+{
+    QColor color;
+    // ok: failure-result-ignored
+    parseColor(text, color);
+    m_colors.append(color);
+}

@@ -6,6 +6,7 @@
 // deliberate and left alone.
 import { callShape, enclosingFunction, functionName, baseName, unparenthesize } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
+import { NARROW_INTEGER_TYPES, WIDE_ARITHMETIC_TYPES } from '../../../models/cpp/types.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
 
 /**
@@ -74,6 +75,22 @@ function laterRead(fn: SyntaxNode, name: string, after: number): SyntaxNode | nu
     return id;
   }
   return null;
+}
+
+/**
+ * Whether a declaration's type leaves its variable holding garbage when declared without an initialiser: a built-in
+ * scalar, or a struct/class this file defines without a constructor. A class with a constructor (QColor, QString)
+ * starts in a defined empty state, so a failed fill leaves a default value, not an unset one.
+ */
+function isPlainData(decl: SyntaxNode, root: SyntaxNode): boolean {
+  const type = decl.childForFieldName('type');
+  if (!type) return false;
+  if (type.type === 'primitive_type' || type.type === 'sized_type_specifier') return true;
+  const name = type.text.replace(/\s+/g, ' ');
+  if (NARROW_INTEGER_TYPES.has(name) || WIDE_ARITHMETIC_TYPES.has(name) || name === 'qreal' || name === 'float') return true;
+  return root.descendantsOfType(['struct_specifier', 'class_specifier']).some((c) =>
+    c.childForFieldName('name')?.text === name && c.childForFieldName('body') !== null &&
+    !c.childForFieldName('body')!.descendantsOfType('function_declarator').some((f) => f.childForFieldName('declarator')?.text === name));
 }
 
 /**
@@ -146,7 +163,11 @@ export default defineCppRule({
             if (!fn || args.length > def.params.length) continue;
             for (const [i, arg] of args.entries()) {
               const local = outArgument(unparenthesize(arg), def.params[i]);
-              if (local?.type !== 'identifier' || !uninitialisedLocal(fn, local.text, call.startIndex)) continue;
+              const decl = local?.type === 'identifier' ? uninitialisedLocal(fn, local.text, call.startIndex) : null;
+              if (!local || !decl) continue;
+              // `Header h; read(&h)` is the C out-parameter idiom for plain structs, whose type is often in a header;
+              // a reference out-parameter is as common for classes that initialise themselves, so it needs the type.
+              if (unparenthesize(arg).type !== 'pointer_expression' && !isPlainData(decl, root)) continue;
               const read = laterRead(fn, local.text, call.endIndex);
               if (!read) continue;
               const falseReturn = def.fn.descendantsOfType('return_statement').find((r) => r.namedChild(0)?.type === 'false')!;
