@@ -175,10 +175,10 @@ export default defineCppRule({
     /** Reports the int product inside `expr` when `expr` is computed in int and converted to `wide`. */
     const check = (site: SyntaxNode, expr: SyntaxNode | null, wide: string | null, where: string): void => {
       if (!expr || !wide) return;
-      const types = declaredTypes(site);
-      if (!isNarrow(expr, types)) return;
       const product = intProduct(expr);
       if (!product || reported.has(product.id)) return;
+      const types = declaredTypes(site);
+      if (!isNarrow(expr, types)) return;
       // `uint64_t(a * b)` on unsigned operands: unsigned arithmetic wraps by definition, and an explicit cast of the
       // wrapped value is how fixed-point and hash code asks for exactly that (Eigen's range reduction does).
       if (where === 'cast' && factors(product).every((f) => isUnsigned(f, types))) return;
@@ -201,13 +201,15 @@ export default defineCppRule({
       },
       assignment_expression(assign) {
         const left = assign.childForFieldName('left');
-        if (!left) return;
+        const right = assign.childForFieldName('right');
+        if (!left || !right || !intProduct(right)) return;
         check(assign, assign.childForFieldName('right'), wideType(left, declaredTypes(assign)), `assigned to \`${left.text}\``);
       },
       return_statement(ret) {
         const value = ret.namedChild(0);
+        if (!value || !intProduct(value)) return;
         const fn = enclosingFunction(ret);
-        if (!value || !fn) return;
+        if (!fn) return;
         const t = declaredTypes(ret).returnType(fn);
         check(ret, value, t && !t.indirect ? wideNamed(t.name) : null, 'returned');
       },
@@ -225,7 +227,8 @@ export default defineCppRule({
         if (!WIDENING_OPERATORS.has(op)) return;
         const left = bin.childForFieldName('left');
         const right = bin.childForFieldName('right');
-        if (!left || !right) return;
+        // The syntactic test first: type lookups only for the few comparisons and sums that hold a product.
+        if (!left || !right || (!intProduct(left) && !intProduct(right))) return;
         const types = declaredTypes(bin);
         const lw = wideType(left, types);
         if (lw) check(bin, right, lw, `combined with \`${left.text.slice(0, 30)}\``);
