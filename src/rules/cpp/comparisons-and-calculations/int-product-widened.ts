@@ -12,7 +12,7 @@ import { defineCppRule } from '../../../rulekit/defineRule.js';
 
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '&', '|', '^', '<<', '>>']);
 const WIDENING_OPERATORS = new Set(['+', '-', '*', '/', '%', '<', '>', '<=', '>=', '==', '!=']);
-const INT_LITERAL = /^(?:0[xX][0-9a-fA-F']+|[0-9][0-9']*)[uU]?$/;
+const INT_LITERAL = /^-?(?:0[xX][0-9a-fA-F']+|[0-9][0-9']*)[uU]?$/;
 
 const normalise = (t: string): string => t.replace(/\s+/g, ' ').replace(/^std::/, '').trim();
 
