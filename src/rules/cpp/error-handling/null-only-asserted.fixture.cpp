@@ -60,3 +60,16 @@ void Parser::onlyLogged(Node *node)
         return;
     node->finish();
 }
+
+void Parser::branchCleanup(Marker *marker, Node *node)
+{
+    if (marker) {
+        marker->apply();
+    } else {
+        // ok: null-only-asserted
+        Q_ASSERT(node);
+        m_parent->addChild(node);
+    }
+    if (node)
+        node->release();
+}

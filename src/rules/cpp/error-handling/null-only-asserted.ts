@@ -103,7 +103,10 @@ export default defineCppRule({
         const fn = enclosingFunction(call);
         if (!pointer || !fn) return;
         const text = pointer.text;
-        const later = fn.descendantsOfType(pointer.type).filter((o) => o.text === text && o.startIndex > call.endIndex && !inAssertion(o, fn));
+        // Only what follows the assertion inside its own block: a test after the block may serve another branch
+        // (`if (marker) … else { Q_ASSERT(sample); … }  if (sample) sample->Release();`), which is no contradiction.
+        const block = call.parent?.parent ?? fn;
+        const later = block.descendantsOfType(pointer.type).filter((o) => o.text === text && o.startIndex > call.endIndex && !inAssertion(o, fn));
         const test = later.find((o) => isNullTest(o));
         if (!test) return;
         // Only uses before the first null test: a use under `if (p)` comes after that test, so it is never taken.
