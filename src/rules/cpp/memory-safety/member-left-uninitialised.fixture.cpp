@@ -149,3 +149,29 @@ private:
     bool m_open;
     int m_id;
 };
+
+class Interface
+{
+public:
+    class Resource
+    {
+    public:
+        // ok: member-left-uninitialised
+        Resource() : handle(nullptr) {}
+        void *object() const { return handle; }
+        void *handle;
+    };
+};
+
+class OtherInterface
+{
+public:
+    class Resource
+    {
+    public:
+        // ok: member-left-uninitialised
+        Resource() : other(nullptr) {}
+        void *object() const { return other; }
+        void *other;
+    };
+};

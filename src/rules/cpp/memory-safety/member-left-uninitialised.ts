@@ -128,7 +128,7 @@ function readsOf(root: SyntaxNode, cls: ClassInfo, member: string, ctors: Readon
     if (id.text !== member) continue;
     const fn = enclosingDefinition(id);
     if (!fn || ctors.has(fn.id)) continue;
-    const ofClass = methodClass(fn) === cls.name;
+    const ofClass = belongsTo(fn, cls);
     let mine = false;
     if (id.type === 'identifier') mine = ofClass;
     else if (id.parent?.type === 'field_expression') {
@@ -160,6 +160,37 @@ function methodClass(fn: SyntaxNode): string | null {
     if (n.type === 'class_specifier' || n.type === 'struct_specifier') return n.childForFieldName('name')?.text ?? null;
   }
   return null;
+}
+
+/** The class an inline method is defined in, or null for a definition outside any class body. */
+function inlineClass(fn: SyntaxNode): SyntaxNode | null {
+  for (let n = fn.parent; n; n = n.parent) if (n.type === 'class_specifier' || n.type === 'struct_specifier') return n;
+  return null;
+}
+
+/** A class's name with the classes it is nested in (`xdg_shell::Resource`). */
+function classPath(cls: SyntaxNode): string {
+  const names: string[] = [];
+  for (let n: SyntaxNode | null = cls; n; n = n.parent) {
+    if (n.type === 'class_specifier' || n.type === 'struct_specifier') names.unshift(n.childForFieldName('name')?.text ?? '?');
+  }
+  return names.join('::');
+}
+
+/**
+ * Whether a function definition is a method of this class: an inline one by the class body it sits in, an
+ * out-of-line one by its qualifier ending in the class's nesting path — so generated code with a `Resource` class
+ * nested in every interface class keeps each apart.
+ */
+function belongsTo(fn: SyntaxNode, cls: ClassInfo): boolean {
+  const inline = inlineClass(fn);
+  if (inline) return inline.id === cls.node.id;
+  const name = functionName(fn);
+  const i = name?.lastIndexOf('::') ?? -1;
+  if (!name || i === -1) return false;
+  const qualifier = name.slice(0, i);
+  const path = classPath(cls.node);
+  return qualifier === path || qualifier.endsWith(`::${path}`);
 }
 
 /** A copy or move constructor: one parameter whose type is the class itself. */
@@ -206,7 +237,7 @@ export default defineCppRule({
           const ctors: SyntaxNode[] = [];
           const methods = new Map<string, SyntaxNode>();
           for (const fn of definitions) {
-            if (methodClass(fn) !== cls.name) continue;
+            if (!belongsTo(fn, cls)) continue;
             const name = functionName(fn);
             if (!name) continue;
             if (last(name) === cls.name) ctors.push(fn);
