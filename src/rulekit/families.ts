@@ -21,15 +21,15 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     cweRoots: [22, 59, 73, 377, 454, 610],
   },
   resources: { title: 'Resources: leaks, cleanup on failure, unbounded consumption, timeouts', cweRoots: [400, 404, 1088] },
-  'error-handling': { title: 'Error handling: swallowed, masked and unchecked exceptional conditions', cweRoots: [703, 705] },
+  'error-handling': { title: 'Error handling: swallowed, masked and unchecked exceptional conditions, assertions standing in for checks', cweRoots: [703, 705, 617] },
   'comparisons-and-calculations': {
     title: 'Comparisons, types and arithmetic: wrong comparisons, conversions, overflow, off-by-one',
     cweRoots: [697, 682, 704, 178],
   },
   configuration: { title: 'Configuration: debug modes, listening on every interface', cweRoots: [489, 1327] },
   'memory-safety': {
-    title: 'Memory safety (C/C++): out-of-bounds access, lifetimes, null dereference, unchecked bounds',
-    cweRoots: [118, 476, 672, 755, 789, 825],
+    title: 'Memory safety (C/C++): out-of-bounds access, lifetimes, null dereference, unchecked bounds, uninitialised memory',
+    cweRoots: [118, 476, 672, 755, 789, 825, 908],
   },
   'loops-and-recursion': { title: 'Loops and recursion that do not terminate on hostile input', cweRoots: [834] },
 };

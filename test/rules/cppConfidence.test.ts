@@ -1,4 +1,5 @@
-// Per-finding confidence of the C/C++ rules whose findings are medium only when the input steers them: a fixture
+// Per-finding confidence of the C/C++ rules whose findings are medium only when the input steers them (or, for
+// failure-result-ignored and member-left-uninitialised, when the evidence is strongest): a fixture
 // line `// confidence: medium|low` above a `// ruleid:` annotation names the confidence the finding below must carry.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { allRules } from '../../src/rulekit/registry.js';
 import { record } from '../harness/recordingRule.js';
 import { ruleFile } from '../harness/ruleFiles.js';
 
-const RULES = ['unbounded-recursion', 'division-by-unchecked-value'];
+const RULES = ['unbounded-recursion', 'division-by-unchecked-value', 'failure-result-ignored', 'member-left-uninitialised'];
 
 /** Expected confidence by the code line it describes: the first non-comment line after the annotation. */
 function expectedConfidences(source: string): Map<number, string> {
