@@ -16,7 +16,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileAnalysis } from '../engine/analyzePython.js';
 import { writeFileAtomically } from './atomicWrite.js';
-import { isFileAnalysis } from './shape.js';
+import type { FileFacts } from '../index/types.js';
+import { isFileAnalysis, isFileFacts } from './shape.js';
 import { seal, sealedBy, userKey } from './userKey.js';
 
 /** Bumped when the layout changes; an older pack then simply misses. */
@@ -35,27 +36,41 @@ type Row = [key: string, result: string, idle: number];
 
 export interface CacheStats { hits: number; misses: number; rejected: number; writeErrors: number }
 
-export class FileCache {
+/**
+ * A sealed pack of values by key. The result cache is one (FileCache); the engine keeps the project facts of each
+ * file in another (FACTS_PACK, engine/runFiles.ts): they are 98 % of a phase-1 result's bytes and needed only when the
+ * project facts must be merged again, so a run that can reuse the stored merge (engine/projectState) never reads them.
+ */
+export class SealedPack<T> {
   readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0, writeErrors: 0 };
   /** Results of earlier runs, by key: the loaded pack. */
   private packed = new Map<string, { result: string; idle: number }>();
   /** Results this run used or made, by key. */
   private readonly used = new Map<string, string>();
   private added = false;
+  private loaded = false;
 
   /** The user's key; undefined when there is none to be had (then nothing is read or written). */
-  private readonly key: Buffer | undefined;
+  readonly key: Buffer | undefined;
 
-  constructor(readonly dir: string, private readonly engineFingerprint: string, key?: Buffer) {
+  constructor(
+    readonly dir: string, private readonly engineFingerprint: string, key: Buffer | undefined,
+    private readonly file: string, private readonly decode: (json: string) => T | undefined,
+  ) {
     this.key = key ?? (() => { const k = userKey(); return k.ok ? k.key : undefined; })();
   }
 
-  /** Loads the pack; a missing, foreign, forged or damaged one counts as empty. */
+  /**
+   * Loads the pack, once (get, put and touch load it first, so a pack nobody asks is never read); a missing,
+   * foreign, forged or damaged one counts as empty.
+   */
   load(): void {
+    if (this.loaded) return;
+    this.loaded = true;
     if (!this.key) return;
     let raw: string;
     try {
-      raw = readFileSync(join(this.dir, PACK), 'utf8');
+      raw = readFileSync(join(this.dir, this.file), 'utf8');
     } catch {
       return;
     }
@@ -73,13 +88,14 @@ export class FileCache {
     return sha256(`${FORMAT}\0${this.engineFingerprint}\0${variant}\0${path}\0${textHash}`);
   }
 
-  get(key: string): FileAnalysis | undefined {
+  get(key: string): T | undefined {
+    this.load();
     const row = this.packed.get(key);
     if (row === undefined) {
       this.stats.misses++;
       return undefined;
     }
-    const value = decodeResult(row.result);
+    const value = this.decode(row.result);
     if (value === undefined) {
       this.stats.rejected++;
       this.stats.misses++;
@@ -90,9 +106,24 @@ export class FileCache {
     return value;
   }
 
-  put(key: string, value: FileAnalysis): void {
+  put(key: string, value: T): void {
+    this.load();
     this.used.set(key, JSON.stringify(value));
     this.added = true;
+  }
+
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /** Keeps the entry of `key` young without decoding it; false when there is none. */
+  touch(key: string): boolean {
+    this.load();
+    if (this.used.has(key)) return true;
+    const row = this.packed.get(key);
+    if (row === undefined) return false;
+    this.used.set(key, row.result);
+    return true;
   }
 
   /**
@@ -109,7 +140,14 @@ export class FileCache {
     rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const payload = JSON.stringify(rows);
     const pack: Pack = { format: FORMAT, mac: seal(this.key, payload), payload };
-    if (!writeFileAtomically(this.dir, PACK, JSON.stringify(pack))) this.stats.writeErrors++;
+    if (!writeFileAtomically(this.dir, this.file, JSON.stringify(pack))) this.stats.writeErrors++;
+  }
+}
+
+/** Per-file analysis results by key (see the top of this file). */
+export class FileCache extends SealedPack<FileAnalysis> {
+  constructor(dir: string, engineFingerprint: string, key?: Buffer) {
+    super(dir, engineFingerprint, key, PACK, decodeResult);
   }
 }
 
@@ -139,6 +177,17 @@ export function decodeResult(json: string): FileAnalysis | undefined {
     return undefined;
   }
   return isFileAnalysis(value) ? value : undefined;
+}
+
+/** Cached project facts of one file, or undefined when they are not complete facts of this layout. */
+export function decodeFacts(json: string): FileFacts | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  return isFileFacts(value) ? value : undefined;
 }
 
 export function sha256(text: string): string {
