@@ -12,7 +12,7 @@
 // phase-1 entry depends on the file alone, and the phase-2 entry of a file's project-aware rules carries the hash of
 // the project-facts slice it was computed with (engine/projectPhase.ts), so a dependency's change re-runs it.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileAnalysis } from '../engine/analyzePython.js';
 import { writeFileAtomically } from './atomicWrite.js';
@@ -28,6 +28,13 @@ const PACK = 'results.pack.json';
  * finds the first branch's results.
  */
 const MAX_IDLE_RUNS = 4;
+/**
+ * Segments a segmented pack keeps beside it: a run that adds entries without having read the pack (a one-file change
+ * that reuses the last merge of the project facts) writes them to a small segment of their own instead of rewriting
+ * the whole pack; the run that finds this many merges them all into the pack.
+ */
+const MAX_SEGMENTS = 8;
+const SEGMENT = /^(.*)\.json$/;
 
 /** `payload` is the JSON of `Row[]`, sorted by key; `mac` its HMAC under the user's key. */
 interface Pack { format: string; mac: string; payload: string }
@@ -49,6 +56,8 @@ export class SealedPack<T> {
   private readonly used = new Map<string, string>();
   private added = false;
   private loaded = false;
+  /** The segments load() merged in, deleted once a full pack holding their entries is written. */
+  private segmentsRead: string[] = [];
 
   /** The user's key; undefined when there is none to be had (then nothing is read or written). */
   readonly key: Buffer | undefined;
@@ -56,6 +65,8 @@ export class SealedPack<T> {
   constructor(
     readonly dir: string, private readonly engineFingerprint: string, key: Buffer | undefined,
     private readonly file: string, private readonly decode: (json: string) => T | undefined,
+    /** Entries added without reading the pack go to a segment (MAX_SEGMENTS). */
+    private readonly segmented = false,
   ) {
     this.key = key ?? (() => { const k = userKey(); return k.ok ? k.key : undefined; })();
   }
@@ -68,14 +79,35 @@ export class SealedPack<T> {
     if (this.loaded) return;
     this.loaded = true;
     if (!this.key) return;
+    const rows = this.readPack(this.file);
+    if (rows) this.packed = new Map(rows.map(([key, result, idle]) => [key, { result, idle }]));
+    if (!this.segmented) return;
+    // A segment's entries are this key's value as much as the pack's (keys name their content): either may stand.
+    for (const name of this.segments()) {
+      this.segmentsRead.push(name);
+      for (const [key, result] of this.readPack(name) ?? []) this.packed.set(key, { result, idle: 0 });
+    }
+  }
+
+  /** The rows of a pack file of this directory; undefined when it is missing, damaged, foreign or forged. */
+  private readPack(name: string): Row[] | undefined {
     let raw: string;
     try {
-      raw = readFileSync(join(this.dir, this.file), 'utf8');
+      raw = readFileSync(join(this.dir, name), 'utf8');
     } catch {
-      return;
+      return undefined;
     }
-    const rows = decodePack(raw, this.key);
-    if (rows) this.packed = new Map(rows.map(([key, result, idle]) => [key, { result, idle }]));
+    return decodePack(raw, this.key!);
+  }
+
+  /** The segment files beside the pack, sorted. */
+  private segments(): string[] {
+    const stem = `${SEGMENT.exec(this.file)?.[1] ?? this.file}.`;
+    try {
+      return readdirSync(this.dir).filter((n) => n.startsWith(stem) && n.endsWith('.seg.json')).sort();
+    } catch {
+      return [];
+    }
   }
 
   /** The entry key for one file's analysis. */
@@ -107,7 +139,7 @@ export class SealedPack<T> {
   }
 
   put(key: string, value: T): void {
-    this.load();
+    if (!this.segmented) this.load();
     this.used.set(key, JSON.stringify(value));
     this.added = true;
   }
@@ -131,6 +163,11 @@ export class SealedPack<T> {
    * only costs the next run its hits, so it is counted, not thrown.
    */
   save(): void {
+    if (this.segmented && !this.loaded) {
+      if (!this.added || !this.key) return;
+      if (this.segments().length < MAX_SEGMENTS) return this.writeSegment();
+      this.load();
+    }
     const rows: Row[] = [...this.used].map(([key, result]) => [key, result, 0]);
     for (const [key, { result, idle }] of this.packed) {
       if (!this.used.has(key) && idle + 1 <= MAX_IDLE_RUNS) rows.push([key, result, idle + 1]);
@@ -140,7 +177,28 @@ export class SealedPack<T> {
     rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const payload = JSON.stringify(rows);
     const pack: Pack = { format: FORMAT, mac: seal(this.key, payload), payload };
-    if (!writeFileAtomically(this.dir, this.file, JSON.stringify(pack))) this.stats.writeErrors++;
+    if (!writeFileAtomically(this.dir, this.file, JSON.stringify(pack))) {
+      this.stats.writeErrors++;
+      return;
+    }
+    // The pack now holds every entry of the segments it merged (those written meanwhile by another run stay).
+    for (const name of this.segmentsRead) {
+      try {
+        rmSync(join(this.dir, name), { force: true });
+      } catch {
+        // Left behind, it is merged again next time: its entries are the pack's own.
+      }
+    }
+  }
+
+  /** This run's new entries, sealed, in a segment named by its content (so a rewrite of the same is harmless). */
+  private writeSegment(): void {
+    const rows: Row[] = [...this.used].map(([key, result]) => [key, result, 0]);
+    rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const payload = JSON.stringify(rows);
+    const pack: Pack = { format: FORMAT, mac: seal(this.key!, payload), payload };
+    const name = `${SEGMENT.exec(this.file)?.[1] ?? this.file}.${sha256(payload).slice(0, 16)}.seg.json`;
+    if (!writeFileAtomically(this.dir, name, JSON.stringify(pack))) this.stats.writeErrors++;
   }
 }
 

@@ -3,10 +3,9 @@
 // facts are merged (index/project.ts) and each file gets its slice: when it is empty the phase-1 findings are the
 // answer; otherwise the project-aware rules alone run again on that file with the slice, cached under the file's
 // hash and the slice's hash — so a file is re-analysed when one of its dependencies' facts changes, and only then.
-import { createHash } from 'node:crypto';
-import type { ProjectState } from '../cache/projectState.js';
+import type { ProjectState, StateRow } from '../cache/projectState.js';
 import type { Diagnostic, Finding } from '../findings/types.js';
-import { ProjectFacts, sliceHash } from '../index/project.js';
+import { changedBindings, fromIndex, globalHash, indexedFacts, ProjectFacts, sliceHash, type IndexedFacts } from '../index/project.js';
 import { isEmptySlice, type FileFacts, type ProjectSlice } from '../index/types.js';
 import type { Rule } from '../rulekit/types.js';
 import { analyzePython, type AnalyzeOptions, type FileAnalysis } from './analyzePython.js';
@@ -39,55 +38,48 @@ export interface ProjectPhaseIO {
 }
 
 /**
- * Files whose slice was not empty (phase 2 ran or was served from the cache), how many were analysed, and whether
- * the facts were merged (false: the last merge's slices were reused, see runProjectPhase).
+ * Files whose slice was not empty (phase 2 ran or was served from the cache), how many were analysed, and how the
+ * slices were had: `none` — the last merge's, every file unchanged; `incremental` — only changed files sliced, from the
+ * last merge's index and summaries; `full` — every file's facts merged.
  */
-export interface ProjectPhaseStats { files: number; analysed: number; merged: boolean }
+export interface ProjectPhaseStats { files: number; analysed: number; merged: 'none' | 'incremental' | 'full' }
 
 type Ok = Extract<FileOutcome, { ok: true }>;
+
+/** Each member's slice hash ('' when empty), the slices computed this run, and the state to store, if any. */
+interface Plan { hashes: string[]; slices: Map<number, ProjectSlice>; state?: ProjectState; merged: ProjectPhaseStats['merged'] }
 
 export async function runProjectPhase(outcomes: FileOutcome[], io: ProjectPhaseIO): Promise<ProjectPhaseStats> {
   const members: number[] = [];
   outcomes.forEach((o, i) => { if (o.ok && o.result.split) members.push(i); });
-  const key = stateKeyOf(members, outcomes, io);
-  // The merge is a pure function of the facts, and the facts of the phase-1 keys: the same keys as last time give
-  // the same slices, so their hashes are reused and the facts are not even loaded.
-  if (key !== undefined) {
-    const state = io.stored!.load();
-    if (state?.key === key && reuseSlices(members, outcomes, io, state)) return { files: members.filter((i) => state.slices[io.source.path(i)] !== '').length, analysed: 0, merged: false };
+  const keys = phase1KeysOf(members, outcomes, io);
+  const state = keys ? io.stored!.load() : undefined;
+  let plan = keys && state ? await fromState(members, keys, outcomes, io, state) : undefined;
+  // Phase-2 results of files not sliced this run, by the stored slice hash; a missing one means merging again.
+  const ready = new Map<number, FileAnalysis>();
+  if (plan && !members.every((i, m) => plan!.hashes[m] === '' || plan!.slices.has(i) || cachedInto(ready, i, plan!.hashes[m]!, io))) {
+    plan = undefined;
+    ready.clear();
   }
-  const facts: FileFacts[] = [];
-  const lost = new Set<number>();
-  for (const i of members) {
-    const f = await factsOf(i, outcomes[i] as Ok, io);
-    if (f) facts.push(f);
-    else lost.add(i);
-  }
-  const project = new ProjectFacts(facts);
+  plan ??= await fullMerge(members, keys, outcomes, io);
   const pending: number[] = [];
-  const slices = new Map<number, ProjectSlice>();
-  const hashes: Record<string, string> = {};
-  for (const i of members) {
+  members.forEach((i, m) => {
     const o = outcomes[i] as Ok;
-    const slice = lost.has(i) ? undefined : project.sliceFor(io.source.path(i));
-    if (!slice || isEmptySlice(slice)) {
-      hashes[io.source.path(i)] = '';
-      o.result = combine(o.result, o.result.split!.findings, o.result.split!.suppressed, []);
-      continue;
-    }
-    hashes[io.source.path(i)] = sliceHash(slice);
-    slices.set(i, slice);
-    pending.push(i);
-  }
+    const done = ready.get(i);
+    if (plan.hashes[m] === '') o.result = combine(o.result, o.result.split!.findings, o.result.split!.suppressed, []);
+    else if (done) o.result = combine(o.result, done.findings, done.suppressed, done.diagnostics);
+    else pending.push(i);
+  });
+  const hashOf = new Map(members.map((i, m) => [i, plan.hashes[m]!]));
   let next = 0;
   let analysed = 0;
   const lane = async (): Promise<void> => {
     while (next < pending.length) {
       const i = pending[next++]!;
       const outcome = outcomes[i] as Ok;
-      const slice = slices.get(i)!;
+      const slice = plan.slices.get(i)!;
       const hash = io.hashes[i];
-      const key = hash ? io.keyOf(i, hash, hashes[io.source.path(i)]!) : undefined;
+      const key = hash ? io.keyOf(i, hash, hashOf.get(i)!) : undefined;
       let result = key ? io.cached(key) : undefined;
       if (!result) {
         const read = outcome.text !== undefined ? { ok: true as const, text: outcome.text } : await io.source.read(i);
@@ -100,16 +92,24 @@ export async function runProjectPhase(outcomes: FileOutcome[], io: ProjectPhaseI
     }
   };
   await Promise.all(Array.from({ length: Math.min(WINDOW, pending.length) }, lane));
-  if (key !== undefined && lost.size === 0) io.stored!.save({ key, slices: hashes });
-  return { files: pending.length, analysed, merged: true };
+  if (plan.state) io.stored!.save(plan.state);
+  return { files: plan.hashes.filter((h) => h !== '').length, analysed, merged: plan.merged };
+}
+
+function cachedInto(ready: Map<number, FileAnalysis>, i: number, sliceHash: string, io: ProjectPhaseIO): boolean {
+  const textHash = io.hashes[i];
+  const key = textHash ? io.keyOf(i, textHash, sliceHash) : undefined;
+  const result = key ? io.cached(key) : undefined;
+  if (result) ready.set(i, result);
+  return result !== undefined;
 }
 
 /**
- * What the merge is made from: the phase-1 keys of every member, sorted, with the project-aware rules. Undefined
- * (no reuse, nothing stored) without a cache, or when a phase-1 result is not what its key promises (the engine gave
- * up on the file: such results are never cached, and their facts may be partial).
+ * Each member's phase-1 key (what its facts are a function of). Undefined (no reuse, nothing stored) without a
+ * cache, or when a phase-1 result is not what its key promises (the engine gave up on the file: such results are
+ * never cached, and their facts may be partial).
  */
-function stateKeyOf(members: readonly number[], outcomes: readonly FileOutcome[], io: ProjectPhaseIO): string | undefined {
+function phase1KeysOf(members: readonly number[], outcomes: readonly FileOutcome[], io: ProjectPhaseIO): string[] | undefined {
   if (!io.stored) return undefined;
   const keys: string[] = [];
   for (const i of members) {
@@ -117,34 +117,94 @@ function stateKeyOf(members: readonly number[], outcomes: readonly FileOutcome[]
     if (k === undefined || gaveUp((outcomes[i] as Ok).result)) return undefined;
     keys.push(k);
   }
-  keys.sort();
-  return createHash('sha256').update(`${io.projectRuleIds.join(',')}\0${keys.join('\0')}`).digest('hex');
+  return keys;
 }
 
 /**
- * Serves every member from the last merge's slice hashes: the phase-1 findings for an empty slice, the cached
- * phase-2 result otherwise. False, with nothing changed, when a file is not in the state or its phase-2 result is no
- * longer cached (then the caller merges the facts again).
+ * The slices from the last merge's state, when it was made from the same files. The merge is a pure function of the
+ * facts, and the facts of the phase-1 keys: the same keys give the same slices, so their hashes are reused without
+ * loading any facts. When some files changed but not in their global parts (index/project.ts globalPartsOf), and none
+ * changed an import binding a resolution looked up (importsConsulted), every other file's slice is what it was: the
+ * merge is rebuilt from the index with the stored summaries, and only the changed files are sliced. Undefined
+ * otherwise (then everything is merged again).
  */
-function reuseSlices(members: readonly number[], outcomes: FileOutcome[], io: ProjectPhaseIO, state: ProjectState): boolean {
-  const served: Array<FileAnalysis | null> = [];
-  for (const i of members) {
-    const h = Object.hasOwn(state.slices, io.source.path(i)) ? state.slices[io.source.path(i)]! : undefined;
-    const textHash = io.hashes[i];
-    if (h === undefined || textHash === undefined) return false;
-    if (h === '') { served.push(null); continue; }
-    const key = io.keyOf(i, textHash, h);
-    const result = key ? io.cached(key) : undefined;
-    if (!result) return false;
-    served.push(result);
+async function fromState(members: readonly number[], keys: readonly string[], outcomes: FileOutcome[], io: ProjectPhaseIO, state: ProjectState): Promise<Plan | undefined> {
+  if (Object.keys(state.files).length !== members.length) return undefined;
+  const rows: StateRow[] = [];
+  const changed: number[] = [];
+  for (const [m, i] of members.entries()) {
+    const path = io.source.path(i);
+    const row = Object.hasOwn(state.files, path) ? state.files[path] : undefined;
+    if (!row) return undefined;
+    rows.push(row);
+    if (row[0] !== keys[m]) changed.push(m);
   }
-  members.forEach((i, m) => {
-    const o = outcomes[i] as Ok;
-    const r = served[m]!;
-    o.result = r === null ? combine(o.result, o.result.split!.findings, o.result.split!.suppressed, [])
-      : combine(o.result, r.findings, r.suppressed, r.diagnostics);
+  const hashes = rows.map((r) => r[2]);
+  if (changed.length === 0) return { hashes, slices: new Map(), merged: 'none' };
+  const index = JSON.parse(state.index) as Record<string, IndexedFacts>;
+  const consulted = new Set(state.importsConsulted);
+  const fresh = new Map<number, FileFacts>();
+  for (const m of changed) {
+    const i = members[m]!;
+    const path = io.source.path(i);
+    const facts = await factsOf(i, outcomes[i] as Ok, io);
+    const old = Object.hasOwn(index, path) ? index[path] : undefined;
+    if (!facts || !old || globalHash(facts) !== rows[m]![1]) return undefined;
+    if (changedBindings(old.imports, facts.imports).some((local) => consulted.has(`${path}\0${local}`))) return undefined;
+    fresh.set(m, facts);
+  }
+  const all: FileFacts[] = [];
+  for (const [m, i] of members.entries()) {
+    const path = io.source.path(i);
+    const f = fresh.get(m) ?? (Object.hasOwn(index, path) ? fromIndex(index[path]!) : undefined);
+    if (!f) return undefined;
+    all.push(f);
+  }
+  const project = new ProjectFacts(all, state.summaries);
+  const slices = new Map<number, ProjectSlice>();
+  const files = { ...state.files };
+  for (const m of changed) {
+    const i = members[m]!;
+    const path = io.source.path(i);
+    const slice = project.sliceFor(path);
+    hashes[m] = isEmptySlice(slice) ? '' : sliceHash(slice);
+    if (hashes[m] !== '') slices.set(i, slice);
+    files[path] = [keys[m]!, rows[m]![1], hashes[m]!];
+    index[path] = indexedFacts(fresh.get(m)!);
+  }
+  for (const p of project.importsConsulted) consulted.add(p);
+  return {
+    hashes, slices, merged: 'incremental',
+    state: { files, summaries: state.summaries, importsConsulted: [...consulted].sort(), index: JSON.stringify(index) },
+  };
+}
+
+/** Every member's facts merged and sliced; the state for the next run when every member had its facts and a key. */
+async function fullMerge(members: readonly number[], keys: readonly string[] | undefined, outcomes: FileOutcome[], io: ProjectPhaseIO): Promise<Plan> {
+  const facts: Array<FileFacts | undefined> = [];
+  for (const i of members) facts.push(await factsOf(i, outcomes[i] as Ok, io));
+  const project = new ProjectFacts(facts.filter((f): f is FileFacts => f !== undefined));
+  const slices = new Map<number, ProjectSlice>();
+  const hashes = members.map((i, m) => {
+    // A member whose facts were lost and whose file went away keeps its phase-1 findings.
+    if (!facts[m]) return '';
+    const slice = project.sliceFor(io.source.path(i));
+    if (isEmptySlice(slice)) return '';
+    slices.set(i, slice);
+    return sliceHash(slice);
   });
-  return true;
+  if (!keys || facts.some((f) => f === undefined)) return { hashes, slices, merged: 'full' };
+  const files: Record<string, StateRow> = {};
+  const index: Record<string, IndexedFacts> = {};
+  members.forEach((i, m) => {
+    const path = io.source.path(i);
+    files[path] = [keys[m]!, globalHash(facts[m]!), hashes[m]!];
+    index[path] = indexedFacts(facts[m]!);
+  });
+  return {
+    hashes, slices, merged: 'full',
+    state: { files, summaries: project.exportSummaries(), importsConsulted: [...project.importsConsulted].sort(), index: JSON.stringify(index) },
+  };
 }
 
 /** A member's facts: from its fresh analysis, else from the facts pack, else from phase 1 run again. */

@@ -106,7 +106,7 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   const fingerprint = sha256(`${codeFingerprint()}\0${ruleIds.join(',')}`);
   const cache = options.cacheDir !== undefined ? new FileCache(options.cacheDir, fingerprint) : undefined;
   // Read only when the project facts must be merged again or a phase-1 result is added (SealedPack loads on use).
-  const factsPack = cache && twoPhase ? new SealedPack<FileFacts>(cache.dir, fingerprint, cache.key, FACTS_PACK, decodeFacts) : undefined;
+  const factsPack = cache && twoPhase ? new SealedPack<FileFacts>(cache.dir, fingerprint, cache.key, FACTS_PACK, decodeFacts, true) : undefined;
   /** The cache key of each file's phase-1 result (with a cache). */
   const phase1Keys: Array<string | undefined> = new Array<string | undefined>(source.count);
   const outcomes: FileOutcome[] = new Array<FileOutcome>(source.count);

@@ -57,7 +57,18 @@ export class ProjectFacts {
   /** `root\0name` → the check-string template of the policy rule of that name (the first file in path order). */
   private readonly policyRules = new Map<string, { path: string; template: string }>();
 
-  constructor(all: readonly FileFacts[]) {
+  /**
+   * The import bindings a name resolution looked up (re-exports followed through them), as `path\0local name`:
+   * only a change of these bindings can change an answer (engine/projectPhase.ts's incremental merge asks it).
+   */
+  readonly importsConsulted = new Set<string>();
+
+  /**
+   * `summaries`: the function summaries an earlier merge of facts with the same function, option and policy facts
+   * resolved (exportSummaries); they are taken as they are instead of being resolved again. Then the functions'
+   * facts are only asked for their names.
+   */
+  constructor(all: readonly FileFacts[], summaries?: ReadonlyArray<[string, FunctionSummaryFacts]>) {
     const sorted = [...all].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     this.modules = new ModuleMap(sorted.map((f) => f.path));
     for (const f of sorted) {
@@ -80,7 +91,13 @@ export class ProjectFacts {
       for (const r of f.raises) this.raisers.set(`${info.module}.${r.name}`, r.raises);
       for (const fn of f.functions) this.functions.set(`${info.module}.${fn.name}`, { path: f.path, facts: fn });
     }
-    this.resolveSummaries();
+    if (summaries) for (const [name, s] of summaries) this.summaries.set(name, s);
+    else this.resolveSummaries();
+  }
+
+  /** Every resolved summary, by name (sorted), for a later merge of facts with the same global parts. */
+  exportSummaries(): Array<[string, FunctionSummaryFacts]> {
+    return [...this.summaries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
 
   /** The option `group.name` as read from `fromPath`: declared in the same source root, or by a library. */
@@ -123,6 +140,7 @@ export class ProjectFacts {
       const split = this.modules.split(name, fromPath);
       if (!split) return undefined;
       const [head, ...tail] = split.rest.split('.');
+      this.importsConsulted.add(`${split.path}\0${head}`);
       const imported = this.files.get(split.path)?.imports.find(([local]) => local === head)?.[1];
       if (imported === undefined) return undefined;
       name = this.modules.absolute([imported, ...tail].join('.'), split.path);
@@ -328,4 +346,47 @@ function sameImageRoles(a: ImageRoleSummary | undefined, b: ImageRoleSummary | u
 /** A stable hash of a slice (keys are inserted in sorted order by sliceFor's sorted inputs). */
 export function sliceHash(slice: ProjectSlice): string {
   return createHash('sha256').update(JSON.stringify(slice)).digest('hex');
+}
+
+/**
+ * What the merge reads of a file for the other files' slices and for the summaries: everything but the file's own
+ * reads, calls and typed-handler flag (only its own slice reads them) and its imports (read only through the files
+ * a resolution looks in: ProjectFacts.importsConsulted). A field added to FileFacts is global unless listed here.
+ */
+export function globalPartsOf(f: FileFacts): Omit<FileFacts, 'reads' | 'calls' | 'catchesTyped' | 'imports' | 'path' | 'version'> {
+  const { reads: _r, calls: _c, catchesTyped: _t, imports: _i, path: _p, version: _v, ...global } = f;
+  return global;
+}
+
+/** A stable hash of a file's global parts: two facts with the same one leave every other file's slice as it was. */
+export function globalHash(f: FileFacts): string {
+  return createHash('sha256').update(JSON.stringify(globalPartsOf(f))).digest('hex');
+}
+
+/**
+ * A file as a merge with restored summaries needs it when the file is not the one asking (the index an
+ * incremental merge is built from): its global parts and imports, functions by name only.
+ */
+export type IndexedFacts = Omit<FileFacts, 'reads' | 'calls' | 'catchesTyped' | 'functions'> & { functions: string[] };
+
+export function indexedFacts(f: FileFacts): IndexedFacts {
+  const { reads: _r, calls: _c, catchesTyped: _t, functions, ...rest } = f;
+  return { ...rest, functions: functions.map((fn) => fn.name) };
+}
+
+/** The facts a merge with restored summaries sees of an indexed file (it reads no other file's calls or reads). */
+export function fromIndex(f: IndexedFacts): FileFacts {
+  return { ...f, reads: [], calls: [], catchesTyped: false, functions: f.functions.map((name) => ({ name, returns: [] })) };
+}
+
+/** The local names whose binding (the first of that name, as resolution reads it) differs between two import lists. */
+export function changedBindings(before: ReadonlyArray<[string, string]>, after: ReadonlyArray<[string, string]>): string[] {
+  const first = (list: ReadonlyArray<[string, string]>): Map<string, string> => {
+    const m = new Map<string, string>();
+    for (const [local, target] of list) if (!m.has(local)) m.set(local, target);
+    return m;
+  };
+  const a = first(before);
+  const b = first(after);
+  return [...new Set([...a.keys(), ...b.keys()])].filter((local) => a.get(local) !== b.get(local));
 }
