@@ -12,7 +12,7 @@
 // phase-1 entry depends on the file alone, and the phase-2 entry of a file's project-aware rules carries the hash of
 // the project-facts slice it was computed with (engine/projectPhase.ts), so a dependency's change re-runs it.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileAnalysis } from '../engine/analyzePython.js';
 import { writeFileAtomically } from './atomicWrite.js';
@@ -165,7 +165,8 @@ export class SealedPack<T> {
   save(): void {
     if (this.segmented && !this.loaded) {
       if (!this.added || !this.key) return;
-      if (this.segments().length < MAX_SEGMENTS) return this.writeSegment();
+      // The first entries make the pack itself (a cold run); later ones a segment, until there are enough to merge.
+      if (existsSync(join(this.dir, this.file)) && this.segments().length < MAX_SEGMENTS) return this.writeSegment();
       this.load();
     }
     const rows: Row[] = [...this.used].map(([key, result]) => [key, result, 0]);

@@ -123,9 +123,10 @@ function phase1KeysOf(members: readonly number[], outcomes: readonly FileOutcome
 /**
  * The slices from the last merge's state, when it was made from the same files. The merge is a pure function of the
  * facts, and the facts of the phase-1 keys: the same keys give the same slices, so their hashes are reused without
- * loading any facts. When some files changed but not in their global parts (index/project.ts globalPartsOf), and none
- * changed an import binding a resolution looked up (importsConsulted), every other file's slice is what it was: the
- * merge is rebuilt from the index with the stored summaries, and only the changed files are sliced. Undefined
+ * loading any facts. When some files changed but not in their global parts (index/project.ts globalPartsOf), none
+ * changed an import binding a resolution looked up (importsConsulted), and none changed what a function of theirs
+ * contributes to the summaries (effectivePlan) or a function name a resolution looked for or answered, every other file's slice is what it was: the merge is rebuilt from
+ * the index with the stored summaries, and only the changed files are sliced. Undefined
  * otherwise (then everything is merged again).
  */
 async function fromState(members: readonly number[], keys: readonly string[], outcomes: FileOutcome[], io: ProjectPhaseIO, state: ProjectState): Promise<Plan | undefined> {
@@ -161,6 +162,22 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
     all.push(f);
   }
   const project = new ProjectFacts(all, state.summaries);
+  const answered = new Set(state.resolvedNames);
+  for (const m of changed) {
+    const path = io.source.path(members[m]!);
+    const module = project.moduleOf(path);
+    if (module === undefined) continue;
+    const before = new Set(index[path]!.functions);
+    const after = new Set(fresh.get(m)!.functions.map((fn) => fn.name));
+    // A new function answers a resolution that looked for its name here; a gone one no longer answers one.
+    for (const local of after) if (!before.has(local) && consulted.has(`${path}\0${local.split('.')[0]}`)) return undefined;
+    for (const local of before) if (!after.has(local) && answered.has(`${module}.${local}`)) return undefined;
+    // The stored summaries stand when every changed function contributes to them what it did (effectivePlan).
+    for (const local of new Set([...before, ...after])) {
+      const name = `${module}.${local}`;
+      if (project.effectivePlan(name) !== (Object.hasOwn(state.plans, name) ? state.plans[name] : undefined)) return undefined;
+    }
+  }
   const slices = new Map<number, ProjectSlice>();
   const files = { ...state.files };
   for (const m of changed) {
@@ -173,9 +190,11 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
     index[path] = indexedFacts(fresh.get(m)!);
   }
   for (const p of project.importsConsulted) consulted.add(p);
+  for (const n of project.resolvedNames) answered.add(n);
   return {
     hashes, slices, merged: 'incremental',
-    state: { files, summaries: state.summaries, importsConsulted: [...consulted].sort(), index: JSON.stringify(index) },
+    state: { files, summaries: state.summaries, plans: state.plans, importsConsulted: [...consulted].sort(),
+      resolvedNames: [...answered].sort(), index: JSON.stringify(index) },
   };
 }
 
@@ -203,7 +222,11 @@ async function fullMerge(members: readonly number[], keys: readonly string[] | u
   });
   return {
     hashes, slices, merged: 'full',
-    state: { files, summaries: project.exportSummaries(), importsConsulted: [...project.importsConsulted].sort(), index: JSON.stringify(index) },
+    state: {
+      files, summaries: project.exportSummaries(), plans: project.exportPlans(), importsConsulted: [...project.importsConsulted].sort(),
+      resolvedNames: [...project.resolvedNames].sort(),
+      index: JSON.stringify(index),
+    },
   };
 }
 

@@ -62,6 +62,10 @@ export class ProjectFacts {
    * only a change of these bindings can change an answer (engine/projectPhase.ts's incremental merge asks it).
    */
   readonly importsConsulted = new Set<string>();
+  /** Every name a resolution answered: only removing one of these functions can change an answer. */
+  readonly resolvedNames = new Set<string>();
+  /** The plans resolveSummaries made (for effectivePlan). */
+  private readonly plans = new Map<string, SummaryPlan>();
 
   /**
    * `summaries`: the function summaries an earlier merge of facts with the same function, option and policy facts
@@ -93,6 +97,43 @@ export class ProjectFacts {
     }
     if (summaries) for (const [name, s] of summaries) this.summaries.set(name, s);
     else this.resolveSummaries();
+  }
+
+  /**
+   * What a function's facts contribute to any summary, given the final summaries, as a stable string; undefined when
+   * nothing. A summary, once a function has one, is only ever replaced by another (resolveSummaries never removes
+   * one), and so is an image role and a probe role: a callee without one at the end never had one in any round, and
+   * a part naming it never contributed. So facts whose effective plans are the same as before take the summaries
+   * through the same rounds to the same end — with the options, names and other facts the plans resolve against
+   * unchanged (engine/projectPhase.ts checks those), the stored summaries stand.
+   */
+  effectivePlan(name: string): string | undefined {
+    const plan = this.plans.get(name) ?? (this.functions.has(name) ? this.planOf(name) : undefined);
+    if (!plan) return undefined;
+    const returns = plan.returns.filter((p) => p.kind !== 'call' || this.summaries.has(p.callee));
+    const img = plan.image;
+    const calls = img ? img.calls.filter((c) => this.summaries.get(c)?.image !== undefined) : [];
+    const returned = img ? img.returnedCalls.filter((c) => this.summaries.get(c)?.image?.probes === true) : [];
+    // imageRoles reads these three of a function's own roles, and its callees' roles.
+    const own = img ? { r: img.own.returnsProbe, c: img.own.converts, v: img.own.validates } : undefined;
+    const image = own && (own.r || own.c || own.v || calls.length > 0 || returned.length > 0) ? { ...own, calls, returned } : undefined;
+    if (returns.length === 0 && !image) return undefined;
+    return JSON.stringify({ returns, ...(image ? { image } : {}) });
+  }
+
+  /** The effective plans of every function that has one, by name (sorted). */
+  exportPlans(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const name of [...this.functions.keys()].sort()) {
+      const p = this.effectivePlan(name);
+      if (p !== undefined) out[name] = p;
+    }
+    return out;
+  }
+
+  /** The module of a file, as its functions' qualified names begin (undefined for a file outside any module). */
+  moduleOf(path: string): string | undefined {
+    return this.modules.info(path)?.module;
   }
 
   /** Every resolved summary, by name (sorted), for a later merge of facts with the same global parts. */
@@ -136,7 +177,10 @@ export class ProjectFacts {
   private resolveUncached(target: string, fromPath: string, known: (name: string) => boolean): string | undefined {
     let name = this.modules.absolute(target, fromPath);
     for (let hop = 0; name !== undefined && hop <= MAX_REEXPORT_HOPS; hop++) {
-      if (known(name)) return name;
+      if (known(name)) {
+        this.resolvedNames.add(name);
+        return name;
+      }
       const split = this.modules.split(name, fromPath);
       if (!split) return undefined;
       const [head, ...tail] = split.rest.split('.');
@@ -175,6 +219,7 @@ export class ProjectFacts {
    */
   private resolveSummaries(): void {
     const plans = [...this.functions.keys()].sort().map((name) => this.planOf(name));
+    for (const plan of plans) this.plans.set(plan.name, plan);
     for (let round = 0; round < MAX_ROUNDS; round++) {
       let changed = false;
       for (const plan of plans) {
@@ -350,11 +395,13 @@ export function sliceHash(slice: ProjectSlice): string {
 
 /**
  * What the merge reads of a file for the other files' slices and for the summaries: everything but the file's own
- * reads, calls and typed-handler flag (only its own slice reads them) and its imports (read only through the files
- * a resolution looks in: ProjectFacts.importsConsulted). A field added to FileFacts is global unless listed here.
+ * reads, calls and typed-handler flag (only its own slice reads them), its imports (read only through the bindings
+ * a resolution looks up: ProjectFacts.importsConsulted) and its functions (read through the names resolutions look
+ * for, importsConsulted, or answered, resolvedNames, and through their effective plans, ProjectFacts.effectivePlan).
+ * A field added to FileFacts is global unless listed here.
  */
-export function globalPartsOf(f: FileFacts): Omit<FileFacts, 'reads' | 'calls' | 'catchesTyped' | 'imports' | 'path' | 'version'> {
-  const { reads: _r, calls: _c, catchesTyped: _t, imports: _i, path: _p, version: _v, ...global } = f;
+export function globalPartsOf(f: FileFacts): Omit<FileFacts, 'reads' | 'calls' | 'catchesTyped' | 'imports' | 'path' | 'version' | 'functions'> {
+  const { reads: _r, calls: _c, catchesTyped: _t, imports: _i, path: _p, version: _v, functions: _f, ...global } = f;
   return global;
 }
 
