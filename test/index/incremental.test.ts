@@ -82,7 +82,16 @@ describe('the merge of project facts, skipped or narrowed', () => {
     writeFileSync(join(root, 'app/helpers/__init__.py'), reexport('creds', 'service_token'));
     expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: both, merged: 'full' });
 
-    // A function's summary changes (its file's global facts): the unchanged worker.py's findings go.
+    // The package defines the name itself (a function with no summary: nothing for the summaries to redo), so the
+    // call resolves to it, not to the re-export (a resolution had looked for that name there): merged again.
+    const shadow = `${reexport('creds', 'service_token')}from app.helpers import plain\n\n\ndef token():\n    return plain.user_name('x')\n`;
+    writeFileSync(join(root, 'app/helpers/__init__.py'), shadow);
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: ['app/worker.py:11:medium'], merged: 'full' });
+    // And gone again: a resolution had answered with it.
+    writeFileSync(join(root, 'app/helpers/__init__.py'), reexport('creds', 'service_token'));
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: both, merged: 'full' });
+
+    // What a function contributes to the summaries changes (its effective plan): the unchanged worker.py's findings go.
     writeFileSync(join(root, 'app/helpers/creds.py'), creds('user'));
     expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: [], merged: 'full' });
     writeFileSync(join(root, 'app/helpers/creds.py'), creds('token'));
