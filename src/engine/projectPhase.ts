@@ -125,7 +125,7 @@ function phase1KeysOf(members: readonly number[], outcomes: readonly FileOutcome
  * facts, and the facts of the phase-1 keys: the same keys give the same slices, so their hashes are reused without
  * loading any facts. When some files changed but not in their global parts (index/project.ts globalPartsOf), none
  * changed an import binding a resolution looked up (importsConsulted), and none changed what a function of theirs
- * contributes to the summaries (effectivePlan) or a function name a resolution looked for or answered, every other file's slice is what it was: the merge is rebuilt from
+ * contributes to the summaries (effectivePlan) or a function name a resolution asked for, every other file's slice is what it was: the merge is rebuilt from
  * the index with the stored summaries, and only the changed files are sliced. Undefined
  * otherwise (then everything is merged again).
  */
@@ -162,16 +162,16 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
     all.push(f);
   }
   const project = new ProjectFacts(all, state.summaries);
-  const answered = new Set(state.resolvedNames);
+  const asked = new Set(state.askedNames);
   for (const m of changed) {
     const path = io.source.path(members[m]!);
     const module = project.moduleOf(path);
     if (module === undefined) continue;
     const before = new Set(index[path]!.functions);
     const after = new Set(fresh.get(m)!.functions.map((fn) => fn.name));
-    // A new function answers a resolution that looked for its name here; a gone one no longer answers one.
-    for (const local of after) if (!before.has(local) && consulted.has(`${path}\0${local.split('.')[0]}`)) return undefined;
-    for (const local of before) if (!after.has(local) && answered.has(`${module}.${local}`)) return undefined;
+    // A function added or gone changes the answer of a resolution that asked for its name.
+    for (const local of after) if (!before.has(local) && asked.has(`${module}.${local}`)) return undefined;
+    for (const local of before) if (!after.has(local) && asked.has(`${module}.${local}`)) return undefined;
     // The stored summaries stand when every changed function contributes to them what it did (effectivePlan).
     for (const local of new Set([...before, ...after])) {
       const name = `${module}.${local}`;
@@ -190,11 +190,11 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
     index[path] = indexedFacts(fresh.get(m)!);
   }
   for (const p of project.importsConsulted) consulted.add(p);
-  for (const n of project.resolvedNames) answered.add(n);
+  for (const n of project.askedNames) asked.add(n);
   return {
     hashes, slices, merged: 'incremental',
     state: { files, summaries: state.summaries, plans: state.plans, importsConsulted: [...consulted].sort(),
-      resolvedNames: [...answered].sort(), index: JSON.stringify(index) },
+      askedNames: [...asked].sort(), index: JSON.stringify(index) },
   };
 }
 
@@ -224,7 +224,7 @@ async function fullMerge(members: readonly number[], keys: readonly string[] | u
     hashes, slices, merged: 'full',
     state: {
       files, summaries: project.exportSummaries(), plans: project.exportPlans(), importsConsulted: [...project.importsConsulted].sort(),
-      resolvedNames: [...project.resolvedNames].sort(),
+      askedNames: [...project.askedNames].sort(),
       index: JSON.stringify(index),
     },
   };

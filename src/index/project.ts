@@ -62,8 +62,11 @@ export class ProjectFacts {
    * only a change of these bindings can change an answer (engine/projectPhase.ts's incremental merge asks it).
    */
   readonly importsConsulted = new Set<string>();
-  /** Every name a resolution answered: only removing one of these functions can change an answer. */
-  readonly resolvedNames = new Set<string>();
+  /**
+   * Every name a resolution asked whether it is a known function (hops of re-exports included): only adding or
+   * removing a function of one of these names can change an answer.
+   */
+  readonly askedNames = new Set<string>();
   /** The plans resolveSummaries made (for effectivePlan). */
   private readonly plans = new Map<string, SummaryPlan>();
 
@@ -177,10 +180,8 @@ export class ProjectFacts {
   private resolveUncached(target: string, fromPath: string, known: (name: string) => boolean): string | undefined {
     let name = this.modules.absolute(target, fromPath);
     for (let hop = 0; name !== undefined && hop <= MAX_REEXPORT_HOPS; hop++) {
-      if (known(name)) {
-        this.resolvedNames.add(name);
-        return name;
-      }
+      this.askedNames.add(name);
+      if (known(name)) return name;
       const split = this.modules.split(name, fromPath);
       if (!split) return undefined;
       const [head, ...tail] = split.rest.split('.');
@@ -396,8 +397,8 @@ export function sliceHash(slice: ProjectSlice): string {
 /**
  * What the merge reads of a file for the other files' slices and for the summaries: everything but the file's own
  * reads, calls and typed-handler flag (only its own slice reads them), its imports (read only through the bindings
- * a resolution looks up: ProjectFacts.importsConsulted) and its functions (read through the names resolutions look
- * for, importsConsulted, or answered, resolvedNames, and through their effective plans, ProjectFacts.effectivePlan).
+ * a resolution looks up: ProjectFacts.importsConsulted) and its functions (read through the names resolutions ask
+ * for, ProjectFacts.askedNames, and through their effective plans, ProjectFacts.effectivePlan).
  * A field added to FileFacts is global unless listed here.
  */
 export function globalPartsOf(f: FileFacts): Omit<FileFacts, 'reads' | 'calls' | 'catchesTyped' | 'imports' | 'path' | 'version' | 'functions'> {
