@@ -12,11 +12,12 @@
 // phase-1 entry depends on the file alone, and the phase-2 entry of a file's project-aware rules carries the hash of
 // the project-facts slice it was computed with (engine/projectPhase.ts), so a dependency's change re-runs it.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileAnalysis } from '../engine/analyzePython.js';
 import { writeFileAtomically } from './atomicWrite.js';
-import { isFileAnalysis } from './shape.js';
+import type { FileFacts } from '../index/types.js';
+import { isFileAnalysis, isFileFacts } from './shape.js';
 import { seal, sealedBy, userKey } from './userKey.js';
 
 /** Bumped when the layout changes; an older pack then simply misses. */
@@ -27,6 +28,13 @@ const PACK = 'results.pack.json';
  * finds the first branch's results.
  */
 const MAX_IDLE_RUNS = 4;
+/**
+ * Segments a segmented pack keeps beside it: a run that adds entries without having read the pack (a one-file change
+ * that reuses the last merge of the project facts) writes them to a small segment of their own instead of rewriting
+ * the whole pack; the run that finds this many merges them all into the pack.
+ */
+const MAX_SEGMENTS = 8;
+const SEGMENT = /^(.*)\.json$/;
 
 /** `payload` is the JSON of `Row[]`, sorted by key; `mac` its HMAC under the user's key. */
 interface Pack { format: string; mac: string; payload: string }
@@ -35,32 +43,71 @@ type Row = [key: string, result: string, idle: number];
 
 export interface CacheStats { hits: number; misses: number; rejected: number; writeErrors: number }
 
-export class FileCache {
+/**
+ * A sealed pack of values by key. The result cache is one (FileCache); the engine keeps the project facts of each
+ * file in another (FACTS_PACK, engine/runFiles.ts): they are 98 % of a phase-1 result's bytes and needed only when the
+ * project facts must be merged again, so a run that can reuse the stored merge (engine/projectState) never reads them.
+ */
+export class SealedPack<T> {
   readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0, writeErrors: 0 };
   /** Results of earlier runs, by key: the loaded pack. */
   private packed = new Map<string, { result: string; idle: number }>();
   /** Results this run used or made, by key. */
   private readonly used = new Map<string, string>();
   private added = false;
+  private loaded = false;
+  /** The segments load() merged in, deleted once a full pack holding their entries is written. */
+  private segmentsRead: string[] = [];
 
   /** The user's key; undefined when there is none to be had (then nothing is read or written). */
-  private readonly key: Buffer | undefined;
+  readonly key: Buffer | undefined;
 
-  constructor(readonly dir: string, private readonly engineFingerprint: string, key?: Buffer) {
+  constructor(
+    readonly dir: string, private readonly engineFingerprint: string, key: Buffer | undefined,
+    private readonly file: string, private readonly decode: (json: string) => T | undefined,
+    /** Entries added without reading the pack go to a segment (MAX_SEGMENTS). */
+    private readonly segmented = false,
+  ) {
     this.key = key ?? (() => { const k = userKey(); return k.ok ? k.key : undefined; })();
   }
 
-  /** Loads the pack; a missing, foreign, forged or damaged one counts as empty. */
+  /**
+   * Loads the pack, once (get, put and touch load it first, so a pack nobody asks is never read); a missing,
+   * foreign, forged or damaged one counts as empty.
+   */
   load(): void {
+    if (this.loaded) return;
+    this.loaded = true;
     if (!this.key) return;
+    const rows = this.readPack(this.file);
+    if (rows) this.packed = new Map(rows.map(([key, result, idle]) => [key, { result, idle }]));
+    if (!this.segmented) return;
+    // A segment's entries are this key's value as much as the pack's (keys name their content): either may stand.
+    for (const name of this.segments()) {
+      this.segmentsRead.push(name);
+      for (const [key, result] of this.readPack(name) ?? []) this.packed.set(key, { result, idle: 0 });
+    }
+  }
+
+  /** The rows of a pack file of this directory; undefined when it is missing, damaged, foreign or forged. */
+  private readPack(name: string): Row[] | undefined {
     let raw: string;
     try {
-      raw = readFileSync(join(this.dir, PACK), 'utf8');
+      raw = readFileSync(join(this.dir, name), 'utf8');
     } catch {
-      return;
+      return undefined;
     }
-    const rows = decodePack(raw, this.key);
-    if (rows) this.packed = new Map(rows.map(([key, result, idle]) => [key, { result, idle }]));
+    return decodePack(raw, this.key!);
+  }
+
+  /** The segment files beside the pack, sorted. */
+  private segments(): string[] {
+    const stem = `${SEGMENT.exec(this.file)?.[1] ?? this.file}.`;
+    try {
+      return readdirSync(this.dir).filter((n) => n.startsWith(stem) && n.endsWith('.seg.json')).sort();
+    } catch {
+      return [];
+    }
   }
 
   /** The entry key for one file's analysis. */
@@ -73,13 +120,14 @@ export class FileCache {
     return sha256(`${FORMAT}\0${this.engineFingerprint}\0${variant}\0${path}\0${textHash}`);
   }
 
-  get(key: string): FileAnalysis | undefined {
+  get(key: string): T | undefined {
+    this.load();
     const row = this.packed.get(key);
     if (row === undefined) {
       this.stats.misses++;
       return undefined;
     }
-    const value = decodeResult(row.result);
+    const value = this.decode(row.result);
     if (value === undefined) {
       this.stats.rejected++;
       this.stats.misses++;
@@ -90,9 +138,24 @@ export class FileCache {
     return value;
   }
 
-  put(key: string, value: FileAnalysis): void {
+  put(key: string, value: T): void {
+    if (!this.segmented) this.load();
     this.used.set(key, JSON.stringify(value));
     this.added = true;
+  }
+
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /** Keeps the entry of `key` young without decoding it; false when there is none. */
+  touch(key: string): boolean {
+    this.load();
+    if (this.used.has(key)) return true;
+    const row = this.packed.get(key);
+    if (row === undefined) return false;
+    this.used.set(key, row.result);
+    return true;
   }
 
   /**
@@ -100,6 +163,12 @@ export class FileCache {
    * only costs the next run its hits, so it is counted, not thrown.
    */
   save(): void {
+    if (this.segmented && !this.loaded) {
+      if (!this.added || !this.key) return;
+      // The first entries make the pack itself (a cold run); later ones a segment, until there are enough to merge.
+      if (existsSync(join(this.dir, this.file)) && this.segments().length < MAX_SEGMENTS) return this.writeSegment();
+      this.load();
+    }
     const rows: Row[] = [...this.used].map(([key, result]) => [key, result, 0]);
     for (const [key, { result, idle }] of this.packed) {
       if (!this.used.has(key) && idle + 1 <= MAX_IDLE_RUNS) rows.push([key, result, idle + 1]);
@@ -109,7 +178,35 @@ export class FileCache {
     rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const payload = JSON.stringify(rows);
     const pack: Pack = { format: FORMAT, mac: seal(this.key, payload), payload };
-    if (!writeFileAtomically(this.dir, PACK, JSON.stringify(pack))) this.stats.writeErrors++;
+    if (!writeFileAtomically(this.dir, this.file, JSON.stringify(pack))) {
+      this.stats.writeErrors++;
+      return;
+    }
+    // The pack now holds every entry of the segments it merged (those written meanwhile by another run stay).
+    for (const name of this.segmentsRead) {
+      try {
+        rmSync(join(this.dir, name), { force: true });
+      } catch {
+        // Left behind, it is merged again next time: its entries are the pack's own.
+      }
+    }
+  }
+
+  /** This run's new entries, sealed, in a segment named by its content (so a rewrite of the same is harmless). */
+  private writeSegment(): void {
+    const rows: Row[] = [...this.used].map(([key, result]) => [key, result, 0]);
+    rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const payload = JSON.stringify(rows);
+    const pack: Pack = { format: FORMAT, mac: seal(this.key!, payload), payload };
+    const name = `${SEGMENT.exec(this.file)?.[1] ?? this.file}.${sha256(payload).slice(0, 16)}.seg.json`;
+    if (!writeFileAtomically(this.dir, name, JSON.stringify(pack))) this.stats.writeErrors++;
+  }
+}
+
+/** Per-file analysis results by key (see the top of this file). */
+export class FileCache extends SealedPack<FileAnalysis> {
+  constructor(dir: string, engineFingerprint: string, key?: Buffer) {
+    super(dir, engineFingerprint, key, PACK, decodeResult);
   }
 }
 
@@ -139,6 +236,17 @@ export function decodeResult(json: string): FileAnalysis | undefined {
     return undefined;
   }
   return isFileAnalysis(value) ? value : undefined;
+}
+
+/** Cached project facts of one file, or undefined when they are not complete facts of this layout. */
+export function decodeFacts(json: string): FileFacts | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  return isFileFacts(value) ? value : undefined;
 }
 
 export function sha256(text: string): string {

@@ -2,7 +2,7 @@
 // checked before the entry may stand in for a fresh analysis.
 import type { FileAnalysis } from '../engine/analyzePython.js';
 import { CONFIDENCES, SEVERITIES } from '../findings/types.js';
-import { FACTS_VERSION } from '../index/types.js';
+import { FACTS_VERSION, type FileFacts } from '../index/types.js';
 
 type Obj = Record<string, unknown>;
 
@@ -39,7 +39,7 @@ export function isFileAnalysis(v: unknown): v is FileAnalysis {
 const isArrayOf = (v: unknown, check: (x: unknown) => boolean): boolean => Array.isArray(v) && v.every(check);
 
 /** Phase-1 facts (src/index/types.ts): every field the merge reads. */
-function isFileFacts(v: unknown): boolean {
+export function isFileFacts(v: unknown): v is FileFacts {
   return isObj(v) && v.version === FACTS_VERSION && isStr(v.path) &&
     isArrayOf(v.options, (o) => isObj(o) && isStr(o.name) && (o.group === null || isStr(o.group)) && typeof o.secret === 'boolean' && isStr(o.type) && isInt(o.line)) &&
     isArrayOf(v.reads, (r) => isObj(r) && isStr(r.group) && isStr(r.name)) && isArrayOf(v.calls, isStr) &&
@@ -59,5 +59,6 @@ function isReturnPart(v: unknown): boolean {
 }
 
 function isSplit(v: unknown): boolean {
-  return isObj(v) && isFileFacts(v.facts) && isArrayOf(v.findings, isFinding) && isInt(v.suppressed);
+  // A cached phase-1 result keeps its facts in the facts pack (engine/runFiles.ts): absent here.
+  return isObj(v) && optional(v.facts, isFileFacts) && isArrayOf(v.findings, isFinding) && isInt(v.suppressed);
 }

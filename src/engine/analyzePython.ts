@@ -37,7 +37,11 @@ export interface FileAnalysis {
   split?: ProjectPart;
 }
 
-export interface ProjectPart { facts: FileFacts; findings: Finding[]; suppressed: number }
+/**
+ * `facts` is absent in a phase-1 result served from the cache: the engine keeps facts in a pack of their own and
+ * loads them only when the project facts must be merged again (engine/runFiles.ts, projectPhase.ts).
+ */
+export interface ProjectPart { facts?: FileFacts; findings: Finding[]; suppressed: number }
 
 export interface AnalyzeOptions {
   /** Keep suppressed findings (marked) instead of dropping them. */

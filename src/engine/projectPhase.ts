@@ -3,12 +3,14 @@
 // facts are merged (index/project.ts) and each file gets its slice: when it is empty the phase-1 findings are the
 // answer; otherwise the project-aware rules alone run again on that file with the slice, cached under the file's
 // hash and the slice's hash — so a file is re-analysed when one of its dependencies' facts changes, and only then.
+import type { ProjectState, StateRow } from '../cache/projectState.js';
 import type { Diagnostic, Finding } from '../findings/types.js';
-import { ProjectFacts, sliceHash } from '../index/project.js';
-import { isEmptySlice, type ProjectSlice } from '../index/types.js';
+import { changedBindings, fromIndex, globalHash, indexedFacts, ProjectFacts, sliceHash, type IndexedFacts } from '../index/project.js';
+import { isEmptySlice, type FileFacts, type ProjectSlice } from '../index/types.js';
 import type { Rule } from '../rulekit/types.js';
 import { analyzePython, type AnalyzeOptions, type FileAnalysis } from './analyzePython.js';
 import type { FileOutcome, FileSource } from './runFiles.js';
+import { gaveUp } from './task.js';
 
 /** Phase-2 analyses in flight at once: the pool (or the main thread's queue) bounds the real concurrency. */
 const WINDOW = 16;
@@ -21,35 +23,63 @@ export interface ProjectPhaseIO {
   cached(key: string): FileAnalysis | undefined;
   keyOf(index: number, textHash: string, sliceKey: string): string | undefined;
   analyse(index: number, text: string, key: string | undefined, slice: ProjectSlice): Promise<FileAnalysis>;
+  /**
+   * With a cache: the cache key of each file's phase-1 result, the facts stored beside it (a cached phase-1 result
+   * comes without them: cache/fileCache.ts SealedPack), and the last merge's state (cache/projectState.ts).
+   */
+  stored?: {
+    phase1Key(index: number): string | undefined;
+    facts(index: number): FileFacts | undefined;
+    load(): ProjectState | undefined;
+    save(state: ProjectState): void;
+  };
+  /** Phase 1 again on a file whose stored facts were lost (aged out, damaged pack): its facts. */
+  extractFacts(index: number, text: string): Promise<FileFacts | undefined>;
 }
 
-/** Files whose slice was not empty (phase 2 ran or was served from the cache), and how many were analysed. */
-export interface ProjectPhaseStats { files: number; analysed: number }
+/**
+ * Files whose slice was not empty (phase 2 ran or was served from the cache), how many were analysed, and how the
+ * slices were had: `none` — the last merge's, every file unchanged; `incremental` — only changed files sliced, from the
+ * last merge's index and summaries; `full` — every file's facts merged.
+ */
+export interface ProjectPhaseStats { files: number; analysed: number; merged: 'none' | 'incremental' | 'full' }
+
+type Ok = Extract<FileOutcome, { ok: true }>;
+
+/** Each member's slice hash ('' when empty), the slices computed this run, and the state to store, if any. */
+interface Plan { hashes: string[]; slices: Map<number, ProjectSlice>; state?: ProjectState; merged: ProjectPhaseStats['merged'] }
 
 export async function runProjectPhase(outcomes: FileOutcome[], io: ProjectPhaseIO): Promise<ProjectPhaseStats> {
-  const facts = outcomes.flatMap((o) => (o.ok && o.result.split ? [o.result.split.facts] : []));
-  const project = new ProjectFacts(facts);
+  const members: number[] = [];
+  outcomes.forEach((o, i) => { if (o.ok && o.result.split) members.push(i); });
+  const keys = phase1KeysOf(members, outcomes, io);
+  const state = keys ? io.stored!.load() : undefined;
+  let plan = keys && state ? await fromState(members, keys, outcomes, io, state) : undefined;
+  // Phase-2 results of files not sliced this run, by the stored slice hash; a missing one means merging again.
+  const ready = new Map<number, FileAnalysis>();
+  if (plan && !members.every((i, m) => plan!.hashes[m] === '' || plan!.slices.has(i) || cachedInto(ready, i, plan!.hashes[m]!, io))) {
+    plan = undefined;
+    ready.clear();
+  }
+  plan ??= await fullMerge(members, keys, outcomes, io);
   const pending: number[] = [];
-  const slices = new Map<number, ProjectSlice>();
-  outcomes.forEach((o, i) => {
-    if (!o.ok || !o.result.split) return;
-    const slice = project.sliceFor(o.result.split.facts.path);
-    if (isEmptySlice(slice)) {
-      o.result = combine(o.result, o.result.split.findings, o.result.split.suppressed, []);
-      return;
-    }
-    slices.set(i, slice);
-    pending.push(i);
+  members.forEach((i, m) => {
+    const o = outcomes[i] as Ok;
+    const done = ready.get(i);
+    if (plan.hashes[m] === '') o.result = combine(o.result, o.result.split!.findings, o.result.split!.suppressed, []);
+    else if (done) o.result = combine(o.result, done.findings, done.suppressed, done.diagnostics);
+    else pending.push(i);
   });
+  const hashOf = new Map(members.map((i, m) => [i, plan.hashes[m]!]));
   let next = 0;
   let analysed = 0;
   const lane = async (): Promise<void> => {
     while (next < pending.length) {
       const i = pending[next++]!;
-      const outcome = outcomes[i] as Extract<FileOutcome, { ok: true }>;
-      const slice = slices.get(i)!;
+      const outcome = outcomes[i] as Ok;
+      const slice = plan.slices.get(i)!;
       const hash = io.hashes[i];
-      const key = hash ? io.keyOf(i, hash, sliceHash(slice)) : undefined;
+      const key = hash ? io.keyOf(i, hash, hashOf.get(i)!) : undefined;
       let result = key ? io.cached(key) : undefined;
       if (!result) {
         const read = outcome.text !== undefined ? { ok: true as const, text: outcome.text } : await io.source.read(i);
@@ -62,7 +92,152 @@ export async function runProjectPhase(outcomes: FileOutcome[], io: ProjectPhaseI
     }
   };
   await Promise.all(Array.from({ length: Math.min(WINDOW, pending.length) }, lane));
-  return { files: pending.length, analysed };
+  if (plan.state) io.stored!.save(plan.state);
+  return { files: plan.hashes.filter((h) => h !== '').length, analysed, merged: plan.merged };
+}
+
+function cachedInto(ready: Map<number, FileAnalysis>, i: number, sliceHash: string, io: ProjectPhaseIO): boolean {
+  const textHash = io.hashes[i];
+  const key = textHash ? io.keyOf(i, textHash, sliceHash) : undefined;
+  const result = key ? io.cached(key) : undefined;
+  if (result) ready.set(i, result);
+  return result !== undefined;
+}
+
+/**
+ * Each member's phase-1 key (what its facts are a function of). Undefined (no reuse, nothing stored) without a
+ * cache, or when a phase-1 result is not what its key promises (the engine gave up on the file: such results are
+ * never cached, and their facts may be partial).
+ */
+function phase1KeysOf(members: readonly number[], outcomes: readonly FileOutcome[], io: ProjectPhaseIO): string[] | undefined {
+  if (!io.stored) return undefined;
+  const keys: string[] = [];
+  for (const i of members) {
+    const k = io.stored.phase1Key(i);
+    if (k === undefined || gaveUp((outcomes[i] as Ok).result)) return undefined;
+    keys.push(k);
+  }
+  return keys;
+}
+
+/**
+ * The slices from the last merge's state, when it was made from the same files. The merge is a pure function of the
+ * facts, and the facts of the phase-1 keys: the same keys give the same slices, so their hashes are reused without
+ * loading any facts. When some files changed but not in their global parts (index/project.ts globalPartsOf), none
+ * changed an import binding a resolution looked up (importsConsulted), and none changed what a function of theirs
+ * contributes to the summaries (effectivePlan) or a function name a resolution asked for, every other file's slice is what it was: the merge is rebuilt from
+ * the index with the stored summaries, and only the changed files are sliced. Undefined
+ * otherwise (then everything is merged again).
+ */
+async function fromState(members: readonly number[], keys: readonly string[], outcomes: FileOutcome[], io: ProjectPhaseIO, state: ProjectState): Promise<Plan | undefined> {
+  if (Object.keys(state.files).length !== members.length) return undefined;
+  const rows: StateRow[] = [];
+  const changed: number[] = [];
+  for (const [m, i] of members.entries()) {
+    const path = io.source.path(i);
+    const row = Object.hasOwn(state.files, path) ? state.files[path] : undefined;
+    if (!row) return undefined;
+    rows.push(row);
+    if (row[0] !== keys[m]) changed.push(m);
+  }
+  const hashes = rows.map((r) => r[2]);
+  if (changed.length === 0) return { hashes, slices: new Map(), merged: 'none' };
+  const index = JSON.parse(state.index) as Record<string, IndexedFacts>;
+  const consulted = new Set(state.importsConsulted);
+  const fresh = new Map<number, FileFacts>();
+  for (const m of changed) {
+    const i = members[m]!;
+    const path = io.source.path(i);
+    const facts = await factsOf(i, outcomes[i] as Ok, io);
+    const old = Object.hasOwn(index, path) ? index[path] : undefined;
+    if (!facts || !old || globalHash(facts) !== rows[m]![1]) return undefined;
+    if (changedBindings(old.imports, facts.imports).some((local) => consulted.has(`${path}\0${local}`))) return undefined;
+    fresh.set(m, facts);
+  }
+  const all: FileFacts[] = [];
+  for (const [m, i] of members.entries()) {
+    const path = io.source.path(i);
+    const f = fresh.get(m) ?? (Object.hasOwn(index, path) ? fromIndex(index[path]!) : undefined);
+    if (!f) return undefined;
+    all.push(f);
+  }
+  const project = new ProjectFacts(all, state.summaries);
+  const asked = new Set(state.askedNames);
+  for (const m of changed) {
+    const path = io.source.path(members[m]!);
+    const module = project.moduleOf(path);
+    if (module === undefined) continue;
+    const before = new Set(index[path]!.functions);
+    const after = new Set(fresh.get(m)!.functions.map((fn) => fn.name));
+    // A function added or gone changes the answer of a resolution that asked for its name.
+    for (const local of after) if (!before.has(local) && asked.has(`${module}.${local}`)) return undefined;
+    for (const local of before) if (!after.has(local) && asked.has(`${module}.${local}`)) return undefined;
+    // The stored summaries stand when every changed function contributes to them what it did (effectivePlan).
+    for (const local of new Set([...before, ...after])) {
+      const name = `${module}.${local}`;
+      if (project.effectivePlan(name) !== (Object.hasOwn(state.plans, name) ? state.plans[name] : undefined)) return undefined;
+    }
+  }
+  const slices = new Map<number, ProjectSlice>();
+  const files = { ...state.files };
+  for (const m of changed) {
+    const i = members[m]!;
+    const path = io.source.path(i);
+    const slice = project.sliceFor(path);
+    hashes[m] = isEmptySlice(slice) ? '' : sliceHash(slice);
+    if (hashes[m] !== '') slices.set(i, slice);
+    files[path] = [keys[m]!, rows[m]![1], hashes[m]!];
+    index[path] = indexedFacts(fresh.get(m)!);
+  }
+  for (const p of project.importsConsulted) consulted.add(p);
+  for (const n of project.askedNames) asked.add(n);
+  return {
+    hashes, slices, merged: 'incremental',
+    state: { files, summaries: state.summaries, plans: state.plans, importsConsulted: [...consulted].sort(),
+      askedNames: [...asked].sort(), index: JSON.stringify(index) },
+  };
+}
+
+/** Every member's facts merged and sliced; the state for the next run when every member had its facts and a key. */
+async function fullMerge(members: readonly number[], keys: readonly string[] | undefined, outcomes: FileOutcome[], io: ProjectPhaseIO): Promise<Plan> {
+  const facts: Array<FileFacts | undefined> = [];
+  for (const i of members) facts.push(await factsOf(i, outcomes[i] as Ok, io));
+  const project = new ProjectFacts(facts.filter((f): f is FileFacts => f !== undefined));
+  const slices = new Map<number, ProjectSlice>();
+  const hashes = members.map((i, m) => {
+    // A member whose facts were lost and whose file went away keeps its phase-1 findings.
+    if (!facts[m]) return '';
+    const slice = project.sliceFor(io.source.path(i));
+    if (isEmptySlice(slice)) return '';
+    slices.set(i, slice);
+    return sliceHash(slice);
+  });
+  if (!keys || facts.some((f) => f === undefined)) return { hashes, slices, merged: 'full' };
+  const files: Record<string, StateRow> = {};
+  const index: Record<string, IndexedFacts> = {};
+  members.forEach((i, m) => {
+    const path = io.source.path(i);
+    files[path] = [keys[m]!, globalHash(facts[m]!), hashes[m]!];
+    index[path] = indexedFacts(facts[m]!);
+  });
+  return {
+    hashes, slices, merged: 'full',
+    state: {
+      files, summaries: project.exportSummaries(), plans: project.exportPlans(), importsConsulted: [...project.importsConsulted].sort(),
+      askedNames: [...project.askedNames].sort(),
+      index: JSON.stringify(index),
+    },
+  };
+}
+
+/** A member's facts: from its fresh analysis, else from the facts pack, else from phase 1 run again. */
+async function factsOf(i: number, outcome: Ok, io: ProjectPhaseIO): Promise<FileFacts | undefined> {
+  const own = outcome.result.split!.facts;
+  if (own) return own;
+  const stored = io.stored?.facts(i);
+  if (stored) return stored;
+  const read = outcome.text !== undefined ? { ok: true as const, text: outcome.text } : await io.source.read(i);
+  return read.ok ? io.extractFacts(i, read.text) : undefined;
 }
 
 /** The phase-1 result without its split part, with the project-aware rules' findings added. */

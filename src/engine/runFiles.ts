@@ -3,8 +3,10 @@
 // thread finished first. Files are read in a bounded window, so a 100,000-file tree is never held in memory.
 import { availableParallelism } from 'node:os';
 import { codeFingerprint } from '../cache/codeFingerprint.js';
-import { FileCache, sha256, type CacheStats } from '../cache/fileCache.js';
+import { decodeFacts, FileCache, SealedPack, sha256, type CacheStats } from '../cache/fileCache.js';
 import { Manifest } from '../cache/manifest.js';
+import { loadProjectState, saveProjectState } from '../cache/projectState.js';
+import type { FileFacts } from '../index/types.js';
 import type { Diagnostic } from '../findings/types.js';
 import type { Rule } from '../rulekit/types.js';
 import type { ReadResult } from '../sources/read.js';
@@ -83,6 +85,16 @@ interface Unit { key: string | undefined; text: string; keepSuppressed: boolean;
 
 const baseVariant = (keepSuppressed: boolean): string => (keepSuppressed ? 'keep-suppressed' : 'drop-suppressed');
 
+/** The pack of the project facts of phase-1 results, by the same keys (see SealedPack). */
+const FACTS_PACK = 'facts.pack.json';
+
+/** A phase-1 result as the result pack keeps it: its facts go to the facts pack. */
+function withoutFacts(result: FileAnalysis): FileAnalysis {
+  if (!result.split?.facts) return result;
+  const { facts: _facts, ...split } = result.split;
+  return { ...result, split };
+}
+
 export async function runFiles(source: FileSource, options: EngineOptions): Promise<{ outcomes: FileOutcome[]; stats: RunStats }> {
   const ruleIds = options.rules.map((r) => r.meta.id);
   // Project-aware rules (meta.usesProject) make the run two-phase: see runProjectPhase.
@@ -91,9 +103,12 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   // Phase-1 results of a two-phase run hold the facts and keep the project rules' findings apart: another entry.
   const variantOf = (keepSuppressed: boolean, main = true): string => `${baseVariant(keepSuppressed)}${twoPhase && main ? '+facts' : ''}`;
   const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
-  const cache = options.cacheDir !== undefined
-    ? new FileCache(options.cacheDir, sha256(`${codeFingerprint()}\0${ruleIds.join(',')}`))
-    : undefined;
+  const fingerprint = sha256(`${codeFingerprint()}\0${ruleIds.join(',')}`);
+  const cache = options.cacheDir !== undefined ? new FileCache(options.cacheDir, fingerprint) : undefined;
+  // Read only when the project facts must be merged again or a phase-1 result is added (SealedPack loads on use).
+  const factsPack = cache && twoPhase ? new SealedPack<FileFacts>(cache.dir, fingerprint, cache.key, FACTS_PACK, decodeFacts, true) : undefined;
+  /** The cache key of each file's phase-1 result (with a cache). */
+  const phase1Keys: Array<string | undefined> = new Array<string | undefined>(source.count);
   const outcomes: FileOutcome[] = new Array<FileOutcome>(source.count);
   let done = 0;
   const finish = (i: number, outcome: FileOutcome): void => {
@@ -106,6 +121,7 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   const unitsOf = (i: number, text: string, hash: string | undefined): Unit[] => {
     const path = source.path(i);
     const units: Unit[] = [{ text, keepSuppressed: options.keepSuppressed, key: hash && cache?.keyOfHash(path, hash, variantOf(options.keepSuppressed)), ...(twoPhase ? { phase: 'facts' as const } : {}) }];
+    phase1Keys[i] = units[0]!.key;
     // The version before a change is reviewed on its own, without project facts (it only tells moved code apart).
     const old = source.oldText?.(i, text) ?? null;
     if (old !== null) units.push({ text: old, keepSuppressed: false, key: cache?.keyOf(path, old, variantOf(false, false)) });
@@ -135,7 +151,8 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
     const known = signature ? manifest!.lookup(source.path(i), signature) : undefined;
     if (known && !source.oldText) {
       hashes[i] = known.hash;
-      const hit = cache.get(cache.keyOfHash(source.path(i), known.hash, variantOf(options.keepSuppressed)));
+      phase1Keys[i] = cache.keyOfHash(source.path(i), known.hash, variantOf(options.keepSuppressed));
+      const hit = cache.get(phase1Keys[i]);
       if (hit) return finish(i, { ok: true, lines: known.lines, result: hit });
       return void misses.push(i);
     }
@@ -180,7 +197,10 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
       // Timing totals never reach the cache or the report.
       const { timing: times, ...result } = timed;
       if (timings && times) mergeTimes(timings, times);
-      if (cache && unit.key && !gaveUp(result)) cache.put(unit.key, result);
+      if (cache && unit.key && !gaveUp(result)) {
+        cache.put(unit.key, withoutFacts(result));
+        if (factsPack && result.split?.facts) factsPack.put(unit.key, result.split.facts);
+      }
       return result;
     };
     // Reads run ahead of the analyses so that no thread waits for the disk.
@@ -205,6 +225,21 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
         cached: (key) => cache?.get(key),
         keyOf: (i, hash, sliceKey) => cache?.keyOfHash(source.path(i), hash, `${baseVariant(options.keepSuppressed)}+project:${sliceKey}`),
         analyse: (i, text, key, slice) => analyse(i, { text, key, keepSuppressed: options.keepSuppressed }, { ruleIds: projectRuleIds, phase: 'project', project: slice }),
+        // Facts only: the file's phase-1 result stands; the facts go back to the facts pack.
+        extractFacts: async (i, text) => {
+          const facts = (await analyse(i, { text, key: undefined, keepSuppressed: options.keepSuppressed, phase: 'facts' }, { ruleIds: [] })).split?.facts;
+          const key = phase1Keys[i];
+          if (facts && factsPack && key) factsPack.put(key, facts);
+          return facts;
+        },
+        ...(cache && factsPack ? {
+          stored: {
+            phase1Key: (i: number) => phase1Keys[i],
+            facts: (i: number) => { const k = phase1Keys[i]; return k ? factsPack.get(k) : undefined; },
+            load: () => loadProjectState(cache.dir, cache.key),
+            save: (state) => { saveProjectState(cache.dir, cache.key, state); },
+          },
+        } : {}),
       });
       // Wall time of phase 2 in the main thread: joining the facts, slicing, and the re-analyses.
       if (timings) mergeTimes(timings, { 'stage:phase-2 wall': { ms: performance.now() - tp, calls: 1 } });
@@ -213,6 +248,11 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
     await pool?.close();
     manifest?.save();
     cache?.save();
+    if (factsPack) {
+      // Facts stay as young as their results: a run that loaded the pack keeps every current file's facts in it.
+      for (const k of phase1Keys) if (k !== undefined && factsPack.isLoaded) factsPack.touch(k);
+      factsPack.save();
+    }
   }
   return { outcomes, stats: { jobs: pool?.threads ?? 1, analysed: misses.length, ...(cache ? { cache: cache.stats } : {}), ...(projectStats ? { project: projectStats } : {}), ...(timings ? { timing: timings } : {}) } };
 }

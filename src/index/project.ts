@@ -57,7 +57,25 @@ export class ProjectFacts {
   /** `root\0name` → the check-string template of the policy rule of that name (the first file in path order). */
   private readonly policyRules = new Map<string, { path: string; template: string }>();
 
-  constructor(all: readonly FileFacts[]) {
+  /**
+   * The import bindings a name resolution looked up (re-exports followed through them), as `path\0local name`:
+   * only a change of these bindings can change an answer (engine/projectPhase.ts's incremental merge asks it).
+   */
+  readonly importsConsulted = new Set<string>();
+  /**
+   * Every name a resolution asked whether it is a known function (hops of re-exports included): only adding or
+   * removing a function of one of these names can change an answer.
+   */
+  readonly askedNames = new Set<string>();
+  /** The plans resolveSummaries made (for effectivePlan). */
+  private readonly plans = new Map<string, SummaryPlan>();
+
+  /**
+   * `summaries`: the function summaries an earlier merge of facts with the same function, option and policy facts
+   * resolved (exportSummaries); they are taken as they are instead of being resolved again. Then the functions'
+   * facts are only asked for their names.
+   */
+  constructor(all: readonly FileFacts[], summaries?: ReadonlyArray<[string, FunctionSummaryFacts]>) {
     const sorted = [...all].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     this.modules = new ModuleMap(sorted.map((f) => f.path));
     for (const f of sorted) {
@@ -80,7 +98,50 @@ export class ProjectFacts {
       for (const r of f.raises) this.raisers.set(`${info.module}.${r.name}`, r.raises);
       for (const fn of f.functions) this.functions.set(`${info.module}.${fn.name}`, { path: f.path, facts: fn });
     }
-    this.resolveSummaries();
+    if (summaries) for (const [name, s] of summaries) this.summaries.set(name, s);
+    else this.resolveSummaries();
+  }
+
+  /**
+   * What a function's facts contribute to any summary, given the final summaries, as a stable string; undefined when
+   * nothing. A summary, once a function has one, is only ever replaced by another (resolveSummaries never removes
+   * one), and so is an image role and a probe role: a callee without one at the end never had one in any round, and
+   * a part naming it never contributed. So facts whose effective plans are the same as before take the summaries
+   * through the same rounds to the same end — with the options, names and other facts the plans resolve against
+   * unchanged (engine/projectPhase.ts checks those), the stored summaries stand.
+   */
+  effectivePlan(name: string): string | undefined {
+    const plan = this.plans.get(name) ?? (this.functions.has(name) ? this.planOf(name) : undefined);
+    if (!plan) return undefined;
+    const returns = plan.returns.filter((p) => p.kind !== 'call' || this.summaries.has(p.callee));
+    const img = plan.image;
+    const calls = img ? img.calls.filter((c) => this.summaries.get(c)?.image !== undefined) : [];
+    const returned = img ? img.returnedCalls.filter((c) => this.summaries.get(c)?.image?.probes === true) : [];
+    // imageRoles reads these three of a function's own roles, and its callees' roles.
+    const own = img ? { r: img.own.returnsProbe, c: img.own.converts, v: img.own.validates } : undefined;
+    const image = own && (own.r || own.c || own.v || calls.length > 0 || returned.length > 0) ? { ...own, calls, returned } : undefined;
+    if (returns.length === 0 && !image) return undefined;
+    return JSON.stringify({ returns, ...(image ? { image } : {}) });
+  }
+
+  /** The effective plans of every function that has one, by name (sorted). */
+  exportPlans(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const name of [...this.functions.keys()].sort()) {
+      const p = this.effectivePlan(name);
+      if (p !== undefined) out[name] = p;
+    }
+    return out;
+  }
+
+  /** The module of a file, as its functions' qualified names begin (undefined for a file outside any module). */
+  moduleOf(path: string): string | undefined {
+    return this.modules.info(path)?.module;
+  }
+
+  /** Every resolved summary, by name (sorted), for a later merge of facts with the same global parts. */
+  exportSummaries(): Array<[string, FunctionSummaryFacts]> {
+    return [...this.summaries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
 
   /** The option `group.name` as read from `fromPath`: declared in the same source root, or by a library. */
@@ -119,10 +180,12 @@ export class ProjectFacts {
   private resolveUncached(target: string, fromPath: string, known: (name: string) => boolean): string | undefined {
     let name = this.modules.absolute(target, fromPath);
     for (let hop = 0; name !== undefined && hop <= MAX_REEXPORT_HOPS; hop++) {
+      this.askedNames.add(name);
       if (known(name)) return name;
       const split = this.modules.split(name, fromPath);
       if (!split) return undefined;
       const [head, ...tail] = split.rest.split('.');
+      this.importsConsulted.add(`${split.path}\0${head}`);
       const imported = this.files.get(split.path)?.imports.find(([local]) => local === head)?.[1];
       if (imported === undefined) return undefined;
       name = this.modules.absolute([imported, ...tail].join('.'), split.path);
@@ -157,6 +220,7 @@ export class ProjectFacts {
    */
   private resolveSummaries(): void {
     const plans = [...this.functions.keys()].sort().map((name) => this.planOf(name));
+    for (const plan of plans) this.plans.set(plan.name, plan);
     for (let round = 0; round < MAX_ROUNDS; round++) {
       let changed = false;
       for (const plan of plans) {
@@ -328,4 +392,49 @@ function sameImageRoles(a: ImageRoleSummary | undefined, b: ImageRoleSummary | u
 /** A stable hash of a slice (keys are inserted in sorted order by sliceFor's sorted inputs). */
 export function sliceHash(slice: ProjectSlice): string {
   return createHash('sha256').update(JSON.stringify(slice)).digest('hex');
+}
+
+/**
+ * What the merge reads of a file for the other files' slices and for the summaries: everything but the file's own
+ * reads, calls and typed-handler flag (only its own slice reads them), its imports (read only through the bindings
+ * a resolution looks up: ProjectFacts.importsConsulted) and its functions (read through the names resolutions ask
+ * for, ProjectFacts.askedNames, and through their effective plans, ProjectFacts.effectivePlan).
+ * A field added to FileFacts is global unless listed here.
+ */
+export function globalPartsOf(f: FileFacts): Omit<FileFacts, 'reads' | 'calls' | 'catchesTyped' | 'imports' | 'path' | 'version' | 'functions'> {
+  const { reads: _r, calls: _c, catchesTyped: _t, imports: _i, path: _p, version: _v, functions: _f, ...global } = f;
+  return global;
+}
+
+/** A stable hash of a file's global parts: two facts with the same one leave every other file's slice as it was. */
+export function globalHash(f: FileFacts): string {
+  return createHash('sha256').update(JSON.stringify(globalPartsOf(f))).digest('hex');
+}
+
+/**
+ * A file as a merge with restored summaries needs it when the file is not the one asking (the index an
+ * incremental merge is built from): its global parts and imports, functions by name only.
+ */
+export type IndexedFacts = Omit<FileFacts, 'reads' | 'calls' | 'catchesTyped' | 'functions'> & { functions: string[] };
+
+export function indexedFacts(f: FileFacts): IndexedFacts {
+  const { reads: _r, calls: _c, catchesTyped: _t, functions, ...rest } = f;
+  return { ...rest, functions: functions.map((fn) => fn.name) };
+}
+
+/** The facts a merge with restored summaries sees of an indexed file (it reads no other file's calls or reads). */
+export function fromIndex(f: IndexedFacts): FileFacts {
+  return { ...f, reads: [], calls: [], catchesTyped: false, functions: f.functions.map((name) => ({ name, returns: [] })) };
+}
+
+/** The local names whose binding (the first of that name, as resolution reads it) differs between two import lists. */
+export function changedBindings(before: ReadonlyArray<[string, string]>, after: ReadonlyArray<[string, string]>): string[] {
+  const first = (list: ReadonlyArray<[string, string]>): Map<string, string> => {
+    const m = new Map<string, string>();
+    for (const [local, target] of list) if (!m.has(local)) m.set(local, target);
+    return m;
+  };
+  const a = first(before);
+  const b = first(after);
+  return [...new Set([...a.keys(), ...b.keys()])].filter((local) => a.get(local) !== b.get(local));
 }

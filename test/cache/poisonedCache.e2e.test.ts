@@ -77,7 +77,7 @@ describe('a poisoned result cache in the reviewed repository', () => {
     expect(pillar(['review', '.'], repo.dir, user).status).toBe(1);
     expect(existsSync(join(repo.dir, '.pillar-cache'))).toBe(false);
     const root = join(user, 'pillar');
-    expect(readdirSync(root).sort()).toEqual(['.gitignore', 'key', 'manifest.json', 'results.pack.json']);
+    expect(readdirSync(root).sort()).toEqual(['.gitignore', 'facts.pack.json', 'key', 'manifest.json', 'project.json', 'results.pack.json']);
     expect(readFileSync(join(root, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
     expect(statSync(join(root, 'key')).mode & 0o777).toBe(0o600);
     // Warm: the same report from the cache.
