@@ -52,6 +52,9 @@ export class ProjectFacts {
   private readonly fallbacks = new Map<string, { param: string; index: number }>();
   /** Absolute `module.func` / `module.Class.method` → the classes its own `raise` statements name. */
   private readonly raisers = new Map<string, string[]>();
+  /** Absolute `module.func` / `module.Class.method` → how it keeps a lookup to the caller's project (scopingFacts, then returns). */
+  private readonly scopers = new Map<string, string>();
+  private readonly resolvedScopers = new Map<string, string | undefined>();
   /** Absolute `module.NAME` → the check-string template a module constant holds. */
   private readonly policyConstants = new Map<string, { path: string; template: string }>();
   /** `root\0name` → the check-string template of the policy rule of that name (the first file in path order). */
@@ -78,9 +81,35 @@ export class ProjectFacts {
       for (const [name, template] of f.policyConstants) this.policyConstants.set(`${info.module}.${name}`, { path: f.path, template });
       for (const c of f.contextFallbacks) this.fallbacks.set(`${info.module}.${c.name}`, { param: c.param, index: c.index });
       for (const r of f.raises) this.raisers.set(`${info.module}.${r.name}`, r.raises);
+      for (const sc of f.scoping) this.scopers.set(`${info.module}.${sc.name}`, sc.how);
       for (const fn of f.functions) this.functions.set(`${info.module}.${fn.name}`, { path: f.path, facts: fn });
     }
     this.resolveSummaries();
+    this.resolveScopers();
+  }
+
+  /**
+   * A function that returns the result of a call to a function that scopes by project scopes too (`get_port(ctx,
+   * id): return self._get_port(ctx, id)` where `_get_port` filters by the context's project), to a fixpoint.
+   */
+  private resolveScopers(): void {
+    const returning: Array<{ name: string; callees: string[] }> = [];
+    for (const name of [...this.functions.keys()].sort()) {
+      const { path, facts } = this.functions.get(name)!;
+      const callees = facts.returns.flatMap((p) => (p.kind === 'call' ? [this.resolveFunction(p.target, path)] : []))
+        .filter((c): c is string => c !== undefined);
+      if (callees.length > 0) returning.push({ name, callees });
+    }
+    for (let round = 0, changed = true; changed && round < MAX_ROUNDS; round++) {
+      changed = false;
+      for (const { name, callees } of returning) {
+        if (this.scopers.has(name)) continue;
+        const callee = callees.find((c) => this.scopers.has(c));
+        if (callee === undefined) continue;
+        this.scopers.set(name, `returns \`${callee}()\`, which ${this.scopers.get(callee)!.replace(/^returns .*?, which /, '')}`);
+        changed = true;
+      }
+    }
   }
 
   /** The option `group.name` as read from `fromPath`: declared in the same source root, or by a library. */
@@ -280,6 +309,15 @@ export class ProjectFacts {
         if (fn) raises[target] = this.raisers.get(fn)!;
       }
       if (Object.keys(raises).length > 0) slice.raises = raises;
+    }
+    // Scoping facts matter only to a file with a lookup the ownership rule judges.
+    if (facts.asksScoping) {
+      const scoping: Record<string, string> = {};
+      for (const target of facts.calls) {
+        const fn = this.resolveMemo(target, path, this.scopers, this.resolvedScopers);
+        if (fn) scoping[target] = this.scopers.get(fn)!;
+      }
+      if (Object.keys(scoping).length > 0) slice.scoping = scoping;
     }
     return slice;
   }
