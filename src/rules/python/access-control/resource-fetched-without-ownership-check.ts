@@ -124,9 +124,13 @@ function isLookupCandidate(model: PythonModel, call: SyntaxNode): boolean {
   return boundName(call) !== null || call.parent?.type === 'return_statement';
 }
 
+function within(node: SyntaxNode, fn: SyntaxNode): boolean {
+  return node.startIndex >= fn.startIndex && node.endIndex <= fn.endIndex;
+}
+
 /** Ids the caller chose that reach `call`'s arguments. */
 function sourcesAt(
-  call: SyntaxNode, headers: ReadonlyMap<string, { node: SyntaxNode; header: string }>, requestArgs: ReadonlyMap<number, Source>,
+  fn: SyntaxNode, call: SyntaxNode, headers: ReadonlyMap<string, { node: SyntaxNode; header: string }>, requestArgs: ReadonlyMap<number, Source>,
   items: ReadonlySet<string>, itemLoop: (name: string) => SyntaxNode | null,
 ): Source[] {
   const out: Source[] = [];
@@ -135,7 +139,9 @@ function sourcesAt(
     const header = a.type === 'identifier' ? headers.get(a.text) : undefined;
     if (header) { out.push({ via: 'header', node: header.node, describe: `Header \`${header.header}\``, arg }); continue; }
     const req = requestArgs.get(arg.id);
-    if (req) { out.push(req); continue; }
+    // Read from the request in this function: a helper handed a request value by its caller (the taint engine
+    // follows values into this file's functions) leaves the owner check to that caller, after the call returns.
+    if (req && within(req.node, fn)) { out.push(req); continue; }
     // A field of an item of a caller-supplied list (`request.port_id`), not its owner field.
     if ((a.type === 'attribute' || a.type === 'subscript') && carries(a, items) && ownerFieldOf(a) === null) {
       const head = descendantsOfType(a, 'identifier').find((i) => items.has(i.text));
@@ -208,8 +214,10 @@ export default defineRule({
         const request = model.hasNodeOfType('call') ? requestData() : new Map<number, Source>();
         for (const call of calls) {
           if (!isLookupCandidate(model, call)) continue;
-          const sources = sourcesAt(call, headers, request, items, itemLoop);
-          if (sources.length === 0 || callScoping(model, call) !== null || calleeScopes(model, call, ctx.project) !== null || ownerChecked(model, body, call, ctx.project)) continue;
+          const sources = sourcesAt(fn, call, headers, request, items, itemLoop);
+          if (sources.length === 0) continue;
+          if (sources.every((s) => s.via === 'item') && networkCall(call)?.op !== 'read' && networkCall(call)?.op !== 'list') continue;
+          if (callScoping(model, call) !== null || calleeScopes(model, call, ctx.project) !== null || ownerChecked(model, body, call, ctx.project)) continue;
           const admin = adminVia(model, body, call, ctx.project);
           let src: Source | undefined;
           let act: { call: SyntaxNode; admin: string } | null = null;
