@@ -154,3 +154,45 @@ class VolumeController(wsgi.Controller):
         # ok: resource-fetched-without-ownership-check
         limit = int(body['limit'])
         return self.volume_api.count(elevated, limit)
+
+
+class ImageMembersController(wsgi.Controller):
+
+    def share(self, req, body):
+        # The repository is built from an elevated context: it sees every project's images.
+        admin_ctx = req.context if req.context.is_admin else req.context.elevated()
+        repo = self.gateway.get_repo(admin_ctx)
+        # ruleid: resource-fetched-without-ownership-check[admin]
+        image = repo.get(body['image_id'])
+        image.members.append(body['member'])
+        repo.save(image)
+
+    def share_own(self, req, body):
+        repo = self.gateway.get_repo(req.context)
+        # ok: resource-fetched-without-ownership-check
+        image = repo.get(body['image_id'])
+        image.members.append(body['member'])
+        repo.save(image)
+
+    def share_checked(self, req, body):
+        repo = self.gateway.get_repo(req.context.elevated())
+        # ok: resource-fetched-without-ownership-check
+        image = repo.get(body['image_id'])
+        if image.owner != req.context.project_id:
+            raise webob.exc.HTTPForbidden()
+        repo.save(image)
+
+
+class ServerMoveController(wsgi.Controller):
+
+    def _load_target(self, target_id):
+        # A helper handed a request value: its caller compares the owner once it returns.
+        admin = cl_context.get_admin_context()
+        # ok: resource-fetched-without-ownership-check
+        return self.compute_api.get(admin, target_id)
+
+    def move(self, req, body):
+        target = self._load_target(body['target_id'])
+        if target.project_id != req.context.project_id:
+            raise webob.exc.HTTPNotFound()
+        return target

@@ -80,14 +80,12 @@ function adminVia(model: PythonModel, body: SyntaxNode, call: SyntaxNode, projec
   const direct = argumentValues(call).find((a) => a.type === 'call' && isAdminContext(model, a));
   if (direct) return brief(direct, 40);
   const recv = receiver(call);
-  const args = new Set(argumentValues(call).filter((n) => n.type === 'identifier').map((n) => n.text));
-  for (const a of descendantsOfType(body, 'assignment')) {
-    const left = a.childForFieldName('left');
-    const right = a.childForFieldName('right');
-    if (left?.type !== 'identifier' || !right || a.startIndex > call.startIndex) continue;
-    const asReceiver = recv?.type === 'identifier' && recv.text === left.text;
-    if (!asReceiver && !args.has(left.text)) continue;
-    if (callsIn(right).some((c) => (asReceiver ? isAdminSource(model, c) : isAdminContext(model, c)))) return `${left.text} = ${brief(right, 40)}`;
+  const admins = adminNames(model, body, call.startIndex);
+  const viaReceiver = recv?.type === 'identifier' ? admins.get(recv.text) : undefined;
+  if (viaReceiver) return viaReceiver.text;
+  for (const a of argumentValues(call)) {
+    const bound = a.type === 'identifier' ? admins.get(a.text) : undefined;
+    if (bound?.context) return bound.text;
   }
   // A project function that makes an admin context when the caller leaves its context out (`ctxt=None`).
   const target = project.targetOf(model, call);
@@ -96,6 +94,32 @@ function adminVia(model: PythonModel, body: SyntaxNode, call: SyntaxNode, projec
     return `\`${target}\` without \`${fallback.param}\` (it falls back to an admin context)`;
   }
   return null;
+}
+
+/**
+ * Locals bound before `before` to an admin context or client, or to what one builds (`repo =
+ * gateway.get_repo(admin_ctx)`, `admin = ctx if ctx.is_admin else ctx.elevated()`), to a fixed point: `context` says
+ * whether it is a context (an argument that is a client is a helper's business) rather than a client or repository.
+ */
+function adminNames(model: PythonModel, body: SyntaxNode, before: number): Map<string, { text: string; context: boolean }> {
+  const out = new Map<string, { text: string; context: boolean }>();
+  const assignments = descendantsOfType(body, 'assignment').filter((a) => a.startIndex < before && a.childForFieldName('left')?.type === 'identifier');
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const a of assignments) {
+      const left = a.childForFieldName('left')!.text;
+      const right = a.childForFieldName('right');
+      if (!right || out.has(left)) continue;
+      const calls = callsIn(right);
+      const context = calls.some((c) => isAdminContext(model, c));
+      const built = context || calls.some((c) => isAdminSource(model, c)) ||
+        calls.some((c) => argumentValues(c).some((v) => v.type === 'identifier' && out.get(v.text)?.context === true));
+      if (!built) continue;
+      out.set(left, { text: `${left} = ${brief(right, 40)}`, context });
+      changed = true;
+    }
+  }
+  return out;
 }
 
 /** How the function the call names keeps the lookup to the caller's project: this file's definition, or the facts. */
