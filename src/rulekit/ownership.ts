@@ -8,6 +8,9 @@ import type { PythonModel } from '../languages/python/model.js';
 import { CONTEXT_PROJECT_ATTRIBUTES, OWNER_FIELDS, SCOPING_KEYWORDS } from '../models/python/openstack/index.js';
 import { argumentValues, brief, carries, derivedNames } from './openstack.js';
 
+/** Text every owner field, context project attribute and scoping keyword contains (a necessary condition). */
+const OWNER_TEXT = new RegExp([...OWNER_FIELDS, ...CONTEXT_PROJECT_ATTRIBUTES, ...SCOPING_KEYWORDS].join('|'));
+
 /** An owner field read off a value: `port['tenant_id']`, `inst.project_id`, `port.get('tenant_id')` → the field. */
 export function ownerFieldOf(expr: SyntaxNode): string | null {
   const e = unparenthesize(expr);
@@ -72,7 +75,8 @@ export function callScoping(model: PythonModel, call: SyntaxNode): string | null
  */
 export function ownScoping(model: PythonModel, fn: SyntaxNode): string | null {
   const body = fn.childForFieldName('body');
-  if (!body) return null;
+  // Every way of scoping names an owner field or switch: most functions name none (one text scan, no tree walks).
+  if (!body || !OWNER_TEXT.test(body.text)) return null;
   for (const cmp of descendantsOfType(body, 'comparison_operator')) {
     const side = cmp.namedChildren.find((s) => s !== null && ownerFieldOf(s) !== null);
     if (side) return `compares \`${brief(side, 40)}\``;

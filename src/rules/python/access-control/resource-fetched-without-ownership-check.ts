@@ -6,22 +6,74 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { callee, calleeName, descendantsOfType, keywordArg, mentionsName, positionalArgs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import type { TaintHooks } from '../../../languages/python/dataflow/taintTransfer.js';
-import type { TaintSpec } from '../../../analysis/taint/spec.js';
 import type { ProjectView } from '../../../index/view.js';
-import { ADMIN_CONTEXT_CALLS, CONTEXT_NAMES, ELEVATING_METHODS, ID_HEADER, PROJECT_HEADER } from '../../../models/python/openstack/index.js';
+import { ADMIN_CONTEXT_CALLS, CLIENT_FACTORIES, CONTEXT_NAMES, ELEVATING_METHODS, ID_HEADER, PROJECT_HEADER } from '../../../models/python/openstack/index.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
 import { PYTHON_BUILTINS } from '../../../models/python/builtins.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { argumentValues, boundName, brief, callsIn, calleeText, carries, derivedNames, isAdminSource, line, networkCall, receiver } from '../../../rulekit/openstack.js';
 import { callScoping, callerSuppliedNames, loopItems, mayLookUpForCaller, ownerFieldOf, ownScoping } from '../../../rulekit/ownership.js';
 
+/** Attributes of a request object that carry what the client sent (the taint model's table; the environ aside). */
+const REQUEST_DATA_ATTRIBUTES: ReadonlySet<string> = new Set(PYTHON_TAINT_SPEC.requestAttributes.filter((a) => a.shape !== 'environ').map((a) => a.attribute));
+/** Module-level request objects (`pecan.request`, `flask.request`) from the taint model's remote value sources. */
+const REQUEST_VALUES: ReadonlySet<string> = new Set(PYTHON_TAINT_SPEC.valueSources.filter((v) => v.trust === 'remote').map((v) => v.name));
+/** Container methods whose result is part of the container (`body.get('id')`). */
+const ITEM_METHODS: ReadonlySet<string> = new Set(['get', 'pop', 'copy', 'setdefault']);
+
 /**
- * Request data reaching any call argument: the model's request sources (webob/pecan/flask requests, API controller
- * bodies) with every call's arguments as sinks. One spec object, so the file's analysis is run once.
+ * Request data inside one function, from the taint model's sources (a routed method's `body`/`req` parameters, the
+ * request attributes that carry client data, `pecan.request`), followed through its assignments: what each name
+ * holding request data was read from. Within the function only: a helper handed a request value by its caller
+ * leaves the owner check to that caller, after the call returns.
  */
-const LOOKUP_SPEC: TaintSpec = { ...PYTHON_TAINT_SPEC, sinks: [] };
-const LOOKUP_HOOKS: TaintHooks = { sinksAt: (call) => [{ kind: 'exposure', variant: 'lookup', sinkName: '', args: argumentValues(call) }] };
+function requestDataIn(model: PythonModel, fn: SyntaxNode, body: SyntaxNode): (expr: SyntaxNode) => SyntaxNode | null {
+  const requests = new Set<string>();
+  const data = new Map<string, SyntaxNode>();
+  for (const [name, ps] of model.sourceParameters(fn, PYTHON_TAINT_SPEC)) {
+    if (ps.trust !== 'remote') continue;
+    const param = model.parameters(fn).find((p) => p.name === name);
+    if (!param) continue;
+    if (ps.shape === 'request') requests.add(name);
+    else data.set(name, param.declaration);
+  }
+  const isRequest = (e: SyntaxNode): boolean =>
+    (e.type === 'identifier' && requests.has(e.text)) || ((e.type === 'attribute' || e.type === 'identifier') && REQUEST_VALUES.has(model.qualifiedName(e) ?? ''));
+  const origin = (expr: SyntaxNode): SyntaxNode | null => {
+    const e = unparenthesize(expr);
+    switch (e.type) {
+      case 'identifier': return data.get(e.text) ?? null;
+      case 'subscript': return origin(e.childForFieldName('value')!);
+      case 'attribute': {
+        const obj = e.childForFieldName('object')!;
+        if (isRequest(obj)) return REQUEST_DATA_ATTRIBUTES.has(e.childForFieldName('attribute')!.text) ? e : null;
+        return origin(obj);
+      }
+      case 'call': {
+        const obj = receiver(e);
+        return obj && ITEM_METHODS.has(calleeName(e) ?? '') ? origin(obj) : null;
+      }
+      default: return null;
+    }
+  };
+  // No source parameter and no module-level request object named in the file: nothing here is request data.
+  if (requests.size === 0 && data.size === 0 && ![...REQUEST_VALUES].some((v) => model.source.includes(v.slice(v.lastIndexOf('.') + 1)))) return () => null;
+  const assignments = descendantsOfType(body, 'assignment');
+  for (let round = 0, changed = true; changed && round < 4; round++) {
+    changed = false;
+    for (const a of assignments) {
+      const left = a.childForFieldName('left');
+      const right = a.childForFieldName('right');
+      if (left?.type !== 'identifier' || !right || data.has(left.text) || CONTEXT_NAMES.test(left.text)) continue;
+      const from = origin(right);
+      if (from) { data.set(left.text, from); changed = true; }
+    }
+  }
+  return origin;
+}
+
+/** Callee names an admin source can have (isAdminSource decides): a cheap filter before its name resolution. */
+const ADMIN_CALL_NAMES = new RegExp(`(^|_)(${[...ELEVATING_METHODS, 'get_admin_context', ...[...ADMIN_CONTEXT_CALLS].map((c) => c.slice(c.lastIndexOf('.') + 1)), ...CLIENT_FACTORIES.map((f) => f.suffix)].join('|')})$`);
 
 type Via = 'header' | 'request' | 'item';
 
@@ -76,15 +128,15 @@ function isAdminContext(model: PythonModel, call: SyntaxNode): boolean {
  * The admin client/context the lookup goes through: its receiver bound here to an admin client or context, or an
  * argument bound to an admin context (a client handed to a helper is the helper's business: it may create, not load).
  */
-function adminVia(model: PythonModel, body: SyntaxNode, call: SyntaxNode, project: ProjectView): string | null {
+function adminVia(model: PythonModel, admins: AdminNames, call: SyntaxNode, project: ProjectView): string | null {
   const direct = argumentValues(call).find((a) => a.type === 'call' && isAdminContext(model, a));
   if (direct) return brief(direct, 40);
   const recv = receiver(call);
-  const admins = adminNames(model, body, call.startIndex);
-  const viaReceiver = recv?.type === 'identifier' ? admins.get(recv.text) : undefined;
+  const before = (n: string): AdminName | undefined => { const b = admins.get(n); return b && b.at < call.startIndex ? b : undefined; };
+  const viaReceiver = recv?.type === 'identifier' ? before(recv.text) : undefined;
   if (viaReceiver) return viaReceiver.text;
   for (const a of argumentValues(call)) {
-    const bound = a.type === 'identifier' ? admins.get(a.text) : undefined;
+    const bound = a.type === 'identifier' ? before(a.text) : undefined;
     if (bound?.context) return bound.text;
   }
   // A project function that makes an admin context when the caller leaves its context out (`ctxt=None`).
@@ -96,14 +148,17 @@ function adminVia(model: PythonModel, body: SyntaxNode, call: SyntaxNode, projec
   return null;
 }
 
+interface AdminName { text: string; context: boolean; at: number }
+type AdminNames = ReadonlyMap<string, AdminName>;
+
 /**
- * Locals bound before `before` to an admin context or client, or to what one builds (`repo =
- * gateway.get_repo(admin_ctx)`, `admin = ctx if ctx.is_admin else ctx.elevated()`), to a fixed point: `context` says
- * whether it is a context (an argument that is a client is a helper's business) rather than a client or repository.
+ * Locals bound to an admin context or client, or to what one builds (`repo = gateway.get_repo(admin_ctx)`, `admin =
+ * ctx if ctx.is_admin else ctx.elevated()`), to a fixed point, with where the binding starts: `context` says whether
+ * it is a context (an argument that is a client is a helper's business) rather than a client or repository.
  */
-function adminNames(model: PythonModel, body: SyntaxNode, before: number): Map<string, { text: string; context: boolean }> {
-  const out = new Map<string, { text: string; context: boolean }>();
-  const assignments = descendantsOfType(body, 'assignment').filter((a) => a.startIndex < before && a.childForFieldName('left')?.type === 'identifier');
+function adminNames(model: PythonModel, body: SyntaxNode): AdminNames {
+  const out = new Map<string, AdminName>();
+  const assignments = descendantsOfType(body, 'assignment').filter((a) => a.childForFieldName('left')?.type === 'identifier');
   for (let changed = true; changed;) {
     changed = false;
     for (const a of assignments) {
@@ -115,7 +170,7 @@ function adminNames(model: PythonModel, body: SyntaxNode, before: number): Map<s
       const built = context || calls.some((c) => isAdminSource(model, c)) ||
         calls.some((c) => argumentValues(c).some((v) => v.type === 'identifier' && out.get(v.text)?.context === true));
       if (!built) continue;
-      out.set(left, { text: `${left} = ${brief(right, 40)}`, context });
+      out.set(left, { text: `${left} = ${brief(right, 40)}`, context, at: a.startIndex });
       changed = true;
     }
   }
@@ -148,13 +203,9 @@ function isLookupCandidate(model: PythonModel, call: SyntaxNode): boolean {
   return boundName(call) !== null || call.parent?.type === 'return_statement';
 }
 
-function within(node: SyntaxNode, fn: SyntaxNode): boolean {
-  return node.startIndex >= fn.startIndex && node.endIndex <= fn.endIndex;
-}
-
 /** Ids the caller chose that reach `call`'s arguments. */
 function sourcesAt(
-  fn: SyntaxNode, call: SyntaxNode, headers: ReadonlyMap<string, { node: SyntaxNode; header: string }>, requestArgs: ReadonlyMap<number, Source>,
+  call: SyntaxNode, headers: ReadonlyMap<string, { node: SyntaxNode; header: string }>, requestData: (expr: SyntaxNode) => SyntaxNode | null,
   items: ReadonlySet<string>, itemLoop: (name: string) => SyntaxNode | null,
 ): Source[] {
   const out: Source[] = [];
@@ -162,10 +213,8 @@ function sourcesAt(
     const a = unparenthesize(arg);
     const header = a.type === 'identifier' ? headers.get(a.text) : undefined;
     if (header) { out.push({ via: 'header', node: header.node, describe: `Header \`${header.header}\``, arg }); continue; }
-    const req = requestArgs.get(arg.id);
-    // Read from the request in this function: a helper handed a request value by its caller (the taint engine
-    // follows values into this file's functions) leaves the owner check to that caller, after the call returns.
-    if (req && within(req.node, fn)) { out.push(req); continue; }
+    const from = isContextArg(arg) ? null : requestData(arg);
+    if (from) { out.push({ via: 'request', node: from, describe: `Request data \`${brief(from, 40)}\``, arg }); continue; }
     // A field of an item of a caller-supplied list (`request.port_id`), not its owner field.
     if ((a.type === 'attribute' || a.type === 'subscript') && carries(a, items) && ownerFieldOf(a) === null) {
       const head = descendantsOfType(a, 'identifier').find((i) => items.has(i.text));
@@ -215,34 +264,29 @@ export default defineRule({
   create(ctx) {
     const model = ctx.model;
     const skip = model.isTestCode() || !mayLookUpForCaller(model);
-    let requestArgs: Map<number, Source> | undefined;
-    const requestData = (): Map<number, Source> => {
-      if (requestArgs) return requestArgs;
-      requestArgs = new Map();
-      for (const hit of model.taint(LOOKUP_SPEC, LOOKUP_HOOKS).hits) {
-        const fact = hit.facts.find((f) => f.origin.kind === 'source' && f.origin.trust === 'remote');
-        if (fact?.origin.kind !== 'source') continue;
-        requestArgs.set(hit.argument.id, { via: 'request', node: fact.origin.node, describe: `Request data \`${brief(fact.origin.node, 40)}\` (${fact.origin.description})`, arg: hit.argument });
-      }
-      return requestArgs;
-    };
     return {
       function_definition(fn) {
         const body = fn.childForFieldName('body');
         if (skip || !body) return;
         const calls = callsIn(body);
         const headers = headerIds(body);
+        // Every report needs an admin path or a header id: most functions have neither and stop here.
+        const fallbacks = ctx.project.slice.contextFallbacks;
+        const mayBeAdmin = calls.some((c) => ADMIN_CALL_NAMES.test(calleeName(c) ?? '') && isAdminSource(model, c)) ||
+          (fallbacks !== undefined && calls.some((c) => { const t = ctx.project.targetOf(model, c); return t !== null && Object.hasOwn(fallbacks, t); }));
+        if (!mayBeAdmin && headers.size === 0) return;
+        const admins = mayBeAdmin ? adminNames(model, body) : new Map<string, AdminName>();
         const suppliedNames = callerSuppliedNames(model, fn, (n) => CONTEXT_NAMES.test(n));
         const items = loopItems(fn, suppliedNames);
         const itemLoop = (name: string): SyntaxNode | null => descendantsOfType(body, 'for_statement').find((f) => mentionsName(f.childForFieldName('left'), new Set([name]))) ?? null;
-        const request = model.hasNodeOfType('call') ? requestData() : new Map<number, Source>();
+        const request = mayBeAdmin ? requestDataIn(model, fn, body) : (): null => null;
         for (const call of calls) {
           if (!isLookupCandidate(model, call)) continue;
-          const sources = sourcesAt(fn, call, headers, request, items, itemLoop);
+          const sources = sourcesAt(call, headers, request, items, itemLoop);
           if (sources.length === 0) continue;
           if (sources.every((s) => s.via === 'item') && networkCall(call)?.op !== 'read' && networkCall(call)?.op !== 'list') continue;
           if (callScoping(model, call) !== null || calleeScopes(model, call, ctx.project) !== null || ownerChecked(model, body, call, ctx.project)) continue;
-          const admin = adminVia(model, body, call, ctx.project);
+          const admin = mayBeAdmin ? adminVia(model, admins, call, ctx.project) : null;
           let src: Source | undefined;
           let act: { call: SyntaxNode; admin: string } | null = null;
           if (admin) src = sources[0];
@@ -251,7 +295,7 @@ export default defineRule({
           // An item of the caller's list read through the caller's client, then written through an admin client.
           if (!src && !admin && networkCall(call)?.op === 'read') {
             const item = sources.find((s) => s.via === 'item');
-            act = item ? adminWriteOf(model, body, call, ctx.project) : null;
+            act = item && mayBeAdmin ? adminWriteOf(model, body, admins, call, ctx.project) : null;
             if (act) src = item;
           }
           if (!src) continue;
@@ -293,7 +337,7 @@ function ownerChecked(model: PythonModel, body: SyntaxNode, fetch: SyntaxNode, p
 }
 
 /** A network write after `fetch` through an admin client that carries the object `fetch` loaded (`update_port(port['id'], …)`). */
-function adminWriteOf(model: PythonModel, body: SyntaxNode, fetch: SyntaxNode, project: ProjectView): { call: SyntaxNode; admin: string } | null {
+function adminWriteOf(model: PythonModel, body: SyntaxNode, admins: AdminNames, fetch: SyntaxNode, project: ProjectView): { call: SyntaxNode; admin: string } | null {
   const bound = boundName(fetch);
   if (!bound) return null;
   const names = new Set([bound.name]);
@@ -302,7 +346,7 @@ function adminWriteOf(model: PythonModel, body: SyntaxNode, fetch: SyntaxNode, p
     const op = networkCall(c)?.op;
     if (op !== 'update' && op !== 'create') continue;
     if (!argumentValues(c).some((a) => carries(a, names))) continue;
-    const admin = adminVia(model, body, c, project);
+    const admin = adminVia(model, admins, c, project);
     if (admin) return { call: c, admin };
   }
   return null;
