@@ -11,7 +11,7 @@ import type { FunctionSummaryFacts } from '../index/types.js';
 import { writeFileAtomically } from './atomicWrite.js';
 import { seal, sealedBy } from './userKey.js';
 
-const FORMAT = 'pillar-project-state/6';
+const FORMAT = 'pillar-project-state/7';
 const FILE = 'project.json';
 
 /** A file's phase-1 key, the hash of its global facts (index/project.ts globalHash), its slice hash ('' when empty). */
@@ -20,6 +20,8 @@ export type StateRow = [phase1Key: string, globalHash: string, sliceHash: string
 export interface ProjectState {
   files: Record<string, StateRow>;
   summaries: Array<[string, FunctionSummaryFacts]>;
+  /** The functions found to scope by project, with how (index/project.ts exportScopers). */
+  scopers: Array<[string, string]>;
   /** Each function's effective plan (index/project.ts effectivePlan), for those that have one. */
   plans: Record<string, string>;
   importsConsulted: string[];
@@ -42,8 +44,8 @@ export function loadProjectState(dir: string, key: Buffer | undefined): ProjectS
       !sealedBy(key, `${data.payload}\0${data.index}`, data.mac)) return undefined;
     const state = JSON.parse(data.payload) as Partial<ProjectState>;
     if (typeof state.files !== 'object' || state.files === null || !Object.values(state.files).every(isRow)) return undefined;
-    if (!Array.isArray(state.summaries) || !Array.isArray(state.importsConsulted) || !Array.isArray(state.askedNames) || typeof state.plans !== 'object' || state.plans === null) return undefined;
-    return { files: state.files, summaries: state.summaries, plans: state.plans, importsConsulted: state.importsConsulted, askedNames: state.askedNames, index: data.index };
+    if (!Array.isArray(state.summaries) || !Array.isArray(state.scopers) || !Array.isArray(state.importsConsulted) || !Array.isArray(state.askedNames) || typeof state.plans !== 'object' || state.plans === null) return undefined;
+    return { files: state.files, summaries: state.summaries, scopers: state.scopers, plans: state.plans, importsConsulted: state.importsConsulted, askedNames: state.askedNames, index: data.index };
   } catch {
     return undefined;
   }

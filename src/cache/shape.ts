@@ -48,7 +48,8 @@ export function isFileFacts(v: unknown): v is FileFacts {
     isArrayOf(v.policies, (p) => isObj(p) && isStr(p.name) && (p.check === null || isStr(p.check)) && (p.write === null || typeof p.write === 'boolean') && isInt(p.line)) &&
     isArrayOf(v.policyConstants, (p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && isStr(p[1])) &&
     isArrayOf(v.contextFallbacks, (c) => isObj(c) && isStr(c.name) && isStr(c.param) && isInt(c.index)) &&
-    isArrayOf(v.raises, (r) => isObj(r) && isStr(r.name) && isArrayOf(r.raises, isStr)) && typeof v.catchesTyped === 'boolean';
+    isArrayOf(v.raises, (r) => isObj(r) && isStr(r.name) && isArrayOf(r.raises, isStr)) && typeof v.catchesTyped === 'boolean' &&
+    isArrayOf(v.scoping, (s) => isObj(s) && isStr(s.name) && isStr(s.how)) && typeof v.asksScoping === 'boolean';
 }
 
 function isReturnPart(v: unknown): boolean {

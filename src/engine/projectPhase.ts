@@ -161,7 +161,7 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
     if (!f) return undefined;
     all.push(f);
   }
-  const project = new ProjectFacts(all, state.summaries);
+  const project = new ProjectFacts(all, state.summaries, state.scopers);
   const asked = new Set(state.askedNames);
   for (const m of changed) {
     const path = io.source.path(members[m]!);
@@ -193,7 +193,7 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
   for (const n of project.askedNames) asked.add(n);
   return {
     hashes, slices, merged: 'incremental',
-    state: { files, summaries: state.summaries, plans: state.plans, importsConsulted: [...consulted].sort(),
+    state: { files, summaries: state.summaries, scopers: state.scopers, plans: state.plans, importsConsulted: [...consulted].sort(),
       askedNames: [...asked].sort(), index: JSON.stringify(index) },
   };
 }
@@ -223,7 +223,7 @@ async function fullMerge(members: readonly number[], keys: readonly string[] | u
   return {
     hashes, slices, merged: 'full',
     state: {
-      files, summaries: project.exportSummaries(), plans: project.exportPlans(), importsConsulted: [...project.importsConsulted].sort(),
+      files, summaries: project.exportSummaries(), scopers: project.exportScopers(), plans: project.exportPlans(), importsConsulted: [...project.importsConsulted].sort(),
       askedNames: [...project.askedNames].sort(),
       index: JSON.stringify(index),
     },

@@ -12,6 +12,7 @@ import { extractOptions, optionReadOf } from './options.js';
 import { extractPolicies } from './policies.js';
 import { contextFallbacks } from './contextFallback.js';
 import { catchesTyped, raisesFacts } from './raises.js';
+import { asksScoping, scopingFacts } from './ownership.js';
 import { FACTS_VERSION, type FileFacts, type FunctionFacts, type ImageFacts, type ReturnPart } from './types.js';
 
 /**
@@ -119,6 +120,8 @@ export function extractFacts(model: PythonModel): FileFacts {
     contextFallbacks: contextFallbacks(model, qualifiedFunctionName),
     raises: raisesFacts(model, qualifiedFunctionName),
     catchesTyped: catchesTyped(model),
+    scoping: scopingFacts(model, qualifiedFunctionName),
+    asksScoping: asksScoping(model),
   };
 }
 

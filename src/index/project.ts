@@ -52,6 +52,9 @@ export class ProjectFacts {
   private readonly fallbacks = new Map<string, { param: string; index: number }>();
   /** Absolute `module.func` / `module.Class.method` → the classes its own `raise` statements name. */
   private readonly raisers = new Map<string, string[]>();
+  /** Absolute `module.func` / `module.Class.method` → how it keeps a lookup to the caller's project (scopingFacts, then returns). */
+  private readonly scopers = new Map<string, string>();
+  private readonly resolvedScopers = new Map<string, string | undefined>();
   /** Absolute `module.NAME` → the check-string template a module constant holds. */
   private readonly policyConstants = new Map<string, { path: string; template: string }>();
   /** `root\0name` → the check-string template of the policy rule of that name (the first file in path order). */
@@ -72,10 +75,10 @@ export class ProjectFacts {
 
   /**
    * `summaries`: the function summaries an earlier merge of facts with the same function, option and policy facts
-   * resolved (exportSummaries); they are taken as they are instead of being resolved again. Then the functions'
-   * facts are only asked for their names.
+   * resolved (exportSummaries), and `scopers` the functions it found to scope by project (exportScopers); they are
+   * taken as they are instead of being resolved again. Then the functions' facts are only asked for their names.
    */
-  constructor(all: readonly FileFacts[], summaries?: ReadonlyArray<[string, FunctionSummaryFacts]>) {
+  constructor(all: readonly FileFacts[], summaries?: ReadonlyArray<[string, FunctionSummaryFacts]>, scopers?: ReadonlyArray<[string, string]>) {
     const sorted = [...all].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     this.modules = new ModuleMap(sorted.map((f) => f.path));
     for (const f of sorted) {
@@ -96,10 +99,17 @@ export class ProjectFacts {
       for (const [name, template] of f.policyConstants) this.policyConstants.set(`${info.module}.${name}`, { path: f.path, template });
       for (const c of f.contextFallbacks) this.fallbacks.set(`${info.module}.${c.name}`, { param: c.param, index: c.index });
       for (const r of f.raises) this.raisers.set(`${info.module}.${r.name}`, r.raises);
+      for (const sc of f.scoping) this.scopers.set(`${info.module}.${sc.name}`, sc.how);
       for (const fn of f.functions) this.functions.set(`${info.module}.${fn.name}`, { path: f.path, facts: fn });
     }
-    if (summaries) for (const [name, s] of summaries) this.summaries.set(name, s);
-    else this.resolveSummaries();
+    if (summaries) {
+      for (const [name, s] of summaries) this.summaries.set(name, s);
+      // The derived scopers come from other files' return facts, which an index does not carry.
+      for (const [name, how] of scopers ?? []) this.scopers.set(name, how);
+    } else {
+      this.resolveSummaries();
+      this.resolveScopers();
+    }
   }
 
   /**
@@ -120,8 +130,10 @@ export class ProjectFacts {
     // imageRoles reads these three of a function's own roles, and its callees' roles.
     const own = img ? { r: img.own.returnsProbe, c: img.own.converts, v: img.own.validates } : undefined;
     const image = own && (own.r || own.c || own.v || calls.length > 0 || returned.length > 0) ? { ...own, calls, returned } : undefined;
-    if (returns.length === 0 && !image) return undefined;
-    return JSON.stringify({ returns, ...(image ? { image } : {}) });
+    // resolveScopers reads the calls whose result a function returns, when the callee scopes by project.
+    const scopes = plan.returns.flatMap((p) => (p.kind === 'call' && this.scopers.has(p.callee) ? [p.callee] : []));
+    if (returns.length === 0 && !image && scopes.length === 0) return undefined;
+    return JSON.stringify({ returns, ...(image ? { image } : {}), ...(scopes.length > 0 ? { scopes } : {}) });
   }
 
   /** The effective plans of every function that has one, by name (sorted). */
@@ -139,9 +151,38 @@ export class ProjectFacts {
     return this.modules.info(path)?.module;
   }
 
+  /** Every function known to scope by project, with how (sorted), for a later merge of facts with the same global parts. */
+  exportScopers(): Array<[string, string]> {
+    return [...this.scopers].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
   /** Every resolved summary, by name (sorted), for a later merge of facts with the same global parts. */
   exportSummaries(): Array<[string, FunctionSummaryFacts]> {
     return [...this.summaries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
+  /**
+   * A function that returns the result of a call to a function that scopes by project scopes too (`get_port(ctx,
+   * id): return self._get_port(ctx, id)` where `_get_port` filters by the context's project), to a fixpoint.
+   */
+  private resolveScopers(): void {
+    const returning: Array<{ name: string; callees: string[] }> = [];
+    for (const name of [...this.functions.keys()].sort()) {
+      const { path, facts } = this.functions.get(name)!;
+      const callees = facts.returns.flatMap((p) => (p.kind === 'call' ? [this.resolveFunction(p.target, path)] : []))
+        .filter((c): c is string => c !== undefined);
+      if (callees.length > 0) returning.push({ name, callees });
+    }
+    for (let round = 0, changed = true; changed && round < MAX_ROUNDS; round++) {
+      changed = false;
+      for (const { name, callees } of returning) {
+        if (this.scopers.has(name)) continue;
+        const callee = callees.find((c) => this.scopers.has(c));
+        if (callee === undefined) continue;
+        this.scopers.set(name, `returns \`${callee}()\`, which ${this.scopers.get(callee)!.replace(/^returns .*?, which /, '')}`);
+        changed = true;
+      }
+    }
   }
 
   /** The option `group.name` as read from `fromPath`: declared in the same source root, or by a library. */
@@ -344,6 +385,15 @@ export class ProjectFacts {
         if (fn) raises[target] = this.raisers.get(fn)!;
       }
       if (Object.keys(raises).length > 0) slice.raises = raises;
+    }
+    // Scoping facts matter only to a file with a lookup the ownership rule judges.
+    if (facts.asksScoping) {
+      const scoping: Record<string, string> = {};
+      for (const target of facts.calls) {
+        const fn = this.resolveMemo(target, path, this.scopers, this.resolvedScopers);
+        if (fn) scoping[target] = this.scopers.get(fn)!;
+      }
+      if (Object.keys(scoping).length > 0) slice.scoping = scoping;
     }
     return slice;
   }

@@ -77,7 +77,14 @@ export interface FileFacts {
   raises: RaisesFact[];
   /** It has an `except` clause listing types that fails the operation (raises in it): raise sets can change a finding. */
   catchesTyped: boolean;
+  /** Functions that keep a lookup to the caller's project themselves (ownership.ts). */
+  scoping: ScopingFact[];
+  /** It holds a lookup the ownership rule judges (an admin context/client or request headers): scoping facts can change a finding. */
+  asksScoping: boolean;
 }
+
+/** `name` (as in FunctionFacts) keeps lookups to the caller's project: `how` (compares an owner field, filters by one…). */
+export interface ScopingFact { name: string; how: string }
 
 /** `name` (as in FunctionFacts) raises, by its own `raise` statements, only the classes `raises` (last segments, sorted). */
 export interface RaisesFact { name: string; raises: string[] }
@@ -98,8 +105,8 @@ export interface PolicyDefaultFact {
 }
 
 // Bumped whenever FileFacts changes shape, so cached facts of an older shape are re-extracted. 2: image roles;
-// 3: policy defaults and context fallbacks; 4: both; 5: raise sets and typed handlers.
-export const FACTS_VERSION = 5;
+// 3: policy defaults and context fallbacks; 4: both; 5: raise sets and typed handlers; 6: scoping by project.
+export const FACTS_VERSION = 6;
 
 /** What one function is known to do, as a rule sees it (merged, resolved across files). */
 export interface FunctionSummaryFacts {
@@ -144,6 +151,11 @@ export interface ProjectSlice {
   contextFallbacks?: Record<string, { param: string; index: number }>;
   /** Functions of other files this file calls (by call target) whose own raises all name a class. Absent when empty. */
   raises?: Record<string, string[]>;
+  /**
+   * Functions of other files this file calls (by call target) that keep a lookup to the caller's project, with how
+   * (for a file that asksScoping). Absent when empty.
+   */
+  scoping?: Record<string, string>;
 }
 
 export const EMPTY_SLICE: ProjectSlice = { options: {}, functions: {} };
@@ -151,5 +163,6 @@ export const EMPTY_SLICE: ProjectSlice = { options: {}, functions: {} };
 export function isEmptySlice(s: ProjectSlice): boolean {
   return Object.keys(s.options).length === 0 && Object.keys(s.functions).length === 0 &&
     Object.keys(s.policyRules ?? {}).length === 0 && Object.keys(s.policyRefs ?? {}).length === 0 &&
-    Object.keys(s.contextFallbacks ?? {}).length === 0 && Object.keys(s.raises ?? {}).length === 0;
+    Object.keys(s.contextFallbacks ?? {}).length === 0 && Object.keys(s.raises ?? {}).length === 0 &&
+    Object.keys(s.scoping ?? {}).length === 0;
 }

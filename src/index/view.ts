@@ -1,12 +1,28 @@
 // What a rule sees of the project (`ctx.project`): its file's slice of the project facts, asked by the names the
 // file itself uses. Empty in phase 1 and for files that use nothing the facts know; the engine re-runs the rules
 // that ask it (meta.usesProject) in phase 2 with the merged facts.
+import type { PythonModel } from '../languages/python/model.js';
+import type { SyntaxNode } from '../languages/syntaxTree.js';
+import { callTarget, topLevelNames } from './extract.js';
 import { EMPTY_SLICE, isEmptySlice, type FunctionSummaryFacts, type OptionFacts, type ProjectSlice } from './types.js';
+
+/** A file's top-level names, per model (targetOf is asked per call). */
+const topLevels = new WeakMap<PythonModel, ReadonlySet<string>>();
 
 export class ProjectView {
   static readonly empty = new ProjectView(EMPTY_SLICE);
 
   constructor(readonly slice: ProjectSlice) {}
+
+  /**
+   * The name under which the facts know the function `call` invokes (extract.ts callTarget: qualified through the
+   * imports, `:name` for this file's own), for the questions below; null for calls on computed values and locals.
+   */
+  targetOf(model: PythonModel, call: SyntaxNode): string | null {
+    let top = topLevels.get(model);
+    if (!top) { top = topLevelNames(model); topLevels.set(model, top); }
+    return callTarget(model, call, top);
+  }
 
   get isEmpty(): boolean {
     return isEmptySlice(this.slice);
@@ -38,6 +54,15 @@ export class ProjectView {
   /** The classes a function of another file raises by its own `raise` statements, when all are named. */
   raises(target: string): readonly string[] | undefined {
     const r = this.slice.raises;
+    return r && Object.hasOwn(r, target) ? r[target] : undefined;
+  }
+
+  /**
+   * How a function of another file keeps a lookup to the caller's project (compares an owner, filters by one, or
+   * returns what such a function returns), when it does.
+   */
+  scopesByProject(target: string): string | undefined {
+    const r = this.slice.scoping;
     return r && Object.hasOwn(r, target) ? r[target] : undefined;
   }
 

@@ -247,6 +247,8 @@ const INTERNALS: ReadonlyArray<{ module: RegExp; names?: readonly string[]; use:
   { module: /languages\/python\/(?:names|valueKinds|parameters)\.js/, use: 'model.callName, model.kindOf, model.parameters (types come from languages/python/model.js)' },
   { module: /rulekit\/valueKinds\.js/, use: 'model.kindOf(expr), model.reachingValues(use), model.mayBeAssigned(use), model.mayBeSet(expr), model.dataflowOwner(node)' },
   { module: /rulekit\/blacklist\.js/, names: ['resolveCall', 'fileCalls', 'matchesName'], use: 'model.callMatching(call, patterns), model.calledNames(), model.mayCall(patterns)' },
+  // The project facts' own call naming: a rule asks the view, which memoises the file's top-level names per model.
+  { module: /index\/extract\.js/, names: ['callTarget', 'topLevelNames'], use: 'ctx.project.targetOf(model, call)' },
   // The naming convention alone: the logging model also knows a logger by its origin (docs/model-api.md, Logging).
   { module: /languages\/python\/(?:syntax|logging)\.js/, names: ['isLoggingCall', 'conventionalLoggingCall'], use: 'model.loggingCall(call)' },
 ];
@@ -295,6 +297,8 @@ describe('rules reach the analyses through the model', () => {
     expect(internalImports("import { kindOf, reachingValues } from '../../../rulekit/valueKinds.js';")).toHaveLength(1);
     expect(internalImports("import { blacklistCallRule, resolveCall } from '../../../rulekit/blacklist.js';")).toHaveLength(1);
     expect(internalImports("import { blacklistCallRule } from '../../../rulekit/blacklist.js';")).toEqual([]);
+    expect(internalImports("import { callTarget, topLevelNames } from '../../../index/extract.js';")).toHaveLength(1);
+    expect(internalImports("import { qualifiedFunctionName } from '../../../index/extract.js';")).toEqual([]);
     expect(internalImports("import type { Cfg } from '../../../languages/python/cfg/index.js';")).toEqual([]);
     expect(internalImports("import * as reaching from '../../../languages/python/dataflow/reaching.js';")).toHaveLength(1);
     // The naming convention alone is no answer for a rule; other syntax helpers are.

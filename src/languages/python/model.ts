@@ -3,7 +3,7 @@
 // the scope-aware name resolver, parameters, CFGs, reaching definitions, value kinds and taint. Built once per file
 // by the engine and shared by all rules. It answers about this file only; cross-file facts belong to `index/`.
 import { Budget, isStackOverflow, type AnalysisGap } from '../../analysis/budget.js';
-import type { Sink, TaintSpec } from '../../analysis/taint/spec.js';
+import type { ParameterSource, Sink, TaintSpec } from '../../analysis/taint/spec.js';
 import type { TaintHooks } from './dataflow/taintTransfer.js';
 import { PYTHON_BUILTINS } from '../../models/python/builtins.js';
 import type { SyntaxNode, SyntaxTree } from '../syntaxTree.js';
@@ -13,7 +13,7 @@ import { handlerOutcome, type HandlerOutcome } from './cfg/handlers.js';
 import { isCatchAll } from './cfg/tryBuilder.js';
 import { computeDataflow, type FunctionDataflow } from './dataflow/reaching.js';
 import { allFunctions, classBases, decorators, enclosingClass } from './dataflow/functions.js';
-import { analyseTaint, type FileTaint } from './dataflow/taintFile.js';
+import { analyseTaint, sourceParametersOf, type FileTaint } from './dataflow/taintFile.js';
 import { taintFindings, type TaintFinding, type TaintQuery } from './dataflow/taintFindings.js';
 import { callInfo, sinkApplies, sinkArguments } from './dataflow/taintMatch.js';
 import { loggingCallOf, type LoggingCall } from './logging.js';
@@ -433,6 +433,14 @@ export class PythonModel {
     }
     if ('failed' in result) throw result.failed;
     return result;
+  }
+
+  /**
+   * The parameters of `fn` that `spec`'s parameter sources make sources, by name (a routed controller method's
+   * `body`, a wsgify handler's `req`): for a rule that follows request data inside one function without a taint run.
+   */
+  sourceParameters(fn: SyntaxNode, spec: TaintSpec): ReadonlyMap<string, ParameterSource> {
+    return sourceParametersOf(fn, spec);
   }
 
   /** The sink hits of taint(spec) a rule reports, filtered by `query`. */

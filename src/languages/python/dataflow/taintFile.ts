@@ -67,6 +67,15 @@ function sourceParams(unit: Unit, spec: TaintSpec): Map<string, ParameterSource>
   return out;
 }
 
+/**
+ * The parameters of function `fn` that `spec`'s parameter sources make sources (a routed controller method's `body`
+ * and `req`, a wsgify handler's `req` …), by name, as the analysis seeds them.
+ */
+export function sourceParametersOf(fn: SyntaxNode, spec: TaintSpec): ReadonlyMap<string, ParameterSource> {
+  const unit: Unit = { node: fn, params: parameterNames(fn), offset: hasReceiver(fn) ? 1 : 0, name: fn.childForFieldName('name')?.text ?? '?', cls: enclosingClass(fn) };
+  return sourceParams(unit, spec);
+}
+
 /** Method names a WSGI router or a controller's action map can dispatch to: public ones and dunders. */
 function isRoutable(name: string): boolean {
   return !name.startsWith('_') || (name.startsWith('__') && name.endsWith('__'));

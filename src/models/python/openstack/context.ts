@@ -39,3 +39,9 @@ export const CONTEXT_IDENTITY_ATTRIBUTES: ReadonlySet<string> = new Set([
   'project_id', 'tenant', 'tenant_id', 'project', 'user_id', 'user', 'roles', 'domain_id', 'user_domain_id',
   'project_domain_id', 'is_admin', 'system_scope', 'auth_token',
 ]);
+
+/**
+ * Keyword arguments that restrict a database or object lookup to the context's project: nova's and neutron's
+ * `model_query(context, Model, project_only=True)` and the object layer's `get_by_*(…, project_only=…)`.
+ */
+export const SCOPING_KEYWORDS: readonly string[] = ['project_only'];

@@ -5,7 +5,7 @@ import type { PythonModel } from '../../../languages/python/model.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { descendantsOfType, enclosingFunction, hasStarArgs, keywordArg, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { contextFallbacks } from '../../../index/contextFallback.js';
-import { callTarget, qualifiedFunctionName, topLevelNames } from '../../../index/extract.js';
+import { qualifiedFunctionName } from '../../../index/extract.js';
 import { CONTEXT_NAMES } from '../../../models/python/openstack/context.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { calleeText } from '../../../rulekit/openstack.js';
@@ -65,9 +65,8 @@ export default defineRule({
         const local = new Map(contextFallbacks(ctx.model, qualifiedFunctionName).map((f) => [`:${f.name}`, f]));
         const project = ctx.project.slice.contextFallbacks;
         if (local.size === 0 && !project) return;
-        const topLevel = topLevelNames(ctx.model);
         for (const call of ctx.model.root.descendantsOfType('call')) {
-          const target = callTarget(ctx.model, call, topLevel);
+          const target = ctx.project.targetOf(ctx.model, call);
           if (target === null) continue;
           const fb = target.startsWith(':') ? local.get(target) : ctx.project.contextFallback(target);
           if (!fb || hasStarArgs(call) || passes(call, fb.param, fb.index)) continue;

@@ -1,159 +1,318 @@
-// CWE-639: an object id chosen by the caller (an `X-…-ID` request header, the `port_id` of a requested network, a
-// body field) loads the object, and the function never compares its `tenant_id`/`project_id` with the caller's
-// project. Through an admin client or elevated context the lookup sees every project, so the id alone decides.
+// CWE-639 (broken object-level authorisation): an object id the caller chose loads an object through a path that sees
+// every project, and nothing compares the object's owner with the caller's project or passes the project into the
+// lookup. Each ingredient comes from a model: request data from the taint sources, caller-supplied lists from the
+// function's parameters by dataflow, "sees every project" from the admin-context/client model and the project's
+// context-fallback facts, "scopes by project" from owner fields (data) and the cross-file scoping summary.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { calleeName, descendantsOfType, mentionsName, stringValue } from '../../../languages/python/syntax.js';
+import { callee, calleeName, descendantsOfType, keywordArg, mentionsName, positionalArgs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { ID_HEADER, OWNER_FIELDS, PROJECT_HEADER, USER_COLLECTION_NAMES } from '../../../models/python/openstack/index.js';
+import type { ProjectView } from '../../../index/view.js';
+import { ADMIN_CONTEXT_CALLS, CLIENT_FACTORIES, CONTEXT_NAMES, ELEVATING_METHODS, ID_HEADER, PROJECT_HEADER } from '../../../models/python/openstack/index.js';
+import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
+import { PYTHON_BUILTINS } from '../../../models/python/builtins.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { argumentValues, brief, callsIn, calleeText, isAdminSource, line, networkCall, receiver } from '../../../rulekit/openstack.js';
+import { argumentValues, boundName, brief, callsIn, calleeText, carries, derivedNames, isAdminSource, line, networkCall, receiver } from '../../../rulekit/openstack.js';
+import { callScoping, callerSuppliedNames, loopItems, mayLookUpForCaller, ownerFieldOf, ownScoping } from '../../../rulekit/ownership.js';
 
-/** Calls that load one object by id. */
-const FETCH = /^(show_\w+|_?get_\w+|find_\w+)$/;
-/** Client operations that act on what was loaded (bind it to an instance, change it, create beside it). */
-const WRITES: ReadonlySet<string> = new Set(['create', 'update']);
-/** Helpers whose name says they check ownership. */
-const OWNER_CHECK = /(check|validate|verify|ensure|assert)\w*(owner|tenant|project|access)/i;
-const REQUEST_ITEM = /^(request|req|requested_\w+|net_request)$/;
+/** Attributes of a request object that carry what the client sent (the taint model's table; the environ aside). */
+const REQUEST_DATA_ATTRIBUTES: ReadonlySet<string> = new Set(PYTHON_TAINT_SPEC.requestAttributes.filter((a) => a.shape !== 'environ').map((a) => a.attribute));
+/** Module-level request objects (`pecan.request`, `flask.request`) from the taint model's remote value sources. */
+const REQUEST_VALUES: ReadonlySet<string> = new Set(PYTHON_TAINT_SPEC.valueSources.filter((v) => v.trust === 'remote').map((v) => v.name));
+/** Container methods whose result is part of the container (`body.get('id')`). */
+const ITEM_METHODS: ReadonlySet<string> = new Set(['get', 'pop', 'copy', 'setdefault']);
 
-interface IdSource {
-  node: SyntaxNode;
-  describe: string;
-  matches(arg: SyntaxNode): boolean;
-  /** Report at the id inside the fetch (an attribute read where it is used), not at `node`. */
-  atUse?: boolean;
-  /** Header ids arrive through a trusted proxy path: any lookup by them counts, not only client reads. */
-  trusted?: boolean;
-}
-
-/** Ids the caller chose, found in `fn`: header reads, attributes of requested items, body fields. */
-function idSources(model: PythonModel, fn: SyntaxNode, body: SyntaxNode): IdSource[] {
-  const out: IdSource[] = [];
-  const hasBody = model.parameters(fn).some((p) => p.name === 'body');
-  for (const a of descendantsOfType(body, 'assignment')) {
-    const left = a.childForFieldName('left');
-    const right = a.childForFieldName('right');
-    if (left?.type !== 'identifier' || !right) continue;
-    const header = headerName(right);
-    if (header && ID_HEADER.test(header) && !PROJECT_HEADER.test(header)) {
-      const name = left.text;
-      out.push({ node: a, describe: `header \`${header}\``, matches: (arg) => mentionsName(arg, new Set([name])), trusted: true });
-    } else if (hasBody && /^body\b/.test(right.text) && /_id['"]\]?\)?$/.test(right.text)) {
-      const name = left.text;
-      out.push({ node: a, describe: `request body \`${brief(right, 40)}\``, matches: (arg) => mentionsName(arg, new Set([name])) });
+/**
+ * Request data inside one function, from the taint model's sources (a routed method's `body`/`req` parameters, the
+ * request attributes that carry client data, `pecan.request`), followed through its assignments: what each name
+ * holding request data was read from. Within the function only: a helper handed a request value by its caller
+ * leaves the owner check to that caller, after the call returns.
+ */
+function requestDataIn(model: PythonModel, fn: SyntaxNode, body: SyntaxNode): (expr: SyntaxNode) => SyntaxNode | null {
+  const requests = new Set<string>();
+  const data = new Map<string, SyntaxNode>();
+  for (const [name, ps] of model.sourceParameters(fn, PYTHON_TAINT_SPEC)) {
+    if (ps.trust !== 'remote') continue;
+    const param = model.parameters(fn).find((p) => p.name === name);
+    if (!param) continue;
+    if (ps.shape === 'request') requests.add(name);
+    else data.set(name, param.declaration);
+  }
+  const isRequest = (e: SyntaxNode): boolean =>
+    (e.type === 'identifier' && requests.has(e.text)) || ((e.type === 'attribute' || e.type === 'identifier') && REQUEST_VALUES.has(model.qualifiedName(e) ?? ''));
+  const origin = (expr: SyntaxNode): SyntaxNode | null => {
+    const e = unparenthesize(expr);
+    switch (e.type) {
+      case 'identifier': return data.get(e.text) ?? null;
+      case 'subscript': return origin(e.childForFieldName('value')!);
+      case 'attribute': {
+        const obj = e.childForFieldName('object')!;
+        if (isRequest(obj)) return REQUEST_DATA_ATTRIBUTES.has(e.childForFieldName('attribute')!.text) ? e : null;
+        return origin(obj);
+      }
+      case 'call': {
+        const obj = receiver(e);
+        return obj && ITEM_METHODS.has(calleeName(e) ?? '') ? origin(obj) : null;
+      }
+      default: return null;
+    }
+  };
+  // No source parameter and no module-level request object named in the file: nothing here is request data.
+  if (requests.size === 0 && data.size === 0 && ![...REQUEST_VALUES].some((v) => model.source.includes(v.slice(v.lastIndexOf('.') + 1)))) return () => null;
+  const assignments = descendantsOfType(body, 'assignment');
+  for (let round = 0, changed = true; changed && round < 4; round++) {
+    changed = false;
+    for (const a of assignments) {
+      const left = a.childForFieldName('left');
+      const right = a.childForFieldName('right');
+      if (left?.type !== 'identifier' || !right || data.has(left.text) || CONTEXT_NAMES.test(left.text)) continue;
+      const from = origin(right);
+      if (from) { data.set(left.text, from); changed = true; }
     }
   }
-  // `for request in requested_networks: … show_port(request.port_id)`
-  const itemVars = new Set<string>();
-  for (const f of descendantsOfType(body, 'for_statement')) {
-    const left = f.childForFieldName('left');
-    const right = f.childForFieldName('right');
-    if (left?.type === 'identifier' && right && (REQUEST_ITEM.test(left.text) || USER_COLLECTION_NAMES.test(right.text) || /requested_\w+/.test(right.text))) itemVars.add(left.text);
-  }
-  if (itemVars.size === 0) return out;
-  for (const attr of descendantsOfType(body, 'attribute')) {
-    const obj = attr.childForFieldName('object');
-    const name = attr.childForFieldName('attribute')?.text ?? '';
-    if (obj?.type !== 'identifier' || !itemVars.has(obj.text) || !/_id$/.test(name) || /^(project|tenant|user)_id$/.test(name)) continue;
-    const text = attr.text;
-    out.push({ node: attr, describe: `the requested \`${text}\``, matches: (arg) => arg.text === text, atUse: true });
-  }
-  return out;
+  return origin;
+}
+
+/** Callee names an admin source can have (isAdminSource decides): a cheap filter before its name resolution. */
+const ADMIN_CALL_NAMES = new RegExp(`(^|_)(${[...ELEVATING_METHODS, 'get_admin_context', ...[...ADMIN_CONTEXT_CALLS].map((c) => c.slice(c.lastIndexOf('.') + 1)), ...CLIENT_FACTORIES.map((f) => f.suffix)].join('|')})$`);
+
+type Via = 'header' | 'request' | 'item';
+
+interface Source {
+  via: Via;
+  /** Where the id came from (the header read, the request expression, the loop over the caller's list). */
+  node: SyntaxNode;
+  describe: string;
+  /** The argument of `call` carrying it. */
+  arg: SyntaxNode;
 }
 
 /** `req.headers.get('X-Instance-ID')` / `req.headers['X-Instance-ID']` → the header name. */
 function headerName(expr: SyntaxNode): string | null {
-  if (expr.type === 'call' && calleeName(expr) === 'get' && /\.headers$/.test(receiver(expr)?.text ?? '')) return stringValue(argumentValues(expr)[0] ?? null);
-  if (expr.type === 'subscript' && /\.headers$/.test(expr.childForFieldName('value')?.text ?? '')) return stringValue(expr.childForFieldName('subscript'));
+  const e = unparenthesize(expr);
+  if (e.type === 'call' && calleeName(e) === 'get' && receiver(e)?.type === 'attribute' && receiver(e)!.childForFieldName('attribute')?.text === 'headers') {
+    return stringValue(positionalArgs(e)[0] ?? null);
+  }
+  if (e.type === 'subscript') {
+    const v = e.childForFieldName('value');
+    if (v?.type === 'attribute' && v.childForFieldName('attribute')?.text === 'headers') return stringValue(e.childForFieldName('subscript'));
+  }
   return null;
 }
 
-/** The function compares some owner field (`port['tenant_id'] != instance.project_id`) or calls an owner check. */
-function comparesOwner(body: SyntaxNode): boolean {
-  for (const cmp of descendantsOfType(body, 'comparison_operator')) {
-    for (const side of cmp.namedChildren) {
-      if (!side) continue;
-      const key = side.type === 'subscript' ? stringValue(side.childForFieldName('subscript')) : side.type === 'attribute' ? side.childForFieldName('attribute')?.text : null;
-      if (key && OWNER_FIELDS.has(key)) return true;
-      if (side.type === 'call' && calleeName(side) === 'get' && OWNER_FIELDS.has(stringValue(argumentValues(side)[0] ?? null) ?? '')) return true;
-    }
-  }
-  return callsIn(body).some((c) => OWNER_CHECK.test(calleeName(c) ?? ''));
-}
-
-/** The receiver or the context argument of `fetch` is an admin client / admin context bound in this function. */
-function adminVia(model: PythonModel, body: SyntaxNode, fetch: SyntaxNode): string | null {
-  const candidates = [receiver(fetch), ...argumentValues(fetch)].filter((n): n is SyntaxNode => n !== null && n.type === 'identifier');
+/** Locals bound to a request header that names an object (`X-Instance-ID`; the caller's own project header aside). */
+function headerIds(body: SyntaxNode): Map<string, { node: SyntaxNode; header: string }> {
+  const out = new Map<string, { node: SyntaxNode; header: string }>();
   for (const a of descendantsOfType(body, 'assignment')) {
     const left = a.childForFieldName('left');
     const right = a.childForFieldName('right');
-    if (left?.type !== 'identifier' || !right || !candidates.some((c) => c.text === left.text)) continue;
-    if (callsIn(right).some((c) => isAdminSource(model, c))) return `${left.text} = ${brief(right, 40)}`;
+    const header = right ? headerName(right) : null;
+    if (left?.type === 'identifier' && header && ID_HEADER.test(header) && !PROJECT_HEADER.test(header)) out.set(left.text, { node: a, header });
   }
-  const direct = argumentValues(fetch).find((a) => a.type === 'call' && isAdminSource(model, a));
-  return direct ? brief(direct, 40) : null;
+  return out;
+}
+
+/** A request context handed to a call: by the OpenStack naming convention, or `req.context`/`request.context`. */
+function isContextArg(arg: SyntaxNode): boolean {
+  const a = unparenthesize(arg);
+  if (a.type === 'identifier') return CONTEXT_NAMES.test(a.text);
+  return a.type === 'attribute' && a.childForFieldName('attribute')?.text === 'context';
+}
+
+/** A call that makes an admin context (not a client): `get_admin_context()`, `ctx.elevated()`. */
+function isAdminContext(model: PythonModel, call: SyntaxNode): boolean {
+  const name = calleeName(call) ?? '';
+  return isAdminSource(model, call) && (ADMIN_CONTEXT_CALLS.has(model.callName(call) ?? '') || name === 'get_admin_context' || ELEVATING_METHODS.has(name));
+}
+
+/**
+ * The admin client/context the lookup goes through: its receiver bound here to an admin client or context, or an
+ * argument bound to an admin context (a client handed to a helper is the helper's business: it may create, not load).
+ */
+function adminVia(model: PythonModel, admins: AdminNames, call: SyntaxNode, project: ProjectView): string | null {
+  const direct = argumentValues(call).find((a) => a.type === 'call' && isAdminContext(model, a));
+  if (direct) return brief(direct, 40);
+  const recv = receiver(call);
+  const before = (n: string): AdminName | undefined => { const b = admins.get(n); return b && b.at < call.startIndex ? b : undefined; };
+  const viaReceiver = recv?.type === 'identifier' ? before(recv.text) : undefined;
+  if (viaReceiver) return viaReceiver.text;
+  for (const a of argumentValues(call)) {
+    const bound = a.type === 'identifier' ? before(a.text) : undefined;
+    if (bound?.context) return bound.text;
+  }
+  // A project function that makes an admin context when the caller leaves its context out (`ctxt=None`).
+  const target = project.targetOf(model, call);
+  const fallback = target === null ? undefined : project.contextFallback(target);
+  if (fallback && positionalArgs(call).length <= fallback.index && !keywordArg(call, fallback.param)) {
+    return `\`${target}\` without \`${fallback.param}\` (it falls back to an admin context)`;
+  }
+  return null;
+}
+
+interface AdminName { text: string; context: boolean; at: number }
+type AdminNames = ReadonlyMap<string, AdminName>;
+
+/**
+ * Locals bound to an admin context or client, or to what one builds (`repo = gateway.get_repo(admin_ctx)`, `admin =
+ * ctx if ctx.is_admin else ctx.elevated()`), to a fixed point, with where the binding starts: `context` says whether
+ * it is a context (an argument that is a client is a helper's business) rather than a client or repository.
+ */
+function adminNames(model: PythonModel, body: SyntaxNode): AdminNames {
+  const out = new Map<string, AdminName>();
+  const assignments = descendantsOfType(body, 'assignment').filter((a) => a.childForFieldName('left')?.type === 'identifier');
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const a of assignments) {
+      const left = a.childForFieldName('left')!.text;
+      const right = a.childForFieldName('right');
+      if (!right || out.has(left)) continue;
+      const calls = callsIn(right);
+      const context = calls.some((c) => isAdminContext(model, c));
+      const built = context || calls.some((c) => isAdminSource(model, c)) ||
+        calls.some((c) => argumentValues(c).some((v) => v.type === 'identifier' && out.get(v.text)?.context === true));
+      if (!built) continue;
+      out.set(left, { text: `${left} = ${brief(right, 40)}`, context, at: a.startIndex });
+      changed = true;
+    }
+  }
+  return out;
+}
+
+/** How the function the call names keeps the lookup to the caller's project: this file's definition, or the facts. */
+function calleeScopes(model: PythonModel, call: SyntaxNode, project: ProjectView): string | null {
+  const fn = callee(call);
+  const def = fn ? model.definitionOf(fn) : null;
+  if (def) return ownScoping(model, def);
+  const target = project.targetOf(model, call);
+  return target === null ? null : project.scopesByProject(target) ?? null;
+}
+
+/** A call of this project's own code (this file's functions, `self.…`, relative or same-package imports). */
+function isProjectCall(model: PythonModel, call: SyntaxNode, project: ProjectView): boolean {
+  const target = project.targetOf(model, call);
+  if (target === null) return false;
+  if (target.startsWith(':') || target.startsWith('.')) return true;
+  return model.path.split(/[\\/]/).slice(0, -1).includes(target.split('.')[0]!);
+}
+
+/** Calls whose result is not an object loaded by id: builtins (`int(x)`), log calls. */
+function isLookupCandidate(model: PythonModel, call: SyntaxNode): boolean {
+  if (model.loggingCall(call) !== null) return false;
+  const fn = callee(call);
+  if (fn?.type === 'identifier' && PYTHON_BUILTINS.has(fn.text) && model.nameAt(fn)?.kind === 'unbound') return false;
+  // The result is kept or returned: a lookup whose object is used.
+  return boundName(call) !== null || call.parent?.type === 'return_statement';
+}
+
+/** Ids the caller chose that reach `call`'s arguments. */
+function sourcesAt(
+  call: SyntaxNode, headers: ReadonlyMap<string, { node: SyntaxNode; header: string }>, requestData: (expr: SyntaxNode) => SyntaxNode | null,
+  items: ReadonlySet<string>, itemLoop: (name: string) => SyntaxNode | null,
+): Source[] {
+  const out: Source[] = [];
+  for (const arg of argumentValues(call)) {
+    const a = unparenthesize(arg);
+    const header = a.type === 'identifier' ? headers.get(a.text) : undefined;
+    if (header) { out.push({ via: 'header', node: header.node, describe: `Header \`${header.header}\``, arg }); continue; }
+    const from = isContextArg(arg) ? null : requestData(arg);
+    if (from) { out.push({ via: 'request', node: from, describe: `Request data \`${brief(from, 40)}\``, arg }); continue; }
+    // A field of an item of a caller-supplied list (`request.port_id`), not its owner field.
+    if ((a.type === 'attribute' || a.type === 'subscript') && carries(a, items) && ownerFieldOf(a) === null) {
+      const head = descendantsOfType(a, 'identifier').find((i) => items.has(i.text));
+      const loop = head ? itemLoop(head.text) : null;
+      if (loop) out.push({ via: 'item', node: loop, describe: `The requested \`${a.text}\` (an item of a list the caller passed in)`, arg });
+    }
+  }
+  return out;
 }
 
 export default defineRule({
   meta: {
     id: 'resource-fetched-without-ownership-check',
     cwe: 639,
-    // The highest it reports: through an admin client or context; through the caller's own client it is high.
+    // The highest it reports: through an admin client or context.
     severity: 'critical',
     confidence: 'medium',
     languages: ['python'],
+    usesProject: true,
     messages: {
       unchecked: {
-        text: '{source} (line {sourceLine}) loads an object with `{fetch}` at line {fetchLine}, and `{fn}` never compares its `tenant_id`/`project_id` with the caller\'s project: any project\'s object can be used by naming its id',
-        fix: 'After `{fetch}` returns, compare the object\'s `tenant_id`/`project_id` with the request context\'s (or the instance\'s) project and fail with NotFound/NotUsable when they differ',
+        text: '{source} (line {sourceLine}) loads an object with `{fetch}` at line {fetchLine}, which is given no request context, and `{fn}` never compares its `tenant_id`/`project_id` with the caller\'s project: any project\'s object can be used by naming its id',
+        fix: 'After `{fetch}` returns, compare the object\'s `tenant_id`/`project_id` with the caller\'s project (a trusted header or the request context) and fail with NotFound when they differ',
       },
       admin: {
         text: '{source} (line {sourceLine}) loads an object with `{fetch}` at line {fetchLine} through the admin client/context `{admin}`, and `{fn}` never compares its `tenant_id`/`project_id` with the caller\'s project: the admin lookup sees every project\'s objects',
-        fix: 'Compare the fetched object\'s `tenant_id`/`project_id` with the caller\'s project before using it, or look it up with the caller\'s own (non-admin) client',
+        fix: 'Compare the fetched object\'s `tenant_id`/`project_id` with the caller\'s project before using it, or look it up with the caller\'s own (non-admin) client or a project-scoped query',
+      },
+      adminAct: {
+        text: '{source} (line {sourceLine}) loads an object with `{fetch}` at line {fetchLine}, then `{act}` (line {actLine}) acts on it through the admin client `{admin}`, and `{fn}` never compares its `tenant_id`/`project_id` with the caller\'s project: an admin caller\'s lookup sees every project, and the admin write binds another project\'s object',
+        fix: 'Compare the fetched object\'s `tenant_id`/`project_id` with the instance\'s or caller\'s project before `{act}`, and fail (NotUsable/NotFound) when they differ',
       },
     },
     docs: {
-      summary: 'Object loaded by a caller-supplied id without comparing its owner with the caller\'s project',
-      why: 'Ids in headers, request bodies and requested-network lists are chosen by the caller. Services often resolve them with an admin client or a trusted proxy path that sees every project. Unless the code compares the loaded object\'s `tenant_id`/`project_id` with the caller\'s project, a tenant can attach, read or modify another tenant\'s port, instance metadata or volume just by naming its id (CWE-639, CWE-862). Through the caller\'s own client the service\'s policy already limits what a plain read returns, so there the rule reports only when the function then acts on it (a create or update through the client: binding the port to an instance), as nova did when an admin attached another project\'s port; through an admin client or a trusted header path any lookup is reported.',
+      summary: 'Object loaded by a caller-supplied id, through a path that sees every project, without comparing its owner',
+      why: 'Class: broken object-level authorisation (CWE-639, CWE-862; OWASP API Security Top 10 2023 API1 "Broken Object Level Authorization"). An id the caller chose — a request header, a body field, an item of a list the caller passed in — loads an object through a path that sees every project: an admin client or an elevated/admin context, a project function that falls back to an admin context when no context is passed, or a lookup given no request context at all (the metadata proxy\'s `X-Instance-ID`). Unless the code compares the loaded object\'s `tenant_id`/`project_id` with the caller\'s project, or passes the caller\'s project into a lookup that filters by it, a tenant can read, attach or modify another tenant\'s object by naming its id. Cases: nova\'s metadata handler trusted `X-Instance-ID` without comparing `X-Tenant-ID` with the instance\'s project (OSSA-2014-010); nova attached a port requested by id without comparing its `tenant_id` with the instance\'s project, through the admin port client (OSSA-2014-008); cyborg\'s ARQ get/list/destroy never restricted the lookup to `context.project_id`; neutron\'s FWaaS inserted another tenant\'s firewall rules into a policy. Owners are recognised from owner fields (`tenant_id`, `project_id`, `owner`, `user_id`: models/python/openstack/context.ts) compared, used as a filter or policy target, or passed into a call; a callee that does so — in this file or, through the project facts, in another — scopes the lookup.',
       example: 'def attach_requested_ports(self, context, instance, requested_networks):\n    admin = get_client(context, admin=True)\n    for request in requested_networks:\n        port = admin.show_port(request.port_id)["port"]\n        self._bind(port, instance)\n',
       useInstead: 'def attach_requested_ports(self, context, instance, requested_networks):\n    admin = get_client(context, admin=True)\n    for request in requested_networks:\n        port = admin.show_port(request.port_id)["port"]\n        if port["tenant_id"] != instance.project_id:\n            raise exception.PortNotUsable(port_id=request.port_id)\n        self._bind(port, instance)\n',
       fix: 'Compare the owner of every object loaded by a caller-supplied id with the caller\'s project (or pass the project into a lookup that filters by it) before using the object.',
-      references: ['https://cwe.mitre.org/data/definitions/639.html', 'https://cwe.mitre.org/data/definitions/862.html', 'https://owasp.org/API-Security/editions/2023/en/0xa1-broken-object-level-authorization/'],
+      references: [
+        'https://cwe.mitre.org/data/definitions/639.html', 'https://cwe.mitre.org/data/definitions/862.html',
+        'https://owasp.org/API-Security/editions/2023/en/0xa1-broken-object-level-authorization/',
+        'https://security.openstack.org/ossa/OSSA-2014-010.html', 'https://security.openstack.org/ossa/OSSA-2014-008.html',
+      ],
     },
   },
   create(ctx) {
+    const model = ctx.model;
+    const skip = model.isTestCode() || !mayLookUpForCaller(model);
     return {
       function_definition(fn) {
-        if (ctx.model.isTestCode()) return;
         const body = fn.childForFieldName('body');
-        if (!body) return;
-        const sources = idSources(ctx.model, fn, body);
-        if (sources.length === 0 || comparesOwner(body)) return;
-        for (const src of sources) {
-          const fetch = callsIn(body).find((c) => c.endIndex > src.node.startIndex && FETCH.test(calleeName(c) ?? '') && ctx.model.loggingCall(c) === null &&
-            argumentValues(c).some((a) => src.matches(a)) &&
-            // A project passed along means the callee scopes the lookup (`get_metadata(instance_id, tenant_id)`).
-            !argumentValues(c).some((a) => /project|tenant/i.test(a.text)));
-          if (!fetch) continue;
-          const admin = adminVia(ctx.model, body, fetch);
-          // Header ids come through a trusted proxy path; other ids are judged at direct client reads and by-id
-          // record lookups, where no service-side scoping is visible.
-          // Helpers (`self._get_port_info(ctx, admin, id)`) may check inside; only direct reads are judged here.
-          if (!src.trusted && !(networkCall(fetch)?.op === 'read' || /by_\w*id/.test(calleeName(fetch) ?? ''))) continue;
-          // Using the object means acting on it: a function that only reads what it loaded (validating a request,
-          // picking a scheduling segment) through the caller's own client gets what the service's policy lets
-          // that caller see. The defect is binding or changing it: a create/update through the client follows.
-          if (!src.trusted && !admin && !callsIn(body).some((c) => c.startIndex > fetch.endIndex && WRITES.has(networkCall(c)?.op ?? ''))) continue;
-          const anchor = src.atUse ? argumentValues(fetch).find((a) => src.matches(a)) ?? src.node : src.node;
-          const data = { source: src.describe[0]!.toUpperCase() + src.describe.slice(1), sourceLine: line(anchor), fetch: calleeText(fetch), fetchLine: line(fetch), fn: fn.childForFieldName('name')?.text ?? '', admin: admin ?? '' };
+        if (skip || !body) return;
+        const calls = callsIn(body);
+        const headers = headerIds(body);
+        // Every report needs an admin path or a header id: most functions have neither and stop here.
+        const fallbacks = ctx.project.slice.contextFallbacks;
+        const mayBeAdmin = calls.some((c) => ADMIN_CALL_NAMES.test(calleeName(c) ?? '') && isAdminSource(model, c)) ||
+          (fallbacks !== undefined && calls.some((c) => { const t = ctx.project.targetOf(model, c); return t !== null && Object.hasOwn(fallbacks, t); }));
+        if (!mayBeAdmin && headers.size === 0) return;
+        const admins = mayBeAdmin ? adminNames(model, body) : new Map<string, AdminName>();
+        const suppliedNames = callerSuppliedNames(model, fn, (n) => CONTEXT_NAMES.test(n));
+        const items = loopItems(fn, suppliedNames);
+        const itemLoop = (name: string): SyntaxNode | null => descendantsOfType(body, 'for_statement').find((f) => mentionsName(f.childForFieldName('left'), new Set([name]))) ?? null;
+        const request = mayBeAdmin ? requestDataIn(model, fn, body) : (): null => null;
+        for (const call of calls) {
+          if (!isLookupCandidate(model, call)) continue;
+          const sources = sourcesAt(call, headers, request, items, itemLoop);
+          if (sources.length === 0) continue;
+          if (sources.every((s) => s.via === 'item') && networkCall(call)?.op !== 'read' && networkCall(call)?.op !== 'list') continue;
+          if (callScoping(model, call) !== null || calleeScopes(model, call, ctx.project) !== null || ownerChecked(model, body, call, ctx.project)) continue;
+          const admin = mayBeAdmin ? adminVia(model, admins, call, ctx.project) : null;
+          let src: Source | undefined;
+          let act: { call: SyntaxNode; admin: string } | null = null;
+          if (admin) src = sources[0];
+          // A header id (a trusted proxy path) looked up by project code that is given no request context.
+          else src = sources.find((s) => s.via === 'header' && isProjectCall(model, call, ctx.project) && !argumentValues(call).some(isContextArg));
+          // An item of the caller's list read through the caller's client, then written through an admin client.
+          if (!src && !admin && networkCall(call)?.op === 'read') {
+            const item = sources.find((s) => s.via === 'item');
+            act = item && mayBeAdmin ? adminWriteOf(model, body, admins, call, ctx.project) : null;
+            if (act) src = item;
+          }
+          if (!src) continue;
+          const anchor = src.via === 'item' || src.via === 'request' ? src.arg : src.node;
+          const data = {
+            source: src.describe, sourceLine: line(src.node), fetch: calleeText(call), fetchLine: line(call),
+            fn: fn.childForFieldName('name')?.text ?? '', admin: act?.admin ?? admin ?? '', act: act ? calleeText(act.call) : '', actLine: act ? line(act.call) : 0,
+          };
           ctx.report({
             node: anchor,
-            messageId: admin ? 'admin' : 'unchecked',
-            severity: admin ? 'critical' : 'high',
+            messageId: act ? 'adminAct' : admin ? 'admin' : 'unchecked',
+            severity: act || admin ? 'critical' : 'high',
             data,
             evidence: [
               { node: src.node, message: `${src.describe}: an id chosen by the caller (line ${line(src.node)})` },
-              { node: fetch, message: `loaded by \`${calleeText(fetch)}\` (line ${line(fetch)}), owner never compared` },
+              { node: call, message: `loaded by \`${calleeText(call)}\` (line ${line(call)}), owner never compared` },
+              ...(act ? [{ node: act.call, message: `acted on through the admin client (line ${line(act.call)})` }] : []),
             ],
           });
           return;
@@ -162,3 +321,33 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * The object `fetch` loaded has its owner compared after it (`port['tenant_id'] != instance.project_id`), or is handed
+ * to a function (here or in another file) that compares or scopes by an owner (`self._check_owner(port, ctx)`).
+ */
+function ownerChecked(model: PythonModel, body: SyntaxNode, fetch: SyntaxNode, project: ProjectView): boolean {
+  const bound = boundName(fetch);
+  if (!bound) return false;
+  const names = derivedNames(body, [bound.name], fetch.endIndex);
+  for (const cmp of descendantsOfType(body, 'comparison_operator')) {
+    if (cmp.startIndex > fetch.endIndex && cmp.namedChildren.some((side) => side !== null && ownerFieldOf(side) !== null && carries(side, names))) return true;
+  }
+  return callsIn(body).some((c) => c.startIndex > fetch.endIndex && argumentValues(c).some((a) => carries(a, names)) && calleeScopes(model, c, project) !== null);
+}
+
+/** A network write after `fetch` through an admin client that carries the object `fetch` loaded (`update_port(port['id'], …)`). */
+function adminWriteOf(model: PythonModel, body: SyntaxNode, admins: AdminNames, fetch: SyntaxNode, project: ProjectView): { call: SyntaxNode; admin: string } | null {
+  const bound = boundName(fetch);
+  if (!bound) return null;
+  const names = new Set([bound.name]);
+  for (const c of callsIn(body)) {
+    if (c.startIndex <= fetch.endIndex) continue;
+    const op = networkCall(c)?.op;
+    if (op !== 'update' && op !== 'create') continue;
+    if (!argumentValues(c).some((a) => carries(a, names))) continue;
+    const admin = adminVia(model, admins, c, project);
+    if (admin) return { call: c, admin };
+  }
+  return null;
+}

@@ -3,7 +3,6 @@
 // catching search (languages/python/resources/typedRollback.ts) decides whether another type escapes unreleased.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { typedRollbackGaps } from '../../../languages/python/resources/index.js';
-import { callTarget, topLevelNames } from '../../../index/extract.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { brief, calleeText, line } from '../../../rulekit/openstack.js';
 
@@ -36,15 +35,13 @@ export default defineRule({
     },
   },
   create(ctx) {
-    let topLevel: Set<string> | undefined;
     return {
       function_definition(fn) {
         if (ctx.model.isTestCode()) return;
         const project = ctx.project.slice.raises;
         const raisesElsewhere = (call: SyntaxNode): readonly string[] | undefined => {
           if (!project) return undefined;
-          topLevel ??= topLevelNames(ctx.model);
-          const target = callTarget(ctx.model, call, topLevel);
+          const target = ctx.project.targetOf(ctx.model, call);
           return target === null ? undefined : ctx.project.raises(target);
         };
         for (const gap of typedRollbackGaps(ctx.model, fn, raisesElsewhere)) {
