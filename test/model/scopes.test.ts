@@ -1,7 +1,12 @@
 // The binder and scope queries: which scope a node is in, what a name refers to, qualified names through scoped
 // imports (shadowing, aliases), self attributes and value facts.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PythonModel } from '../../src/languages/python/model.js';
+import { parsePython } from '../../src/languages/python/parser.js';
 import { scopesOf } from '../../src/languages/python/scopes/index.js';
+import type { SyntaxNode } from '../../src/languages/syntaxTree.js';
 import { modelOf, nodeAt } from './helpers.js';
 
 describe('scopes: structure', () => {
@@ -208,5 +213,71 @@ def helper(a, b):
     expect(scopes.factOf(helper.bindings.get('b')![0]!)).toMatchObject({ kind: 'parameter', index: 1 });
     // `c = b`: a local alias of a parameter is not a qualified name.
     expect(scopes.factOf(helper.bindings.get('c')![0]!)).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('scopes: the module shortcut', () => {
+  // lookup skips finding the scope for names no nested scope binds or declares; the answer must be the long way's.
+  const longWay = (scopes: ReturnType<typeof scopesOf>, n: SyntaxNode): unknown => scopes.resolve(n.text, scopes.scopeOf(n))?.bindings ?? null;
+  const compare = (model: PythonModel): number => {
+    const scopes = scopesOf(model);
+    let names = 0;
+    for (const n of model.root.descendantsOfType('identifier')) {
+      const p = n.parent;
+      if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === n.id) continue;
+      if (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === n.id) continue;
+      const expected = longWay(scopes, n);
+      expect({ line: n.startPosition.row + 1, name: n.text, bindings: scopes.lookup(n) }).toEqual({
+        line: n.startPosition.row + 1, name: n.text, bindings: expected ?? [],
+      });
+      // A hit without bindings (a `global` name nothing assigns) and a miss must stay apart in nameAt.
+      const at = scopes.nameAt(n);
+      expect({ name: n.text, unbound: at?.kind === 'unbound' }).toEqual({ name: n.text, unbound: expected === null });
+      names++;
+    }
+    return names;
+  };
+
+  it('resolves as from the scope where module-level global statements, nested globals and nonlocals are involved', async () => {
+    const model = await modelOf(`
+import os
+global only_declared
+x = 1
+
+def f():
+    global y, never_assigned
+    y = os.path
+    return only_declared, never_assigned, x
+
+def g():
+    z = 1
+    def h():
+        nonlocal z
+        z = x
+    class K:
+        x = 2
+        def m(self):
+            return x, y, z
+    return [x for x in range(3)], os
+`);
+    expect(compare(model)).toBeGreaterThan(20);
+  });
+
+  it('resolves as from the scope on every fixture file', async () => {
+    const files: string[] = [];
+    const scan = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) scan(full);
+        else if (name.endsWith('.py')) files.push(full);
+      }
+    };
+    scan(join(import.meta.dirname, '..', '..', 'src', 'rules', 'python'));
+    let names = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      names += compare(new PythonModel(file, text, await parsePython(text)));
+    }
+    expect(names).toBeGreaterThan(1000);
   });
 });
