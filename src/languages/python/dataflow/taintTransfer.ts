@@ -284,6 +284,8 @@ export class TaintTransfer implements Transfer<TaintValue> {
 
   /** `sys.argv`, `os.environ` and friends, named directly or through an import alias. */
   private globalSource(n: SyntaxNode): TaintValue {
+    // Asked of every name not bound in the function: a spec without value sources (secret exposure's) has no answer.
+    if (this.ctx.spec.valueSources.length === 0) return EMPTY;
     const q = this.ctx.model.qualifiedName(n);
     if (!q) return EMPTY;
     const src = this.ctx.spec.valueSources.find((s) => s.name === q);
