@@ -10,6 +10,7 @@ import { dataflowOf } from '../../src/languages/python/dataflow/reaching.js';
 import { conversions } from '../../src/languages/python/dataflow/percentFormat.js';
 import { analyseTaint, taintOf, taintWithProbes, type FileTaint } from '../../src/languages/python/dataflow/taintFile.js';
 import type { TaintHooks } from '../../src/languages/python/dataflow/taintTransfer.js';
+import { callInfo, matches, mayMatchAny } from '../../src/languages/python/dataflow/taintMatch.js';
 import { taintFindings } from '../../src/languages/python/dataflow/taintFindings.js';
 import { PythonModel } from '../../src/languages/python/model.js';
 import { parsePython } from '../../src/languages/python/parser.js';
@@ -237,6 +238,51 @@ describe('the taint prefilter', () => {
     expect(taintOf(model, PYTHON_TAINT_SPEC).functionsAnalysed).toBe(0);
     const withSource = await modelOf('import subprocess, sys\n\ndef run():\n    subprocess.call(sys.argv[1], shell=True)\n');
     expect(taintOf(withSource, PYTHON_TAINT_SPEC).functionsAnalysed).toBeGreaterThan(0);
+  });
+});
+
+describe('the matcher prefilter', () => {
+  it('never rules out a call some entry matches: aliases, suffixes, methods and loggers', async () => {
+    const files: string[] = [];
+    const scan = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) scan(full);
+        else if (name.endsWith('.py')) files.push(full);
+      }
+    };
+    scan(join(import.meta.dirname, '..', '..', 'src', 'rules', 'python'));
+    const crafted = await modelOf(`
+import logging
+from subprocess import call as run_it
+from oslo_concurrency import processutils as pu
+LOG = logging.getLogger(__name__)
+run_it(cmd, shell=True)
+pu.execute(*args)
+LOG.info(x)
+self.db.execute(q)
+`);
+    const models = [crafted];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      models.push(new PythonModel(file, text, await parsePython(text)));
+    }
+    const lists = [PYTHON_TAINT_SPEC.sinks, PYTHON_TAINT_SPEC.sanitizers, PYTHON_TAINT_SPEC.propagators, PYTHON_TAINT_SPEC.callSources, PYTHON_TAINT_SPEC.guards];
+    let matched = 0;
+    let ruledOut = 0;
+    for (const model of models) {
+      for (const call of model.root.descendantsOfType('call')) {
+        const c = callInfo(model, call);
+        for (const list of lists) {
+          const any = list.some((e) => matches(e.call, c));
+          if (any) matched++;
+          if (!mayMatchAny(list, c)) ruledOut++;
+          expect({ call: call.text.slice(0, 60), may: mayMatchAny(list, c) || !any }).toEqual({ call: call.text.slice(0, 60), may: true });
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(100);
+    expect(ruledOut).toBeGreaterThan(matched);
   });
 });
 
