@@ -195,7 +195,12 @@ function imageFacts(
  */
 function ownTargets(path: string): (target: string) => boolean {
   const dirs = new Set(path.split(/[\\/]/).slice(0, -1));
-  return (t) => t.startsWith(':') || t.startsWith('.') || dirs.has(t.split('.')[0]!);
+  // Asked of every call of every function: the top package is cut out, not split off.
+  return (t) => {
+    if (t.startsWith(':') || t.startsWith('.')) return true;
+    const dot = t.indexOf('.');
+    return dirs.has(dot < 0 ? t : t.slice(0, dot));
+  };
 }
 
 /** `f` for a module function, `C.m` for a method of a top-level class; null for nested functions. */
