@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { PythonModel } from '../../src/languages/python/model.js';
 import { parsePython } from '../../src/languages/python/parser.js';
 import { scopesOf } from '../../src/languages/python/scopes/index.js';
+import { bindModule, type BindResult } from '../../src/languages/python/scopes/binder.js';
+import type { Scope } from '../../src/languages/python/scopes/types.js';
 import type { SyntaxNode } from '../../src/languages/syntaxTree.js';
 import { modelOf, nodeAt } from './helpers.js';
 
@@ -279,5 +281,54 @@ def g():
       names += compare(new PythonModel(file, text, await parsePython(text)));
     }
     expect(names).toBeGreaterThan(1000);
+  });
+});
+
+describe('scopes: the binder skips subtrees with nothing to bind', () => {
+  const describeScope = (s: Scope): unknown => ({
+    kind: s.kind, name: s.name, node: s.node.id,
+    bindings: [...s.bindings].map(([n, list]) => [n, list.map((b) => [b.kind, b.node.id, b.statement.id, b.value?.id ?? null, b.fact.kind])]),
+    globals: [...s.globals], nonlocals: [...s.nonlocals],
+    self: [...s.selfAttributes].map(([n, list]) => [n, list.map((b) => [b.kind, b.node.id, b.value?.id ?? null])]),
+    children: s.children.map(describeScope),
+  });
+  const describeBind = (r: BindResult): unknown => ({ module: describeScope(r.module), byNode: [...r.byNode.keys()], star: r.starModules });
+
+  it('binds what visiting every node binds, on a crafted module and every fixture file', async () => {
+    const files: string[] = [];
+    const scan = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) scan(full);
+        else if (name.endsWith('.py')) files.push(full);
+      }
+    };
+    scan(join(import.meta.dirname, '..', '..', 'src', 'rules', 'python'));
+    scan(join(import.meta.dirname, 'probes'));
+    const crafted = `
+from m import *
+import a.b as c
+f(lambda q: q + 1, [y for y in z], (w := 3))
+print(x, key=lambda k: {v: v for v in k})
+class K(Base):
+    attr = [i for i in range(3)]
+    def m(self, p=lambda: 0):
+        self.x, self.y = 1, 2
+        del self.x, t
+        with open(p) as (fh):
+            for a, *b in fh: pass
+        try: pass
+        except E as err: pass
+        match p:
+            case {"k": v, **rest}: pass
+`;
+    let scopes = 0;
+    for (const text of [crafted, ...files.map((f) => readFileSync(f, 'utf8'))]) {
+      const root = (await parsePython(text)).rootNode;
+      const skipping = bindModule(root);
+      expect(describeBind(skipping)).toEqual(describeBind(bindModule(root, { everyNode: true })));
+      scopes += skipping.byNode.size;
+    }
+    expect(scopes).toBeGreaterThan(500);
   });
 });
