@@ -372,10 +372,16 @@ class FileAnalysis {
 /** `qualified`: the name's first part must be imported, or the whole name written out. */
 interface NamedSource { tests: RegExp[]; qualified?: { module: string; written: RegExp } }
 
-const namedSourcesBySpec = new WeakMap<TaintSpec, NamedSource[]>();
+/**
+ * By the spec's source tables, not the spec object: forFile makes a spec per file (without the parameter sources
+ * of frameworks the file does not import) that shares them, and the regexes were compiled again for each.
+ */
+const namedSourcesByTables = new WeakMap<TaintSpec['valueSources'], WeakMap<TaintSpec['callSources'], NamedSource[]>>();
 
 function namedSources(spec: TaintSpec): NamedSource[] {
-  let out = namedSourcesBySpec.get(spec);
+  let byCalls = namedSourcesByTables.get(spec.valueSources);
+  if (!byCalls) namedSourcesByTables.set(spec.valueSources, byCalls = new WeakMap());
+  let out = byCalls.get(spec.callSources);
   if (out) return out;
   const word = (part: string): RegExp => new RegExp(`\\b${escape(part)}\\b`);
   const named = (name: string, called: boolean): NamedSource => {
@@ -390,7 +396,7 @@ function namedSources(spec: TaintSpec): NamedSource[] {
     ...spec.valueSources.map((v) => named(v.name, false)),
     ...spec.callSources.map(({ call }) => (call.name ? named(call.name, true) : { tests: [word(call.suffix?.split('.').at(-1) ?? call.method ?? '')] })),
   ];
-  namedSourcesBySpec.set(spec, out);
+  byCalls.set(spec.callSources, out);
   return out;
 }
 
