@@ -42,6 +42,10 @@ export function contextFallbacks(model: PythonModel, name: (fn: SyntaxNode) => s
     const offset = hasReceiver(fn) ? 1 : 0;
     const params = parameterNames(fn).filter((p) => p.index >= offset);
     const own = (n: SyntaxNode): boolean => enclosingFunction(n)?.id === fn.id;
+    if (params.length === 0) continue;
+    // The function's own assignments and if statements, found once for all its parameters.
+    const assignments = descendantsOfType(body, 'assignment').filter(own);
+    let ifs: SyntaxNode[] | undefined;
     for (const p of params) {
       const assignsAdmin = (a: SyntaxNode): boolean => {
         const right = a.childForFieldName('right');
@@ -51,10 +55,12 @@ export function contextFallbacks(model: PythonModel, name: (fn: SyntaxNode) => s
         if (r.type === 'boolean_operator' && r.childForFieldName('operator')?.text === 'or') {
           return r.childForFieldName('left')?.text === p.name && isAdminContextCall(model, r.childForFieldName('right')!);
         }
-        return isAdminContextCall(model, r) && descendantsOfType(body, 'if_statement').some((i) =>
-          own(i) && testsMissing(i.childForFieldName('condition')!, p.name) && i.childForFieldName('consequence')!.startIndex <= a.startIndex && a.endIndex <= i.childForFieldName('consequence')!.endIndex);
+        if (!isAdminContextCall(model, r)) return false;
+        ifs ??= descendantsOfType(body, 'if_statement').filter(own);
+        return ifs.some((i) =>
+          testsMissing(i.childForFieldName('condition')!, p.name) && i.childForFieldName('consequence')!.startIndex <= a.startIndex && a.endIndex <= i.childForFieldName('consequence')!.endIndex);
       };
-      if (descendantsOfType(body, 'assignment').some((a) => own(a) && assignsAdmin(a))) {
+      if (assignments.some(assignsAdmin)) {
         out.push({ name: qualified, param: p.name, index: p.index - offset });
         break;
       }

@@ -29,7 +29,8 @@ export function callTarget(model: PythonModel, call: SyntaxNode, topLevel: Reado
     if (imported !== undefined) return imported;
     if (topLevel.has(f.text)) return `:${f.text}`;
     // A local alias of an imported function (`get = flavors.get_flavor_by_flavor_id; get(x)`): the model follows it.
-    const q = model.qualifiedName(f);
+    // callName is qualifiedName of the callee, memoised: the rules ask it of the same calls.
+    const q = model.callName(call);
     return q !== null && q !== f.text && q.includes('.') ? aliasTarget(model, q) : null;
   }
   if (f.type !== 'attribute') return null;
@@ -41,7 +42,7 @@ export function callTarget(model: PythonModel, call: SyntaxNode, topLevel: Reado
     const cname = cls?.childForFieldName('name')?.text;
     return cname ? `:${cname}.${attr}` : null;
   }
-  const q = model.qualifiedName(f);
+  const q = model.callName(call);
   if (q === null) return null;
   const written = (dottedName(f) ?? '').split('.')[0]!;
   // Only names that went through an import (or a class of this file: `Helper.build`) are stable across files.
@@ -197,7 +198,12 @@ function imageFacts(
  */
 function ownTargets(path: string): (target: string) => boolean {
   const dirs = new Set(path.split(/[\\/]/).slice(0, -1));
-  return (t) => t.startsWith(':') || t.startsWith('.') || dirs.has(t.split('.')[0]!);
+  // Asked of every call of every function: the top package is cut out, not split off.
+  return (t) => {
+    if (t.startsWith(':') || t.startsWith('.')) return true;
+    const dot = t.indexOf('.');
+    return dirs.has(dot < 0 ? t : t.slice(0, dot));
+  };
 }
 
 /** `f` for a module function, `C.m` for a method of a top-level class; null for nested functions. */

@@ -46,9 +46,13 @@ const masksByObject = new WeakMap<Vocabulary, WeakMap<object, Uint8Array>>();
 const singleMasks = new WeakMap<Vocabulary, Map<string, Uint8Array>>();
 
 export class SyntaxTree {
-  private readonly nodes: Array<SyntaxNode | undefined>;
+  /**
+   * Node objects by number, and field ids by name: read directly by SyntaxNode's hottest accessors (a field of a
+   * node is asked tens of millions of times per tree, and bin/pillar.js turns V8's inlining off). Not for analyses.
+   */
+  readonly nodes: Array<SyntaxNode | undefined>;
   private lineStarts: Int32Array | undefined;
-  private readonly fieldIds: Map<string, number>;
+  readonly fieldIds: Map<string, number>;
 
   constructor(
     readonly source: string,
@@ -159,7 +163,8 @@ export class SyntaxNode {
   ) {}
 
   get type(): string {
-    return this.tree.typeName(this.id);
+    const { tree } = this;
+    return tree.vocabulary.typeNames[tree.data.type[this.id]!]!;
   }
 
   /** The field this node fills in its parent (`function` of a call), or null. */
@@ -194,8 +199,9 @@ export class SyntaxNode {
   }
 
   get parent(): SyntaxNode | null {
-    const p = this.tree.data.parent[this.id]!;
-    return p < 0 ? null : this.tree.node(p);
+    const { tree } = this;
+    const p = tree.data.parent[this.id]!;
+    return p < 0 ? null : tree.nodes[p] ??= new SyntaxNode(tree, p);
   }
 
   get text(): string {
@@ -286,10 +292,10 @@ export class SyntaxNode {
   /** The first child filling field `name`, or null. */
   childForFieldName(name: string): SyntaxNode | null {
     const { tree } = this;
-    const fid = tree.fieldId(name);
-    if (fid < 0) return null;
+    const fid = tree.fieldIds.get(name);
+    if (fid === undefined) return null;
     const { firstChild, nextSibling, field } = tree.data;
-    for (let c = firstChild[this.id]!; c >= 0; c = nextSibling[c]!) if (field[c] === fid) return tree.node(c);
+    for (let c = firstChild[this.id]!; c >= 0; c = nextSibling[c]!) if (field[c] === fid) return tree.nodes[c] ??= new SyntaxNode(tree, c);
     return null;
   }
 

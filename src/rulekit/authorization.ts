@@ -204,8 +204,14 @@ export function fileAuthorization(model: PythonModel): FileAuthorization {
  * `self.COPY(req)`); local container edits (`items.append`, `headers.update`) and logging do not count.
  */
 export function isStateChange(call: SyntaxNode, model?: PythonModel): boolean {
+  // The name decides first: asking the logging model (the receiver's origin) of every call costs more, and a log
+  // call's method (`info`, `warning`) is no mutation verb anyway.
+  if (!changesStateByName(call)) return false;
   // Without the model (callers written before it was passed) the logging model's naming convention decides.
-  if (model ? model.loggingCall(call) : conventionalLoggingCall(call)) return false;
+  return !(model ? model.loggingCall(call) : conventionalLoggingCall(call));
+}
+
+function changesStateByName(call: SyntaxNode): boolean {
   const fn = callee(call);
   const name = calleeName(call);
   if (!name || fn?.type !== 'attribute') return false;

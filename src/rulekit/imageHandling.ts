@@ -135,8 +135,8 @@ function build(model: PythonModel, project: ProjectView | undefined): ImageHandl
         const format = !wrapper ? 'unknown' : fmt === null ? (hasKeywordSplat(call) ? 'unknown' : 'none') : stringValue(fmt) !== null ? 'literal' : 'value';
         return { role: 'convert', name: qualified, format };
       }
-      const segments = qualified.split('.');
-      if (segments.slice(0, -1).some((s) => s.endsWith(INSPECTOR_MODULE_SUFFIX))) return { role: 'inspect', name: qualified, format: 'unknown' };
+      // A module part (not the last part) ending with the suffix, which has no dot: the suffix followed by a dot.
+      if (qualified.includes(`${INSPECTOR_MODULE_SUFFIX}.`)) return { role: 'inspect', name: qualified, format: 'unknown' };
     }
     const fn = callee(call);
     if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === SAFETY_CHECK_METHOD) {

@@ -209,10 +209,17 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
     }
     return null;
   };
+  // Asked of every candidate node before the analysis (to find the units a source can reach) and again of the nodes
+  // it evaluates, each time it evaluates them: the answer depends on the node only (marking a carrier is idempotent).
+  const sourceMemo = new Map<number, HookSource | null>();
   return {
     attributesDropSources: true,
     keepsItem: (origin, key) => !carriers.has(origin.id) || (key !== null && (CREDENTIAL_HEADERS.test(key) || GENERIC_CREDENTIAL_HEADERS.test(key))),
-    sourceAt,
+    sourceAt(n) {
+      let found = sourceMemo.get(n.id);
+      if (found === undefined) sourceMemo.set(n.id, found = sourceAt(n));
+      return found;
+    },
     paramSource(fn, name) {
       // A WSGI middleware's whole request: rendering it writes every header, credential headers included.
       if (REQUEST_PARAMS.has(name) && decorators(fn).some((d) => WSGIFY.test(d.text))) {

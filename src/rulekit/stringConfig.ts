@@ -3,7 +3,7 @@
 // class keeps (`self._conf = conf`), the reads of options the module declares as cfg.BoolOpt (or reads with a
 // boolean default), and the truth tests and boolean parameters those strings reach unconverted. One file, no
 // cross-file facts; it does not follow the dict into other modules.
-import type { SyntaxNode } from '../languages/syntaxTree.js';
+import { NAMED, type SyntaxNode } from '../languages/syntaxTree.js';
 import type { PythonModel } from '../languages/python/model.js';
 import { scopesOf } from '../languages/python/scopes/index.js';
 import { callee, calleeName, positionalArg, stringValue, unparenthesize } from '../languages/python/syntax.js';
@@ -43,13 +43,13 @@ export interface StringConfigHolder {
 
 /** Every named node of the given types under `node`, nested functions and classes included (unlike descendantsOfType). */
 function deep(node: SyntaxNode, types: ReadonlySet<string>): SyntaxNode[] {
+  // In pre-order, as a walk of the named children would give them, by a scan of the subtree's node numbers: the
+  // walk built a child list for every node of the file.
+  const { tree } = node;
+  const { type, flags, subtreeEnd } = tree.data;
+  const mask = tree.typeMask(types);
   const out: SyntaxNode[] = [];
-  const stack = [node];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n !== node && types.has(n.type)) out.push(n);
-    for (let i = n.namedChildCount - 1; i >= 0; i--) { const c = n.namedChild(i); if (c) stack.push(c); }
-  }
+  for (let i = node.id + 1, end = subtreeEnd[node.id]!; i < end; i++) if (flags[i]! & NAMED && mask[type[i]!]) out.push(tree.node(i));
   return out;
 }
 const FUNCTIONS = new Set(['function_definition']);

@@ -1,7 +1,14 @@
 // The binder and scope queries: which scope a node is in, what a name refers to, qualified names through scoped
 // imports (shadowing, aliases), self attributes and value facts.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PythonModel } from '../../src/languages/python/model.js';
+import { parsePython } from '../../src/languages/python/parser.js';
 import { scopesOf } from '../../src/languages/python/scopes/index.js';
+import { bindModule, type BindResult } from '../../src/languages/python/scopes/binder.js';
+import type { Scope } from '../../src/languages/python/scopes/types.js';
+import type { SyntaxNode } from '../../src/languages/syntaxTree.js';
 import { modelOf, nodeAt } from './helpers.js';
 
 describe('scopes: structure', () => {
@@ -208,5 +215,120 @@ def helper(a, b):
     expect(scopes.factOf(helper.bindings.get('b')![0]!)).toMatchObject({ kind: 'parameter', index: 1 });
     // `c = b`: a local alias of a parameter is not a qualified name.
     expect(scopes.factOf(helper.bindings.get('c')![0]!)).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('scopes: the module shortcut', () => {
+  // lookup skips finding the scope for names no nested scope binds or declares; the answer must be the long way's.
+  const longWay = (scopes: ReturnType<typeof scopesOf>, n: SyntaxNode): unknown => scopes.resolve(n.text, scopes.scopeOf(n))?.bindings ?? null;
+  const compare = (model: PythonModel): number => {
+    const scopes = scopesOf(model);
+    let names = 0;
+    for (const n of model.root.descendantsOfType('identifier')) {
+      const p = n.parent;
+      if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === n.id) continue;
+      if (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === n.id) continue;
+      const expected = longWay(scopes, n);
+      expect({ line: n.startPosition.row + 1, name: n.text, bindings: scopes.lookup(n) }).toEqual({
+        line: n.startPosition.row + 1, name: n.text, bindings: expected ?? [],
+      });
+      // A hit without bindings (a `global` name nothing assigns) and a miss must stay apart in nameAt.
+      const at = scopes.nameAt(n);
+      expect({ name: n.text, unbound: at?.kind === 'unbound' }).toEqual({ name: n.text, unbound: expected === null });
+      names++;
+    }
+    return names;
+  };
+
+  it('resolves as from the scope where module-level global statements, nested globals and nonlocals are involved', async () => {
+    const model = await modelOf(`
+import os
+global only_declared
+x = 1
+
+def f():
+    global y, never_assigned
+    y = os.path
+    return only_declared, never_assigned, x
+
+def g():
+    z = 1
+    def h():
+        nonlocal z
+        z = x
+    class K:
+        x = 2
+        def m(self):
+            return x, y, z
+    return [x for x in range(3)], os
+`);
+    expect(compare(model)).toBeGreaterThan(20);
+  });
+
+  it('resolves as from the scope on every fixture file', async () => {
+    const files: string[] = [];
+    const scan = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) scan(full);
+        else if (name.endsWith('.py')) files.push(full);
+      }
+    };
+    scan(join(import.meta.dirname, '..', '..', 'src', 'rules', 'python'));
+    let names = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      names += compare(new PythonModel(file, text, await parsePython(text)));
+    }
+    expect(names).toBeGreaterThan(1000);
+  });
+});
+
+describe('scopes: the binder skips subtrees with nothing to bind', () => {
+  const describeScope = (s: Scope): unknown => ({
+    kind: s.kind, name: s.name, node: s.node.id,
+    bindings: [...s.bindings].map(([n, list]) => [n, list.map((b) => [b.kind, b.node.id, b.statement.id, b.value?.id ?? null, b.fact.kind])]),
+    globals: [...s.globals], nonlocals: [...s.nonlocals],
+    self: [...s.selfAttributes].map(([n, list]) => [n, list.map((b) => [b.kind, b.node.id, b.value?.id ?? null])]),
+    children: s.children.map(describeScope),
+  });
+  const describeBind = (r: BindResult): unknown => ({ module: describeScope(r.module), byNode: [...r.byNode.keys()], star: r.starModules });
+
+  it('binds what visiting every node binds, on a crafted module and every fixture file', async () => {
+    const files: string[] = [];
+    const scan = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) scan(full);
+        else if (name.endsWith('.py')) files.push(full);
+      }
+    };
+    scan(join(import.meta.dirname, '..', '..', 'src', 'rules', 'python'));
+    scan(join(import.meta.dirname, 'probes'));
+    const crafted = `
+from m import *
+import a.b as c
+f(lambda q: q + 1, [y for y in z], (w := 3))
+print(x, key=lambda k: {v: v for v in k})
+class K(Base):
+    attr = [i for i in range(3)]
+    def m(self, p=lambda: 0):
+        self.x, self.y = 1, 2
+        del self.x, t
+        with open(p) as (fh):
+            for a, *b in fh: pass
+        try: pass
+        except E as err: pass
+        match p:
+            case {"k": v, **rest}: pass
+`;
+    let scopes = 0;
+    for (const text of [crafted, ...files.map((f) => readFileSync(f, 'utf8'))]) {
+      const root = (await parsePython(text)).rootNode;
+      const skipping = bindModule(root);
+      expect(describeBind(skipping)).toEqual(describeBind(bindModule(root, { everyNode: true })));
+      scopes += skipping.byNode.size;
+    }
+    expect(scopes).toBeGreaterThan(500);
   });
 });

@@ -8,7 +8,9 @@ import { FactSet, type TaintFact } from '../../src/analysis/taint/facts.js';
 import { instantiate } from '../../src/analysis/taint/summary.js';
 import { dataflowOf } from '../../src/languages/python/dataflow/reaching.js';
 import { conversions } from '../../src/languages/python/dataflow/percentFormat.js';
-import { taintOf, taintWithProbes } from '../../src/languages/python/dataflow/taintFile.js';
+import { analyseTaint, taintOf, taintWithProbes, type FileTaint } from '../../src/languages/python/dataflow/taintFile.js';
+import type { TaintHooks } from '../../src/languages/python/dataflow/taintTransfer.js';
+import { callInfo, matches, mayMatchAny } from '../../src/languages/python/dataflow/taintMatch.js';
 import { taintFindings } from '../../src/languages/python/dataflow/taintFindings.js';
 import { PythonModel } from '../../src/languages/python/model.js';
 import { parsePython } from '../../src/languages/python/parser.js';
@@ -236,6 +238,141 @@ describe('the taint prefilter', () => {
     expect(taintOf(model, PYTHON_TAINT_SPEC).functionsAnalysed).toBe(0);
     const withSource = await modelOf('import subprocess, sys\n\ndef run():\n    subprocess.call(sys.argv[1], shell=True)\n');
     expect(taintOf(withSource, PYTHON_TAINT_SPEC).functionsAnalysed).toBeGreaterThan(0);
+  });
+});
+
+describe('the matcher prefilter', () => {
+  it('never rules out a call some entry matches: aliases, suffixes, methods and loggers', async () => {
+    const files: string[] = [];
+    const scan = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) scan(full);
+        else if (name.endsWith('.py')) files.push(full);
+      }
+    };
+    scan(join(import.meta.dirname, '..', '..', 'src', 'rules', 'python'));
+    const crafted = await modelOf(`
+import logging
+from subprocess import call as run_it
+from oslo_concurrency import processutils as pu
+LOG = logging.getLogger(__name__)
+run_it(cmd, shell=True)
+pu.execute(*args)
+LOG.info(x)
+self.db.execute(q)
+`);
+    const models = [crafted];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      models.push(new PythonModel(file, text, await parsePython(text)));
+    }
+    const lists = [PYTHON_TAINT_SPEC.sinks, PYTHON_TAINT_SPEC.sanitizers, PYTHON_TAINT_SPEC.propagators, PYTHON_TAINT_SPEC.callSources, PYTHON_TAINT_SPEC.guards];
+    let matched = 0;
+    let ruledOut = 0;
+    for (const model of models) {
+      for (const call of model.root.descendantsOfType('call')) {
+        const c = callInfo(model, call);
+        for (const list of lists) {
+          const any = list.some((e) => matches(e.call, c));
+          if (any) matched++;
+          if (!mayMatchAny(list, c)) ruledOut++;
+          expect({ call: call.text.slice(0, 60), may: mayMatchAny(list, c) || !any }).toEqual({ call: call.text.slice(0, 60), may: true });
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(100);
+    expect(ruledOut).toBeGreaterThan(matched);
+  });
+});
+
+describe('units the hooks\' sources cannot reach', () => {
+  // Sources only the hooks announce (as secret exposure's are): `.password` fields and parameters named `secret`.
+  const spec = { ...PYTHON_TAINT_SPEC, valueSources: [], callSources: [], parameterSources: [] };
+  const hooks: TaintHooks = {
+    sourceAt: (n) => (n.type === 'attribute' && n.childForFieldName('attribute')?.text === 'password'
+      ? { description: n.text, confidence: 'high', shape: 'str' } : null),
+    paramSource: (_fn, name) => (name === 'secret' ? { description: name, confidence: 'medium', shape: 'str' } : null),
+  };
+  /** What a rule reads of the hits, with node positions for identity. */
+  const digest = (t: FileTaint): unknown[] => t.hits.map((h) => ({
+    sink: h.sink.startIndex, argument: h.argument.startIndex, name: h.sinkName, variant: h.variant,
+    facts: h.facts.map((f) => ({
+      origin: f.origin.kind === 'source' ? [f.origin.node.startIndex, f.origin.description] : f.origin.kind,
+      cleared: [...f.cleared].sort(), shape: f.shape, steps: f.steps.map((s) => [s.node.startIndex, s.message]),
+    })),
+  }));
+
+  it('finds through callers and callees what the whole analysis finds, and analyses fewer functions', async () => {
+    const model = await modelOf(`
+import logging
+import subprocess
+LOG = logging.getLogger(__name__)
+
+def unrelated(a):
+    subprocess.call(a, shell=True)
+    LOG.info(a)
+
+def sink_helper(x):
+    LOG.info("value %s", x)
+
+def passes_on(y):
+    sink_helper(y)
+
+def getter(conf):
+    return conf.password
+
+def caller_of_getter(conf):
+    passes_on(getter(conf))
+
+class Service(object):
+    def run(self, secret):
+        self._log(secret)
+
+    def _log(self, value):
+        LOG.warning(value)
+
+    def other(self, b):
+        LOG.info(b)
+`);
+    const pruned = analyseTaint(model, spec, hooks);
+    const whole = analyseTaint(model, spec, hooks, { everyUnit: true });
+    expect(digest(pruned)).toEqual(digest(whole));
+    // sink_helper (reached from caller_of_getter via passes_on) and Service._log (from run) report.
+    expect(pruned.hits.map((h) => h.sink.startPosition.row + 1)).toEqual([10, 26]);
+    // unrelated, Service.other and the module body cannot see a source.
+    expect(whole.functionsAnalysed - pruned.functionsAnalysed).toBe(3);
+  });
+
+  it('gives the whole analysis\' hits on every fixture and probe file', async () => {
+    // Sources common enough in the fixtures to reach many sinks: fields, keys and parameters by a few words.
+    const WORDS = /pass|secret|token|key|data|body|url|name|path|cmd|arg/i;
+    const broad: TaintHooks = {
+      sourceAt: (n) => {
+        const word = n.type === 'attribute' ? n.childForFieldName('attribute')?.text : n.type === 'subscript' ? n.childForFieldName('subscript')?.text : null;
+        return word && WORDS.test(word) ? { description: n.text, confidence: 'high', shape: 'str' } : null;
+      },
+      paramSource: (_fn, name) => (WORDS.test(name) ? { description: name, confidence: 'medium', shape: 'str' } : null),
+    };
+    const files: string[] = [];
+    const scan = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) scan(full);
+        else if (name.endsWith('.py')) files.push(full);
+      }
+    };
+    scan(join(import.meta.dirname, '..', '..', 'src', 'rules'));
+    scan(join(import.meta.dirname, 'probes-taint'));
+    let withHits = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const model = new PythonModel(file, text, await parsePython(text));
+      const whole = digest(analyseTaint(model, spec, broad, { everyUnit: true }));
+      expect({ file, hits: digest(analyseTaint(model, spec, broad)) }).toEqual({ file, hits: whole });
+      if (whole.length > 0) withHits++;
+    }
+    expect(withHits).toBeGreaterThan(20);
   });
 });
 

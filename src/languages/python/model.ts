@@ -15,7 +15,7 @@ import { computeDataflow, type FunctionDataflow } from './dataflow/reaching.js';
 import { allFunctions, classBases, decorators, enclosingClass } from './dataflow/functions.js';
 import { analyseTaint, sourceParametersOf, type FileTaint } from './dataflow/taintFile.js';
 import { taintFindings, type TaintFinding, type TaintQuery } from './dataflow/taintFindings.js';
-import { callInfo, sinkApplies, sinkArguments } from './dataflow/taintMatch.js';
+import { callInfo, mayMatchAny, sinkApplies, sinkArguments } from './dataflow/taintMatch.js';
 import { loggingCallOf, type LoggingCall } from './logging.js';
 import { ImportTable, matchesName, type ImportRecord } from './names.js';
 import { parametersOf, type Parameter } from './parameters.js';
@@ -455,7 +455,7 @@ export class PythonModel {
    */
   sinksAt(call: SyntaxNode, sinks: readonly Sink[]): { sinks: Sink[]; args: SyntaxNode[] } {
     const info = callInfo(this, call);
-    const hit = sinks.filter((s) => sinkApplies(s, info, () => undefined));
+    const hit = mayMatchAny(sinks, info) ? sinks.filter((s) => sinkApplies(s, info, () => undefined)) : [];
     return { sinks: hit, args: hit.flatMap((s) => sinkArguments(s.args, call)) };
   }
 

@@ -54,10 +54,23 @@ const MENTION_TYPES: readonly string[] = ['identifier', 'binary_operator', ...SE
  * kindOf(expr) === 'set', checked without dataflow.
  */
 function mentionsSetSource(expr: SyntaxNode, names: ReadonlySet<string>): boolean {
-  for (const n of expr.descendantsOfType(MENTION_TYPES)) {
-    if (n.type === 'binary_operator') {
-      if (isViewSetOperation(n)) return true;
-    } else if (SET_NODE_TYPES.has(n.type) || SET_MARKER_NAMES.has(n.text) || names.has(n.text)) return true;
+  // A scan of the tree's arrays: setNames asks this of every assignment of the file, round after round, and only
+  // the rare operator needs a node object.
+  const { tree } = expr;
+  const { type, subtreeEnd, startIndex, endIndex } = tree.data;
+  const mention = tree.typeMask(MENTION_TYPES);
+  const identifier = tree.typeMask('identifier');
+  const operator = tree.typeMask('binary_operator');
+  for (let i = expr.id, end = subtreeEnd[expr.id]!; i < end; i++) {
+    const t = type[i]!;
+    if (!mention[t]) continue;
+    if (operator[t]) {
+      if (isViewSetOperation(tree.node(i))) return true;
+      continue;
+    }
+    if (!identifier[t]) return true; // a set display or comprehension
+    const text = tree.source.slice(startIndex[i], endIndex[i]);
+    if (SET_MARKER_NAMES.has(text) || names.has(text)) return true;
   }
   return false;
 }

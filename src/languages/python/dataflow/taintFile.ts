@@ -15,6 +15,8 @@ import { allFunctions, classBases, decorators, enclosingClass, functionBody, has
 import { TaintTransfer, type ResolvedCall, type TaintContext, type TaintHooks } from './taintTransfer.js';
 import { nodeKey, taintLattice, value, type TaintValue } from './taintValue.js';
 
+/** The nodes the hooks may call a source (TaintHooks.sourceAt, and callSummary for calls). */
+const SOURCE_CANDIDATES: readonly string[] = ['attribute', 'subscript', 'call'];
 /** Parameter names that hold a request object even in helpers (`_get_server(self, req, id)`). */
 const REQUEST_PARAMS = new Set(['req', 'request']);
 /** Summary iterations per function: recursion and call cycles converge fast; the cap bounds the worst case. */
@@ -161,7 +163,10 @@ class FileAnalysis {
 
   private readonly spec: TaintSpec;
 
-  constructor(private readonly model: PythonModel, spec: TaintSpec, private readonly record = false, private readonly hooks?: TaintHooks) {
+  constructor(
+    private readonly model: PythonModel, spec: TaintSpec, private readonly record = false, private readonly hooks?: TaintHooks,
+    private readonly everyUnit = false,
+  ) {
     this.spec = forFile(spec, model);
     this.units = unitsOf(model.root);
     for (const u of this.units) {
@@ -258,9 +263,65 @@ class FileAnalysis {
       || this.units.some((u) => sourceParams(u, this.spec).size > 0 || hasReceiverSource(u, this.spec));
   }
 
+  /**
+   * The units whose analysis can change the hits when only the hooks announce sources (the spec's tables name
+   * none, as for secret exposure): the units with a possible source of their own (an expression, a parameter or a
+   * call the hooks call a source), the units that call them, directly or not (a callee's summary returns the source
+   * to its callers), and every unit those call (their summaries decide where the callers' sources go). Any other
+   * unit sees only symbolic parameter facts that no analysed caller instantiates, so its hits are never real, and
+   * its summary changes no analysed unit (it calls none of them, or it would be one). The relative order in which
+   * the worklist analyses the kept units is that of the full run, so their results are the same. Null: every unit.
+   * The test is syntactic and errs on the side of keeping a unit: a function body's nodes count for it even where
+   * the walker does not go (lambdas, default values), and every call counts as a possible edge.
+   */
+  private relevantUnits(): Set<Unit> | null {
+    const hooks = this.hooks;
+    const { spec } = this;
+    if (!hooks || this.everyUnit || this.record || spec.valueSources.length > 0 || spec.callSources.length > 0 || spec.parameterSources.length > 0) return null;
+    const { tree } = this.model;
+    const { type, subtreeEnd, count } = tree.data;
+    const candidate = tree.typeMask(SOURCE_CANDIDATES);
+    const callType = tree.typeMask('call');
+    const functions = this.units.slice(1);
+    const module = this.units[0]!;
+    const withSource = new Set<Unit>();
+    const callees = new Map<Unit, Set<Unit>>();
+    const callers = new Map<Unit, Set<Unit>>();
+    for (const u of functions) {
+      if (u.params.some((p) => hooks.paramSource?.(u.node, p.name))) withSource.add(u);
+    }
+    // The innermost function unit holding each node, by a scan of the pre-order numbers with a stack of open ones.
+    const open: Unit[] = [];
+    let next = 0;
+    for (let i = 0; i < count; i++) {
+      while (open.length > 0 && subtreeEnd[open.at(-1)!.node.id]! <= i) open.pop();
+      // allFunctions lists them in pre-order, so the next one to open is always functions[next].
+      if (next < functions.length && functions[next]!.node.id === i) open.push(functions[next++]!);
+      if (!candidate[type[i]!]) continue;
+      const owner = open.at(-1) ?? module;
+      const n = tree.node(i);
+      if (!withSource.has(owner) && hooks.sourceAt?.(n)) withSource.add(owner);
+      if (!callType[type[i]!]) continue;
+      if (!withSource.has(owner) && hooks.callSummary?.(n)?.returnsSource) withSource.add(owner);
+      const target = this.resolver(owner)(n);
+      const t = target ? this.byNode.get(nodeKey(target.unit)) : undefined;
+      if (!t) continue;
+      (callees.get(owner) ?? callees.set(owner, new Set()).get(owner)!).add(t);
+      (callers.get(t) ?? callers.set(t, new Set()).get(t)!).add(owner);
+    }
+    const reach = (from: Iterable<Unit>, edges: Map<Unit, Set<Unit>>): Set<Unit> => {
+      const seen = new Set<Unit>(from);
+      const stack = [...seen];
+      while (stack.length > 0) for (const v of edges.get(stack.pop()!) ?? []) if (!seen.has(v)) { seen.add(v); stack.push(v); }
+      return seen;
+    };
+    return reach(reach(withSource, callers), callees);
+  }
+
   run(): FileTaint {
     const counts = new Map<string, number>();
-    const queue = [...this.units];
+    const relevant = this.relevantUnits();
+    const queue = relevant ? this.units.filter((u) => relevant.has(u)) : [...this.units];
     const queued = new Set(queue.map((u) => nodeKey(u.node)));
     while (queue.length > 0) {
       const unit = queue.shift()!;
@@ -320,10 +381,16 @@ class FileAnalysis {
 /** `qualified`: the name's first part must be imported, or the whole name written out. */
 interface NamedSource { tests: RegExp[]; qualified?: { module: string; written: RegExp } }
 
-const namedSourcesBySpec = new WeakMap<TaintSpec, NamedSource[]>();
+/**
+ * By the spec's source tables, not the spec object: forFile makes a spec per file (without the parameter sources
+ * of frameworks the file does not import) that shares them, and the regexes were compiled again for each.
+ */
+const namedSourcesByTables = new WeakMap<TaintSpec['valueSources'], WeakMap<TaintSpec['callSources'], NamedSource[]>>();
 
 function namedSources(spec: TaintSpec): NamedSource[] {
-  let out = namedSourcesBySpec.get(spec);
+  let byCalls = namedSourcesByTables.get(spec.valueSources);
+  if (!byCalls) namedSourcesByTables.set(spec.valueSources, byCalls = new WeakMap());
+  let out = byCalls.get(spec.callSources);
   if (out) return out;
   const word = (part: string): RegExp => new RegExp(`\\b${escape(part)}\\b`);
   const named = (name: string, called: boolean): NamedSource => {
@@ -338,7 +405,7 @@ function namedSources(spec: TaintSpec): NamedSource[] {
     ...spec.valueSources.map((v) => named(v.name, false)),
     ...spec.callSources.map(({ call }) => (call.name ? named(call.name, true) : { tests: [word(call.suffix?.split('.').at(-1) ?? call.method ?? '')] })),
   ];
-  namedSourcesBySpec.set(spec, out);
+  byCalls.set(spec.callSources, out);
   return out;
 }
 
@@ -353,10 +420,11 @@ export function taintWithProbes(model: PythonModel, spec: TaintSpec): FileTaint 
 
 /**
  * The taint analysis of `model` under `spec` (with the rule's `hooks`, if any), uncached: PythonModel.taint runs it
- * once per file and spec.
+ * once per file and spec. `everyUnit` analyses every function even where no source can reach it (for tests of
+ * FileAnalysis.relevantUnits: the hits are the same).
  */
-export function analyseTaint(model: PythonModel, spec: TaintSpec, hooks?: TaintHooks): FileTaint {
-  const analysis = new FileAnalysis(model, spec, false, hooks);
+export function analyseTaint(model: PythonModel, spec: TaintSpec, hooks?: TaintHooks, options: { everyUnit?: boolean } = {}): FileTaint {
+  const analysis = new FileAnalysis(model, spec, false, hooks, options.everyUnit ?? false);
   return analysis.mayFindSources() ? analysis.run() : { hits: [], functionsAnalysed: 0, gaps: [] };
 }
 

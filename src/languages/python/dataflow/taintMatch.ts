@@ -14,8 +14,8 @@ export interface CallInfo {
   method: string | null;
   /** The receiver expression of a method call (`self.db` in `self.db.execute(...)`). */
   receiver: SyntaxNode | null;
-  /** The call writes a log record (model.loggingCall). */
-  logging: boolean;
+  /** The call writes a log record (model.loggingCall): asked only of calls a logger matcher names. */
+  readonly logging: boolean;
 }
 
 export function callInfo(model: PythonModel, call: SyntaxNode): CallInfo {
@@ -28,7 +28,47 @@ export function callInfo(model: PythonModel, call: SyntaxNode): CallInfo {
     method = f.childForFieldName('attribute')?.text ?? null;
     receiver = f.childForFieldName('object');
   }
-  return { node: call, qualified: model.callName(call), method, receiver, logging: receiver !== null && model.loggingCall(call) !== null };
+  return new Info(model, call, model.callName(call), method, receiver);
+}
+
+/** CallInfo with `logging` found when first asked: it takes the logging model (the receiver's origin). */
+class Info implements CallInfo {
+  private logs: boolean | undefined;
+  constructor(
+    private readonly model: PythonModel, readonly node: SyntaxNode, readonly qualified: string | null,
+    readonly method: string | null, readonly receiver: SyntaxNode | null,
+  ) {}
+
+  get logging(): boolean {
+    this.logs ??= this.receiver !== null && this.model.loggingCall(this.node) !== null;
+    return this.logs;
+  }
+}
+
+const namesByMatchers = new WeakMap<readonly unknown[], ReadonlySet<string>>();
+
+/**
+ * Whether one of `entries` (sinks, sanitizers, sources, propagators: anything with a `call` matcher) can match
+ * `c`, by the last part of the names they match: a `name` or `suffix` matcher needs it as the last part of the
+ * call's qualified name, a `method` matcher as the called method. A necessary condition, cheap enough to ask of
+ * every call before trying the entries one by one.
+ */
+export function mayMatchAny(entries: ReadonlyArray<{ call: CallMatcher }>, c: CallInfo): boolean {
+  let names = namesByMatchers.get(entries);
+  if (!names) {
+    const set = new Set<string>();
+    for (const { call: m } of entries) {
+      const name = m.name ?? m.suffix ?? m.method;
+      if (name !== undefined) set.add(lastPart(name));
+    }
+    namesByMatchers.set(entries, names = set);
+  }
+  return (c.method !== null && names.has(c.method)) || (c.qualified !== null && names.has(lastPart(c.qualified)));
+}
+
+function lastPart(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? name : name.slice(dot + 1);
 }
 
 export function matches(m: CallMatcher, c: CallInfo): boolean {

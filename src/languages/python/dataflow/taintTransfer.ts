@@ -14,7 +14,7 @@ import { hasLiteralKeysOnly } from './literalKeys.js';
 import { containerKey, locationKey } from './locations.js';
 import { conversions, escapesNewlines } from './percentFormat.js';
 import { refineGuard } from './taintGuards.js';
-import { callInfo, displayName, matches, sinkApplies, sinkArguments, type CallInfo } from './taintMatch.js';
+import { callInfo, displayName, matches, mayMatchAny, sinkApplies, sinkArguments, type CallInfo } from './taintMatch.js';
 import { brief, EMPTY, joinValues, lineOf, nodeKey, taintLattice, value, withStep, type TaintValue } from './taintValue.js';
 
 export interface ResolvedCall {
@@ -284,6 +284,8 @@ export class TaintTransfer implements Transfer<TaintValue> {
 
   /** `sys.argv`, `os.environ` and friends, named directly or through an import alias. */
   private globalSource(n: SyntaxNode): TaintValue {
+    // Asked of every name not bound in the function: a spec without value sources (secret exposure's) has no answer.
+    if (this.ctx.spec.valueSources.length === 0) return EMPTY;
     const q = this.ctx.model.qualifiedName(n);
     if (!q) return EMPTY;
     const src = this.ctx.spec.valueSources.find((s) => s.name === q);
@@ -371,18 +373,18 @@ export class TaintTransfer implements Transfer<TaintValue> {
       }
     }
 
-    const sanitizer = spec.sanitizers.find((s) => matches(s.call, c));
+    const sanitizer = mayMatchAny(spec.sanitizers, c) ? spec.sanitizers.find((s) => matches(s.call, c)) : undefined;
     if (sanitizer) {
       const input = taintLattice.join(positional[0] ?? EMPTY, c.receiver && sanitizer.call.method ? recv : EMPTY);
       return sanitizer.clears === 'all' ? EMPTY : { facts: input.facts.clear(sanitizer.clears) };
     }
-    const source = spec.callSources.find((s) => matches(s.call, c));
+    const source = mayMatchAny(spec.callSources, c) ? spec.callSources.find((s) => matches(s.call, c)) : undefined;
     if (source) {
       return value([{ origin: { kind: 'source', node: n, description: brief(n), trust: source.trust, confidence: source.confidence }, cleared: new Set(), shape: source.shape, steps: [] }]);
     }
     const fileOpen = isFileOpen(c);
     if (fileOpen) { const p = positionalArgs(n)[0] ?? keywordArg(n, 'file'); return p ? { facts: EMPTY.facts, handle: p.text } : EMPTY; }
-    const prop = spec.propagators.find((p) => matches(p.call, c));
+    const prop = mayMatchAny(spec.propagators, c) ? spec.propagators.find((p) => matches(p.call, c)) : undefined;
     if (prop) {
       const from = prop.from === 'args' ? allArgs : prop.from === 'receiver' ? recv : taintLattice.join(allArgs, recv);
       return { facts: from.facts.withShape(prop.shape) };
@@ -438,7 +440,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
       const key = locationKey(recv);
       return key ? env.get(key)?.handle : undefined;
     };
-    for (const sink of this.ctx.spec.sinks) {
+    for (const sink of mayMatchAny(this.ctx.spec.sinks, c) ? this.ctx.spec.sinks : []) {
       if (!sinkApplies(sink, c, handleOf)) continue;
       const escaped = sink.percentFormat !== undefined ? formattedEscaped(c.node, sink.percentFormat) : new Set<number>();
       for (const arg of sinkArguments(sink.args, c.node)) {

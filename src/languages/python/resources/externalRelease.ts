@@ -16,6 +16,22 @@ import { matchesCall } from './match.js';
  * name alone says nothing (a storage driver's own `self.delete_volume(v)` releases whatever its body does).
  */
 export function externalRelease(model: PythonModel, call: SyntaxNode, depth = 1): ExternalRelease | null {
+  // Asked of the same calls by several analyses (typed rollback, leaks, cleanup loops), and of every call of a local
+  // callee each time a call of it is asked: memoised per model, call and depth.
+  if (depth < 0 || depth > 1) return releaseOf(model, call, depth);
+  let memo = memos.get(model);
+  if (!memo) memos.set(model, memo = new Map());
+  const key = call.id * 2 + depth;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const found = releaseOf(model, call, depth);
+  memo.set(key, found);
+  return found;
+}
+
+const memos = new WeakMap<PythonModel, Map<number, ExternalRelease | null>>();
+
+function releaseOf(model: PythonModel, call: SyntaxNode, depth: number): ExternalRelease | null {
   const fn = callee(call);
   const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
   if (object && IN_PROCESS_RELEASE_RECEIVER.test(object.text)) return null;

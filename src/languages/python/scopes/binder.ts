@@ -28,16 +28,44 @@ function qualifiedScopeName(parent: Scope, name: string): string {
   return parent.kind === 'module' ? name : `${parent.name}.${name}`;
 }
 
+/** The node types `visit` does more for than visit their children: every binding and every scope starts at one. */
+const BINDING_TYPES: readonly string[] = [
+  'function_definition', 'class_definition', 'lambda', 'import_statement', 'import_from_statement', 'global_statement',
+  'nonlocal_statement', 'assignment', 'augmented_assignment', 'named_expression', 'for_statement', 'with_item',
+  'except_clause', 'except_group_clause', 'case_pattern', 'delete_statement', ...COMPREHENSIONS,
+];
+
+/**
+ * Which nodes hold a BINDING_TYPES node in their subtree (themselves included), by one backward pass over the
+ * pre-order numbers: the binder skips the rest (most expressions, calls and their arguments), where visiting every
+ * node would find nothing to bind.
+ */
+function bindingSubtrees(root: SyntaxNode): Uint8Array {
+  const { tree } = root;
+  const { type, parent, count } = tree.data;
+  const mask = tree.typeMask(BINDING_TYPES);
+  const out = new Uint8Array(count);
+  for (let i = count - 1; i > 0; i--) {
+    if (mask[type[i]!]) out[i] = 1;
+    if (out[i]) out[parent[i]!] = 1;
+  }
+  out[0] = 1;
+  return out;
+}
+
 class Binder {
   readonly byNode = new Map<number, Scope>();
   readonly module: Scope;
   readonly starModules: string[] = [];
   /** Per method scope: the name of its `self` parameter and the class scope that owns it. */
   private readonly selfOf = new Map<Scope, { self: string; cls: Scope }>();
+  /** See bindingSubtrees; null: visit every node (tests compare both). */
+  private readonly binds: Uint8Array | null;
 
-  constructor(root: SyntaxNode) {
+  constructor(root: SyntaxNode, everyNode: boolean) {
     this.module = newScope('module', root, null, '<module>');
     this.byNode.set(root.id, this.module);
+    this.binds = everyNode ? null : bindingSubtrees(root);
   }
 
   add(scope: Scope, name: string, kind: BindingKind, node: SyntaxNode, statement: SyntaxNode, value: SyntaxNode | null, fact: ValueFact = { kind: 'unknown' }): void {
@@ -139,8 +167,9 @@ class Binder {
   private visitNamedChildren(node: SyntaxNode, scope: Scope): void {
     const { tree } = node;
     const { firstChild, nextSibling, flags } = tree.data;
+    const binds = this.binds;
     for (let c = firstChild[node.id]!; c >= 0; c = nextSibling[c]!) {
-      if (flags[c]! & NAMED && firstChild[c]! >= 0) this.visit(tree.node(c), scope);
+      if (flags[c]! & NAMED && firstChild[c]! >= 0 && (!binds || binds[c])) this.visit(tree.node(c), scope);
     }
   }
 
@@ -327,8 +356,9 @@ function findIdentifier(node: SyntaxNode, name: string): SyntaxNode | null {
   return found;
 }
 
-export function bindModule(root: SyntaxNode): BindResult {
-  const binder = new Binder(root);
+/** `everyNode`: visit every node instead of skipping subtrees with nothing to bind (for tests: the result is the same). */
+export function bindModule(root: SyntaxNode, options: { everyNode?: boolean } = {}): BindResult {
+  const binder = new Binder(root, options.everyNode ?? false);
   for (const c of root.namedChildren) if (c) binder.visit(c, binder.module);
   binder.finish(binder.module);
   return { module: binder.module, byNode: binder.byNode, starModules: binder.starModules };

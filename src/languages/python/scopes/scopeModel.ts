@@ -33,6 +33,8 @@ export class ScopeModel {
   readonly starModules: readonly string[];
   private readonly byNode: Map<number, Scope>;
   private readonly facts = new Map<Binding, ValueFact>();
+  /** Names some scope other than the module binds or declares global/nonlocal (see resolveAt). */
+  private nestedNames: Set<string> | undefined;
 
   constructor(root: SyntaxNode) {
     const bound = bindModule(root);
@@ -92,6 +94,29 @@ export class ScopeModel {
     return null;
   }
 
+  /**
+   * resolve(name, scopeOf(node)), without finding the scope when it cannot matter: a name that no function, class,
+   * lambda or comprehension binds or declares resolves from any of them as from the module (class scopes are
+   * skipped, the module never is). Most names read in a file are imports and module globals. (A `global` or
+   * `nonlocal` statement at module level resolves differently from the module and from a function: its names take
+   * the long way too.)
+   */
+  private resolveAt(name: string, node: SyntaxNode): Resolution | null {
+    if (!this.nestedNames) {
+      const names = new Set<string>([...this.module.globals, ...this.module.nonlocals]);
+      const stack = [...this.module.children];
+      while (stack.length > 0) {
+        const s = stack.pop()!;
+        for (const n of s.bindings.keys()) names.add(n);
+        for (const n of s.globals) names.add(n);
+        for (const n of s.nonlocals) names.add(n);
+        stack.push(...s.children);
+      }
+      this.nestedNames = names;
+    }
+    return this.resolve(name, this.nestedNames.has(name) ? this.scopeOf(node) : this.module);
+  }
+
   /** The bindings an identifier refers to, in the scope it resolves in (flow-insensitive: all of them). */
   lookup(nameNode: SyntaxNode): Binding[] {
     if (nameNode.type !== 'identifier') return [];
@@ -99,7 +124,7 @@ export class ScopeModel {
     const parent = nameNode.parent;
     if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === nameNode.id) return [];
     if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === nameNode.id) return [];
-    return this.resolve(nameNode.text, this.scopeOf(nameNode))?.bindings ?? [];
+    return this.resolveAt(nameNode.text, nameNode)?.bindings ?? [];
   }
 
   /**
@@ -124,7 +149,7 @@ export class ScopeModel {
     const head = dot < 0 ? dotted : dotted.slice(0, dot);
     const headNode = leftmostIdentifier(inner);
     if (!head || !headNode) return null;
-    const found = this.resolve(head, this.scopeOf(headNode));
+    const found = this.resolveAt(head, headNode);
     if (!found) return { kind: 'unbound', dotted, head };
     const base = this.aliasOf(found.bindings, depth);
     if (base === null) return { kind: 'local', dotted, head, bindings: found.bindings };
