@@ -121,7 +121,13 @@ function loadDelta(dir: string, key: Buffer, n: number, previous: string): { row
   }
 }
 
-const union = (a: readonly string[], b: readonly string[]): string[] => b.length === 0 ? [...a] : [...new Set([...a, ...b])].sort();
+// Unsorted: the engine only makes sets of these (a full save sorts them); sorting nova's 30,000 names cost ~7 ms a load.
+const union = (a: string[], b: readonly string[]): string[] => {
+  if (b.length === 0) return a;
+  const seen = new Set(a);
+  for (const s of b) if (!seen.has(s)) a.push(s);
+  return a;
+};
 
 /** The state's index: the base's, with the deltas' entries over it. */
 export function indexOf(state: ProjectState): Record<string, unknown> {
