@@ -3,7 +3,7 @@
 // facts are merged (index/project.ts) and each file gets its slice: when it is empty the phase-1 findings are the
 // answer; otherwise the project-aware rules alone run again on that file with the slice, cached under the file's
 // hash and the slice's hash — so a file is re-analysed when one of its dependencies' facts changes, and only then.
-import type { ProjectState, StateRow } from '../cache/projectState.js';
+import { indexOf, MAX_DELTAS, type ProjectDelta, type ProjectState, type StateRow } from '../cache/projectState.js';
 import type { Diagnostic, Finding } from '../findings/types.js';
 import { changedBindings, fromIndex, globalHash, indexedFacts, ProjectFacts, sliceHash, type IndexedFacts } from '../index/project.js';
 import { isEmptySlice, type FileFacts, type ProjectSlice } from '../index/types.js';
@@ -32,6 +32,8 @@ export interface ProjectPhaseIO {
     facts(index: number): FileFacts | undefined;
     load(): ProjectState | undefined;
     save(state: ProjectState): void;
+    /** Appends an incremental merge's changes after the loaded state's last part (cache/projectState.ts). */
+    saveDelta(chain: NonNullable<ProjectState['chain']>, delta: ProjectDelta): void;
   };
   /** Phase 1 again on a file whose stored facts were lost (aged out, damaged pack): its facts. */
   extractFacts(index: number, text: string): Promise<FileFacts | undefined>;
@@ -46,8 +48,14 @@ export interface ProjectPhaseStats { files: number; analysed: number; merged: 'n
 
 type Ok = Extract<FileOutcome, { ok: true }>;
 
-/** Each member's slice hash ('' when empty), the slices computed this run, and the state to store, if any. */
-interface Plan { hashes: string[]; slices: Map<number, ProjectSlice>; state?: ProjectState; merged: ProjectPhaseStats['merged'] }
+/**
+ * Each member's slice hash ('' when empty), the slices computed this run, and what to store, if anything: the whole
+ * state, or the changes of an incremental merge to append after the loaded state's last part.
+ */
+interface Plan {
+  hashes: string[]; slices: Map<number, ProjectSlice>; merged: ProjectPhaseStats['merged'];
+  state?: ProjectState; delta?: { chain: NonNullable<ProjectState['chain']>; changes: ProjectDelta };
+}
 
 export async function runProjectPhase(outcomes: FileOutcome[], io: ProjectPhaseIO): Promise<ProjectPhaseStats> {
   const members: number[] = [];
@@ -93,6 +101,7 @@ export async function runProjectPhase(outcomes: FileOutcome[], io: ProjectPhaseI
   };
   await Promise.all(Array.from({ length: Math.min(WINDOW, pending.length) }, lane));
   if (plan.state) io.stored!.save(plan.state);
+  else if (plan.delta) io.stored!.saveDelta(plan.delta.chain, plan.delta.changes);
   return { files: plan.hashes.filter((h) => h !== '').length, analysed, merged: plan.merged };
 }
 
@@ -142,7 +151,7 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
   }
   const hashes = rows.map((r) => r[2]);
   if (changed.length === 0) return { hashes, slices: new Map(), merged: 'none' };
-  const index = JSON.parse(state.index) as Record<string, IndexedFacts>;
+  const index = indexOf(state) as Record<string, IndexedFacts>;
   const consulted = new Set(state.importsConsulted);
   const fresh = new Map<number, FileFacts>();
   for (const m of changed) {
@@ -179,22 +188,26 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
     }
   }
   const slices = new Map<number, ProjectSlice>();
-  const files = { ...state.files };
+  const changes: ProjectDelta = { files: {}, index: {}, importsConsulted: [], askedNames: [] };
   for (const m of changed) {
     const i = members[m]!;
     const path = io.source.path(i);
     const slice = project.sliceFor(path);
     hashes[m] = isEmptySlice(slice) ? '' : sliceHash(slice);
     if (hashes[m] !== '') slices.set(i, slice);
-    files[path] = [keys[m]!, rows[m]![1], hashes[m]!];
-    index[path] = indexedFacts(fresh.get(m)!);
+    changes.files[path] = [keys[m]!, rows[m]![1], hashes[m]!];
+    changes.index[path] = indexedFacts(fresh.get(m)!);
   }
-  for (const p of project.importsConsulted) consulted.add(p);
-  for (const n of project.askedNames) asked.add(n);
+  changes.importsConsulted = [...project.importsConsulted].filter((p) => !consulted.has(p)).sort();
+  changes.askedNames = [...project.askedNames].filter((n) => !asked.has(n)).sort();
+  // A small delta after the loaded state when there is room for one; the whole state again otherwise.
+  if (state.chain && state.chain.deltas < MAX_DELTAS) return { hashes, slices, merged: 'incremental', delta: { chain: state.chain, changes } };
+  Object.assign(index, changes.index);
   return {
     hashes, slices, merged: 'incremental',
-    state: { files, summaries: state.summaries, scopers: state.scopers, plans: state.plans, importsConsulted: [...consulted].sort(),
-      askedNames: [...asked].sort(), index: JSON.stringify(index) },
+    state: { files: { ...state.files, ...changes.files }, summaries: state.summaries, scopers: state.scopers, plans: state.plans,
+      importsConsulted: [...new Set([...consulted, ...changes.importsConsulted])].sort(),
+      askedNames: [...new Set([...asked, ...changes.askedNames])].sort(), index: JSON.stringify(index), indexUpdates: {} },
   };
 }
 
@@ -225,7 +238,7 @@ async function fullMerge(members: readonly number[], keys: readonly string[] | u
     state: {
       files, summaries: project.exportSummaries(), scopers: project.exportScopers(), plans: project.exportPlans(), importsConsulted: [...project.importsConsulted].sort(),
       askedNames: [...project.askedNames].sort(),
-      index: JSON.stringify(index),
+      index: JSON.stringify(index), indexUpdates: {},
     },
   };
 }

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { codeFingerprint } from '../cache/codeFingerprint.js';
 import { decodeFacts, FileCache, SealedPack, sha256, type CacheStats } from '../cache/fileCache.js';
 import { Manifest } from '../cache/manifest.js';
-import { loadProjectState, saveProjectState } from '../cache/projectState.js';
+import { loadProjectState, saveProjectDelta, saveProjectState } from '../cache/projectState.js';
 import type { FileFacts } from '../index/types.js';
 import type { Diagnostic } from '../findings/types.js';
 import type { Rule } from '../rulekit/types.js';
@@ -238,6 +238,7 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
             facts: (i: number) => { const k = phase1Keys[i]; return k ? factsPack.get(k) : undefined; },
             load: () => loadProjectState(cache.dir, cache.key),
             save: (state) => { saveProjectState(cache.dir, cache.key, state); },
+            saveDelta: (chain, delta) => { saveProjectDelta(cache.dir, cache.key, chain, delta); },
           },
         } : {}),
       });

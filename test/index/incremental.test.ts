@@ -3,7 +3,7 @@
 // ('none'); an edit that leaves a file's global facts and every looked-up import binding as they were re-slices that
 // file alone from the stored index ('incremental'); anything else merges again ('full'). Each step below is one of
 // those cases, and would serve the old finding if its guard were skipped.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { review } from '../../src/api.js';
@@ -133,6 +133,36 @@ describe('the merge of project facts, skipped or narrowed', () => {
     expect(await warm(root, cacheDir, ROLLBACK, 'low')).toMatchObject({ lines: ['depot/upload.py:11:medium'], merged: 'full' });
     writeFileSync(join(root, 'depot/quota.py'), quota(only));
     expect(await warm(root, cacheDir, ROLLBACK, 'low')).toMatchObject({ lines: ['depot/upload.py:11:low'], merged: 'full' });
+  });
+
+  it('stores an incremental merge as a delta after the last state, and a torn delta as if it had not been written', async () => {
+    const root = writeTree({ ...FILES, 'app/worker.py': worker() });
+    const cacheDir = tempDir('cache');
+    const found = ['app/worker.py:10:medium'];
+    const deltas = (): string[] => readdirSync(cacheDir).filter((n) => n.startsWith('project.delta.')).sort();
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: found, merged: 'full' });
+    const stored = readFileSync(join(cacheDir, 'project.json'), 'utf8');
+    const other = (n: number): string => `import subprocess\n\n\ndef ping(host):\n    return subprocess.call(["ping${n}", host])\n`;
+    for (let n = 1; n <= 8; n++) {
+      writeFileSync(join(root, 'app/other.py'), other(n));
+      expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: found, merged: 'incremental', analysed: 1 });
+      expect(deltas()).toHaveLength(n);
+    }
+    expect(readFileSync(join(cacheDir, 'project.json'), 'utf8')).toBe(stored);
+    // Read back with its deltas: the unchanged tree needs no merge.
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: found, merged: 'none', analysed: 0 });
+    // No room for a ninth: the whole state is written again, the deltas go.
+    writeFileSync(join(root, 'app/worker.py'), worker('    LOG.debug("again %s", creds.service_token())\n'));
+    const both = ['app/worker.py:10:medium', 'app/worker.py:11:medium'];
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: both, merged: 'incremental' });
+    expect(deltas()).toEqual([]);
+    expect(readFileSync(join(cacheDir, 'project.json'), 'utf8')).not.toBe(stored);
+    // A torn delta: the state before it is read, and the file changed since then is merged again from it.
+    writeFileSync(join(root, 'app/worker.py'), worker());
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: found, merged: 'incremental' });
+    writeFileSync(join(cacheDir, 'project.delta.1.json'), '{"format": "pillar-project-delta/1", "pay');
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: found, merged: 'incremental' });
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: found, merged: 'none' });
   });
 
   it('merges again from scratch when the stored state or the stored facts are damaged', async () => {
