@@ -265,7 +265,10 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
       while (p?.type === 'parenthesized_expression') p = p.parent;
       const raised = p?.type === 'raise_statement' ? p.namedChild(0) : null;
       if (!raised || unparenthesize(raised).id !== call.id) return [];
+      // `request=req` of a webob/swob error response binds the request the response answers; the message is not
+      // built from it.
       const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => a !== null && a.type !== 'comment')
+        .filter((a) => a.type !== 'keyword_argument' || a.childForFieldName('name')?.text !== 'request')
         .map((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value')! : a));
       return [{ kind: 'exposure', variant: 'exception', sinkName: `raise ${brief(callee(call) ?? call, 40)}`, args }];
     },

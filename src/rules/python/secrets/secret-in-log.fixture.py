@@ -45,6 +45,13 @@ class Bootstrap(object):
         LOG.debug("validating token whose digest is %s", hashlib.sha256(token.encode()).hexdigest())
         # ok: secret-in-log
         LOG.debug("request for server %s", req.headers.get('X-Server-Id'))
+        # `setdefault` returns the one header, not the header set.
+        index = req.headers.setdefault('X-Backend-Index', '0')
+        # ok: secret-in-log
+        LOG.error("bad index %s", index)
+        token_again = req.headers.setdefault('X-Auth-Token', '')
+        # ruleid: secret-in-log
+        LOG.error("token %s", token_again)
 
     def describe(self, token_ref):
         # ok: secret-in-log
