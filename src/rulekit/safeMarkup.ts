@@ -64,9 +64,19 @@ function numericFormat(interpolation: SyntaxNode): boolean {
   return /[dxXobeEfFgGn%]$/.test(spec);
 }
 
+/**
+ * Translation lookups: given a literal, they return the catalogue's text for it, written by the project's developers
+ * and translators like the literal itself (`_("Unknown")`, `gettext_lazy("locked")`).
+ */
+const TRANSLATORS = /^(?:django\.utils\.translation|gettext|oslo_i18n\.\w+|\w+\._i18n)\.(?:gettext|gettext_lazy|ugettext|ugettext_lazy|pgettext|pgettext_lazy|_)$/;
+
 function safeCall(model: PythonModel, call: SyntaxNode, safe: (e: SyntaxNode | null) => boolean): boolean {
   const name = model.callName(call);
   if (name !== null && ESCAPERS.has(name)) return true;
+  if (name !== null && TRANSLATORS.test(name)) {
+    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a !== null && a.type !== 'comment');
+    return args.length > 0 && args.every((a) => a!.type !== 'keyword_argument' && stringValue(a!) !== null);
+  }
   const fn = call.childForFieldName('function');
   if (fn?.type !== 'attribute') return false;
   const method = fn.childForFieldName('attribute')?.text;

@@ -25,7 +25,7 @@ import { LOG_LEVELS } from '../models/python/logging.js';
 import { CARRYING_METHODS, MUTATING_METHODS, PROPAGATORS } from '../models/python/taint/propagators.js';
 import {
   CREDENTIAL_ARGUMENTS, CREDENTIAL_BODY_FIELDS, CREDENTIAL_HEADERS, CREDENTIAL_PARAMETER, FAULT_RECORDERS, GENERIC_CREDENTIAL_HEADERS, isMaskingName,
-  MASKING_SUFFIXES, NOTIFIER_RECEIVER, SECRET_PROPAGATORS, NOTIFY_METHODS, RESPONSE_BUILDERS,
+  MASKED_KEY, MASKING_SUFFIXES, NOTIFIER_RECEIVER, SECRET_PROPAGATORS, NOTIFY_METHODS, RESPONSE_BUILDERS,
 } from '../models/python/openstack/secrets.js';
 
 export type ExposureVariant = 'log' | 'exception' | 'notification' | 'response';
@@ -78,11 +78,16 @@ interface Conventions {
   moduleParams: Map<string, string>;
   /** Attribute or key names → why. */
   fields: Map<string, string>;
+  /**
+   * The parameters of `params`/`moduleParams` that the module treats as secret because it masks them (`${fn id}:${name}`,
+   * or the name alone module-wide): a masked structure holds secrets only under the keys the maskers mask.
+   */
+  masked: Set<string>;
 }
 
 function conventions(model: PythonModel, project: ProjectView, topLevel: ReadonlySet<string>): Conventions {
-  const out: Conventions = { params: new Map(), moduleParams: new Map(), fields: new Map() };
-  const note = (arg: SyntaxNode | null | undefined, call: SyntaxNode, why: string, moduleWide: boolean): void => {
+  const out: Conventions = { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Set() };
+  const note = (arg: SyntaxNode | null | undefined, call: SyntaxNode, why: string, moduleWide: boolean, masked: boolean): void => {
     if (!arg) return;
     const fn = enclosingFunction(call);
     const params = new Set(fn ? parameterNames(fn).map((p) => p.name) : []);
@@ -92,9 +97,9 @@ function conventions(model: PythonModel, project: ProjectView, topLevel: Readonl
       const n = stack.pop()!;
       if (n.type === 'identifier' && params.has(n.text) && fn) {
         const m = out.params.get(fn.id) ?? new Map<string, string>();
-        if (!m.has(n.text)) m.set(n.text, why);
+        if (!m.has(n.text)) { m.set(n.text, why); if (masked) out.masked.add(`${fn.id}:${n.text}`); }
         out.params.set(fn.id, m);
-        if (moduleWide && !out.moduleParams.has(n.text)) out.moduleParams.set(n.text, why);
+        if (moduleWide && !out.moduleParams.has(n.text)) { out.moduleParams.set(n.text, why); if (masked) out.masked.add(n.text); }
         continue;
       }
       if (n.type === 'attribute' && n.parent?.type !== 'call') {
@@ -124,19 +129,19 @@ function conventions(model: PythonModel, project: ProjectView, topLevel: Readonl
   for (const call of model.root.descendantsOfType('call')) {
     const q = model.callName(call);
     if (isMaskingName(q)) {
-      note(positionalArgs(call)[0], call, `it is passed to \`${q}\` at line ${lineOf(call)}`, true);
+      note(positionalArgs(call)[0], call, `it is passed to \`${q}\` at line ${lineOf(call)}`, true, true);
       continue;
     }
     // Resolving the call's target is the costly part and only a masking summary of another file can use it.
     const target = anyMasking ? callTarget(model, call, topLevel) : null;
     const masks = target !== null ? project.function(target)?.masks : undefined;
-    if (masks !== undefined) { note(positionalArgs(call)[masks], call, `it is masked by \`${target}\` at line ${lineOf(call)}`, true); continue; }
+    if (masks !== undefined) { note(positionalArgs(call)[masks], call, `it is masked by \`${target}\` at line ${lineOf(call)}`, true, true); continue; }
     const c = callInfo(model, call);
     if (c.method === null || !CREDENTIAL_CALL_NAMES.includes(c.method)) continue;
     for (const cred of CREDENTIAL_ARGUMENTS) {
       if (!matches(cred.call, c)) continue;
       const arg = keywordArg(call, cred.keyword) ?? (cred.index !== undefined ? positionalArgs(call)[cred.index] : undefined);
-      note(arg, call, `it is passed as the credential \`${cred.keyword}\` of \`${brief(callee(call)!, 40)}\` at line ${lineOf(call)}`, false);
+      note(arg, call, `it is passed as the credential \`${cred.keyword}\` of \`${brief(callee(call)!, 40)}\` at line ${lineOf(call)}`, false, false);
     }
   }
   return out;
@@ -212,9 +217,14 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
   // Asked of every candidate node before the analysis (to find the units a source can reach) and again of the nodes
   // it evaluates, each time it evaluates them: the answer depends on the node only (marking a carrier is idempotent).
   const sourceMemo = new Map<number, HookSource | null>();
+  /** Parameters the module masks whole (see Conventions.masked): keepsItem keeps only their masked keys. */
+  const maskedOrigins = new Set<number>();
   return {
     attributesDropSources: true,
-    keepsItem: (origin, key) => !carriers.has(origin.id) || (key !== null && (CREDENTIAL_HEADERS.test(key) || GENERIC_CREDENTIAL_HEADERS.test(key))),
+    keepsItem: (origin, key) => {
+      if (maskedOrigins.has(origin.id)) return key === null || MASKED_KEY.test(key);
+      return !carriers.has(origin.id) || (key !== null && (CREDENTIAL_HEADERS.test(key) || GENERIC_CREDENTIAL_HEADERS.test(key)));
+    },
     sourceAt(n) {
       let found = sourceMemo.get(n.id);
       if (found === undefined) sourceMemo.set(n.id, found = sourceAt(n));
@@ -227,7 +237,13 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
         if (p) carriers.add(p.node.id);
         return { description: `the whole request \`${name}\` (its text holds every header, credential headers included)`, confidence: 'medium', shape: 'container' };
       }
-      const why = conv.params.get(fn.id)?.get(name) ?? conv.moduleParams.get(name);
+      const own = conv.params.get(fn.id)?.get(name);
+      const why = own ?? conv.moduleParams.get(name);
+      if (why && (own !== undefined ? conv.masked.has(`${fn.id}:${name}`) : conv.masked.has(name))) {
+        // Masked whole, so a structure: one item of it is a secret only under a key the maskers mask.
+        const p = parameterNames(fn).find((x) => x.name === name);
+        if (p) maskedOrigins.add(p.node.id);
+      }
       if (why) return { description: `parameter \`${name}\`, which this module treats as secret (${why})`, confidence: 'medium', shape: 'unknown' };
       return CREDENTIAL_PARAMETER.test(name) ? { description: `parameter \`${name}\`, a password or secret by its declaration`, confidence: 'medium', shape: 'str' } : null;
     },
@@ -249,7 +265,10 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
       while (p?.type === 'parenthesized_expression') p = p.parent;
       const raised = p?.type === 'raise_statement' ? p.namedChild(0) : null;
       if (!raised || unparenthesize(raised).id !== call.id) return [];
+      // `request=req` of a webob/swob error response binds the request the response answers; the message is not
+      // built from it.
       const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => a !== null && a.type !== 'comment')
+        .filter((a) => a.type !== 'keyword_argument' || a.childForFieldName('name')?.text !== 'request')
         .map((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value')! : a));
       return [{ kind: 'exposure', variant: 'exception', sinkName: `raise ${brief(callee(call) ?? call, 40)}`, args }];
     },
@@ -302,7 +321,7 @@ export function secretExposures(model: PythonModel, project: ProjectView): Secre
   // Masking calls and credential APIs are rare: only files with one pay for the conventions scan.
   const text = model.source;
   const conv = MASKING_SUFFIXES.some((m) => text.includes(m)) || CREDENTIAL_CALL_NAMES.some((name) => text.includes(`${name}(`)) || !project.isEmpty
-    ? conventions(model, project, topLevel) : { params: new Map(), moduleParams: new Map(), fields: new Map() };
+    ? conventions(model, project, topLevel) : { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Set<string>() };
   if (!maySeeSecrets(model, project, conv)) { cache.set(model, []); return []; }
   // One spec object per file: the hooks depend on the file and its project slice (taintOf caches by spec).
   const spec: TaintSpec = { ...BASE_SPEC };

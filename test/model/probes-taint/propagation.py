@@ -55,9 +55,15 @@ class ProbeController(wsgi.Controller):
             raise ValueError(z)
         zz = z  # clean: zz
         q = body['q']
-        while q:
+        while len(q) > 64:
             q = 'done'
         qq = q  # taint: qq
+        w = body['w']
+        if not w:
+            ww = w  # clean: ww
+        while w:
+            w = w[1:]
+        www = w  # clean: www
         r = 'clean'
         for i in range(3):
             t = r

@@ -102,6 +102,13 @@ export function refineGuard(ctx: TaintContext, cond: SyntaxNode, env: Env<TaintV
       if (guard) clearAt(env, guardedArgument(n, guard.argument), guard.clears === 'all' ? ALL_KINDS : guard.clears, only);
       return;
     }
+    case 'identifier':
+    case 'attribute':
+    case 'subscript':
+      // `if not x:`: on that branch x is None, empty or zero, and an empty value carries no input and no secret
+      // (`if not var: return var` in a masking helper returns nothing to mask).
+      if (!truthy) clearAt(env, n, ALL_KINDS, only);
+      return;
     default:
   }
 }

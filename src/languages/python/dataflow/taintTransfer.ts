@@ -400,7 +400,8 @@ export class TaintTransfer implements Transfer<TaintValue> {
       const key = containerKey(c.receiver);
       const added = m === 'insert' || m === 'setdefault' ? positional[1] ?? EMPTY : allArgs;
       if (key && !added.facts.isEmpty) env.weak(key, withStep(added, { node: n, message: `added to \`${key}\` by .${m}() (line ${lineOf(n)})` }));
-      return m === 'setdefault' ? taintLattice.join(recv, added) : EMPTY;
+      // `d.setdefault(k, v)` returns the item under k (or v), not the dict.
+      return m === 'setdefault' ? taintLattice.join(this.item(recv, positionalArgs(n)[0] ?? null, n), added) : EMPTY;
     }
     if (recv.facts.facts.some((f) => f.shape === 'request')) {
       // `req.get_json()`, `request.get_data()`: request methods modelled like attributes.

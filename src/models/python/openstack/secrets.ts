@@ -14,6 +14,15 @@ export const CREDENTIAL_PARAMETER = /^(?:[a-z0-9]+_)*(?:password|passwd|secret)$
 
 export const MASKING_SUFFIXES: readonly string[] = ['mask_password', 'mask_dict_password'];
 
+/**
+ * The keys whose values oslo.utils' maskers replace (`strutils._SANITIZE_KEYS`: `password`, `admin_pass`,
+ * `auth_token`, `secret_uuid`, `token`, `CHAPPASSWORD`, `private_key`, `fernetkey`, `passphrase`, `cephxkey`,
+ * `encryption_key`, `configdrive`…; `mask_dict_password` masks a key that contains one of them), as a superset. A
+ * structure the code passes to a masker carries secrets under these keys only: `props['target_portal']` read from a
+ * masked `props` is an address, `props['auth_password']` the secret.
+ */
+export const MASKED_KEY = /pass|pwd|secret|token|key|credential|configdrive/i;
+
 /** True for a qualified call name of a library masking helper (`strutils.mask_password`, `logging.mask_password`). */
 export function isMaskingName(qualified: string | null): boolean {
   if (!qualified) return false;

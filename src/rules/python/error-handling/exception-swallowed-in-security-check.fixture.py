@@ -141,3 +141,35 @@ def authz_value_compared_later(context, server, policy):
         LOG.warning("denied")
     if server.flavor == "small":
         server.resize()
+
+
+class QuotaRevert(object):
+    # A revert step re-counts the quota for the project; nothing after the try uses the values checked.
+    def revert(self, db, project):
+        try:
+            # ok: exception-swallowed-in-security-check
+            db.check_quota(project)
+            db.commit()
+        except Exception:
+            db.rollback()
+
+
+def scan_disks(root, names):
+    started = now()
+    try:
+        for name in names:
+            # ok: exception-swallowed-in-security-check
+            validate_mount(root, name)
+            scrub(root, name)
+    except Exception:
+        LOG.exception("scan pass failed")
+    LOG.info("pass took %s", now() - started)
+
+
+def import_record(db, record):
+    try:
+        # ruleid: exception-swallowed-in-security-check
+        validate_record(record)
+    except Exception:
+        LOG.warning("invalid record")
+    db.insert(record)

@@ -61,6 +61,26 @@ function retestedAfter(call: SyntaxNode, tryStatement: SyntaxNode, fn: SyntaxNod
   });
 }
 
+/**
+ * Whether code after the try reads what the check judged: an identifier among the check's arguments (`self` apart)
+ * used later in the function. When nothing after the try touches those values (a revert step that only re-counts a
+ * quota, a service loop whose handler logs and ends the pass) there is no "unvalidated value" to go on with.
+ */
+function judgedValueUsedAfter(call: SyntaxNode, tryStatement: SyntaxNode, fn: SyntaxNode): boolean {
+  const names = new Set<string>();
+  for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    const value = arg?.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
+    if (!value) continue;
+    for (const id of value.type === 'identifier' ? [value] : descendantsOfType(value, 'identifier')) {
+      // `self.devices`: the attribute's object is `self`, the value judged is the attribute; keep the attribute name.
+      if (id.text !== 'self' && id.parent?.type !== 'keyword_argument') names.add(id.text);
+    }
+  }
+  // A check of constants only: no value to trace, keep the report.
+  if (names.size === 0) return true;
+  return descendantsOfType(fn, 'identifier').some((id) => id.startIndex >= tryStatement.endIndex && names.has(id.text));
+}
+
 export default defineRule({
   meta: {
     id: 'exception-swallowed-in-security-check',
@@ -105,7 +125,7 @@ export default defineRule({
           if (outcome.exits.size !== 1 || !outcome.exits.has('normal')) continue;
           const check = checks.find((c) => c.authz) ?? checks[0]!;
           // An authorisation decides by raising alone; a validation's value may be judged again after the try.
-          if (!check.authz && fn && retestedAfter(check.call, node, fn)) continue;
+          if (!check.authz && fn && (retestedAfter(check.call, node, fn) || !judgedValueUsedAfter(check.call, node, fn))) continue;
           const handler = clause.text.split('\n')[0]!.trim().replace(/:$/, '');
           ctx.report({
             node: check.call, messageId: check.authz ? 'authz' : 'validation', data: { check: check.name, handler },

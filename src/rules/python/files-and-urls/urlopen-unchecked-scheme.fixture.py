@@ -1,3 +1,4 @@
+import urllib.parse
 import urllib.request
 import urllib2
 from urllib.request import urlopen, urlretrieve, Request
@@ -48,3 +49,27 @@ def rest_query(node, data, url):
 
 def requests_get(url):
     return url
+
+
+def fetch_checked(url, allowed=('http', 'https')):
+    parts = urllib.parse.urlparse(url)
+    if parts.scheme not in allowed:
+        raise ValueError('scheme %s not allowed' % parts.scheme)
+    # ok: urlopen-unchecked-scheme
+    return urlopen(url).read()
+
+
+def fetch_local(url):
+    if urllib.parse.urlparse(url).scheme == 'file':
+        # ok: urlopen-unchecked-scheme
+        return urlopen(url).read()
+    # ruleid: urlopen-unchecked-scheme
+    return urlopen(url).read()
+
+
+def fetch_logged(url):
+    parts = urllib.parse.urlparse(url)
+    if parts.scheme not in ('http', 'https'):
+        LOG.warning('odd scheme %s', parts.scheme)
+    # ruleid: urlopen-unchecked-scheme
+    return urlopen(url).read()

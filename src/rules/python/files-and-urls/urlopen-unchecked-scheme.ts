@@ -55,6 +55,49 @@ function constantPrefix(model: PythonModel, expr: SyntaxNode | null, depth = 0):
   }
 }
 
+const EXITS: ReadonlySet<string> = new Set(['raise_statement', 'return_statement']);
+const URL_PARSERS = /(?:^|\.)(?:urlparse|urlsplit)$/;
+
+/**
+ * The URL's scheme was checked before the call: an `if` ahead of it in the function compares the `.scheme` of
+ * `urlparse(url)` (directly or through a name bound to it) and leaves (raise/return) in its body, or the call runs
+ * under an `if` that compares that scheme with a constant. What the documented fix asks: parse, reject other schemes.
+ */
+function schemeChecked(model: PythonModel, call: SyntaxNode, url: SyntaxNode | null): boolean {
+  const u = url ? unparenthesize(url) : null;
+  const fn = enclosingFunction(call);
+  if (!u || u.type !== 'identifier' || !fn) return false;
+  const parsesUrl = (e: SyntaxNode | null | undefined): boolean => {
+    const n = e ? unparenthesize(e) : null;
+    if (!n) return false;
+    if (n.type === 'call') return URL_PARSERS.test(model.callName(n) ?? '') && argument(n, 0, 'url')?.text === u.text;
+    if (n.type !== 'identifier') return false;
+    const bound = descendantsOfType(fn, 'assignment').filter((a) => a.childForFieldName('left')?.text === n.text);
+    return bound.length > 0 && bound.every((a) => parsesUrl(a.childForFieldName('right')));
+  };
+  /** The comparison of the parsed scheme in the condition: 'accept' (`==`, `in`), 'reject' (`!=`, `not in`), or null. */
+  const schemeTest = (cond: SyntaxNode): 'accept' | 'reject' | null => {
+    for (const c of [cond, ...descendantsOfType(cond, 'comparison_operator')]) {
+      if (c.type !== 'comparison_operator' || c.namedChildCount !== 2) continue;
+      const onScheme = c.namedChildren.some((side) => side?.type === 'attribute' && side.childForFieldName('attribute')?.text === 'scheme' && parsesUrl(side.childForFieldName('object')));
+      if (!onScheme) continue;
+      const op = c.children.filter((x) => x && !x.isNamed).map((x) => x!.text).join(' ');
+      return op === '!=' || op === 'not in' ? 'reject' : op === '==' || op === 'in' ? 'accept' : null;
+    }
+    return null;
+  };
+  for (const stmt of descendantsOfType(fn, 'if_statement')) {
+    const cond = stmt.childForFieldName('condition');
+    const test = cond ? schemeTest(cond) : null;
+    if (!test) continue;
+    const body = stmt.childForFieldName('consequence');
+    const encloses = test === 'accept' && stmt.startIndex < call.startIndex && call.endIndex <= (body?.endIndex ?? 0);
+    const rejects = test === 'reject' && stmt.endIndex <= call.startIndex && !!body && descendantsOfType(body, EXITS).length > 0;
+    if (encloses || rejects) return true;
+  }
+  return false;
+}
+
 export default blacklistCallRule(blacklistEntry('B310'), {
   messages: {
     opener: {
@@ -70,6 +113,7 @@ export default blacklistCallRule(blacklistEntry('B310'), {
     if (name.endsWith('URLopener')) return { messageId: 'opener', confidence: 'high' };
     const prefix = constantPrefix(ctx.model, argument(call, 0, 'url'));
     if (HTTP.test(prefix)) return null;
+    if (schemeChecked(ctx.model, call, argument(call, 0, 'url'))) return null;
     const scheme = SCHEME.exec(prefix)?.[1];
     if (scheme) return { messageId: 'literalScheme', data: { scheme }, confidence: 'high' };
     return {};

@@ -2,6 +2,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.safestring import mark_safe
 from django.utils.safestring import mark_safe as trusted
+from django.utils.translation import gettext_lazy as _
 
 
 ICON = '<i class="icon"></i>'
@@ -72,3 +73,18 @@ def render(user, rows, request):
     # ok: django-mark-safe
     good = format_html("<b>{}</b>", user.display_name)
     return title, note, row_html, shown, cells, badge, icon, link, header, em, good
+
+
+def status_badge(item, note):
+    if item.owner:
+        owner = escape(item.owner.name)
+    else:
+        owner = _("Nobody")
+    # ok: django-mark-safe
+    owned = mark_safe(owner)
+    hint = _("This item is frozen.") if item.frozen else _("This item is live.")
+    # ok: django-mark-safe
+    badge = mark_safe('<span title="{}"></span>'.format(hint))
+    # ruleid: django-mark-safe
+    noted = mark_safe(_(note))
+    return owned, badge, noted

@@ -25,3 +25,31 @@ def read(stream, loader):
     # ok: yaml-unsafe-load
     other = json_load(stream)
     return data, legacy, docs, aliased, raw, safe, explicit, fast, strings, other
+
+
+if hasattr(yaml, 'CSafeLoader'):
+    _base = yaml.CSafeLoader
+else:
+    _base = yaml.SafeLoader
+
+
+class StrictLoader(_base):
+    """Adds a constructor to a safe loader: still builds plain data only."""
+
+
+class TaggedLoader(yaml.FullLoader):
+    pass
+
+
+class PlainLoader(StrictLoader):
+    pass
+
+
+def read_config(stream):
+    # ok: yaml-unsafe-load
+    conf = yaml.load(stream, Loader=StrictLoader)
+    # ok: yaml-unsafe-load
+    plain = yaml.load(stream, Loader=PlainLoader)
+    # ruleid: yaml-unsafe-load
+    tagged = yaml.load(stream, Loader=TaggedLoader)
+    return conf, plain, tagged

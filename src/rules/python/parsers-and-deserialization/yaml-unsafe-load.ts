@@ -44,6 +44,26 @@ export default defineRule({
       const q = ctx.model.qualifiedName(node);
       return q === null ? node.text : q.split('.').pop() ?? q;
     };
+    /**
+     * A safe loader by name, or a class of this file whose bases are all safe loaders (`class Loader(yaml.SafeLoader)`
+     * adding constructors, or a base chosen by `if hasattr(yaml, 'CSafeLoader')`): a subclass constructs what its
+     * base and its own registered constructors build, and those take plain YAML nodes.
+     */
+    const safeLoader = (node: SyntaxNode, depth = 0): boolean => {
+      const name = loaderName(node);
+      if (name !== null && SAFE_LOADERS.has(name)) return true;
+      if (depth > 3) return false;
+      if (node.type === 'identifier') {
+        const cls = ctx.model.root.namedChildren.find((c) => c?.type === 'class_definition' && c.childForFieldName('name')?.text === node.text);
+        if (cls && ctx.model.nameAt(node)?.kind === 'alias') {
+          const bases = ctx.model.classBases(cls);
+          return bases.length > 0 && bases.every((b) => safeLoader(b, depth + 1));
+        }
+        const values = ctx.model.valuesOf(node);
+        return values.length > 0 && values.every((v) => v !== null && safeLoader(v, depth + 1));
+      }
+      return false;
+    };
     return {
       call(node) {
         const name = ctx.model.callName(node);
@@ -53,8 +73,9 @@ export default defineRule({
           return;
         }
         if (!LOADS.has(name)) return;
-        const loader = loaderName(argument(node, 1, 'Loader'));
-        if (loader !== null && SAFE_LOADERS.has(loader)) return;
+        const loaderArg = argument(node, 1, 'Loader');
+        const loader = loaderName(loaderArg);
+        if (loaderArg && safeLoader(loaderArg)) return;
         ctx.report({ node, messageId: 'load', data: { call: name, loader: loader === null ? 'no Loader (the old default is unsafe)' : `Loader=${loader}` } });
       },
     };

@@ -49,3 +49,17 @@ def check_token(req):
         raise webob.exc.HTTPBadRequest(explanation='token %s too long' % token)
     # ok: secret-in-error-message
     raise webob.exc.HTTPForbidden(explanation='token of length %d rejected' % len(token))
+
+
+class SyncGate(object):
+    # A wsgify middleware: its whole request holds every header. `request=` binds the request an error response
+    # answers; the message is built from other values.
+    @webob.dec.wsgify
+    def __call__(self, req):
+        if not req.path.startswith('/v1/'):
+            # ok: secret-in-error-message
+            raise webob.exc.HTTPBadRequest(explanation='unsupported path', request=req)
+        if req.method not in ('GET', 'PUT'):
+            # ruleid: secret-in-error-message
+            raise webob.exc.HTTPBadRequest(explanation='bad request %s' % req)
+        return req.get_response(self.app)

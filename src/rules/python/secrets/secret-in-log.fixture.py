@@ -45,6 +45,13 @@ class Bootstrap(object):
         LOG.debug("validating token whose digest is %s", hashlib.sha256(token.encode()).hexdigest())
         # ok: secret-in-log
         LOG.debug("request for server %s", req.headers.get('X-Server-Id'))
+        # `setdefault` returns the one header, not the header set.
+        index = req.headers.setdefault('X-Backend-Index', '0')
+        # ok: secret-in-log
+        LOG.error("bad index %s", index)
+        token_again = req.headers.setdefault('X-Auth-Token', '')
+        # ruleid: secret-in-log
+        LOG.error("token %s", token_again)
 
     def describe(self, token_ref):
         # ok: secret-in-log
@@ -149,3 +156,38 @@ class ArrayShell(object):
         cmd = ['chhost', '-chapsecret', chap_secret, host]
         self.run_quiet(cmd, 'chhost -chapsecret *** %s' % host)
         self.run_loud(cmd)
+
+
+class VolumeAttacher(object):
+    # `props` is masked whole below, so the module treats it as a structure that carries secrets: only the items
+    # under keys the maskers mask (`auth_password`) are secrets; the address and the LUN are not.
+    def describe(self, props):
+        LOG.info("attaching %s", strutils.mask_dict_password(props))
+
+    def attach(self, props):
+        address = props['target_address']
+        # ok: secret-in-log
+        LOG.info("connecting to %s", address)
+        # ok: secret-in-log
+        LOG.warning("lun %s not found on %s", props.get('target_lun'), address)
+        # ruleid: secret-in-log
+        LOG.debug("login with %s", props['auth_password'])
+        # ruleid: secret-in-log
+        LOG.debug("properties: %s", props)
+
+
+def _for_log(data):
+    # An empty value is returned as it is: it holds nothing to mask.
+    if not data:
+        return data
+    return strutils.mask_dict_password(data)
+
+
+class AgentCaller(object):
+    def send(self, params):
+        # ok: secret-in-log
+        LOG.debug("sending %s", _for_log(params))
+
+    def send_raw(self, data):
+        # ruleid: secret-in-log
+        LOG.debug("sending raw %s", data)
