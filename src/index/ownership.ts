@@ -5,7 +5,8 @@
 // sees every project, across files.
 import type { PythonModel } from '../languages/python/model.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
-import { mayLookUpForCaller, ownScoping } from '../rulekit/ownership.js';
+import { ownScoping } from '../rulekit/ownership.js';
+import { hasCallerIdLookup } from '../rulekit/ownershipSources.js';
 import type { ScopingFact } from './types.js';
 
 /** Only files that name an owner field or a scoping switch can scope anything (a necessary condition on the text). */
@@ -23,7 +24,10 @@ export function scopingFacts(model: PythonModel, nameOf: (fn: SyntaxNode) => str
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** The file has a lookup the ownership rule may judge: only then do other files' scoping facts join its slice. */
+/**
+ * The file has a lookup the ownership rule may judge (one given an id its caller chose): only then do other files'
+ * scoping facts join its slice, and only then does the file go to phase 2 for them.
+ */
 export function asksScoping(model: PythonModel): boolean {
-  return mayLookUpForCaller(model);
+  return hasCallerIdLookup(model);
 }

@@ -105,8 +105,8 @@ export interface PolicyDefaultFact {
 }
 
 // Bumped whenever FileFacts changes shape, so cached facts of an older shape are re-extracted. 2: image roles;
-// 3: policy defaults and context fallbacks; 4: both; 5: raise sets and typed handlers; 6: scoping by project.
-export const FACTS_VERSION = 6;
+// 3: policy defaults and context fallbacks; 4: both; 5: raise sets and typed handlers; 6: scoping by project; 7: asksScoping only for a file with a lookup given a caller-chosen id.
+export const FACTS_VERSION = 7;
 
 /** What one function is known to do, as a rule sees it (merged, resolved across files). */
 export interface FunctionSummaryFacts {

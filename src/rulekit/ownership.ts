@@ -131,7 +131,7 @@ export function loopItems(fn: SyntaxNode, names: ReadonlySet<string>): Set<strin
 /**
  * A necessary condition, on the text, for a file to hold a lookup the ownership rule judges: an admin context or
  * client is made (`elevated()`, `get_admin_context()`, a client factory's admin switch) or request headers are read.
- * Shared by the rule and the facts extraction so that a file's slice holds scoping facts exactly when the rule asks.
+ * The rule's first gate, and the first test of the facts' asksScoping (rulekit/ownershipSources.ts hasCallerIdLookup).
  */
 export function mayLookUpForCaller(model: PythonModel): boolean {
   return /\.elevated\(|get_admin_context|\badmin\s*=\s*True|privileged_user\s*=\s*True|client\([^()]*,\s*True\)|\.headers\b/.test(model.source);

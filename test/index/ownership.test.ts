@@ -68,6 +68,24 @@ describe('scopes-by-project facts across files', () => {
     expect(full.effectivePlan('svc.objects.get_volume')).toContain('svc.db.volume_get');
   });
 
+  it('asks scoping facts only for a file with a lookup given an id its caller chose', async () => {
+    const asks = async (source: string): Promise<boolean> => extractFacts(new PythonModel('svc/c.py', source, await parsePython(source))).asksScoping;
+    const controller = (id: string): string => [
+      'from svc import objects',
+      'from svc import wsgi',
+      '',
+      '',
+      'class C(wsgi.Controller):',
+      '    def show(self, req, body):',
+      "        admin = req.environ['svc.context'].elevated()",
+      `        return objects.get_volume(admin, ${id})`,
+      '',
+    ].join('\n');
+    // An admin context alone (the service's own record, a constant) is no lookup for a caller.
+    expect(await asks(controller("'maintenance'"))).toBe(false);
+    expect(await asks(controller("body['volume_id']"))).toBe(true);
+  });
+
   it('records which functions scope a lookup, and how', async () => {
     const source = [
       'def compares(port, context):',

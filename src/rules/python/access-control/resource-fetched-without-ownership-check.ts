@@ -4,119 +4,17 @@
 // function's parameters by dataflow, "sees every project" from the admin-context/client model and the project's
 // context-fallback facts, "scopes by project" from owner fields (data) and the cross-file scoping summary.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { callee, calleeName, descendantsOfType, keywordArg, mentionsName, positionalArgs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import { callee, calleeName, descendantsOfType, keywordArg, positionalArgs } from '../../../languages/python/syntax.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import type { ProjectView } from '../../../index/view.js';
-import { ADMIN_CONTEXT_CALLS, CLIENT_FACTORIES, CONTEXT_NAMES, ELEVATING_METHODS, ID_HEADER, PROJECT_HEADER } from '../../../models/python/openstack/index.js';
-import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
-import { PYTHON_BUILTINS } from '../../../models/python/builtins.js';
+import { ADMIN_CONTEXT_CALLS, CLIENT_FACTORIES, ELEVATING_METHODS } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { argumentValues, boundName, brief, callsIn, calleeText, carries, derivedNames, isAdminSource, line, networkCall, receiver } from '../../../rulekit/openstack.js';
-import { callScoping, callerSuppliedNames, loopItems, mayLookUpForCaller, ownerFieldOf, ownScoping } from '../../../rulekit/ownership.js';
-
-/** Attributes of a request object that carry what the client sent (the taint model's table; the environ aside). */
-const REQUEST_DATA_ATTRIBUTES: ReadonlySet<string> = new Set(PYTHON_TAINT_SPEC.requestAttributes.filter((a) => a.shape !== 'environ').map((a) => a.attribute));
-/** Module-level request objects (`pecan.request`, `flask.request`) from the taint model's remote value sources. */
-const REQUEST_VALUES: ReadonlySet<string> = new Set(PYTHON_TAINT_SPEC.valueSources.filter((v) => v.trust === 'remote').map((v) => v.name));
-/** Container methods whose result is part of the container (`body.get('id')`). */
-const ITEM_METHODS: ReadonlySet<string> = new Set(['get', 'pop', 'copy', 'setdefault']);
-
-/**
- * Request data inside one function, from the taint model's sources (a routed method's `body`/`req` parameters, the
- * request attributes that carry client data, `pecan.request`), followed through its assignments: what each name
- * holding request data was read from. Within the function only: a helper handed a request value by its caller
- * leaves the owner check to that caller, after the call returns.
- */
-function requestDataIn(model: PythonModel, fn: SyntaxNode, body: SyntaxNode): (expr: SyntaxNode) => SyntaxNode | null {
-  const requests = new Set<string>();
-  const data = new Map<string, SyntaxNode>();
-  for (const [name, ps] of model.sourceParameters(fn, PYTHON_TAINT_SPEC)) {
-    if (ps.trust !== 'remote') continue;
-    const param = model.parameters(fn).find((p) => p.name === name);
-    if (!param) continue;
-    if (ps.shape === 'request') requests.add(name);
-    else data.set(name, param.declaration);
-  }
-  const isRequest = (e: SyntaxNode): boolean =>
-    (e.type === 'identifier' && requests.has(e.text)) || ((e.type === 'attribute' || e.type === 'identifier') && REQUEST_VALUES.has(model.qualifiedName(e) ?? ''));
-  const origin = (expr: SyntaxNode): SyntaxNode | null => {
-    const e = unparenthesize(expr);
-    switch (e.type) {
-      case 'identifier': return data.get(e.text) ?? null;
-      case 'subscript': return origin(e.childForFieldName('value')!);
-      case 'attribute': {
-        const obj = e.childForFieldName('object')!;
-        if (isRequest(obj)) return REQUEST_DATA_ATTRIBUTES.has(e.childForFieldName('attribute')!.text) ? e : null;
-        return origin(obj);
-      }
-      case 'call': {
-        const obj = receiver(e);
-        return obj && ITEM_METHODS.has(calleeName(e) ?? '') ? origin(obj) : null;
-      }
-      default: return null;
-    }
-  };
-  // No source parameter and no module-level request object named in the file: nothing here is request data.
-  if (requests.size === 0 && data.size === 0 && ![...REQUEST_VALUES].some((v) => model.source.includes(v.slice(v.lastIndexOf('.') + 1)))) return () => null;
-  const assignments = descendantsOfType(body, 'assignment');
-  for (let round = 0, changed = true; changed && round < 4; round++) {
-    changed = false;
-    for (const a of assignments) {
-      const left = a.childForFieldName('left');
-      const right = a.childForFieldName('right');
-      if (left?.type !== 'identifier' || !right || data.has(left.text) || CONTEXT_NAMES.test(left.text)) continue;
-      const from = origin(right);
-      if (from) { data.set(left.text, from); changed = true; }
-    }
-  }
-  return origin;
-}
+import { callScoping, mayLookUpForCaller, ownerFieldOf, ownScoping } from '../../../rulekit/ownership.js';
+import { callerIdLookups, headerIds, isContextArg, requestDataIn, type Source } from '../../../rulekit/ownershipSources.js';
 
 /** Callee names an admin source can have (isAdminSource decides): a cheap filter before its name resolution. */
 const ADMIN_CALL_NAMES = new RegExp(`(^|_)(${[...ELEVATING_METHODS, 'get_admin_context', ...[...ADMIN_CONTEXT_CALLS].map((c) => c.slice(c.lastIndexOf('.') + 1)), ...CLIENT_FACTORIES.map((f) => f.suffix)].join('|')})$`);
-
-type Via = 'header' | 'request' | 'item';
-
-interface Source {
-  via: Via;
-  /** Where the id came from (the header read, the request expression, the loop over the caller's list). */
-  node: SyntaxNode;
-  describe: string;
-  /** The argument of `call` carrying it. */
-  arg: SyntaxNode;
-}
-
-/** `req.headers.get('X-Instance-ID')` / `req.headers['X-Instance-ID']` → the header name. */
-function headerName(expr: SyntaxNode): string | null {
-  const e = unparenthesize(expr);
-  if (e.type === 'call' && calleeName(e) === 'get' && receiver(e)?.type === 'attribute' && receiver(e)!.childForFieldName('attribute')?.text === 'headers') {
-    return stringValue(positionalArgs(e)[0] ?? null);
-  }
-  if (e.type === 'subscript') {
-    const v = e.childForFieldName('value');
-    if (v?.type === 'attribute' && v.childForFieldName('attribute')?.text === 'headers') return stringValue(e.childForFieldName('subscript'));
-  }
-  return null;
-}
-
-/** Locals bound to a request header that names an object (`X-Instance-ID`; the caller's own project header aside). */
-function headerIds(body: SyntaxNode): Map<string, { node: SyntaxNode; header: string }> {
-  const out = new Map<string, { node: SyntaxNode; header: string }>();
-  for (const a of descendantsOfType(body, 'assignment')) {
-    const left = a.childForFieldName('left');
-    const right = a.childForFieldName('right');
-    const header = right ? headerName(right) : null;
-    if (left?.type === 'identifier' && header && ID_HEADER.test(header) && !PROJECT_HEADER.test(header)) out.set(left.text, { node: a, header });
-  }
-  return out;
-}
-
-/** A request context handed to a call: by the OpenStack naming convention, or `req.context`/`request.context`. */
-function isContextArg(arg: SyntaxNode): boolean {
-  const a = unparenthesize(arg);
-  if (a.type === 'identifier') return CONTEXT_NAMES.test(a.text);
-  return a.type === 'attribute' && a.childForFieldName('attribute')?.text === 'context';
-}
 
 /** A call that makes an admin context (not a client): `get_admin_context()`, `ctx.elevated()`. */
 function isAdminContext(model: PythonModel, call: SyntaxNode): boolean {
@@ -194,37 +92,6 @@ function isProjectCall(model: PythonModel, call: SyntaxNode, project: ProjectVie
   return model.path.split(/[\\/]/).slice(0, -1).includes(target.split('.')[0]!);
 }
 
-/** Calls whose result is not an object loaded by id: builtins (`int(x)`), log calls. */
-function isLookupCandidate(model: PythonModel, call: SyntaxNode): boolean {
-  if (model.loggingCall(call) !== null) return false;
-  const fn = callee(call);
-  if (fn?.type === 'identifier' && PYTHON_BUILTINS.has(fn.text) && model.nameAt(fn)?.kind === 'unbound') return false;
-  // The result is kept or returned: a lookup whose object is used.
-  return boundName(call) !== null || call.parent?.type === 'return_statement';
-}
-
-/** Ids the caller chose that reach `call`'s arguments. */
-function sourcesAt(
-  call: SyntaxNode, headers: ReadonlyMap<string, { node: SyntaxNode; header: string }>, requestData: (expr: SyntaxNode) => SyntaxNode | null,
-  items: ReadonlySet<string>, itemLoop: (name: string) => SyntaxNode | null,
-): Source[] {
-  const out: Source[] = [];
-  for (const arg of argumentValues(call)) {
-    const a = unparenthesize(arg);
-    const header = a.type === 'identifier' ? headers.get(a.text) : undefined;
-    if (header) { out.push({ via: 'header', node: header.node, describe: `Header \`${header.header}\``, arg }); continue; }
-    const from = isContextArg(arg) ? null : requestData(arg);
-    if (from) { out.push({ via: 'request', node: from, describe: `Request data \`${brief(from, 40)}\``, arg }); continue; }
-    // A field of an item of a caller-supplied list (`request.port_id`), not its owner field.
-    if ((a.type === 'attribute' || a.type === 'subscript') && carries(a, items) && ownerFieldOf(a) === null) {
-      const head = descendantsOfType(a, 'identifier').find((i) => items.has(i.text));
-      const loop = head ? itemLoop(head.text) : null;
-      if (loop) out.push({ via: 'item', node: loop, describe: `The requested \`${a.text}\` (an item of a list the caller passed in)`, arg });
-    }
-  }
-  return out;
-}
-
 export default defineRule({
   meta: {
     id: 'resource-fetched-without-ownership-check',
@@ -276,15 +143,8 @@ export default defineRule({
           (fallbacks !== undefined && calls.some((c) => { const t = ctx.project.targetOf(model, c); return t !== null && Object.hasOwn(fallbacks, t); }));
         if (!mayBeAdmin && headers.size === 0) return;
         const admins = mayBeAdmin ? adminNames(model, body) : new Map<string, AdminName>();
-        const suppliedNames = callerSuppliedNames(model, fn, (n) => CONTEXT_NAMES.test(n));
-        const items = loopItems(fn, suppliedNames);
-        const itemLoop = (name: string): SyntaxNode | null => descendantsOfType(body, 'for_statement').find((f) => mentionsName(f.childForFieldName('left'), new Set([name]))) ?? null;
         const request = mayBeAdmin ? requestDataIn(model, fn, body) : (): null => null;
-        for (const call of calls) {
-          if (!isLookupCandidate(model, call)) continue;
-          const sources = sourcesAt(call, headers, request, items, itemLoop);
-          if (sources.length === 0) continue;
-          if (sources.every((s) => s.via === 'item') && networkCall(call)?.op !== 'read' && networkCall(call)?.op !== 'list') continue;
+        for (const { call, sources } of callerIdLookups(model, fn, body, request)) {
           if (callScoping(model, call) !== null || calleeScopes(model, call, ctx.project) !== null || ownerChecked(model, body, call, ctx.project)) continue;
           const admin = mayBeAdmin ? adminVia(model, admins, call, ctx.project) : null;
           let src: Source | undefined;
