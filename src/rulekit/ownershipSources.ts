@@ -149,8 +149,8 @@ export function sourcesAt(
 /** The ids the caller chose that reach each lookup candidate in `fn`, in call order (`request`: request data). */
 export function callerIdLookups(
   model: PythonModel, fn: SyntaxNode, body: SyntaxNode, requestData: (expr: SyntaxNode) => SyntaxNode | null,
+  headers: ReadonlyMap<string, { node: SyntaxNode; header: string }> = headerIds(body),
 ): Array<{ call: SyntaxNode; sources: Source[] }> {
-  const headers = headerIds(body);
   const items = loopItems(fn, callerSuppliedNames(model, fn, (n) => CONTEXT_NAMES.test(n)));
   const itemLoop = (name: string): SyntaxNode | null => descendantsOfType(body, 'for_statement').find((f) => mentionsName(f.childForFieldName('left'), new Set([name]))) ?? null;
   const out: Array<{ call: SyntaxNode; sources: Source[] }> = [];

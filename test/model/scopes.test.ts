@@ -1,6 +1,6 @@
 // The binder and scope queries: which scope a node is in, what a name refers to, qualified names through scoped
 // imports (shadowing, aliases), self attributes and value facts.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PythonModel } from '../../src/languages/python/model.js';
@@ -10,6 +10,7 @@ import { bindModule, type BindResult } from '../../src/languages/python/scopes/b
 import type { Scope } from '../../src/languages/python/scopes/types.js';
 import type { SyntaxNode } from '../../src/languages/syntaxTree.js';
 import { modelOf, nodeAt } from './helpers.js';
+import { pythonFilesUnder } from '../harness/pythonFiles.js';
 
 describe('scopes: structure', () => {
   it('creates module, class, function, lambda and comprehension scopes with qualified names', async () => {
@@ -266,15 +267,7 @@ def g():
   });
 
   it('resolves as from the scope on every fixture file', async () => {
-    const files: string[] = [];
-    const scan = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const full = join(dir, name);
-        if (statSync(full).isDirectory()) scan(full);
-        else if (name.endsWith('.py')) files.push(full);
-      }
-    };
-    scan(join(import.meta.dirname, '..', '..', 'src', 'rules', 'python'));
+    const files = pythonFilesUnder(join(import.meta.dirname, '..', '..', 'src', 'rules', 'python'));
     let names = 0;
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
@@ -295,16 +288,7 @@ describe('scopes: the binder skips subtrees with nothing to bind', () => {
   const describeBind = (r: BindResult): unknown => ({ module: describeScope(r.module), byNode: [...r.byNode.keys()], star: r.starModules });
 
   it('binds what visiting every node binds, on a crafted module and every fixture file', async () => {
-    const files: string[] = [];
-    const scan = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const full = join(dir, name);
-        if (statSync(full).isDirectory()) scan(full);
-        else if (name.endsWith('.py')) files.push(full);
-      }
-    };
-    scan(join(import.meta.dirname, '..', '..', 'src', 'rules', 'python'));
-    scan(join(import.meta.dirname, 'probes'));
+    const files = pythonFilesUnder(join(import.meta.dirname, '..', '..', 'src', 'rules', 'python'), join(import.meta.dirname, 'probes'));
     const crafted = `
 from m import *
 import a.b as c

@@ -1,6 +1,6 @@
 // Unit tests of the dataflow layer and the taint engine: reaching definitions, fact lattice, propagation through
 // strings/containers/calls with summaries, sanitizers and guards, and the evidence paths findings carry.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SyntaxNode } from '../../src/languages/syntaxTree.js';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { PythonModel } from '../../src/languages/python/model.js';
 import { parsePython } from '../../src/languages/python/parser.js';
 import type { SinkKind } from '../../src/analysis/taint/facts.js';
 import { PYTHON_TAINT_SPEC } from '../../src/models/python/taint/index.js';
+import { pythonFilesUnder } from '../harness/pythonFiles.js';
 
 async function modelOf(source: string): Promise<PythonModel> {
   const text = source.replace(/^\n/, '');
@@ -211,16 +212,7 @@ class Worker(object):
 
 describe('the taint prefilter', () => {
   it('skips only files where the full analysis finds nothing either', async () => {
-    const files: string[] = [];
-    const scan = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const full = join(dir, name);
-        if (statSync(full).isDirectory()) scan(full);
-        else if (name.endsWith('.py')) files.push(full);
-      }
-    };
-    scan(join(import.meta.dirname, '..', '..', 'src', 'rules'));
-    scan(join(import.meta.dirname, 'probes-taint'));
+    const files = pythonFilesUnder(join(import.meta.dirname, '..', '..', 'src', 'rules'), join(import.meta.dirname, 'probes-taint'));
     let withHits = 0;
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
@@ -243,15 +235,7 @@ describe('the taint prefilter', () => {
 
 describe('the matcher prefilter', () => {
   it('never rules out a call some entry matches: aliases, suffixes, methods and loggers', async () => {
-    const files: string[] = [];
-    const scan = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const full = join(dir, name);
-        if (statSync(full).isDirectory()) scan(full);
-        else if (name.endsWith('.py')) files.push(full);
-      }
-    };
-    scan(join(import.meta.dirname, '..', '..', 'src', 'rules', 'python'));
+    const files = pythonFilesUnder(join(import.meta.dirname, '..', '..', 'src', 'rules', 'python'));
     const crafted = await modelOf(`
 import logging
 from subprocess import call as run_it
@@ -354,16 +338,7 @@ class Service(object):
       },
       paramSource: (_fn, name) => (WORDS.test(name) ? { description: name, confidence: 'medium', shape: 'str' } : null),
     };
-    const files: string[] = [];
-    const scan = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const full = join(dir, name);
-        if (statSync(full).isDirectory()) scan(full);
-        else if (name.endsWith('.py')) files.push(full);
-      }
-    };
-    scan(join(import.meta.dirname, '..', '..', 'src', 'rules'));
-    scan(join(import.meta.dirname, 'probes-taint'));
+    const files = pythonFilesUnder(join(import.meta.dirname, '..', '..', 'src', 'rules'), join(import.meta.dirname, 'probes-taint'));
     let withHits = 0;
     for (const file of files) {
       const text = readFileSync(file, 'utf8');

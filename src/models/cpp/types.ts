@@ -17,6 +17,9 @@ export const WIDE_ARITHMETIC_TYPES: ReadonlySet<string> = new Set([
   'quintptr', 'qintptr', 'uintptr_t', 'intptr_t', 'off_t', 'off64_t', 'double', 'long double', 'qreal',
 ]);
 
+/** Scalar types that are neither integers of a listed width nor wide arithmetic: a member of one holds garbage until set. */
+export const OTHER_SCALAR_TYPES: ReadonlySet<string> = new Set(['float', 'bool', 'wchar_t', 'char16_t', 'char32_t', 'QChar::SpecialCharacter']);
+
 /**
  * Qt value classes whose named accessors return `int` (QSize::width, QRect::bottom, QPoint::x, QImage::depth…): a
  * call on an object declared of that type is an int operand. The floating twins (QSizeF, QRectF, QPointF) are not here.

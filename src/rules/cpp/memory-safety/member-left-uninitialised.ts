@@ -5,20 +5,19 @@
 // everything); members of class type initialise themselves; `= default` constructors, delegating constructors, copy
 // and move constructors, and constructors that memset the object or call a method this file does not define are left
 // alone.
-import { callShape, functionName, functionNameNode } from '../../../languages/cpp/syntax.js';
+import { baseName, callShape, className, functionName, functionNameNode } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { NARROW_INTEGER_TYPES, WIDE_ARITHMETIC_TYPES } from '../../../models/cpp/types.js';
+import { NARROW_INTEGER_TYPES, OTHER_SCALAR_TYPES, WIDE_ARITHMETIC_TYPES } from '../../../models/cpp/types.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
 
 /** Calls that write a whole object at once: a constructor calling one is taken to initialise every member. */
 const WHOLE_OBJECT_WRITES = new Set(['memset', 'qMemSet', 'memcpy', 'bzero', 'fill', 'fill_n', 'ZeroMemory']);
-const SCALAR_NAMES = new Set(['float', 'qreal', 'bool', 'wchar_t', 'char16_t', 'char32_t', 'QChar::SpecialCharacter']);
 
 interface Member { name: string; decl: SyntaxNode }
 interface ClassInfo { name: string; node: SyntaxNode; members: Member[]; methods: Set<string>; ctorsDeclared: number; defaulted: boolean }
 
-const last = (name: string): string => { const i = name.lastIndexOf('::'); return i === -1 ? name : name.slice(i + 2); };
-const owner = (name: string): string | null => { const i = name.lastIndexOf('::'); return i === -1 ? null : last(name.slice(0, i)); };
+/** The class a qualified name names a member of, without its own qualifier (`A::B::f` → `B`). */
+const owner = (name: string): string | null => { const c = className(name); return c === null ? null : baseName(c); };
 
 /** The name a member declarator declares, and whether it is a pointer; null for arrays, references and functions. */
 function memberDeclarator(d: SyntaxNode): { name: string; pointer: boolean } | null {
@@ -35,14 +34,14 @@ function isScalarType(type: SyntaxNode, enums: ReadonlySet<string>): boolean {
   if (type.type === 'primitive_type') return type.text !== 'void';
   if (type.type === 'sized_type_specifier') return true;
   const t = type.text.replace(/\s+/g, ' ');
-  return NARROW_INTEGER_TYPES.has(t) || WIDE_ARITHMETIC_TYPES.has(t) || SCALAR_NAMES.has(t) || enums.has(last(t));
+  return NARROW_INTEGER_TYPES.has(t) || WIDE_ARITHMETIC_TYPES.has(t) || OTHER_SCALAR_TYPES.has(t) || enums.has(baseName(t));
 }
 
 function classInfo(cls: SyntaxNode, enums: ReadonlySet<string>): ClassInfo | null {
   const name = cls.childForFieldName('name')?.text;
   const body = cls.childForFieldName('body');
   if (!name || !body) return null;
-  const info: ClassInfo = { name: last(name), node: cls, members: [], methods: new Set(), ctorsDeclared: 0, defaulted: false };
+  const info: ClassInfo = { name: baseName(name), node: cls, members: [], methods: new Set(), ctorsDeclared: 0, defaulted: false };
   for (const item of body.namedChildren) {
     const fnDecl = item.descendantsOfType('function_declarator').find((f) => f.parent === item || f.parent?.parent === item);
     if (fnDecl) {
@@ -156,10 +155,7 @@ function enclosingDefinition(node: SyntaxNode): SyntaxNode | null {
 function methodClass(fn: SyntaxNode): string | null {
   const name = functionName(fn);
   if (name && owner(name)) return owner(name);
-  for (let n = fn.parent; n; n = n.parent) {
-    if (n.type === 'class_specifier' || n.type === 'struct_specifier') return n.childForFieldName('name')?.text ?? null;
-  }
-  return null;
+  return inlineClass(fn)?.childForFieldName('name')?.text ?? null;
 }
 
 /** The class an inline method is defined in, or null for a definition outside any class body. */
@@ -240,8 +236,8 @@ export default defineCppRule({
             if (!belongsTo(fn, cls)) continue;
             const name = functionName(fn);
             if (!name) continue;
-            if (last(name) === cls.name) ctors.push(fn);
-            else methods.set(last(name), fn);
+            if (baseName(name) === cls.name) ctors.push(fn);
+            else methods.set(baseName(name), fn);
           }
           // Every declared constructor must be visible here: one defined elsewhere may set what these do not.
           if (ctors.length < cls.ctorsDeclared) continue;

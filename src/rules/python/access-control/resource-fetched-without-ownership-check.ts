@@ -144,7 +144,7 @@ export default defineRule({
         if (!mayBeAdmin && headers.size === 0) return;
         const admins = mayBeAdmin ? adminNames(model, body) : new Map<string, AdminName>();
         const request = mayBeAdmin ? requestDataIn(model, fn, body) : (): null => null;
-        for (const { call, sources } of callerIdLookups(model, fn, body, request)) {
+        for (const { call, sources } of callerIdLookups(model, fn, body, request, headers)) {
           if (callScoping(model, call) !== null || calleeScopes(model, call, ctx.project) !== null || ownerChecked(model, body, call, ctx.project)) continue;
           const admin = mayBeAdmin ? adminVia(model, admins, call, ctx.project) : null;
           let src: Source | undefined;
