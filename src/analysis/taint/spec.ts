@@ -80,6 +80,12 @@ export interface Sink {
   percentFormat?: number;
 }
 
+/**
+ * An item store that is a sink: `resp.headers[name] = value` hands `value` to what the container feeds (a response
+ * header line). `container`: the text of the subscripted expression (`resp.headers`), as `receiver` for methods.
+ */
+export interface StoreSink { container: RegExp; kind: SinkKind; variant: string; sinkName: string }
+
 export interface Sanitizer { call: CallMatcher; clears: readonly SinkKind[] | 'all'; description: string }
 
 /**
@@ -101,6 +107,8 @@ export interface TaintSpec {
   /** Of those, the keys whose values cannot hold a raw newline (header values, still-encoded query strings). */
   environNewlineFree: RegExp;
   sinks: readonly Sink[];
+  /** Item stores that are sinks (the transfer sees them where it binds a subscript target). */
+  stores?: readonly StoreSink[];
   sanitizers: readonly Sanitizer[];
   guards: readonly Guard[];
   propagators: readonly Propagator[];

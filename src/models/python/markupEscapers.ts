@@ -27,3 +27,15 @@ export const MARKUP_ESCAPERS: readonly MarkupEscaper[] = [
 export const MARKUP_INERT_CALLS: ReadonlySet<string> = new Set(['int', 'float', 'len', 'bool', 'abs', 'round', 'uuid.UUID',
   'urllib.parse.quote', 'urllib.parse.quote_plus', 'urllib.parse.urlencode', 'six.moves.urllib.parse.quote', 'urllib.quote',
   'django.utils.http.urlencode', 'django.utils.http.urlquote']);
+
+/**
+ * Django filters that build markup from their input (`needs_autoescape`): they escape the input only when their
+ * `autoescape` argument is true, and mark the result safe either way. Called from Python (or handed to a filter
+ * chain that calls them with one argument) they take the default: None, so no escaping, before Django 1.8; True
+ * since. Keyword `autoescape`, position in the function's signature.
+ */
+export const DJANGO_AUTOESCAPE_FILTERS: ReadonlyMap<string, number> = new Map([
+  ['django.template.defaultfilters.urlize', 1], ['django.template.defaultfilters.urlizetrunc', 2],
+  ['django.template.defaultfilters.linebreaks_filter', 1], ['django.template.defaultfilters.linebreaksbr', 1],
+  ['django.template.defaultfilters.linenumbers', 1], ['django.template.defaultfilters.unordered_list', 1],
+]);

@@ -14,6 +14,7 @@ import { hasLiteralKeysOnly } from './literalKeys.js';
 import { containerKey, locationKey } from './locations.js';
 import { conversions, escapesNewlines } from './percentFormat.js';
 import { refineGuard } from './taintGuards.js';
+import { storeHits } from './taintStores.js';
 import { callInfo, displayName, matches, mayMatchAny, sinkApplies, sinkArguments, type CallInfo } from './taintMatch.js';
 import { brief, EMPTY, joinValues, lineOf, nodeKey, taintLattice, value, withStep, type TaintValue } from './taintValue.js';
 
@@ -125,6 +126,8 @@ export class TaintTransfer implements Transfer<TaintValue> {
 
   bind(v: TaintValue, target: SyntaxNode, stmt: SyntaxNode, how: BindKind): TaintValue {
     if (v.facts.isEmpty || how === 'def' || how === 'except') return v;
+    // `resp.headers[name] = v`: a store the spec calls a sink.
+    if (target.type === 'subscript' && this.ctx.spec.stores) this.hits.push(...storeHits(this.ctx.spec, target, v.facts.facts));
     const fallback = fallbackFor(this.ctx.model, target, stmt);
     if (fallback !== null) {
       v = { facts: v.facts.map((f) => (f.origin.kind === 'param' && f.origin.index !== fallback && f.unlessGiven === undefined ? { ...f, unlessGiven: fallback } : f)) };

@@ -3,7 +3,7 @@
 import type { TaintSpec } from '../../../analysis/taint/spec.js';
 import { CARRYING_METHODS, MUTATING_METHODS, PROPAGATORS } from './propagators.js';
 import { GUARDS, SANITIZERS } from './sanitizers.js';
-import { SINKS } from './sinks.js';
+import { HEADER_STORES, SINKS } from './sinks.js';
 import { CALL_SOURCES, CLIENT_ENVIRON_KEYS, NEWLINE_FREE_ENVIRON_KEYS, PARAMETER_SOURCES, REQUEST_ATTRIBUTES, VALUE_SOURCES } from './sources.js';
 
 export const PYTHON_TAINT_SPEC: TaintSpec = {
@@ -14,6 +14,7 @@ export const PYTHON_TAINT_SPEC: TaintSpec = {
   environKeys: CLIENT_ENVIRON_KEYS,
   environNewlineFree: NEWLINE_FREE_ENVIRON_KEYS,
   sinks: SINKS,
+  stores: HEADER_STORES,
   sanitizers: SANITIZERS,
   guards: GUARDS,
   propagators: PROPAGATORS,

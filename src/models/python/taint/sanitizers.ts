@@ -23,7 +23,9 @@ export const SANITIZERS: readonly Sanitizer[] = [
   { call: { name: 'json.dumps' }, clears: ['log', 'newline'], description: 'JSON-encoded (newlines escaped)' },
   { call: { name: 'jsonutils.dumps' }, clears: ['log', 'newline'], description: 'JSON-encoded (newlines escaped)' },
   { call: { name: 'oslo_serialization.jsonutils.dumps' }, clears: ['log', 'newline'], description: 'JSON-encoded (newlines escaped)' },
-  { call: { name: 'urllib.parse.quote' }, clears: ['log', 'newline', 'command', 'sql'], description: 'URL-quoted' },
+  // Python 2's spellings too (urllib.quote, urllib2's re-export; six.moves): header quoting in older services.
+  ...['urllib.parse.quote', 'urllib.parse.quote_plus', 'urllib.quote', 'urllib.quote_plus', 'urllib2.quote', 'six.moves.urllib.parse.quote', 'six.moves.urllib.parse.quote_plus']
+    .map((name): Sanitizer => ({ call: { name }, clears: ['log', 'newline', 'command', 'sql'], description: 'URL-quoted' })),
   { call: { name: 'html.escape' }, clears: ['code'], description: 'HTML-escaped' },
   { call: { name: 'markupsafe.escape' }, clears: ['code'], description: 'HTML-escaped' },
 ];

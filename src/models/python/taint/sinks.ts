@@ -1,6 +1,6 @@
 // Calls where attacker-controlled data does damage, by sink family: OS commands, SQL, file paths, dynamically
 // evaluated code and templates, log records, generated config files, HTTP redirects and XML parsers. Data only.
-import type { Sink } from '../../../analysis/taint/spec.js';
+import type { Sink, StoreSink } from '../../../analysis/taint/spec.js';
 import { LOG_LEVELS } from '../logging.js';
 import { XML_PARSE_FUNCTIONS } from '../xmlParsers.js';
 
@@ -88,6 +88,33 @@ export const REDIRECT_SINKS: readonly Sink[] = [
 ];
 
 /**
+ * Response headers (CWE-113): a value holding `\r\n` ends its header line and starts another header or the body.
+ * Modelled where nothing below rejects it: webob's Response (and swob-like ones) store header values as given, the
+ * WSGI `start_response` passes them on (eventlet's and wsgiref's servers write them out), and http.server's
+ * `send_header` writes them verbatim. Not modelled, because the library refuses CR/LF itself: Django's
+ * HttpResponse (BadHeaderError), Werkzeug/Flask `Headers` (ValueError), and on the client side http.client's
+ * `putheader` (Python 3) and requests' header check. A Location built from the request is open-redirect's
+ * business. Receivers are response objects by the usual names (`resp`, `response`, `res`, `pecan.response`).
+ */
+const RESPONSE_HEADERS = /(^|\.)(resp|response|res)\.(headers|headerlist)$/;
+const HEADER_ARGS = [{ index: 0, rest: true }];
+
+export const HEADER_SINKS: readonly Sink[] = [
+  ...['update', 'add', 'setdefault', 'append', 'extend', 'insert'].map((method): Sink => (
+    { call: { method, receiver: RESPONSE_HEADERS }, kind: 'newline', args: HEADER_ARGS, variant: 'header', stringsOnly: true })),
+  { call: { name: 'start_response' }, kind: 'newline', args: [{ index: 1, keyword: 'response_headers' }], variant: 'header' },
+  { call: { method: 'send_header', receiver: /^self$/ }, kind: 'newline', args: [{ index: 0 }, { index: 1 }], variant: 'header', stringsOnly: true },
+  ...['webob.Response', 'webob.response.Response'].flatMap((name): Sink[] => [
+    { call: { name }, kind: 'newline', args: [{ index: -1, keyword: 'headers' }], variant: 'header' },
+    { call: { name }, kind: 'newline', args: [{ index: -1, keyword: 'headerlist' }], variant: 'header' },
+  ]),
+];
+
+export const HEADER_STORES: readonly StoreSink[] = [
+  { container: /(^|\.)(resp|response|res)\.headers$/, kind: 'newline', variant: 'header', sinkName: 'response header' },
+];
+
+/**
  * XML parsers given a document (text, file or stream): what the document may declare (external entities, nested
  * entity definitions) is what the parser resolves. Whether the parser refuses that is the rules' judgement.
  */
@@ -97,5 +124,5 @@ export const XML_SINKS: readonly Sink[] = [
 ];
 
 export const SINKS: readonly Sink[] = [
-  ...COMMAND_SINKS, ...SQL_SINKS, ...PATH_SINKS, ...CODE_SINKS, ...LOG_SINKS, ...NEWLINE_SINKS, ...REDIRECT_SINKS, ...XML_SINKS,
+  ...COMMAND_SINKS, ...SQL_SINKS, ...PATH_SINKS, ...CODE_SINKS, ...LOG_SINKS, ...NEWLINE_SINKS, ...REDIRECT_SINKS, ...XML_SINKS, ...HEADER_SINKS,
 ];

@@ -106,3 +106,43 @@ class LoginController(object):
     def home(self):
         # ok: open-redirect
         pecan.redirect(pecan.request.application_url + '/home')
+
+
+# The target round-trips through a form: the GET handler puts `?next=` into the page, the POST handler redirects to
+# the posted field. The link's value enters at the GET read.
+class StepView(generic.TemplateView):
+    param = 'next'
+
+    def get_context_data(self, **kwargs):
+        context = {}
+        # ruleid: open-redirect
+        back = self.request.GET.get(self.param)
+        context['back'] = back
+        # A different parameter: nothing redirects to it.
+        # ok: open-redirect
+        step = self.request.GET.get('step')
+        context['step'] = step
+        return context
+
+    def post(self, request, *args, **kwargs):
+        back = self.request.POST.get(self.param)
+        # ruleid: open-redirect
+        return shortcuts.redirect(back or '/')
+
+
+class CheckedStepView(generic.TemplateView):
+    param = 'next'
+
+    def get_context_data(self, **kwargs):
+        context = {}
+        # ok: open-redirect
+        back = self.request.GET.get(self.param)
+        if back and not django_http_utils.url_has_allowed_host_and_scheme(url=back, allowed_hosts=None):
+            back = None
+        context['back'] = back
+        return context
+
+    def post(self, request, *args, **kwargs):
+        back = self.request.POST.get(self.param)
+        # ruleid: open-redirect
+        return shortcuts.redirect(back or '/')
