@@ -92,3 +92,27 @@ export const FORMAT_SPECIFIC_FIELDS: ReadonlySet<string> = new Set(['format_spec
  * JSON keys), as opposed to its sizes: a caller that reads one decides how to handle the image from qemu-img's probe.
  */
 export const FORMAT_FIELDS: ReadonlySet<string> = new Set(['file_format', 'format', ...BACKING_FILE_FIELDS, ...FORMAT_SPECIFIC_FIELDS]);
+
+/**
+ * The name OpenStack projects give the function that runs `qemu-img info` and returns its report (nova's
+ * `images.qemu_img_info`, cinder's `image_utils.qemu_img_info` and its drivers' `_qemu_img_info`): the projects' own
+ * convention, read only where the definition is in a file the analysis does not see (the project facts answer
+ * first when it is).
+ */
+export function namesProbeByConvention(lastName: string | null): boolean {
+  return lastName !== null && /^_*qemu_img_info$/.test(lastName);
+}
+
+/**
+ * Keyword names through which a probe wrapper takes the image's format (`format=`, `img_format=`, `fmt=`): a probe
+ * given one reads the header as that format instead of guessing it.
+ */
+export function namesFormatParameter(name: string): boolean {
+  return /(^|_)(format|fmt)$/.test(name);
+}
+
+/**
+ * Among PROBE_WRAPPERS, those that only parse a probe's output (their `format=` is the output's format, json or
+ * human): the probe is the command that produced the text, judged on its own words.
+ */
+export const PROBE_OUTPUT_PARSERS: ReadonlySet<string> = new Set(['oslo_utils.imageutils.QemuImgInfo']);
