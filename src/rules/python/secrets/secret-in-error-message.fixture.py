@@ -63,3 +63,33 @@ class SyncGate(object):
             # ruleid: secret-in-error-message
             raise webob.exc.HTTPBadRequest(explanation='bad request %s' % req)
         return req.get_response(self.app)
+
+
+class Dispatcher(object):
+    # `params` is a masked mapping: rebuilt from its items, its keys are still the argument names, not secrets.
+    def call(self, func, params):
+        LOG.debug("call with %s", strutils.mask_dict_password(params))
+        params = {name: self.convert(value) for name, value in params.items()}
+        try:
+            return func(**params)
+        except TypeError:
+            # ok: secret-in-error-message
+            raise errors.BadArguments(names=', '.join(params))
+
+    def call_raw(self, func, params):
+        LOG.debug("call with %s", strutils.mask_dict_password(params))
+        try:
+            return func(**params)
+        except TypeError:
+            # ruleid: secret-in-error-message
+            raise errors.BadArguments(values=', '.join(params.values()))
+
+
+def check_scheme(environ):
+    scheme, _, credentials = environ['HTTP_AUTHORIZATION'].partition(' ')
+    if scheme.lower() != 'basic':
+        # ok: secret-in-error-message
+        raise webob.exc.HTTPBadRequest(explanation='unsupported scheme %s' % scheme)
+    if len(credentials) > 512:
+        # ruleid: secret-in-error-message
+        raise webob.exc.HTTPBadRequest(explanation='bad credentials %s' % credentials)
