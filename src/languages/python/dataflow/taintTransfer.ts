@@ -6,6 +6,7 @@ import { ALL_KINDS, type Shape, type SinkKind, type TaintFact } from '../../../a
 import type { TaintSpec } from '../../../analysis/taint/spec.js';
 import { ANY_POSITION, select, withoutPositions } from '../../../analysis/taint/selectors.js';
 import { dropGiven, instantiate, liveAt, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
+import { TRANSLATION_MARKERS } from '../../../models/python/exceptionRoots.js';
 import type { PythonModel } from '../model.js';
 import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unparenthesize } from '../syntax.js';
 import type { Env } from './env.js';
@@ -304,10 +305,15 @@ export class TaintTransfer implements Transfer<TaintValue> {
 
   /** `fmt % args`: each argument is formatted by its conversion; `%r`/`%d` ones cannot carry a newline. */
   private percent(n: SyntaxNode, left: TaintValue, right: TaintValue, env: Env<TaintValue>): TaintValue {
-    const fmt = stringValue(n.childForFieldName('left')!);
+    const fmt = formatText(n.childForFieldName('left')!);
+    const r = unparenthesize(n.childForFieldName('right')!);
+    // `'%(uri)s' % locals()`: the mapping is the function's own variables, and the keys the format names are the
+    // ones rendered.
+    if (fmt !== null && isLocalsCall(this.ctx.model, r)) {
+      return joinValues(conversions(fmt).map((c) => (c.key === null ? EMPTY : stringBuilt(env.get(c.key) ?? EMPTY, escapesNewlines(c)))));
+    }
     if (fmt === null) return stringBuilt(taintLattice.join(left, right));
     const convs = conversions(fmt);
-    const r = unparenthesize(n.childForFieldName('right')!);
     if (r.type === 'tuple') {
       const items = r.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
       return joinValues(items.map((item, i) => stringBuilt(this.evaluate(item, env), escapesNewlines(convs[i]))));
@@ -541,6 +547,31 @@ export class TaintTransfer implements Transfer<TaintValue> {
       }
     }
   }
+}
+
+/**
+ * The text of a format operand: a literal, or a literal passed through a translation marker (`_('... %(x)s')`,
+ * `_LE(...)`), which returns the same format in another language.
+ */
+function formatText(n: SyntaxNode): string | null {
+  const literal = stringValue(n);
+  if (literal !== null) return literal;
+  const u = unparenthesize(n);
+  if (u.type !== 'call') return null;
+  const fn = callee(u);
+  const args = callArguments(u);
+  return fn?.type === 'identifier' && TRANSLATION_MARKERS.has(fn.text) && args.length === 1 ? stringValue(args[0]!) : null;
+}
+
+/** `locals()` or `vars()` without arguments: a mapping of the calling function's variables. */
+function isLocalsCall(model: PythonModel, n: SyntaxNode): boolean {
+  if (n.type !== 'call') return false;
+  const name = model.callName(n);
+  return (name === 'locals' || name === 'vars') && callArguments(n).length === 0;
+}
+
+function callArguments(call: SyntaxNode): SyntaxNode[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => a !== null && a.type !== 'comment');
 }
 
 /** The selector of `container[index]`: a literal key, a literal position, or a computed item. */

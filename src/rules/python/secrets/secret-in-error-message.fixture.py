@@ -4,6 +4,7 @@ from oslo_log import log as logging
 from oslo_utils import strutils
 
 from shipyard import errors
+from shipyard.i18n import _
 
 CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
@@ -93,3 +94,15 @@ def check_scheme(environ):
     if len(credentials) > 512:
         # ruleid: secret-in-error-message
         raise webob.exc.HTTPBadRequest(explanation='bad credentials %s' % credentials)
+
+
+def object_url(container, name):
+    # The URL embeds the store key; `% locals()` renders whichever variables the format names.
+    url = 'swift://%s:%s@%s/%s' % (CONF.object_store.store_user, CONF.object_store.store_key, container, name)
+    if not name:
+        # ok: secret-in-error-message
+        raise errors.NotFound(_("no object name in container %(container)s") % locals())
+    if '/' in name:
+        # ruleid: secret-in-error-message
+        raise errors.NotFound(_("bad object location %(url)s") % locals())
+    return url
