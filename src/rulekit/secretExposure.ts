@@ -9,6 +9,7 @@
 // notifications, HTTP responses. Sanitizers: the library masking helpers and project functions summarised as
 // masking. Fields of a secret are not the secret (`token.user_id`), nor are `len(password)` or `password is None`.
 import { bestFact } from '../analysis/taint/facts.js';
+import { partsOf } from '../analysis/taint/selectors.js';
 import type { Sink, TaintSpec } from '../analysis/taint/spec.js';
 import type { ProjectView } from '../index/view.js';
 import { callTarget, topLevelNames } from '../index/extract.js';
@@ -70,6 +71,9 @@ const BASE_SPEC: TaintSpec = {
     ...SECRET_PROPAGATORS], carryingMethods: CARRYING_METHODS, mutatingMethods: MUTATING_METHODS,
 };
 
+/** What a masker was given: a mapping (`mask_dict_password`) or text, a command line, anything else. */
+type MaskedAs = 'dict' | 'text';
+
 /** What the module itself treats as secret: parameters (per function), fields and keys it masks or passes as credentials. */
 interface Conventions {
   /** Function node id → parameter name → why. */
@@ -80,14 +84,15 @@ interface Conventions {
   fields: Map<string, string>;
   /**
    * The parameters of `params`/`moduleParams` that the module treats as secret because it masks them (`${fn id}:${name}`,
-   * or the name alone module-wide): a masked structure holds secrets only under the keys the maskers mask.
+   * or the name alone module-wide): a masked structure holds secrets only under the keys the maskers mask. `dict`:
+   * masked by a dict masker, so its elements are its keys.
    */
-  masked: Set<string>;
+  masked: Map<string, MaskedAs>;
 }
 
 function conventions(model: PythonModel, project: ProjectView, topLevel: ReadonlySet<string>): Conventions {
-  const out: Conventions = { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Set() };
-  const note = (arg: SyntaxNode | null | undefined, call: SyntaxNode, why: string, moduleWide: boolean, masked: boolean): void => {
+  const out: Conventions = { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Map() };
+  const note = (arg: SyntaxNode | null | undefined, call: SyntaxNode, why: string, moduleWide: boolean, masked: MaskedAs | null): void => {
     if (!arg) return;
     const fn = enclosingFunction(call);
     const params = new Set(fn ? parameterNames(fn).map((p) => p.name) : []);
@@ -97,9 +102,9 @@ function conventions(model: PythonModel, project: ProjectView, topLevel: Readonl
       const n = stack.pop()!;
       if (n.type === 'identifier' && params.has(n.text) && fn) {
         const m = out.params.get(fn.id) ?? new Map<string, string>();
-        if (!m.has(n.text)) { m.set(n.text, why); if (masked) out.masked.add(`${fn.id}:${n.text}`); }
+        if (!m.has(n.text)) { m.set(n.text, why); if (masked) out.masked.set(`${fn.id}:${n.text}`, masked); }
         out.params.set(fn.id, m);
-        if (moduleWide && !out.moduleParams.has(n.text)) { out.moduleParams.set(n.text, why); if (masked) out.masked.add(n.text); }
+        if (moduleWide && !out.moduleParams.has(n.text)) { out.moduleParams.set(n.text, why); if (masked) out.masked.set(n.text, masked); }
         continue;
       }
       if (n.type === 'attribute' && n.parent?.type !== 'call') {
@@ -129,23 +134,27 @@ function conventions(model: PythonModel, project: ProjectView, topLevel: Readonl
   for (const call of model.root.descendantsOfType('call')) {
     const q = model.callName(call);
     if (isMaskingName(q)) {
-      note(positionalArgs(call)[0], call, `it is passed to \`${q}\` at line ${lineOf(call)}`, true, true);
+      note(positionalArgs(call)[0], call, `it is passed to \`${q}\` at line ${lineOf(call)}`, true, isDictMasker(q) ? 'dict' : 'text');
       continue;
     }
     // Resolving the call's target is the costly part and only a masking summary of another file can use it.
     const target = anyMasking ? callTarget(model, call, topLevel) : null;
     const masks = target !== null ? project.function(target)?.masks : undefined;
-    if (masks !== undefined) { note(positionalArgs(call)[masks], call, `it is masked by \`${target}\` at line ${lineOf(call)}`, true, true); continue; }
+    if (masks !== undefined) { note(positionalArgs(call)[masks], call, `it is masked by \`${target}\` at line ${lineOf(call)}`, true, 'text'); continue; }
     const c = callInfo(model, call);
     if (c.method === null || !CREDENTIAL_CALL_NAMES.includes(c.method)) continue;
     for (const cred of CREDENTIAL_ARGUMENTS) {
       if (!matches(cred.call, c)) continue;
       const arg = keywordArg(call, cred.keyword) ?? (cred.index !== undefined ? positionalArgs(call)[cred.index] : undefined);
-      note(arg, call, `it is passed as the credential \`${cred.keyword}\` of \`${brief(callee(call)!, 40)}\` at line ${lineOf(call)}`, false, false);
+      note(arg, call, `it is passed as the credential \`${cred.keyword}\` of \`${brief(callee(call)!, 40)}\` at line ${lineOf(call)}`, false, null);
     }
   }
   return out;
 }
+
+/** Headers whose value is `scheme SP credentials` (HTTP authentication). */
+const AUTHORIZATION_HEADER = /^(?:(?:proxy-)?authorization|http_(?:proxy_)?authorization)$/i;
+const isDictMasker = (qualified: string | null): boolean => qualified?.endsWith('mask_dict_password') ?? false;
 
 /** The webob/WSGI request parameter convention the taint models share (`req`, `request`). */
 const REQUEST_PARAMS: ReadonlySet<string> = new Set(['req', 'request']);
@@ -192,8 +201,33 @@ function bodyField(n: SyntaxNode): string | null {
   return CREDENTIAL_BODY_FIELDS.some(([p, k]) => k === key && (p === '*' || p === parent)) ? `${parent ? `['${parent}']` : ''}['${key}']` : null;
 }
 
+/**
+ * Whether the part `path` (analysis/taint/selectors.ts) of a source still holds the secret. A masked structure holds
+ * it under the keys the maskers mask, and a masked mapping's elements are its keys; one header of a request's
+ * headers is that header only; an Authorization header is `scheme SP credentials` (RFC 9110 §11.4) and Basic
+ * credentials decode to `user-id ":" password` (RFC 7617 §2): the first field of either split is the scheme word or
+ * the user id, not the credential.
+ */
+function keepsPart(path: readonly string[], masked: MaskedAs | undefined, carrier: boolean, authorization: boolean): boolean {
+  const parts = partsOf(path);
+  if (authorization && parts.some((s, i) => s === '#0' && parts[i - 1] === 'split')) return false;
+  const first = parts[0];
+  if (first === undefined) return true;
+  const key = first.startsWith("'") ? first.slice(1) : null;
+  if (masked) {
+    if (key !== null) return MASKED_KEY.test(key);
+    if (masked === 'text') return true;
+    // A mapping's elements are its keys; an item pair's first element is one.
+    return !(first === 'keys' || first.startsWith('*') || (first === 'items' && parts[2] === '*0'));
+  }
+  if (carrier) return key !== null ? CREDENTIAL_HEADERS.test(key) || GENERIC_CREDENTIAL_HEADERS.test(key) : first !== '?';
+  return true;
+}
+
 function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, topLevel: ReadonlySet<string>, carriers: Set<number>): TaintHooks {
   const anySummary = Object.keys(project.slice.functions).length > 0;
+  /** Origins that are an Authorization header's value (see keepsPart). */
+  const authorizations = new Set<number>();
   const sourceAt = (n: SyntaxNode): HookSource | null => {
     const read = optionReadOf(n);
     if (read) {
@@ -201,7 +235,10 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
       return o?.secret ? { description: `option \`${read.group}.${read.name}\` (declared secret at ${o.declaredAt})`, confidence: 'high', shape: 'str' } : null;
     }
     const header = credentialHeader(n);
-    if (header !== null) return { description: `the credential header \`${header}\``, confidence: 'high', shape: 'str' };
+    if (header !== null) {
+      if (AUTHORIZATION_HEADER.test(header)) authorizations.add(n.id);
+      return { description: `the credential header \`${header}\``, confidence: 'high', shape: 'str' };
+    }
     const field = bodyField(n);
     if (field !== null) return { description: `the credential field \`${field}\` of an API request body`, confidence: 'high', shape: 'container' };
     if (n.type === 'attribute' && REQUEST_CARRIERS.has(n.childForFieldName('attribute')!.text) && isRequestParam(n.childForFieldName('object')!)) {
@@ -217,14 +254,11 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
   // Asked of every candidate node before the analysis (to find the units a source can reach) and again of the nodes
   // it evaluates, each time it evaluates them: the answer depends on the node only (marking a carrier is idempotent).
   const sourceMemo = new Map<number, HookSource | null>();
-  /** Parameters the module masks whole (see Conventions.masked): keepsItem keeps only their masked keys. */
-  const maskedOrigins = new Set<number>();
+  /** Parameters the module masks whole (see Conventions.masked): keepsPart keeps only their masked keys. */
+  const maskedOrigins = new Map<number, MaskedAs>();
   return {
     attributesDropSources: true,
-    keepsItem: (origin, key) => {
-      if (maskedOrigins.has(origin.id)) return key === null || MASKED_KEY.test(key);
-      return !carriers.has(origin.id) || (key !== null && (CREDENTIAL_HEADERS.test(key) || GENERIC_CREDENTIAL_HEADERS.test(key)));
-    },
+    keepsPart: (origin, path) => keepsPart(path, maskedOrigins.get(origin.id), carriers.has(origin.id), authorizations.has(origin.id)),
     sourceAt(n) {
       let found = sourceMemo.get(n.id);
       if (found === undefined) sourceMemo.set(n.id, found = sourceAt(n));
@@ -239,10 +273,11 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
       }
       const own = conv.params.get(fn.id)?.get(name);
       const why = own ?? conv.moduleParams.get(name);
-      if (why && (own !== undefined ? conv.masked.has(`${fn.id}:${name}`) : conv.masked.has(name))) {
+      const maskedAs = own !== undefined ? conv.masked.get(`${fn.id}:${name}`) : conv.masked.get(name);
+      if (why && maskedAs) {
         // Masked whole, so a structure: one item of it is a secret only under a key the maskers mask.
         const p = parameterNames(fn).find((x) => x.name === name);
-        if (p) maskedOrigins.add(p.node.id);
+        if (p) maskedOrigins.set(p.node.id, maskedAs);
       }
       if (why) return { description: `parameter \`${name}\`, which this module treats as secret (${why})`, confidence: 'medium', shape: 'unknown' };
       return CREDENTIAL_PARAMETER.test(name) ? { description: `parameter \`${name}\`, a password or secret by its declaration`, confidence: 'medium', shape: 'str' } : null;
@@ -321,7 +356,7 @@ export function secretExposures(model: PythonModel, project: ProjectView): Secre
   // Masking calls and credential APIs are rare: only files with one pay for the conventions scan.
   const text = model.source;
   const conv = MASKING_SUFFIXES.some((m) => text.includes(m)) || CREDENTIAL_CALL_NAMES.some((name) => text.includes(`${name}(`)) || !project.isEmpty
-    ? conventions(model, project, topLevel) : { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Set<string>() };
+    ? conventions(model, project, topLevel) : { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Map<string, MaskedAs>() };
   if (!maySeeSecrets(model, project, conv)) { cache.set(model, []); return []; }
   // One spec object per file: the hooks depend on the file and its project slice (taintOf caches by spec).
   const spec: TaintSpec = { ...BASE_SPEC };

@@ -35,6 +35,11 @@ export interface TaintFact<N> {
    * that passes `p` (a masked copy) never takes that path.
    */
   unlessGiven?: number;
+  /**
+   * The parts of the origin's value this one is, for analyses that judge them (see selectors.ts): items, fields of a
+   * split, tuple positions, dict views, in the order they were taken. Absent: the value itself.
+   */
+  path?: readonly string[];
 }
 
 /** Evidence paths are capped: the first steps say where the value came from, the last ones how it arrived. */
@@ -45,7 +50,7 @@ export function originKey<N>(o: Origin<N>, nodeKey: (n: N) => string): string {
 }
 
 export function factKey<N>(f: TaintFact<N>, nodeKey: (n: N) => string): string {
-  return `${originKey(f.origin, nodeKey)}|${[...f.cleared].sort().join(',')}|${f.shape}${f.unlessGiven === undefined ? '' : `|u${f.unlessGiven}`}`;
+  return `${originKey(f.origin, nodeKey)}|${[...f.cleared].sort().join(',')}|${f.shape}${f.unlessGiven === undefined ? '' : `|u${f.unlessGiven}`}${f.path?.length ? `|${f.path.join('\u0001')}` : ''}`;
 }
 
 /** A set of facts, deduplicated by origin + cleared kinds + shape (the first evidence path wins). */

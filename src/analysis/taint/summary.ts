@@ -2,6 +2,7 @@
 // was cleared on the way), which sources the function returns itself, and which parameters reach which sinks.
 // A call instantiates a summary by substituting the caller's argument facts for the parameter facts.
 import { addStep, FactSet, factKey, type Step, type SinkKind, type TaintFact } from './facts.js';
+import { selectAll } from './selectors.js';
 
 export interface SinkHit<N> {
   /** The sink call. */
@@ -31,11 +32,19 @@ export interface FunctionSummary<N> {
 }
 
 /**
+ * Whether the part `path` of a source's value (see selectors.ts) still carries the source: an analysis that judges
+ * parts (one item of a masked dict is not the secret) says so; without one every part does.
+ */
+export type KeepsPart<N> = (origin: N, path: readonly string[]) => boolean;
+
+/**
  * Replaces parameter facts by the caller's argument facts (their path continues with `callStep` and the callee's
- * steps); source facts of the callee pass through, their path ending with `exitStep` when given.
+ * steps); source facts of the callee pass through, their path ending with `exitStep` when given. The part of the
+ * parameter the callee used (its fact's selector path) applies to the caller's value, and `keeps` judges the result.
  */
 export function instantiate<N>(
   calleeFacts: readonly TaintFact<N>[], args: ReadonlyArray<FactSet<N> | undefined>, callStep: Step<N>, exitStep: Step<N> = callStep,
+  keeps?: KeepsPart<N>,
 ): TaintFact<N>[] {
   const out: TaintFact<N>[] = [];
   for (const f of calleeFacts) {
@@ -43,6 +52,9 @@ export function instantiate<N>(
     const arg = args[f.origin.index];
     if (!arg) continue;
     for (const af of arg.facts) {
+      const path = f.path?.length ? selectAll(af.path, f.path) : af.path;
+      if (path === null) continue;
+      if (f.path?.length && path && keeps && af.origin.kind === 'source' && !keeps(af.origin.node, path)) continue;
       let g: TaintFact<N> = {
         origin: af.origin,
         cleared: new Set([...af.cleared, ...f.cleared]),
@@ -50,6 +62,7 @@ export function instantiate<N>(
         steps: af.steps,
         // The caller's own condition carries on; the callee's was settled by the caller (see dropGiven).
         ...(af.unlessGiven !== undefined ? { unlessGiven: af.unlessGiven } : {}),
+        ...(path?.length ? { path } : {}),
       };
       g = addStep(g, callStep);
       for (const s of f.steps) g = addStep(g, s);

@@ -22,6 +22,8 @@ export interface Transfer<V> {
   bind(value: V, target: SyntaxNode, stmt: SyntaxNode, how: BindKind): V;
   /** One element of `value` (unpacking, iteration). */
   element(value: V, container: SyntaxNode): V;
+  /** Element `index` of `value` when unpacking names the position (`a, b = value`); falls back to `element`. */
+  elementAt?(value: V, container: SyntaxNode, index: number): V;
   /**
    * The key and the value `for k, v in right` binds, when the transfer can tell them apart (`d.items()` of a dict
    * whose keys are all literals); null falls back to `element` for both.
@@ -89,7 +91,13 @@ export class ForwardWalker<V> {
   assign(target: SyntaxNode, value: V, stmt: SyntaxNode, env: Env<V>, how: BindKind): void {
     const n = target.type === 'parenthesized_expression' && target.namedChildCount === 1 ? target.namedChild(0)! : target;
     if (UNPACKING_TARGETS.has(n.type)) {
-      for (const part of n.namedChildren) if (part && part.type !== 'comment') this.assign(part, this.t.element(value, n), stmt, env, how);
+      const parts = n.namedChildren.filter((p): p is SyntaxNode => p !== null && p.type !== 'comment');
+      // Positions are known up to a starred target.
+      const star = parts.findIndex((p) => p.type === 'list_splat_pattern' || p.type === 'list_splat');
+      parts.forEach((part, i) => {
+        const v = this.t.elementAt && (star === -1 || i < star) ? this.t.elementAt(value, n, i) : this.t.element(value, n);
+        this.assign(part, v, stmt, env, how);
+      });
       return;
     }
     if (n.type === 'list_splat_pattern' || n.type === 'list_splat') {

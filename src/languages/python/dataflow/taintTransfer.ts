@@ -4,7 +4,9 @@
 import type { SyntaxNode } from '../../syntaxTree.js';
 import { ALL_KINDS, type Shape, type SinkKind, type TaintFact } from '../../../analysis/taint/facts.js';
 import type { TaintSpec } from '../../../analysis/taint/spec.js';
+import { ANY_POSITION, select, withoutPositions } from '../../../analysis/taint/selectors.js';
 import { dropGiven, instantiate, liveAt, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
+import { TRANSLATION_MARKERS } from '../../../models/python/exceptionRoots.js';
 import type { PythonModel } from '../model.js';
 import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unparenthesize } from '../syntax.js';
 import type { Env } from './env.js';
@@ -52,11 +54,12 @@ export interface TaintHooks {
    */
   attributesDropSources?: boolean;
   /**
-   * Whether the item `key` (a literal; null for a computed key) of a container that came from `origin` still
-   * carries the source: one header of the request's headers is that header only (`headers['X-Server-Id']` is not
-   * the token).
+   * Whether the part `path` (selectors.ts: items, split fields, tuple positions, dict views) of a value that came
+   * from `origin` still carries the source: one header of the request's headers is that header only
+   * (`headers['X-Server-Id']` is not the token). With this hook the analysis records the path of every fact, through
+   * summaries too.
    */
-  keepsItem?(origin: SyntaxNode, key: string | null): boolean;
+  keepsPart?(origin: SyntaxNode, path: readonly string[]): boolean;
 }
 
 export interface TaintContext {
@@ -73,15 +76,29 @@ function hookValue(n: SyntaxNode, s: HookSource): TaintValue {
 const STRING_OPS = new Set(['+', '%']);
 const NEWLINE_KINDS: readonly SinkKind[] = ['log', 'newline'];
 
-/** Formatting a container renders its repr(), which escapes newlines: it can no longer break a log or config line. */
+/**
+ * Formatting a container renders its repr(), which escapes newlines: it can no longer break a log or config line.
+ * The text built has no tuple positions left.
+ */
 function stringBuilt(v: TaintValue, repr = false): TaintValue {
   return {
-    facts: v.facts.map((f) => ({
-      ...f, shape: 'str' as Shape,
-      cleared: repr || f.shape === 'container' ? new Set([...f.cleared, ...NEWLINE_KINDS]) : f.cleared,
-    })),
+    facts: v.facts.map((f) => {
+      const path = withoutPositions(f.path);
+      const g: TaintFact<SyntaxNode> = {
+        ...f, shape: 'str' as Shape,
+        cleared: repr || f.shape === 'container' ? new Set([...f.cleared, ...NEWLINE_KINDS]) : f.cleared,
+      };
+      if (path === f.path) return g;
+      if (path?.length) g.path = path; else delete g.path;
+      return g;
+    }),
   };
 }
+
+/** Methods whose result holds the fields of the string they split. */
+const SPLITTING_METHODS: ReadonlySet<string> = new Set(['split', 'rsplit', 'partition', 'rpartition', 'splitlines']);
+/** Mapping views: their elements are the keys, or hold the values. */
+const MAPPING_VIEWS: ReadonlyMap<string, string> = new Map([['keys', 'keys'], ['values', 'values'], ['items', 'items']]);
 
 /**
  * `if not p: p = <expr>` (or `if p is None:`) where `p` is a parameter of the enclosing function: the index of `p`,
@@ -136,7 +153,45 @@ export class TaintTransfer implements Transfer<TaintValue> {
   }
 
   element(v: TaintValue): TaintValue {
-    return v.facts.isEmpty ? EMPTY : { facts: v.facts.map((f) => (f.shape === 'container' || f.shape === 'same' ? { ...f, shape: 'unknown' } : f)) };
+    return this.elementAt(v, null, null);
+  }
+
+  /** Element `index` of `v` (null: a position unknown, as when iterating); a tuple literal's other elements drop. */
+  elementAt(v: TaintValue, _container: SyntaxNode | null, index: number | null): TaintValue {
+    if (v.facts.isEmpty) return EMPTY;
+    const whole = { facts: v.facts.map((f) => (f.shape === 'container' || f.shape === 'same' ? { ...f, shape: 'unknown' as Shape } : f)) };
+    return this.part(whole, index === null ? ANY_POSITION : `*${index}`);
+  }
+
+  /**
+   * The part `sel` of `v` (see selectors.ts), when the analysis judges parts (TaintHooks.keepsPart): source facts
+   * whose part no longer carries the source drop; parameter facts record it for their callers to judge.
+   */
+  private part(v: TaintValue, sel: string): TaintValue {
+    const keeps = this.ctx.hooks?.keepsPart;
+    if (!keeps || v.facts.isEmpty) return v;
+    return {
+      ...v,
+      facts: v.facts.map((f) => {
+        const path = select(f.path, sel);
+        if (path === null) return null;
+        if (f.origin.kind === 'source' && !keeps(f.origin.node, path)) return null;
+        if (path.length === 0) { const { path: _gone, ...rest } = f; return rest; }
+        return { ...f, path };
+      }),
+    };
+  }
+
+  /** A tuple or list literal: when parts are judged, each element's facts record its position (selectors' `@N`). */
+  private sequence(n: SyntaxNode, env: Env<TaintValue>): TaintValue {
+    const items = n.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+    if (!this.ctx.hooks?.keepsPart) return joinValues(items.map((c) => this.evaluate(c, env)));
+    // Positions after a starred element are not known.
+    const star = items.findIndex((c) => c.type === 'list_splat');
+    return joinValues(items.map((c, i) => {
+      const v = this.evaluate(c, env);
+      return star === -1 || i < star ? this.part(v, `@${i}`) : v;
+    }));
   }
 
   itemPair(iterable: TaintValue, right: SyntaxNode): readonly [TaintValue, TaintValue] | null {
@@ -192,7 +247,8 @@ export class TaintTransfer implements Transfer<TaintValue> {
       case 'binary_operator': case 'boolean_operator': return this.operatorChain(n, env);
       // `name=value`: the keyword is a parameter name of the callee, not a read of a local that happens to share it.
       case 'keyword_argument': { const v = n.childForFieldName('value'); return v ? this.evaluate(v, env) : EMPTY; }
-      case 'list': case 'tuple': case 'set': case 'expression_list': case 'parenthesized_expression':
+      case 'list': case 'tuple': case 'expression_list': return this.sequence(n, env);
+      case 'set': case 'parenthesized_expression':
       case 'list_splat': case 'dictionary_splat': case 'dictionary': case 'pair': case 'await':
         return joinValues(n.namedChildren.map((c) => (c && c.type !== 'comment' ? this.evaluate(c, env) : EMPTY)));
       case 'conditional_expression': {
@@ -252,10 +308,15 @@ export class TaintTransfer implements Transfer<TaintValue> {
 
   /** `fmt % args`: each argument is formatted by its conversion; `%r`/`%d` ones cannot carry a newline. */
   private percent(n: SyntaxNode, left: TaintValue, right: TaintValue, env: Env<TaintValue>): TaintValue {
-    const fmt = stringValue(n.childForFieldName('left')!);
+    const fmt = formatText(n.childForFieldName('left')!);
+    const r = unparenthesize(n.childForFieldName('right')!);
+    // `'%(uri)s' % locals()`: the mapping is the function's own variables, and the keys the format names are the
+    // ones rendered.
+    if (fmt !== null && isLocalsCall(this.ctx.model, r)) {
+      return joinValues(conversions(fmt).map((c) => (c.key === null ? EMPTY : stringBuilt(env.get(c.key) ?? EMPTY, escapesNewlines(c)))));
+    }
     if (fmt === null) return stringBuilt(taintLattice.join(left, right));
     const convs = conversions(fmt);
-    const r = unparenthesize(n.childForFieldName('right')!);
     if (r.type === 'tuple') {
       const items = r.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
       return joinValues(items.map((item, i) => stringBuilt(this.evaluate(item, env), escapesNewlines(convs[i]))));
@@ -278,11 +339,19 @@ export class TaintTransfer implements Transfer<TaintValue> {
       const right = c.childForFieldName('right');
       const left = c.childForFieldName('left');
       const iter = right ? this.evaluate(right, inner) : EMPTY;
-      if (left) bindPattern(left, this.element(iter), inner);
+      if (left) this.bindPattern(left, this.element(iter), inner);
     }
     for (const c of n.namedChildren) if (c?.type === 'if_clause') for (const e of c.namedChildren) if (e) this.evaluate(e, inner);
     const body = n.childForFieldName('body');
     return body ? this.evaluate(body, inner) : EMPTY;
+  }
+
+  /** A comprehension's `for` target: `k, v` take the positions of each element. */
+  private bindPattern(target: SyntaxNode, v: TaintValue, env: Env<TaintValue>): void {
+    if (target.type === 'identifier') { env.set(target.text, v); return; }
+    const parts = target.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+    const star = parts.findIndex((c) => c.type === 'list_splat_pattern');
+    parts.forEach((c, i) => this.bindPattern(c, star === -1 || i < star ? this.elementAt(v, target, i) : this.element(v), env));
   }
 
   /** `sys.argv`, `os.environ` and friends, named directly or through an import alias. */
@@ -335,9 +404,13 @@ export class TaintTransfer implements Transfer<TaintValue> {
           const cleared = this.ctx.spec.environNewlineFree.test(key) ? new Set([...f.cleared, ...NEWLINE_KINDS]) : f.cleared;
           return reorigin({ ...f, shape: 'str', cleared }, n);
         }
-        const keeps = this.ctx.hooks?.keepsItem;
-        if (keeps && f.origin.kind === 'source' && !keeps(f.origin.node, key)) return null;
-        return reorigin({ ...f, shape: f.shape === 'str' ? 'str' : 'unknown' }, n);
+        const shape: Shape = f.shape === 'str' ? 'str' : 'unknown';
+        if (!this.ctx.hooks?.keepsPart) return reorigin({ ...f, shape }, n);
+        const taken = this.part(value([f]), itemSelector(key, index)).facts.facts[0];
+        if (!taken) return null;
+        // An item read right at a whole source is a source of its own: its origin moves there, with no path.
+        if (!f.path?.length && f.steps.length === 0 && f.origin.kind === 'source') { const { path: _gone, ...rest } = taken; return reorigin({ ...rest, shape }, n); }
+        return { ...taken, shape };
       }),
     };
   }
@@ -417,7 +490,11 @@ export class TaintTransfer implements Transfer<TaintValue> {
     if (m === 'format' || m === 'format_map') return stringBuilt(taintLattice.join(recv, allArgs));
     if (m === 'join') return stringBuilt(taintLattice.join(recv, this.element(allArgs)));
     if (m === 'replace' && removesNewlines(positionalArgs(n)[0])) return { facts: recv.facts.clear(NEWLINE_KINDS) };
-    if (spec.carryingMethods.has(m)) return { facts: recv.facts.map((f) => (f.shape === 'request' || f.shape === 'environ' ? null : f)) };
+    if (spec.carryingMethods.has(m)) {
+      const carried = { facts: recv.facts.map((f) => (f.shape === 'request' || f.shape === 'environ' ? null : f)) };
+      const view = SPLITTING_METHODS.has(m) ? 'split' : MAPPING_VIEWS.get(m);
+      return view ? this.part(carried, view) : carried;
+    }
     return EMPTY;
   }
 
@@ -432,11 +509,12 @@ export class TaintTransfer implements Transfer<TaintValue> {
     }
     const step = { node: n, message: `passed to \`${r.name}()\` (line ${lineOf(n)})` };
     const given = givenParameters(n, r);
+    const keeps = this.ctx.hooks?.keepsPart?.bind(this.ctx.hooks);
     for (const hit of r.summary.sinks) {
-      const facts = liveAt(hit, instantiate(dropGiven(hit.facts, given), byParam, step));
+      const facts = liveAt(hit, instantiate(dropGiven(hit.facts, given), byParam, step, step, keeps));
       if (facts.length > 0) this.hits.push({ ...hit, facts });
     }
-    return value(instantiate(dropGiven(r.summary.returns.facts, given), byParam, step, { node: n, message: `returned by \`${r.name}()\` (line ${lineOf(n)})` }));
+    return value(instantiate(dropGiven(r.summary.returns.facts, given), byParam, step, { node: n, message: `returned by \`${r.name}()\` (line ${lineOf(n)})` }, keeps));
   }
 
   private checkSinks(c: CallInfo, env: Env<TaintValue>): void {
@@ -474,6 +552,40 @@ export class TaintTransfer implements Transfer<TaintValue> {
   }
 }
 
+/**
+ * The text of a format operand: a literal, or a literal passed through a translation marker (`_('... %(x)s')`,
+ * `_LE(...)`), which returns the same format in another language.
+ */
+function formatText(n: SyntaxNode): string | null {
+  const literal = stringValue(n);
+  if (literal !== null) return literal;
+  const u = unparenthesize(n);
+  if (u.type !== 'call') return null;
+  const fn = callee(u);
+  const args = callArguments(u);
+  return fn?.type === 'identifier' && TRANSLATION_MARKERS.has(fn.text) && args.length === 1 ? stringValue(args[0]!) : null;
+}
+
+/** `locals()` or `vars()` without arguments: a mapping of the calling function's variables. */
+function isLocalsCall(model: PythonModel, n: SyntaxNode): boolean {
+  if (n.type !== 'call') return false;
+  const name = model.callName(n);
+  return (name === 'locals' || name === 'vars') && callArguments(n).length === 0;
+}
+
+function callArguments(call: SyntaxNode): SyntaxNode[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => a !== null && a.type !== 'comment');
+}
+
+/** The selector of `container[index]`: a literal key, a literal position, or a computed item. */
+function itemSelector(key: string | null, index: SyntaxNode | null): string {
+  if (key !== null) return `'${key}`;
+  const i = index ? unparenthesize(index) : null;
+  if (i?.type === 'integer' && /^\d+$/.test(i.text)) return `*${i.text}`;
+  if (i?.type === 'unary_operator' && /^-\s*\d+$/.test(i.text)) return `*-${i.text.replace(/\D/g, '')}`;
+  return '?';
+}
+
 /** A fresh source origin for a request value read here (`req.GET['name']` rather than the `req` parameter). */
 function reorigin(f: TaintFact<SyntaxNode>, n: SyntaxNode): TaintFact<SyntaxNode> {
   // Only right where the source is read: once the value travelled (steps), its origin stays where it was.
@@ -501,8 +613,5 @@ function removesNewlines(arg: SyntaxNode | undefined): boolean {
   return s !== null && (s.includes('\\n') || s.includes('\\r') || s.includes('\n'));
 }
 
-function bindPattern(target: SyntaxNode, v: TaintValue, env: Env<TaintValue>): void {
-  if (target.type === 'identifier') { env.set(target.text, v); return; }
-  for (const c of target.namedChildren) if (c) bindPattern(c, v, env);
-}
+
 

@@ -46,6 +46,27 @@ class Handler(object):
         return False
 
 
+class SignalHandle(object):
+    # `TOKEN` names an attribute of the resource ('token'): comparing a requested attribute name with it compares
+    # two names, not a client's guess with a secret.
+    ATTRIBUTES = (TOKEN, ENDPOINT) = ('token', 'endpoint')
+
+    def resolve_attribute(self, key):
+        # ok: non-constant-time-compare
+        if key == self.TOKEN:
+            return ''
+        return None
+
+
+class SharedTokenHandle(object):
+    # Here the class holds the token itself, read from the configuration.
+    TOKEN = load_shared_token()
+
+    def check(self, key):
+        # ruleid: non-constant-time-compare
+        return key == self.TOKEN
+
+
 def answer_challenge(conn, authkey, challenge):
     digest = hmac.new(authkey, challenge, "sha256").digest()
     answer = conn.recv_bytes(256)

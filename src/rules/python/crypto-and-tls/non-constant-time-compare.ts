@@ -3,7 +3,7 @@
 // is right. Needs both: secret evidence on one side (origin or name) and caller data on the other.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { callee, calleeName, comparisonPairs, descendantsOfType, isConstant, positionalArg, unparenthesize } from '../../../languages/python/syntax.js';
+import { callee, calleeName, comparisonPairs, descendantsOfType, enclosingFunction, isConstant, positionalArg, unparenthesize } from '../../../languages/python/syntax.js';
 import { DIGEST_METHODS, DIGEST_WRAPPERS, MAC_CONSTRUCTORS, MAC_FUNCTIONS, NOT_SECRET_QUALIFIERS, SECRET_NAME_WORDS } from '../../../models/python/comparison.js';
 import { operandName, provenance } from '../../../rulekit/comparisonOperands.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
@@ -82,6 +82,74 @@ function secretNameWord(name: string): string | null {
   if (!last || !SECRET_NAME_WORDS.has(last)) return null;
   if (words.slice(0, -1).some((w) => NEGATING_WORDS.has(w) || NOT_SECRET_QUALIFIERS.has(w))) return null;
   return last;
+}
+
+/**
+ * `self.TOKEN` where the class body binds `TOKEN` only to string literals (`ATTRIBUTES = (TOKEN, URL) = ('token',
+ * 'url')`): the name of an attribute, key or property, fixed in the source, not a secret the object holds at run
+ * time. Classes and their bases of this file are read; a binding anywhere else (a method's `self.TOKEN = …`) keeps
+ * it a candidate.
+ */
+function literalClassConstant(model: PythonModel, expr: SyntaxNode): boolean {
+  const n = unparenthesize(expr);
+  const object = n.type === 'attribute' ? n.childForFieldName('object') : null;
+  const name = n.childForFieldName('attribute')?.text ?? '';
+  if (object?.type !== 'identifier' || !['self', 'cls'].includes(object.text) || !/^[A-Z][A-Z0-9_]*$/.test(name)) return false;
+  const fn = enclosingFunction(n);
+  const cls = fn ? model.enclosingClass(fn) : null;
+  if (!cls) return false;
+  const values: SyntaxNode[] = [];
+  const seen = new Set<number>();
+  const visit = (c: SyntaxNode, depth: number): void => {
+    if (seen.has(c.id) || depth > 3) return;
+    seen.add(c.id);
+    for (const stmt of c.childForFieldName('body')?.namedChildren ?? []) {
+      const assign = stmt?.type === 'expression_statement' ? stmt.namedChild(0) : null;
+      if (assign?.type === 'assignment') values.push(...classBodyValues(assign, name));
+    }
+    for (const b of model.classBases(c)) {
+      const base = model.root.descendantsOfType('class_definition').find((d) => d.childForFieldName('name')?.text === b.text);
+      if (base) visit(base, depth + 1);
+    }
+  };
+  visit(cls, 0);
+  if (values.length === 0 || !values.every((v) => unparenthesize(v).type === 'string' || unparenthesize(v).type === 'concatenated_string')) return false;
+  // Not rebound on the instance by a method.
+  return !descendantsOfType(cls, 'assignment').some((a) => {
+    const left = a.childForFieldName('left');
+    return left?.type === 'attribute' && left.text.replace(/\s+/g, '') === `${object.text}.${name}`;
+  });
+}
+
+/**
+ * The values a class-body assignment binds to `name`: `NAME = v`, and in `ALL = (A, NAME) = ('a', 'n')` the
+ * element at NAME's position of the innermost right side.
+ */
+function classBodyValues(assign: SyntaxNode, name: string): SyntaxNode[] {
+  const targets: SyntaxNode[] = [];
+  let a: SyntaxNode | null = assign;
+  let right: SyntaxNode | null = null;
+  while (a?.type === 'assignment') {
+    const left = a.childForFieldName('left');
+    if (left) targets.push(left);
+    right = a.childForFieldName('right');
+    a = right;
+  }
+  if (!right) return [];
+  const out: SyntaxNode[] = [];
+  for (const t of targets) {
+    const target = unparenthesize(t);
+    if (target.type === 'identifier') { if (target.text === name) out.push(right); continue; }
+    const parts = target.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+    const i = parts.findIndex((p) => p.type === 'identifier' && p.text === name);
+    if (i === -1) continue;
+    const r = unparenthesize(right);
+    const items = r.type === 'tuple' || r.type === 'list' || r.type === 'expression_list'
+      ? r.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') : [];
+    // Unpacked from something other than a literal sequence of the same length: not known.
+    out.push(items.length === parts.length ? items[i]! : right);
+  }
+  return out;
 }
 
 function neverSecret(expr: SyntaxNode): boolean {
@@ -190,6 +258,7 @@ export default defineRule({
           if (operator === 'in' || operator === 'not in') { if (membership(left, operator, right)) return; continue; }
           if (operator !== '==' && operator !== '!=') continue;
           if (neverSecret(left) || neverSecret(right) || left.text === right.text || structuralEquality(left, right)) continue;
+          if (literalClassConstant(ctx.model, left) || literalClassConstant(ctx.model, right)) continue;
           const l = secretSide(ctx.model, left);
           const r = secretSide(ctx.model, right);
           // The secret is the side with a MAC origin, else the side that does not itself come from the request;
