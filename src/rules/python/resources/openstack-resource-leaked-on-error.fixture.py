@@ -159,10 +159,12 @@ class NetworkGlue(object):
 
 class DeviceSync(object):
 
-    def add_devices(self, context, host, found, known, found_ids):
+    def add_devices(self, context, host, found, known, found_ids, removed):
         # Each device is rolled back for its own failures only (its create, its placement report); once its
         # iteration is over the record is kept on purpose, so a failure for the next device, or after the loop,
-        # leaves it where it belongs.
+        # leaves it where it belongs. The records destroyed before the loop are other, removed devices.
+        for old in removed:
+            old.destroy(context, host)
         for key in found:
             device_obj = known[found_ids.index(key)]
             try:
