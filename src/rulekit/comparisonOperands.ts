@@ -5,6 +5,7 @@ import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { PythonModel } from '../languages/python/model.js';
 import { callee, calleeName, positionalArg, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import { NORMALISED_NAME, NORMALISING_CALLS, NORMALISING_METHODS, REQUEST_ROOTS } from '../models/python/comparison.js';
+import { SERVER_STATE_REQUEST_ATTRIBUTES } from '../models/python/taint/sources.js';
 
 /** How far value origins are followed through assignments; each hop is one `a = f(b)` in the function. */
 const MAX_HOPS = 4;
@@ -57,6 +58,34 @@ function isReceiverParameter(model: PythonModel, id: SyntaxNode): boolean {
 
 export type Provenance = 'request' | 'caller';
 
+/** Names a request object goes by in a chain: a request root (`req`, `request`), `self.request`, `ctx['request']`. */
+function namesRequest(n: SyntaxNode): boolean {
+  const e = unparenthesize(n);
+  if (e.type === 'identifier') return e.text === 'req' || e.text === 'request';
+  if (e.type === 'attribute') return e.childForFieldName('attribute')?.text === 'request';
+  if (e.type === 'subscript') return stringValue(e.childrenForFieldName('subscript')[0] ?? null) === 'request';
+  return false;
+}
+
+/**
+ * Whether the chain reads the server's own state hung on the request (`request.session[...]`, `request.user.token`,
+ * `context['request'].session.get(...)`): the framework fills those from its store, the client cannot choose them.
+ */
+function readsServerState(expr: SyntaxNode): boolean {
+  let n: SyntaxNode | null = unparenthesize(expr);
+  while (n) {
+    if (n.type === 'attribute') {
+      const obj = n.childForFieldName('object');
+      if (obj && SERVER_STATE_REQUEST_ATTRIBUTES.has(n.childForFieldName('attribute')?.text ?? '') && namesRequest(obj)) return true;
+      n = obj;
+    } else if (n.type === 'subscript') n = n.childForFieldName('value');
+    else if (n.type === 'call') n = callee(n);
+    else if (n.type === 'parenthesized_expression') n = n.namedChild(0);
+    else return false;
+  }
+  return false;
+}
+
 /**
  * Where `expr`'s data comes from when not from the function itself: `'request'` for reads from a request
  * (`req.headers`, `request.GET`, `environ[...]`), `'caller'` for a parameter (not self/cls), directly or through
@@ -69,6 +98,7 @@ export function provenance(model: PythonModel, expr: SyntaxNode, hops = 0): Prov
     const name = model.callName(n);
     if (name && PASS_THROUGH_CALLS.has(name)) { const arg = positionalArg(n, 0); return arg ? provenance(model, arg, hops + 1) : null; }
   }
+  if (readsServerState(n)) return null;
   const { root, segments } = chainRoot(n);
   if (segments.some((s) => REQUEST_ROOTS.has(s))) return 'request';
   if (!root) return null;

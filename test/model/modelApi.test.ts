@@ -247,8 +247,9 @@ const INTERNALS: ReadonlyArray<{ module: RegExp; names?: readonly string[]; use:
   { module: /languages\/python\/(?:names|valueKinds|parameters)\.js/, use: 'model.callName, model.kindOf, model.parameters (types come from languages/python/model.js)' },
   { module: /rulekit\/valueKinds\.js/, use: 'model.kindOf(expr), model.reachingValues(use), model.mayBeAssigned(use), model.mayBeSet(expr), model.dataflowOwner(node)' },
   { module: /rulekit\/blacklist\.js/, names: ['resolveCall', 'fileCalls', 'matchesName'], use: 'model.callMatching(call, patterns), model.calledNames(), model.mayCall(patterns)' },
-  // The project facts' own call naming: a rule asks the view, which memoises the file's top-level names per model.
-  { module: /index\/extract\.js/, names: ['callTarget', 'topLevelNames'], use: 'ctx.project.targetOf(model, call)' },
+  // The project facts' extractors: a rule asks the view (`ctx.project.targetOf(model, call)` memoises the file's
+  // top-level names per model), and what its own file declares through rulekit/fileFacts.js, read as the merge reads it.
+  { module: /(?:^|\/)index\//, use: 'ctx.project (targetOf, option, policyRule, contextFallback …) or rulekit/fileFacts.js (policyDefaultsOf, optionRead, ownContextFallbacks)' },
   // The naming convention alone: the logging model also knows a logger by its origin (docs/model-api.md, Logging).
   { module: /languages\/python\/(?:syntax|logging)\.js/, names: ['isLoggingCall', 'conventionalLoggingCall'], use: 'model.loggingCall(call)' },
 ];
@@ -298,7 +299,11 @@ describe('rules reach the analyses through the model', () => {
     expect(internalImports("import { blacklistCallRule, resolveCall } from '../../../rulekit/blacklist.js';")).toHaveLength(1);
     expect(internalImports("import { blacklistCallRule } from '../../../rulekit/blacklist.js';")).toEqual([]);
     expect(internalImports("import { callTarget, topLevelNames } from '../../../index/extract.js';")).toHaveLength(1);
-    expect(internalImports("import { qualifiedFunctionName } from '../../../index/extract.js';")).toEqual([]);
+    expect(internalImports("import { qualifiedFunctionName } from '../../../index/extract.js';")).toHaveLength(1);
+    expect(internalImports("import { extractPolicies } from '../../../index/policies.js';")).toHaveLength(1);
+    expect(internalImports("import { optionReadOf } from '../../../index/options.js';")).toHaveLength(1);
+    expect(internalImports("import type { ProjectView } from '../../../index/view.js';")).toEqual([]);
+    expect(internalImports("import { optionRead } from '../../../rulekit/fileFacts.js';")).toEqual([]);
     expect(internalImports("import type { Cfg } from '../../../languages/python/cfg/index.js';")).toEqual([]);
     expect(internalImports("import * as reaching from '../../../languages/python/dataflow/reaching.js';")).toHaveLength(1);
     // The naming convention alone is no answer for a rule; other syntax helpers are.

@@ -8,7 +8,10 @@ import { TRANSFER_METHODS } from '../../../models/python/resources.js';
 import { cfgOf, type Cfg, type CfgNode } from '../cfg/index.js';
 import { headerParts } from '../cfg/raises.js';
 import type { PythonModel } from '../model.js';
-import { calleeName, descendantsOfType, enclosingFunction, mentionsName, positionalArgs } from '../syntax.js';
+import { callee, calleeName, descendantsOfType, enclosingFunction, mentionsName, positionalArgs } from '../syntax.js';
+
+/** Container methods that put an element in (the container then holds the handle). */
+const ADDING_METHODS = new Set(['append', 'add', 'insert', 'appendleft']);
 import { looksLikeRelease, releasesAcquisition, type Acquisition } from './match.js';
 import { cannotFail } from './nonRaising.js';
 
@@ -42,6 +45,7 @@ export function transferred(fnBody: SyntaxNode, acq: Acquisition): boolean {
  */
 function releaseNodes(model: PythonModel, cfg: Cfg, fnBody: SyntaxNode, acq: Acquisition): CfgNode[] {
   const out: CfgNode[] = [];
+  for (const loop of containerReleaseLoops(model, fnBody, acq)) out.push(...cfg.nodesOf(loop).filter((x) => x.kind === 'statement'));
   const flags = new Set(descendantsOfType(fnBody, 'assignment')
     .filter((a) => a.childForFieldName('left')?.type === 'identifier' && ['true', 'false'].includes(a.childForFieldName('right')?.type ?? ''))
     .map((a) => a.childForFieldName('left')!.text));
@@ -55,6 +59,28 @@ function releaseNodes(model: PythonModel, cfg: Cfg, fnBody: SyntaxNode, acq: Acq
     out.push(...(at === call ? cfg.nodesAt(call) : cfg.nodesOf(at).filter((x) => x.kind === 'statement')));
   }
   return out;
+}
+
+/**
+ * Loops that release every element of a container the handle was put in (`locks.append(lock)` … `finally: for l in
+ * locks: l.release()`, heat's stack locks): the loop releases this one too, and counts from its header on — an empty
+ * container is the "nothing acquired yet" case, as for a guarded release.
+ */
+function containerReleaseLoops(model: PythonModel, fnBody: SyntaxNode, acq: Acquisition): SyntaxNode[] {
+  const handle = new Set([acq.name]);
+  const containers = new Set(descendantsOfType(fnBody, 'call').flatMap((c) => {
+    const fn = callee(c);
+    if (fn?.type !== 'attribute' || !ADDING_METHODS.has(calleeName(c) ?? '') || !positionalArgs(c).some((a) => a.text === acq.name)) return [];
+    return fn.childForFieldName('object')!.type === 'identifier' ? [fn.childForFieldName('object')!.text] : [];
+  }));
+  if (containers.size === 0 || !mentionsName(fnBody, handle)) return [];
+  return descendantsOfType(fnBody, 'for_statement').filter((loop) => {
+    const element = loop.childForFieldName('left');
+    const iterable = loop.childForFieldName('right');
+    if (element?.type !== 'identifier' || iterable?.type !== 'identifier' || !containers.has(iterable.text)) return false;
+    const asElement: Acquisition = { ...acq, name: element.text };
+    return descendantsOfType(loop.childForFieldName('body')!, 'call').some((c) => releasesAcquisition(model, c, asElement));
+  });
 }
 
 function callsOf(stmt: SyntaxNode): SyntaxNode[] {

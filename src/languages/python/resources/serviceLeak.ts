@@ -139,6 +139,30 @@ function guardedByRelease(raiser: SyntaxNode, regions: SyntaxNode[], fn: SyntaxN
   return false;
 }
 
+/**
+ * The creation sits in a loop whose own rollback is per item (every release inside the loop), and the raiser runs
+ * only once that item's iteration is over: in a following iteration (the innermost loop holds the raiser before the
+ * creation; one iteration runs forward) or after the loop. The item was kept on purpose (cyborg's device records, each
+ * removed only when its own creation or report failed). The graph does not always mark the way round the loop (the
+ * edge from a body's last `if` back to the header is a plain `false` edge), so the syntax decides.
+ */
+function pastItsIteration(raiser: SyntaxNode, c: Creation, releases: readonly SyntaxNode[], fn: SyntaxNode): boolean {
+  const loops = loopsAround(c.stmt, fn);
+  const loop = loops[0];
+  if (!loop) return false;
+  if (within(raiser, loop)) return raiser.startIndex < c.stmt.startIndex;
+  // A release before the creation and in no loop with it (another loop's cleanup of other records) never follows it.
+  const follows = (r: SyntaxNode): boolean => r.startIndex > c.stmt.startIndex || loops.some((l) => within(r, l));
+  return releases.every((r) => !follows(r) || within(r, loop));
+}
+
+/** The loops around `node` within `fn`, innermost first. */
+function loopsAround(node: SyntaxNode, fn: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let n = node.parent; n && n.id !== fn.id; n = n.parent) if (n.type === 'for_statement' || n.type === 'while_statement') out.push(n);
+  return out;
+}
+
 /** A caught exception enters a handler body when the clause's test is true. */
 const catching = {
   catches: (e: FlowEdge<CfgNode>): boolean => e.kind === 'true' && (e.from.ast?.type === 'except_clause' || e.from.ast?.type === 'except_group_clause'),
@@ -184,7 +208,7 @@ export function serviceLeaks(model: PythonModel, fn: SyntaxNode): ServiceLeak[] 
       const handler = cleanupClauses.find((cl) => path.some((n) => n.ast && within(n.ast, clauseBlock(cl)))) ?? null;
       // In a following iteration only an incomplete rollback handler is this defect; a step the author left
       // outside every try is too weak a signal there.
-      if (!handler && (inClause.length === 0 || later)) continue;
+      if (!handler && (inClause.length === 0 || later || pastItsIteration(raiser, c, releases, fn))) continue;
       out.push({ creation: c, raiser, handler, release: handler ? null : inClause[0]! });
       reported.add(c.handle);
       break;

@@ -27,6 +27,15 @@ export const REQUEST_ATTRIBUTES: readonly RequestAttribute[] = [
   { attribute: 'COOKIES', shape: 'container', clears: NO_NEWLINE }, { attribute: 'META', shape: 'environ' },
 ];
 
+/**
+ * Attributes a web framework sets on the request from the server's own state, not from what the client sent: Django's
+ * `request.session` (SessionMiddleware loads it from the server's store by the key the cookie names; the signed-cookie
+ * backend's data is signed with SECRET_KEY) and `request.user` (AuthenticationMiddleware, from the session). A client
+ * chooses neither; a value read from them is no client claim (Django docs, "How to use sessions"; OWASP Session
+ * Management Cheat Sheet: session data lives server-side, the client holds an identifier).
+ */
+export const SERVER_STATE_REQUEST_ATTRIBUTES: ReadonlySet<string> = new Set(['session', 'user']);
+
 /** WSGI environ keys set from the client's request line and headers (not the server's own entries). */
 export const CLIENT_ENVIRON_KEYS = /^(HTTP_\w+|QUERY_STRING|PATH_INFO|REQUEST_URI|RAW_URI|CONTENT_TYPE|SCRIPT_NAME)$/;
 /** Header-derived and still-encoded environ entries: no raw newline can arrive in them. */

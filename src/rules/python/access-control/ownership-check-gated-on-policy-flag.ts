@@ -4,11 +4,11 @@
 // reported when its class checks the switch-off mode explicitly elsewhere (`if not CONF.oslo_policy.X: enforce(...)`).
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { comparisonPairs, descendantsOfType, enclosingFunction, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
-import { optionReadOf } from '../../../index/options.js';
 import { OWNER_FIELDS } from '../../../models/python/openstack/context.js';
 import { POLICY_ENFORCEMENT_FLAGS } from '../../../models/python/openstack/policy.js';
 import { isKnownAuthorizationCall } from '../../../rulekit/authorization.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { optionRead } from '../../../rulekit/fileFacts.js';
 import { line } from '../../../rulekit/openstack.js';
 
 /** The enforcement switch `cond` requires to be on (a positive operand of an `and` chain), or null. */
@@ -17,7 +17,7 @@ function requiredFlag(cond: SyntaxNode): { node: SyntaxNode; flag: string } | nu
   if (n.type === 'boolean_operator' && n.childForFieldName('operator')?.text === 'and') {
     return requiredFlag(n.childForFieldName('left')!) ?? requiredFlag(n.childForFieldName('right')!);
   }
-  const read = optionReadOf(n);
+  const read = optionRead(n);
   const flag = read ? `${read.group}.${read.name}` : null;
   return flag !== null && POLICY_ENFORCEMENT_FLAGS.has(flag) ? { node: n, flag } : null;
 }
@@ -61,7 +61,7 @@ function checksSwitchOff(root: SyntaxNode, flag: string): boolean {
     const n = unparenthesize(cond);
     if (n.type === 'boolean_operator' && n.childForFieldName('operator')?.text === 'and') return negated(n.childForFieldName('left')!) || negated(n.childForFieldName('right')!);
     if (n.type !== 'not_operator') return false;
-    const read = optionReadOf(n.childForFieldName('argument')!);
+    const read = optionRead(n.childForFieldName('argument')!);
     return read !== null && `${read.group}.${read.name}` === flag;
   };
   // A check there: an ownership check, or a call naming a policy rule (`check_policy('svc:thing:create_legacy')`:

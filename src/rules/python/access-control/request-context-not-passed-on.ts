@@ -4,10 +4,9 @@
 import type { PythonModel } from '../../../languages/python/model.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { descendantsOfType, enclosingFunction, hasStarArgs, keywordArg, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
-import { contextFallbacks } from '../../../index/contextFallback.js';
-import { qualifiedFunctionName } from '../../../index/extract.js';
 import { CONTEXT_NAMES } from '../../../models/python/openstack/context.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { ownContextFallbacks } from '../../../rulekit/fileFacts.js';
 import { calleeText } from '../../../rulekit/openstack.js';
 
 /** Context names that already stand for an admin context: passing them on would not narrow anything. */
@@ -62,7 +61,7 @@ export default defineRule({
     return {
       module() {
         if (ctx.model.isTestCode()) return;
-        const local = new Map(contextFallbacks(ctx.model, qualifiedFunctionName).map((f) => [`:${f.name}`, f]));
+        const local = ownContextFallbacks(ctx.model);
         const project = ctx.project.slice.contextFallbacks;
         if (local.size === 0 && !project) return;
         for (const call of ctx.model.root.descendantsOfType('call')) {

@@ -2,9 +2,9 @@
 // named with an acting verb) whose check string admits any authenticated caller — `@`, `""`, or an alias that
 // resolves to one of them, in this file or (through the project facts) anywhere in the project.
 import { openWriteDefaults } from '../../../analysis/policy/defaults.js';
-import { extractPolicies } from '../../../index/policies.js';
 import { stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import { policyDefaultsOf } from '../../../rulekit/fileFacts.js';
 
 export default defineRule({
   meta: {
@@ -38,7 +38,7 @@ export default defineRule({
     return {
       module() {
         if (ctx.model.isTestCode()) return;
-        const { policies, checkNodes } = extractPolicies(ctx.model);
+        const { policies, checkNodes } = policyDefaultsOf(ctx.model);
         if (policies.length === 0) return;
         const found = openWriteDefaults(policies, (n) => ctx.project.policyRule(n), (r) => ctx.project.policyRef(r));
         for (const o of found) {

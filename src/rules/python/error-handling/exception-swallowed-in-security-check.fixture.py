@@ -173,3 +173,36 @@ def import_record(db, record):
     except Exception:
         LOG.warning("invalid record")
     db.insert(record)
+
+
+class QuotaRestore(object):
+    # Each re-count is a write in its own transaction: the "check" takes the session the try commits, so it is
+    # called for the write (its verdict is a return value nobody reads here), and the handler rolls that write back.
+    # The project it names is used again afterwards, by the next re-count.
+    def revert(self, sessions, repos, project_id, children):
+        session = sessions.get()
+        try:
+            # ok: exception-swallowed-in-security-check
+            repos.check_quota_met(session, 'pool', project_id)
+            session.commit()
+        except Exception:
+            session.rollback()
+        for _ in range(children):
+            session = sessions.get()
+            try:
+                # ok: exception-swallowed-in-security-check
+                repos.check_quota_met(session, 'member', project_id)
+                session.commit()
+            except Exception:
+                session.rollback()
+
+
+def save_profile(db, session, profile):
+    # The session commits, but the check was not handed it: a failed validation still lets the profile through.
+    try:
+        # ruleid: exception-swallowed-in-security-check
+        validate_profile(profile)
+        session.commit()
+    except Exception:
+        LOG.warning("invalid profile")
+    db.store(profile)

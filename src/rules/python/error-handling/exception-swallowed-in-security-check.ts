@@ -81,6 +81,24 @@ function judgedValueUsedAfter(call: SyntaxNode, tryStatement: SyntaxNode, fn: Sy
   return descendantsOfType(fn, 'identifier').some((id) => id.startIndex >= tryStatement.endIndex && names.has(id.text));
 }
 
+/**
+ * The "check" writes through a transaction the try then commits (`repos.check_quota_met(session, …)` then
+ * `session.commit()`): it is called for its side effect, a write whose verdict, if any, it returns rather than
+ * raises, and the handler's job is that transaction, not a denial.
+ */
+function stepOfCommittedTransaction(call: SyntaxNode, body: SyntaxNode): boolean {
+  const handed = new Set<string>();
+  for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    const value = arg?.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
+    if (value?.type === 'identifier') handed.add(value.text);
+  }
+  return descendantsOfType(body, 'call').some((c) => {
+    const callee = c.childForFieldName('function');
+    const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
+    return c.startIndex > call.endIndex && calleeName(c) === 'commit' && object?.type === 'identifier' && handed.has(object.text);
+  });
+}
+
 export default defineRule({
   meta: {
     id: 'exception-swallowed-in-security-check',
@@ -126,6 +144,7 @@ export default defineRule({
           const check = checks.find((c) => c.authz) ?? checks[0]!;
           // An authorisation decides by raising alone; a validation's value may be judged again after the try.
           if (!check.authz && fn && (retestedAfter(check.call, node, fn) || !judgedValueUsedAfter(check.call, node, fn))) continue;
+          if (!check.authz && stepOfCommittedTransaction(check.call, body)) continue;
           const handler = clause.text.split('\n')[0]!.trim().replace(/:$/, '');
           ctx.report({
             node: check.call, messageId: check.authz ? 'authz' : 'validation', data: { check: check.name, handler },

@@ -139,3 +139,35 @@ def refresh_known(cache, known, names):
             # ruleid: return-in-loop-handler
             return
         cache.refresh(known[name])
+
+
+def patch_link_fields(port, records, parse):
+    # The loop only gathers the port's fields; they are set and saved after it. A malformed record rejects the
+    # whole patch, the fields before it too: nothing is left half-applied.
+    fields = {}
+    for kind, raw in records:
+        try:
+            value = parse(kind, raw)
+        except ValueError:
+            LOG.warning("malformed record of type %s", kind)
+            # ok: return-in-loop-handler
+            return
+        fields[kind] = value.strip()
+    for kind in fields:
+        port.set_field(kind, fields[kind])
+    port.save()
+
+
+def unbind_and_collect(client, port_ids):
+    # The list is read after the loop, but each port is also unbound in the loop: the rest stay bound.
+    done = []
+    for port_id in port_ids:
+        try:
+            port = client.show_port(port_id)
+        except PortNotFound:
+            LOG.debug("port %s no longer exists", port_id)
+            # ruleid: return-in-loop-handler
+            return
+        client.update_port(port["id"], {"device_id": ""})
+        done.append(port_id)
+    LOG.info("unbound %s", done)

@@ -83,6 +83,45 @@ function exceptionNames(types: SyntaxNode): string[] {
   return exceptTypes(types).map((p) => p.text.split('.').pop() ?? p.text);
 }
 
+const FILLING_METHODS = new Set(['append', 'add', 'update', 'extend', 'insert', 'setdefault']);
+
+/**
+ * The loop only gathers a batch the function applies after it: a local made before the loop, filled in the body
+ * (`patch[item] = value`, `found.append(x)`) and read after the loop (ironic's LLDP hook collects a port's link fields,
+ * then sets and saves them). A `return` in the body then drops the whole batch, the items before the bad one as well:
+ * malformed input is rejected as a whole, nothing is left half-processed. Only when the body acts on nothing itself.
+ */
+function gathersBatchAppliedAfter(model: PythonModel, loop: SyntaxNode, body: SyntaxNode, fn: SyntaxNode): boolean {
+  const before = new Set<string>();
+  for (const a of descendantsOfType(fn, 'assignment')) {
+    const left = a.childForFieldName('left');
+    if (a.endIndex <= loop.startIndex && left?.type === 'identifier') before.add(left.text);
+  }
+  const filled = new Set<string>();
+  for (const a of descendantsOfType(body, 'assignment')) {
+    const left = a.childForFieldName('left');
+    const target = left?.type === 'subscript' ? left.childForFieldName('value') : null;
+    if (target?.type === 'identifier' && before.has(target.text)) filled.add(target.text);
+  }
+  for (const c of descendantsOfType(body, 'call')) {
+    const f = c.childForFieldName('function');
+    const object = f?.type === 'attribute' ? f.childForFieldName('object') : null;
+    if (object?.type === 'identifier' && before.has(object.text) && FILLING_METHODS.has(f!.childForFieldName('attribute')?.text ?? '')) filled.add(object.text);
+  }
+  if (filled.size === 0) return false;
+  // A call made for its effect (a statement of its own) other than logging or filling the batch: the loop also acts
+  // on each item, and those after the bad one are left undone.
+  const acts = descendantsOfType(body, 'expression_statement').some((stmt) => {
+    const call = stmt.namedChild(0);
+    if (call?.type !== 'call' || model.loggingCall(call)) return false;
+    const f = call.childForFieldName('function');
+    const object = f?.type === 'attribute' ? f.childForFieldName('object') : null;
+    return !(object?.type === 'identifier' && filled.has(object.text) && FILLING_METHODS.has(f!.childForFieldName('attribute')?.text ?? ''));
+  });
+  if (acts) return false;
+  return descendantsOfType(fn, 'identifier').some((id) => id.startIndex >= loop.endIndex && filled.has(id.text));
+}
+
 export default defineRule({
   meta: {
     id: 'return-in-loop-handler',
@@ -122,6 +161,7 @@ export default defineRule({
         if (names.size === 0) return;
         // A loop that breaks out has an explicit notion of stopping early; a function returning values may be a search.
         if (ownStatements(body, new Set(['break_statement'])).length > 0 || returnsValues(fn)) return;
+        if (gathersBatchAppliedAfter(ctx.model, loop, body, fn)) return;
         const data = { target: [...names].join(', '), iterable: truncate(iterable.text, 40) };
 
         for (const tryStmt of ownStatements(body, new Set(['try_statement']))) {

@@ -1,5 +1,6 @@
 import cgi
 import html
+from urllib.parse import quote
 from xml.sax import saxutils
 
 from django.utils.html import escape
@@ -71,3 +72,42 @@ def counts(total):
 def not_markup(a, b):
     # ok: markup-attribute-unescaped
     return 'a < %s and b="%s"' % (a, html.escape(b))
+
+
+def kind_row(kind, name):
+    # The classes are escaped one by one inside the generator the join consumes.
+    # ok: markup-attribute-unescaped
+    return '<tr class="%s"><td>%s</td></tr>' % (' '.join('kind-' + html.escape(k) for k in kind.split('/')),
+                                                html.escape(name))
+
+
+def kind_row_raw(kind, name):
+    # ruleid: markup-attribute-unescaped[unescaped]
+    return '<tr class="%s"><td>%s</td></tr>' % (' '.join('kind-' + k for k in kind.split('/')), html.escape(name))
+
+
+class Listing(object):
+    def _sheet_path(self, depth):
+        if self.sheet.startswith('/'):
+            path = quote(self.sheet, ':/')
+        else:
+            path = '../' * depth + quote(self.sheet)
+        return path
+
+    def _raw_path(self, depth):
+        return '../' * depth + self.sheet
+
+    def head(self, label, depth):
+        # A URL-quoted path built by a method of this class, and a quoted name with a literal suffix.
+        # ok: markup-attribute-unescaped
+        out = '<link rel="stylesheet" href="%s" /><title>%s</title>' % (self._sheet_path(depth), html.escape(label))
+        # ok: markup-attribute-unescaped
+        out += '<a href="./%s">%s</a>' % (quote(label).replace('.', '%2E') + '?raw', html.escape(label))
+        return out
+
+    def head_raw(self, label, depth, query):
+        # ruleid: markup-attribute-unescaped[unescaped]
+        out = '<link rel="stylesheet" href="%s" /><title>%s</title>' % (self._raw_path(depth), html.escape(label))
+        # ruleid: markup-attribute-unescaped[unescaped]
+        out += '<a href="./%s">%s</a>' % (quote(label) + query, html.escape(label))
+        return out

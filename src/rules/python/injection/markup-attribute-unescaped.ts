@@ -6,7 +6,7 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { markupContexts, type MarkupContext } from '../../../analysis/markupContext.js';
 import { formatTemplate, fStringTemplate, percentTemplate, type Template } from '../../../languages/python/markupTemplates.js';
-import { descendantsOfType, enclosingFunction, isFalsy, keywordArg, positionalArgs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import { callee, descendantsOfType, enclosingFunction, isFalsy, keywordArg, positionalArgs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { MARKUP_ESCAPERS, MARKUP_INERT_CALLS, type MarkupEscaper } from '../../../models/python/markupEscapers.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { abbreviate } from '../../../rulekit/text.js';
@@ -16,6 +16,21 @@ const ESCAPERS = new Map(MARKUP_ESCAPERS.map((e) => [e.name, e]));
 const TEXT_CALLS = new Set(['str', 'unicode', 'six.text_type', 'oslo_utils.encodeutils.safe_decode', 'django.utils.encoding.force_str', 'django.utils.encoding.force_text']);
 
 type Escaping = { kind: 'inert' } | { kind: 'plain' } | { kind: 'escaped'; name: string; quotes: boolean };
+
+/** String methods whose result holds only the receiver's characters and those of their (literal) arguments. */
+const KEEPING_METHODS = new Set(['replace', 'lower', 'upper', 'strip', 'lstrip', 'rstrip', 'title', 'capitalize', 'casefold', 'split']);
+const COMPREHENSIONS = new Set(['generator_expression', 'list_comprehension']);
+
+/**
+ * The escaping of a value made of parts: plain if any part is, a quote-leaving escape if any part has one, escaped if
+ * any part is, else inert. Null for no parts.
+ */
+function combine(parts: readonly Escaping[]): Escaping | null {
+  if (parts.length === 0) return null;
+  if (parts.some((p) => p.kind === 'plain')) return { kind: 'plain' };
+  const escaped = parts.filter((p): p is Extract<Escaping, { kind: 'escaped' }> => p.kind === 'escaped');
+  return escaped.find((p) => !p.quotes) ?? escaped[0] ?? { kind: 'inert' };
+}
 
 function quotesEncoded(e: MarkupEscaper, call: SyntaxNode): boolean {
   const q = e.quotes;
@@ -34,11 +49,25 @@ class Escapes {
   private readonly escapers = new Map<string, string | null>();
   constructor(private readonly model: PythonModel) {}
 
-  /** How `expr` is escaped: a call written there, or every assignment of a local name in the function. */
+  /**
+   * How `expr` is escaped: a call written there, or every assignment of a local name in the function. A value built
+   * of parts is judged by its parts: `a + b`, `'../' * n`, `quote(p).replace('.', '%2E')`, `' '.join(escape(t) for t
+   * in ts)`, and the return values of a function of this file it calls (`self._css_path(prefix)`).
+   */
   of(expr: SyntaxNode, depth = 0): Escaping {
     const e = unparenthesize(expr);
     if (e.type === 'integer' || e.type === 'float' || stringValue(e) !== null) return { kind: 'inert' };
+    if (e.type === 'binary_operator' && depth < 4) {
+      const op = e.childForFieldName('operator')?.text;
+      const left = e.childForFieldName('left')!;
+      const right = e.childForFieldName('right')!;
+      if (op === '+') return combine([this.of(left, depth + 1), this.of(right, depth + 1)])!;
+      // `'../' * depth`: the literal repeated; the count adds no characters.
+      if (op === '*' && (stringValue(left) !== null || stringValue(right) !== null)) return { kind: 'inert' };
+    }
     if (e.type === 'call') {
+      const parts = depth < 4 ? this.partsOfCall(e, depth) : null;
+      if (parts) return parts;
       const name = this.model.callName(e);
       if (!name) return { kind: 'plain' };
       const esc = ESCAPERS.get(name);
@@ -53,6 +82,33 @@ class Escapes {
       if (bound.length > 0 && bound.every((b) => b.kind !== 'plain')) return bound.find((b) => b.kind === 'escaped') ?? bound[0]!;
     }
     return { kind: 'plain' };
+  }
+
+  /** A call whose result is made of parts that can be judged, or null: a keeping string method, a join, a local function. */
+  private partsOfCall(call: SyntaxNode, depth: number): Escaping | null {
+    const fn = callee(call);
+    // `f(x for x in y)`: the generator is the argument list itself.
+    const list = call.childForFieldName('arguments');
+    const args = list?.type === 'generator_expression' ? [list] : list?.namedChildren.filter((a): a is SyntaxNode => a !== null) ?? [];
+    if (fn?.type === 'attribute') {
+      const object = fn.childForFieldName('object')!;
+      const method = fn.childForFieldName('attribute')!.text;
+      const literalArgs = args.every((a) => stringValue(a) !== null || a.type === 'integer');
+      if (KEEPING_METHODS.has(method) && literalArgs && stringValue(object) === null) return this.of(object, depth + 1);
+      // `sep.join(<comprehension>)` with a literal separator: the elements' escaping.
+      if (method === 'join' && stringValue(object) !== null && args.length === 1 && COMPREHENSIONS.has(args[0]!.type)) {
+        const body = args[0]!.childForFieldName('body');
+        return body ? this.of(body, depth + 1) : null;
+      }
+    }
+    // A function of this file: every value it returns.
+    const def = fn ? this.model.definitionOf(fn) : null;
+    if (!def) return null;
+    const returned = descendantsOfType(def, 'return_statement')
+      .filter((r) => enclosingFunction(r)?.id === def.id)
+      .map((r) => r.namedChild(0));
+    if (returned.some((v) => v === null)) return { kind: 'plain' };
+    return combine(returned.map((v) => this.of(v!, depth + 1)));
   }
 
   private bindings(id: SyntaxNode): SyntaxNode[] {

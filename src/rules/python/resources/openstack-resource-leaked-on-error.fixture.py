@@ -155,3 +155,45 @@ class NetworkGlue(object):
 
     def _lookup_path_hint(self, context, attachment):
         attachment['hint'] = self.hint_api.show_hint(context, attachment['id'])
+
+
+class DeviceSync(object):
+
+    def add_devices(self, context, host, found, known, found_ids, removed):
+        # Each device is rolled back for its own failures only (its create, its placement report); once its
+        # iteration is over the record is kept on purpose, so a failure for the next device, or after the loop,
+        # leaves it where it belongs. The records destroyed before the loop are other, removed devices.
+        for old in removed:
+            old.destroy(context, host)
+        for key in found:
+            device_obj = known[found_ids.index(key)]
+            try:
+                # ok: openstack-resource-leaked-on-error
+                device_obj.create(context, host)
+            except Exception:
+                LOG.exception('could not add device %s', key)
+                device_obj.destroy(context, host)
+                continue
+            reported = True
+            try:
+                self.placement.report(context, device_obj)
+            except Exception:
+                reported = False
+            if not reported:
+                device_obj.destroy(context, host)
+        for key in found:
+            device_obj = known[found_ids.index(key)]
+            self.placement.refresh(context, device_obj)
+
+    def add_devices_unreported(self, context, host, found, known, found_ids):
+        # Within the iteration the record is still undone only when its create fails: a failed report leaves it.
+        for key in found:
+            device_obj = known[found_ids.index(key)]
+            try:
+                # ruleid: openstack-resource-leaked-on-error
+                device_obj.create(context, host)
+            except Exception:
+                LOG.exception('could not add device %s', key)
+                device_obj.destroy(context, host)
+                continue
+            self.placement.report(context, device_obj)

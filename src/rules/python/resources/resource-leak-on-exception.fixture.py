@@ -144,3 +144,36 @@ def read_banner(path):
     banner = handle.read(64)
     handle.close()
     return banner
+
+
+def migrate_all(ctxt, stacks, make_lock):
+    # Each lock goes into `locks` before it is taken; the finally releases every one the list holds.
+    locks = []
+    try:
+        for st in stacks:
+            # The next lock may fail to be made while this one is held: the finally releases it.
+            # ok: resource-leak-on-exception
+            lock = make_lock(ctxt, st)
+            locks.append(lock)
+            lock.acquire()
+        ctxt.migrate(stacks)
+    finally:
+        for lock in locks:
+            lock.release()
+
+
+def migrate_all_forgetful(ctxt, stacks, make_lock):
+    # The finally walks another list: the lock taken here is released only on the normal path.
+    locks = []
+    others = []
+    for st in stacks:
+        lock = make_lock(ctxt, st)
+        locks.append(lock)
+        lock.acquire()
+        try:
+            # ruleid: resource-leak-on-exception
+            ctxt.migrate(st)
+        finally:
+            for lock in others:
+                lock.release()
+        lock.release()

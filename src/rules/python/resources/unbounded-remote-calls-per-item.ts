@@ -6,7 +6,7 @@ import { callee, calleeName, descendantsOfType, mentionsName } from '../../../la
 import type { PythonModel } from '../../../languages/python/model.js';
 import { API_CONSTRUCTORS, IN_PROCESS_RECEIVER, LIMIT_CHECK_METHODS, PER_HOST_METHODS, REMOTE_METHODS, REMOTE_RECEIVER, REQUEST_DATA_ATTRIBUTES } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
-import { brief, callsIn, calleeText, line, networkCall, receiver } from '../../../rulekit/openstack.js';
+import { brief, callsIn, calleeText, isReleaseCall, line, networkCall, receiver } from '../../../rulekit/openstack.js';
 
 const LOOP_EXIT_NODES = new Set(['return_statement', 'break_statement']);
 
@@ -169,6 +169,9 @@ export default defineRule({
           }
           if (!outer && !perHost) continue;
           if (followedByExit(remote.call, loop) || memoised(remote.call, loop)) continue;
+          // Releasing each item of nested collections (a revert unplugging and deleting every port it added, amphora
+          // by amphora) costs one call per resource the service already holds: bounded by what was created.
+          if (!remote.via && isReleaseCall(remote.call)) continue;
           reportedCalls.add(remote.call.id);
           const outerText = outer ? `once per element of \`${brief(loopParts(outer)?.iterable ?? outer, 40)}\` (line ${line(outer)})` : `once per candidate host in \`${fnName}\``;
           ctx.report({
