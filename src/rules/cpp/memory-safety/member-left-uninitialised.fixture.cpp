@@ -175,3 +175,43 @@ public:
         void *other;
     };
 };
+
+// The size is only read when the area, which the class initialises, says the mapping was made.
+class KeymapPrivate
+{
+public:
+    // ok: member-left-uninitialised
+    KeymapPrivate() : m_fd(-1) {}
+    ~KeymapPrivate()
+    {
+        if (m_area)
+            munmap(m_area, m_size);
+        if (m_fd >= 0 && m_size > 0)
+            close(m_fd);
+    }
+    void map(const char *text);
+
+private:
+    char *m_area = nullptr;
+    size_t m_size;
+    int m_fd;
+};
+
+// A guard on the very member left unset does not help: the test itself reads garbage.
+class Recorder
+{
+public:
+    // confidence: medium
+    // ruleid: member-left-uninitialised
+    Recorder() : m_started(false) {}
+    ~Recorder()
+    {
+        if (m_output)
+            m_output->close();
+    }
+    void start();
+
+private:
+    bool m_started;
+    QIODevice *m_output;
+};
