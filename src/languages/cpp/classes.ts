@@ -31,6 +31,8 @@ export interface ClassShape {
   defaulted: boolean;
   /** Names of the other methods it declares, sorted. */
   methods: string[];
+  /** Those of them declared private or protected (only the class and its heirs call them); absent in older facts. */
+  hidden?: string[];
 }
 
 /** A class declared in this file: its shape and the nodes rules point at. */
@@ -76,14 +78,23 @@ function classOf(cls: SyntaxNode, enums: ReadonlySet<string>): DeclaredClass | n
   const shape: ClassShape = { path: classPath(cls), line: cls.startPosition.row + 1, members: [], ctors: 0, defaulted: false, methods: [] };
   const memberNodes = new Map<string, SyntaxNode>();
   const methods = new Set<string>();
+  const hidden = new Set<string>();
+  let access = cls.type === 'struct_specifier' ? 'public' : 'private';
   for (const item of body.namedChildren) {
+    if (item.type === 'access_specifier') {
+      access = item.text.trim();
+      continue;
+    }
     const fnDecl = item.descendantsOfType('function_declarator').find((f) => f.parent === item || f.parent?.parent === item);
     if (fnDecl) {
       const declared = fnDecl.childForFieldName('declarator')?.text ?? '';
       if (declared === own) {
         shape.ctors++;
         if (item.children.some((c) => c.type === 'default_method_clause')) shape.defaulted = true;
-      } else methods.add(declared);
+      } else {
+        methods.add(declared);
+        if (access !== 'public') hidden.add(declared);
+      }
       continue;
     }
     if (item.type !== 'field_declaration') continue;
@@ -99,6 +110,7 @@ function classOf(cls: SyntaxNode, enums: ReadonlySet<string>): DeclaredClass | n
     }
   }
   shape.methods = [...methods].sort();
+  shape.hidden = [...hidden].sort();
   return { shape, node: cls, memberNodes };
 }
 

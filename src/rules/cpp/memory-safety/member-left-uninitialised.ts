@@ -20,7 +20,7 @@ const WHOLE_OBJECT_WRITES = new Set(['memset', 'qMemSet', 'memcpy', 'bzero', 'fi
  * another file of the project (`declaredIn`, from the project facts; its methods can only be out of line here).
  */
 interface ClassInfo {
-  name: string; path: string; node: SyntaxNode | null; members: MemberShape[]; allMembers: readonly string[]; methods: ReadonlySet<string>; ctorsDeclared: number; defaulted: boolean;
+  name: string; path: string; node: SyntaxNode | null; members: MemberShape[]; allMembers: readonly string[]; methods: ReadonlySet<string>; hidden: ReadonlySet<string>; ctorsDeclared: number; defaulted: boolean;
   memberNodes: ReadonlyMap<string, SyntaxNode>; declaredIn?: string;
 }
 
@@ -33,14 +33,14 @@ const mustSet = (members: readonly MemberShape[]): MemberShape[] => members.filt
 function localClass(c: DeclaredClass): ClassInfo {
   const { shape } = c;
   return {
-    name: baseName(shape.path), path: shape.path, node: c.node, members: mustSet(shape.members), allMembers: shape.members.map((m) => m.name), methods: new Set(shape.methods),
+    name: baseName(shape.path), path: shape.path, node: c.node, members: mustSet(shape.members), allMembers: shape.members.map((m) => m.name), methods: new Set(shape.methods), hidden: new Set(shape.hidden ?? []),
     ctorsDeclared: shape.ctors, defaulted: shape.defaulted, memberNodes: c.memberNodes,
   };
 }
 
 function remoteClass(c: CppClassFact): ClassInfo {
   return {
-    name: baseName(c.path), path: c.path, node: null, members: mustSet(c.members), allMembers: c.members.map((m) => m.name), methods: new Set(c.methods),
+    name: baseName(c.path), path: c.path, node: null, members: mustSet(c.members), allMembers: c.members.map((m) => m.name), methods: new Set(c.methods), hidden: new Set(c.hidden ?? []),
     ctorsDeclared: c.ctors, defaulted: c.defaulted, memberNodes: new Map(), declaredIn: c.file,
   };
 }
@@ -96,6 +96,16 @@ function isPlainWrite(id: SyntaxNode): boolean {
   return p?.type === 'assignment_expression' && p.childForFieldName('left')?.id === target.id && p.child(1)?.text === '=';
 }
 
+/**
+ * Whether `id` is handed to a call by address (`glCreateObjects(1, &m_id)`, `read(fd, &this->m_header, n)`): an
+ * out-parameter the callee fills, not a read of the old value.
+ */
+function isAddressArgument(id: SyntaxNode): boolean {
+  const target = id.parent?.type === 'field_expression' ? id.parent : id;
+  const p = target.parent;
+  return p?.type === 'pointer_expression' && p.child(0)?.text === '&' && p.parent?.type === 'argument_list';
+}
+
 /** Whether an expression mentions one of `names` as a member (`m_x`, `this->m_x`, `d->m_x`). */
 function mentions(expr: SyntaxNode, names: ReadonlySet<string>): boolean {
   for (const id of [expr, ...expr.descendantsOfType(['identifier', 'field_identifier'])]) {
@@ -125,8 +135,8 @@ function guarded(read: SyntaxNode, fn: SyntaxNode, guards: ReadonlySet<string>):
 /**
  * The reads of a member outside the constructors: in a method of the class, or through `this->`/`d->` (`d` in a
  * method of the public class of `<Class>Private`, Qt's Q_D convention). A read that follows a plain write to the
- * member in the same function (gtest's SetUp, an init method) sees that value and is skipped, and so is a read
- * guarded by a test of a member in `guards` (see guarded).
+ * member in the same function (gtest's SetUp, an init method), or its address handed to a call that fills it, sees
+ * that value and is skipped, and so is a read guarded by a test of a member in `guards` (see guarded).
  */
 function readsOf(root: SyntaxNode, cls: ClassInfo, member: string, ctors: ReadonlySet<number>, guards: ReadonlySet<string>): SyntaxNode[] {
   const out: SyntaxNode[] = [];
@@ -143,7 +153,7 @@ function readsOf(root: SyntaxNode, cls: ClassInfo, member: string, ctors: Readon
       mine = (object?.type === 'this' && ofClass) || (object?.text === 'd' && `${methodClass(fn) ?? ''}Private` === cls.name);
     }
     if (!mine) continue;
-    if (isPlainWrite(id)) {
+    if (isPlainWrite(id) || isAddressArgument(id)) {
       if (!writtenFrom.has(fn.id)) writtenFrom.set(fn.id, id.startIndex);
       continue;
     }
@@ -152,7 +162,33 @@ function readsOf(root: SyntaxNode, cls: ClassInfo, member: string, ctors: Readon
     if (guarded(id, fn, guards)) continue;
     out.push(id);
   }
-  return out;
+  return out.filter((id) => !onlyCalledAfterWrite(root, cls, enclosingDefinition(id)!, writtenFrom));
+}
+
+/**
+ * Whether a method only runs after the member was set: every call to it in this file is in a method of the class
+ * that writes the member first (`Init()` assigns the count, then calls the private `InitializeAmbisonics()` that
+ * reads it). Only a private or protected method: a public one, one called from nowhere here, or from a constructor,
+ * may run first and is not excused.
+ */
+function onlyCalledAfterWrite(root: SyntaxNode, cls: ClassInfo, fn: SyntaxNode, writtenFrom: ReadonlyMap<number, number>): boolean {
+  const name = functionName(fn);
+  if (!name || /(?:^|::)~/.test(name)) return false;
+  const short = baseName(name);
+  // A public method may be called from outside the file before any set-up.
+  if (!cls.hidden.has(short)) return false;
+  // Unqualified or `this->` calls from the class's own methods (another class may have a method of that name).
+  const calls = root.descendantsOfType('call_expression').filter((c) => {
+    const shape = callShape(c);
+    const caller = enclosingDefinition(c);
+    return shape?.name === short && (!shape.receiver || shape.receiver.type === 'this') && caller !== null && belongsTo(caller, cls);
+  });
+  if (calls.length === 0) return false;
+  return calls.every((c) => {
+    const caller = enclosingDefinition(c)!;
+    const written = writtenFrom.get(caller.id);
+    return caller.id !== fn.id && written !== undefined && written < c.startIndex;
+  });
 }
 
 function enclosingDefinition(node: SyntaxNode): SyntaxNode | null {
