@@ -3,6 +3,9 @@
 // preprocessing blanked (`#else` branches) and what the parser could not read are reported as diagnostics.
 // Suppressions: `// pillar: ignore[...]`, `// NOLINT` / `// NOLINTNEXTLINE` (bare or naming the rule id) and
 // `// flawfinder: ignore`, on the finding's line (or the line before, for NOLINTNEXTLINE).
+// Two-phase runs (engine/projectPhase.ts) as for Python: phase 1 also extracts the file's C/C++ facts
+// (index/cpp/classFacts.ts) and keeps the project-aware rules' findings apart; phase 2 runs those rules alone with
+// the file's slice as `ctx.project`.
 import { parseSuppression, suppresses, unknownSuppressionIds, type Suppression } from '../findings/suppression.js';
 import type { Diagnostic, Finding } from '../findings/types.js';
 import { CppModel } from '../languages/cpp/model.js';
@@ -11,6 +14,8 @@ import { preprocess } from '../languages/cpp/preprocess.js';
 import { enclosingScopeName, statementRows } from '../languages/cpp/syntax.js';
 import { walkTree } from '../languages/python/walk.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
+import { extractCppFacts } from '../index/cpp/classFacts.js';
+import { CppProjectView } from '../index/cpp/view.js';
 import { findRule } from '../rulekit/registry.js';
 import type { CppRule, ReportDescriptor, Rule, Visitor } from '../rulekit/types.js';
 import { cweExists } from '../taxonomy/index.js';
@@ -28,32 +33,38 @@ export async function analyzeCpp(path: string, source: string, rules: readonly R
   const limitMs = options.timeoutMs ?? Infinity;
   const deadline = performance.now() + limitMs;
   const timed = Number.isFinite(deadline);
-  const { text, skipped } = preprocess(source);
+  const { text, skipped, includes } = preprocess(source);
   const tree = await parseCppWithin(text, () => timed && performance.now() > deadline);
   if (!tree) throw new FileTimeout('parse', limitMs);
-  const model = new CppModel(path, source, tree, skipped);
+  const model = new CppModel(path, source, tree, skipped, includes);
   const findings: Finding[] = [];
-  const diagnostics: Diagnostic[] = [...syntaxDiagnostics(model), ...skippedDiagnostics(model)];
-  diagnostics.push(...unknownSuppressionIds(path, model.comments, { isRule: (id) => findRule(id) !== undefined, isCwe: cweExists }));
+  const projectFindings: Finding[] = [];
+  // File-level diagnostics are phase 1's: phase 2 would repeat them.
+  const diagnostics: Diagnostic[] = options.phase === 'project' ? [] : [...syntaxDiagnostics(model), ...skippedDiagnostics(model)];
+  if (options.phase !== 'project') diagnostics.push(...unknownSuppressionIds(path, model.comments, { isRule: (id) => findRule(id) !== undefined, isCwe: cweExists }));
+  const project = options.project ? new CppProjectView(options.project) : CppProjectView.empty;
   let suppressed = 0;
+  let projectSuppressed = 0;
 
   const enter = new Map<string, Array<{ rule: CppRule; visit: Visitor }>>();
   const exit = new Map<string, Array<{ rule: CppRule; visit: Visitor }>>();
   const failed = new Set<CppRule>();
   for (const rule of rules) {
     if (rule.language !== 'cpp') continue;
+    const apart = options.phase === 'facts' && rule.meta.usesProject === true;
     const report = (d: ReportDescriptor): void => {
       const finding = toFinding(rule.meta, d, { path: model.path, lines: model.lines, scopeName: enclosingScopeName(d.node) });
       if (isSuppressed(model, d.node, rule, finding)) {
-        suppressed++;
+        if (apart) projectSuppressed++;
+        else suppressed++;
         if (!options.keepSuppressed) return;
         finding.suppressed = true;
       }
-      findings.push(finding);
+      (apart ? projectFindings : findings).push(finding);
     };
     let visitors;
     try {
-      visitors = rule.create({ model, report });
+      visitors = rule.create({ model, report, project });
     } catch (error) {
       diagnostics.push(ruleError(path, rule, error));
       continue;
@@ -81,7 +92,8 @@ export async function analyzeCpp(path: string, source: string, rules: readonly R
       }
     }
   });
-  return { findings, diagnostics, suppressed };
+  if (options.phase !== 'facts') return { findings, diagnostics, suppressed };
+  return { findings, diagnostics, suppressed, split: { facts: extractCppFacts(model), findings: projectFindings, suppressed: projectSuppressed } };
 }
 
 function isSuppressed(model: CppModel, node: SyntaxNode, rule: CppRule, finding: Finding): boolean {

@@ -4,6 +4,7 @@
 // files are taken in path order, whatever order the workers delivered them in.
 import { createHash } from 'node:crypto';
 import { LIBRARY_SECRET_OPTIONS } from '../models/python/openstack/secrets.js';
+import { CppClassIndex } from './cpp/classFacts.js';
 import { ModuleMap } from './modules.js';
 import { fillRefs, refsOf } from './policies.js';
 import type { FileFacts, FunctionFacts, FunctionSummaryFacts, ImageFacts, ImageRoleSummary, OptionDecl, OptionFacts, ProjectSlice } from './types.js';
@@ -70,6 +71,8 @@ export class ProjectFacts {
    * removing a function of one of these names can change an answer.
    */
   readonly askedNames = new Set<string>();
+  /** C/C++ classes by name, built on the first C/C++ file's slice (cpp/classFacts.ts). */
+  private cppClasses: CppClassIndex | undefined;
   /** The plans resolveSummaries made (for effectivePlan). */
   private readonly plans = new Map<string, SummaryPlan>();
 
@@ -350,6 +353,12 @@ export class ProjectFacts {
     const facts = this.files.get(path);
     const slice: ProjectSlice = { options: {}, functions: {} };
     if (!facts) return slice;
+    if (facts.cpp) {
+      this.cppClasses ??= new CppClassIndex(this.files.values());
+      const classes = this.cppClasses.sliceFor(facts);
+      if (classes) slice.cppClasses = classes;
+      return slice;
+    }
     for (const r of facts.reads) {
       const o = this.option(r.group, r.name, path);
       if (o?.secret) slice.options[`${r.group}.${r.name}`] = o;

@@ -1,6 +1,7 @@
 // The project facts layer's data: what phase 1 extracts from one file (FileFacts, plain JSON, cached by the file's
 // content hash) and what phase 2 hands a rule about the rest of the project (ProjectSlice). Symbolic on purpose: a
 // file's facts name what it reads and calls; only the merge (project.ts) knows what those names resolve to.
+import type { CppClassFact, CppFileFacts } from './cpp/classFacts.js';
 
 /** An oslo.config option declared in a file (`cfg.StrOpt('admin_password', secret=True)`). */
 export interface OptionDecl {
@@ -81,6 +82,8 @@ export interface FileFacts {
   scoping: ScopingFact[];
   /** It holds a lookup the ownership rule judges (an admin context/client or request headers): scoping facts can change a finding. */
   asksScoping: boolean;
+  /** A C or C++ file's classes, includes and out-of-line definitions (cpp/classFacts.ts); the Python fields are empty. */
+  cpp?: CppFileFacts;
 }
 
 /** `name` (as in FunctionFacts) keeps lookups to the caller's project: `how` (compares an owner field, filters by one…). */
@@ -156,6 +159,11 @@ export interface ProjectSlice {
    * (for a file that asksScoping). Absent when empty.
    */
   scoping?: Record<string, string>;
+  /**
+   * For a C/C++ file: the classes other files declare whose methods it defines out of line (by the qualifier as
+   * written), when a constructor of theirs can leave a member unset (cpp/classFacts.ts). Absent when empty.
+   */
+  cppClasses?: Record<string, CppClassFact>;
 }
 
 export const EMPTY_SLICE: ProjectSlice = { options: {}, functions: {} };
@@ -164,5 +172,5 @@ export function isEmptySlice(s: ProjectSlice): boolean {
   return Object.keys(s.options).length === 0 && Object.keys(s.functions).length === 0 &&
     Object.keys(s.policyRules ?? {}).length === 0 && Object.keys(s.policyRefs ?? {}).length === 0 &&
     Object.keys(s.contextFallbacks ?? {}).length === 0 && Object.keys(s.raises ?? {}).length === 0 &&
-    Object.keys(s.scoping ?? {}).length === 0;
+    Object.keys(s.scoping ?? {}).length === 0 && Object.keys(s.cppClasses ?? {}).length === 0;
 }

@@ -4,6 +4,7 @@ import type { Confidence, Severity } from '../findings/types.js';
 import type { PythonModel } from '../languages/python/model.js';
 import type { ProjectView } from '../index/view.js';
 import type { CppModel } from '../languages/cpp/model.js';
+import type { CppProjectView } from '../index/cpp/view.js';
 import type { Profile } from './profiles.js';
 
 /** The languages a rule reads; a file's language comes from its extension (sources/language.ts). */
@@ -80,6 +81,8 @@ export type Visitors = Record<string, Visitor>;
 
 export interface CppRuleContext {
   readonly model: CppModel;
+  /** The project facts this file can ask about (index/cpp/); empty unless the rule sets meta.usesProject. */
+  readonly project: CppProjectView;
   report(descriptor: ReportDescriptor): void;
 }
 

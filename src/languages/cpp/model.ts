@@ -13,7 +13,9 @@ export class CppModel {
   readonly syntaxErrors: SyntaxNode[] = [];
   private splitLines: string[] | undefined;
 
-  constructor(readonly path: string, readonly source: string, readonly tree: SyntaxTree, readonly skipped: readonly SkippedBranch[]) {
+  /** `includes`: the paths the file's `#include` directives name (preprocess.ts). */
+  constructor(readonly path: string, readonly source: string, readonly tree: SyntaxTree, readonly skipped: readonly SkippedBranch[],
+    readonly includes: readonly string[] = []) {
     const mask = tree.typeMask(MODEL_NODE_TYPES);
     const { count, type } = tree.data;
     for (let i = 0; i < count; i++) {

@@ -7,7 +7,8 @@ import { macroAction } from '../../models/cpp/macros.js';
 /** A branch of an `#if` group that was blanked (not analysed), 1-based inclusive lines of its text. */
 export interface SkippedBranch { directive: string; startLine: number; endLine: number }
 
-export interface Preprocessed { text: string; skipped: SkippedBranch[] }
+/** `includes`: the paths the `#include` directives name (`"foo_p.h"`, `<QtCore/private/foo_p.h>`), in order, taken or not. */
+export interface Preprocessed { text: string; skipped: SkippedBranch[]; includes: string[] }
 
 interface Group { taken: boolean; skipping: boolean; directive: string; skipStart: number }
 
@@ -17,6 +18,7 @@ const IDENT = /[A-Za-z0-9_]/;
 export function preprocess(source: string): Preprocessed {
   const out = source.split('');
   const skipped: SkippedBranch[] = [];
+  const includes: string[] = [];
   const blank = (from: number, to: number): void => {
     for (let i = from; i < to; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
   };
@@ -69,6 +71,9 @@ export function preprocess(source: string): Preprocessed {
       } else if (keyword === 'endif' && stack.length > 0) {
         endSkip(stack.at(-1)!, i);
         stack.pop();
+      } else if (keyword === 'include') {
+        const named = /^(?:"([^"]+)"|<([^>]+)>)/.exec(rest);
+        if (named) includes.push(named[1] ?? named[2]!);
       }
       blank(i, end);
       i = end;
@@ -107,7 +112,7 @@ export function preprocess(source: string): Preprocessed {
   }
   // An unterminated group (a truncated file): its skipped branch still counts.
   while (stack.length > 0) { endSkip(stack.at(-1)!, n + 1); stack.pop(); }
-  return { text: out.join(''), skipped };
+  return { text: out.join(''), skipped, includes };
 }
 
 /** Applies one macro's rewrite at [start, nameEnd); answers where scanning goes on. */

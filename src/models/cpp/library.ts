@@ -134,3 +134,17 @@ export const INPUT_READ_CALLS: ReadonlySet<string> = new Set([
  * recursion along it is bounded by construction.
  */
 export const TREE_PARENT_LINK = /^(?:m_|d_|_)?parent(?:Item|Node|Object|Widget)?(?:_)?$/i;
+
+/**
+ * Calls that return one character code, with the largest value they can return: a table indexed by one must hold
+ * that many entries (QChar::unicode() is any UTF-16 code unit, QChar::cell()/row() a byte).
+ */
+export const CHARACTER_CODE_CALLS: ReadonlyMap<string, number> = new Map([
+  ['unicode', 0xffff], ['cell', 0xff], ['row', 0xff],
+]);
+
+/** Unsigned integer types narrow enough that their largest value is a table size to compare with. */
+export const NARROW_UNSIGNED_MAX: ReadonlyMap<string, number> = new Map([
+  ['char16_t', 0xffff], ['ushort', 0xffff], ['quint16', 0xffff], ['uint16_t', 0xffff], ['unsigned short', 0xffff],
+  ['uchar', 0xff], ['quint8', 0xff], ['uint8_t', 0xff], ['unsigned char', 0xff],
+]);

@@ -3,22 +3,12 @@
 // no `p < limit`, no size asked of the container, no test for the terminating NUL. Parsers of attribute values walk
 // such iterators while a character matches (`while (it->isSpace()) ++it;`, `while (*it != ')')`); on input that
 // ends early, or is empty, they read past the end of the buffer.
-import { callShape, enclosingFunction, unparenthesize } from '../../../languages/cpp/syntax.js';
+import { callShape, enclosingFunction } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { CONTAINER_DATA_METHODS, CONTAINER_SIZE_METHODS } from '../../../models/cpp/library.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
 
 const COMPARISONS = new Set(['==', '!=', '<', '>', '<=', '>=']);
-
-/** `it`, `(it)`, `it + 2`: the iterator itself (not what it points to) as an operand. */
-function isPosition(node: SyntaxNode, name: string): boolean {
-  const n = unparenthesize(node);
-  if (n.type === 'identifier') return n.text === name;
-  if (n.type === 'binary_expression' && ['+', '-'].includes(n.childForFieldName('operator')?.text ?? '')) {
-    return isPosition(n.childForFieldName('left')!, name) || isPosition(n.childForFieldName('right')!, name);
-  }
-  return false;
-}
 
 /** `*it`, `it->x`, `it[i]`: the places the iterator is read through. */
 function isDereference(id: SyntaxNode): boolean {
@@ -43,6 +33,38 @@ function isTerminatorTest(deref: SyntaxNode): boolean {
   return false;
 }
 
+const within = (node: SyntaxNode, outer: SyntaxNode): boolean => node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
+
+function conditionComparisons(condition: SyntaxNode): SyntaxNode[] {
+  return condition.descendantsOfType('binary_expression').concat(condition.type === 'binary_expression' ? [condition] : [])
+    .filter((b) => COMPARISONS.has(b.childForFieldName('operator')?.text ?? ''));
+}
+
+/**
+ * The first loop whose condition reads through the iterator (`while (p->isSpace())`) with neither a bound nor a
+ * terminator test in it, that advances the iterator and compares it with nothing inside: its dereference, and where
+ * the function does compare the iterator (for the evidence).
+ */
+function uncheckedSkipLoop(body: SyntaxNode, uses: readonly SyntaxNode[], compared: (u: SyntaxNode) => boolean): { deref: SyntaxNode; check: SyntaxNode } | null {
+  const check = uses.find(compared);
+  if (!check) return null;
+  for (const loop of body.descendantsOfType(['while_statement', 'for_statement', 'do_statement'])) {
+    const condition = loop.childForFieldName('condition');
+    if (!condition) continue;
+    const inCondition = uses.filter((u) => within(u, condition));
+    const derefs = inCondition.filter(isDereference);
+    if (derefs.length === 0 || derefs.some((d) => isTerminatorTest(d.parent!)) || inCondition.some(compared)) continue;
+    // A comparison in the condition that does not read through the iterator (`i < n`) is another bound on the walk.
+    if (conditionComparisons(condition).some((b) => !derefs.some((d) => within(d, b)))) continue;
+    const inLoop = uses.filter((u) => within(u, loop));
+    const advances = inLoop.some((u) => u.parent?.type === 'update_expression' ||
+      (u.parent?.type === 'assignment_expression' && u.parent.childForFieldName('left')?.id === u.id));
+    if (!advances || inLoop.some(compared)) continue;
+    return { deref: derefs[0]!.parent!, check };
+  }
+  return null;
+}
+
 export default defineCppRule({
   language: 'cpp',
   meta: {
@@ -55,6 +77,10 @@ export default defineCppRule({
       walk: {
         text: '`{it}` starts at `{start}` and is advanced and dereferenced, but `{fn}` never compares it with the end of `{container}` (nor asks its size): input that ends before the expected character makes it read past the buffer',
         fix: 'Keep the end (`{container}`.constEnd() or data() + size()) and test `{it} != end` before every dereference, in each loop condition',
+      },
+      skip: {
+        text: 'this loop advances `{it}` while the character it points at matches, but tests neither the end nor a terminator: `{fn}` compares `{it}` with its bound elsewhere, not here, so input that ends inside the run (trailing blanks) walks it past the end of the buffer',
+        fix: 'Test the bound in this loop\'s condition too (`{it} != end && …`), before the dereference',
       },
     },
     docs: {
@@ -97,13 +123,30 @@ export default defineCppRule({
           return false;
         });
         if (counted) return;
-        // Compared anywhere, handed to another function (which may check), or captured: left alone.
-        for (const u of uses) {
-          const p = u.parent?.type === 'parenthesized_expression' || (u.parent?.type === 'binary_expression' && ['+', '-'].includes(u.parent.childForFieldName('operator')?.text ?? '')) ? u.parent.parent : u.parent;
-          if (p?.type === 'binary_expression' && COMPARISONS.has(p.childForFieldName('operator')?.text ?? '') &&
-            [p.childForFieldName('left'), p.childForFieldName('right')].some((side) => side !== null && isPosition(side, it))) return;
-          if (u.parent?.type === 'argument_list' || u.parent?.type === 'lambda_capture_specifier') return;
+        const compared = (u: SyntaxNode): boolean => {
+          // `++it == end` compares the advanced iterator; `(it + 1) != end` an offset of it.
+          let operand: SyntaxNode = u.parent?.type === 'update_expression' ? u.parent : u;
+          while (operand.parent?.type === 'parenthesized_expression' ||
+            (operand.parent?.type === 'binary_expression' && ['+', '-'].includes(operand.parent.childForFieldName('operator')?.text ?? ''))) operand = operand.parent;
+          const p = operand.parent;
+          return p?.type === 'binary_expression' && COMPARISONS.has(p.childForFieldName('operator')?.text ?? '');
+        };
+        // Compared somewhere: the function knows the end, but a loop that advances the iterator while a character
+        // matches and tests neither the end nor the terminator may still run past it (a skip loop inside the
+        // bounded one: `while (p != end) { while (p->isSpace()) ++p; … }`).
+        if (uses.some(compared)) {
+          const loop = uncheckedSkipLoop(body, uses, compared);
+          if (loop) {
+            ctx.report({
+              node: loop.deref, messageId: 'skip',
+              data: { it, fn: fn.childForFieldName('declarator')?.text.split('(')[0] ?? 'the function' },
+              evidence: [{ node: init, message: `${it} starts here` }, { node: loop.check, message: `${it} is compared with a bound here, not in the loop` }],
+            });
+          }
+          return;
         }
+        // Handed to another function (which may check) or captured: left alone.
+        if (uses.some((u) => u.parent?.type === 'argument_list' || u.parent?.type === 'lambda_capture_specifier')) return;
         if (derefs.some((d) => isTerminatorTest(d.parent!))) return;
         const asksSize = body.descendantsOfType('call_expression').some((c) => {
           const s = callShape(c);

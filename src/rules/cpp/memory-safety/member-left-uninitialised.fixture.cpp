@@ -175,3 +175,139 @@ public:
         void *other;
     };
 };
+
+// The size is only read when the area, which the class initialises, says the mapping was made.
+class KeymapPrivate
+{
+public:
+    // ok: member-left-uninitialised
+    KeymapPrivate() : m_fd(-1) {}
+    ~KeymapPrivate()
+    {
+        if (m_area)
+            munmap(m_area, m_size);
+        if (m_fd >= 0 && m_size > 0)
+            close(m_fd);
+    }
+    void map(const char *text);
+
+private:
+    char *m_area = nullptr;
+    size_t m_size;
+    int m_fd;
+};
+
+// A guard on the very member left unset does not help: the test itself reads garbage.
+class Recorder
+{
+public:
+    // confidence: medium
+    // ruleid: member-left-uninitialised
+    Recorder() : m_started(false) {}
+    ~Recorder()
+    {
+        if (m_output)
+            m_output->close();
+    }
+    void start();
+
+private:
+    bool m_started;
+    QIODevice *m_output;
+};
+
+// The handle is created through an out-parameter before any use: taking its address is not a read.
+class TextureImport
+{
+public:
+    // ok: member-left-uninitialised
+    TextureImport(int fd) : m_fd(fd) {}
+    ~TextureImport()
+    {
+        if (m_ready)
+            glDeleteMemoryObjectsEXT(1, &m_memory);
+    }
+    unsigned texture()
+    {
+        glCreateMemoryObjectsEXT(1, &m_memory);
+        glImportMemoryFdEXT(m_memory, m_fd);
+        m_ready = true;
+        return m_memory;
+    }
+
+private:
+    int m_fd;
+    bool m_ready = false;
+    unsigned m_memory;
+};
+
+// The reader is a private helper that the set-up method calls only after it stored the count.
+class SurroundRenderer
+{
+public:
+    // ok: member-left-uninitialised
+    SurroundRenderer() : m_frames(0) {}
+    bool init(int format)
+    {
+        m_channels = channelsFor(format);
+        configure();
+        return m_channels > 0;
+    }
+
+private:
+    void configure()
+    {
+        m_buffer.resize(m_channels * m_frames);
+    }
+    static int channelsFor(int format);
+    QVector<float> m_buffer;
+    int m_frames;
+    int m_channels;
+};
+
+// The same helper is also reachable before the set-up: the read may meet the missing value.
+class Mixer
+{
+public:
+    // ruleid: member-left-uninitialised
+    Mixer() : m_frames(0) {}
+    bool init(int format)
+    {
+        m_channels = format;
+        configure();
+        return true;
+    }
+    void reset() { configure(); }
+
+private:
+    void configure()
+    {
+        m_buffer.resize(m_channels * m_frames);
+    }
+    QVector<float> m_buffer;
+    int m_frames;
+    int m_channels;
+};
+
+// A public reader may be called by users of the class before init(), whatever this file does.
+class Resampler
+{
+public:
+    // ruleid: member-left-uninitialised
+    Resampler() : m_frames(0) {}
+    bool init(int rate)
+    {
+        m_rate = rate;
+        configure();
+        return true;
+    }
+    void configure()
+    {
+        m_buffer.resize(m_rate * m_frames);
+    }
+
+private:
+    QVector<float> m_buffer;
+    int m_frames;
+    int m_rate;
+};

@@ -1,67 +1,48 @@
 // CWE-457: a constructor that leaves a scalar or pointer member without a value — no default member initialiser, not
 // in the mem-initialiser list, not assigned in the body nor by a method of the class the body calls — while code of
 // the class reads that member. Built-in types are not initialised by default, so the read sees whatever the memory
-// held. Only classes whose every constructor this file defines are judged (a constructor elsewhere may initialise
-// everything); members of class type initialise themselves; `= default` constructors, delegating constructors, copy
+// held. The class may be declared here or in another reviewed file (a header: the project facts, index/cpp/); only
+// classes whose every constructor this file defines are judged (a constructor elsewhere may initialise everything); members of class type initialise themselves; `= default` constructors, delegating constructors, copy
 // and move constructors, and constructors that memset the object or call a method this file does not define are left
 // alone.
+import type { CppClassFact } from '../../../index/cpp/classFacts.js';
+import type { CppProjectView } from '../../../index/cpp/view.js';
+import { declaredClasses, qualifierNames, type DeclaredClass, type MemberShape } from '../../../languages/cpp/classes.js';
 import { baseName, callShape, className, functionName, functionNameNode } from '../../../languages/cpp/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
-import { NARROW_INTEGER_TYPES, OTHER_SCALAR_TYPES, WIDE_ARITHMETIC_TYPES } from '../../../models/cpp/types.js';
 import { defineCppRule } from '../../../rulekit/defineRule.js';
 
 /** Calls that write a whole object at once: a constructor calling one is taken to initialise every member. */
 const WHOLE_OBJECT_WRITES = new Set(['memset', 'qMemSet', 'memcpy', 'bzero', 'fill', 'fill_n', 'ZeroMemory']);
 
-interface Member { name: string; decl: SyntaxNode }
-interface ClassInfo { name: string; node: SyntaxNode; members: Member[]; methods: Set<string>; ctorsDeclared: number; defaulted: boolean }
+/**
+ * A class as the rule judges it: declared in this file (`node` its specifier, `memberNodes` the declarations), or in
+ * another file of the project (`declaredIn`, from the project facts; its methods can only be out of line here).
+ */
+interface ClassInfo {
+  name: string; path: string; node: SyntaxNode | null; members: MemberShape[]; allMembers: readonly string[]; methods: ReadonlySet<string>; hidden: ReadonlySet<string>; ctorsDeclared: number; defaulted: boolean;
+  memberNodes: ReadonlyMap<string, SyntaxNode>; declaredIn?: string;
+}
 
 /** The class a qualified name names a member of, without its own qualifier (`A::B::f` → `B`). */
 const owner = (name: string): string | null => { const c = className(name); return c === null ? null : baseName(c); };
 
-/** The name a member declarator declares, and whether it is a pointer; null for arrays, references and functions. */
-function memberDeclarator(d: SyntaxNode): { name: string; pointer: boolean } | null {
-  if (d.type === 'field_identifier') return { name: d.text, pointer: false };
-  if (d.type === 'pointer_declarator') {
-    let inner: SyntaxNode | null = d;
-    while (inner?.type === 'pointer_declarator') inner = inner.childForFieldName('declarator');
-    return inner?.type === 'field_identifier' ? { name: inner.text, pointer: true } : null;
-  }
-  return null;
+/** The members a constructor must give a value: scalars and pointers without a default member initialiser. */
+const mustSet = (members: readonly MemberShape[]): MemberShape[] => members.filter((m) => !m.initialised && (m.scalar || m.pointer));
+
+function localClass(c: DeclaredClass): ClassInfo {
+  const { shape } = c;
+  return {
+    name: baseName(shape.path), path: shape.path, node: c.node, members: mustSet(shape.members), allMembers: shape.members.map((m) => m.name), methods: new Set(shape.methods), hidden: new Set(shape.hidden ?? []),
+    ctorsDeclared: shape.ctors, defaulted: shape.defaulted, memberNodes: c.memberNodes,
+  };
 }
 
-function isScalarType(type: SyntaxNode, enums: ReadonlySet<string>): boolean {
-  if (type.type === 'primitive_type') return type.text !== 'void';
-  if (type.type === 'sized_type_specifier') return true;
-  const t = type.text.replace(/\s+/g, ' ');
-  return NARROW_INTEGER_TYPES.has(t) || WIDE_ARITHMETIC_TYPES.has(t) || OTHER_SCALAR_TYPES.has(t) || enums.has(baseName(t));
-}
-
-function classInfo(cls: SyntaxNode, enums: ReadonlySet<string>): ClassInfo | null {
-  const name = cls.childForFieldName('name')?.text;
-  const body = cls.childForFieldName('body');
-  if (!name || !body) return null;
-  const info: ClassInfo = { name: baseName(name), node: cls, members: [], methods: new Set(), ctorsDeclared: 0, defaulted: false };
-  for (const item of body.namedChildren) {
-    const fnDecl = item.descendantsOfType('function_declarator').find((f) => f.parent === item || f.parent?.parent === item);
-    if (fnDecl) {
-      const declared = fnDecl.childForFieldName('declarator')?.text ?? '';
-      if (declared === info.name) {
-        info.ctorsDeclared++;
-        if (item.children.some((c) => c.type === 'default_method_clause')) info.defaulted = true;
-      } else info.methods.add(declared);
-      continue;
-    }
-    if (item.type !== 'field_declaration') continue;
-    if (item.children.some((c) => c.type === 'storage_class_specifier' || c.type === 'initializer_list') || item.childForFieldName('default_value')) continue;
-    const type = item.childForFieldName('type');
-    if (!type) continue;
-    for (const d of item.childrenForFieldName('declarator')) {
-      const m = memberDeclarator(d);
-      if (m && (m.pointer || isScalarType(type, enums))) info.members.push({ name: m.name, decl: item });
-    }
-  }
-  return info;
+function remoteClass(c: CppClassFact): ClassInfo {
+  return {
+    name: baseName(c.path), path: c.path, node: null, members: mustSet(c.members), allMembers: c.members.map((m) => m.name), methods: new Set(c.methods), hidden: new Set(c.hidden ?? []),
+    ctorsDeclared: c.ctors, defaulted: c.defaulted, memberNodes: new Map(), declaredIn: c.file,
+  };
 }
 
 /** The member a write targets: `m_x = …`, `this->m_x = …`, `m_x[i] = …`. */
@@ -116,11 +97,48 @@ function isPlainWrite(id: SyntaxNode): boolean {
 }
 
 /**
+ * Whether `id` is handed to a call by address (`glCreateObjects(1, &m_id)`, `read(fd, &this->m_header, n)`): an
+ * out-parameter the callee fills, not a read of the old value.
+ */
+function isAddressArgument(id: SyntaxNode): boolean {
+  const target = id.parent?.type === 'field_expression' ? id.parent : id;
+  const p = target.parent;
+  return p?.type === 'pointer_expression' && p.child(0)?.text === '&' && p.parent?.type === 'argument_list';
+}
+
+/** Whether an expression mentions one of `names` as a member (`m_x`, `this->m_x`, `d->m_x`). */
+function mentions(expr: SyntaxNode, names: ReadonlySet<string>): boolean {
+  for (const id of [expr, ...expr.descendantsOfType(['identifier', 'field_identifier'])]) {
+    if (id.type !== 'identifier' && id.type !== 'field_identifier') continue;
+    if (!names.has(id.text)) continue;
+    if (id.type === 'identifier' || id.parent?.type !== 'field_expression') return true;
+    const object = id.parent.childForFieldName('argument');
+    if (object?.type === 'this' || object?.text === 'd') return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a read only runs when a test of another member passes (`if (m_area) munmap(m_area, m_size)`, `m_ready &&
+ * m_value`): the members in `guards` hold a defined value from the constructor, so the test tells whether the code
+ * that sets this one ran (the lazy-setup pattern), and the read does not meet the missing value.
+ */
+function guarded(read: SyntaxNode, fn: SyntaxNode, guards: ReadonlySet<string>): boolean {
+  for (let n: SyntaxNode = read, p = read.parent; p && n.id !== fn.id; n = p, p = p.parent) {
+    const condition = p.type === 'if_statement' || p.type === 'while_statement' || p.type === 'conditional_expression' ? p.childForFieldName('condition')
+      : p.type === 'binary_expression' && p.child(1)?.text === '&&' && p.childForFieldName('right')?.id === n.id ? p.childForFieldName('left') : null;
+    if (condition && condition.id !== n.id && mentions(condition, guards)) return true;
+  }
+  return false;
+}
+
+/**
  * The reads of a member outside the constructors: in a method of the class, or through `this->`/`d->` (`d` in a
  * method of the public class of `<Class>Private`, Qt's Q_D convention). A read that follows a plain write to the
- * member in the same function (gtest's SetUp, an init method) sees that value and is skipped.
+ * member in the same function (gtest's SetUp, an init method), or its address handed to a call that fills it, sees
+ * that value and is skipped, and so is a read guarded by a test of a member in `guards` (see guarded).
  */
-function readsOf(root: SyntaxNode, cls: ClassInfo, member: string, ctors: ReadonlySet<number>): SyntaxNode[] {
+function readsOf(root: SyntaxNode, cls: ClassInfo, member: string, ctors: ReadonlySet<number>, guards: ReadonlySet<string>): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   const writtenFrom = new Map<number, number>();
   for (const id of root.descendantsOfType(['identifier', 'field_identifier'])) {
@@ -135,15 +153,42 @@ function readsOf(root: SyntaxNode, cls: ClassInfo, member: string, ctors: Readon
       mine = (object?.type === 'this' && ofClass) || (object?.text === 'd' && `${methodClass(fn) ?? ''}Private` === cls.name);
     }
     if (!mine) continue;
-    if (isPlainWrite(id)) {
+    if (isPlainWrite(id) || isAddressArgument(id)) {
       if (!writtenFrom.has(fn.id)) writtenFrom.set(fn.id, id.startIndex);
       continue;
     }
     const written = writtenFrom.get(fn.id);
     if (written !== undefined && written < id.startIndex) continue;
+    if (guarded(id, fn, guards)) continue;
     out.push(id);
   }
-  return out;
+  return out.filter((id) => !onlyCalledAfterWrite(root, cls, enclosingDefinition(id)!, writtenFrom));
+}
+
+/**
+ * Whether a method only runs after the member was set: every call to it in this file is in a method of the class
+ * that writes the member first (`Init()` assigns the count, then calls the private `InitializeAmbisonics()` that
+ * reads it). Only a private or protected method: a public one, one called from nowhere here, or from a constructor,
+ * may run first and is not excused.
+ */
+function onlyCalledAfterWrite(root: SyntaxNode, cls: ClassInfo, fn: SyntaxNode, writtenFrom: ReadonlyMap<number, number>): boolean {
+  const name = functionName(fn);
+  if (!name || /(?:^|::)~/.test(name)) return false;
+  const short = baseName(name);
+  // A public method may be called from outside the file before any set-up.
+  if (!cls.hidden.has(short)) return false;
+  // Unqualified or `this->` calls from the class's own methods (another class may have a method of that name).
+  const calls = root.descendantsOfType('call_expression').filter((c) => {
+    const shape = callShape(c);
+    const caller = enclosingDefinition(c);
+    return shape?.name === short && (!shape.receiver || shape.receiver.type === 'this') && caller !== null && belongsTo(caller, cls);
+  });
+  if (calls.length === 0) return false;
+  return calls.every((c) => {
+    const caller = enclosingDefinition(c)!;
+    const written = writtenFrom.get(caller.id);
+    return caller.id !== fn.id && written !== undefined && written < c.startIndex;
+  });
 }
 
 function enclosingDefinition(node: SyntaxNode): SyntaxNode | null {
@@ -164,15 +209,6 @@ function inlineClass(fn: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-/** A class's name with the classes it is nested in (`xdg_shell::Resource`). */
-function classPath(cls: SyntaxNode): string {
-  const names: string[] = [];
-  for (let n: SyntaxNode | null = cls; n; n = n.parent) {
-    if (n.type === 'class_specifier' || n.type === 'struct_specifier') names.unshift(n.childForFieldName('name')?.text ?? '?');
-  }
-  return names.join('::');
-}
-
 /**
  * Whether a function definition is a method of this class: an inline one by the class body it sits in, an
  * out-of-line one by its qualifier ending in the class's nesting path — so generated code with a `Resource` class
@@ -180,13 +216,25 @@ function classPath(cls: SyntaxNode): string {
  */
 function belongsTo(fn: SyntaxNode, cls: ClassInfo): boolean {
   const inline = inlineClass(fn);
-  if (inline) return inline.id === cls.node.id;
+  if (inline) return inline.id === cls.node?.id;
   const name = functionName(fn);
-  const i = name?.lastIndexOf('::') ?? -1;
-  if (!name || i === -1) return false;
-  const qualifier = name.slice(0, i);
-  const path = classPath(cls.node);
-  return qualifier === path || qualifier.endsWith(`::${path}`);
+  const qualifier = name ? className(name) : null;
+  return qualifier !== null && qualifierNames(qualifier, cls.path);
+}
+
+/** The classes to judge: those this file declares, then those another file declares whose methods this file defines. */
+function classesToJudge(root: SyntaxNode, definitions: readonly SyntaxNode[], project: CppProjectView): ClassInfo[] {
+  const out = declaredClasses(root).map(localClass);
+  const seen = new Set<string>();
+  for (const fn of definitions) {
+    const name = functionName(fn);
+    const q = name ? className(name) : null;
+    if (!q || seen.has(q) || inlineClass(fn)) continue;
+    seen.add(q);
+    const remote = project.classDeclaredElsewhere(q);
+    if (remote) out.push(remoteClass(remote));
+  }
+  return out;
 }
 
 /** A copy or move constructor: one parameter whose type is the class itself. */
@@ -203,9 +251,10 @@ export default defineCppRule({
     severity: 'medium',
     confidence: 'low',
     languages: ['cpp'],
+    usesProject: true,
     messages: {
       uninitialised: {
-        text: 'the constructor `{ctor}` leaves `{member}` ({kind}, no default initialiser) without a value, and `{reader}` reads it (line {line}): the read sees whatever the memory held',
+        text: 'the constructor `{ctor}` leaves `{member}` ({kind}, declared without a default initialiser at {where}) without a value, and `{reader}` reads it (line {line}): the read sees whatever the memory held',
         fix: 'Give `{member}` a default member initialiser in the class (`{member} = {zero};`) or initialise it in every constructor',
       },
     },
@@ -225,11 +274,9 @@ export default defineCppRule({
   create(ctx) {
     return {
       translation_unit(root) {
-        const enums = new Set(root.descendantsOfType('enum_specifier').map((e) => e.childForFieldName('name')?.text).filter((n): n is string => !!n));
         const definitions = root.descendantsOfType('function_definition');
-        for (const node of root.descendantsOfType(['class_specifier', 'struct_specifier'])) {
-          const cls = classInfo(node, enums);
-          if (!cls || cls.members.length === 0 || cls.ctorsDeclared === 0 || cls.defaulted) continue;
+        for (const cls of classesToJudge(root, definitions, ctx.project)) {
+          if (cls.members.length === 0 || cls.ctorsDeclared === 0 || cls.defaulted) continue;
           const ctors: SyntaxNode[] = [];
           const methods = new Map<string, SyntaxNode>();
           for (const fn of definitions) {
@@ -249,9 +296,11 @@ export default defineCppRule({
             if (initialised.has(cls.name)) continue; // delegating constructor
             const set = setBy(ctor, cls, methods, new Set());
             if (!set) continue;
+            const unset = new Set(cls.members.filter((m) => !initialised.has(m.name) && !set.has(m.name)).map((m) => m.name));
             for (const member of cls.members) {
-              if (initialised.has(member.name) || set.has(member.name)) continue;
-              const reads = readsOf(root, cls, member.name, ctorIds);
+              if (!unset.has(member.name)) continue;
+              const guards = new Set(cls.allMembers.filter((m) => !unset.has(m)));
+              const reads = readsOf(root, cls, member.name, ctorIds, guards);
               // A destructor runs for every object a constructor made, so its read meets the missing value whatever
               // else the program calls; a read in another method may always follow an init method's write (the
               // Qt trees showed begin()/init() doing so), which this file-local view cannot order: low confidence.
@@ -259,17 +308,18 @@ export default defineCppRule({
               const read = inDestructor ?? reads[0];
               if (!read) continue;
               const readerFn = enclosingDefinition(read);
-              const pointer = member.decl.childrenForFieldName('declarator').some((d) => d.type === 'pointer_declarator' && memberDeclarator(d)?.name === member.name);
+              const decl = cls.memberNodes.get(member.name);
+              const where = cls.declaredIn ? `${cls.declaredIn}:${member.line}` : `line ${member.line}`;
               ctx.report({
                 node: functionNameNode(ctor) ?? ctor,
                 messageId: 'uninitialised',
                 confidence: inDestructor ? 'medium' : 'low',
                 data: {
-                  ctor: functionName(ctor) ?? cls.name, member: member.name, kind: pointer ? 'a pointer' : member.decl.childForFieldName('type')?.text ?? 'scalar',
-                  reader: (readerFn && functionName(readerFn)) ?? 'a method', line: read.startPosition.row + 1, zero: pointer ? 'nullptr' : '0',
+                  ctor: functionName(ctor) ?? cls.name, member: member.name, kind: member.pointer ? 'a pointer' : member.type, where,
+                  reader: (readerFn && functionName(readerFn)) ?? 'a method', line: read.startPosition.row + 1, zero: member.pointer ? 'nullptr' : '0',
                 },
                 evidence: [
-                  { node: member.decl, message: `${member.name} is declared without an initialiser` },
+                  ...(decl ? [{ node: decl, message: `${member.name} is declared without an initialiser` }] : []),
                   { node: read, message: `${member.name} is read here` },
                 ],
               });
