@@ -24,4 +24,4 @@ export function slowDataflow(blocks: number): string {
 }
 export const sinkLine = (blocks: number): number => 4 + blocks * 4 + 1;
 
-export const TAINT_RULES = ['code-injection', 'command-injection', 'config-newline-injection', 'log-injection', 'open-redirect', 'path-traversal', 'sql-injection'];
+export const TAINT_RULES = ['code-injection', 'command-injection', 'config-newline-injection', 'log-injection', 'open-redirect', 'path-traversal', 'response-header-injection', 'sql-injection'];
