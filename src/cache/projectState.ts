@@ -31,6 +31,7 @@ export const MAX_DELTAS = 8;
  * would rewrite nearly as much as the base, and every load would read it twice.
  */
 const MAX_DELTA_SHARE = 0.25;
+const NEWLINE = 0x0a;
 const deltaFile = (n: number): string => `project.delta.${n}.json`;
 
 /** A file's phase-1 key, the hash of its global facts (index/project.ts globalHash), its slice hash ('' when empty). */
@@ -99,21 +100,24 @@ export function loadProjectState(dir: string, key: Buffer | undefined): ProjectS
  */
 function loadBase(dir: string, key: Buffer): ProjectState | undefined {
   try {
-    const text = readFileSync(join(dir, FILE), 'utf8');
-    const first = text.indexOf('\n');
-    const second = first < 0 ? -1 : text.indexOf('\n', first + 1);
+    // Checked as the bytes read: the seal of `payload\0index` as text is that of these bytes (UTF-8 both ways), and a
+    // string of megabytes joined and encoded again for the HMAC cost more than the HMAC.
+    const bytes = readFileSync(join(dir, FILE));
+    const first = bytes.indexOf(NEWLINE);
+    const second = first < 0 ? -1 : bytes.indexOf(NEWLINE, first + 1);
     if (second < 0) return undefined;
-    const header = JSON.parse(text.slice(0, first)) as { format?: unknown; mac?: unknown };
-    const payload = text.slice(first + 1, second);
-    const index = text.slice(second + 1);
-    if (header.format !== FORMAT || typeof header.mac !== 'string' || !sealedBy(key, `${payload}\0${index}`, header.mac)) return undefined;
+    const header = JSON.parse(bytes.toString('utf8', 0, first)) as { format?: unknown; mac?: unknown };
+    if (header.format !== FORMAT || typeof header.mac !== 'string' ||
+      !sealedBy(key, [bytes.subarray(first + 1, second), '\0', bytes.subarray(second + 1)], header.mac)) return undefined;
+    const payload = bytes.toString('utf8', first + 1, second);
+    const index = bytes.toString('utf8', second + 1);
     const state = JSON.parse(payload) as Partial<ProjectState>;
     if (!isRecord(state.files) || !Object.values(state.files).every(isRow)) return undefined;
     if (!Array.isArray(state.summaries) || !Array.isArray(state.scopers) || !isStrings(state.importsConsulted) || !isStrings(state.askedNames) || !isRecord(state.plans)) return undefined;
     return {
       files: state.files as Record<string, StateRow>, summaries: state.summaries, scopers: state.scopers, plans: state.plans as Record<string, string>,
       importsConsulted: state.importsConsulted, askedNames: state.askedNames, index, indexUpdates: {},
-      chain: { mac: header.mac, deltas: 0, base: { mac: header.mac, bytes: text.length }, parts: [], partBytes: 0 },
+      chain: { mac: header.mac, deltas: 0, base: { mac: header.mac, bytes: bytes.length }, parts: [], partBytes: 0 },
     };
   } catch {
     return undefined;
