@@ -39,6 +39,19 @@ describe('the stored merge state', () => {
     expect(loadProjectState(dir, Buffer.alloc(32, 8))).toBeUndefined();
   });
 
+  it('checks the base as bytes: text beyond ASCII reads back, and one changed byte of the index is a forgery', () => {
+    const dir = tempDir('state');
+    const state = { ...base(), askedNames: ['módulo.fünc'], index: JSON.stringify({ 'ä/b.py': { v: 'é€😀' } }) };
+    expect(saveProjectState(dir, KEY, state)).toBe(true);
+    const read = loadProjectState(dir, KEY)!;
+    expect(read.askedNames).toEqual(['módulo.fünc']);
+    expect(indexOf(read)).toEqual({ 'ä/b.py': { v: 'é€😀' } });
+    const bytes = readFileSync(join(dir, 'project.json'));
+    bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 1;
+    writeFileSync(join(dir, 'project.json'), bytes);
+    expect(loadProjectState(dir, KEY)).toBeUndefined();
+  });
+
   it('stops at a torn, forged, missing or foreign delta, and ignores a torn or forged base', () => {
     const dir = tempDir('state');
     build(dir, [delta('a.py', '3'), delta('b.py', '5')]);
