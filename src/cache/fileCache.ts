@@ -217,8 +217,10 @@ export class SealedPack<T> {
     const fold = segmentsToFold(segments, freshBytes, MAX_SEGMENTS);
     // A segment that is torn or forged adds nothing (its entries miss, as they would on a load); it goes with the rest.
     for (const name of fold) for (const [key, result] of this.readPack(name) ?? []) if (!fresh.has(key)) fresh.set(key, result);
-    if (!this.writeSegment(fresh)) return true;
-    for (const name of fold) {
+    const written = this.writeSegment(fresh);
+    if (written === undefined) return true;
+    // The fold can be a segment as it was (this run's entries all in it already): same content, same name.
+    for (const name of fold.filter((n) => n !== written)) {
       try {
         rmSync(join(this.dir, name), { force: true });
       } catch {
@@ -228,16 +230,16 @@ export class SealedPack<T> {
     return true;
   }
 
-  /** Entries, sealed, in a segment named by its content (so a rewrite of the same is harmless); false when unwritten. */
-  private writeSegment(entries: ReadonlyMap<string, string>): boolean {
+  /** Entries, sealed, in a segment named by its content (so a rewrite of the same is harmless): its name; undefined when unwritten. */
+  private writeSegment(entries: ReadonlyMap<string, string>): string | undefined {
     const rows: Row[] = [...entries].map(([key, result]) => [key, result, 0]);
     rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const payload = JSON.stringify(rows);
     const pack: Pack = { format: FORMAT, mac: seal(this.key!, payload), payload };
     const name = `${SEGMENT.exec(this.file)?.[1] ?? this.file}.${sha256(payload).slice(0, 16)}.seg.json`;
-    if (writeFileAtomically(this.dir, name, JSON.stringify(pack))) return true;
+    if (writeFileAtomically(this.dir, name, JSON.stringify(pack))) return name;
     this.stats.writeErrors++;
-    return false;
+    return undefined;
   }
 }
 

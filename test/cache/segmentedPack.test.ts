@@ -65,6 +65,29 @@ describe('a segmented pack', () => {
     expect(['a', 'b', 'c'].map((k) => after.get(k)?.slice(0, 1))).toEqual(['A', 'B', 'C']);
   });
 
+  it('keeps a segment that a fold writes again as it was (a run putting only entries it already holds)', () => {
+    const dir = tempDir('segments');
+    const first = open(dir);
+    first.put('a', `A${'x'.repeat(40_000)}`);
+    first.save();
+    const small = open(dir);
+    small.put('k', 'v');
+    small.save();
+    for (let i = 0; i < 7; i++) {
+      const run = open(dir);
+      run.put(`wide${i}`, `w${i}`.repeat(20));
+      run.put(`more${i}`, `m${i}`.repeat(20));
+      run.save();
+    }
+    expect(segments(dir)).toHaveLength(8);
+    // The same entry again (a file back to an earlier text): the fold is the small segment alone, rewritten as it was.
+    const again = open(dir);
+    again.put('k', 'v');
+    again.save();
+    expect(segments(dir)).toHaveLength(8);
+    expect(open(dir).get('k')).toBe('v');
+  });
+
   it('folds the smallest segments, enough to make room, and those no larger than what is folded so far', () => {
     const seg = (name: string, bytes: number): { name: string; bytes: number } => ({ name, bytes });
     expect(segmentsToFold([seg('a', 5), seg('b', 5)], 5, 8)).toEqual([]);
