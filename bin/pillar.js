@@ -16,5 +16,6 @@ const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url))
 const cli = requireWithCodeCache(bundle, `${bundle}.cache`);
 const argv = process.argv.slice(2);
 process.exitCode = await cli.exports.main(argv);
-// A review compiles the code later runs need; `--version` or `rules` would leave most of it out of the cache.
-if (argv[0] === 'review') cli.saveCodeCache();
+// A review compiles the code later runs need; `--version` or `rules` would leave most of it out of the cache. One that
+// analysed files in this thread compiled the rules too (reach 1), which a cold review, in worker threads, did not.
+if (argv[0] === 'review') cli.saveCodeCache(cli.exports.analysedInThisThread?.() ? 1 : 0);

@@ -10,7 +10,10 @@
 // few rows, index entries and looked-up names, so it appends them as a small delta (`project.delta.<n>.json`) instead
 // of rewriting the whole file (~80 ms on nova). Each delta is sealed together with the seal of the part before it (the
 // base or the previous delta), and loading stops at the first delta missing, torn, forged or made on another base: the
-// state read is always one that a run stored whole. After MAX_DELTAS the next incremental merge writes the base again.
+// state read is always one that a run stored whole. The run that finds MAX_DELTAS folds them and its own changes into
+// one delta that replaces the first (a later delta then no longer chains, so a crash before the rest are removed loses
+// nothing: the fold holds them); only when the deltas outgrow MAX_DELTA_SHARE of the base does an incremental merge
+// write the base again (~0.1 s on nova, every ninth change before folding).
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FunctionSummaryFacts } from '../index/types.js';
@@ -22,6 +25,13 @@ const DELTA_FORMAT = 'pillar-project-delta/1';
 const FILE = 'project.json';
 /** Deltas kept on a base before an incremental merge writes the base again: bounds what a load reads and applies. */
 export const MAX_DELTAS = 8;
+/**
+ * Deltas are folded rather than the base rewritten while they hold at most this share of the base's bytes: a delta
+ * repeats the rows and index entries of every file changed since the base, so after edits of many files a fold
+ * would rewrite nearly as much as the base, and every load would read it twice.
+ */
+const MAX_DELTA_SHARE = 0.25;
+const NEWLINE = 0x0a;
 const deltaFile = (n: number): string => `project.delta.${n}.json`;
 
 /** A file's phase-1 key, the hash of its global facts (index/project.ts globalHash), its slice hash ('' when empty). */
@@ -42,8 +52,11 @@ export interface ProjectState {
   /** Index entries that replace those of `index` (from the deltas read); the engine knows their type (IndexedFacts). */
   indexUpdates: Record<string, unknown>;
   /** Where a delta would go: the seal of the last part read and how many deltas were read. Set by a load. */
-  chain?: { mac: string; deltas: number };
+  chain?: Chain;
 }
+
+/** The parts a load read: the base's seal and size, and the deltas chained to it, in order, with their sizes. */
+export interface Chain { mac: string; deltas: number; base: { mac: string; bytes: number }; parts: ProjectDelta[]; partBytes: number }
 
 /** What an incremental merge changed: rows and index entries replaced, looked-up names added. */
 export interface ProjectDelta {
@@ -74,7 +87,8 @@ export function loadProjectState(dir: string, key: Buffer | undefined): ProjectS
     for (const [path, entry] of Object.entries(delta.rows.index)) state.indexUpdates[path] = entry;
     state.importsConsulted = union(state.importsConsulted, delta.rows.importsConsulted);
     state.askedNames = union(state.askedNames, delta.rows.askedNames);
-    state.chain = { mac: delta.mac, deltas: n };
+    const chain = state.chain!;
+    state.chain = { mac: delta.mac, deltas: n, base: chain.base, parts: [...chain.parts, delta.rows], partBytes: chain.partBytes + delta.bytes };
   }
   return state;
 }
@@ -86,20 +100,24 @@ export function loadProjectState(dir: string, key: Buffer | undefined): ProjectS
  */
 function loadBase(dir: string, key: Buffer): ProjectState | undefined {
   try {
-    const text = readFileSync(join(dir, FILE), 'utf8');
-    const first = text.indexOf('\n');
-    const second = first < 0 ? -1 : text.indexOf('\n', first + 1);
+    // Checked as the bytes read: the seal of `payload\0index` as text is that of these bytes (UTF-8 both ways), and a
+    // string of megabytes joined and encoded again for the HMAC cost more than the HMAC.
+    const bytes = readFileSync(join(dir, FILE));
+    const first = bytes.indexOf(NEWLINE);
+    const second = first < 0 ? -1 : bytes.indexOf(NEWLINE, first + 1);
     if (second < 0) return undefined;
-    const header = JSON.parse(text.slice(0, first)) as { format?: unknown; mac?: unknown };
-    const payload = text.slice(first + 1, second);
-    const index = text.slice(second + 1);
-    if (header.format !== FORMAT || typeof header.mac !== 'string' || !sealedBy(key, `${payload}\0${index}`, header.mac)) return undefined;
+    const header = JSON.parse(bytes.toString('utf8', 0, first)) as { format?: unknown; mac?: unknown };
+    if (header.format !== FORMAT || typeof header.mac !== 'string' ||
+      !sealedBy(key, [bytes.subarray(first + 1, second), '\0', bytes.subarray(second + 1)], header.mac)) return undefined;
+    const payload = bytes.toString('utf8', first + 1, second);
+    const index = bytes.toString('utf8', second + 1);
     const state = JSON.parse(payload) as Partial<ProjectState>;
     if (!isRecord(state.files) || !Object.values(state.files).every(isRow)) return undefined;
     if (!Array.isArray(state.summaries) || !Array.isArray(state.scopers) || !isStrings(state.importsConsulted) || !isStrings(state.askedNames) || !isRecord(state.plans)) return undefined;
     return {
       files: state.files as Record<string, StateRow>, summaries: state.summaries, scopers: state.scopers, plans: state.plans as Record<string, string>,
-      importsConsulted: state.importsConsulted, askedNames: state.askedNames, index, indexUpdates: {}, chain: { mac: header.mac, deltas: 0 },
+      importsConsulted: state.importsConsulted, askedNames: state.askedNames, index, indexUpdates: {},
+      chain: { mac: header.mac, deltas: 0, base: { mac: header.mac, bytes: bytes.length }, parts: [], partBytes: 0 },
     };
   } catch {
     return undefined;
@@ -107,15 +125,16 @@ function loadBase(dir: string, key: Buffer): ProjectState | undefined {
 }
 
 /** Delta `n`, when it is whole, sealed with `key` and chained to the part whose seal is `previous`. */
-function loadDelta(dir: string, key: Buffer, n: number, previous: string): { rows: ProjectDelta; mac: string } | undefined {
+function loadDelta(dir: string, key: Buffer, n: number, previous: string): { rows: ProjectDelta; mac: string; bytes: number } | undefined {
   try {
-    const data = JSON.parse(readFileSync(join(dir, deltaFile(n)), 'utf8')) as { format?: unknown; mac?: unknown; payload?: unknown };
+    const text = readFileSync(join(dir, deltaFile(n)), 'utf8');
+    const data = JSON.parse(text) as { format?: unknown; mac?: unknown; payload?: unknown };
     if (data.format !== DELTA_FORMAT || typeof data.payload !== 'string' || typeof data.mac !== 'string' ||
       !sealedBy(key, `${previous}\0${n}\0${data.payload}`, data.mac)) return undefined;
     const rows = JSON.parse(data.payload) as Partial<ProjectDelta>;
     if (!isRecord(rows.files) || !Object.values(rows.files).every(isRow) || !isRecord(rows.index) ||
       !isStrings(rows.importsConsulted) || !isStrings(rows.askedNames)) return undefined;
-    return { rows: rows as ProjectDelta, mac: data.mac };
+    return { rows: rows as ProjectDelta, mac: data.mac, bytes: text.length };
   } catch {
     return undefined;
   }
@@ -156,10 +175,48 @@ export function saveProjectState(dir: string, key: Buffer | undefined, state: Pr
   return written;
 }
 
-/** Appends `delta` after the state's last part (`chain`); false when there is no room (MAX_DELTAS) or no chain. */
-export function saveProjectDelta(dir: string, key: Buffer | undefined, chain: ProjectState['chain'], delta: ProjectDelta): boolean {
-  if (!key || !chain || chain.deltas >= MAX_DELTAS) return false;
-  const n = chain.deltas + 1;
+/**
+ * Whether an incremental merge can store its changes as a delta after the loaded parts (saveProjectDelta): there is a
+ * chain, and room for one more delta or deltas small enough to fold.
+ */
+export function roomForDelta(chain: Chain | undefined): chain is Chain {
+  return chain !== undefined && (chain.deltas < MAX_DELTAS || chain.partBytes <= chain.base.bytes * MAX_DELTA_SHARE);
+}
+
+/**
+ * Appends `delta` after the state's last part (`chain`), or, when MAX_DELTAS are there, writes it folded with them as
+ * the first delta and removes the others; false when there is no chain or no room (roomForDelta).
+ */
+export function saveProjectDelta(dir: string, key: Buffer | undefined, chain: Chain | undefined, delta: ProjectDelta): boolean {
+  if (!key || !roomForDelta(chain)) return false;
+  if (chain.deltas < MAX_DELTAS) return writeDelta(dir, key, chain.mac, chain.deltas + 1, delta);
+  if (!writeDelta(dir, key, chain.base.mac, 1, foldDeltas([...chain.parts, delta]))) return false;
+  // The old second delta chained to the old first: a load already stops there. Removed so it is not read for nothing.
+  for (let n = 2; n <= MAX_DELTAS; n++) {
+    try {
+      rmSync(join(dir, deltaFile(n)), { force: true });
+    } catch {
+      // Left behind: a load finds it does not chain and stops there.
+    }
+  }
+  return true;
+}
+
+function writeDelta(dir: string, key: Buffer, previous: string, n: number, delta: ProjectDelta): boolean {
   const payload = JSON.stringify(delta);
-  return writeFileAtomically(dir, deltaFile(n), JSON.stringify({ format: DELTA_FORMAT, mac: seal(key, `${chain.mac}\0${n}\0${payload}`), payload }));
+  return writeFileAtomically(dir, deltaFile(n), JSON.stringify({ format: DELTA_FORMAT, mac: seal(key, `${previous}\0${n}\0${payload}`), payload }));
+}
+
+/** Deltas as one, each over the ones before it, as a load applies them; the names sorted. */
+export function foldDeltas(deltas: readonly ProjectDelta[]): ProjectDelta {
+  const out: ProjectDelta = { files: {}, index: {}, importsConsulted: [], askedNames: [] };
+  for (const d of deltas) {
+    Object.assign(out.files, d.files);
+    Object.assign(out.index, d.index);
+    out.importsConsulted = union(out.importsConsulted, d.importsConsulted);
+    out.askedNames = union(out.askedNames, d.askedNames);
+  }
+  out.importsConsulted.sort();
+  out.askedNames.sort();
+  return out;
 }

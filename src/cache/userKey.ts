@@ -71,13 +71,21 @@ function readKey(file: string): KeyResult | { ok: false; reason: 'missing' } {
   }
 }
 
+/**
+ * What a seal covers: a text (its UTF-8 bytes), or bytes, or parts of either one after another — so that a file read
+ * as bytes is checked without being decoded and encoded again (cache/projectState.ts's megabytes).
+ */
+export type Sealed = string | Uint8Array | ReadonlyArray<string | Uint8Array>;
+
 /** HMAC-SHA256 of `text` under `key`, hex. */
-export function seal(key: Buffer, text: string): string {
-  return createHmac('sha256', key).update(text).digest('hex');
+export function seal(key: Buffer, text: Sealed): string {
+  const hmac = createHmac('sha256', key);
+  for (const part of typeof text === 'string' || text instanceof Uint8Array ? [text] : text) hmac.update(part);
+  return hmac.digest('hex');
 }
 
 /** True when `mac` is the seal of `text` under `key`. */
-export function sealedBy(key: Buffer, text: string, mac: unknown): boolean {
+export function sealedBy(key: Buffer, text: Sealed, mac: unknown): boolean {
   if (typeof mac !== 'string') return false;
   const expected = Buffer.from(seal(key, text), 'hex');
   const given = Buffer.from(mac, 'hex');

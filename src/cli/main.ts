@@ -14,6 +14,9 @@ import { runReview, type ReviewFlags } from './review.js';
 import { DEFAULT_API_KEY_ENV } from '../llm/cliOptions.js';
 import { LLM_RULE_ID, renderLlmReviewDoc } from '../llm/pseudoRule.js';
 
+// bin/pillar.js asks it when it saves the code cache.
+export { analysedInThisThread } from './review.js';
+
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }

@@ -122,6 +122,13 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return value as T;
 }
 
+/**
+ * Whether a review of this process analysed files in this thread: then the main thread's code cache can hold the
+ * rules and analyses (bin/pillar.js asks it; a cold review analyses in worker threads, a one-file change here).
+ */
+let analysedHere = false;
+export const analysedInThisThread = (): boolean => analysedHere;
+
 export async function runReview(paths: string[], flags: ReviewFlags): Promise<number> {
   const format = oneOf(flags.format, FORMATS, '--format') as Format;
   if (flags.gerritLabel !== undefined && format !== 'gerrit') throw new UsageError('--gerrit-label only applies with --format gerrit');
@@ -177,7 +184,10 @@ export async function runReview(paths: string[], flags: ReviewFlags): Promise<nu
     jobs,
     fileTimeoutMs,
     cacheDir: cache?.dir,
-    onEngineStats: (stats) => { timings = stats.timing; },
+    onEngineStats: (stats) => {
+      timings = stats.timing;
+      if (stats.jobs === 1 && stats.analysed > 0) analysedHere = true;
+    },
   };
   let report;
   try {

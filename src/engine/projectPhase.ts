@@ -3,7 +3,7 @@
 // facts are merged (index/project.ts) and each file gets its slice: when it is empty the phase-1 findings are the
 // answer; otherwise the project-aware rules alone run again on that file with the slice, cached under the file's
 // hash and the slice's hash — so a file is re-analysed when one of its dependencies' facts changes, and only then.
-import { indexOf, MAX_DELTAS, type ProjectDelta, type ProjectState, type StateRow } from '../cache/projectState.js';
+import { indexOf, roomForDelta, type ProjectDelta, type ProjectState, type StateRow } from '../cache/projectState.js';
 import type { Diagnostic, Finding } from '../findings/types.js';
 import { changedBindings, fromIndex, globalHash, indexedFacts, ProjectFacts, sliceHash, type IndexedFacts } from '../index/project.js';
 import { isEmptySlice, type FileFacts, type ProjectSlice } from '../index/types.js';
@@ -200,8 +200,8 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
   }
   changes.importsConsulted = [...project.importsConsulted].filter((p) => !consulted.has(p)).sort();
   changes.askedNames = [...project.askedNames].filter((n) => !asked.has(n)).sort();
-  // A small delta after the loaded state when there is room for one; the whole state again otherwise.
-  if (state.chain && state.chain.deltas < MAX_DELTAS) return { hashes, slices, merged: 'incremental', delta: { chain: state.chain, changes } };
+  // A small delta after the loaded state (or folded with the deltas there) when there is room; the whole state otherwise.
+  if (roomForDelta(state.chain)) return { hashes, slices, merged: 'incremental', delta: { chain: state.chain, changes } };
   Object.assign(index, changes.index);
   return {
     hashes, slices, merged: 'incremental',

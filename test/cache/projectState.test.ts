@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexOf, loadProjectState, MAX_DELTAS, saveProjectDelta, saveProjectState, type ProjectDelta, type ProjectState, type StateRow } from '../../src/cache/projectState.js';
+import { indexOf, loadProjectState, MAX_DELTAS, roomForDelta, saveProjectDelta, saveProjectState, type ProjectDelta, type ProjectState, type StateRow } from '../../src/cache/projectState.js';
 import { tempDir } from '../engine/helpers.js';
 
 const KEY = Buffer.alloc(32, 7);
@@ -37,6 +37,19 @@ describe('the stored merge state', () => {
     expect(state.chain?.deltas).toBe(2);
     // Not under another key.
     expect(loadProjectState(dir, Buffer.alloc(32, 8))).toBeUndefined();
+  });
+
+  it('checks the base as bytes: text beyond ASCII reads back, and one changed byte of the index is a forgery', () => {
+    const dir = tempDir('state');
+    const state = { ...base(), askedNames: ['módulo.fünc'], index: JSON.stringify({ 'ä/b.py': { v: 'é€😀' } }) };
+    expect(saveProjectState(dir, KEY, state)).toBe(true);
+    const read = loadProjectState(dir, KEY)!;
+    expect(read.askedNames).toEqual(['módulo.fünc']);
+    expect(indexOf(read)).toEqual({ 'ä/b.py': { v: 'é€😀' } });
+    const bytes = readFileSync(join(dir, 'project.json'));
+    bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 1;
+    writeFileSync(join(dir, 'project.json'), bytes);
+    expect(loadProjectState(dir, KEY)).toBeUndefined();
   });
 
   it('stops at a torn, forged, missing or foreign delta, and ignores a torn or forged base', () => {
@@ -75,12 +88,52 @@ describe('the stored merge state', () => {
     expect(loadProjectState(dir, KEY)?.plans).toEqual({ 'a.f': 'plan' });
   });
 
-  it('keeps at most MAX_DELTAS deltas on a base', () => {
+  it('keeps at most MAX_DELTAS deltas on a base, folding them into the first when there are more', () => {
+    const dir = tempDir('state');
+    const big: ProjectState = { ...base(), index: JSON.stringify({ 'a.py': { v: 'a0' }, 'b.py': { v: 'b0' }, pad: 'p'.repeat(20_000) }) };
+    expect(saveProjectState(dir, KEY, big)).toBe(true);
+    const baseText = readFileSync(join(dir, 'project.json'), 'utf8');
+    for (let n = 0; n < MAX_DELTAS; n++) {
+      const names = { askedNames: [`m.f${n}`], importsConsulted: n === 2 ? ['b.py\0z'] : [] };
+      expect(saveProjectDelta(dir, KEY, loadProjectState(dir, KEY)!.chain, delta(n % 2 ? 'b.py' : 'a.py', String(n), names))).toBe(true);
+    }
+    const full = loadProjectState(dir, KEY)!;
+    expect(full.chain?.deltas).toBe(MAX_DELTAS);
+    // The ninth: one delta holding all nine, the base as it was, no other delta left.
+    expect(saveProjectDelta(dir, KEY, full.chain, delta('a.py', 'f', { askedNames: ['m.f0', 'm.g'] }))).toBe(true);
+    expect(readFileSync(join(dir, 'project.json'), 'utf8')).toBe(baseText);
+    expect(existsSync(join(dir, 'project.delta.2.json'))).toBe(false);
+    const folded = loadProjectState(dir, KEY)!;
+    expect(folded.chain?.deltas).toBe(1);
+    expect(folded.files).toEqual({ 'a.py': row('f'), 'b.py': row('7') });
+    expect(indexOf(folded)).toEqual({ 'a.py': { v: 'a.py-f' }, 'b.py': { v: 'b.py-7' }, pad: 'p'.repeat(20_000) });
+    expect([...folded.askedNames].sort()).toEqual(['a.f', 'm.f0', 'm.f1', 'm.f2', 'm.f3', 'm.f4', 'm.f5', 'm.f6', 'm.f7', 'm.g']);
+    expect([...folded.importsConsulted].sort()).toEqual(['a.py\0x', 'b.py\0z']);
+    // Runs go on appending after the fold.
+    expect(saveProjectDelta(dir, KEY, folded.chain, delta('b.py', 'c'))).toBe(true);
+    expect(loadProjectState(dir, KEY)!.files['b.py']).toEqual(row('c'));
+  });
+
+  it('writes no delta past MAX_DELTAS when the deltas outgrow a quarter of the base', () => {
     const dir = tempDir('state');
     build(dir, Array.from({ length: MAX_DELTAS }, (_, n) => delta('a.py', String(n))));
     const state = loadProjectState(dir, KEY)!;
     expect(state.chain?.deltas).toBe(MAX_DELTAS);
+    expect(roomForDelta(state.chain)).toBe(false);
     expect(saveProjectDelta(dir, KEY, state.chain, delta('a.py', 'f'))).toBe(false);
     expect(existsSync(join(dir, `project.delta.${MAX_DELTAS + 1}.json`))).toBe(false);
+    expect(loadProjectState(dir, KEY)!.files['a.py']).toEqual(row(String(MAX_DELTAS - 1)));
+  });
+
+  it('loses nothing when a run stops between writing a fold and removing the deltas it folded', () => {
+    const dir = tempDir('state');
+    expect(saveProjectState(dir, KEY, { ...base(), index: JSON.stringify({ pad: 'p'.repeat(20_000) }) })).toBe(true);
+    for (let n = 0; n < MAX_DELTAS; n++) expect(saveProjectDelta(dir, KEY, loadProjectState(dir, KEY)!.chain, delta('a.py', String(n)))).toBe(true);
+    const saved = Array.from({ length: MAX_DELTAS - 1 }, (_, n) => readFileSync(join(dir, `project.delta.${n + 2}.json`), 'utf8'));
+    expect(saveProjectDelta(dir, KEY, loadProjectState(dir, KEY)!.chain, delta('b.py', 'f'))).toBe(true);
+    saved.forEach((text, n) => writeFileSync(join(dir, `project.delta.${n + 2}.json`), text));
+    const state = loadProjectState(dir, KEY)!;
+    expect(state.chain?.deltas).toBe(1);
+    expect(state.files).toEqual({ 'a.py': row(String(MAX_DELTAS - 1)), 'b.py': row('f') });
   });
 });

@@ -1,5 +1,6 @@
 // The code-cache loader bin/pillar.js runs the bundle with: same exports with or without a cache, a cache written
-// only when none was usable, and a cache of other source never used.
+// only when none was usable or when a run reached more of the code than the one that made it, and a cache of other
+// source never used.
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,9 @@ function bundle(source: string): { file: string; cache: string } {
 
 const SOURCE = "const path = require('node:path');\nexports.answer = () => 42;\nexports.here = () => path.basename(__filename);\n";
 
+// Functions V8 compiles only when first called, as it does pillar's rules.
+const LAZY = `exports.rule = (n) => { ${Array.from({ length: 40 }, (_, i) => `const v${i} = n * ${i};`).join(' ')} return v7; };\n`;
+
 describe('requireWithCodeCache', () => {
   it('runs the module as CommonJS and writes a cache only when it had none', () => {
     const { file, cache } = bundle(SOURCE);
@@ -28,6 +32,29 @@ describe('requireWithCodeCache', () => {
     expect(second.exports.answer()).toBe(42);
     second.saveCodeCache();
     expect(statSync(cache).mtimeMs).toBe(written);
+  });
+
+  it('writes the cache again after a run of greater reach, with the functions that run compiled', () => {
+    const { file, cache } = bundle(LAZY);
+    // A run that calls nothing lazy (a cold review: the rules ran in worker threads).
+    requireWithCodeCache(file, cache).saveCodeCache(0);
+    const narrow = readFileSync(cache);
+    const same = requireWithCodeCache<{ rule(n: number): number }>(file, cache);
+    expect(same.exports.rule(3)).toBe(21);
+    same.saveCodeCache(0);
+    expect(readFileSync(cache).equals(narrow)).toBe(true);
+    // A run that analysed here (a one-file change) calls the lazy functions: the cache now holds them too.
+    const wide = requireWithCodeCache<{ rule(n: number): number }>(file, cache);
+    expect(wide.exports.rule(3)).toBe(21);
+    wide.saveCodeCache(1);
+    const widened = readFileSync(cache);
+    expect(widened.length).toBeGreaterThan(narrow.length);
+    // Used as it is by runs of the same or lower reach.
+    const next = requireWithCodeCache<{ rule(n: number): number }>(file, cache);
+    expect(next.exports.rule(4)).toBe(28);
+    next.saveCodeCache(1);
+    next.saveCodeCache(0);
+    expect(readFileSync(cache).equals(widened)).toBe(true);
   });
 
   it('ignores a cache made from other source of the same length, and replaces it', () => {

@@ -165,6 +165,37 @@ describe('the merge of project facts, skipped or narrowed', () => {
     expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: found, merged: 'none' });
   });
 
+  it('folds the deltas into one while they are small beside the stored state, and never serves a stale slice', async () => {
+    // Enough imports that the stored index dwarfs a delta, as on a real tree (nova: 4 MB of state, 1 KB deltas).
+    const many = Array.from({ length: 1500 }, (_, n) => `import os.path as unrelated_alias_number_${n}\n`).join('');
+    const root = writeTree({ ...FILES, 'app/worker.py': worker(), 'app/many.py': many });
+    const cacheDir = tempDir('cache');
+    const found = ['app/worker.py:10:medium'];
+    const both = ['app/worker.py:10:medium', 'app/worker.py:11:medium'];
+    const deltas = (): string[] => readdirSync(cacheDir).filter((n) => n.startsWith('project.delta.')).sort();
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: found, merged: 'full' });
+    const stored = readFileSync(join(cacheDir, 'project.json'), 'utf8');
+    const other = (n: number): string => `import subprocess\n\n\ndef ping(host):\n    return subprocess.call(["ping${n}", host])\n`;
+    for (let n = 1; n <= 20; n++) {
+      // Every third change is worker.py's own slice turning over; the others a file nobody imports from.
+      if (n % 3 === 0) writeFileSync(join(root, 'app/worker.py'), worker(n % 2 ? `    LOG.debug("again %s", creds.service_token())\n# ${n}\n` : `# ${n}\n`));
+      else writeFileSync(join(root, 'app/other.py'), other(n));
+      const lines = n % 3 === 0 && n % 2 ? both : n % 3 === 0 ? found : undefined;
+      const w = await warm(root, cacheDir, SECRETS);
+      expect(w).toMatchObject({ merged: 'incremental', analysed: 1 });
+      if (lines) expect(w.lines).toEqual(lines);
+      expect(deltas().length).toBeGreaterThan(0);
+      expect(deltas().length).toBeLessThanOrEqual(8);
+    }
+    // Twenty incremental merges, and the base never written again.
+    expect(readFileSync(join(cacheDir, 'project.json'), 'utf8')).toBe(stored);
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ merged: 'none', analysed: 0 });
+    // The folded delta torn: the base alone is read, and everything changed since is sliced again from it.
+    writeFileSync(join(cacheDir, 'project.delta.1.json'), '{"format": "pillar-project-delta/1", "pay');
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ merged: 'incremental' });
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ merged: 'none' });
+  });
+
   it('merges again from scratch when the stored state or the stored facts are damaged', async () => {
     const root = writeTree({ ...FILES, 'app/worker.py': worker() });
     const cacheDir = tempDir('cache');
