@@ -13,7 +13,7 @@ import { PythonModel } from '../languages/python/model.js';
 import { parsePythonWithin } from '../languages/python/parser.js';
 import { enclosingScopeName, statementLines } from '../languages/python/syntax.js';
 import { walkTree } from '../languages/python/walk.js';
-import type { SyntaxNode } from '../languages/syntaxTree.js';
+import type { SyntaxNode, SyntaxTree } from '../languages/syntaxTree.js';
 import { redactSnippet } from '../rulekit/redaction.js';
 import { findRule } from '../rulekit/registry.js';
 import type { ReportDescriptor, Rule, RuleContext, Visitor } from '../rulekit/types.js';
@@ -64,6 +64,10 @@ export interface AnalyzeOptions {
    */
   phase?: 'facts' | 'project';
   project?: ProjectSlice;
+  /** The tree of `source` parsed earlier in the run (engine/keptTrees.ts), used instead of parsing it again. */
+  tree?: SyntaxTree;
+  /** Given the file's tree once it is parsed: phase 1 keeps the trees of files phase 2 may analyse again. */
+  keepTree?(tree: SyntaxTree): void;
 }
 
 /** Thrown when a file exceeds its time limit; the engine turns it into a `timeout` diagnostic. */
@@ -107,9 +111,10 @@ export async function analyzePython(path: string, source: string, rules: readonl
   const timing = timingOn();
   const tag = options.phase === 'project' ? 'phase-2 ' : '';
   let t0 = timing ? performance.now() : 0;
-  const tree = await parsePythonWithin(source, () => timed && performance.now() > deadline);
+  const tree = options.tree ?? await parsePythonWithin(source, () => timed && performance.now() > deadline);
   if (!tree) throw new FileTimeout('parse', limitMs);
-  if (timing) { const t = performance.now(); addTime(`stage:${tag}parse`, t - t0); t0 = t; }
+  if (timing) { const t = performance.now(); addTime(`stage:${tag}${options.tree ? 'kept tree' : 'parse'}`, t - t0); t0 = t; }
+  options.keepTree?.(tree);
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
   const gaps = new GapLog(path, limitMs);
