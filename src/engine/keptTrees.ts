@@ -1,16 +1,17 @@
 // Syntax trees a thread keeps from phase 1 for phase 2 of the same run (engine/projectPhase.ts). The files phase 2
-// analyses again are the largest ones (on nova 69 files, 40 % of the source), and parsing them again cost as much as
-// a third of parsing the whole tree. A kept tree is only its plain arrays and text: phase 2 gets a new SyntaxTree
+// analyses again are mostly the largest ones (on nova 69 files, 40 % of the source), and parsing them again cost as
+// much as a third of parsing the whole tree. A kept tree is only its plain arrays and text: phase 2 gets a new SyntaxTree
 // over them, so no node object, and nothing a rule or the model memoised on one, crosses from phase 1 to phase 2.
 import { SyntaxTree, type TreeData, type Vocabulary } from '../languages/syntaxTree.js';
 
 interface Kept { source: string; language: string; vocabulary: Vocabulary; data: TreeData }
 
 /**
- * Source characters a thread keeps trees for: a tree's arrays take ~25 bytes per node, outside the JS heap (nova's
- * 104 files above 16 KB, 6.2 MB of text, kept ~60 MB). Past it, further files are parsed again in phase 2.
+ * Source characters a thread keeps trees for: a tree's arrays and text take ~6 bytes per character of source, outside
+ * the JS heap (nova's code outside its tests, 8.5 MB, kept ~50 MB over two threads). Past it, further files are parsed
+ * again in phase 2.
  */
-const KEEP_CHARS = 16 * 1024 * 1024;
+const KEEP_CHARS = 8 * 1024 * 1024;
 
 const kept = new Map<string, Kept>();
 let keptChars = 0;

@@ -39,12 +39,6 @@ const MANY_FILES = 256;
 const ISOLATE_CHARS = 8 * 1024 * 1024;
 /** Reads ahead per thread: enough to keep workers fed (and batches of small files full), few enough to bound memory. */
 const READ_AHEAD_PER_THREAD = 8;
-/**
- * From this size a Python file's phase-1 tree is kept for phase 2 (engine/keptTrees.ts), in the thread that parsed
- * it. Phase 2 takes the files whose slice is not empty, mostly the large ones (nova: 24 of its 104 files above 16 KB
- * hold 3.3 of the 3.5 MB phase 2 parsed again); the small ones are cheap to parse again.
- */
-const KEEP_TREE_CHARS = 16 * 1024;
 
 export interface EngineOptions {
   rules: readonly Rule[];
@@ -206,8 +200,9 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
     const analyse = async (i: number, unit: Unit, extra: Partial<AnalyzeTask> = {}, lane?: number): Promise<FileAnalysis> => {
       const task: AnalyzeTask = { path: source.path(i), text: unit.text, ruleIds, keepSuppressed: unit.keepSuppressed, timeoutMs, ...(unit.phase ? { phase: unit.phase } : {}), ...extra };
       const isolate = unit.text.length > ISOLATE_CHARS && worker !== null;
-      // A phase-1 tree phase 2 may want again stays in the thread that parsed it (not in an isolated one, ended after).
-      const keep = twoPhase && unit.phase === 'facts' && extra.ruleIds === undefined && !isolate && unit.text.length >= KEEP_TREE_CHARS && languageOf(task.path) === 'python';
+      // A phase-1 tree phase 2 may want again stays in the thread that parsed it (not in an isolated one, ended after):
+      // which files phase 2 takes is known only once every file's facts are merged (engine/keptTrees.ts).
+      const keep = twoPhase && unit.phase === 'facts' && extra.ruleIds === undefined && !isolate && languageOf(task.path) === 'python';
       if (keep) task.keep = `${treeRun}${i}`;
       const ran: Ran = isolate ? { result: await isolated(task, worker), lane: -1 } : pool ? await pool.runOn(task, lane) : { result: await inThisThread(task), lane: 0 };
       if (keep && ran.lane >= 0) laneOf[i] = ran.lane;

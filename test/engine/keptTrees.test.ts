@@ -9,7 +9,7 @@ import { parsePython } from '../../src/languages/python/parser.js';
 import { keepTree, takeTree } from '../../src/engine/keptTrees.js';
 import { tempDir, writeTree } from './helpers.js';
 
-/** Harmless functions that make a file large enough for its tree to be kept (KEEP_TREE_CHARS). */
+/** Harmless functions: a large file, as phase 2 mostly takes. */
 const padding = Array.from({ length: 700 }, (_, n) => `\n\ndef pad_${n}(value):\n    return value + ${n}\n`).join('');
 
 const FILES: Record<string, string> = {
