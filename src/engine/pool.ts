@@ -49,10 +49,21 @@ export type WorkerInput = (AnalyzeTask | { batch: AnalyzeTask[] }) & { start?: S
 /** Tasks in flight at once never come near this (the engine reads a few files ahead per thread). */
 const START_CELLS = 1024;
 
-interface Waiting { task: AnalyzeTask; resolve(result: FileAnalysis): void }
+interface Waiting { task: AnalyzeTask; resolve(ran: Ran): void }
+
+/** A call waiting for a thread: `lane` set when it must run on that thread (a tree kept there, a broadcast). */
+interface Job { input: WorkerInput | null; name?: string; lane?: number; signal?: AbortSignal; resolve(r: { value: unknown; lane: number }): void; reject(e: unknown): void }
+
+/** A worker's result and the thread (lane) that computed it: a tree kept for phase 2 stays in that thread. */
+export interface Ran { result: FileAnalysis; lane: number }
 
 export class WorkerPool {
-  private readonly piscina: Piscina;
+  /**
+   * One single-thread piscina per thread, fed from one queue here: a task can then be sent to the thread that kept
+   * its file's tree in phase 1 (engine/keptTrees.ts), which one multi-thread piscina cannot do.
+   */
+  private readonly lanes: Array<{ piscina: Piscina; busy: boolean }>;
+  private readonly queue: Job[] = [];
   private readonly clock = new StartClock(START_CELLS);
   private waiting: Waiting[] = [];
   private waitingChars = 0;
@@ -67,19 +78,49 @@ export class WorkerPool {
     heapMb: number | null = WORKER_HEAP_MB,
   ) {
     const { Piscina: Pool } = piscina();
-    this.piscina = new Pool({
-      filename: worker.filename, execArgv: worker.execArgv, minThreads: threads, maxThreads: threads,
-      // Workers live for the whole run; close() ends them.
-      idleTimeout: Number.MAX_SAFE_INTEGER,
-      // Without a limit V8 lets each thread's heap grow far past its live data before collecting; the limit keeps
-      // the run's peak memory near 500 MB, and the rare file that needs more is redone in the main thread.
-      ...(heapMb !== null ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
-    });
+    this.lanes = Array.from({ length: threads }, () => ({
+      piscina: new Pool({
+        filename: worker.filename, execArgv: worker.execArgv, minThreads: 1, maxThreads: 1,
+        // Workers live for the whole run; close() ends them.
+        idleTimeout: Number.MAX_SAFE_INTEGER,
+        // Without a limit V8 lets each thread's heap grow far past its live data before collecting; the limit keeps
+        // the run's peak memory near 500 MB, and the rare file that needs more is redone in the main thread.
+        ...(heapMb !== null ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
+      }),
+      busy: false,
+    }));
   }
 
   /** Loads the grammar in every thread before the first timed file. */
   async warm(): Promise<void> {
-    await Promise.all(Array.from({ length: this.threads }, () => this.piscina.run(null, { name: 'warm' })));
+    await Promise.all(this.lanes.map((_, lane) => this.call(null, { name: 'warm', lane })));
+  }
+
+  /**
+   * Runs `input` on a thread: on `lane` when given, else on the first one free. A thread takes one call at a time,
+   * the oldest it may run, as a multi-thread piscina's own queue would.
+   */
+  private call(input: WorkerInput | null, options: { name?: string; lane?: number; signal?: AbortSignal } = {}): Promise<{ value: unknown; lane: number }> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ input, ...options, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    this.lanes.forEach((lane, index) => {
+      if (lane.busy) return;
+      const at = this.queue.findIndex((j) => j.lane === undefined || j.lane === index);
+      if (at < 0) return;
+      const job = this.queue.splice(at, 1)[0]!;
+      lane.busy = true;
+      lane.piscina.run(job.input, { ...(job.name ? { name: job.name } : {}), ...(job.signal ? { signal: job.signal } : {}) })
+        .then((value) => job.resolve({ value, lane: index }), job.reject)
+        .finally(() => {
+          lane.busy = false;
+          this.pump();
+        });
+    });
   }
 
   /**
@@ -87,9 +128,14 @@ export class WorkerPool {
    * of the event loop; a batch that fails in any way (a killed, crashed or out-of-memory worker) is redone file by
    * file, so only the file that caused it gets a diagnostic.
    */
-  run(task: AnalyzeTask): Promise<FileAnalysis> {
+  async run(task: AnalyzeTask): Promise<FileAnalysis> {
+    return (await this.runOn(task)).result;
+  }
+
+  /** run(), answering which thread ran the task too; `lane`: the thread it must run on (never batched then). */
+  runOn(task: AnalyzeTask, lane?: number): Promise<Ran> {
     this.ran = true;
-    if (task.text.length > BATCH_FILE_CHARS) return this.runOne(task);
+    if (task.text.length > BATCH_FILE_CHARS || lane !== undefined) return this.runOne(task, lane);
     return new Promise((resolve) => {
       this.waiting.push({ task, resolve });
       this.waitingChars += task.text.length;
@@ -119,15 +165,18 @@ export class WorkerPool {
     const start = this.clock.take();
     const stop = this.watch(start, batch[0]!.task.timeoutMs + this.killGraceMs, abort);
     let results: FileAnalysis[] | undefined;
+    let lane = 0;
     try {
-      results = (await this.piscina.run({ batch: batch.map((w) => w.task), start } satisfies WorkerInput, { signal: abort.signal })) as FileAnalysis[];
+      const ran = await this.call({ batch: batch.map((w) => w.task), start } satisfies WorkerInput, { signal: abort.signal });
+      results = ran.value as FileAnalysis[];
+      lane = ran.lane;
     } catch {
       results = undefined;
     } finally {
       stop();
       this.clock.give(start);
     }
-    if (results && results.length === batch.length) batch.forEach((w, i) => w.resolve(results[i]!));
+    if (results && results.length === batch.length) batch.forEach((w, i) => w.resolve({ result: results[i]!, lane }));
     else await Promise.all(batch.map(async (w) => w.resolve(await this.runOne(w.task))));
   }
 
@@ -135,18 +184,24 @@ export class WorkerPool {
    * Runs one task on its own; never rejects: a killed or crashed worker becomes a diagnostic for that file, and a
    * file whose analysis outgrew a worker's heap is analysed again in this thread, which has no such limit.
    */
-  private async runOne(task: AnalyzeTask): Promise<FileAnalysis> {
+  private async runOne(task: AnalyzeTask, lane?: number): Promise<Ran> {
     const abort = new AbortController();
     const start = this.clock.take();
     const stop = this.watch(start, task.timeoutMs + this.killGraceMs, abort);
+    // A failed call's answer: no tree was kept by it (the thread may be gone), so it names no lane worth keeping.
+    const failed = (result: FileAnalysis): Ran => ({ result, lane: -1 });
     try {
-      return (await this.piscina.run({ ...task, start } satisfies WorkerInput, { signal: abort.signal })) as FileAnalysis;
+      const ran = await this.call({ ...task, start } satisfies WorkerInput, { signal: abort.signal, ...(lane !== undefined && lane >= 0 ? { lane } : {}) });
+      return { result: ran.value as FileAnalysis, lane: ran.lane };
     } catch (error) {
       if (abort.signal.aborted) {
-        return { findings: [], diagnostics: [timeoutDiagnostic(task.path, task.timeoutMs, 'worker terminated')], suppressed: 0 };
+        return failed({ findings: [], diagnostics: [timeoutDiagnostic(task.path, task.timeoutMs, 'worker terminated')], suppressed: 0 });
       }
-      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return runTask(task);
-      return failedResult(task.path, error, task.timeoutMs);
+      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        const { keep: _keep, reuse: _reuse, ...plain } = task;
+        return failed(await runTask(plain));
+      }
+      return failed(failedResult(task.path, error, task.timeoutMs));
     } finally {
       stop();
       this.clock.give(start);
@@ -178,7 +233,7 @@ export class WorkerPool {
   async close(): Promise<void> {
     // The bundled worker keeps a V8 code cache (engine/workerLoader.ts): one thread writes it after a run that
     // analysed files, if it started without a usable one. Workers run from the per-module build have no such task.
-    if (this.ran) await this.piscina.run(null, { name: 'saveCodeCache' }).catch(() => undefined);
-    await this.piscina.destroy();
+    if (this.ran) await this.call(null, { name: 'saveCodeCache', lane: 0 }).catch(() => undefined);
+    await Promise.all(this.lanes.map((l) => l.piscina.destroy()));
   }
 }

@@ -1,6 +1,7 @@
 // Runs the analysis of many files: cache look-ups first, then the misses on a worker pool (or in this thread for
 // small runs and --jobs 1). Results come back indexed like the input, so the report never depends on which
 // thread finished first. Files are read in a bounded window, so a 100,000-file tree is never held in memory.
+import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { codeFingerprint } from '../cache/codeFingerprint.js';
 import { decodeFacts, FileCache, SealedPack, sha256, type CacheStats } from '../cache/fileCache.js';
@@ -10,9 +11,11 @@ import type { FileFacts } from '../index/types.js';
 import type { Diagnostic } from '../findings/types.js';
 import type { Rule } from '../rulekit/types.js';
 import type { ReadResult } from '../sources/read.js';
+import { languageOf } from '../sources/language.js';
 import { preferQuickStart } from '../languages/treesitter/runtime.js';
 import type { FileAnalysis } from './analyzePython.js';
-import { defaultWorker, WorkerPool } from './pool.js';
+import { dropTrees } from './keptTrees.js';
+import { defaultWorker, WorkerPool, type Ran } from './pool.js';
 import { runProjectPhase, type ProjectPhaseStats } from './projectPhase.js';
 import { gaveUp, runTask, type AnalyzeTask, type TimedAnalysis } from './task.js';
 import { mergeTimes, timingOn, type Timings } from './timing.js';
@@ -103,6 +106,9 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
   // Phase-1 results of a two-phase run hold the facts and keep the project rules' findings apart: another entry.
   const variantOf = (keepSuppressed: boolean, main = true): string => `${baseVariant(keepSuppressed)}${twoPhase && main ? '+facts' : ''}`;
   const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
+  /** Prefix of this run's kept-tree tokens; `laneOf[i]`: the thread that kept file i's tree (0 in this thread). */
+  const treeRun = `${randomUUID()}:`;
+  const laneOf: Array<number | undefined> = [];
   const fingerprint = sha256(`${codeFingerprint()}\0${ruleIds.join(',')}`);
   const cache = options.cacheDir !== undefined ? new FileCache(options.cacheDir, fingerprint) : undefined;
   // Read only when the project facts must be merged again or a phase-1 result is added (SealedPack loads on use).
@@ -191,9 +197,16 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
       previous = run;
       return run;
     };
-    const analyse = async (i: number, unit: Unit, extra: Partial<AnalyzeTask> = {}): Promise<FileAnalysis> => {
+    const analyse = async (i: number, unit: Unit, extra: Partial<AnalyzeTask> = {}, lane?: number): Promise<FileAnalysis> => {
       const task: AnalyzeTask = { path: source.path(i), text: unit.text, ruleIds, keepSuppressed: unit.keepSuppressed, timeoutMs, ...(unit.phase ? { phase: unit.phase } : {}), ...extra };
-      const timed: TimedAnalysis = unit.text.length > ISOLATE_CHARS && worker ? await isolated(task, worker) : pool ? await pool.run(task) : await inThisThread(task);
+      const isolate = unit.text.length > ISOLATE_CHARS && worker !== null;
+      // A phase-1 tree phase 2 may want again stays in the thread that parsed it (not in an isolated one, ended after):
+      // which files phase 2 takes is known only once every file's facts are merged (engine/keptTrees.ts).
+      const keep = twoPhase && unit.phase === 'facts' && extra.ruleIds === undefined && !isolate && languageOf(task.path) === 'python';
+      if (keep) task.keep = `${treeRun}${i}`;
+      const ran: Ran = isolate ? { result: await isolated(task, worker), lane: -1 } : pool ? await pool.runOn(task, lane) : { result: await inThisThread(task), lane: 0 };
+      if (keep && ran.lane >= 0) laneOf[i] = ran.lane;
+      const timed: TimedAnalysis = ran.result;
       // Timing totals never reach the cache or the report.
       const { timing: times, ...result } = timed;
       if (timings && times) mergeTimes(timings, times);
@@ -224,7 +237,10 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
         source, projectRuleIds, hashes,
         cached: (key) => cache?.get(key),
         keyOf: (i, hash, sliceKey) => cache?.keyOfHash(source.path(i), hash, `${baseVariant(options.keepSuppressed)}+project:${sliceKey}`),
-        analyse: (i, text, key, slice) => analyse(i, { text, key, keepSuppressed: options.keepSuppressed }, { ruleIds: projectRuleIds, phase: 'project', project: slice }),
+        analyse: (i, text, key, slice) => {
+          const lane = laneOf[i];
+          return analyse(i, { text, key, keepSuppressed: options.keepSuppressed }, { ruleIds: projectRuleIds, phase: 'project', project: slice, ...(lane !== undefined ? { reuse: `${treeRun}${i}` } : {}) }, lane);
+        },
         // Facts only: the file's phase-1 result stands; the facts go back to the facts pack.
         extractFacts: async (i, text) => {
           const facts = (await analyse(i, { text, key: undefined, keepSuppressed: options.keepSuppressed, phase: 'facts' }, { ruleIds: [] })).split?.facts;
@@ -247,6 +263,8 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
     }
   } finally {
     await pool?.close();
+    // Trees kept in this thread (--jobs 1, small runs); a pool's ended with its threads.
+    dropTrees(treeRun);
     manifest?.save();
     cache?.save();
     if (factsPack) {

@@ -5,7 +5,9 @@ import type { ProjectSlice } from '../index/types.js';
 import { findRule } from '../rulekit/registry.js';
 import type { Rule } from '../rulekit/types.js';
 import { languageOf } from '../sources/language.js';
+import type { SyntaxTree } from '../languages/syntaxTree.js';
 import { analyzeCpp } from './analyzeCpp.js';
+import { keepTree, takeTree } from './keptTrees.js';
 import { analyzePython, FileTimeout, isStackOverflow, type FileAnalysis } from './analyzePython.js';
 import { takeTimes, timingOn, type Timings } from './timing.js';
 
@@ -19,6 +21,10 @@ export interface AnalyzeTask {
   /** See AnalyzeOptions.phase and .project. */
   phase?: 'facts' | 'project';
   project?: ProjectSlice;
+  /** Keep the file's syntax tree in this thread under this token for phase 2 (engine/keptTrees.ts). */
+  keep?: string;
+  /** The token a tree of this text may have been kept under in this thread: used instead of parsing, then dropped. */
+  reuse?: string;
 }
 
 let lastIds: string[] | undefined;
@@ -81,9 +87,12 @@ async function runTaskUntimed(task: AnalyzeTask): Promise<FileAnalysis> {
   try {
     // By extension only: a C++ file never reaches the Python front-end, whichever glob selected it.
     const analyze = languageOf(task.path) === 'cpp' ? analyzeCpp : analyzePython;
+    const tree = task.reuse !== undefined ? takeTree(task.reuse, task.text) : undefined;
+    const keep = task.keep;
     return await analyze(task.path, task.text, rulesFor(task.ruleIds), {
       keepSuppressed: task.keepSuppressed, timeoutMs: task.timeoutMs,
       ...(task.phase ? { phase: task.phase } : {}), ...(task.project ? { project: task.project } : {}),
+      ...(tree ? { tree } : {}), ...(keep !== undefined ? { keepTree: (t: SyntaxTree) => keepTree(keep, t) } : {}),
     });
   } catch (error) {
     return failedResult(task.path, error, task.timeoutMs);
