@@ -38,3 +38,31 @@ export function writeTree(files: Record<string, string | Buffer>): string {
   }
   return root;
 }
+
+/**
+ * Two modules: `worker.connect` hands its parameter to another file's masking helper before logging it (so the
+ * parameter is a secret of that module, known only from the project facts), `worker.retry` logs it unmasked.
+ * `workerTail` is appended to worker.py.
+ */
+export function maskingProject(workerTail = ''): Record<string, string> {
+  return {
+    'app/__init__.py': '',
+    'app/scrub.py': 'from oslo_utils import strutils\n\n\ndef scrub(text):\n    return strutils.mask_password(text)\n',
+    'app/worker.py': [
+      'import logging',
+      '',
+      'from app import scrub',
+      '',
+      'LOG = logging.getLogger(__name__)',
+      '',
+      '',
+      'def connect(conn_str):',
+      '    LOG.debug("connecting with %s", scrub.scrub(conn_str))',
+      '',
+      '',
+      'def retry(conn_str):',
+      '    LOG.warning("retrying %s", conn_str)',
+      '',
+    ].join('\n') + workerTail,
+  };
+}

@@ -7,30 +7,13 @@ import type { RunStats } from '../../src/engine/runFiles.js';
 import { resetTimingSwitch, TIMING_ENV } from '../../src/engine/timing.js';
 import { parsePython } from '../../src/languages/python/parser.js';
 import { keepTree, takeTree } from '../../src/engine/keptTrees.js';
-import { tempDir, writeTree } from './helpers.js';
+import { maskingProject, tempDir, writeTree } from './helpers.js';
 
 /** Harmless functions: a large file, as phase 2 mostly takes. */
 const padding = Array.from({ length: 700 }, (_, n) => `\n\ndef pad_${n}(value):\n    return value + ${n}\n`).join('');
 
 const FILES: Record<string, string> = {
-  'app/__init__.py': '',
-  'app/scrub.py': 'from oslo_utils import strutils\n\n\ndef scrub(text):\n    return strutils.mask_password(text)\n',
-  'app/worker.py': [
-    'import logging',
-    '',
-    'from app import scrub',
-    '',
-    'LOG = logging.getLogger(__name__)',
-    '',
-    '',
-    'def connect(conn_str):',
-    '    LOG.debug("connecting with %s", scrub.scrub(conn_str))',
-    '',
-    '',
-    'def retry(conn_str):',
-    '    LOG.warning("retrying %s", conn_str)',
-    '',
-  ].join('\n') + padding,
+  ...maskingProject(padding),
   // Enough files for two worker threads (MIN_FILES_FOR_POOL).
   ...Object.fromEntries(Array.from({ length: 8 }, (_, n) => [`app/other_${n}.py`, `def other_${n}(x):\n    return x\n`])),
 };

@@ -3,28 +3,9 @@
 // analysis resolves call targets for files whose slice carries a masking summary (perf gate in conventions).
 import { describe, expect, it } from 'vitest';
 import { review } from '../../src/api.js';
-import { tempDir, writeTree } from '../engine/helpers.js';
+import { maskingProject, tempDir, writeTree } from '../engine/helpers.js';
 
-const FILES = {
-  'app/__init__.py': '',
-  'app/scrub.py': 'from oslo_utils import strutils\n\n\ndef scrub(text):\n    return strutils.mask_password(text)\n',
-  'app/worker.py': [
-    'import logging',
-    '',
-    'from app import scrub',
-    '',
-    'LOG = logging.getLogger(__name__)',
-    '',
-    '',
-    'def connect(conn_str):',
-    '    LOG.debug("connecting with %s", scrub.scrub(conn_str))',
-    '',
-    '',
-    'def retry(conn_str):',
-    '    LOG.warning("retrying %s", conn_str)',
-    '',
-  ].join('\n'),
-};
+const FILES = maskingProject();
 
 describe('masking summaries across files', () => {
   it('treats what a module masks through another file as secret elsewhere in the module', async () => {
