@@ -6,9 +6,18 @@ import type { Shape, SinkKind, Trust } from './facts.js';
  * Which calls a model entry means. `name`: the qualified name through the imports (`subprocess.call`); `suffix`:
  * the tail of the qualified name (`utils.execute` matches `nova.utils.execute`); `method` with `receiver`: a method
  * called on an object whose expression text matches (`cursor.execute`); `method` with `logger`: a level method of a
- * logger as the front-end's logging model judges it (`LOG.info`, `self._log.warning`).
+ * logger as the front-end's logging model judges it (`LOG.info`, `self._log.warning`); `method` with `receiverOf`: a
+ * method called on an attribute (`x.headers` in `x.headers.update(...)`) of an object the dataflow sees made by
+ * `receiverOf` (`x = webob.Response()`), not one that is merely named like it.
  */
-export interface CallMatcher { name?: string; suffix?: string; method?: string; receiver?: RegExp; logger?: true }
+export interface CallMatcher { name?: string; suffix?: string; method?: string; receiver?: RegExp; receiverOf?: ObjectOrigin; logger?: true }
+
+/**
+ * Where an object was made, for matchers that need its type rather than its name: a call to one of `calls`
+ * (qualified names; a trailing `*` for a family, `webob.exc.HTTP*`), a call of one of `methods` (`req.get_response(app)`),
+ * or one of `globals` itself (a framework's per-request global, `pecan.response`).
+ */
+export interface ObjectOrigin { calls?: readonly string[]; methods?: readonly string[]; globals?: readonly string[] }
 
 export interface Confidence { confidence: 'high' | 'medium' | 'low' }
 
@@ -82,9 +91,10 @@ export interface Sink {
 
 /**
  * An item store that is a sink: `resp.headers[name] = value` hands `value` to what the container feeds (a response
- * header line). `container`: the text of the subscripted expression (`resp.headers`), as `receiver` for methods.
+ * header line). `container`: the text of the subscripted expression (`resp.headers`), as `receiver` for methods;
+ * `containerOf`: what must have made the object whose attribute it is, as `receiverOf`.
  */
-export interface StoreSink { container: RegExp; kind: SinkKind; variant: string; sinkName: string }
+export interface StoreSink { container: RegExp; containerOf?: ObjectOrigin; kind: SinkKind; variant: string; sinkName: string }
 
 export interface Sanitizer { call: CallMatcher; clears: readonly SinkKind[] | 'all'; description: string }
 

@@ -4,6 +4,7 @@ import type { SyntaxNode } from '../../syntaxTree.js';
 import type { CallMatcher, Sink, SinkArgument } from '../../../analysis/taint/spec.js';
 import type { PythonModel } from '../model.js';
 import { callee, isFalsy, keywordArg, positionalArgs, unparenthesize } from '../syntax.js';
+import { attributeOwner, madeBy } from './objectOrigin.js';
 
 /** What a call is, as far as the models care. */
 export interface CallInfo {
@@ -16,6 +17,8 @@ export interface CallInfo {
   receiver: SyntaxNode | null;
   /** The call writes a log record (model.loggingCall): asked only of calls a logger matcher names. */
   readonly logging: boolean;
+  /** The file's model, for matchers that ask where the receiver came from. */
+  readonly model: PythonModel;
 }
 
 export function callInfo(model: PythonModel, call: SyntaxNode): CallInfo {
@@ -35,7 +38,7 @@ export function callInfo(model: PythonModel, call: SyntaxNode): CallInfo {
 class Info implements CallInfo {
   private logs: boolean | undefined;
   constructor(
-    private readonly model: PythonModel, readonly node: SyntaxNode, readonly qualified: string | null,
+    readonly model: PythonModel, readonly node: SyntaxNode, readonly qualified: string | null,
     readonly method: string | null, readonly receiver: SyntaxNode | null,
   ) {}
 
@@ -80,7 +83,12 @@ export function matches(m: CallMatcher, c: CallInfo): boolean {
   if (m.method !== undefined) {
     if (c.method !== m.method || !c.receiver) return false;
     if (m.logger && !c.logging) return false;
-    return m.receiver ? m.receiver.test(c.receiver.text) : true;
+    if (m.receiver && !m.receiver.test(c.receiver.text)) return false;
+    if (m.receiverOf) {
+      const owner = attributeOwner(c.receiver);
+      return owner !== null && madeBy(c.model, owner, m.receiverOf);
+    }
+    return true;
   }
   return false;
 }

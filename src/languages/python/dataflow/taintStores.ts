@@ -4,10 +4,12 @@ import type { SyntaxNode } from '../../syntaxTree.js';
 import type { TaintFact } from '../../../analysis/taint/facts.js';
 import type { TaintSpec } from '../../../analysis/taint/spec.js';
 import { liveAt, type SinkHit } from '../../../analysis/taint/summary.js';
+import type { PythonModel } from '../model.js';
 import { unparenthesize } from '../syntax.js';
+import { attributeOwner, madeBy } from './objectOrigin.js';
 
 /** The hits `facts` make when stored through subscript `target` (`x[k] = v`, `x[k] += v`). */
-export function storeHits(spec: TaintSpec, target: SyntaxNode, facts: readonly TaintFact<SyntaxNode>[]): SinkHit<SyntaxNode>[] {
+export function storeHits(model: PythonModel, spec: TaintSpec, target: SyntaxNode, facts: readonly TaintFact<SyntaxNode>[]): SinkHit<SyntaxNode>[] {
   if (!spec.stores || target.type !== 'subscript') return [];
   const container = target.childForFieldName('value');
   if (!container) return [];
@@ -17,6 +19,10 @@ export function storeHits(spec: TaintSpec, target: SyntaxNode, facts: readonly T
   const out: SinkHit<SyntaxNode>[] = [];
   for (const store of spec.stores) {
     if (!store.container.test(text)) continue;
+    if (store.containerOf) {
+      const owner = attributeOwner(container);
+      if (owner === null || !madeBy(model, owner, store.containerOf)) continue;
+    }
     const hit: SinkHit<SyntaxNode> = { sink: assignment ?? target, argument, kind: store.kind, sinkName: store.sinkName, variant: store.variant, facts: [] };
     hit.facts = liveAt(hit, facts);
     if (hit.facts.length > 0) out.push(hit);

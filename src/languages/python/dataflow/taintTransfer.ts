@@ -144,7 +144,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
   bind(v: TaintValue, target: SyntaxNode, stmt: SyntaxNode, how: BindKind): TaintValue {
     if (v.facts.isEmpty || how === 'def' || how === 'except') return v;
     // `resp.headers[name] = v`: a store the spec calls a sink.
-    if (target.type === 'subscript' && this.ctx.spec.stores) this.hits.push(...storeHits(this.ctx.spec, target, v.facts.facts));
+    if (target.type === 'subscript' && this.ctx.spec.stores) this.hits.push(...storeHits(this.ctx.model, this.ctx.spec, target, v.facts.facts));
     const fallback = fallbackFor(this.ctx.model, target, stmt);
     if (fallback !== null) {
       v = { facts: v.facts.map((f) => (f.origin.kind === 'param' && f.origin.index !== fallback && f.unlessGiven === undefined ? { ...f, unlessGiven: fallback } : f)) };

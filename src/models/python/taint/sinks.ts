@@ -1,6 +1,6 @@
 // Calls where attacker-controlled data does damage, by sink family: OS commands, SQL, file paths, dynamically
 // evaluated code and templates, log records, generated config files, HTTP redirects and XML parsers. Data only.
-import type { Sink, StoreSink } from '../../../analysis/taint/spec.js';
+import type { ObjectOrigin, Sink, StoreSink } from '../../../analysis/taint/spec.js';
 import { LOG_LEVELS } from '../logging.js';
 import { XML_PARSE_FUNCTIONS } from '../xmlParsers.js';
 
@@ -94,14 +94,23 @@ export const REDIRECT_SINKS: readonly Sink[] = [
  * `send_header` writes them verbatim. Not modelled, because the library refuses CR/LF itself: Django's
  * HttpResponse (BadHeaderError), Werkzeug/Flask `Headers` (ValueError), and on the client side http.client's
  * `putheader` (Python 3) and requests' header check. A Location built from the request is open-redirect's
- * business. Receivers are response objects by the usual names (`resp`, `response`, `res`, `pecan.response`).
+ * business. A response is known by how it was made (RESPONSE_OBJECTS), not by what the variable is called.
  */
-const RESPONSE_HEADERS = /(^|\.)(resp|response|res)\.(headers|headerlist)$/;
 const HEADER_ARGS = [{ index: 0, rest: true }];
+
+/**
+ * Response objects whose headers go out as written: webob's Response and its HTTP exceptions, swift's swob (a webob
+ * work-alike) likewise, a `Request.get_response(app)` result (webob and swob), and pecan's per-request response.
+ */
+export const RESPONSE_OBJECTS: ObjectOrigin = {
+  calls: ['webob.Response', 'webob.response.Response', 'webob.exc.HTTP*', 'swift.common.swob.Response', 'swift.common.swob.HTTP*'],
+  methods: ['get_response'],
+  globals: ['pecan.response'],
+};
 
 export const HEADER_SINKS: readonly Sink[] = [
   ...['update', 'add', 'setdefault', 'append', 'extend', 'insert'].map((method): Sink => (
-    { call: { method, receiver: RESPONSE_HEADERS }, kind: 'newline', args: HEADER_ARGS, variant: 'header', stringsOnly: true })),
+    { call: { method, receiver: /\.(headers|headerlist)$/, receiverOf: RESPONSE_OBJECTS }, kind: 'newline', args: HEADER_ARGS, variant: 'header', stringsOnly: true })),
   { call: { name: 'start_response' }, kind: 'newline', args: [{ index: 1, keyword: 'response_headers' }], variant: 'header' },
   { call: { method: 'send_header', receiver: /^self$/ }, kind: 'newline', args: [{ index: 0 }, { index: 1 }], variant: 'header', stringsOnly: true },
   ...['webob.Response', 'webob.response.Response'].flatMap((name): Sink[] => [
@@ -111,7 +120,7 @@ export const HEADER_SINKS: readonly Sink[] = [
 ];
 
 export const HEADER_STORES: readonly StoreSink[] = [
-  { container: /(^|\.)(resp|response|res)\.headers$/, kind: 'newline', variant: 'header', sinkName: 'response header' },
+  { container: /\.headers$/, containerOf: RESPONSE_OBJECTS, kind: 'newline', variant: 'header', sinkName: 'response header' },
 ];
 
 /**

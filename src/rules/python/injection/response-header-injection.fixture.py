@@ -67,3 +67,22 @@ def forward(req):
     # ok: response-header-injection
     headers['X-Marker'] = req.GET.get('marker')
     return headers
+
+
+# A response is known by how it was made, whatever it is called.
+@webob.dec.wsgify
+def renamed(req):
+    label = req.GET.get('label')
+    page = webob.exc.HTTPNotFound()
+    # ruleid: response-header-injection
+    page.headers['X-Label'] = label
+    return page
+
+
+# A client's response to a request this service sent: its headers came in, nothing here goes out.
+@webob.dec.wsgify
+def relay(req, session):
+    resp = session.get('http://backend.example/status')
+    # ok: response-header-injection
+    resp.headers['X-Seen'] = req.GET.get('seen')
+    return webob.Response(body=resp.content)
