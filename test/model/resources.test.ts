@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { escapesIteration, firstRelease, heldSpan, unreleasedEscape, type FlowEdge, type FlowEdgeKind } from '../../src/analysis/resources/index.js';
 import { leakOnException, localAcquisition, releaseFailureLeavesLoop, serviceLeaks } from '../../src/languages/python/resources/index.js';
 import type { SyntaxNode } from '../../src/languages/syntaxTree.js';
-import { allNodes, cfgFor, functionNamed, modelOf } from './helpers.js';
+import { allNodes, cfgFor, functionNamed, label, modelOf, statementAt } from './helpers.js';
 
 interface TestNode { name: string; succ: Array<FlowEdge<TestNode>> }
 
@@ -62,6 +62,24 @@ describe('resource typestate engine', () => {
     `);
     const span = heldSpan([h.get('a')!], { releases: new Set() });
     expect(span.map((v) => `${v.node.name}${v.later ? '*' : ''}`)).toEqual(['head', 'body', 'after', 'late*']);
+  });
+
+  it('marks what only a following iteration reaches when an `if` ends the loop body', async () => {
+    // The `if`'s false edge goes back to the header as `false` (the guards need the branch), yet starts the next
+    // iteration: `prepare()` before the acquisition runs, with the handle held, for the following item only.
+    const { model, cfg } = await cfgFor(`
+def f(items):
+    for item in items:
+        prepare(item)
+        handle = open_it(item)
+        if item.flag:
+            note(item)
+`);
+    const closing = cfg.nodes.flatMap((n) => n.succ).filter((e) => e.closesLoop);
+    expect(closing.map((e) => `${label(e.from)} -${e.kind}-> ${label(e.to)}`).sort()).toEqual(['L5 -false-> L2', 'L6 -back-> L2']);
+    const span = heldSpan(cfg.nodesAt(statementAt(model, 4)), { releases: new Set() });
+    const prepare = span.filter((v) => v.node.ast?.id === statementAt(model, 3).id);
+    expect(prepare.map((v) => v.later)).toEqual([true]);
   });
 
   it('first release on the normal path', () => {

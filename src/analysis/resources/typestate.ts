@@ -13,7 +13,8 @@
 
 export type FlowEdgeKind = 'normal' | 'true' | 'false' | 'exception' | 'back' | 'break' | 'continue' | 'return';
 
-export interface FlowEdge<N> { from: N; to: N; kind: FlowEdgeKind }
+/** `closesLoop`: back to the loop's header for the next iteration, whatever the kind (an `if` ending the body keeps its `false`). */
+export interface FlowEdge<N> { from: N; to: N; kind: FlowEdgeKind; closesLoop?: true }
 
 export interface FlowNode<N> { succ: ReadonlyArray<FlowEdge<N>> }
 
@@ -46,7 +47,7 @@ export function heldSpan<N extends FlowNode<N>>(starts: readonly N[], life: Life
     if (life.transfers?.(from)) continue;
     for (const e of from.succ) {
       if (e.kind === 'exception' || (options.edges && !options.edges.has(e.kind)) || life.releases.has(e.to)) continue;
-      const later = state.get(from)! || e.kind === 'back' || e.kind === 'continue';
+      const later = state.get(from)! || e.kind === 'back' || e.kind === 'continue' || e.closesLoop === true;
       const old = state.get(e.to);
       if (old !== undefined && (old === false || later)) continue;
       state.set(e.to, later);

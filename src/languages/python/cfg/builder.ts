@@ -153,7 +153,7 @@ export class CfgBuilder {
     const body = stmt.childForFieldName('body');
     const end = body ? this.block(body, [{ node: header, kind: 'true' }]) : [];
     this.frames.pop();
-    for (const p of end) this.cfg.addEdge(p.node, header, p.kind === 'normal' ? 'back' : p.kind);
+    for (const p of end) this.cfg.addEdge(p.node, header, p.kind === 'normal' ? 'back' : p.kind, true);
     const infinite = stmt.type === 'while_statement' && alwaysTrue(stmt.childForFieldName('condition'));
     let exhausted: Pending[] = infinite ? [] : [{ node: header, kind: 'false' }];
     const orelse = stmt.childForFieldName('alternative')?.childForFieldName('body');

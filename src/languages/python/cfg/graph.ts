@@ -47,9 +47,9 @@ export class Cfg {
     return node;
   }
 
-  addEdge(from: CfgNode, to: CfgNode, kind: EdgeKind): void {
+  addEdge(from: CfgNode, to: CfgNode, kind: EdgeKind, closesLoop = false): void {
     if (from.succ.some((e) => e.to === to && e.kind === kind)) return;
-    const edge: CfgEdge = { from, to, kind };
+    const edge: CfgEdge = closesLoop ? { from, to, kind, closesLoop } : { from, to, kind };
     from.succ.push(edge);
     to.pred.push(edge);
   }

@@ -19,7 +19,11 @@ export type EdgeKind =
   | 'exception'
   | 'back' | 'break' | 'continue' | 'return';
 
-export interface CfgEdge { from: CfgNode; to: CfgNode; kind: EdgeKind }
+/**
+ * `closesLoop`: the edge goes back to its loop's header to start the next iteration. Every such edge has it: a plain
+ * `back` edge, and the `true`/`false` edge of an `if` that ends the body, which keeps its branch kind for the guards.
+ */
+export interface CfgEdge { from: CfgNode; to: CfgNode; kind: EdgeKind; closesLoop?: true }
 
 export interface CfgNode {
   id: number;
