@@ -48,6 +48,9 @@ export default defineRule({
     },
   },
   create(ctx): Visitors {
+    // Every finding is a read of a backing-file field (an attribute or a key): a file or function that never names
+    // one cannot have a finding, and asking each of its calls whether it probes is what this rule costs.
+    if (![...BACKING_FILE_FIELDS].some((field) => ctx.model.source.includes(field))) return {};
     if (!projectHasImageRoles(ctx.project) && !mayHandleImages(ctx.model)) return {};
     const model = ctx.model;
     const images = imageHandling(model, ctx.project);
@@ -76,6 +79,7 @@ export default defineRule({
 
     return {
       function_definition(fn) {
+        if (!readsBackingField(fn)) return;
         const probes = descendantsOfType(fn, 'call').filter((c) => enclosingFunction(c)?.id === fn.id && unpinnedProbe(c, 0));
         if (probes.length === 0) return;
         const reports = derivedNames(fn, (right) => probes.some((p) => within(p, right)), new Set());
