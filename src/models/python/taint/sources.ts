@@ -28,6 +28,12 @@ export const REQUEST_ATTRIBUTES: readonly RequestAttribute[] = [
 ];
 
 /**
+ * Of REQUEST_ATTRIBUTES, those holding the query or form parameters by name (`req.GET['next']`, `request.args.get(k)`):
+ * webob's GET/POST/params, Werkzeug's args/form/values, Django's GET/POST.
+ */
+export const REQUEST_PARAMETER_ATTRIBUTES: ReadonlySet<string> = new Set(['GET', 'POST', 'params', 'args', 'form', 'values']);
+
+/**
  * Attributes a web framework sets on the request from the server's own state, not from what the client sent: Django's
  * `request.session` (SessionMiddleware loads it from the server's store by the key the cookie names; the signed-cookie
  * backend's data is signed with SECRET_KEY) and `request.user` (AuthenticationMiddleware, from the session). A client

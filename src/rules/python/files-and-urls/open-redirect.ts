@@ -6,12 +6,11 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { descendantsOfType, enclosingFunction, keywordArg, mentionsName, positionalArg, unparenthesize } from '../../../languages/python/syntax.js';
 import { PYTHON_TAINT_SPEC } from '../../../models/python/taint/index.js';
+import { REQUEST_PARAMETER_ATTRIBUTES } from '../../../models/python/taint/sources.js';
 import { GUARDS } from '../../../models/python/taint/sanitizers.js';
 import { REDIRECT_SINKS } from '../../../models/python/taint/sinks.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 
-/** Request attributes holding query or form parameters by name (webob, Django, Flask). */
-const PARAMETER_CONTAINERS = new Set(['GET', 'POST', 'params', 'args', 'form', 'values']);
 const REDIRECT_GUARDS = GUARDS.filter((g) => g.clears === 'all' || g.clears.includes('redirect'));
 
 /** A read of one named request parameter: `req.GET.get(key, …)` or `req.POST[key]`. */
@@ -29,7 +28,7 @@ function parameterRead(node: SyntaxNode): ParameterRead | null {
     container = node.childForFieldName('value');
     key = node.childForFieldName('subscript');
   }
-  if (container?.type !== 'attribute' || !key || !PARAMETER_CONTAINERS.has(container.childForFieldName('attribute')!.text)) return null;
+  if (container?.type !== 'attribute' || !key || !REQUEST_PARAMETER_ATTRIBUTES.has(container.childForFieldName('attribute')!.text)) return null;
   return { node, receiver: container.childForFieldName('object')!.text, key: unparenthesize(key).text };
 }
 
