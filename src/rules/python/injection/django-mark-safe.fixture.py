@@ -1,6 +1,6 @@
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape, format_html
-from django.utils.timesince import timesince
+from django.template.defaultfilters import timesince
 from django.utils.safestring import SafeString
 from django.utils.safestring import mark_safe
 from django.utils.safestring import mark_safe as trusted
