@@ -111,8 +111,10 @@ export async function review(options: ReviewOptions): Promise<Report> {
         const read = await change.source.read(dir === '' ? file : `${dir}/${file}`, maxBytes);
         return read.ok ? read.text : null;
       }, parentKey)
-    : await declaredVersionsOf(files.map((f) => dirname(f.absolute)), diskCeilings(files.map((f) => f.absolute), options.paths),
-      DECLARED_VERSIONS_ASKED, diskManifests, diskParent);
+    : await (async () => {
+      const ceilings = diskCeilings(files.map((f) => f.absolute), options.paths);
+      return declaredVersionsOf(files.map((f) => dirname(f.absolute)), ceilings, DECLARED_VERSIONS_ASKED, diskManifests(ceilings), diskParent);
+    })();
   const { outcomes, stats: engineStats } = await runFiles({
     count: files.length,
     path: (i) => files[i]!.display,

@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { declaredMinimums, MANIFESTS, type DeclaredVersions, type Requirement } from '../index/declaredDependencies.js';
+import { realRoot, resolvesOutside } from './confine.js';
 import { readSource } from './read.js';
 
 /** Manifests are small; a larger file is not a manifest anyone maintains by hand, and is not read. */
@@ -56,11 +57,19 @@ export async function declaredVersionsOf(
   return out;
 }
 
-/** A reader of manifests on disk (absolute directory keys). */
-export const diskManifests: ManifestReader = async (dir, file) => {
-  const read = await readSource(join(dir, file), file, MAX_MANIFEST_BYTES);
-  return read.ok ? read.text : null;
-};
+/**
+ * A reader of manifests on disk (absolute directory keys). A manifest that is a link to a file outside every
+ * ceiling is not read: reads stay in the tree under review, as for sources (confine.ts).
+ */
+export function diskManifests(ceilings: readonly string[]): ManifestReader {
+  const roots = [...new Set(ceilings)].map(realRoot);
+  return async (dir, file) => {
+    const path = join(dir, file);
+    if (!existsSync(path) || roots.every((root) => resolvesOutside(path, root))) return null;
+    const read = await readSource(path, file, MAX_MANIFEST_BYTES);
+    return read.ok ? read.text : null;
+  };
+}
 
 /** The parent of an absolute directory, null at the filesystem root. */
 export function diskParent(dir: string): string | null {

@@ -1,6 +1,6 @@
 // The declared-minimum project fact end to end: read from each file's own project (nearest manifest), decisive for
 // django-autoescape-filter-unescaped's implicit form, and part of the cache key (no stale fact on a warm run).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { review } from '../../src/api.js';
@@ -76,5 +76,14 @@ describe('declared Django minimum', () => {
     expect(other.stats.analysed).toBe(0);
     writeFileSync(join(root, 'requirements.txt'), 'Django>=1.4\nsix>=1.16\n');
     expect((await run([root], cacheDir)).lines).toEqual(['app/tables.py:5', 'app/tables.py:9']);
+  });
+});
+
+describe('manifests stay in the tree', () => {
+  it('does not read a manifest that links outside the reviewed directory', async () => {
+    const outside = writeTree({ 'requirements.txt': 'Django>=4.2\n' });
+    const root = writeTree({ 'app/tables.py': TABLES });
+    symlinkSync(join(outside, 'requirements.txt'), join(root, 'requirements.txt'));
+    expect((await run([root])).lines).toEqual(['app/tables.py:5', 'app/tables.py:9']);
   });
 });
