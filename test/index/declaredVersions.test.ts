@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { review } from '../../src/api.js';
 import type { RunStats } from '../../src/engine/runFiles.js';
+import { changeFromGitRange } from '../../src/changes/changeSet.js';
 import { tempDir, writeTree } from '../engine/helpers.js';
+import { makeRepo } from '../changes/helpers.js';
 
 const RULE = 'django-autoescape-filter-unescaped';
 
@@ -85,5 +87,24 @@ describe('manifests stay in the tree', () => {
     const root = writeTree({ 'app/tables.py': TABLES });
     symlinkSync(join(outside, 'requirements.txt'), join(root, 'requirements.txt'));
     expect((await run([root])).lines).toEqual(['app/tables.py:5', 'app/tables.py:9']);
+  });
+});
+
+describe('change review', () => {
+  it('reads the manifests at the reviewed revision', async () => {
+    const repo = makeRepo('declared');
+    repo.write('requirements.txt', 'Django>=1.4\n');
+    repo.write('pkg/app/tables.py', 'from django.template import defaultfilters\n');
+    const base = repo.commit('base');
+    repo.write('pkg/app/tables.py', TABLES);
+    const head = repo.commit('tables');
+    // The working tree declares 4.2; the reviewed commit 1.4.
+    repo.write('requirements.txt', 'Django>=4.2\n');
+    const change = await changeFromGitRange(`${base}..${head}`, repo.dir);
+    const report = await review({ paths: [], change, onlyRules: [RULE], jobs: 1 });
+    expect(report.findings.map((f) => f.range.startLine)).toEqual([5, 9]);
+    repo.commit('bump');
+    const bumped = await review({ paths: [], change: await changeFromGitRange(`${base}..HEAD`, repo.dir), onlyRules: [RULE], jobs: 1 });
+    expect(bumped.findings.map((f) => f.range.startLine)).toEqual([9]);
   });
 });
