@@ -180,7 +180,9 @@ function safeName(w: Walk, use: SyntaxNode, safe: (e: SyntaxNode | null) => bool
   if (!scope) return false;
   const defs = w.model.dataflow(scope).definitionsOf(use);
   if (defs.length === 0) {
-    if (scope.type !== 'function_definition') return false;
+    // A class body's names are looked up in the module at class creation, unless the body binds them itself.
+    const body = classBodyOf(use, scope);
+    if (scope.type !== 'function_definition' && (body === null || bindsInClassBody(body, use.text))) return false;
     let module: SyntaxNode | null = scope;
     while (module && module.type !== 'module') module = module.parent;
     if (module === null || rebindsGlobal(module, use.text)) return false;
@@ -249,6 +251,23 @@ function moduleBindingsAreSafe(module: SyntaxNode, name: string, safe: (e: Synta
     seen = true;
   }
   return seen ? true : null;
+}
+
+/** The body of the class `use` is directly in (no function between them), below `scope`; null otherwise. */
+function classBodyOf(use: SyntaxNode, scope: SyntaxNode): SyntaxNode | null {
+  for (let n = use.parent; n && n !== scope; n = n.parent) {
+    if (n.type === 'function_definition' || n.type === 'lambda') return null;
+    if (n.type === 'class_definition') return n.childForFieldName('body');
+  }
+  return null;
+}
+
+/** The class body itself (not its methods) assigns `name`. */
+function bindsInClassBody(body: SyntaxNode, name: string): boolean {
+  return body.descendantsOfType(['assignment', 'augmented_assignment', 'named_expression', 'for_statement', 'function_definition', 'class_definition'])
+    .some((b) => b !== null && !insideFunction(b, body) && (b.type === 'function_definition' || b.type === 'class_definition'
+      ? b.childForFieldName('name')?.text === name
+      : bindsName(b.childForFieldName(b.type === 'named_expression' ? 'name' : 'left')!, name)));
 }
 
 /** Some function declares `global name`, so the module-level value may be replaced at run time. */

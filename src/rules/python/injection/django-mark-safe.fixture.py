@@ -133,3 +133,16 @@ def raw_name(item):
 def names(items):
     for item in items:
         yield escape(item.name)
+
+
+class Placeholder:
+    # A module constant read in a class body, as at class creation.
+    # ok: django-mark-safe
+    empty = mark_safe(ICON)
+
+
+class Shadowed:
+    ICON = Placeholder.__name__.lower()
+    # The class body binds the name itself.
+    # ruleid: django-mark-safe[unescaped]
+    icon = mark_safe(ICON)
