@@ -16,6 +16,9 @@ import { DEFAULT_INCLUDE, discover } from './sources/discover.js';
 import { languageOf } from './sources/language.js';
 import { ruleLanguage } from './rulekit/types.js';
 import { readSource } from './sources/read.js';
+import { declaredVersionsOf, diskCeilings, diskManifests, diskParent } from './sources/projectManifests.js';
+import { DECLARED_VERSIONS_ASKED } from './models/python/declaredVersions.js';
+import { dirname, posix } from 'node:path';
 import { CWE_VERSION, pillarOf } from './taxonomy/index.js';
 import { VERSION } from './version.js';
 import { runLlmReview, type LlmFileInput } from './llm/run.js';
@@ -101,6 +104,17 @@ export async function review(options: ReviewOptions): Promise<Report> {
   let partlyReviewed = 0;
   let notReviewed = unreviewable;
   const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  // What each file's project declares in its manifests (a change review reads them at the reviewed revision).
+  const declared = change
+    ? await declaredVersionsOf(files.map((f) => parentKey(f.display) ?? ''), files.map(() => ''), DECLARED_VERSIONS_ASKED,
+      async (dir, file) => {
+        const read = await change.source.read(dir === '' ? file : `${dir}/${file}`, maxBytes);
+        return read.ok ? read.text : null;
+      }, parentKey)
+    : await (async () => {
+      const ceilings = diskCeilings(files.map((f) => f.absolute), options.paths);
+      return declaredVersionsOf(files.map((f) => dirname(f.absolute)), ceilings, DECLARED_VERSIONS_ASKED, diskManifests(ceilings), diskParent);
+    })();
   const { outcomes, stats: engineStats } = await runFiles({
     count: files.length,
     path: (i) => files[i]!.display,
@@ -118,6 +132,7 @@ export async function review(options: ReviewOptions): Promise<Report> {
     },
     size: change ? undefined : (i) => statSignature(files[i]!.absolute)?.size,
     onProgress: options.onProgress,
+    declared: (i) => declared[i]!,
   }, {
     rules, keepSuppressed: options.keepSuppressed ?? false, jobs: options.jobs, cacheDir: options.cacheDir,
     fileTimeoutMs: options.fileTimeoutMs,
@@ -199,4 +214,11 @@ export async function review(options: ReviewOptions): Promise<Report> {
       ...(llmStats ? { llm: llmStats } : {}),
     },
   };
+}
+
+/** The directory above a repository-relative path ('' the root), null above the root. */
+function parentKey(path: string): string | null {
+  if (path === '') return null;
+  const up = posix.dirname(path);
+  return up === '.' ? '' : up;
 }

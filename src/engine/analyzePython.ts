@@ -19,7 +19,8 @@ import { findRule } from '../rulekit/registry.js';
 import type { ReportDescriptor, Rule, RuleContext, Visitor } from '../rulekit/types.js';
 import { cweExists } from '../taxonomy/index.js';
 import { extractFacts } from '../index/extract.js';
-import type { FileFacts, ProjectSlice } from '../index/types.js';
+import type { DeclaredVersions } from '../index/declaredDependencies.js';
+import { EMPTY_SLICE, type FileFacts, type ProjectSlice } from '../index/types.js';
 import { ProjectView } from '../index/view.js';
 import { GapLog } from './gaps.js';
 import { addTime, timingOn } from './timing.js';
@@ -64,6 +65,8 @@ export interface AnalyzeOptions {
    */
   phase?: 'facts' | 'project';
   project?: ProjectSlice;
+  /** The minimum versions the file's project declares (`ctx.project.declaredMinimum`); unknown when absent. */
+  declared?: DeclaredVersions;
   /** The tree of `source` parsed earlier in the run (engine/keptTrees.ts), used instead of parsing it again. */
   tree?: SyntaxTree;
   /** Given the file's tree once it is parsed (not for test code): phase 1 keeps trees phase 2 may want again. */
@@ -128,7 +131,7 @@ export async function analyzePython(path: string, source: string, rules: readonl
     diagnostics.push(...unknownSuppressionIds(path, model.comments, { isRule: (id) => findRule(id) !== undefined, isCwe: cweExists }));
   }
   if (timing) addTime(`stage:${tag}model`, performance.now() - t0);
-  const project = options.project ? new ProjectView(options.project) : ProjectView.empty;
+  const project = options.project || options.declared ? new ProjectView(options.project ?? EMPTY_SLICE, options.declared) : ProjectView.empty;
   const projectFindings: Finding[] = [];
   let projectSuppressed = 0;
   const suppressionCache = new Map<number, Suppression | null>();

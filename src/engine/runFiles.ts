@@ -7,6 +7,7 @@ import { codeFingerprint } from '../cache/codeFingerprint.js';
 import { decodeFacts, FileCache, SealedPack, sha256, type CacheStats } from '../cache/fileCache.js';
 import { Manifest } from '../cache/manifest.js';
 import { loadProjectState, saveProjectDelta, saveProjectState } from '../cache/projectState.js';
+import type { DeclaredVersions } from '../index/declaredDependencies.js';
 import type { FileFacts } from '../index/types.js';
 import type { Diagnostic } from '../findings/types.js';
 import type { Rule } from '../rulekit/types.js';
@@ -71,6 +72,8 @@ export interface FileSource {
   /** The file's size in bytes when it can be had without reading it, to judge how much work a run is. */
   size?(index: number): number | undefined;
   onProgress?(done: number, total: number): void;
+  /** What the project of the file declares about the distributions rules ask (sources/projectManifests.ts). */
+  declared?(index: number): DeclaredVersions;
 }
 
 export type FileOutcome =
@@ -124,13 +127,22 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
 
   /** The file's text hashed once, for the cache key and the manifest (only with a cache). */
   const hashOf = (text: string): string | undefined => (cache ? sha256(text) : undefined);
+  // The declared versions decide findings as much as the text does: part of every key of the file's results.
+  const declaredOf = (i: number): DeclaredVersions | undefined => {
+    const d = source.declared?.(i);
+    return d && Object.keys(d).length > 0 ? d : undefined;
+  };
+  const declaredKey = (i: number): string => {
+    const d = declaredOf(i);
+    return d ? `+declared:${JSON.stringify(Object.entries(d).sort())}` : '';
+  };
   const unitsOf = (i: number, text: string, hash: string | undefined): Unit[] => {
     const path = source.path(i);
-    const units: Unit[] = [{ text, keepSuppressed: options.keepSuppressed, key: hash && cache?.keyOfHash(path, hash, variantOf(options.keepSuppressed)), ...(twoPhase ? { phase: 'facts' as const } : {}) }];
+    const units: Unit[] = [{ text, keepSuppressed: options.keepSuppressed, key: hash && cache?.keyOfHash(path, hash, variantOf(options.keepSuppressed) + declaredKey(i)), ...(twoPhase ? { phase: 'facts' as const } : {}) }];
     phase1Keys[i] = units[0]!.key;
     // The version before a change is reviewed on its own, without project facts (it only tells moved code apart).
     const old = source.oldText?.(i, text) ?? null;
-    if (old !== null) units.push({ text: old, keepSuppressed: false, key: cache?.keyOf(path, old, variantOf(false, false)) });
+    if (old !== null) units.push({ text: old, keepSuppressed: false, key: cache?.keyOf(path, old, variantOf(false, false) + declaredKey(i)) });
     return units;
   };
   const outcomeOf = (text: string, results: FileAnalysis[]): FileOutcome => ({
@@ -157,7 +169,7 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
     const known = signature ? manifest!.lookup(source.path(i), signature) : undefined;
     if (known && !source.oldText) {
       hashes[i] = known.hash;
-      phase1Keys[i] = cache.keyOfHash(source.path(i), known.hash, variantOf(options.keepSuppressed));
+      phase1Keys[i] = cache.keyOfHash(source.path(i), known.hash, variantOf(options.keepSuppressed) + declaredKey(i));
       const hit = cache.get(phase1Keys[i]);
       if (hit) return finish(i, { ok: true, lines: known.lines, result: hit });
       return void misses.push(i);
@@ -198,7 +210,8 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
       return run;
     };
     const analyse = async (i: number, unit: Unit, extra: Partial<AnalyzeTask> = {}, lane?: number): Promise<FileAnalysis> => {
-      const task: AnalyzeTask = { path: source.path(i), text: unit.text, ruleIds, keepSuppressed: unit.keepSuppressed, timeoutMs, ...(unit.phase ? { phase: unit.phase } : {}), ...extra };
+      const declared = declaredOf(i);
+      const task: AnalyzeTask = { path: source.path(i), text: unit.text, ruleIds, keepSuppressed: unit.keepSuppressed, timeoutMs, ...(unit.phase ? { phase: unit.phase } : {}), ...(declared ? { declared } : {}), ...extra };
       const isolate = unit.text.length > ISOLATE_CHARS && worker !== null;
       // A phase-1 tree phase 2 may want again stays in the thread that parsed it (not in an isolated one, ended after):
       // which files phase 2 takes is known only once every file's facts are merged (engine/keptTrees.ts).
@@ -236,7 +249,7 @@ export async function runFiles(source: FileSource, options: EngineOptions): Prom
       projectStats = await runProjectPhase(outcomes, {
         source, projectRuleIds, hashes,
         cached: (key) => cache?.get(key),
-        keyOf: (i, hash, sliceKey) => cache?.keyOfHash(source.path(i), hash, `${baseVariant(options.keepSuppressed)}+project:${sliceKey}`),
+        keyOf: (i, hash, sliceKey) => cache?.keyOfHash(source.path(i), hash, `${baseVariant(options.keepSuppressed)}+project:${sliceKey}${declaredKey(i)}`),
         analyse: (i, text, key, slice) => {
           const lane = laneOf[i];
           return analyse(i, { text, key, keepSuppressed: options.keepSuppressed }, { ruleIds: projectRuleIds, phase: 'project', project: slice, ...(lane !== undefined ? { reuse: `${treeRun}${i}` } : {}) }, lane);

@@ -1,6 +1,7 @@
 // One unit of work for the engine: analyse one file's text with rules named by id. Runs the same in a worker thread
 // and in the main thread, and always answers with a result: timeouts and crashes become diagnostics for that file.
 import type { Diagnostic } from '../findings/types.js';
+import type { DeclaredVersions } from '../index/declaredDependencies.js';
 import type { ProjectSlice } from '../index/types.js';
 import { findRule } from '../rulekit/registry.js';
 import type { Rule } from '../rulekit/types.js';
@@ -21,6 +22,8 @@ export interface AnalyzeTask {
   /** See AnalyzeOptions.phase and .project. */
   phase?: 'facts' | 'project';
   project?: ProjectSlice;
+  /** What the file's project declares about the distributions rules ask (AnalyzeOptions.declared). */
+  declared?: DeclaredVersions;
   /** Keep the file's syntax tree in this thread under this token for phase 2 (engine/keptTrees.ts). */
   keep?: string;
   /** The token a tree of this text may have been kept under in this thread: used instead of parsing, then dropped. */
@@ -91,7 +94,7 @@ async function runTaskUntimed(task: AnalyzeTask): Promise<FileAnalysis> {
     const keep = task.keep;
     return await analyze(task.path, task.text, rulesFor(task.ruleIds), {
       keepSuppressed: task.keepSuppressed, timeoutMs: task.timeoutMs,
-      ...(task.phase ? { phase: task.phase } : {}), ...(task.project ? { project: task.project } : {}),
+      ...(task.phase ? { phase: task.phase } : {}), ...(task.project ? { project: task.project } : {}), ...(task.declared ? { declared: task.declared } : {}),
       ...(tree ? { tree } : {}), ...(keep !== undefined ? { keepTree: (t: SyntaxTree) => keepTree(keep, t) } : {}),
     });
   } catch (error) {

@@ -3,6 +3,7 @@
 // that ask it (meta.usesProject) in phase 2 with the merged facts.
 import type { PythonModel } from '../languages/python/model.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
+import { normaliseName, type DeclaredVersions } from './declaredDependencies.js';
 import { callTarget, topLevelNames } from './extract.js';
 import { EMPTY_SLICE, isEmptySlice, type FunctionSummaryFacts, type OptionFacts, type ProjectSlice } from './types.js';
 
@@ -12,7 +13,17 @@ const topLevels = new WeakMap<PythonModel, ReadonlySet<string>>();
 export class ProjectView {
   static readonly empty = new ProjectView(EMPTY_SLICE);
 
-  constructor(readonly slice: ProjectSlice) {}
+  constructor(readonly slice: ProjectSlice, readonly declared: DeclaredVersions = {}) {}
+
+  /**
+   * The lowest version of a distribution the file's project lets be installed (its requirements.txt, setup.cfg or
+   * pyproject.toml; sources/projectManifests.ts), for the distributions in models/python/declaredVersions.ts;
+   * undefined when unknown. Given to every rule, in both phases.
+   */
+  declaredMinimum(distribution: string): string | undefined {
+    const name = normaliseName(distribution);
+    return Object.hasOwn(this.declared, name) ? this.declared[name] : undefined;
+  }
 
   /**
    * The name under which the facts know the function `call` invokes (extract.ts callTarget: qualified through the

@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { PythonModel } from '../languages/python/model.js';
 import { stringValue, unparenthesize } from '../languages/python/syntax.js';
+import { DJANGO_MARKUP_FREE_CALLS } from '../models/python/djangoMarkupFree.js';
 
 /** Calls whose result is escaped (or already safe) HTML. */
 const ESCAPERS = new Set([
@@ -18,9 +19,19 @@ const MAX_DEPTH = 8;
 export interface SafeMarkupOptions {
   /** Follow names to their assignments (B703 does, as Bandit's django_mark_safe; B704 takes only literals). */
   followNames?: boolean;
+  /**
+   * Also trust what takes reasoning Bandit's B703 does not do: operands of numeric `%` conversions (`%d`, `%(n).2f`),
+   * library calls whose text cannot hold markup (models/python/djangoMarkupFree.ts), and calls of this file's
+   * functions whose every return is safe (their parameters untrusted).
+   */
+  reasoned?: boolean;
 }
 
-interface Walk { model: PythonModel; followNames: boolean; /** Definitions under evaluation: a loop back-edge. */ open: Set<number> }
+interface Walk {
+  model: PythonModel; followNames: boolean; reasoned: boolean;
+  /** Definitions under evaluation: a loop back-edge. */ open: Set<number>;
+  /** Functions whose returns are under evaluation: a recursive call adds nothing the other returns do not. */ openFns: Set<number>;
+}
 
 /**
  * True when `expr` can only produce literal or escaped text: literals, escaping calls, `%` / `+` /
@@ -28,7 +39,7 @@ interface Walk { model: PythonModel; followNames: boolean; /** Definitions under
  * assigns such an expression. Parameters and anything else are untrusted.
  */
 export function isSafeMarkup(model: PythonModel, expr: SyntaxNode, options: SafeMarkupOptions = {}): boolean {
-  return safeExpr({ model, followNames: options.followNames ?? true, open: new Set() }, expr, 0);
+  return safeExpr({ model, followNames: options.followNames ?? true, reasoned: options.reasoned ?? false, open: new Set(), openFns: new Set() }, expr, 0);
 }
 
 function safeExpr(w: Walk, expr: SyntaxNode, depth: number): boolean {
@@ -43,7 +54,9 @@ function safeExpr(w: Walk, expr: SyntaxNode, depth: number): boolean {
     case 'binary_operator': {
       const op = n.childForFieldName('operator')?.text;
       if (op !== '+' && op !== '%') return false;
-      return safe(n.childForFieldName('left')) && safe(n.childForFieldName('right'));
+      if (!safe(n.childForFieldName('left'))) return false;
+      const format = op === '%' && w.reasoned ? formatText(w.model, n.childForFieldName('left')!) : null;
+      return format !== null ? percentOperandsSafe(format, n.childForFieldName('right'), safe) : safe(n.childForFieldName('right'));
     }
     case 'tuple': case 'list': return n.namedChildren.every((c) => c === null || safe(c));
     case 'dictionary':
@@ -52,7 +65,7 @@ function safeExpr(w: Walk, expr: SyntaxNode, depth: number): boolean {
       const parts = n.namedChildren.filter((c): c is SyntaxNode => c !== null);
       return parts.length === 3 && safe(parts[0]!) && safe(parts[2]!);
     }
-    case 'call': return safeCall(w.model, n, safe);
+    case 'call': return safeCall(w.model, n, safe) || (w.reasoned && reasonedCall(w, n, depth));
     case 'identifier': return w.followNames && safeName(w, n, safe);
     default: return false;
   }
@@ -62,6 +75,75 @@ function safeExpr(w: Walk, expr: SyntaxNode, depth: number): boolean {
 function numericFormat(interpolation: SyntaxNode): boolean {
   const spec = interpolation.childForFieldName('format_specifier')?.text ?? '';
   return /[dxXobeEfFgGn%]$/.test(spec);
+}
+
+/** `%` conversions: `%(name)-5.2f`, `%s`, `%%` (a `*` width takes an operand of its own). */
+const CONVERSION = /%(?:\(([^)]*)\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])/g;
+/** Conversions that print a number or raise: no markup whatever the operand holds. */
+const NUMERIC = /[diouxXeEfFgG]/;
+
+/** The literal text of a `%` format: a string, or a translation lookup of one (`_('… %(id)s …')`). */
+function formatText(model: PythonModel, left: SyntaxNode): string | null {
+  const l = unparenthesize(left);
+  const literal = stringValue(l);
+  if (literal !== null) return literal;
+  if (l.type !== 'call' || !TRANSLATORS.test(model.callName(l) ?? '')) return null;
+  const args = (l.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a !== null && a.type !== 'comment');
+  return args.length === 1 ? stringValue(args[0]!) : null;
+}
+
+/** Every operand of `format % right` lands in the text safely: under a numeric conversion, or safe itself. */
+function percentOperandsSafe(format: string, right: SyntaxNode | null, safe: (e: SyntaxNode | null) => boolean): boolean {
+  if (!right) return false;
+  const conversions = [...format.matchAll(CONVERSION)].filter((m) => m[4] !== '%');
+  if (conversions.some((m) => m[2] === '*' || m[3] === '*')) return safe(right);
+  const r = unparenthesize(right);
+  if (conversions.some((m) => m[1] !== undefined)) {
+    const numeric = new Map<string, boolean>();
+    for (const m of conversions) numeric.set(m[1] ?? '', (numeric.get(m[1] ?? '') ?? true) && NUMERIC.test(m[4]!));
+    if ([...numeric.values()].every(Boolean)) return true;
+    if (r.type !== 'dictionary') return safe(r);
+    return r.namedChildren.every((p) => {
+      if (p === null || p.type === 'comment') return true;
+      if (p.type !== 'pair') return false;
+      const key = stringValue(p.childForFieldName('key')!);
+      return (key !== null && numeric.get(key) !== false) || safe(p.childForFieldName('value'));
+    });
+  }
+  if (conversions.every((m) => NUMERIC.test(m[4]!))) return true;
+  if (r.type !== 'tuple') return conversions.length === 1 ? safe(r) : false;
+  const items = r.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+  if (items.length !== conversions.length || items.some((c) => c.type === 'list_splat')) return safe(r);
+  return items.every((item, i) => NUMERIC.test(conversions[i]![4]!) || safe(item));
+}
+
+/** A markup-free library call, or a call of this file's function whose every return is safe markup. */
+function reasonedCall(w: Walk, call: SyntaxNode, depth: number): boolean {
+  const name = w.model.callName(call);
+  if (name !== null && DJANGO_MARKUP_FREE_CALLS.has(name)) return true;
+  const callee = call.childForFieldName('function');
+  const fn = callee ? w.model.definitionOf(callee) : null;
+  if (!fn || fn.type !== 'function_definition') return false;
+  if (w.openFns.has(fn.id)) return true;
+  const body = fn.childForFieldName('body');
+  if (!body || ownNodes(body, 'yield').length > 0) return false;
+  w.openFns.add(fn.id);
+  try {
+    return ownNodes(body, 'return_statement').every((r) => {
+      const value = r.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
+      return value === null || safeExpr(w, value, depth + 1);
+    });
+  } finally {
+    w.openFns.delete(fn.id);
+  }
+}
+
+/** Nodes of `type` inside `body` that belong to its function, not to a nested function, lambda or class. */
+function ownNodes(body: SyntaxNode, type: string): SyntaxNode[] {
+  return body.descendantsOfType(type).filter((n): n is SyntaxNode => {
+    for (let p = n?.parent ?? null; p && p !== body; p = p.parent) if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return false;
+    return n !== null;
+  });
 }
 
 /**
@@ -98,7 +180,9 @@ function safeName(w: Walk, use: SyntaxNode, safe: (e: SyntaxNode | null) => bool
   if (!scope) return false;
   const defs = w.model.dataflow(scope).definitionsOf(use);
   if (defs.length === 0) {
-    if (scope.type !== 'function_definition') return false;
+    // A class body's names are looked up in the module at class creation, unless the body binds them itself.
+    const body = classBodyOf(use, scope);
+    if (scope.type !== 'function_definition' && (body === null || bindsInClassBody(body, use.text))) return false;
     let module: SyntaxNode | null = scope;
     while (module && module.type !== 'module') module = module.parent;
     if (module === null || rebindsGlobal(module, use.text)) return false;
@@ -167,6 +251,23 @@ function moduleBindingsAreSafe(module: SyntaxNode, name: string, safe: (e: Synta
     seen = true;
   }
   return seen ? true : null;
+}
+
+/** The body of the class `use` is directly in (no function between them), below `scope`; null otherwise. */
+function classBodyOf(use: SyntaxNode, scope: SyntaxNode): SyntaxNode | null {
+  for (let n = use.parent; n && n !== scope; n = n.parent) {
+    if (n.type === 'function_definition' || n.type === 'lambda') return null;
+    if (n.type === 'class_definition') return n.childForFieldName('body');
+  }
+  return null;
+}
+
+/** The class body itself (not its methods) assigns `name`. */
+function bindsInClassBody(body: SyntaxNode, name: string): boolean {
+  return body.descendantsOfType(['assignment', 'augmented_assignment', 'named_expression', 'for_statement', 'function_definition', 'class_definition'])
+    .some((b) => b !== null && !insideFunction(b, body) && (b.type === 'function_definition' || b.type === 'class_definition'
+      ? b.childForFieldName('name')?.text === name
+      : bindsName(b.childForFieldName(b.type === 'named_expression' ? 'name' : 'left')!, name)));
 }
 
 /** Some function declares `global name`, so the module-level value may be replaced at run time. */

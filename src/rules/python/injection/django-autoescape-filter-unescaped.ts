@@ -6,6 +6,8 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { descendantsOfType, isFalsy, keywordArg, positionalArg, unparenthesize } from '../../../languages/python/syntax.js';
 import { DJANGO_AUTOESCAPE_FILTERS, MARKUP_ESCAPERS } from '../../../models/python/markupEscapers.js';
+import { DJANGO_DISTRIBUTION, FILTER_AUTOESCAPE_DEFAULT_SINCE } from '../../../models/python/djangoVersions.js';
+import { declaresAtLeast } from '../../../rulekit/declaredVersions.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
 
@@ -39,7 +41,7 @@ export default defineRule({
     },
     docs: {
       summary: 'Django markup-building filter applied from Python to unescaped text',
-      why: 'urlize, urlizetrunc, linebreaksbr, linebreaks, linenumbers and unordered_list wrap their input in markup and return it marked safe. They escape the input only when their `autoescape` argument is true: a template passes it, Python code calling the filter (or a table column\'s filter chain calling it with one argument) passes nothing, and before Django 1.8 the default was None — no escaping. An e-mail address or a description holding `<script>` is then rendered as markup (CWE-79).\n\nClass: a markup-producing filter applied to text that was never escaped, its output trusted as safe (CWE-79; OWASP XSS Prevention Cheat Sheet; OSSA-2014-023, a dashboard\'s user e-mail column filtered with urlize). Reported: an explicit `autoescape=False`, and, with medium confidence, the implicit default (true since Django 1.8, so on current Django the implicit form is defence in depth); a chain or call that escapes the value first is silent.',
+      why: 'urlize, urlizetrunc, linebreaksbr, linebreaks, linenumbers and unordered_list wrap their input in markup and return it marked safe. They escape the input only when their `autoescape` argument is true: a template passes it, Python code calling the filter (or a table column\'s filter chain calling it with one argument) passes nothing, and before Django 1.8 the default was None — no escaping. An e-mail address or a description holding `<script>` is then rendered as markup (CWE-79).\n\nClass: a markup-producing filter applied to text that was never escaped, its output trusted as safe (CWE-79; OWASP XSS Prevention Cheat Sheet; OSSA-2014-023, a dashboard\'s user e-mail column filtered with urlize). Reported: an explicit `autoescape=False`, and, with medium confidence, the implicit default — unless the project declares Django 1.8 or later as its minimum (requirements.txt, setup.cfg, pyproject.toml: the `declaredMinimum` project fact), where the default escapes; a chain or call that escapes the value first is silent.',
       example: 'from django.template import defaultfilters\nfrom horizon import tables\n\n\nclass UsersTable(tables.DataTable):\n    email = tables.Column("email", filters=(defaultfilters.urlize,))\n',
       useInstead: 'from django.template import defaultfilters\nfrom horizon import tables\n\n\nclass UsersTable(tables.DataTable):\n    email = tables.Column("email", filters=(defaultfilters.escape, defaultfilters.urlize))\n',
       fix: 'Escape the value before the filter (`defaultfilters.escape` first in the chain), or call the filter with `autoescape=True`.',
@@ -53,12 +55,15 @@ export default defineRule({
   },
   create(ctx): Visitors {
     if (!ctx.model.imports.importsModule('django')) return {};
+    // Where every Django the project allows escapes by default, only an explicit `autoescape=False` is a defect.
+    const defaultEscapes = declaresAtLeast(ctx.project, DJANGO_DISTRIBUTION, FILTER_AUTOESCAPE_DEFAULT_SINCE);
     const filterOf = (n: SyntaxNode): string | null => {
       const q = ctx.model.qualifiedName(n);
       return q && DJANGO_AUTOESCAPE_FILTERS.has(q) ? q : null;
     };
     // Filters handed over as functions, in a chain of filters: `filters=(default_if_none, urlize)`.
     const chain = (node: SyntaxNode): void => {
+      if (defaultEscapes) return;
       const items = node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
       items.forEach((item, i) => {
         const filter = NAMES.has(item.type) ? filterOf(item) : null;
@@ -74,7 +79,7 @@ export default defineRule({
         const value = positionalArg(node, 0);
         if (!value || escapes(ctx.model, value)) return;
         const flag = keywordArg(node, 'autoescape') ?? positionalArg(node, DJANGO_AUTOESCAPE_FILTERS.get(filter)!);
-        if (flag && !isFalsy(flag)) return;
+        if (flag ? !isFalsy(flag) : defaultEscapes) return;
         const short = filter.split('.').at(-1)!;
         ctx.report({
           node, messageId: 'call', ...(flag ? {} : { confidence: 'medium' as const }),

@@ -1,4 +1,6 @@
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape, format_html
+from django.template.defaultfilters import timesince
 from django.utils.safestring import SafeString
 from django.utils.safestring import mark_safe
 from django.utils.safestring import mark_safe as trusted
@@ -88,3 +90,59 @@ def status_badge(item, note):
     # ruleid: django-mark-safe
     noted = mark_safe(_(note))
     return owned, badge, noted
+
+
+def since(dt, seconds, label, items):
+    # Numbers under numeric conversions and Django text that holds no markup: safe, though Bandit cannot tell.
+    # ruleid: django-mark-safe[reasoned]
+    a = mark_safe('<span data-seconds="%d">%s</span>' % (seconds, timesince(dt)))
+    # ruleid: django-mark-safe[reasoned]
+    b = mark_safe(_('Traced %(n)d times. Go to <a href="%(url)s">page</a>') % {'n': seconds, 'url': reverse('index')})
+    # %s of a parameter is not a number.
+    # ruleid: django-mark-safe[unescaped]
+    c = mark_safe('<span data-seconds="%s">%s</span>' % (seconds, timesince(dt)))
+    # %c prints a character, which may be '<'.
+    # ruleid: django-mark-safe[unescaped]
+    d = mark_safe('<b>%c</b>' % seconds)
+    # ruleid: django-mark-safe[unescaped]
+    e = mark_safe(_('Go to <a href="%(url)s">%(label)s</a>') % {'url': reverse('index'), 'label': label})
+    # ruleid: django-mark-safe[reasoned]
+    f = mark_safe(linked_name(items[0], 'detail'))
+    # ruleid: django-mark-safe[unescaped]
+    g = mark_safe(raw_name(items[0]))
+    # ruleid: django-mark-safe[unescaped]
+    h = mark_safe(names(items))
+    return a, b, c, d, e, f, g, h
+
+
+def linked_name(item, view):
+    try:
+        url = reverse(view, args=(item.id,))
+        link = '<a href="%s">%s</a>' % (url, escape(item.name))
+    except NoReverseMatch:
+        link = escape(item.name)
+    return link
+
+
+def raw_name(item):
+    if item.name:
+        return '<em>%s</em>' % item.name
+    return escape(item.id)
+
+
+def names(items):
+    for item in items:
+        yield escape(item.name)
+
+
+class Placeholder:
+    # A module constant read in a class body, as at class creation.
+    # ok: django-mark-safe
+    empty = mark_safe(ICON)
+
+
+class Shadowed:
+    ICON = Placeholder.__name__.lower()
+    # The class body binds the name itself.
+    # ruleid: django-mark-safe[unescaped]
+    icon = mark_safe(ICON)
