@@ -5,7 +5,7 @@
 // hash and the slice's hash — so a file is re-analysed when one of its dependencies' facts changes, and only then.
 import { indexOf, roomForDelta, type ProjectDelta, type ProjectState, type StateRow } from '../cache/projectState.js';
 import type { Diagnostic, Finding } from '../findings/types.js';
-import { changedBindings, fromIndex, globalHash, indexedFacts, ProjectFacts, sliceHash, type IndexedFacts } from '../index/project.js';
+import { changedBindings, fromIndex, functionFactsChanged, globalHash, indexedFacts, ProjectFacts, sliceHash, type IndexedFacts } from '../index/project.js';
 import { isEmptySlice, type FileFacts, type ProjectSlice } from '../index/types.js';
 import type { Rule } from '../rulekit/types.js';
 import { analyzePython, type AnalyzeOptions, type FileAnalysis } from './analyzePython.js';
@@ -181,6 +181,7 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
     // A function added or gone changes the answer of a resolution that asked for its name.
     for (const local of after) if (!before.has(local) && asked.has(`${module}.${local}`)) return undefined;
     for (const local of before) if (!after.has(local) && asked.has(`${module}.${local}`)) return undefined;
+    if (functionFactsChanged(index[path]!, fresh.get(m)!, module, asked)) return undefined;
     // The stored summaries stand when every changed function contributes to them what it did (effectivePlan).
     for (const local of new Set([...before, ...after])) {
       const name = `${module}.${local}`;

@@ -11,7 +11,9 @@ import { imageHandling, mayHandleImages, returnedExpressions } from '../rulekit/
 import { extractOptions, optionReadOf } from './options.js';
 import { extractPolicies } from './policies.js';
 import { contextFallbacks } from './contextFallback.js';
-import { catchesTyped, raisesFacts } from './raises.js';
+import { catchesTyped, nonRaisingFunctions, raisesFacts } from './raises.js';
+import { buildsMarkup, encoderFacts } from './encoders.js';
+import { creationOf } from '../languages/python/resources/serviceLeak.js';
 import { asksScoping, scopingFacts } from './ownership.js';
 import { FACTS_VERSION, type FileFacts, type FunctionFacts, type ImageFacts, type ReturnPart } from './types.js';
 
@@ -123,7 +125,25 @@ export function extractFacts(model: PythonModel): FileFacts {
     catchesTyped: catchesTyped(model),
     scoping: scopingFacts(model, qualifiedFunctionName),
     asksScoping: asksScoping(model),
+    ...optionalFacts(model, calls),
   };
+}
+
+/** Words every creation the leak rules track has in its method name (models/python/openstack/resources.ts, network creates). */
+const CREATOR_WORDS = /create|allocat|reserve_volume|initialize_connection|claim_resources|put_allocations/;
+
+/** The facts present only when they hold (absent fields keep older facts' layout and the JSON small). */
+function optionalFacts(model: PythonModel, calls: readonly SyntaxNode[]): Pick<FileFacts, 'encoders' | 'buildsMarkup' | 'nonRaising' | 'createsResources'> {
+  const out: Pick<FileFacts, 'encoders' | 'buildsMarkup' | 'nonRaising' | 'createsResources'> = {};
+  const encoders = encoderFacts(model, qualifiedFunctionName);
+  if (encoders.length > 0) out.encoders = encoders;
+  if (buildsMarkup(model)) out.buildsMarkup = true;
+  const nonRaising = nonRaisingFunctions(model, qualifiedFunctionName);
+  if (nonRaising.length > 0) out.nonRaising = nonRaising;
+  // The leak rules judge only functions that roll back: no handler, no finding to change.
+  const rollsBack = (model.source.includes('except') || model.source.includes('finally')) && CREATOR_WORDS.test(model.source);
+  if (rollsBack && calls.some((c) => creationOf(c) !== null)) out.createsResources = true;
+  return out;
 }
 
 function policyFacts(model: PythonModel): Pick<FileFacts, 'policies' | 'policyConstants'> {

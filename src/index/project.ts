@@ -7,7 +7,7 @@ import { LIBRARY_SECRET_OPTIONS } from '../models/python/openstack/secrets.js';
 import { CppClassIndex } from './cpp/classFacts.js';
 import { ModuleMap } from './modules.js';
 import { fillRefs, refsOf } from './policies.js';
-import type { FileFacts, FunctionFacts, FunctionSummaryFacts, ImageFacts, ImageRoleSummary, OptionDecl, OptionFacts, ProjectSlice } from './types.js';
+import type { EncoderFact, FileFacts, FunctionFacts, FunctionSummaryFacts, ImageFacts, ImageRoleSummary, OptionDecl, OptionFacts, ProjectSlice } from './types.js';
 
 /** Re-export hops followed through packages' imports (`from .utils import mask` in an `__init__`). */
 const MAX_REEXPORT_HOPS = 3;
@@ -56,6 +56,12 @@ export class ProjectFacts {
   /** Absolute `module.func` / `module.Class.method` → how it keeps a lookup to the caller's project (scopingFacts, then returns). */
   private readonly scopers = new Map<string, string>();
   private readonly resolvedScopers = new Map<string, string | undefined>();
+  /** Absolute `module.func` → the library encoder all its return values come from (encoders.ts). */
+  private readonly encoders = new Map<string, Omit<EncoderFact, 'name'>>();
+  private readonly resolvedEncoders = new Map<string, string | undefined>();
+  /** Absolute `module.func` → true: its body cannot raise (raises.ts nonRaisingFunctions). */
+  private readonly nonRaising = new Map<string, true>();
+  private readonly resolvedNonRaising = new Map<string, string | undefined>();
   /** Absolute `module.NAME` → the check-string template a module constant holds. */
   private readonly policyConstants = new Map<string, { path: string; template: string }>();
   /** `root\0name` → the check-string template of the policy rule of that name (the first file in path order). */
@@ -103,6 +109,8 @@ export class ProjectFacts {
       for (const c of f.contextFallbacks) this.fallbacks.set(`${info.module}.${c.name}`, { param: c.param, index: c.index });
       for (const r of f.raises) this.raisers.set(`${info.module}.${r.name}`, r.raises);
       for (const sc of f.scoping) this.scopers.set(`${info.module}.${sc.name}`, sc.how);
+      for (const { name, ...e } of f.encoders ?? []) this.encoders.set(`${info.module}.${name}`, e);
+      for (const name of f.nonRaising ?? []) this.nonRaising.set(`${info.module}.${name}`, true);
       for (const fn of f.functions) this.functions.set(`${info.module}.${fn.name}`, { path: f.path, facts: fn });
     }
     if (summaries) {
@@ -404,6 +412,19 @@ export class ProjectFacts {
       }
       if (Object.keys(scoping).length > 0) slice.scoping = scoping;
     }
+    // Encoders matter only to a file that builds markup, non-raising functions only to one that creates resources.
+    if (facts.buildsMarkup) {
+      const encoders: Record<string, Omit<EncoderFact, 'name'>> = {};
+      for (const target of facts.calls) {
+        const fn = this.resolveMemo(target, path, this.encoders, this.resolvedEncoders);
+        if (fn) encoders[target] = this.encoders.get(fn)!;
+      }
+      if (Object.keys(encoders).length > 0) slice.encoders = encoders;
+    }
+    if (facts.createsResources) {
+      const nonRaising = facts.calls.filter((target) => this.resolveMemo(target, path, this.nonRaising, this.resolvedNonRaising) !== undefined);
+      if (nonRaising.length > 0) slice.nonRaising = nonRaising;
+    }
     return slice;
   }
 
@@ -458,11 +479,34 @@ export function sliceHash(slice: ProjectSlice): string {
  * reads, calls and typed-handler flag (only its own slice reads them), its imports (read only through the bindings
  * a resolution looks up: ProjectFacts.importsConsulted) and its functions (read through the names resolutions ask
  * for, ProjectFacts.askedNames, and through their effective plans, ProjectFacts.effectivePlan).
+ * The per-function encoder and non-raising facts are read like functions, through the names resolutions ask for
+ * (functionFactsChanged); the flags that gate them (buildsMarkup, createsResources) only by the file's own slice.
  * A field added to FileFacts is global unless listed here.
  */
-export function globalPartsOf(f: FileFacts): Omit<FileFacts, 'reads' | 'calls' | 'catchesTyped' | 'imports' | 'path' | 'version' | 'functions'> {
-  const { reads: _r, calls: _c, catchesTyped: _t, imports: _i, path: _p, version: _v, functions: _f, ...global } = f;
+export function globalPartsOf(f: FileFacts): Omit<FileFacts, 'reads' | 'calls' | 'catchesTyped' | 'imports' | 'path' | 'version' | 'functions' | LocalFlags | NamedFacts> {
+  const {
+    reads: _r, calls: _c, catchesTyped: _t, imports: _i, path: _p, version: _v, functions: _f,
+    buildsMarkup: _b, createsResources: _cr, encoders: _e, nonRaising: _n, ...global
+  } = f;
   return global;
+}
+
+type LocalFlags = 'buildsMarkup' | 'createsResources';
+type NamedFacts = 'encoders' | 'nonRaising';
+
+/**
+ * Whether a changed file's encoder or non-raising facts differ from its indexed ones for a function whose name a
+ * resolution asked for (`asked`, qualified under `module`): only then can another file's slice change through them.
+ */
+export function functionFactsChanged(before: Pick<FileFacts, NamedFacts>, after: Pick<FileFacts, NamedFacts>, module: string, asked: ReadonlySet<string>): boolean {
+  const encoders = (f: Pick<FileFacts, NamedFacts>): Map<string, string> => new Map((f.encoders ?? []).map(({ name, ...e }) => [name, JSON.stringify(e)]));
+  const [eb, ea] = [encoders(before), encoders(after)];
+  const [nb, na] = [new Set(before.nonRaising ?? []), new Set(after.nonRaising ?? [])];
+  for (const name of new Set([...eb.keys(), ...ea.keys(), ...nb, ...na])) {
+    if (!asked.has(`${module}.${name}`)) continue;
+    if (eb.get(name) !== ea.get(name) || nb.has(name) !== na.has(name)) return true;
+  }
+  return false;
 }
 
 /** A stable hash of a file's global parts: two facts with the same one leave every other file's slice as it was. */

@@ -84,7 +84,24 @@ export interface FileFacts {
   asksScoping: boolean;
   /** A C or C++ file's classes, includes and out-of-line definitions (cpp/classFacts.ts); the Python fields are empty. */
   cpp?: CppFileFacts;
+  /** Functions every value of which is the output of a library quoting/escaping call (encoders.ts). Absent when none. */
+  encoders?: EncoderFact[];
+  /** It formats values into a markup template (a literal opens a tag with an attribute): encoders can change a finding. */
+  buildsMarkup?: true;
+  /** Functions (as in FunctionFacts) whose bodies cannot raise (raises.ts nonRaisingFunctions), sorted. Absent when none. */
+  nonRaising?: string[];
+  /** It creates a cloud resource a leak rule tracks (serviceLeak creationOf): non-raising facts can change a finding. */
+  createsResources?: true;
 }
+
+/**
+ * `name` (as in FunctionFacts) returns only what the library encoder `call` (models/python/markupEscapers.ts) makes:
+ * `def quote(value, safe='/'): return urllib.parse.quote(value, safe)`. `option`: how it passes the encoder's one
+ * tunable argument (`safe=`, `quote=`, `entities=`): the source text of a literal, or its own parameter (name,
+ * position with the receiver excluded, default's source text or null); absent when it leaves the library default.
+ */
+export interface EncoderFact { name: string; call: string; option?: EncoderOption }
+export type EncoderOption = { text: string } | { param: string; index: number; text: string | null };
 
 /** `name` (as in FunctionFacts) keeps lookups to the caller's project: `how` (compares an owner field, filters by one…). */
 export interface ScopingFact { name: string; how: string }
@@ -108,8 +125,9 @@ export interface PolicyDefaultFact {
 }
 
 // Bumped whenever FileFacts changes shape, so cached facts of an older shape are re-extracted. 2: image roles;
-// 3: policy defaults and context fallbacks; 4: both; 5: raise sets and typed handlers; 6: scoping by project; 7: asksScoping only for a file with a lookup given a caller-chosen id.
-export const FACTS_VERSION = 7;
+// 3: policy defaults and context fallbacks; 4: both; 5: raise sets and typed handlers; 6: scoping by project; 7: asksScoping only for a file with a lookup given a caller-chosen id;
+// 8: encoders and non-raising functions.
+export const FACTS_VERSION = 8;
 
 /** What one function is known to do, as a rule sees it (merged, resolved across files). */
 export interface FunctionSummaryFacts {
@@ -164,6 +182,10 @@ export interface ProjectSlice {
    * written), when a constructor of theirs can leave a member unset (cpp/classFacts.ts). Absent when empty.
    */
   cppClasses?: Record<string, CppClassFact>;
+  /** Functions of other files this file calls (by call target) that return only an encoder's output (for a file that buildsMarkup). Absent when empty. */
+  encoders?: Record<string, Omit<EncoderFact, 'name'>>;
+  /** Functions of other files this file calls (call targets, sorted) whose bodies cannot raise (for a file that createsResources). Absent when empty. */
+  nonRaising?: string[];
 }
 
 export const EMPTY_SLICE: ProjectSlice = { options: {}, functions: {} };
@@ -172,5 +194,6 @@ export function isEmptySlice(s: ProjectSlice): boolean {
   return Object.keys(s.options).length === 0 && Object.keys(s.functions).length === 0 &&
     Object.keys(s.policyRules ?? {}).length === 0 && Object.keys(s.policyRefs ?? {}).length === 0 &&
     Object.keys(s.contextFallbacks ?? {}).length === 0 && Object.keys(s.raises ?? {}).length === 0 &&
-    Object.keys(s.scoping ?? {}).length === 0 && Object.keys(s.cppClasses ?? {}).length === 0;
+    Object.keys(s.scoping ?? {}).length === 0 && Object.keys(s.cppClasses ?? {}).length === 0 &&
+    Object.keys(s.encoders ?? {}).length === 0 && (s.nonRaising ?? []).length === 0;
 }

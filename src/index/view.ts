@@ -5,7 +5,7 @@ import type { PythonModel } from '../languages/python/model.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { normaliseName, type DeclaredVersions } from './declaredDependencies.js';
 import { callTarget, topLevelNames } from './extract.js';
-import { EMPTY_SLICE, isEmptySlice, type FunctionSummaryFacts, type OptionFacts, type ProjectSlice } from './types.js';
+import { EMPTY_SLICE, isEmptySlice, type EncoderFact, type FunctionSummaryFacts, type OptionFacts, type ProjectSlice } from './types.js';
 
 /** A file's top-level names, per model (targetOf is asked per call). */
 const topLevels = new WeakMap<PythonModel, ReadonlySet<string>>();
@@ -75,6 +75,17 @@ export class ProjectView {
   scopesByProject(target: string): string | undefined {
     const r = this.slice.scoping;
     return r && Object.hasOwn(r, target) ? r[target] : undefined;
+  }
+
+  /** The library encoder every value a function of another file returns comes from, when one does (index/encoders.ts). */
+  encoder(target: string): Omit<EncoderFact, 'name'> | undefined {
+    const r = this.slice.encoders;
+    return r && Object.hasOwn(r, target) ? r[target] : undefined;
+  }
+
+  /** A function of another file whose body cannot raise (index/raises.ts nonRaisingFunctions). */
+  cannotRaise(target: string): boolean {
+    return this.slice.nonRaising?.includes(target) ?? false;
   }
 
   /** The summary of the function a call names (`extract.ts` callTarget), when it is defined in another file. */

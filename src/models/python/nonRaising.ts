@@ -28,3 +28,16 @@ export const NOTIFICATION_HELPER = /^_?notify_about_\w+$/;
  * class, which the leak rules already treat as not failing.
  */
 export const ALTERNATIVE_CONSTRUCTOR = /^from_?\w+$/;
+
+/**
+ * Builtins that do not raise on values of the kind they are meant for, for the "cannot raise" facts of project
+ * functions (index/raises.ts nonRaisingFunctions): a converter that only reads its argument and builds a value with
+ * these cannot fail between a resource's creation and its release. Stricter than the leak rules' in-memory list:
+ * parsing conversions (`int('x')`), `getattr` without a default, `min`/`max` of an empty sequence raise.
+ */
+export const TOTAL_BUILTINS: ReadonlySet<string> = new Set(['_', 'len', 'str', 'repr', 'bool', 'dict', 'list', 'set', 'frozenset', 'tuple',
+  'isinstance', 'issubclass', 'hasattr', 'sorted', 'reversed', 'enumerate', 'zip', 'any', 'all', 'id', 'callable', 'cast']);
+
+/** Container and string methods that do not raise (`dict.get`, not `dict.pop`; `str.split`, not `str.index`). */
+export const TOTAL_METHODS: ReadonlySet<string> = new Set(['get', 'keys', 'values', 'items', 'copy', 'setdefault', 'append', 'extend',
+  'add', 'update', 'join', 'split', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'startswith', 'endswith', 'replace', 'discard']);

@@ -35,3 +35,15 @@ export const CALLBACK_PREVERIFY_INDEX = 4;
  * CVE-2014-9365); code importing the Python 2 module without passing a context relies on that version's behaviour.
  */
 export const PY2_HTTPS_CONNECTIONS: ReadonlySet<string> = new Set(['httplib.HTTPSConnection']);
+
+/**
+ * What a wrapped TLS socket can be asked without exchanging data: the peer's certificate and the handshake's
+ * parameters. A context used only to wrap sockets asked these reads a certificate (to print or pin its fingerprint,
+ * as `ssl.get_server_certificate` does with CERT_NONE) and trusts nothing sent over the connection.
+ */
+export const HANDSHAKE_READS: ReadonlySet<string> = new Set(['getpeercert', 'cipher', 'version', 'shared_ciphers', 'selected_alpn_protocol',
+  'compression', 'getpeername', 'settimeout', 'close', 'unwrap']);
+
+/** SSLContext methods that configure it (no connection is made). */
+export const CONTEXT_SETTERS: ReadonlySet<string> = new Set(['load_cert_chain', 'load_verify_locations', 'load_default_certs', 'set_ciphers',
+  'set_alpn_protocols', 'set_default_verify_paths', 'set_ecdh_curve']);

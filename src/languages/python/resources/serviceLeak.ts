@@ -112,10 +112,13 @@ function handsOver(stmt: SyntaxNode, names: Set<string>): boolean {
   return !names.has(root.text);
 }
 
-/** A statement with a call that can fail for real (a remote call, a DB write), or an explicit raise. */
-function mayFail(model: PythonModel, stmt: SyntaxNode): boolean {
+/**
+ * A statement with a call that can fail for real (a remote call, a DB write), or an explicit raise. `known`: what
+ * the caller knows cannot fail beyond this file (a function of another file whose body cannot raise).
+ */
+function mayFail(model: PythonModel, stmt: SyntaxNode, known?: (call: SyntaxNode) => boolean): boolean {
   if (stmt.type === 'raise_statement') return true;
-  return callsIn(stmt).some((c) => !cannotFail(model, c) && !/^[A-Z]/.test(calleeName(c) ?? ''));
+  return callsIn(stmt).some((c) => !cannotFail(model, c) && !/^[A-Z]/.test(calleeName(c) ?? '') && !known?.(c));
 }
 
 function within(inner: SyntaxNode, outer: SyntaxNode | null): boolean {
@@ -178,7 +181,7 @@ export function rollbackClauses(body: SyntaxNode): SyntaxNode[] {
  * For each resource `fn` creates (first creation per handle), the first leak: a later step whose exception escapes
  * past the rollback without releasing it. Functions with no rollback at all are left to their callers.
  */
-export function serviceLeaks(model: PythonModel, fn: SyntaxNode): ServiceLeak[] {
+export function serviceLeaks(model: PythonModel, fn: SyntaxNode, options: { cannotFail?: (call: SyntaxNode) => boolean } = {}): ServiceLeak[] {
   const body = fn.childForFieldName('body');
   if (!body) return [];
   const creations = callsIn(body).map(creationOf).filter((c): c is Creation => c !== null);
@@ -199,7 +202,7 @@ export function serviceLeaks(model: PythonModel, fn: SyntaxNode): ServiceLeak[] 
     const transfers = (n: CfgNode): boolean => !!n.ast && handsOver(n.ast, names);
     for (const { node, later } of heldSpan(cfg.nodesAt(c.stmt), { releases: avoid, transfers })) {
       const raiser = node.ast;
-      if (node.kind !== 'statement' || !raiser || raiser.id === c.stmt.id || !statementMayRaise(raiser, (call) => model.loggingCall(call) !== null) || !mayFail(model, raiser)) continue;
+      if (node.kind !== 'statement' || !raiser || raiser.id === c.stmt.id || !statementMayRaise(raiser, (call) => model.loggingCall(call) !== null) || !mayFail(model, raiser, options.cannotFail)) continue;
       if (guardedByRelease(raiser, regions, fn)) continue;
       // `return get(network['id'])`: the statement hands the resource to the caller, who owns its failures.
       if (raiser.type === 'return_statement' && mentionsName(raiser, names)) continue;

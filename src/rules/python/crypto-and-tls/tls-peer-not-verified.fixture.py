@@ -142,3 +142,39 @@ def server_context(cert, key):
     # ok: tls-peer-not-verified
     ctx.verify_mode = ssl.CERT_NONE
     return ctx
+
+
+def peer_fingerprint(host, port):
+    # The context only wraps a socket asked for the peer's certificate: nothing sent over it is trusted.
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    # ok: tls-peer-not-verified
+    context.check_hostname = False
+    # ok: tls-peer-not-verified
+    context.verify_mode = ssl.CERT_NONE
+    with socket.create_connection((host, port)) as raw:
+        with context.wrap_socket(raw, server_hostname=host) as tls:
+            der = tls.getpeercert(True)
+    return der
+
+
+def peer_banner(host, port):
+    # The same context, but the connection carries data the caller reads.
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    # ruleid: tls-peer-not-verified[hostname]
+    context.check_hostname = False
+    # ruleid: tls-peer-not-verified[certNone]
+    context.verify_mode = ssl.CERT_NONE
+    raw = socket.create_connection((host, port))
+    tls = context.wrap_socket(raw, server_hostname=host)
+    print(tls.getpeercert(True))
+    return tls.recv(1024)
+
+
+def permissive_context():
+    # Handed to the caller: what it sends over the connection is out of sight.
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    # ruleid: tls-peer-not-verified[hostname]
+    ctx.check_hostname = False
+    # ruleid: tls-peer-not-verified[certNone]
+    ctx.verify_mode = ssl.CERT_NONE
+    return ctx

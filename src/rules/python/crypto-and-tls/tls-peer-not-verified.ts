@@ -1,12 +1,13 @@
 // CWE-295: a TLS endpoint that does not authenticate its peer: a verification mode of CERT_NONE or a truth value
 // where an ssl.CERT_* constant belongs (`cert_reqs=True` is CERT_OPTIONAL), check_hostname switched off, pyOpenSSL's
 // VERIFY_NONE or a verify callback that cannot fail, and Python 2 httplib HTTPS connections without a context.
-// Switches taken only when a setting asks for them are reported apart, at low severity (src/rulekit/optIn.ts).
+// Switches taken only when a setting asks for them are reported apart, at low severity (src/rulekit/optIn.ts). A
+// context used only to wrap sockets asked for the peer's certificate (a fingerprint tool) exchanges no data: silent.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { callee, calleeName, descendantsOfType, integerValue, keywordArg, positionalArg, statementOf, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import { callee, calleeName, descendantsOfType, enclosingFunction, integerValue, keywordArg, positionalArg, statementOf, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import {
-  CALLBACK_PREVERIFY_INDEX, CERT_MODE_PARAMETERS, CERT_MODES, HOSTNAME_CHECK_ATTRIBUTE, PY2_HTTPS_CONNECTIONS, SERVER_CONTEXT_ARGUMENTS, SET_VERIFY_METHOD, VERIFY_NONE,
+  CALLBACK_PREVERIFY_INDEX, CERT_MODE_PARAMETERS, CERT_MODES, CONTEXT_SETTERS, HANDSHAKE_READS, HOSTNAME_CHECK_ATTRIBUTE, PY2_HTTPS_CONNECTIONS, SERVER_CONTEXT_ARGUMENTS, SET_VERIFY_METHOD, VERIFY_NONE,
 } from '../../../models/python/tls.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { settingGuard } from '../../../rulekit/optIn.js';
@@ -49,6 +50,71 @@ function serverSide(model: PythonModel, node: SyntaxNode): boolean {
   const call = node.parent?.parent;
   const side = call?.type === 'call' ? keywordArg(call, 'server_side') : null;
   return !!side && unparenthesize(side).type === 'true';
+}
+
+/** The name `call`'s result is bound to (`s = ctx.wrap_socket(…)`, `with ctx.wrap_socket(…) as s`), or null. */
+function boundTo(call: SyntaxNode): string | null {
+  const p = call.parent;
+  if (p?.type === 'assignment' && p.childForFieldName('right')?.id === call.id) {
+    const left = p.childForFieldName('left');
+    return left?.type === 'identifier' ? left.text : null;
+  }
+  if (p?.type === 'as_pattern') {
+    const target = p.childForFieldName('alias')?.namedChild(0) ?? null;
+    return target?.type === 'identifier' ? target.text : null;
+  }
+  return null;
+}
+
+/** The occurrences of `name` in `scope`, each with whether it is the target of a plain assignment. */
+function occurrences(scope: SyntaxNode, name: string): SyntaxNode[] {
+  return descendantsOfType(scope, 'identifier').filter((i) => i.text === name);
+}
+
+/** `obj.method(...)` around an occurrence: the method name, else null. */
+function methodCalledOn(id: SyntaxNode): { method: string; call: SyntaxNode } | null {
+  const attr = id.parent;
+  if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== id.id) return null;
+  const call = attr.parent;
+  if (call?.type !== 'call' || call.childForFieldName('function')?.id !== attr.id) return null;
+  return { method: attr.childForFieldName('attribute')!.text, call };
+}
+
+function isBindingOf(id: SyntaxNode): boolean {
+  const p = id.parent;
+  return (p?.type === 'assignment' && p.childForFieldName('left')?.id === id.id) || p?.type === 'as_pattern_target';
+}
+
+/**
+ * The context `ctx.verify_mode = …` configures is only used to wrap sockets that are asked for the peer's
+ * certificate or handshake parameters (`der = s.getpeercert(True)` to print a fingerprint): no data crosses the
+ * unverified connection, so nothing is trusted that a machine in the path could forge. Any other use (returned,
+ * passed on, stored, a socket read or written) keeps the finding.
+ */
+function onlyReadsPeerCertificate(model: PythonModel, assignment: SyntaxNode): boolean {
+  const left = assignment.childForFieldName('left');
+  const obj = left?.type === 'attribute' ? left.childForFieldName('object') : null;
+  if (obj?.type !== 'identifier') return false;
+  const scope = enclosingFunction(assignment) ?? model.root;
+  let wraps = 0;
+  for (const id of occurrences(scope, obj.text)) {
+    if (isBindingOf(id)) continue;
+    const attr = id.parent;
+    // `ctx.check_hostname = False`, `ctx.minimum_version = …`: configuration.
+    if (attr?.type === 'attribute' && attr.childForFieldName('object')?.id === id.id && attr.parent?.type === 'assignment'
+      && attr.parent.childForFieldName('left')?.id === attr.id) continue;
+    const m = methodCalledOn(id);
+    if (m && CONTEXT_SETTERS.has(m.method)) continue;
+    if (m?.method !== 'wrap_socket') return false;
+    wraps++;
+    const sock = boundTo(m.call);
+    if (sock === null) return false;
+    for (const use of occurrences(scope, sock)) {
+      if (isBindingOf(use)) continue;
+      if (!HANDSHAKE_READS.has(methodCalledOn(use)?.method ?? '')) return false;
+    }
+  }
+  return wraps > 0;
 }
 
 export default defineRule({
@@ -94,7 +160,7 @@ export default defineRule({
     },
     docs: {
       summary: 'TLS connection or server that does not verify its peer\'s certificate or host name',
-      why: 'TLS authenticates the other side only if the certificate chain and the host name are checked. CERT_NONE, check_hostname=False, pyOpenSSL\'s VERIFY_NONE or a verify callback that accepts everything let any machine in the path present its own certificate and read or change the traffic (tokens, passwords, images). A truth value where a CERT_* constant belongs is the same mistake in disguise: True equals CERT_OPTIONAL, so a server meant to require client certificates accepts clients with none (CWE-295, CWE-297).',
+      why: 'TLS authenticates the other side only if the certificate chain and the host name are checked. CERT_NONE, check_hostname=False, pyOpenSSL\'s VERIFY_NONE or a verify callback that accepts everything let any machine in the path present its own certificate and read or change the traffic (tokens, passwords, images). A truth value where a CERT_* constant belongs is the same mistake in disguise: True equals CERT_OPTIONAL, so a server meant to require client certificates accepts clients with none (CWE-295, CWE-297). A context used only to read the peer\'s certificate (wrap a socket, `getpeercert(True)`, hash it to pin or print it, as `ssl.get_server_certificate` itself does without a CA) trusts nothing that crosses the connection and is not reported.',
       example: 'import ssl\n\nSERVER_OPTIONS = {\n    "certfile": "/etc/agent/server.pem",\n    "ca_certs": "/etc/agent/client_ca.pem",\n    "cert_reqs": True,\n}\n',
       useInstead: 'import ssl\n\nSERVER_OPTIONS = {\n    "certfile": "/etc/agent/server.pem",\n    "ca_certs": "/etc/agent/client_ca.pem",\n    "cert_reqs": ssl.CERT_REQUIRED,\n}\n',
       fix: 'Verify by default: ssl.create_default_context(cafile=...) for clients, CERT_REQUIRED with ca_certs for servers that authenticate clients, VERIFY_PEER with a callback that returns pyOpenSSL\'s own result. Offer "insecure" only as a deployer option that defaults to off (OpenStack Security Guidelines).',
@@ -118,18 +184,19 @@ export default defineRule({
         ctx.report({ node: at, ...d });
       }
     };
+    const readsCertificateOnly = (at: SyntaxNode): boolean => at.type === 'assignment' && onlyReadsPeerCertificate(ctx.model, at);
     const checkMode = (at: SyntaxNode, name: string, value: SyntaxNode | null): void => {
       if (!value) return;
       if (name === HOSTNAME_CHECK_ATTRIBUTE) {
         // The chain is still checked against the CA: any certificate that CA signed passes, not any at all.
-        if (unparenthesize(value).type === 'false' && !serverSide(ctx.model, at)) report(at, { messageId: 'hostname', severity: 'medium', data: { code: abbreviate(at.text) } });
+        if (unparenthesize(value).type === 'false' && !serverSide(ctx.model, at) && !readsCertificateOnly(at)) report(at, { messageId: 'hostname', severity: 'medium', data: { code: abbreviate(at.text) } });
         return;
       }
       const m = modeOf(ctx.model, value);
       if (!m) return;
       if (m.truthValue && m.mode === 1) {
         report(at, { messageId: 'truthValue', data: { code: abbreviate(at.text), value: value.text, meaning: 'ssl.CERT_OPTIONAL (1)' } });
-      } else if (m.mode === 0 && !serverSide(ctx.model, at)) {
+      } else if (m.mode === 0 && !serverSide(ctx.model, at) && !readsCertificateOnly(at)) {
         report(at, { messageId: 'certNone', data: { code: abbreviate(at.text) } });
       }
     };

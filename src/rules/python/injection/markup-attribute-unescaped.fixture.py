@@ -3,6 +3,7 @@ import html
 from urllib.parse import quote
 from xml.sax import saxutils
 
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -111,3 +112,27 @@ class Listing(object):
         # ruleid: markup-attribute-unescaped[unescaped]
         out += '<a href="./%s">%s</a>' % (quote(label) + query, html.escape(label))
         return out
+
+
+def server_link(server_id, name):
+    # reverse() percent-encodes its arguments and leaves no `"`: the path cannot close a double-quoted value.
+    # ok: markup-attribute-unescaped
+    return '<a href="%s">%s</a>' % (reverse('servers:detail', args=(server_id,)), html.escape(name))
+
+
+def server_link_single(server_id, name):
+    # It leaves `'` (an RFC 3986 sub-delimiter) as it is, which closes a single-quoted value.
+    # ruleid: markup-attribute-unescaped[unescaped]
+    return "<a href='%s'>%s</a>" % (reverse('servers:detail', args=(server_id,)), html.escape(name))
+
+
+def quoted_with_quotes_left(path, name):
+    # A `safe` set that keeps `"` lets the value close the attribute.
+    # ruleid: markup-attribute-unescaped[unescaped]
+    return '<a href="%s">%s</a>' % (quote(path, safe='/"'), html.escape(name))
+
+
+def quoted_unquoted_attribute(path, name):
+    # `quote` encodes spaces, quotes and `>`: safe even in an unquoted value.
+    # ok: markup-attribute-unescaped
+    return '<a href=%s>%s</a>' % (quote(path), html.escape(name))

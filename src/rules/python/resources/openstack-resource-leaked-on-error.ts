@@ -2,6 +2,7 @@
 // allocation) and already rolls back on failure, but a later step can raise and leave through the CFG's exception
 // edges without passing any release of that resource. Functions with no rollback at all are left to the caller.
 import { serviceLeaks } from '../../../languages/python/resources/index.js';
+import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { brief, callsIn, calleeText, isReleaseCall, line } from '../../../rulekit/openstack.js';
 import type { EvidenceStep } from '../../../rulekit/types.js';
@@ -13,6 +14,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     languages: ['python'],
+    usesProject: true,
     messages: {
       handler: {
         text: '{what} `{name}` created at line {line} by `{call}` leaks when `{raiser}` raises at line {raiseLine}: the rollback at line {handlerLine} releases {released} but not `{name}`',
@@ -25,7 +27,7 @@ export default defineRule({
     },
     docs: {
       summary: 'OpenStack resource created in a function that rolls back on failure, but not released on every error path',
-      why: 'Nova and Neutron create ports, bindings, VIF records, volumes and allocations step by step. When a later step fails, every resource created so far must be released before the exception propagates; otherwise the tenant is left with orphaned ports and records that hold IP addresses and count against quota, and retries fail on the leftovers (CWE-459, CWE-460). Notifications (oslo.messaging logs and drops what it cannot send), alternative constructors (`ImageMeta.from_instance`) and same-file helpers that only edit memory and log are not steps that raise.',
+      why: 'Nova and Neutron create ports, bindings, VIF records, volumes and allocations step by step. When a later step fails, every resource created so far must be released before the exception propagates; otherwise the tenant is left with orphaned ports and records that hold IP addresses and count against quota, and retries fail on the leftovers (CWE-459, CWE-460). Notifications (oslo.messaging logs and drops what it cannot send), alternative constructors (`ImageMeta.from_instance`), same-file helpers that only edit memory and log, and functions of other files of the project whose bodies cannot raise (a converter that builds a model object from the port it is given: no `raise`, no key lookup, only calls that cannot fail) are not steps that raise.',
       example: 'from oslo_utils import excutils\n\n\ndef attach_ports(client, instance, networks):\n    created_ports = []\n    for net in networks:\n        try:\n            port = client.create_port({"port": {"network_id": net}})\n            created_ports.append(port["port"]["id"])\n            record = VifRecord(instance)\n            record.create()\n            client.update_port(port["port"]["id"], {"port": {"device_id": instance}})\n        except Exception:\n            with excutils.save_and_reraise_exception():\n                for port_id in created_ports:\n                    client.delete_port(port_id)\n',
       useInstead: 'from oslo_utils import excutils\n\n\ndef attach_ports(client, instance, networks):\n    created_ports = []\n    created_records = []\n    for net in networks:\n        try:\n            port = client.create_port({"port": {"network_id": net}})\n            created_ports.append(port["port"]["id"])\n            record = VifRecord(instance)\n            record.create()\n            created_records.append(record)\n            client.update_port(port["port"]["id"], {"port": {"device_id": instance}})\n        except Exception:\n            with excutils.save_and_reraise_exception():\n                for port_id in created_ports:\n                    client.delete_port(port_id)\n                for rec in created_records:\n                    rec.destroy()\n',
       fix: 'Track every created resource in a list as soon as it exists and release the whole list in the `except`/`save_and_reraise_exception` block (or `finally`) that guards the following steps.',
@@ -37,7 +39,12 @@ export default defineRule({
       function_definition(fn) {
         if (ctx.model.isTestCode()) return;
         // The resource engine finds, per created resource, the first step whose exception escapes the rollback.
-        for (const { creation: c, raiser, handler, release } of serviceLeaks(ctx.model, fn)) {
+        // A function of another file whose body cannot raise (a converter building a model object) is no failing step.
+        const cannotFail = (call: SyntaxNode): boolean => {
+          const target = ctx.project.targetOf(ctx.model, call);
+          return target !== null && ctx.project.cannotRaise(target);
+        };
+        for (const { creation: c, raiser, handler, release } of serviceLeaks(ctx.model, fn, { cannotFail })) {
           const data = { what: c.what[0]!.toUpperCase() + c.what.slice(1), name: c.handle, line: line(c.call), call: calleeText(c.call), raiser: brief(raiser, 50), raiseLine: line(raiser) };
           const evidence: EvidenceStep[] = [
             { node: c.call, message: `${c.what} \`${c.handle}\` created here (line ${line(c.call)})` },
