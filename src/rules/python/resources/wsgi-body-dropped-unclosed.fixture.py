@@ -163,13 +163,14 @@ class Manifests(object):
             drain_and_close(resp)
             # ok: wsgi-body-dropped-unclosed
             raise HTTPBadRequest("not a manifest")
-        try:
-            if resp.content_length > 100:
-                # Caught below, where the response is closed.
+        if resp.is_success:
+            try:
+                if resp.content_length > 100:
+                    # Caught below, where the response is closed.
+                    # ok: wsgi-body-dropped-unclosed
+                    raise ValueError("too big")
+            except ValueError:
+                close_if_possible(resp.app_iter)
                 # ok: wsgi-body-dropped-unclosed
-                raise ValueError("too big")
-        except ValueError:
-            close_if_possible(resp.app_iter)
-            # ok: wsgi-body-dropped-unclosed
-            return HTTPRequestEntityTooLarge()
+                return HTTPRequestEntityTooLarge()
         return resp
