@@ -64,3 +64,6 @@ export const STREAMING_METHODS: ReadonlySet<string> = new Set(['GET']);
 
 /** HTTP method names, to read a method passed positionally (`req.get_response(app, 'HEAD')`). */
 export const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'COPY', 'OPTIONS', 'PATCH']);
+
+/** The PEP 3333 environ key holding the request method (`env['REQUEST_METHOD'] = 'HEAD'` before building a request). */
+export const ENVIRON_METHOD_KEY = 'REQUEST_METHOD';

@@ -122,6 +122,18 @@ def object_info_head(env, app, make_request):
     return {}
 
 
+def container_exists(env, app, Request):
+    new_env = dict(env)
+    new_env["REQUEST_METHOD"] = "HEAD"
+    req = Request.blank("/v1/a/c", environ=new_env)
+    # The environ makes it a HEAD request.
+    # ok: wsgi-body-dropped-unclosed
+    resp = req.get_response(app)
+    if resp.is_success:
+        return True
+    return False
+
+
 def object_error(env, app, make_request):
     req = make_request(env, "/v1/a/c/o")
     # Only an error response is dropped: a short text built in memory.

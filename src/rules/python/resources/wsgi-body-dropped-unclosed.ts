@@ -6,7 +6,7 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { CfgNode } from '../../../languages/python/model.js';
 import { callee, calleeName, descendantsOfType, keywordArg, mentionsName, positionalArgs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { shortestPath, NORMAL_FLOW } from '../../../analysis/resources/typestate.js';
-import { BODY_ITERABLE_ATTRIBUTES, HTTP_METHODS, RESPONSE_GETTERS, STREAMING_METHODS } from '../../../models/python/wsgi.js';
+import { BODY_ITERABLE_ATTRIBUTES, ENVIRON_METHOD_KEY, HTTP_METHODS, RESPONSE_GETTERS, STREAMING_METHODS } from '../../../models/python/wsgi.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { FlowEdgeKind } from '../../../analysis/resources/typestate.js';
 
@@ -179,11 +179,35 @@ export default defineRule({
       const receiver = callee(getter)?.childForFieldName('object');
       if (!receiver) return true;
       const r = unparenthesize(receiver);
-      if (r.type === 'call') return STREAMING_METHODS.has(literalMethod(r) ?? 'GET');
+      if (r.type === 'call') return STREAMING_METHODS.has(requestMethod(r) ?? 'GET');
       if (r.type !== 'identifier') return true;
       const values = model.valuesOf(r);
       if (values.length === 0) return true;
-      return values.some((v) => !v || v.type !== 'call' || STREAMING_METHODS.has(literalMethod(v) ?? 'GET'));
+      return values.some((v) => !v || v.type !== 'call' || STREAMING_METHODS.has(requestMethod(v) ?? 'GET'));
+    }
+
+    /**
+     * The method a request-building call names: a literal method argument, or the `REQUEST_METHOD` of the environ it
+     * is given (`Request.blank(path, environ=env)` after `env['REQUEST_METHOD'] = 'HEAD'` in this function).
+     */
+    function requestMethod(call: SyntaxNode): string | null {
+      const own = literalMethod(call);
+      if (own) return own;
+      const fn = call.parent ? model.dataflowOwner(call) : null;
+      const body = fn?.type === 'function_definition' ? fn.childForFieldName('body') : null;
+      if (!body) return null;
+      const environs = new Set(call.childForFieldName('arguments')?.namedChildren.flatMap((a) => {
+        const v = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+        return v?.type === 'identifier' ? [v.text] : [];
+      }) ?? []);
+      for (const a of descendantsOfType(body, 'assignment')) {
+        const left = a.childForFieldName('left');
+        if (left?.type !== 'subscript' || !environs.has(left.childForFieldName('value')?.text ?? '')) continue;
+        if (stringValue(left.childForFieldName('subscript')) !== ENVIRON_METHOD_KEY) continue;
+        const v = stringValue(unparenthesize(a.childForFieldName('right')!));
+        if (v) return v.toUpperCase();
+      }
+      return null;
     }
 
     /** A call of a function of this file that returns a response getter's result. */
