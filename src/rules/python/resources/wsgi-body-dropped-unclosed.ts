@@ -8,6 +8,7 @@ import { callee, calleeName, descendantsOfType, keywordArg, mentionsName, positi
 import { shortestPath, NORMAL_FLOW } from '../../../analysis/resources/typestate.js';
 import { BODY_ITERABLE_ATTRIBUTES, ENVIRON_METHOD_KEY, HTTP_METHODS, RESPONSE_GETTERS, STREAMING_METHODS } from '../../../models/python/wsgi.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import type { FlowEdgeKind } from '../../../analysis/resources/typestate.js';
 
 /** Normal flow and returns: the ways a function ends without an exception. */
@@ -48,7 +49,7 @@ export default defineRule({
       ],
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
     const model = ctx.model;
     /** Functions of this file, by node id, with the parameter positions some call of this file passes an app_iter. */
     const passedBodies = new Map<number, Set<number>>();
@@ -57,6 +58,8 @@ export default defineRule({
     /** How many functions of this file carry each name: a method called on another object is matched by a unique name. */
     const nameCount = new Map<string, number>();
     const returnerNames = new Set<string>();
+    // A file that never names a body attribute or a response getter holds no body: skipped before any analysis.
+    if (![...BODY_ITERABLE_ATTRIBUTES, ...RESPONSE_GETTERS].some((name) => model.source.includes(name))) return {};
     return {
       module(root) {
         // descendantsOfType stops at nested definitions: every function's calls are asked apart.
@@ -212,7 +215,7 @@ export default defineRule({
 
     /** A call of a function of this file that returns a response getter's result. */
     function returnsResponse(value: SyntaxNode): boolean {
-      if (value.type !== 'call') return false;
+      if (value.type !== 'call' || returners.size === 0) return false;
       const target = callee(value);
       if (!target) return false;
       const def = model.definitionOf(target);

@@ -5,6 +5,7 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { callee, descendantsOfType, unparenthesize } from '../../../languages/python/syntax.js';
 import { BODY_ITERABLE_ATTRIBUTES, ITERATION_METHODS, RESPONSE_GETTERS } from '../../../models/python/wsgi.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { closesBody } from '../../../rulekit/wsgiBody.js';
 
 export default defineRule({
@@ -37,8 +38,10 @@ export default defineRule({
       ],
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
     const model = ctx.model;
+    // A file that never names a body attribute or a response getter pulls no body: skipped before any analysis.
+    if (![...BODY_ITERABLE_ATTRIBUTES, ...RESPONSE_GETTERS].some((name) => model.source.includes(name))) return {};
     return {
       class_definition(cls) {
         const bases = model.classBases(cls).filter((b) => b.text !== 'object');
