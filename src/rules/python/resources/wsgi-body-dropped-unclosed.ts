@@ -1,19 +1,20 @@
-// A function that holds an application's response body (`resp.app_iter`, a Response from `req.get_response(app)`,
-// or a parameter its own callers pass an `app_iter` to) and returns it on some path, but on another returns a
-// different body without closing it. It does not follow the body into other functions or other files, nor through
-// exceptions (resource-leak-on-exception's business); a body handed to any call it does not know is taken as passed on.
+// A function that holds an application's response body (`resp.app_iter`, a Response from `req.get_response(app)`
+// or from a function of this file that returns one, or a parameter its own callers pass an `app_iter` to) and drops
+// it unclosed: returns it on some path but another body on another, or — for a sub-request's response known to hold
+// the requested data — raises or returns without closing it. It does not follow the body into other functions or
+// files, nor through exceptions raised by calls (resource-leak-on-exception's business); a body handed to any call
+// it does not know is taken as passed on.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { CfgNode } from '../../../languages/python/model.js';
-import { callee, calleeName, descendantsOfType, keywordArg, mentionsName, positionalArgs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
-import { shortestPath, NORMAL_FLOW } from '../../../analysis/resources/typestate.js';
+import { callee, calleeName, descendantsOfType, keywordArg, positionalArgs, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import { shortestPath, NORMAL_FLOW, type FlowEdgeKind } from '../../../analysis/resources/typestate.js';
 import { BODY_ITERABLE_ATTRIBUTES, ENVIRON_METHOD_KEY, HTTP_METHODS, RESPONSE_GETTERS, STREAMING_METHODS } from '../../../models/python/wsgi.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
-import type { FlowEdgeKind } from '../../../analysis/resources/typestate.js';
+import { bodyUse, reachedAfterSuccess, type BodyHandle } from '../../../rulekit/wsgiBody.js';
 
 /** Normal flow and returns: the ways a function ends without an exception. */
 const LEAVING: ReadonlySet<FlowEdgeKind> = new Set([...NORMAL_FLOW, 'return']);
-import { bodyUse, reachedAfterSuccess, type BodyHandle } from '../../../rulekit/wsgiBody.js';
 
 export default defineRule({
   meta: {
@@ -37,8 +38,8 @@ export default defineRule({
       },
     },
     docs: {
-      summary: 'A WSGI response body is replaced by another without being closed',
-      why: 'PEP 3333 says the server must call close() on the iterable an application returns; middleware that calls an application is that server. When it answers with its own body instead (a 304, 412 or 416 for a conditional or range request, an error page after inspecting the response) and drops the application\'s iterable, nobody closes it: the backend connection, open file or green thread behind it is held until garbage collection, if ever. Repeated requests exhaust the proxy\'s connections and memory (CWE-772; OpenStack Swift OSSA-2016-004 / CVE-2016-0737).',
+      summary: 'A WSGI response body is dropped (replaced, raised over or left) without being closed',
+      why: 'PEP 3333 says the server must call close() on the iterable an application returns; middleware that calls an application is that server. When it answers with its own body instead (a 304, 412 or 416 for a conditional or range request, a 413 after inspecting the response), or raises an error after a sub-request succeeded, and drops the application\'s iterable, nobody closes it: the backend connection, open file or green thread behind it is held until garbage collection, if ever. Repeated requests exhaust the proxy\'s connections and memory (CWE-772; OpenStack Swift OSSA-2016-004 / CVE-2016-0737).',
       example: 'class Reply(object):\n    def conditional_body(self, app_iter, etag):\n        if etag in self.request.if_none_match:\n            self.status = 304\n            return [b""]\n        return app_iter\n\n    def __call__(self, env, start_response):\n        start_response(self.status, self.headers)\n        return self.conditional_body(self.app_iter, self.etag)\n',
       useInstead: 'class Reply(object):\n    def conditional_body(self, app_iter, etag):\n        if etag in self.request.if_none_match:\n            self.status = 304\n            close_if_possible(app_iter)\n            return [b""]\n        return app_iter\n\n    def __call__(self, env, start_response):\n        start_response(self.status, self.headers)\n        return self.conditional_body(self.app_iter, self.etag)\n',
       fix: 'Before returning a body of your own, close the application\'s one (`close_if_possible(app_iter)`, swift\'s `friendly_close`/`drain_and_close`, or `resp.app_iter.close()`), or read it through `resp.body`, which consumes and closes it.',
