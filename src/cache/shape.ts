@@ -49,7 +49,17 @@ export function isFileFacts(v: unknown): v is FileFacts {
     isArrayOf(v.policyConstants, (p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && isStr(p[1])) &&
     isArrayOf(v.contextFallbacks, (c) => isObj(c) && isStr(c.name) && isStr(c.param) && isInt(c.index)) &&
     isArrayOf(v.raises, (r) => isObj(r) && isStr(r.name) && isArrayOf(r.raises, isStr)) && typeof v.catchesTyped === 'boolean' &&
-    isArrayOf(v.scoping, (s) => isObj(s) && isStr(s.name) && isStr(s.how)) && typeof v.asksScoping === 'boolean';
+    isArrayOf(v.scoping, (s) => isObj(s) && isStr(s.name) && isStr(s.how)) && typeof v.asksScoping === 'boolean' &&
+    optional(v.encoders, (e) => isArrayOf(e, isEncoderFact)) && optional(v.buildsMarkup, (x) => x === true) &&
+    optional(v.nonRaising, (n) => isArrayOf(n, isStr)) && optional(v.createsResources, (x) => x === true) &&
+    optional(v.cpp, (c) => isObj(c) && isArrayOf(c.classes, isObj) && isArrayOf(c.includes, isStr) && isArrayOf(c.defines, isStr) && isArrayOf(c.constructs, isStr));
+}
+
+function isEncoderFact(v: unknown): boolean {
+  if (!isObj(v) || !isStr(v.name) || !isStr(v.call)) return false;
+  const o = v.option;
+  return o === undefined || (isObj(o) && isStr(o.text) && o.param === undefined) ||
+    (isObj(o) && isStr(o.param) && isInt(o.index) && (o.text === null || isStr(o.text)));
 }
 
 function isReturnPart(v: unknown): boolean {
