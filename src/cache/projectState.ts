@@ -20,7 +20,7 @@ import type { FunctionSummaryFacts } from '../index/types.js';
 import { writeFileAtomically } from './atomicWrite.js';
 import { seal, sealedBy } from './userKey.js';
 
-const FORMAT = 'pillar-project-state/8';
+const FORMAT = 'pillar-project-state/9';
 const DELTA_FORMAT = 'pillar-project-delta/1';
 const FILE = 'project.json';
 /** Deltas kept on a base before an incremental merge writes the base again: bounds what a load reads and applies. */
@@ -32,6 +32,7 @@ export const MAX_DELTAS = 8;
  */
 const MAX_DELTA_SHARE = 0.25;
 const NEWLINE = 0x0a;
+const TAB = 0x09;
 const deltaFile = (n: number): string => `project.delta.${n}.json`;
 
 /** A file's phase-1 key, the hash of its global facts (index/project.ts globalHash), its slice hash ('' when empty). */
@@ -47,12 +48,80 @@ export interface ProjectState {
   importsConsulted: string[];
   /** Every function name a resolution asked about (ProjectFacts.askedNames). */
   askedNames: string[];
-  /** JSON of `Record<path, IndexedFacts>` (index/project.ts); parsed only by a merge that needs it. */
-  index: string;
+  /** The files whose facts declare options or policies (index/project.ts tablePathsOf). */
+  tablePaths: string[];
+  /** Each file's `IndexedFacts` (index/project.ts), read per entry: a merge parses only those it needs. */
+  index: StoredIndex;
   /** Index entries that replace those of `index` (from the deltas read); the engine knows their type (IndexedFacts). */
   indexUpdates: Record<string, unknown>;
   /** Where a delta would go: the seal of the last part read and how many deltas were read. Set by a load. */
   chain?: Chain;
+}
+
+/** A state to write whole: its index as entries by path. */
+export type SavedState = Omit<ProjectState, 'index' | 'indexUpdates' | 'chain'> & { index: Record<string, unknown> };
+
+/**
+ * The base's index as read: one line per file, the path's JSON, a tab, the entry's JSON (JSON never writes a raw tab
+ * or line break, so the first tab ends the path). Lines are found on the first question and parsed one by one as
+ * asked: an incremental merge reads a few of nova's 1,515, where parsing all of them, and rebuilding the merge from
+ * them, cost ~0.1 s a change.
+ */
+export class StoredIndex {
+  private lines: Map<string, [start: number, end: number]> | undefined;
+  private readonly parsed = new Map<string, unknown>();
+
+  constructor(private readonly bytes: Uint8Array, private readonly start: number) {}
+
+  /** The lines by path; empty when one is malformed (a sealed base never has one: then nothing is trusted). */
+  private lineMap(): Map<string, [number, number]> {
+    if (this.lines) return this.lines;
+    const lines = new Map<string, [number, number]>();
+    const buffer = this.buffer();
+    try {
+      for (let at = this.start; at < buffer.length;) {
+        const newline = buffer.indexOf(NEWLINE, at);
+        const end = newline < 0 ? buffer.length : newline;
+        const tab = buffer.indexOf(TAB, at);
+        if (tab < 0 || tab > end) throw new Error('malformed index line');
+        const path: unknown = JSON.parse(buffer.toString('utf8', at, tab));
+        if (typeof path !== 'string') throw new Error('malformed index line');
+        lines.set(path, [tab + 1, end]);
+        at = end + 1;
+      }
+    } catch {
+      lines.clear();
+    }
+    this.lines = lines;
+    return lines;
+  }
+
+  private buffer(): Buffer {
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+  }
+
+  has(path: string): boolean {
+    return this.lineMap().has(path);
+  }
+
+  /** The paths of the entries, in the order written. */
+  paths(): string[] {
+    return [...this.lineMap().keys()];
+  }
+
+  /** The entry of `path`, or undefined when there is none. */
+  get(path: string): unknown {
+    if (this.parsed.has(path)) return this.parsed.get(path);
+    const line = this.lineMap().get(path);
+    let entry: unknown;
+    try {
+      entry = line ? JSON.parse(this.buffer().toString('utf8', line[0], line[1])) : undefined;
+    } catch {
+      entry = undefined;
+    }
+    this.parsed.set(path, entry);
+    return entry;
+  }
 }
 
 /** The parts a load read: the base's seal and size, and the deltas chained to it, in order, with their sizes. */
@@ -94,29 +163,29 @@ export function loadProjectState(dir: string, key: Buffer | undefined): ProjectS
 }
 
 /**
- * The base: a header line (format and seal), the payload's JSON on the second line and the index's on the third —
- * not JSON strings inside a JSON document, whose escaping cost a parse and a stringify of megabytes. JSON.stringify
- * never writes a raw line break, so the lines are the parts.
+ * The base: a header line (format and seal), the payload's JSON on the second line and the index's entries on the
+ * lines after it (StoredIndex) — not JSON strings inside a JSON document, whose escaping cost a parse and a stringify
+ * of megabytes. JSON.stringify never writes a raw line break, so the lines are the parts.
  */
 function loadBase(dir: string, key: Buffer): ProjectState | undefined {
   try {
-    // Checked as the bytes read: the seal of `payload\0index` as text is that of these bytes (UTF-8 both ways), and a
+    // Checked as the bytes read: the seal of the text after the header is that of these bytes (UTF-8 both ways), and a
     // string of megabytes joined and encoded again for the HMAC cost more than the HMAC.
     const bytes = readFileSync(join(dir, FILE));
     const first = bytes.indexOf(NEWLINE);
     const second = first < 0 ? -1 : bytes.indexOf(NEWLINE, first + 1);
     if (second < 0) return undefined;
     const header = JSON.parse(bytes.toString('utf8', 0, first)) as { format?: unknown; mac?: unknown };
-    if (header.format !== FORMAT || typeof header.mac !== 'string' ||
-      !sealedBy(key, [bytes.subarray(first + 1, second), '\0', bytes.subarray(second + 1)], header.mac)) return undefined;
+    if (header.format !== FORMAT || typeof header.mac !== 'string' || !sealedBy(key, bytes.subarray(first + 1), header.mac)) return undefined;
     const payload = bytes.toString('utf8', first + 1, second);
-    const index = bytes.toString('utf8', second + 1);
     const state = JSON.parse(payload) as Partial<ProjectState>;
     if (!isRecord(state.files) || !Object.values(state.files).every(isRow)) return undefined;
-    if (!Array.isArray(state.summaries) || !Array.isArray(state.scopers) || !isStrings(state.importsConsulted) || !isStrings(state.askedNames) || !isRecord(state.plans)) return undefined;
+    if (!Array.isArray(state.summaries) || !Array.isArray(state.scopers) || !isStrings(state.importsConsulted) || !isStrings(state.askedNames) ||
+      !isRecord(state.plans) || !isStrings(state.tablePaths)) return undefined;
     return {
       files: state.files as Record<string, StateRow>, summaries: state.summaries, scopers: state.scopers, plans: state.plans as Record<string, string>,
-      importsConsulted: state.importsConsulted, askedNames: state.askedNames, index, indexUpdates: {},
+      importsConsulted: state.importsConsulted, askedNames: state.askedNames, tablePaths: state.tablePaths,
+      index: new StoredIndex(bytes, second + 1), indexUpdates: {},
       chain: { mac: header.mac, deltas: 0, base: { mac: header.mac, bytes: bytes.length }, parts: [], partBytes: 0 },
     };
   } catch {
@@ -148,22 +217,30 @@ const union = (a: string[], b: readonly string[]): string[] => {
   return a;
 };
 
-/** The state's index: the base's, with the deltas' entries over it. */
+/** The state's index whole: the base's, with the deltas' entries over it. */
 export function indexOf(state: ProjectState): Record<string, unknown> {
-  const index = JSON.parse(state.index) as Record<string, unknown>;
+  const index: Record<string, unknown> = {};
+  for (const path of state.index.paths()) index[path] = state.index.get(path);
   for (const [path, entry] of Object.entries(state.indexUpdates)) index[path] = entry;
   return index;
 }
 
-/**
- * Writes the whole state atomically and drops the deltas of the base it replaces; a failure only costs the next run
- * its shortcut. The state's `indexUpdates` must be empty (folded into `index`).
- */
-export function saveProjectState(dir: string, key: Buffer | undefined, state: ProjectState): boolean {
+/** Whether the state's index has an entry for `path` (without reading it). */
+export function hasIndexEntry(state: ProjectState, path: string): boolean {
+  return Object.hasOwn(state.indexUpdates, path) || state.index.has(path);
+}
+
+/** One file's entry of the state's index (a delta's over the base's), or undefined when there is none. */
+export function indexEntry(state: ProjectState, path: string): unknown {
+  return Object.hasOwn(state.indexUpdates, path) ? state.indexUpdates[path] : state.index.get(path);
+}
+
+/** Writes the whole state atomically and drops the deltas of the base it replaces; a failure only costs the next run its shortcut. */
+export function saveProjectState(dir: string, key: Buffer | undefined, state: SavedState): boolean {
   if (!key) return false;
-  const { index, indexUpdates: _updates, chain: _chain, ...rest } = state;
-  const payload = JSON.stringify(rest);
-  const written = writeFileAtomically(dir, FILE, `${JSON.stringify({ format: FORMAT, mac: seal(key, `${payload}\0${index}`) })}\n${payload}\n${index}`);
+  const { index, ...rest } = state;
+  const body = [JSON.stringify(rest), ...Object.entries(index).map(([path, entry]) => `${JSON.stringify(path)}\t${JSON.stringify(entry)}`)].join('\n');
+  const written = writeFileAtomically(dir, FILE, `${JSON.stringify({ format: FORMAT, mac: seal(key, body) })}\n${body}`);
   // The old deltas no longer chain to the new base's seal; removed so they are not read for nothing.
   for (let n = 1; n <= MAX_DELTAS; n++) {
     try {

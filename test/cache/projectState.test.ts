@@ -5,16 +5,16 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexOf, loadProjectState, MAX_DELTAS, roomForDelta, saveProjectDelta, saveProjectState, type ProjectDelta, type ProjectState, type StateRow } from '../../src/cache/projectState.js';
+import { hasIndexEntry, indexEntry, indexOf, loadProjectState, MAX_DELTAS, roomForDelta, saveProjectDelta, saveProjectState, type ProjectDelta, type SavedState, type StateRow } from '../../src/cache/projectState.js';
 import { tempDir } from '../engine/helpers.js';
 
 const KEY = Buffer.alloc(32, 7);
 const h = (c: string): string => c.repeat(64);
 const row = (c: string): StateRow => [h(c), h('e'), ''];
 
-const base = (): ProjectState => ({
+const base = (): SavedState => ({
   files: { 'a.py': row('1'), 'b.py': row('2') }, summaries: [], scopers: [], plans: { 'a.f': 'plan' },
-  importsConsulted: ['a.py\0x'], askedNames: ['a.f'], index: JSON.stringify({ 'a.py': { v: 'a0' }, 'b.py': { v: 'b0' } }), indexUpdates: {},
+  importsConsulted: ['a.py\0x'], askedNames: ['a.f'], tablePaths: [], index: { 'a.py': { v: 'a0' }, 'b.py': { v: 'b0' } },
 });
 const delta = (file: string, c: string, extra: Partial<ProjectDelta> = {}): ProjectDelta =>
   ({ files: { [file]: row(c) }, index: { [file]: { v: `${file}-${c}` } }, importsConsulted: [], askedNames: [], ...extra });
@@ -41,7 +41,7 @@ describe('the stored merge state', () => {
 
   it('checks the base as bytes: text beyond ASCII reads back, and one changed byte of the index is a forgery', () => {
     const dir = tempDir('state');
-    const state = { ...base(), askedNames: ['módulo.fünc'], index: JSON.stringify({ 'ä/b.py': { v: 'é€😀' } }) };
+    const state = { ...base(), askedNames: ['módulo.fünc'], index: { 'ä/b.py': { v: 'é€😀' } } };
     expect(saveProjectState(dir, KEY, state)).toBe(true);
     const read = loadProjectState(dir, KEY)!;
     expect(read.askedNames).toEqual(['módulo.fünc']);
@@ -50,6 +50,22 @@ describe('the stored merge state', () => {
     bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 1;
     writeFileSync(join(dir, 'project.json'), bytes);
     expect(loadProjectState(dir, KEY)).toBeUndefined();
+  });
+
+  it('reads the index one entry at a time, by path, whatever characters the path holds', () => {
+    const dir = tempDir('state');
+    const odd = 'we\tird\n"pa\\th".py';
+    expect(saveProjectState(dir, KEY, { ...base(), index: { 'a.py': { v: 'a0' }, [odd]: { v: 'tab\tline\n' }, 'b.py': { v: 'b0' } } })).toBe(true);
+    const state = loadProjectState(dir, KEY)!;
+    expect(state.index.paths()).toEqual(['a.py', odd, 'b.py']);
+    expect(indexEntry(state, odd)).toEqual({ v: 'tab\tline\n' });
+    expect(hasIndexEntry(state, 'c.py')).toBe(false);
+    expect(indexEntry(state, 'c.py')).toBeUndefined();
+    // A delta's entry stands over the base's.
+    expect(saveProjectDelta(dir, KEY, state.chain, delta('b.py', '3'))).toBe(true);
+    const after = loadProjectState(dir, KEY)!;
+    expect(indexEntry(after, 'b.py')).toEqual({ v: 'b.py-3' });
+    expect(indexEntry(after, 'a.py')).toEqual({ v: 'a0' });
   });
 
   it('stops at a torn, forged, missing or foreign delta, and ignores a torn or forged base', () => {
@@ -90,7 +106,7 @@ describe('the stored merge state', () => {
 
   it('keeps at most MAX_DELTAS deltas on a base, folding them into the first when there are more', () => {
     const dir = tempDir('state');
-    const big: ProjectState = { ...base(), index: JSON.stringify({ 'a.py': { v: 'a0' }, 'b.py': { v: 'b0' }, pad: 'p'.repeat(20_000) }) };
+    const big: SavedState = { ...base(), index: { 'a.py': { v: 'a0' }, 'b.py': { v: 'b0' }, pad: 'p'.repeat(20_000) } };
     expect(saveProjectState(dir, KEY, big)).toBe(true);
     const baseText = readFileSync(join(dir, 'project.json'), 'utf8');
     for (let n = 0; n < MAX_DELTAS; n++) {
@@ -127,7 +143,7 @@ describe('the stored merge state', () => {
 
   it('loses nothing when a run stops between writing a fold and removing the deltas it folded', () => {
     const dir = tempDir('state');
-    expect(saveProjectState(dir, KEY, { ...base(), index: JSON.stringify({ pad: 'p'.repeat(20_000) }) })).toBe(true);
+    expect(saveProjectState(dir, KEY, { ...base(), index: { pad: 'p'.repeat(20_000) } })).toBe(true);
     for (let n = 0; n < MAX_DELTAS; n++) expect(saveProjectDelta(dir, KEY, loadProjectState(dir, KEY)!.chain, delta('a.py', String(n)))).toBe(true);
     const saved = Array.from({ length: MAX_DELTAS - 1 }, (_, n) => readFileSync(join(dir, `project.delta.${n + 2}.json`), 'utf8'));
     expect(saveProjectDelta(dir, KEY, loadProjectState(dir, KEY)!.chain, delta('b.py', 'f'))).toBe(true);
