@@ -154,7 +154,8 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
   // The index is read per file, as the merge asks (index/project.ts RestoredMerge): the changed files' entries, and
   // those of the files their resolutions reach.
   const entryOf = (path: string): IndexedFacts | undefined => indexEntry(state, path) as IndexedFacts | undefined;
-  const consulted = new Set(state.importsConsulted);
+  const consulted = state.importsConsulted;
+  if (!consulted.usable() || !state.askedNames.usable()) return undefined;
   const fresh = new Map<number, FileFacts>();
   const freshByPath = new Map<string, FileFacts>();
   for (const m of changed) {
@@ -183,7 +184,7 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
       return f;
     },
   });
-  const asked = new Set(state.askedNames);
+  const asked = state.askedNames;
   for (const m of changed) {
     const path = io.source.path(members[m]!);
     const module = project.moduleOf(path);
@@ -219,8 +220,8 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
   return {
     hashes, slices, merged: 'incremental',
     state: { files: { ...state.files, ...changes.files }, summaries: state.summaries, scopers: state.scopers, plans: state.plans,
-      importsConsulted: [...new Set([...consulted, ...changes.importsConsulted])].sort(),
-      askedNames: [...new Set([...asked, ...changes.askedNames])].sort(), tablePaths: state.tablePaths, index },
+      importsConsulted: [...consulted.all(), ...changes.importsConsulted].sort(),
+      askedNames: [...asked.all(), ...changes.askedNames].sort(), tablePaths: state.tablePaths, index },
   };
 }
 

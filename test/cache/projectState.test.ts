@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasIndexEntry, indexEntry, indexOf, loadProjectState, MAX_DELTAS, roomForDelta, saveProjectDelta, saveProjectState, type ProjectDelta, type SavedState, type StateRow } from '../../src/cache/projectState.js';
+import { hasIndexEntry, indexEntry, indexOf, loadProjectState, StoredNames, MAX_DELTAS, roomForDelta, saveProjectDelta, saveProjectState, type ProjectDelta, type SavedState, type StateRow } from '../../src/cache/projectState.js';
 import { tempDir } from '../engine/helpers.js';
 
 const KEY = Buffer.alloc(32, 7);
@@ -32,8 +32,9 @@ describe('the stored merge state', () => {
     const state = loadProjectState(dir, KEY)!;
     expect(state.files).toEqual({ 'a.py': row('4'), 'b.py': row('2') });
     expect(indexOf(state)).toEqual({ 'a.py': { v: 'a.py-4' }, 'b.py': { v: 'b0' } });
-    expect(state.askedNames).toEqual(['a.f', 'b.g']);
-    expect(state.importsConsulted).toEqual(['a.py\0x', 'b.py\0y']);
+    expect(state.askedNames.all()).toEqual(['a.f', 'b.g']);
+    expect(state.importsConsulted.all()).toEqual(['a.py\0x', 'b.py\0y']);
+    expect(state.askedNames.has('b.g') && state.askedNames.has('a.f') && !state.askedNames.has('a.g')).toBe(true);
     expect(state.chain?.deltas).toBe(2);
     // Not under another key.
     expect(loadProjectState(dir, Buffer.alloc(32, 8))).toBeUndefined();
@@ -44,7 +45,7 @@ describe('the stored merge state', () => {
     const state = { ...base(), askedNames: ['módulo.fünc'], index: { 'ä/b.py': { v: 'é€😀' } } };
     expect(saveProjectState(dir, KEY, state)).toBe(true);
     const read = loadProjectState(dir, KEY)!;
-    expect(read.askedNames).toEqual(['módulo.fünc']);
+    expect(read.askedNames.all()).toEqual(['módulo.fünc']);
     expect(indexOf(read)).toEqual({ 'ä/b.py': { v: 'é€😀' } });
     const bytes = readFileSync(join(dir, 'project.json'));
     bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 1;
@@ -66,6 +67,18 @@ describe('the stored merge state', () => {
     const after = loadProjectState(dir, KEY)!;
     expect(indexEntry(after, 'b.py')).toEqual({ v: 'b.py-3' });
     expect(indexEntry(after, 'a.py')).toEqual({ v: 'a0' });
+  });
+
+  it('finds looked-up names by bisection of the sorted base and among those added', () => {
+    const names = ['b.f', 'a.f', 'a.f.g', 'c', 'ä.x', 'A.f'];
+    const set = new StoredNames(() => [...names].sort());
+    set.add(['z.new', 'a.f']);
+    for (const n of [...names, 'z.new']) expect(set.has(n)).toBe(true);
+    for (const n of ['a', 'a.g', 'b', 'ä', '', 'zz']) expect(set.has(n)).toBe(false);
+    expect(set.usable()).toBe(true);
+    expect(set.all()).toEqual([...[...names].sort(), 'z.new']);
+    expect(new StoredNames(() => ({ not: 'a list' })).usable()).toBe(false);
+    expect(new StoredNames(() => JSON.parse('[torn')).usable()).toBe(false);
   });
 
   it('stops at a torn, forged, missing or foreign delta, and ignores a torn or forged base', () => {
@@ -123,8 +136,8 @@ describe('the stored merge state', () => {
     expect(folded.chain?.deltas).toBe(1);
     expect(folded.files).toEqual({ 'a.py': row('f'), 'b.py': row('7') });
     expect(indexOf(folded)).toEqual({ 'a.py': { v: 'a.py-f' }, 'b.py': { v: 'b.py-7' }, pad: 'p'.repeat(20_000) });
-    expect([...folded.askedNames].sort()).toEqual(['a.f', 'm.f0', 'm.f1', 'm.f2', 'm.f3', 'm.f4', 'm.f5', 'm.f6', 'm.f7', 'm.g']);
-    expect([...folded.importsConsulted].sort()).toEqual(['a.py\0x', 'b.py\0z']);
+    expect(folded.askedNames.all().sort()).toEqual(['a.f', 'm.f0', 'm.f1', 'm.f2', 'm.f3', 'm.f4', 'm.f5', 'm.f6', 'm.f7', 'm.g']);
+    expect(folded.importsConsulted.all().sort()).toEqual(['a.py\0x', 'b.py\0z']);
     // Runs go on appending after the fold.
     expect(saveProjectDelta(dir, KEY, folded.chain, delta('b.py', 'c'))).toBe(true);
     expect(loadProjectState(dir, KEY)!.files['b.py']).toEqual(row('c'));
