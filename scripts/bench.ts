@@ -8,7 +8,8 @@
 // changes, each to another file (spread over the tree's Python files, so no one file's size decides), with the median,
 // p90 and max of wall and CPU time. --work keeps the tree's copy and its cache between invocations (the cold run that
 // fills the cache happens once); --verify compares the last change's report with a review of the same tree without a
-// cache (a cold run: slow). --bin times another build's bin/pillar.js instead of this one's.
+// cache (a cold run: slow). --bin times another build's bin/pillar.js instead of this one's; --base also times that
+// build, on a copy and cache of its own, each of its runs right after this build's (the same edit, the same load).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -198,38 +199,50 @@ function spreadOver<T>(list: readonly T[], count: number): T[] {
 function benchOneFile(tree: string, args: Args): void {
   const work = args.work ?? mkdtempSync(join(tmpdir(), 'pillar-bench-'));
   mkdirSync(work, { recursive: true });
-  const copy = join(work, 'tree');
-  const cache = join(work, 'cache');
-  const out = join(work, 'report.json');
   const jobs = ['--jobs', String(args.jobs)];
-  const bin = args.bin ?? BIN;
-  const run = (): Measure => measure(process.execPath, pillarArgs(copy, out, [...jobs, '--cache-dir', cache], bin), work);
-  if (!existsSync(copy)) cpSync(tree, copy, { recursive: true, verbatimSymlinks: true });
-  console.log(`pillar bench --one-file: ${bin} on ${tree} (copy in ${copy}, cache in ${cache}), ${args.jobs} worker thread(s)`);
-  if (!existsSync(cache)) report('pillar cold (fills the cache)', [run()]);
-  // Twice before measuring: the code cache beside the bundle is made by the first run that analyses in this thread.
-  run();
-  report('pillar warm (unchanged)', Array.from({ length: Math.max(3, args.repeat) }, run));
-  const files = pythonFiles(copy);
+  // This build, and with --base the other one on its own copy and cache, each run right after this build's.
+  const builds = [{ label: 'pillar', bin: args.bin ?? BIN, dir: work }, ...(args.base ? [{ label: 'base', bin: args.base, dir: join(work, 'base') }] : [])]
+    .map((b) => ({ ...b, copy: join(b.dir, 'tree'), cache: join(b.dir, 'cache'), out: join(b.dir, 'report.json') }));
+  type Build = (typeof builds)[number];
+  const run = (b: Build): Measure => measure(process.execPath, pillarArgs(b.copy, b.out, [...jobs, '--cache-dir', b.cache], b.bin), work);
+  for (const b of builds) {
+    mkdirSync(b.dir, { recursive: true });
+    if (!existsSync(b.copy)) cpSync(tree, b.copy, { recursive: true, verbatimSymlinks: true });
+    console.log(`pillar bench --one-file: ${b.label} ${b.bin} on ${tree} (copy in ${b.copy}, cache in ${b.cache}), ${args.jobs} worker thread(s)`);
+    if (!existsSync(b.cache)) report(`${b.label} cold (fills the cache)`, [run(b)]);
+    // Twice before measuring: the code cache beside the bundle is made by the first run that analyses in this thread.
+    run(b);
+  }
+  for (const b of builds) report(`${b.label} warm (unchanged)`, Array.from({ length: Math.max(3, args.repeat) }, () => run(b)));
+  const files = pythonFiles(builds[0]!.copy).map((f) => f.slice(builds[0]!.copy.length + 1));
   const targets = spreadOver(files, args.oneFile!);
-  const originals = targets.map((f) => readFileSync(f));
-  const changed: Measure[] = [];
+  const originals = targets.map((f) => readFileSync(join(builds[0]!.copy, f)));
+  const changed = builds.map((): Measure[] => []);
   try {
     targets.forEach((target, k) => {
-      writeFileSync(target, Buffer.concat([originals[k]!, Buffer.from(`\n# pillar bench edit ${k}\nimport subprocess\nsubprocess.call(cmd, shell=True)\n`)]));
-      changed.push(run());
+      builds.forEach((b, n) => {
+        writeFileSync(join(b.copy, target), Buffer.concat([originals[k]!, Buffer.from(`\n# pillar bench edit ${k}\nimport subprocess\nsubprocess.call(cmd, shell=True)\n`)]));
+        changed[n]!.push(run(b));
+      });
     });
   } finally {
-    if (args.verify && changed.length === targets.length) {
-      const warmJson = readFileSync(out, 'utf8');
-      measure(process.execPath, pillarArgs(copy, out, [...jobs, '--no-cache'], bin), work);
-      console.log(`last one-file report identical to a review without cache: ${readFileSync(out, 'utf8') === warmJson}`);
+    if (args.verify && changed[0]!.length === targets.length) {
+      for (const b of builds) {
+        const warmJson = readFileSync(b.out, 'utf8');
+        measure(process.execPath, pillarArgs(b.copy, b.out, [...jobs, '--no-cache'], b.bin), work);
+        console.log(`${b.label}: last one-file report identical to a review without cache: ${readFileSync(b.out, 'utf8') === warmJson}`);
+      }
     }
-    targets.forEach((target, k) => writeFileSync(target, originals[k]!));
+    for (const b of builds) targets.forEach((target, k) => writeFileSync(join(b.copy, target), originals[k]!));
   }
-  spread('one file changed', changed);
-  console.log(`  (files: ${targets.map((t) => `${t.slice(copy.length + 1)} ${statSync(t).size} B`).join('; ')})`);
-  run();
+  builds.forEach((b, n) => spread(`${b.label}: one file changed`, changed[n]!));
+  if (builds.length > 1) {
+    const sum = (ms: Measure[], f: (m: Measure) => number | null): number => ms.reduce((t, m) => t + (f(m) ?? NaN), 0);
+    console.log(`  (pillar / base over the changes, each pair back to back: wall ${(sum(changed[0]!, (m) => m.seconds) / sum(changed[1]!, (m) => m.seconds)).toFixed(2)}x, ` +
+      `CPU ${(sum(changed[0]!, (m) => m.cpuSeconds) / sum(changed[1]!, (m) => m.cpuSeconds)).toFixed(2)}x)`);
+  }
+  console.log(`  (files: ${targets.map((t, k) => `${t} ${originals[k]!.length} B`).join('; ')})`);
+  for (const b of builds) run(b);
   if (!args.work) rmSync(work, { recursive: true, force: true });
 }
 
