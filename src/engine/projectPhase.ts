@@ -14,6 +14,11 @@ import { gaveUp } from './task.js';
 
 /** Phase-2 analyses in flight at once: the pool (or the main thread's queue) bounds the real concurrency. */
 const WINDOW = 16;
+/**
+ * An incremental merge that changed more than this share of the files writes the whole state instead of a delta: a
+ * larger share makes a delta nearly the base's size, read on every later run (cache/projectState.ts).
+ */
+const MAX_DELTA_SHARE_OF_FILES = 0.25;
 
 export interface ProjectPhaseIO {
   source: FileSource;
@@ -213,8 +218,10 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
   }
   changes.importsConsulted = [...project.importsConsulted].filter((p) => !consulted.has(p)).sort();
   changes.askedNames = [...project.askedNames].filter((n) => !asked.has(n)).sort();
-  // A small delta after the loaded state (or folded with the deltas there) when there is room; the whole state otherwise.
-  if (roomForDelta(state.chain)) return { hashes, slices, merged: 'incremental', delta: { chain: state.chain, changes } };
+  // A small delta after the loaded state (or folded with the deltas there) when there is room; the whole state
+  // otherwise, and when many files changed: a delta repeats their rows and index entries, and the first run of a new
+  // pillar build changes every file's phase-1 key — its delta was as large as the base, and every later run read both.
+  if (changed.length <= members.length * MAX_DELTA_SHARE_OF_FILES && roomForDelta(state.chain)) return { hashes, slices, merged: 'incremental', delta: { chain: state.chain, changes } };
   const index = indexOf(state);
   Object.assign(index, changes.index);
   return {
