@@ -153,13 +153,14 @@ export class StoredIndex {
     return from >= this.start && from <= to && to <= this.bytes.length ? [from, to] : undefined;
   }
 
+  /** Whether the table lists `path` (its bounds are checked when the entry is read). */
   has(path: string): boolean {
-    return this.bounds(path) !== undefined;
+    return Object.hasOwn(this.table_(), path);
   }
 
   /** The paths of the entries, in the order written. */
   paths(): string[] {
-    return Object.keys(this.table_()).filter((p) => this.has(p));
+    return Object.keys(this.table_()).filter((p) => this.bounds(p) !== undefined);
   }
 
   /** The entry of `path`, or undefined when there is none. */
