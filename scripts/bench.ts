@@ -4,6 +4,12 @@
 // processes; `npm run build` first. --floor adds a cold run with one trivial rule: what parsing, mirroring and
 // scheduling cost before any analysis. --base names another build's bin/pillar.js (an earlier commit built
 // elsewhere): its cold run alternates with this build's, so both see the same load, and the ratio is printed.
+// `--one-file N [--work DIR] [--verify]` times only the warm runs: the unchanged tree, then N consecutive one-file
+// changes, each to another file (spread over the tree's Python files, so no one file's size decides), with the median,
+// p90 and max of wall and CPU time. --work keeps the tree's copy and its cache between invocations (the cold run that
+// fills the cache happens once); --verify compares the last change's report with a review of the same tree without a
+// cache (a cold run: slow). --bin times another build's bin/pillar.js instead of this one's; --base also times that
+// build, on a copy and cache of its own, each of its runs right after this build's (the same edit, the same load).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -13,10 +19,13 @@ const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'pillar.js');
 const TIME = '/usr/bin/time';
 
-interface Args { tree?: string; repeat: number; jobs: number; single: boolean; floor: boolean; stress: boolean; base?: string }
+interface Args {
+  tree?: string; repeat: number; jobs: number; single: boolean; floor: boolean; stress: boolean; base?: string;
+  oneFile?: number; work?: string; verify: boolean; bin?: string;
+}
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { repeat: 1, jobs: availableParallelism(), single: false, floor: false, stress: false };
+  const args: Args = { repeat: 1, jobs: availableParallelism(), single: false, floor: false, stress: false, verify: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--repeat') args.repeat = Number(argv[++i]);
@@ -25,9 +34,13 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--floor') args.floor = true;
     else if (a === '--stress') args.stress = true;
     else if (a === '--base') args.base = resolve(argv[++i]!);
+    else if (a === '--one-file') args.oneFile = Number(argv[++i]);
+    else if (a === '--work') args.work = resolve(argv[++i]!);
+    else if (a === '--verify') args.verify = true;
+    else if (a === '--bin') args.bin = resolve(argv[++i]!);
     else args.tree = a;
   }
-  if (!args.tree && !args.stress) throw new Error('usage: npm run bench -- <tree> [--repeat N] [--jobs N] [--single] [--floor] [--stress] [--base bin/pillar.js]');
+  if (!args.tree && !args.stress) throw new Error('usage: npm run bench -- <tree> [--repeat N] [--jobs N] [--single] [--floor] [--stress] [--base bin/pillar.js] [--one-file N [--work DIR] [--verify]]');
   return args;
 }
 
@@ -128,6 +141,7 @@ function benchTree(tree: string, args: Args): void {
   }
   writeFileSync(target, original);
   report(`one file changed`, changed);
+  if (changed.length > 1) spread('one file changed', changed);
   console.log(`  (changed: ${target.slice(copy.length + 1)})`);
 
   if (args.single) {
@@ -154,6 +168,84 @@ function benchTree(tree: string, args: Args): void {
   rmSync(work, { recursive: true, force: true });
 }
 
+/** The value at fraction `q` of the sorted values (nearest rank): q = 0.5 the median, 0.9 the p90. */
+function quantile(values: number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+}
+
+function spread(label: string, runs: Measure[]): void {
+  const of = (f: (m: Measure) => number | null): string => {
+    const v = runs.map(f).filter((x): x is number => x !== null);
+    return v.length === 0 ? 'n/a' : `median ${quantile(v, 0.5).toFixed(2)} s, p90 ${quantile(v, 0.9).toFixed(2)} s, max ${Math.max(...v).toFixed(2)} s`;
+  };
+  console.log(`${label} (${runs.length} runs): wall ${of((m) => m.seconds)}; CPU ${of((m) => m.cpuSeconds)}`);
+  console.log(`  wall: ${runs.map((r) => r.seconds.toFixed(2)).join(', ')}`);
+  console.log(`  CPU:  ${runs.map((r) => (r.cpuSeconds ?? NaN).toFixed(2)).join(', ')}`);
+  console.log(`  load: ${runs[0]!.load.split(' → ')[0]} → ${runs.at(-1)!.load.split(' → ')[1]}`);
+}
+
+/** `count` files spread evenly over the list (the first and the last included when there are enough). */
+function spreadOver<T>(list: readonly T[], count: number): T[] {
+  if (count >= list.length) return [...list];
+  return Array.from({ length: count }, (_, k) => list[Math.round((k * (list.length - 1)) / Math.max(1, count - 1))]!);
+}
+
+/**
+ * Warm runs only: the unchanged tree, then `args.oneFile` consecutive changes, each to another file, so each run sees
+ * exactly one file changed since the run before it. The edits are undone at the end (with a run that takes them
+ * in, unmeasured), so a kept --work tree is the original again for the next invocation.
+ */
+function benchOneFile(tree: string, args: Args): void {
+  const work = args.work ?? mkdtempSync(join(tmpdir(), 'pillar-bench-'));
+  mkdirSync(work, { recursive: true });
+  const jobs = ['--jobs', String(args.jobs)];
+  // This build, and with --base the other one on its own copy and cache, each run right after this build's.
+  const builds = [{ label: 'pillar', bin: args.bin ?? BIN, dir: work }, ...(args.base ? [{ label: 'base', bin: args.base, dir: join(work, 'base') }] : [])]
+    .map((b) => ({ ...b, copy: join(b.dir, 'tree'), cache: join(b.dir, 'cache'), out: join(b.dir, 'report.json') }));
+  type Build = (typeof builds)[number];
+  const run = (b: Build): Measure => measure(process.execPath, pillarArgs(b.copy, b.out, [...jobs, '--cache-dir', b.cache], b.bin), work);
+  for (const b of builds) {
+    mkdirSync(b.dir, { recursive: true });
+    if (!existsSync(b.copy)) cpSync(tree, b.copy, { recursive: true, verbatimSymlinks: true });
+    console.log(`pillar bench --one-file: ${b.label} ${b.bin} on ${tree} (copy in ${b.copy}, cache in ${b.cache}), ${args.jobs} worker thread(s)`);
+    if (!existsSync(b.cache)) report(`${b.label} cold (fills the cache)`, [run(b)]);
+    // Twice before measuring: the code cache beside the bundle is made by the first run that analyses in this thread.
+    run(b);
+  }
+  for (const b of builds) report(`${b.label} warm (unchanged)`, Array.from({ length: Math.max(3, args.repeat) }, () => run(b)));
+  const files = pythonFiles(builds[0]!.copy).map((f) => f.slice(builds[0]!.copy.length + 1));
+  const targets = spreadOver(files, args.oneFile!);
+  const originals = targets.map((f) => readFileSync(join(builds[0]!.copy, f)));
+  const changed = builds.map((): Measure[] => []);
+  try {
+    targets.forEach((target, k) => {
+      builds.forEach((b, n) => {
+        writeFileSync(join(b.copy, target), Buffer.concat([originals[k]!, Buffer.from(`\n# pillar bench edit ${k}\nimport subprocess\nsubprocess.call(cmd, shell=True)\n`)]));
+        changed[n]!.push(run(b));
+      });
+    });
+  } finally {
+    if (args.verify && changed[0]!.length === targets.length) {
+      for (const b of builds) {
+        const warmJson = readFileSync(b.out, 'utf8');
+        measure(process.execPath, pillarArgs(b.copy, b.out, [...jobs, '--no-cache'], b.bin), work);
+        console.log(`${b.label}: last one-file report identical to a review without cache: ${readFileSync(b.out, 'utf8') === warmJson}`);
+      }
+    }
+    for (const b of builds) targets.forEach((target, k) => writeFileSync(join(b.copy, target), originals[k]!));
+  }
+  builds.forEach((b, n) => spread(`${b.label}: one file changed`, changed[n]!));
+  if (builds.length > 1) {
+    const sum = (ms: Measure[], f: (m: Measure) => number | null): number => ms.reduce((t, m) => t + (f(m) ?? NaN), 0);
+    console.log(`  (pillar / base over the changes, each pair back to back: wall ${(sum(changed[0]!, (m) => m.seconds) / sum(changed[1]!, (m) => m.seconds)).toFixed(2)}x, ` +
+      `CPU ${(sum(changed[0]!, (m) => m.cpuSeconds) / sum(changed[1]!, (m) => m.cpuSeconds)).toFixed(2)}x)`);
+  }
+  console.log(`  (files: ${targets.map((t, k) => `${t} ${originals[k]!.length} B`).join('; ')})`);
+  for (const b of builds) run(b);
+  if (!args.work) rmSync(work, { recursive: true, force: true });
+}
+
 /** Hostile sizes: a 100,000-file tree (discovery and scheduling memory) and a 50 MB file with the limit raised. */
 function benchStress(args: Args): void {
   const work = mkdtempSync(join(tmpdir(), 'pillar-stress-'));
@@ -178,5 +270,6 @@ function benchStress(args: Args): void {
 
 const args = parseArgs(process.argv.slice(2));
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run npm run build first');
-if (args.tree) benchTree(resolve(args.tree), args);
+if (args.tree && args.oneFile !== undefined) benchOneFile(resolve(args.tree), args);
+else if (args.tree) benchTree(resolve(args.tree), args);
 if (args.stress) benchStress(args);

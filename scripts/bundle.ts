@@ -4,7 +4,7 @@
 // loader; one file loads in ~50 ms, and both files are CommonJS so that they can be compiled with a V8 code cache
 // (src/cli/codeCache.ts), which Node 20 offers for scripts but not for ES modules. Run by `npm run build` after tsc.
 // The per-module build stays the library entry point (dist/api.js).
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,12 +26,37 @@ const common: BuildOptions = {
   logLevel: 'warning',
 };
 
+/**
+ * `node:child_process` loaded on first call: loading it cost 10-25 ms of every run's start-up, for commander (which
+ * spawns only executable subcommands, pillar has none) and `--diff`'s git calls. The functions the bundle calls are
+ * listed; a module that imports another fails the build (esbuild: no matching export), and commander's CommonJS code
+ * reaches these through the same module.
+ */
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.namespace === 'pillar'
+      ? { path: 'node:child_process', external: true }
+      : { path: 'lazy-child-process', namespace: 'pillar' }));
+    b.onLoad({ filter: /.*/, namespace: 'pillar' }, () => ({
+      loader: 'js',
+      contents: [
+        'let loaded;',
+        "const load = () => (loaded ??= require('node:child_process'));",
+        'export function execFile(...args) { return load().execFile(...args); }',
+        'export function spawn(...args) { return load().spawn(...args); }',
+      ].join('\n'),
+    }));
+  },
+};
+
 rmSync(OUT, { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: [join(ROOT, 'dist', 'cli', 'main.js')],
   outfile: join(OUT, 'cli.cjs'),
   format: 'cjs',
+  plugins: [lazyChildProcess],
   // The modules locate files relative to import.meta.url, which CommonJS does not have.
   define: { ...common.define, 'import.meta.url': '__pillarModuleUrl' },
   banner: { js: "var __pillarModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -5,6 +5,7 @@ import { changedSourceRefs, type ChangeSet } from './changes/changeSet.js';
 import { oldVersion } from './changes/diff.js';
 import { runFiles, type RunStats } from './engine/runFiles.js';
 import { statSignature } from './cache/manifest.js';
+import { GitignoreMemo } from './cache/gitignoreMemo.js';
 import { applyBaseline, type Baseline } from './findings/baseline.js';
 import { coverageOf, fileCoverage } from './findings/coverage.js';
 import { dedupeDiagnostics, sortAndDedupe } from './findings/order.js';
@@ -88,6 +89,7 @@ export async function review(options: ReviewOptions): Promise<Report> {
       include: options.include ?? DEFAULT_INCLUDE,
       exclude: options.exclude ?? [],
       respectGitignore: options.respectGitignore ?? true,
+      ...(options.cacheDir !== undefined ? { ignoredMemo: GitignoreMemo.load(options.cacheDir) } : {}),
     });
   const changedSources = new Map<string, string>();
   const before = new Map<string, Map<string, number>>();

@@ -1,13 +1,14 @@
 // A fingerprint of the code that produces results: pillar's version, the parser and grammar versions, and the content
 // of every module of this build (src/ under tsx or vitest, dist/ for the library, dist/bundle/ for the command). An
 // edited rule or a rebuilt checkout then misses the cache instead of serving stale findings, at the cost of hashing
-// 1-2 MB once per run.
+// 1-2 MB once per run — for the bundle, its files' digests remembered by stat signature (fileDigest.ts).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE } from '../bundle.js';
+import { rememberedDigests } from './fileDigest.js';
 import { VERSION } from '../version.js';
 
 const CODE_FILE = /\.(?:js|cjs|mjs|ts|cts|mts|json)$/;
@@ -39,10 +40,13 @@ export function codeFingerprint(): string {
   const root = BUNDLE ? fileURLToPath(new URL('.', import.meta.url)) : BUILD_ROOT;
   const hash = createHash('sha256');
   hash.update(`pillar ${VERSION}\0web-tree-sitter ${packageVersion('web-tree-sitter')}\0tree-sitter-python ${packageVersion('tree-sitter-python')}\0`);
-  for (const file of codeFiles(root).sort()) {
+  const files = codeFiles(root).sort();
+  // The bundle is one folder of a few files: their digests stand for their content.
+  const digests = BUNDLE ? rememberedDigests(files) : undefined;
+  for (const file of files) {
     hash.update(file.slice(root.length));
     hash.update('\0');
-    hash.update(readFileSync(file));
+    hash.update(digests?.get(file) ?? readFileSync(file));
     hash.update('\0');
   }
   memo = hash.digest('hex');

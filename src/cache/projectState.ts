@@ -20,7 +20,7 @@ import type { FunctionSummaryFacts } from '../index/types.js';
 import { writeFileAtomically } from './atomicWrite.js';
 import { seal, sealedBy } from './userKey.js';
 
-const FORMAT = 'pillar-project-state/8';
+const FORMAT = 'pillar-project-state/9';
 const DELTA_FORMAT = 'pillar-project-delta/1';
 const FILE = 'project.json';
 /** Deltas kept on a base before an incremental merge writes the base again: bounds what a load reads and applies. */
@@ -44,15 +44,153 @@ export interface ProjectState {
   scopers: Array<[string, string]>;
   /** Each function's effective plan (index/project.ts effectivePlan), for those that have one. */
   plans: Record<string, string>;
-  importsConsulted: string[];
+  importsConsulted: StoredNames;
   /** Every function name a resolution asked about (ProjectFacts.askedNames). */
-  askedNames: string[];
-  /** JSON of `Record<path, IndexedFacts>` (index/project.ts); parsed only by a merge that needs it. */
-  index: string;
+  askedNames: StoredNames;
+  /** The files whose facts declare options or policies (index/project.ts tablePathsOf). */
+  tablePaths: string[];
+  /** Each file's `IndexedFacts` (index/project.ts), read per entry: a merge parses only those it needs. */
+  index: StoredIndex;
   /** Index entries that replace those of `index` (from the deltas read); the engine knows their type (IndexedFacts). */
   indexUpdates: Record<string, unknown>;
   /** Where a delta would go: the seal of the last part read and how many deltas were read. Set by a load. */
   chain?: Chain;
+}
+
+/** A state to write whole: its index as entries by path, its looked-up names as lists. */
+export type SavedState = Omit<ProjectState, 'index' | 'indexUpdates' | 'chain' | 'importsConsulted' | 'askedNames'> &
+  { index: Record<string, unknown>; importsConsulted: string[]; askedNames: string[] };
+
+/**
+ * Looked-up names as stored: the base's list (a line of its own, written sorted), parsed on first use and searched
+ * by bisection, and the names the deltas added. A run asks whether a few names are in them; a Set of nova's ~21,000
+ * (one per delta, as the deltas were applied) cost more than the question, and a run with nothing changed never asks.
+ */
+export class StoredNames {
+  private base: string[] | undefined;
+  private valid = true;
+  private readonly added = new Set<string>();
+
+  constructor(private readonly read: () => unknown) {}
+
+  private list(): string[] {
+    if (this.base) return this.base;
+    let names: unknown;
+    try {
+      names = this.read();
+    } catch {
+      names = undefined;
+    }
+    // Only the list's type is checked: a loop over ~21,000 names to check their order cost what the bisection saves
+    // (the seal vouches for the base, and saveProjectState writes it sorted).
+    this.valid = Array.isArray(names) && (names.length === 0 || (typeof names[0] === 'string' && typeof names[names.length - 1] === 'string'));
+    this.base = this.valid ? names as string[] : [];
+    return this.base;
+  }
+
+  /** False when the stored list is not a list of names (then nothing can be known from it). */
+  usable(): boolean {
+    this.list();
+    return this.valid;
+  }
+
+  has(name: string): boolean {
+    if (this.added.has(name)) return true;
+    const base = this.list();
+    let lo = 0;
+    let hi = base.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (base[mid]! < name) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < base.length && base[lo] === name;
+  }
+
+  add(names: readonly string[]): void {
+    for (const n of names) this.added.add(n);
+  }
+
+  /** Every name: the base's, then those added that it lacks. */
+  all(): string[] {
+    const base = this.list();
+    const set = new Set(base);
+    return [...base, ...[...this.added].filter((n) => !set.has(n))];
+  }
+}
+
+/**
+ * The base's index as read: a line of where each file's entry lies (`{path: [start, end]}`, byte offsets after that
+ * line), then the entries' JSON, one a line. Entries are parsed one by one as asked: an incremental merge reads a few
+ * of nova's 1,515, where parsing all of them, and rebuilding the merge from them, cost ~0.1 s a change; the offsets
+ * are one native parse, where finding the lines in JavaScript cost ~20 ms in a run too short to optimise the loop.
+ */
+export class StoredIndex {
+  private offsets: Record<string, unknown> | undefined;
+  private readonly parsed = new Map<string, unknown>();
+
+  /** `table`: the offsets line's bounds in `bytes`; `start`: where the entries begin. */
+  constructor(private readonly bytes: Buffer, private readonly table: [number, number], private readonly start: number) {}
+
+  /** The offsets by path; empty when the line is not such a table (a sealed base never has one: then nothing is had). */
+  private table_(): Record<string, unknown> {
+    if (this.offsets) return this.offsets;
+    let offsets: unknown;
+    try {
+      offsets = JSON.parse(this.bytes.toString('utf8', this.table[0], this.table[1]));
+    } catch {
+      offsets = undefined;
+    }
+    this.offsets = isRecord(offsets) ? offsets : {};
+    return this.offsets;
+  }
+
+  private bounds(path: string): [number, number] | undefined {
+    const table = this.table_();
+    const at = Object.hasOwn(table, path) ? table[path] : undefined;
+    if (!Array.isArray(at) || at.length !== 2 || !Number.isInteger(at[0]) || !Number.isInteger(at[1])) return undefined;
+    const [from, to] = [this.start + (at[0] as number), this.start + (at[1] as number)];
+    return from >= this.start && from <= to && to <= this.bytes.length ? [from, to] : undefined;
+  }
+
+  /** Whether the table lists `path` (its bounds are checked when the entry is read). */
+  has(path: string): boolean {
+    return Object.hasOwn(this.table_(), path);
+  }
+
+  /** The paths of the entries, in the order written. */
+  paths(): string[] {
+    return Object.keys(this.table_()).filter((p) => this.bounds(p) !== undefined);
+  }
+
+  /** The entry of `path`, or undefined when there is none. */
+  get(path: string): unknown {
+    if (this.parsed.has(path)) return this.parsed.get(path);
+    const line = this.bounds(path);
+    let entry: unknown;
+    try {
+      entry = line ? JSON.parse(this.bytes.toString('utf8', line[0], line[1])) : undefined;
+    } catch {
+      entry = undefined;
+    }
+    this.parsed.set(path, entry);
+    return entry;
+  }
+}
+
+/** The index as written: the offsets line, then the entries, one a line (StoredIndex). */
+function indexLines(index: Record<string, unknown>): string {
+  const offsets: Record<string, [number, number]> = {};
+  const entries: string[] = [];
+  let at = 0;
+  for (const [path, entry] of Object.entries(index)) {
+    const json = JSON.stringify(entry);
+    const bytes = Buffer.byteLength(json);
+    offsets[path] = [at, at + bytes];
+    entries.push(json);
+    at += bytes + 1;
+  }
+  return [JSON.stringify(offsets), ...entries].join('\n');
 }
 
 /** The parts a load read: the base's seal and size, and the deltas chained to it, in order, with their sizes. */
@@ -85,8 +223,8 @@ export function loadProjectState(dir: string, key: Buffer | undefined): ProjectS
     if (!delta) break;
     for (const [path, row] of Object.entries(delta.rows.files)) state.files[path] = row;
     for (const [path, entry] of Object.entries(delta.rows.index)) state.indexUpdates[path] = entry;
-    state.importsConsulted = union(state.importsConsulted, delta.rows.importsConsulted);
-    state.askedNames = union(state.askedNames, delta.rows.askedNames);
+    state.importsConsulted.add(delta.rows.importsConsulted);
+    state.askedNames.add(delta.rows.askedNames);
     const chain = state.chain!;
     state.chain = { mac: delta.mac, deltas: n, base: chain.base, parts: [...chain.parts, delta.rows], partBytes: chain.partBytes + delta.bytes };
   }
@@ -94,29 +232,33 @@ export function loadProjectState(dir: string, key: Buffer | undefined): ProjectS
 }
 
 /**
- * The base: a header line (format and seal), the payload's JSON on the second line and the index's on the third —
+ * The base: a header line (format and seal), the payload's JSON on the second line, the looked-up import bindings'
+ * and names' on the third and fourth (StoredNames), and the index on the lines after them (StoredIndex) —
  * not JSON strings inside a JSON document, whose escaping cost a parse and a stringify of megabytes. JSON.stringify
  * never writes a raw line break, so the lines are the parts.
  */
 function loadBase(dir: string, key: Buffer): ProjectState | undefined {
   try {
-    // Checked as the bytes read: the seal of `payload\0index` as text is that of these bytes (UTF-8 both ways), and a
+    // Checked as the bytes read: the seal of the text after the header is that of these bytes (UTF-8 both ways), and a
     // string of megabytes joined and encoded again for the HMAC cost more than the HMAC.
     const bytes = readFileSync(join(dir, FILE));
-    const first = bytes.indexOf(NEWLINE);
-    const second = first < 0 ? -1 : bytes.indexOf(NEWLINE, first + 1);
-    if (second < 0) return undefined;
+    const ends: number[] = [];
+    for (let at = 0; ends.length < 5; at = ends.at(-1)! + 1) {
+      const end = bytes.indexOf(NEWLINE, at);
+      if (end < 0) return undefined;
+      ends.push(end);
+    }
+    const [first, second, third, fourth, fifth] = ends as [number, number, number, number, number];
     const header = JSON.parse(bytes.toString('utf8', 0, first)) as { format?: unknown; mac?: unknown };
-    if (header.format !== FORMAT || typeof header.mac !== 'string' ||
-      !sealedBy(key, [bytes.subarray(first + 1, second), '\0', bytes.subarray(second + 1)], header.mac)) return undefined;
-    const payload = bytes.toString('utf8', first + 1, second);
-    const index = bytes.toString('utf8', second + 1);
-    const state = JSON.parse(payload) as Partial<ProjectState>;
+    if (header.format !== FORMAT || typeof header.mac !== 'string' || !sealedBy(key, bytes.subarray(first + 1), header.mac)) return undefined;
+    const state = JSON.parse(bytes.toString('utf8', first + 1, second)) as Partial<SavedState>;
     if (!isRecord(state.files) || !Object.values(state.files).every(isRow)) return undefined;
-    if (!Array.isArray(state.summaries) || !Array.isArray(state.scopers) || !isStrings(state.importsConsulted) || !isStrings(state.askedNames) || !isRecord(state.plans)) return undefined;
+    if (!Array.isArray(state.summaries) || !Array.isArray(state.scopers) || !isRecord(state.plans) || !isStrings(state.tablePaths)) return undefined;
     return {
       files: state.files as Record<string, StateRow>, summaries: state.summaries, scopers: state.scopers, plans: state.plans as Record<string, string>,
-      importsConsulted: state.importsConsulted, askedNames: state.askedNames, index, indexUpdates: {},
+      importsConsulted: new StoredNames(() => JSON.parse(bytes.toString('utf8', second + 1, third))),
+      askedNames: new StoredNames(() => JSON.parse(bytes.toString('utf8', third + 1, fourth))),
+      tablePaths: state.tablePaths, index: new StoredIndex(bytes, [fourth + 1, fifth], fifth + 1), indexUpdates: {},
       chain: { mac: header.mac, deltas: 0, base: { mac: header.mac, bytes: bytes.length }, parts: [], partBytes: 0 },
     };
   } catch {
@@ -148,22 +290,30 @@ const union = (a: string[], b: readonly string[]): string[] => {
   return a;
 };
 
-/** The state's index: the base's, with the deltas' entries over it. */
+/** The state's index whole: the base's, with the deltas' entries over it. */
 export function indexOf(state: ProjectState): Record<string, unknown> {
-  const index = JSON.parse(state.index) as Record<string, unknown>;
+  const index: Record<string, unknown> = {};
+  for (const path of state.index.paths()) index[path] = state.index.get(path);
   for (const [path, entry] of Object.entries(state.indexUpdates)) index[path] = entry;
   return index;
 }
 
-/**
- * Writes the whole state atomically and drops the deltas of the base it replaces; a failure only costs the next run
- * its shortcut. The state's `indexUpdates` must be empty (folded into `index`).
- */
-export function saveProjectState(dir: string, key: Buffer | undefined, state: ProjectState): boolean {
+/** Whether the state's index has an entry for `path` (without reading it). */
+export function hasIndexEntry(state: ProjectState, path: string): boolean {
+  return Object.hasOwn(state.indexUpdates, path) || state.index.has(path);
+}
+
+/** One file's entry of the state's index (a delta's over the base's), or undefined when there is none. */
+export function indexEntry(state: ProjectState, path: string): unknown {
+  return Object.hasOwn(state.indexUpdates, path) ? state.indexUpdates[path] : state.index.get(path);
+}
+
+/** Writes the whole state atomically and drops the deltas of the base it replaces; a failure only costs the next run its shortcut. */
+export function saveProjectState(dir: string, key: Buffer | undefined, state: SavedState): boolean {
   if (!key) return false;
-  const { index, indexUpdates: _updates, chain: _chain, ...rest } = state;
-  const payload = JSON.stringify(rest);
-  const written = writeFileAtomically(dir, FILE, `${JSON.stringify({ format: FORMAT, mac: seal(key, `${payload}\0${index}`) })}\n${payload}\n${index}`);
+  const { index, importsConsulted, askedNames, ...rest } = state;
+  const body = [JSON.stringify(rest), JSON.stringify([...importsConsulted].sort()), JSON.stringify([...askedNames].sort()), indexLines(index)].join('\n');
+  const written = writeFileAtomically(dir, FILE, `${JSON.stringify({ format: FORMAT, mac: seal(key, body) })}\n${body}`);
   // The old deltas no longer chain to the new base's seal; removed so they are not read for nothing.
   for (let n = 1; n <= MAX_DELTAS; n++) {
     try {

@@ -3,9 +3,9 @@
 // facts are merged (index/project.ts) and each file gets its slice: when it is empty the phase-1 findings are the
 // answer; otherwise the project-aware rules alone run again on that file with the slice, cached under the file's
 // hash and the slice's hash — so a file is re-analysed when one of its dependencies' facts changes, and only then.
-import { indexOf, roomForDelta, type ProjectDelta, type ProjectState, type StateRow } from '../cache/projectState.js';
+import { hasIndexEntry, indexEntry, indexOf, roomForDelta, type ProjectDelta, type ProjectState, type SavedState, type StateRow } from '../cache/projectState.js';
 import type { Diagnostic, Finding } from '../findings/types.js';
-import { changedBindings, fromIndex, functionFactsChanged, globalHash, indexedFacts, ProjectFacts, sliceHash, type IndexedFacts } from '../index/project.js';
+import { changedBindings, fromIndex, functionFactsChanged, globalHash, indexedFacts, ProjectFacts, sliceHash, tablePathsOf, type IndexedFacts } from '../index/project.js';
 import { isEmptySlice, type FileFacts, type ProjectSlice } from '../index/types.js';
 import type { Rule } from '../rulekit/types.js';
 import { analyzePython, type AnalyzeOptions, type FileAnalysis } from './analyzePython.js';
@@ -14,6 +14,11 @@ import { gaveUp } from './task.js';
 
 /** Phase-2 analyses in flight at once: the pool (or the main thread's queue) bounds the real concurrency. */
 const WINDOW = 16;
+/**
+ * An incremental merge that changed more than this share of the files writes the whole state instead of a delta: a
+ * larger share makes a delta nearly the base's size, read on every later run (cache/projectState.ts).
+ */
+const MAX_DELTA_SHARE_OF_FILES = 0.25;
 
 export interface ProjectPhaseIO {
   source: FileSource;
@@ -31,7 +36,7 @@ export interface ProjectPhaseIO {
     phase1Key(index: number): string | undefined;
     facts(index: number): FileFacts | undefined;
     load(): ProjectState | undefined;
-    save(state: ProjectState): void;
+    save(state: SavedState): void;
     /** Appends an incremental merge's changes after the loaded state's last part (cache/projectState.ts). */
     saveDelta(chain: NonNullable<ProjectState['chain']>, delta: ProjectDelta): void;
   };
@@ -54,7 +59,7 @@ type Ok = Extract<FileOutcome, { ok: true }>;
  */
 interface Plan {
   hashes: string[]; slices: Map<number, ProjectSlice>; merged: ProjectPhaseStats['merged'];
-  state?: ProjectState; delta?: { chain: NonNullable<ProjectState['chain']>; changes: ProjectDelta };
+  state?: SavedState; delta?: { chain: NonNullable<ProjectState['chain']>; changes: ProjectDelta };
 }
 
 export async function runProjectPhase(outcomes: FileOutcome[], io: ProjectPhaseIO): Promise<ProjectPhaseStats> {
@@ -151,37 +156,50 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
   }
   const hashes = rows.map((r) => r[2]);
   if (changed.length === 0) return { hashes, slices: new Map(), merged: 'none' };
-  const index = indexOf(state) as Record<string, IndexedFacts>;
-  const consulted = new Set(state.importsConsulted);
+  // The index is read per file, as the merge asks (index/project.ts RestoredMerge): the changed files' entries, and
+  // those of the files their resolutions reach.
+  const entryOf = (path: string): IndexedFacts | undefined => indexEntry(state, path) as IndexedFacts | undefined;
+  const consulted = state.importsConsulted;
+  if (!consulted.usable() || !state.askedNames.usable()) return undefined;
   const fresh = new Map<number, FileFacts>();
+  const freshByPath = new Map<string, FileFacts>();
   for (const m of changed) {
     const i = members[m]!;
     const path = io.source.path(i);
     const facts = await factsOf(i, outcomes[i] as Ok, io);
-    const old = Object.hasOwn(index, path) ? index[path] : undefined;
+    const old = entryOf(path);
     if (!facts || !old || globalHash(facts) !== rows[m]![1]) return undefined;
     if (changedBindings(old.imports, facts.imports).some((local) => consulted.has(`${path}\0${local}`))) return undefined;
     fresh.set(m, facts);
+    freshByPath.set(path, facts);
   }
-  const all: FileFacts[] = [];
-  for (const [m, i] of members.entries()) {
-    const path = io.source.path(i);
-    const f = fresh.get(m) ?? (Object.hasOwn(index, path) ? fromIndex(index[path]!) : undefined);
-    if (!f) return undefined;
-    all.push(f);
-  }
-  const project = new ProjectFacts(all, state.summaries, state.scopers);
-  const asked = new Set(state.askedNames);
+  const paths = members.map((i) => io.source.path(i));
+  // Every member's facts must be had: its fresh ones or its index entry (read when a resolution reaches the file).
+  if (!paths.every((path) => freshByPath.has(path) || hasIndexEntry(state, path))) return undefined;
+  const restored = new Map<string, FileFacts>();
+  const project = new ProjectFacts({
+    paths, tablePaths: state.tablePaths, summaries: state.summaries, scopers: state.scopers,
+    facts: (path) => {
+      const own = freshByPath.get(path) ?? restored.get(path);
+      if (own) return own;
+      const entry = entryOf(path);
+      if (!entry) return undefined;
+      const f = fromIndex(entry);
+      restored.set(path, f);
+      return f;
+    },
+  });
+  const asked = state.askedNames;
   for (const m of changed) {
     const path = io.source.path(members[m]!);
     const module = project.moduleOf(path);
     if (module === undefined) continue;
-    const before = new Set(index[path]!.functions);
+    const before = new Set(entryOf(path)!.functions);
     const after = new Set(fresh.get(m)!.functions.map((fn) => fn.name));
     // A function added or gone changes the answer of a resolution that asked for its name.
     for (const local of after) if (!before.has(local) && asked.has(`${module}.${local}`)) return undefined;
     for (const local of before) if (!after.has(local) && asked.has(`${module}.${local}`)) return undefined;
-    if (functionFactsChanged(index[path]!, fresh.get(m)!, module, asked)) return undefined;
+    if (functionFactsChanged(entryOf(path)!, fresh.get(m)!, module, asked)) return undefined;
     // The stored summaries stand when every changed function contributes to them what it did (effectivePlan).
     for (const local of new Set([...before, ...after])) {
       const name = `${module}.${local}`;
@@ -201,14 +219,17 @@ async function fromState(members: readonly number[], keys: readonly string[], ou
   }
   changes.importsConsulted = [...project.importsConsulted].filter((p) => !consulted.has(p)).sort();
   changes.askedNames = [...project.askedNames].filter((n) => !asked.has(n)).sort();
-  // A small delta after the loaded state (or folded with the deltas there) when there is room; the whole state otherwise.
-  if (roomForDelta(state.chain)) return { hashes, slices, merged: 'incremental', delta: { chain: state.chain, changes } };
+  // A small delta after the loaded state (or folded with the deltas there) when there is room; the whole state
+  // otherwise, and when many files changed: a delta repeats their rows and index entries, and the first run of a new
+  // pillar build changes every file's phase-1 key — its delta was as large as the base, and every later run read both.
+  if (changed.length <= members.length * MAX_DELTA_SHARE_OF_FILES && roomForDelta(state.chain)) return { hashes, slices, merged: 'incremental', delta: { chain: state.chain, changes } };
+  const index = indexOf(state);
   Object.assign(index, changes.index);
   return {
     hashes, slices, merged: 'incremental',
     state: { files: { ...state.files, ...changes.files }, summaries: state.summaries, scopers: state.scopers, plans: state.plans,
-      importsConsulted: [...new Set([...consulted, ...changes.importsConsulted])].sort(),
-      askedNames: [...new Set([...asked, ...changes.askedNames])].sort(), index: JSON.stringify(index), indexUpdates: {} },
+      importsConsulted: [...consulted.all(), ...changes.importsConsulted].sort(),
+      askedNames: [...asked.all(), ...changes.askedNames].sort(), tablePaths: state.tablePaths, index },
   };
 }
 
@@ -238,8 +259,8 @@ async function fullMerge(members: readonly number[], keys: readonly string[] | u
     hashes, slices, merged: 'full',
     state: {
       files, summaries: project.exportSummaries(), scopers: project.exportScopers(), plans: project.exportPlans(), importsConsulted: [...project.importsConsulted].sort(),
-      askedNames: [...project.askedNames].sort(),
-      index: JSON.stringify(index), indexUpdates: {},
+      askedNames: [...project.askedNames].sort(), tablePaths: tablePathsOf(facts as FileFacts[]),
+      index,
     },
   };
 }

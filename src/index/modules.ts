@@ -15,14 +15,27 @@ export class ModuleMap {
 
   constructor(paths: readonly string[]) {
     const inits = new Set(paths.filter((p) => p === '__init__.py' || p.endsWith('/__init__.py')).map((p) => p.slice(0, -'__init__.py'.length).replace(/\/$/, '')));
+    // Where the climb from each directory ends, by the directory (its first n parts joined; n > 0 makes the join
+    // unique; n is -1 for a bare `__init__.py`, which has no module): files share directories, and a merge rebuilt
+    // for a one-file change builds this map every time.
+    const tops = new Map<string, number>();
+    const topOf = (n: number, dir: string): number => {
+      if (n <= 0) return n;
+      let top = tops.get(dir);
+      if (top === undefined) {
+        const slash = dir.lastIndexOf('/');
+        top = inits.has(dir) ? topOf(n - 1, slash < 0 ? '' : dir.slice(0, slash)) : n;
+        tops.set(dir, top);
+      }
+      return top;
+    };
     for (const path of [...paths].sort()) {
       if (!path.endsWith('.py')) continue;
       const parts = stripPy(path).split('/');
       const isPackage = parts.at(-1) === '__init__';
       if (isPackage) parts.pop();
       // Climb while the directory is a package (holds an __init__.py among the reviewed files).
-      let top = parts.length - 1;
-      while (top > 0 && inits.has(parts.slice(0, top).join('/'))) top--;
+      const top = topOf(parts.length - 1, parts.slice(0, parts.length - 1).join('/'));
       const module = parts.slice(top).join('.');
       const root = parts.slice(0, top).join('/');
       if (module === '') continue;

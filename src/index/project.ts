@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { LIBRARY_SECRET_OPTIONS } from '../models/python/openstack/secrets.js';
 import { CppClassIndex } from './cpp/classFacts.js';
 import { ModuleMap } from './modules.js';
+import { LazyNameTable, type NameTable } from './nameTable.js';
 import { fillRefs, refsOf } from './policies.js';
 import type { EncoderFact, FileFacts, FunctionFacts, FunctionSummaryFacts, ImageFacts, ImageRoleSummary, OptionDecl, OptionFacts, ProjectSlice } from './types.js';
 
@@ -15,6 +16,24 @@ const MAX_REEXPORT_HOPS = 3;
 const MAX_ROUNDS = 8;
 
 interface FunctionEntry { path: string; facts: FunctionFacts }
+
+/**
+ * A merge rebuilt from the last one (engine/projectPhase.ts's incremental merge): every file's path, each file's facts
+ * read on demand (a changed file's fresh ones, the others' from the stored index), the files whose facts declare
+ * options or policies (the tables read whole), and the last merge's summaries and scopers.
+ */
+export interface RestoredMerge {
+  paths: readonly string[];
+  facts(path: string): FileFacts | undefined;
+  tablePaths: readonly string[];
+  summaries: ReadonlyArray<[string, FunctionSummaryFacts]>;
+  scopers: ReadonlyArray<[string, string]>;
+}
+
+/** The files whose facts declare options or policies, sorted: what a restored merge reads whole (RestoredMerge). */
+export function tablePathsOf(all: readonly FileFacts[]): string[] {
+  return all.filter((f) => f.options.length > 0 || f.policies.length > 0).map((f) => f.path).sort();
+}
 
 /** A return part with its referent resolved (resolveSummaries): a secret option's message, a mask, or a callee. */
 type PlannedPart = { kind: 'option'; secret: string } | { kind: 'mask'; param: number } | { kind: 'call'; callee: string; param: number };
@@ -33,11 +52,15 @@ function resolvedAll(targets: readonly string[], resolve: (t: string) => string 
 
 export class ProjectFacts {
   readonly modules: ModuleMap;
-  private readonly files = new Map<string, FileFacts>();
+  /** Every file's facts (a full merge), or undefined when they are read on demand (a restored merge). */
+  private readonly files: Map<string, FileFacts> | undefined;
+  private readonly restored: RestoredMerge | undefined;
   /** `root\0group\0name` → declarations (group null entries under `root\0?\0name`). */
   private readonly options = new Map<string, Array<{ path: string; decl: OptionDecl }>>();
-  /** Absolute `module.func` / `module.Class.method` → its facts. */
-  private readonly functions = new Map<string, FunctionEntry>();
+  /** Whether `options` and `policyRules` are filled (a restored merge fills them on first use). */
+  private tablesRead: boolean;
+  /** Absolute `module.func` / `module.Class.method` → its facts (a Map in a full merge: its names are iterated). */
+  private readonly functions: NameTable<FunctionEntry>;
   private readonly summaries = new Map<string, FunctionSummaryFacts>();
   /**
    * resolveFunction's answers: every file asks about the calls it makes, and most targets are called from many files
@@ -50,20 +73,20 @@ export class ProjectFacts {
   private readonly resolvedFallbacks = new Map<string, string | undefined>();
   private readonly resolvedRaisers = new Map<string, string | undefined>();
   /** Absolute `module.func` / `module.Class.method` → the context parameter it replaces by an admin context. */
-  private readonly fallbacks = new Map<string, { param: string; index: number }>();
+  private readonly fallbacks: NameTable<{ param: string; index: number }>;
   /** Absolute `module.func` / `module.Class.method` → the classes its own `raise` statements name. */
-  private readonly raisers = new Map<string, string[]>();
+  private readonly raisers: NameTable<string[]>;
   /** Absolute `module.func` / `module.Class.method` → how it keeps a lookup to the caller's project (scopingFacts, then returns). */
   private readonly scopers = new Map<string, string>();
   private readonly resolvedScopers = new Map<string, string | undefined>();
   /** Absolute `module.func` → the library encoder all its return values come from (encoders.ts). */
-  private readonly encoders = new Map<string, Omit<EncoderFact, 'name'>>();
+  private readonly encoders: NameTable<Omit<EncoderFact, 'name'>>;
   private readonly resolvedEncoders = new Map<string, string | undefined>();
   /** Absolute `module.func` → true: its body cannot raise (raises.ts nonRaisingFunctions). */
-  private readonly nonRaising = new Map<string, true>();
+  private readonly nonRaising: NameTable<true>;
   private readonly resolvedNonRaising = new Map<string, string | undefined>();
   /** Absolute `module.NAME` → the check-string template a module constant holds. */
-  private readonly policyConstants = new Map<string, { path: string; template: string }>();
+  private readonly policyConstants: NameTable<{ path: string; template: string }>;
   /** `root\0name` → the check-string template of the policy rule of that name (the first file in path order). */
   private readonly policyRules = new Map<string, { path: string; template: string }>();
 
@@ -87,32 +110,61 @@ export class ProjectFacts {
    * resolved (exportSummaries), and `scopers` the functions it found to scope by project (exportScopers); they are
    * taken as they are instead of being resolved again. Then the functions' facts are only asked for their names.
    */
-  constructor(all: readonly FileFacts[], summaries?: ReadonlyArray<[string, FunctionSummaryFacts]>, scopers?: ReadonlyArray<[string, string]>) {
-    const sorted = [...all].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  constructor(all: readonly FileFacts[] | RestoredMerge, summaries?: ReadonlyArray<[string, FunctionSummaryFacts]>, scopers?: ReadonlyArray<[string, string]>) {
+    if (!Array.isArray(all)) {
+      // Restored: the tables keyed by qualified name are answered per name from the files of its module, and the
+      // stored scopers are all of them (each file's own included; no incremental merge changes a file's).
+      const restored = all as RestoredMerge;
+      this.restored = restored;
+      this.files = undefined;
+      this.tablesRead = false;
+      const paths = [...restored.paths].sort();
+      this.modules = new ModuleMap(paths);
+      const byModule = LazyNameTable.modulesOf(this.modules, paths);
+      // A stored entry that cannot be read answers as a file with nothing in it: the state is sealed, so only a bug
+      // could make one, and engine/projectPhase.ts checks every file has an entry before building the merge.
+      const none = { functions: [], contextFallbacks: [], raises: [], policyConstants: [] };
+      const facts = (path: string): Pick<FileFacts, 'functions' | 'contextFallbacks' | 'raises' | 'policyConstants' | 'encoders' | 'nonRaising'> => restored.facts(path) ?? none;
+      this.functions = new LazyNameTable(byModule, (path) => facts(path).functions.map((fn) => [fn.name, { path, facts: fn }] as const));
+      this.fallbacks = new LazyNameTable(byModule, (path) => facts(path).contextFallbacks.map((c) => [c.name, { param: c.param, index: c.index }] as const));
+      this.raisers = new LazyNameTable(byModule, (path) => facts(path).raises.map((r) => [r.name, r.raises] as const));
+      this.policyConstants = new LazyNameTable(byModule, (path) => facts(path).policyConstants.map(([name, template]) => [name, { path, template }] as const));
+      this.encoders = new LazyNameTable(byModule, (path) => (facts(path).encoders ?? []).map(({ name, ...e }) => [name, e] as const));
+      this.nonRaising = new LazyNameTable(byModule, (path) => (facts(path).nonRaising ?? []).map((name) => [name, true] as const));
+      for (const [name, s] of restored.summaries) this.summaries.set(name, s);
+      for (const [name, how] of restored.scopers) this.scopers.set(name, how);
+      return;
+    }
+    const sorted = [...(all as readonly FileFacts[])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    this.restored = undefined;
+    this.files = new Map();
+    this.tablesRead = true;
     this.modules = new ModuleMap(sorted.map((f) => f.path));
+    const functions = new Map<string, FunctionEntry>();
+    const fallbacks = new Map<string, { param: string; index: number }>();
+    const raisers = new Map<string, string[]>();
+    const policyConstants = new Map<string, { path: string; template: string }>();
+    const encoders = new Map<string, Omit<EncoderFact, 'name'>>();
+    const nonRaising = new Map<string, true>();
     for (const f of sorted) {
       this.files.set(f.path, f);
+      this.addTables(f);
       const info = this.modules.info(f.path);
-      const root = info?.root ?? '';
-      for (const decl of f.options) {
-        const k = `${root}\0${decl.group ?? '?'}\0${decl.name}`;
-        const list = this.options.get(k) ?? [];
-        list.push({ path: f.path, decl });
-        this.options.set(k, list);
-      }
-      for (const p of f.policies) {
-        const k = `${root}\0${p.name}`;
-        if (p.check !== null && !this.policyRules.has(k)) this.policyRules.set(k, { path: f.path, template: p.check });
-      }
       if (!info) continue;
-      for (const [name, template] of f.policyConstants) this.policyConstants.set(`${info.module}.${name}`, { path: f.path, template });
-      for (const c of f.contextFallbacks) this.fallbacks.set(`${info.module}.${c.name}`, { param: c.param, index: c.index });
-      for (const r of f.raises) this.raisers.set(`${info.module}.${r.name}`, r.raises);
+      for (const [name, template] of f.policyConstants) policyConstants.set(`${info.module}.${name}`, { path: f.path, template });
+      for (const c of f.contextFallbacks) fallbacks.set(`${info.module}.${c.name}`, { param: c.param, index: c.index });
+      for (const r of f.raises) raisers.set(`${info.module}.${r.name}`, r.raises);
       for (const sc of f.scoping) this.scopers.set(`${info.module}.${sc.name}`, sc.how);
-      for (const { name, ...e } of f.encoders ?? []) this.encoders.set(`${info.module}.${name}`, e);
-      for (const name of f.nonRaising ?? []) this.nonRaising.set(`${info.module}.${name}`, true);
-      for (const fn of f.functions) this.functions.set(`${info.module}.${fn.name}`, { path: f.path, facts: fn });
+      for (const { name, ...e } of f.encoders ?? []) encoders.set(`${info.module}.${name}`, e);
+      for (const name of f.nonRaising ?? []) nonRaising.set(`${info.module}.${name}`, true);
+      for (const fn of f.functions) functions.set(`${info.module}.${fn.name}`, { path: f.path, facts: fn });
     }
+    this.functions = functions;
+    this.fallbacks = fallbacks;
+    this.raisers = raisers;
+    this.policyConstants = policyConstants;
+    this.encoders = encoders;
+    this.nonRaising = nonRaising;
     if (summaries) {
       for (const [name, s] of summaries) this.summaries.set(name, s);
       // The derived scopers come from other files' return facts, which an index does not carry.
@@ -121,6 +173,48 @@ export class ProjectFacts {
       this.resolveSummaries();
       this.resolveScopers();
     }
+  }
+
+  /** A file's options and policy rules added to the tables read whole (`options`, `policyRules`), in path order. */
+  private addTables(f: FileFacts): void {
+    const root = this.modules.info(f.path)?.root ?? '';
+    for (const decl of f.options) {
+      const k = `${root}\0${decl.group ?? '?'}\0${decl.name}`;
+      const list = this.options.get(k) ?? [];
+      list.push({ path: f.path, decl });
+      this.options.set(k, list);
+    }
+    for (const p of f.policies) {
+      const k = `${root}\0${p.name}`;
+      if (p.check !== null && !this.policyRules.has(k)) this.policyRules.set(k, { path: f.path, template: p.check });
+    }
+  }
+
+  /** A restored merge fills the tables read whole on first use, from the files that declare options or policies. */
+  private readTables(): void {
+    if (this.tablesRead) return;
+    this.tablesRead = true;
+    for (const path of this.restored!.tablePaths) {
+      const f = this.restored!.facts(path);
+      if (f) this.addTables(f);
+    }
+  }
+
+  /** A file's facts, read on demand in a restored merge. */
+  private factsOf(path: string): FileFacts | undefined {
+    return this.files ? this.files.get(path) : this.restored!.facts(path);
+  }
+
+  /** Every file's facts in path order (a restored merge reads them all: only C/C++ slices ask). */
+  private allFiles(): Iterable<FileFacts> {
+    if (this.files) return this.files.values();
+    return [...this.restored!.paths].sort().map((p) => this.restored!.facts(p)).filter((f): f is FileFacts => f !== undefined);
+  }
+
+  /** The function names of a full merge (a restored one never iterates them: its summaries are given). */
+  private functionNames(): string[] {
+    if (!(this.functions instanceof Map)) throw new Error('a restored merge does not list its functions');
+    return [...this.functions.keys()];
   }
 
   /**
@@ -150,7 +244,7 @@ export class ProjectFacts {
   /** The effective plans of every function that has one, by name (sorted). */
   exportPlans(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const name of [...this.functions.keys()].sort()) {
+    for (const name of this.functionNames().sort()) {
       const p = this.effectivePlan(name);
       if (p !== undefined) out[name] = p;
     }
@@ -178,7 +272,7 @@ export class ProjectFacts {
    */
   private resolveScopers(): void {
     const returning: Array<{ name: string; callees: string[] }> = [];
-    for (const name of [...this.functions.keys()].sort()) {
+    for (const name of this.functionNames().sort()) {
       const { path, facts } = this.functions.get(name)!;
       const callees = facts.returns.flatMap((p) => (p.kind === 'call' ? [this.resolveFunction(p.target, path)] : []))
         .filter((c): c is string => c !== undefined);
@@ -198,6 +292,7 @@ export class ProjectFacts {
 
   /** The option `group.name` as read from `fromPath`: declared in the same source root, or by a library. */
   option(group: string, name: string, fromPath: string): OptionFacts | undefined {
+    this.readTables();
     const root = this.modules.info(fromPath)?.root ?? '';
     const exact = this.options.get(`${root}\0${group}\0${name}`) ?? this.options.get(`${root}\0?\0${name}`);
     if (exact) {
@@ -218,7 +313,7 @@ export class ProjectFacts {
    * and, for a relative or own-module name, on the asking file, else only on its source root (ModuleMap.split/fileOf);
    * `names` is complete before the first question, so an answer never goes stale.
    */
-  private resolveMemo(target: string, fromPath: string, names: ReadonlyMap<string, unknown>, memo: Map<string, string | undefined>): string | undefined {
+  private resolveMemo(target: string, fromPath: string, names: { has(name: string): boolean }, memo: Map<string, string | undefined>): string | undefined {
     const relative = target.startsWith('.') || target.startsWith(':');
     const info = relative ? undefined : this.modules.info(fromPath);
     // A file outside any module has no root: ModuleMap.fileOf then accepts only a module's single candidate.
@@ -238,7 +333,7 @@ export class ProjectFacts {
       if (!split) return undefined;
       const [head, ...tail] = split.rest.split('.');
       this.importsConsulted.add(`${split.path}\0${head}`);
-      const imported = this.files.get(split.path)?.imports.find(([local]) => local === head)?.[1];
+      const imported = this.factsOf(split.path)?.imports.find(([local]) => local === head)?.[1];
       if (imported === undefined) return undefined;
       name = this.modules.absolute([imported, ...tail].join('.'), split.path);
       fromPath = split.path;
@@ -255,6 +350,7 @@ export class ProjectFacts {
 
   /** The check string of the policy rule `name` as the project (the source root of `fromPath`) defines it. */
   policyRule(name: string, fromPath: string): string | undefined {
+    this.readTables();
     const root = this.modules.info(fromPath)?.root ?? '';
     const entry = this.policyRules.get(`${root}\0${name}`);
     return entry && fillRefs(entry.template, (r) => this.policyRef(r, entry.path));
@@ -271,7 +367,7 @@ export class ProjectFacts {
    * chosen are the same as resolving in place.
    */
   private resolveSummaries(): void {
-    const plans = [...this.functions.keys()].sort().map((name) => this.planOf(name));
+    const plans = this.functionNames().sort().map((name) => this.planOf(name));
     for (const plan of plans) this.plans.set(plan.name, plan);
     for (let round = 0; round < MAX_ROUNDS; round++) {
       let changed = false;
@@ -358,11 +454,11 @@ export class ProjectFacts {
    * phase-1 results.
    */
   sliceFor(path: string): ProjectSlice {
-    const facts = this.files.get(path);
+    const facts = this.factsOf(path);
     const slice: ProjectSlice = { options: {}, functions: {} };
     if (!facts) return slice;
     if (facts.cpp) {
-      this.cppClasses ??= new CppClassIndex(this.files.values());
+      this.cppClasses ??= new CppClassIndex(this.allFiles());
       const classes = this.cppClasses.sliceFor(facts);
       if (classes) slice.cppClasses = classes;
       return slice;
@@ -498,7 +594,7 @@ type NamedFacts = 'encoders' | 'nonRaising';
  * Whether a changed file's encoder or non-raising facts differ from its indexed ones for a function whose name a
  * resolution asked for (`asked`, qualified under `module`): only then can another file's slice change through them.
  */
-export function functionFactsChanged(before: Pick<FileFacts, NamedFacts>, after: Pick<FileFacts, NamedFacts>, module: string, asked: ReadonlySet<string>): boolean {
+export function functionFactsChanged(before: Pick<FileFacts, NamedFacts>, after: Pick<FileFacts, NamedFacts>, module: string, asked: { has(name: string): boolean }): boolean {
   const encoders = (f: Pick<FileFacts, NamedFacts>): Map<string, string> => new Map((f.encoders ?? []).map(({ name, ...e }) => [name, JSON.stringify(e)]));
   const [eb, ea] = [encoders(before), encoders(after)];
   const [nb, na] = [new Set(before.nonRaising ?? []), new Set(after.nonRaising ?? [])];

@@ -17,6 +17,18 @@ export interface DiscoverOptions {
   include: string[];
   exclude: string[];
   respectGitignore: boolean;
+  /** Answers of earlier runs to which files .gitignore leaves out (cache/gitignoreMemo.ts). */
+  ignoredMemo?: IgnoredMemo;
+}
+
+/** The .gitignore files of one directory under review as the matching reads them: each one's path and text. */
+export interface GitignoreText { rel: string; text: string }
+
+/** Remembered answers to "does .gitignore leave this file out", valid while the .gitignore files are the same. */
+export interface IgnoredMemo {
+  /** The test for files under `root`: remembered answers when `gitignores` are those they were made with, else `matches`. */
+  decider(root: string, gitignores: readonly GitignoreText[], matches: (rel: string) => boolean): (rel: string) => boolean;
+  save(): void;
 }
 
 export interface SourceRef {
@@ -83,11 +95,14 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
       .map((absolute) => ({ absolute, rel: relOf(absolute) }))
       .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
     let real: string | undefined;
-    const gitignores = options.respectGitignore ? loadGitignores(base, found.map((f) => f.rel)) : [];
+    const texts = options.respectGitignore ? readGitignores(base, found.map((f) => f.rel)) : [];
+    const gitignores = texts.map(scopeOf);
+    const matches = (rel: string): boolean => gitignores.some((g) => g.applies(rel));
+    const ignored = texts.length === 0 ? () => false : options.ignoredMemo?.decider(root, texts, matches) ?? matches;
     for (const { dir, error } of unlisted) {
       const rel = relOf(dir.endsWith(sep) ? dir.slice(0, -1) : dir);
       // A directory .gitignore leaves out would not have been reviewed anyway.
-      if (rel !== '' && gitignores.some((g) => g.applies(`${rel}/`))) continue;
+      if (rel !== '' && matches(`${rel}/`)) continue;
       diagnostics.push({
         file: displayOf(rel), code: 'unreadable',
         message: `cannot list the directory (${error.code ?? error.message}); the files in it were not reviewed`,
@@ -95,7 +110,7 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
     }
     for (const { absolute, rel } of found) {
       if (!isIncluded(rel) || (excluders.length > 0 && isExcluded(rel))) continue;
-      if (gitignores.some((g) => g.applies(rel))) continue;
+      if (ignored(rel)) continue;
       if (links.has(absolute) && resolvesOutside(absolute, real ??= realRoot(root))) {
         diagnostics.push({
           file: displayOf(rel), code: 'outside-root',
@@ -106,6 +121,7 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
       files.set(absolute, { display: displayOf(rel), absolute });
     }
   }
+  options.ignoredMemo?.save();
   const ordered = [...files.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   return { files: ordered, diagnostics };
 }
@@ -143,19 +159,22 @@ function displayer(input: string): (rel: string) => string {
 
 interface GitignoreScope { applies(rel: string): boolean }
 
-function loadGitignores(root: string, rels: string[]): GitignoreScope[] {
-  const scopes: GitignoreScope[] = [];
+function readGitignores(root: string, rels: string[]): GitignoreText[] {
+  const texts: GitignoreText[] = [];
   for (const rel of rels.filter((r) => r === '.gitignore' || r.endsWith('/.gitignore')).sort()) {
-    let text: string;
     try {
-      text = readFileSync(join(root, rel), 'utf8');
+      texts.push({ rel, text: readFileSync(join(root, rel), 'utf8') });
     } catch {
       continue;
     }
-    const dir = posix.dirname(rel);
-    const prefix = dir === '.' ? '' : `${dir}/`;
-    const matcher: Ignore = ignore().add(text);
-    scopes.push({ applies: (path) => path.startsWith(prefix) && matcher.ignores(path.slice(prefix.length)) });
   }
-  return scopes;
+  return texts;
+}
+
+/** A .gitignore's test, its patterns compiled on first use (a run the memo answers never compiles them). */
+function scopeOf({ rel, text }: GitignoreText): GitignoreScope {
+  const dir = posix.dirname(rel);
+  const prefix = dir === '.' ? '' : `${dir}/`;
+  let matcher: Ignore | undefined;
+  return { applies: (path) => path.startsWith(prefix) && (matcher ??= ignore().add(text)).ignores(path.slice(prefix.length)) };
 }

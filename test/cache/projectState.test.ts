@@ -5,16 +5,16 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexOf, loadProjectState, MAX_DELTAS, roomForDelta, saveProjectDelta, saveProjectState, type ProjectDelta, type ProjectState, type StateRow } from '../../src/cache/projectState.js';
+import { hasIndexEntry, indexEntry, indexOf, loadProjectState, StoredNames, MAX_DELTAS, roomForDelta, saveProjectDelta, saveProjectState, type ProjectDelta, type SavedState, type StateRow } from '../../src/cache/projectState.js';
 import { tempDir } from '../engine/helpers.js';
 
 const KEY = Buffer.alloc(32, 7);
 const h = (c: string): string => c.repeat(64);
 const row = (c: string): StateRow => [h(c), h('e'), ''];
 
-const base = (): ProjectState => ({
+const base = (): SavedState => ({
   files: { 'a.py': row('1'), 'b.py': row('2') }, summaries: [], scopers: [], plans: { 'a.f': 'plan' },
-  importsConsulted: ['a.py\0x'], askedNames: ['a.f'], index: JSON.stringify({ 'a.py': { v: 'a0' }, 'b.py': { v: 'b0' } }), indexUpdates: {},
+  importsConsulted: ['a.py\0x'], askedNames: ['a.f'], tablePaths: [], index: { 'a.py': { v: 'a0' }, 'b.py': { v: 'b0' } },
 });
 const delta = (file: string, c: string, extra: Partial<ProjectDelta> = {}): ProjectDelta =>
   ({ files: { [file]: row(c) }, index: { [file]: { v: `${file}-${c}` } }, importsConsulted: [], askedNames: [], ...extra });
@@ -32,8 +32,9 @@ describe('the stored merge state', () => {
     const state = loadProjectState(dir, KEY)!;
     expect(state.files).toEqual({ 'a.py': row('4'), 'b.py': row('2') });
     expect(indexOf(state)).toEqual({ 'a.py': { v: 'a.py-4' }, 'b.py': { v: 'b0' } });
-    expect(state.askedNames).toEqual(['a.f', 'b.g']);
-    expect(state.importsConsulted).toEqual(['a.py\0x', 'b.py\0y']);
+    expect(state.askedNames.all()).toEqual(['a.f', 'b.g']);
+    expect(state.importsConsulted.all()).toEqual(['a.py\0x', 'b.py\0y']);
+    expect(state.askedNames.has('b.g') && state.askedNames.has('a.f') && !state.askedNames.has('a.g')).toBe(true);
     expect(state.chain?.deltas).toBe(2);
     // Not under another key.
     expect(loadProjectState(dir, Buffer.alloc(32, 8))).toBeUndefined();
@@ -41,15 +42,43 @@ describe('the stored merge state', () => {
 
   it('checks the base as bytes: text beyond ASCII reads back, and one changed byte of the index is a forgery', () => {
     const dir = tempDir('state');
-    const state = { ...base(), askedNames: ['módulo.fünc'], index: JSON.stringify({ 'ä/b.py': { v: 'é€😀' } }) };
+    const state = { ...base(), askedNames: ['módulo.fünc'], index: { 'ä/b.py': { v: 'é€😀' } } };
     expect(saveProjectState(dir, KEY, state)).toBe(true);
     const read = loadProjectState(dir, KEY)!;
-    expect(read.askedNames).toEqual(['módulo.fünc']);
+    expect(read.askedNames.all()).toEqual(['módulo.fünc']);
     expect(indexOf(read)).toEqual({ 'ä/b.py': { v: 'é€😀' } });
     const bytes = readFileSync(join(dir, 'project.json'));
     bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 1;
     writeFileSync(join(dir, 'project.json'), bytes);
     expect(loadProjectState(dir, KEY)).toBeUndefined();
+  });
+
+  it('reads the index one entry at a time, by path, whatever characters the path holds', () => {
+    const dir = tempDir('state');
+    const odd = 'we\tird\n"pa\\th".py';
+    expect(saveProjectState(dir, KEY, { ...base(), index: { 'a.py': { v: 'a0' }, [odd]: { v: 'tab\tline\n' }, 'b.py': { v: 'b0' } } })).toBe(true);
+    const state = loadProjectState(dir, KEY)!;
+    expect(state.index.paths()).toEqual(['a.py', odd, 'b.py']);
+    expect(indexEntry(state, odd)).toEqual({ v: 'tab\tline\n' });
+    expect(hasIndexEntry(state, 'c.py')).toBe(false);
+    expect(indexEntry(state, 'c.py')).toBeUndefined();
+    // A delta's entry stands over the base's.
+    expect(saveProjectDelta(dir, KEY, state.chain, delta('b.py', '3'))).toBe(true);
+    const after = loadProjectState(dir, KEY)!;
+    expect(indexEntry(after, 'b.py')).toEqual({ v: 'b.py-3' });
+    expect(indexEntry(after, 'a.py')).toEqual({ v: 'a0' });
+  });
+
+  it('finds looked-up names by bisection of the sorted base and among those added', () => {
+    const names = ['b.f', 'a.f', 'a.f.g', 'c', 'ä.x', 'A.f'];
+    const set = new StoredNames(() => [...names].sort());
+    set.add(['z.new', 'a.f']);
+    for (const n of [...names, 'z.new']) expect(set.has(n)).toBe(true);
+    for (const n of ['a', 'a.g', 'b', 'ä', '', 'zz']) expect(set.has(n)).toBe(false);
+    expect(set.usable()).toBe(true);
+    expect(set.all()).toEqual([...[...names].sort(), 'z.new']);
+    expect(new StoredNames(() => ({ not: 'a list' })).usable()).toBe(false);
+    expect(new StoredNames(() => JSON.parse('[torn')).usable()).toBe(false);
   });
 
   it('stops at a torn, forged, missing or foreign delta, and ignores a torn or forged base', () => {
@@ -90,7 +119,7 @@ describe('the stored merge state', () => {
 
   it('keeps at most MAX_DELTAS deltas on a base, folding them into the first when there are more', () => {
     const dir = tempDir('state');
-    const big: ProjectState = { ...base(), index: JSON.stringify({ 'a.py': { v: 'a0' }, 'b.py': { v: 'b0' }, pad: 'p'.repeat(20_000) }) };
+    const big: SavedState = { ...base(), index: { 'a.py': { v: 'a0' }, 'b.py': { v: 'b0' }, pad: 'p'.repeat(20_000) } };
     expect(saveProjectState(dir, KEY, big)).toBe(true);
     const baseText = readFileSync(join(dir, 'project.json'), 'utf8');
     for (let n = 0; n < MAX_DELTAS; n++) {
@@ -107,8 +136,8 @@ describe('the stored merge state', () => {
     expect(folded.chain?.deltas).toBe(1);
     expect(folded.files).toEqual({ 'a.py': row('f'), 'b.py': row('7') });
     expect(indexOf(folded)).toEqual({ 'a.py': { v: 'a.py-f' }, 'b.py': { v: 'b.py-7' }, pad: 'p'.repeat(20_000) });
-    expect([...folded.askedNames].sort()).toEqual(['a.f', 'm.f0', 'm.f1', 'm.f2', 'm.f3', 'm.f4', 'm.f5', 'm.f6', 'm.f7', 'm.g']);
-    expect([...folded.importsConsulted].sort()).toEqual(['a.py\0x', 'b.py\0z']);
+    expect(folded.askedNames.all().sort()).toEqual(['a.f', 'm.f0', 'm.f1', 'm.f2', 'm.f3', 'm.f4', 'm.f5', 'm.f6', 'm.f7', 'm.g']);
+    expect(folded.importsConsulted.all().sort()).toEqual(['a.py\0x', 'b.py\0z']);
     // Runs go on appending after the fold.
     expect(saveProjectDelta(dir, KEY, folded.chain, delta('b.py', 'c'))).toBe(true);
     expect(loadProjectState(dir, KEY)!.files['b.py']).toEqual(row('c'));
@@ -127,7 +156,7 @@ describe('the stored merge state', () => {
 
   it('loses nothing when a run stops between writing a fold and removing the deltas it folded', () => {
     const dir = tempDir('state');
-    expect(saveProjectState(dir, KEY, { ...base(), index: JSON.stringify({ pad: 'p'.repeat(20_000) }) })).toBe(true);
+    expect(saveProjectState(dir, KEY, { ...base(), index: { pad: 'p'.repeat(20_000) } })).toBe(true);
     for (let n = 0; n < MAX_DELTAS; n++) expect(saveProjectDelta(dir, KEY, loadProjectState(dir, KEY)!.chain, delta('a.py', String(n)))).toBe(true);
     const saved = Array.from({ length: MAX_DELTAS - 1 }, (_, n) => readFileSync(join(dir, `project.delta.${n + 2}.json`), 'utf8'));
     expect(saveProjectDelta(dir, KEY, loadProjectState(dir, KEY)!.chain, delta('b.py', 'f'))).toBe(true);

@@ -165,6 +165,27 @@ describe('the merge of project facts, skipped or narrowed', () => {
     expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: found, merged: 'none' });
   });
 
+  it('writes the whole state, not a delta, when an incremental merge changed many of the files', async () => {
+    const root = writeTree({ ...FILES, 'app/worker.py': worker() });
+    const cacheDir = tempDir('cache');
+    const found = ['app/worker.py:10:medium'];
+    const deltas = (): string[] => readdirSync(cacheDir).filter((n) => n.startsWith('project.delta.')).sort();
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: found, merged: 'full' });
+    writeFileSync(join(root, 'app/other.py'), 'def ping(host):\n    return host.strip()\n');
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: found, merged: 'incremental', analysed: 1 });
+    expect(deltas()).toHaveLength(1);
+    const stored = readFileSync(join(cacheDir, 'project.json'), 'utf8');
+    // Three of seven files' bodies at once (as a new build changes every file's key): no global fact changed, the
+    // merge is incremental, and the state is written whole.
+    writeFileSync(join(root, 'app/other.py'), 'def ping(host):\n    return host.lower()\n');
+    writeFileSync(join(root, 'app/helpers/plain.py'), 'def user_name(name):\n    return name.upper()\n');
+    writeFileSync(join(root, 'app/worker.py'), worker('    LOG.debug("start")\n'));
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: found, merged: 'incremental', analysed: 3 });
+    expect(deltas()).toEqual([]);
+    expect(readFileSync(join(cacheDir, 'project.json'), 'utf8')).not.toBe(stored);
+    expect(await warm(root, cacheDir, SECRETS)).toMatchObject({ lines: found, merged: 'none', analysed: 0 });
+  });
+
   it('folds the deltas into one while they are small beside the stored state, and never serves a stale slice', async () => {
     // Enough imports that the stored index dwarfs a delta, as on a real tree (nova: 4 MB of state, 1 KB deltas).
     const many = Array.from({ length: 1500 }, (_, n) => `import os.path as unrelated_alias_number_${n}\n`).join('');
