@@ -140,8 +140,9 @@ function optionalFacts(model: PythonModel, calls: readonly SyntaxNode[]): Pick<F
   if (buildsMarkup(model)) out.buildsMarkup = true;
   const nonRaising = nonRaisingFunctions(model, qualifiedFunctionName);
   if (nonRaising.length > 0) out.nonRaising = nonRaising;
-  // The leak rules judge only functions that roll back: no handler, no finding to change.
-  const rollsBack = (model.source.includes('except') || model.source.includes('finally')) && CREATOR_WORDS.test(model.source);
+  // The leak rules judge only functions that roll back, and no test code: no handler, or a test module, no finding to
+  // change (and no second analysis of the file in phase 2).
+  const rollsBack = !model.isTestCode() && (model.source.includes('except') || model.source.includes('finally')) && CREATOR_WORDS.test(model.source);
   if (rollsBack && calls.some((c) => creationOf(c) !== null)) out.createsResources = true;
   return out;
 }

@@ -81,3 +81,23 @@ describe('non-raising functions', () => {
     expect(f.nonRaising).toEqual(['to_ip', 'to_port']);
   });
 });
+
+describe('resource creation', () => {
+  const plug = (prefix: string[]) => [
+    ...prefix,
+    'def plug(network, compute, amphora):',
+    '    port = network.create_port(network_id="n")',
+    '    try:',
+    '        compute.attach(amphora, port.id)',
+    '    except Exception:',
+    '        network.delete_port(port.id)',
+    '        raise',
+    '',
+  ].join('\n');
+
+  it('is a fact of code that creates a tracked resource and rolls back, not of a test module (the leak rules skip those)', async () => {
+    expect((await factsOf(plug([]))).createsResources).toBe(true);
+    const test = plug(['import unittest', '', '', 'class PlugTest(unittest.TestCase):', '    def test_plug(self):', '        pass', '', '']);
+    expect((await factsOf(test)).createsResources).toBeUndefined();
+  });
+});
