@@ -66,7 +66,7 @@ function boundTo(call: SyntaxNode): string | null {
   return null;
 }
 
-/** The occurrences of `name` in `scope`, each with whether it is the target of a plain assignment. */
+/** The occurrences of `name` in `scope` (not inside nested definitions), bindings included. */
 function occurrences(scope: SyntaxNode, name: string): SyntaxNode[] {
   return descendantsOfType(scope, 'identifier').filter((i) => i.text === name);
 }
