@@ -1,19 +1,18 @@
 // Phase 1 of the "returns only an encoder's output" facts: a project function every returned value of which is made
 // by a library escaper or percent-encoder (models/python/markupEscapers.ts) — swift's `utils.quote(value,
 // safe='/')` around `urllib.parse.quote` — so a file that formats its result into markup can judge it like the
-// library call. Derived from the body, not from the function's name; one level through locals and through methods
-// that keep the characters (`quoted.encode('utf-8')`). Wrappers of wrappers in other files are not followed.
-import { functionBody, hasReceiver, parameterNames } from '../languages/python/dataflow/functions.js';
+// library call. Derived from the body, not from the function's name; through locals (their reaching definitions)
+// and methods that keep the characters (`quoted.encode('utf-8')`). Wrappers of wrappers in other files are not followed.
+import { BudgetSpent } from '../analysis/budget.js';
+import { hasReceiver, parameterNames } from '../languages/python/dataflow/functions.js';
 import type { PythonModel } from '../languages/python/model.js';
-import { callee, descendantsOfType, enclosingFunction, keywordArg, positionalArgs, unparenthesize } from '../languages/python/syntax.js';
+import { callee, enclosingFunction, keywordArg, positionalArgs, unparenthesize } from '../languages/python/syntax.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { ENCODER_OPTIONS } from '../models/python/markupEscapers.js';
 import type { EncoderFact, EncoderOption } from './types.js';
 
 /** Methods whose result holds the characters of their receiver only (an encoded str stays encoded). */
 const KEEPING = new Set(['encode', 'decode', 'lower', 'upper', 'strip', 'lstrip', 'rstrip']);
-/** Where an identifier is bound other than by a plain assignment. */
-const REBINDING_PARENTS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'as_pattern_target', 'global_statement', 'nonlocal_statement']);
 /** Locals followed to their assignments, and keeping methods unwrapped, this deep. */
 const MAX_DEPTH = 3;
 
@@ -37,7 +36,7 @@ export function encoderFacts(model: PythonModel, nameOf: (fn: SyntaxNode) => str
     const name = nameOf(fn);
     if (name === null || values.some((v) => v === null)) continue;
     const judge = new FunctionEncoding(model, fn);
-    const all = values.map((v) => judge.of(v!, 0));
+    const all = values.map((v) => judge.judged(v!));
     const first = all[0];
     // Every return the same encoder with the same option: one answer a caller can evaluate.
     if (!first || all.some((e) => e === null || JSON.stringify(e) !== JSON.stringify(first))) continue;
@@ -48,7 +47,6 @@ export function encoderFacts(model: PythonModel, nameOf: (fn: SyntaxNode) => str
 
 class FunctionEncoding {
   private readonly params: Map<string, { index: number; default: SyntaxNode | null }>;
-  private assigned: Map<string, SyntaxNode[]> | undefined;
 
   constructor(private readonly model: PythonModel, private readonly fn: SyntaxNode) {
     const offset = hasReceiver(fn) ? 1 : 0;
@@ -59,17 +57,26 @@ class FunctionEncoding {
     }));
   }
 
+  /** The encoder whose output a returned `expr` is, or null; also null when the file's analysis budget is spent. */
+  judged(expr: SyntaxNode): Encoded | null {
+    try {
+      return this.of(expr, 0);
+    } catch (error) {
+      if (error instanceof BudgetSpent) return null;
+      throw error;
+    }
+  }
+
   /** The encoder whose output `expr` is, or null. */
-  of(expr: SyntaxNode, depth: number): Encoded | null {
+  private of(expr: SyntaxNode, depth: number): Encoded | null {
     const e = unparenthesize(expr);
     if (depth > MAX_DEPTH) return null;
     if (e.type === 'identifier') {
-      if (this.params.has(e.text) || this.reboundOtherwise(e.text)) return null;
-      const rights = this.assignmentsOf(e.text);
-      // `quoted = quote(v); quoted = quoted.encode('utf-8')`: a keeping method on the name itself adds nothing.
-      const own = rights.filter((r) => !this.keepsName(r, e.text));
-      if (own.length === 0) return null;
-      const all = own.map((r) => this.of(r, depth + 1));
+      // The values reaching this read (the function's own dataflow): a parameter, an unpacking, a loop target or an
+      // augmented assignment leaves the value unknown.
+      const reaching = this.model.reachingValues(e);
+      if (!reaching || reaching.parameter || reaching.augmented.length > 0 || reaching.values.length === 0) return null;
+      const all = reaching.values.map((r) => (r === null ? null : this.of(r, depth + 1)));
       const first = all[0]!;
       return first && all.every((x) => x && JSON.stringify(x) === JSON.stringify(first)) ? first : null;
     }
@@ -89,44 +96,6 @@ class FunctionEncoding {
     const p = u.type === 'identifier' ? this.params.get(u.text) : undefined;
     if (p) return { option: { param: u.text, index: p.index, text: p.default?.text ?? null } };
     return { option: { text: u.text } };
-  }
-
-  private keepsName(right: SyntaxNode, name: string): boolean {
-    const u = unparenthesize(right);
-    const f = u.type === 'call' ? callee(u) : null;
-    if (f?.type !== 'attribute' || !KEEPING.has(f.childForFieldName('attribute')!.text)) return false;
-    const obj = unparenthesize(f.childForFieldName('object')!);
-    return obj.type === 'identifier' && obj.text === name;
-  }
-
-  /** The name is bound by something other than `name = value` (`+=`, unpacking, a loop, `with … as`, `global`). */
-  private reboundOtherwise(name: string): boolean {
-    const body = functionBody(this.fn);
-    return (body ? descendantsOfType(body, 'identifier') : []).some((id) => {
-      if (id.text !== name) return false;
-      const p = id.parent;
-      if (!p) return false;
-      if (p.type === 'augmented_assignment') return p.childForFieldName('left')?.id === id.id;
-      if (p.type === 'for_statement' || p.type === 'for_in_clause') return p.childForFieldName('left')?.id === id.id;
-      return REBINDING_PARENTS.has(p.type);
-    });
-  }
-
-  private assignmentsOf(name: string): SyntaxNode[] {
-    if (!this.assigned) {
-      this.assigned = new Map();
-      const body = functionBody(this.fn);
-      for (const a of body ? descendantsOfType(body, 'assignment') : []) {
-        if (enclosingFunction(a)?.id !== this.fn.id) continue;
-        const left = a.childForFieldName('left');
-        const right = a.childForFieldName('right');
-        if (left?.type !== 'identifier' || !right) continue;
-        const list = this.assigned.get(left.text) ?? [];
-        list.push(right);
-        this.assigned.set(left.text, list);
-      }
-    }
-    return this.assigned.get(name) ?? [];
   }
 }
 

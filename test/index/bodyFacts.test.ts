@@ -10,7 +10,7 @@ async function factsOf(text: string) {
 }
 
 describe('encoder facts', () => {
-  it('keeps the tuning argument as passed on, and drops a wrapper whose value can change after encoding', async () => {
+  it('keeps the tuning argument as passed on, follows the value that reaches the return, and drops one changed after encoding', async () => {
     const f = await factsOf([
       'import html',
       'from urllib.parse import quote as _quote',
@@ -32,6 +32,17 @@ describe('encoder facts', () => {
       '    out = _quote(out)',
       '    return out',
       '',
+      'def unpacked_last(value):',
+      '    out = _quote(value)',
+      '    out, rest = value, None',
+      '    return out',
+      '',
+      'def branch(value, raw):',
+      '    out = _quote(value)',
+      '    if raw:',
+      '        out = value',
+      '    return out',
+      '',
       'def either(value, raw):',
       '    if raw:',
       '        return value',
@@ -41,6 +52,8 @@ describe('encoder facts', () => {
     expect(f.encoders).toEqual([
       { name: 'quote', call: 'urllib.parse.quote', option: { param: 'safe', index: 1, text: '"/"' } },
       { name: 'text', call: 'html.escape', option: { text: 'False' } },
+      // The unpacking comes before the encoding: the value returned is `_quote`'s.
+      { name: 'unpacked', call: 'urllib.parse.quote' },
     ]);
   });
 });
