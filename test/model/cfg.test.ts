@@ -1,6 +1,6 @@
 // The CFG builder, statement kind by statement kind: normal edges, exception edges, jumps through finally/with.
 import { describe, expect, it } from 'vitest';
-import { cfgFor, edges, label, statementAt } from './helpers.js';
+import { allNodes, cfgFor, edges, label, modelOf, statementAt } from './helpers.js';
 
 async function edgeSet(source: string, fn: string | null = 'f'): Promise<Set<string>> {
   return edges((await cfgFor(source, fn)).cfg);
@@ -409,5 +409,44 @@ def f(xs):
     dead()
 `);
     expect(cfg.unreachableStatements().map((s) => s.startPosition.row + 1)).toEqual([4, 6]);
+  });
+});
+
+describe('handler outcome', () => {
+  async function exitsOf(source: string, line: number): Promise<string[]> {
+    const model = await modelOf(source);
+    const clause = allNodes(model.root).find((n) => n.type === 'except_clause' && n.startPosition.row === line - 1)!;
+    return [...model.handlerOutcome(clause).exits].sort();
+  }
+
+  it('follows a try/finally nested in the handler to the re-raising with that holds it', async () => {
+    const source = `
+def f(ids):
+    try:
+        check(ids)
+    except Exception:
+        with excutils.save_and_reraise_exception():
+            try:
+                destroy(ids)
+            finally:
+                rollback()
+    return ids
+`;
+    expect(await exitsOf(source, 4)).toEqual(['raise']);
+  });
+
+  it('still sees a handler whose nested try/finally completes and falls through', async () => {
+    const source = `
+def f(ids):
+    try:
+        check(ids)
+    except Exception:
+        try:
+            destroy(ids)
+        finally:
+            rollback()
+    return ids
+`;
+    expect(await exitsOf(source, 4)).toEqual(['normal']);
   });
 });

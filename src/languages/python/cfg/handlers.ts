@@ -15,7 +15,7 @@ export interface HandlerOutcome {
 }
 
 function within(n: CfgNode, ast: SyntaxNode): boolean {
-  return !!n.ast && n.ast.startIndex >= ast.startIndex && n.ast.endIndex <= ast.endIndex && n.kind !== 'finally';
+  return !!n.ast && n.ast.startIndex >= ast.startIndex && n.ast.endIndex <= ast.endIndex;
 }
 
 /** The ways out of the block of except clause `clause`, by exploring the handler's part of the graph. */
