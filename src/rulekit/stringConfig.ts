@@ -323,8 +323,27 @@ function holderFor(model: PythonModel, cls: SyntaxNode, init: SyntaxNode, param:
 }
 
 /**
+ * The TLS keyword a `self.x` attribute set in a branch is passed to elsewhere in its class (`self._verify = False`,
+ * then `requests.post(..., verify=self._verify)`): the attribute is that parameter under another name.
+ */
+function tlsArgumentOf(attribute: SyntaxNode): string | null {
+  const object = attribute.childForFieldName('object');
+  if (object?.type !== 'identifier' || object.text !== 'self') return null;
+  let cls: SyntaxNode | null = attribute.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  if (!cls) return null;
+  for (const k of deep(cls, KEYWORDS)) {
+    const name = k.childForFieldName('name')?.text;
+    const value = k.childForFieldName('value');
+    if (name && TLS_VERIFICATION_PARAMETERS.has(name) && value && unparenthesize(value).text === attribute.text) return name;
+  }
+  return null;
+}
+
+/**
  * The TLS verification parameter a use decides, if any: passed as `insecure=`/`verify=` (also negated, `verify=not
- * x`), or a truth test whose branch sets one (`if self.ssl_insecure: kwargs['verify'] = False`).
+ * x`), or a truth test whose branch sets one (`if self.ssl_insecure: kwargs['verify'] = False`), directly or through an
+ * attribute of the class passed as one.
  */
 export function tlsParameter(use: StringFlagUse): string | null {
   if (use.kind === 'argument') return use.parameter !== null && TLS_VERIFICATION_PARAMETERS.has(use.parameter) ? use.parameter : null;
@@ -346,6 +365,8 @@ export function tlsParameter(use: StringFlagUse): string | null {
     const name = left?.type === 'subscript' ? stringValue(left.childrenForFieldName('subscript')[0] ?? null)
       : left?.type === 'attribute' ? left.childForFieldName('attribute')?.text : null;
     if (name && TLS_VERIFICATION_PARAMETERS.has(name)) return name;
+    const passed = left?.type === 'attribute' ? tlsArgumentOf(left) : null;
+    if (passed) return passed;
   }
   for (const k of deep(n.childForFieldName('consequence') ?? n, KEYWORDS)) {
     const name = k.childForFieldName('name')?.text;

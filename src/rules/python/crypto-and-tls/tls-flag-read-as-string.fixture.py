@@ -154,3 +154,43 @@ def ini_typed(url, path):
     parser.read(path)
     # ok: tls-flag-read-as-string
     return make_session(insecure=parser.getboolean('client', 'insecure'))
+
+
+class Relay(object):
+    """Reads the flag once from the dict it does not keep; the branch sets an attribute later passed as verify=."""
+
+    def __init__(self, app, conf):
+        self.app = app
+        # ruleid: tls-flag-read-as-string[flag]
+        skip = conf.get('skip_cert_check', False)
+        if skip:
+            self._tls = False
+        else:
+            self._tls = conf.get('ca_bundle') or True
+
+    def send(self, url):
+        return requests.get(url, verify=self._tls, timeout=5)
+
+
+class StreamRelay(object):
+    """The branch sets an attribute that reaches no TLS parameter."""
+
+    def __init__(self, app, conf):
+        self.app = app
+        # ok: tls-flag-read-as-string
+        trace = conf.get('trace', False)
+        if trace:
+            self._stream = True
+        else:
+            self._stream = False
+
+    def send(self, url):
+        return requests.get(url, stream=self._stream, timeout=5)
+
+
+def relay_factory(global_conf, **local_conf):
+    return Relay(None, local_conf)
+
+
+def stream_factory(global_conf, **local_conf):
+    return StreamRelay(None, local_conf)
