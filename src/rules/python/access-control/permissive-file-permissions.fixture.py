@@ -1,7 +1,10 @@
 import os
 import pathlib
 import stat
+import subprocess
 from os import chmod as set_mode
+
+from oslo_concurrency import processutils
 
 
 def save(path, fd, mode):
@@ -27,3 +30,20 @@ def save(path, fd, mode):
     os.chmod(path, 0o644)
     # ok: permissive-file-permissions
     os.chmod(path, 0o4700)
+
+
+def share(path, tmpdir, mode):
+    # ruleid: permissive-file-permissions
+    processutils.execute('chmod', '777', tmpdir, run_as_root=True)
+    # ruleid: permissive-file-permissions
+    subprocess.check_call(['sudo', 'chmod', '-R', 'o+w', path])
+    # ruleid: permissive-file-permissions
+    processutils.execute('chmod', 'g+w', path)
+    # ok: permissive-file-permissions
+    processutils.execute('chmod', '600', path, run_as_root=True)
+    # ok: permissive-file-permissions
+    processutils.execute('chmod', 'o-w', path)
+    # ok: permissive-file-permissions
+    processutils.execute('chmod', mode, path)
+    # ok: permissive-file-permissions
+    subprocess.check_call(['grep', '-r', 'chmod', '777', path])
