@@ -2,7 +2,7 @@
 // Markup (B704) rules. Follows local names through reaching definitions; never trusts parameters or unknown calls.
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { PythonModel } from '../languages/python/model.js';
-import { stringValue, unparenthesize } from '../languages/python/syntax.js';
+import { positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import { DJANGO_MARKUP_FREE_CALLS } from '../models/python/djangoMarkupFree.js';
 
 /** Calls whose result is escaped (or already safe) HTML. */
@@ -14,7 +14,12 @@ const ESCAPERS = new Set([
   'int', 'len', 'float',
 ]);
 
-const MAX_DEPTH = 8;
+/**
+ * Expressions followed this deep: a list built by appends, a `%` of a dict name, and a same-file function returning
+ * escaped parts (`", ".join(parts)` → `link % vals` → `vals` → `get_name(…)` → its `'<a>%s</a>' % (…)`) take ~10.
+ * Cycles are cut by the walk's open sets, not by this bound.
+ */
+const MAX_DEPTH = 14;
 
 export interface SafeMarkupOptions {
   /** Follow names to their assignments (B703 does, as Bandit's django_mark_safe; B704 takes only literals). */
@@ -186,7 +191,7 @@ function safeName(w: Walk, use: SyntaxNode, safe: (e: SyntaxNode | null) => bool
     let module: SyntaxNode | null = scope;
     while (module && module.type !== 'module') module = module.parent;
     if (module === null || rebindsGlobal(module, use.text)) return false;
-    return moduleBindingsAreSafe(module, use.text, safe) === true;
+    return moduleBindingsAreSafe(module, use.text, safe) === true && addedValues(module, use.text).every(safe);
   }
   return defs.every((def) => {
     if (w.open.has(def.id)) return true;
@@ -196,7 +201,33 @@ function safeName(w: Walk, use: SyntaxNode, safe: (e: SyntaxNode | null) => bool
     } finally {
       w.open.delete(def.id);
     }
-  });
+  }) && addedValues(scope, use.text).every(safe);
+}
+
+const LIST_ADDERS = new Set(['append', 'extend', 'insert']);
+
+/**
+ * What the scope puts into the container `name` in place — `name.append(x)`, `.extend(xs)`, `.insert(i, x)`,
+ * `name[k] = x` — which its reaching definitions (`parts = []`) do not show: `", ".join(parts)` is made of them.
+ */
+function addedValues(scope: SyntaxNode, name: string): Array<SyntaxNode | null> {
+  const body = scope.type === 'function_definition' ? scope.childForFieldName('body') : scope;
+  if (!body) return [];
+  const out: Array<SyntaxNode | null> = [];
+  for (const call of ownNodes(body, 'call')) {
+    const fn = call.childForFieldName('function');
+    const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+    const method = fn?.childForFieldName('attribute')?.text ?? '';
+    if (object?.type !== 'identifier' || object.text !== name || !LIST_ADDERS.has(method)) continue;
+    const args = positionalArgs(call);
+    out.push((method === 'insert' ? args[1] : args[0]) ?? null);
+  }
+  for (const a of ownNodes(body, 'assignment')) {
+    const left = a.childForFieldName('left');
+    const target = left?.type === 'subscript' ? left.childForFieldName('value') : null;
+    if (target?.type === 'identifier' && target.text === name) out.push(a.childForFieldName('right'));
+  }
+  return out;
 }
 
 /** Whether definition site `def` (an assignment statement, walrus, loop, parameter …) gives `name` a safe value. */

@@ -146,3 +146,28 @@ class Shadowed:
     # The class body binds the name itself.
     # ruleid: django-mark-safe[unescaped]
     icon = mark_safe(ICON)
+
+
+def attachment_links(attachments):
+    parts = []
+    for attachment in attachments:
+        parts.append('<a href="%s">%s</a>' % (attachment.url, attachment.name))
+    # The list starts empty; what the loop appends is unescaped.
+    # ruleid: django-mark-safe[unescaped]
+    return mark_safe(", ".join(parts))
+
+
+def escaped_links(attachments):
+    parts = []
+    for attachment in attachments:
+        parts.append(format_html('<a href="{}">{}</a>', attachment.url, attachment.name))
+    parts.insert(0, ICON)
+    # ok: django-mark-safe
+    return mark_safe(", ".join(parts))
+
+
+def labelled_cells(row):
+    cells = {}
+    cells['name'] = row.name
+    # ruleid: django-mark-safe[unescaped]
+    return mark_safe("<td>%(name)s</td>" % cells)
