@@ -18,3 +18,16 @@ export const UNSANDBOXED_ENVIRONMENTS: readonly string[] = ['jinja2.Environment'
 export const SANDBOXED_ENVIRONMENTS: readonly string[] = [
   'jinja2.sandbox.SandboxedEnvironment', 'jinja2.sandbox.ImmutableSandboxedEnvironment',
 ];
+
+/**
+ * Django's template library (`register = template.Library()`), whose `@register.filter` functions turn a template
+ * value into text the template shows; a filter that returns tags is rendered raw (`|safe`, `is_safe=True`).
+ */
+export const DJANGO_TEMPLATE_LIBRARIES: readonly string[] = [
+  'django.template.Library', 'django.template.base.Library', 'django.template.library.Library',
+];
+
+/** Django's own libraries, which projects import to register filters on (`from django.template.defaultfilters import register`). */
+export const DJANGO_TEMPLATE_LIBRARY_INSTANCES: readonly string[] = [
+  'django.template.defaultfilters.register', 'django.template.defaulttags.register',
+];
