@@ -3,11 +3,14 @@
 // prefix meant to be spliced into one). By URL syntax (RFC 3986 §3.2.1) the text after the first colon of the
 // userinfo is the password, whatever the variables are called. It does not decide whether the value is empty, and
 // it does not look into `urlunparse` tuples or netlocs built without a scheme (`'%s:%s@%s'` is also a container
-// image `name:tag@digest`).
+// image `name:tag@digest`). Also: the parameters a function parses for the credentials in their userinfo.
 import type { SyntaxNode } from '../languages/syntaxTree.js';
+import { parameterNames } from '../languages/python/dataflow/functions.js';
 import { splitPercent } from '../languages/python/dataflow/percentFormat.js';
-import { callee, keywordArg, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
+import type { PythonModel } from '../languages/python/model.js';
+import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import { TRANSLATION_MARKERS } from '../models/python/exceptionRoots.js';
+import { URL_CREDENTIAL_ATTRIBUTES, URL_PASSWORD_PARSERS } from '../models/python/urlParsing.js';
 
 /** A literal piece of the template, or a value put into it (null when the template does not say which value). */
 type Part = { text: string } | { slot: SyntaxNode | null };
@@ -154,4 +157,64 @@ function concatenationParts(n: SyntaxNode): Part[] | null {
     return { slot: o };
   });
   return literal ? parts : null;
+}
+
+/** A parameter that its function parses for the credentials in its userinfo, and where it does so. */
+export interface ParsedForCredentials { fn: SyntaxNode; param: string; at: SyntaxNode }
+
+const USERINFO_SPLITS: ReadonlySet<string> = new Set(['split', 'rsplit', 'partition', 'rpartition']);
+
+/**
+ * Parameters whose URL the function itself takes the credentials out of: it reads the `.password` of its parse
+ * result, or splits the parse result's `netloc` at `@` (userinfo `@` host, RFC 3986 §3.2). Such a URL holds a
+ * password as given to the function (`parse_uri(self, uri)` of a store location), so writing it out writes the
+ * password.
+ */
+export function parsedForCredentials(model: PythonModel): ParsedForCredentials[] {
+  const out: ParsedForCredentials[] = [];
+  if (!model.source.includes('.password') && !model.source.includes("'@'") && !model.source.includes('"@"')) return out;
+  for (const call of model.root.descendantsOfType('call')) {
+    const q = model.callName(call);
+    if (q === null || !URL_PASSWORD_PARSERS.includes(q)) continue;
+    const arg = positionalArgs(call)[0];
+    const fn = enclosingFunction(call);
+    if (!fn || arg?.type !== 'identifier' || !parameterNames(fn).some((p) => p.name === arg.text)) continue;
+    const holders = new Set<string>([localAssigned(call)].filter((x): x is string => x !== null));
+    const isResult = (n: SyntaxNode | null): boolean => {
+      const u = n ? unparenthesize(n) : null;
+      return u !== null && (u.id === call.id || (u.type === 'identifier' && holders.has(u.text)));
+    };
+    const netlocs = new Set<string>();
+    const isNetloc = (n: SyntaxNode | null): boolean => {
+      const u = n ? unparenthesize(n) : null;
+      if (!u) return false;
+      if (u.type === 'identifier') return netlocs.has(u.text);
+      return u.type === 'attribute' && u.childForFieldName('attribute')!.text === 'netloc' && isResult(u.childForFieldName('object'));
+    };
+    let at: SyntaxNode | null = null;
+    // In source order: `netloc = pieces.netloc` comes before `netloc.split('@')`.
+    for (const n of fn.descendantsOfType(['attribute', 'assignment', 'call'])) {
+      if (n.startIndex < call.startIndex) continue;
+      if (n.type === 'attribute' && URL_CREDENTIAL_ATTRIBUTES.has(n.childForFieldName('attribute')!.text) && isResult(n.childForFieldName('object'))) { at = n; break; }
+      if (n.type === 'assignment') {
+        const left = n.childForFieldName('left');
+        if (left?.type === 'identifier' && isNetloc(n.childForFieldName('right'))) netlocs.add(left.text);
+        continue;
+      }
+      if (n.type !== 'call') continue;
+      const f = callee(n);
+      if (f?.type !== 'attribute' || !USERINFO_SPLITS.has(f.childForFieldName('attribute')!.text)) continue;
+      if (stringValue(positionalArgs(n)[0] ?? null) === '@' && isNetloc(f.childForFieldName('object'))) { at = n; break; }
+    }
+    if (at) out.push({ fn, param: arg.text, at });
+  }
+  return out;
+}
+
+/** The local a call's result is assigned to (`pieces = urlparse(uri)`), or null. */
+function localAssigned(call: SyntaxNode): string | null {
+  let p = call.parent;
+  while (p?.type === 'parenthesized_expression') p = p.parent;
+  const left = p?.type === 'assignment' ? p.childForFieldName('left') : null;
+  return left?.type === 'identifier' ? left.text : null;
 }

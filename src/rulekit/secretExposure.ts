@@ -25,7 +25,7 @@ import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unp
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { LOG_LEVELS } from '../models/python/logging.js';
 import { URL_CREDENTIAL_ATTRIBUTES, URL_PASSWORD_PARSERS } from '../models/python/urlParsing.js';
-import { passwordSlot } from './credentialUrl.js';
+import { parsedForCredentials, passwordSlot } from './credentialUrl.js';
 import { CARRYING_METHODS, MUTATING_METHODS, PROPAGATORS } from '../models/python/taint/propagators.js';
 import {
   CREDENTIAL_ARGUMENTS, CREDENTIAL_BODY_FIELDS, CREDENTIAL_HEADERS, CREDENTIAL_PARAMETER, FAULT_RECORDERS, GENERIC_CREDENTIAL_HEADERS, isMaskingName,
@@ -146,6 +146,12 @@ function conventions(model: PythonModel, project: ProjectView, topLevel: Readonl
       const attr = left.childForFieldName('attribute')!.text;
       if (parser && !out.fields.has(attr)) out.fields.set(attr, `it is assigned the password of a URL parsed by \`${parser}\` at line ${lineOf(a)}`);
     }
+  }
+  // `def parse_uri(self, uri)` that splits the userinfo out of `uri`: the function is given a URL with a password.
+  for (const { fn, param, at } of parsedForCredentials(model)) {
+    const m = out.params.get(fn.id) ?? new Map<string, string>();
+    if (!m.has(param)) m.set(param, `its userinfo is parsed for credentials at line ${lineOf(at)}`);
+    out.params.set(fn.id, m);
   }
   const anyMasking = Object.values(project.slice.functions).some((f) => f.masks !== undefined);
   for (const call of model.root.descendantsOfType('call')) {
@@ -388,6 +394,8 @@ const CREDENTIAL_CALL_NAMES = [...new Set(CREDENTIAL_ARGUMENTS.map((c) => (c.cal
  * the `.password` of a parsed URL.
  */
 const CREDENTIAL_URL_TEXT = /:(?:%(?:\([^)]*\))?s|\{[^{}]*\})@|:['"]\s*\+[^\n]*\+\s*['"]@|\.password\b/;
+/** A URL parsed for its password or split at its userinfo's `@`, as written (see parsedForCredentials). */
+const USERINFO_TEXT = /\.password\b|\bsplit\(\s*['"]@['"]|partition\(\s*['"]@['"]/;
 /** A field assigned a parsed URL's password, as written (see conventions). */
 const URL_PASSWORD_TEXT = /=\s*[\w.()]*\.password\b/;
 /** A request's headers or environ written whole (not one item of them), or a wsgify middleware. */
@@ -425,7 +433,7 @@ export function secretExposures(model: PythonModel, project: ProjectView): Secre
   // Masking calls and credential APIs are rare: only files with one pay for the conventions scan.
   const text = model.source;
   const conv = MASKING_SUFFIXES.some((m) => text.includes(m)) || CREDENTIAL_CALL_NAMES.some((name) => text.includes(`${name}(`)) || !project.isEmpty
-    || URL_PASSWORD_TEXT.test(text)
+    || URL_PASSWORD_TEXT.test(text) || USERINFO_TEXT.test(text)
     ? conventions(model, project, topLevel) : { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Map<string, MaskedAs>() };
   if (!maySeeSecrets(model, project, conv)) { cache.set(model, []); return []; }
   // One spec object per file: the hooks depend on the file and its project slice (taintOf caches by spec).

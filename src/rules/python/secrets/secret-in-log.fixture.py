@@ -348,3 +348,26 @@ class SecretEndpoint(object):
 def log_endpoint(endpoint):
     # ok: secret-in-log
     LOG.info("endpoint %s", endpoint.render())
+
+
+class MirrorLocation(object):
+    # `parse` takes the credentials out of the userinfo of the URL it is given: that URL holds a password.
+    def parse(self, uri):
+        # ruleid: secret-in-log
+        LOG.debug("parsing mirror location %s", uri)
+        pieces = urlparse.urlparse(uri)
+        netloc = pieces.netloc
+        if '@' in netloc:
+            creds, netloc = netloc.split('@')
+            self.user, self.key = creds.split(':')
+        # ok: secret-in-log
+        LOG.debug("mirror host %s", netloc)
+        return netloc
+
+    def host_of(self, uri):
+        # Splits the path at an `@`, not the userinfo.
+        pieces = urlparse.urlparse(uri)
+        name, _, version = pieces.path.partition('@')
+        # ok: secret-in-log
+        LOG.debug("mirror package %s from %s", name, uri)
+        return pieces.hostname
