@@ -5,7 +5,8 @@
 // facts, or a library's), functions of other files summarised as returning one, credential headers and the
 // credential fields of the OpenStack APIs' request bodies (models/python/openstack/secrets.ts), and values the code
 // itself treats as secret — a parameter, field or key it passes through `mask_password` or to an auth/connection
-// API somewhere in the same module. Sinks: logging calls, the exception a `raise` builds, instance faults,
+// API somewhere in the same module — and URLs that carry a password: built with a value in their userinfo's password
+// slot (rulekit/credentialUrl.ts), or a parsed URL's `.password`. Sinks: logging calls, the exception a `raise` builds, instance faults,
 // notifications, HTTP responses. Sanitizers: the library masking helpers and project functions summarised as
 // masking. Fields of a secret are not the secret (`token.user_id`), nor are `len(password)` or `password is None`.
 import { bestFact } from '../analysis/taint/facts.js';
@@ -23,6 +24,8 @@ import type { PythonModel } from '../languages/python/model.js';
 import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { LOG_LEVELS } from '../models/python/logging.js';
+import { URL_CREDENTIAL_ATTRIBUTES, URL_PASSWORD_PARSERS } from '../models/python/urlParsing.js';
+import { parsedForCredentials, passwordSlot } from './credentialUrl.js';
 import { CARRYING_METHODS, MUTATING_METHODS, PROPAGATORS } from '../models/python/taint/propagators.js';
 import {
   CREDENTIAL_ARGUMENTS, CREDENTIAL_BODY_FIELDS, CREDENTIAL_HEADERS, CREDENTIAL_PARAMETER, FAULT_RECORDERS, GENERIC_CREDENTIAL_HEADERS, isMaskingName,
@@ -130,6 +133,26 @@ function conventions(model: PythonModel, project: ProjectView, topLevel: Readonl
       for (const c of n.namedChildren) if (c) stack.push(c);
     }
   };
+  // `self.password = urlparse(url).password`: the object keeps the URL's password under that field for its
+  // other methods (`LOG.info('... %s', self.password)` in `connect`).
+  if (URL_PASSWORD_TEXT.test(model.source)) {
+    for (const a of model.root.descendantsOfType('assignment')) {
+      const left = a.childForFieldName('left');
+      const right = a.childForFieldName('right');
+      if (left?.type !== 'attribute' || !right) continue;
+      const value = unparenthesize(right);
+      if (value.type !== 'attribute' || !URL_CREDENTIAL_ATTRIBUTES.has(value.childForFieldName('attribute')!.text)) continue;
+      const parser = urlParserOf(model, value.childForFieldName('object')!);
+      const attr = left.childForFieldName('attribute')!.text;
+      if (parser && !out.fields.has(attr)) out.fields.set(attr, `it is assigned the password of a URL parsed by \`${parser}\` at line ${lineOf(a)}`);
+    }
+  }
+  // `def parse_uri(self, uri)` that splits the userinfo out of `uri`: the function is given a URL with a password.
+  for (const { fn, param, at } of parsedForCredentials(model)) {
+    const m = out.params.get(fn.id) ?? new Map<string, string>();
+    if (!m.has(param)) m.set(param, `its userinfo is parsed for credentials at line ${lineOf(at)}`);
+    out.params.set(fn.id, m);
+  }
   const anyMasking = Object.values(project.slice.functions).some((f) => f.masks !== undefined);
   for (const call of model.root.descendantsOfType('call')) {
     const q = model.callName(call);
@@ -192,6 +215,48 @@ function credentialHeader(n: SyntaxNode): string | null {
   return null;
 }
 
+/**
+ * A URL that holds a password: one the code builds with a value in the password slot of its userinfo, or the
+ * `.password` of a parsed URL (`urlsplit(url).password`, `parsed.password` for `parsed = urlparse(url)`).
+ */
+function credentialUrlSource(model: PythonModel, n: SyntaxNode): HookSource | null {
+  if (n.type === 'attribute') {
+    if (!URL_CREDENTIAL_ATTRIBUTES.has(n.childForFieldName('attribute')!.text)) return null;
+    const parser = urlParserOf(model, n.childForFieldName('object')!);
+    return parser ? { description: `\`${brief(n, 40)}\`, the password of a URL parsed by \`${parser}\``, confidence: 'high', shape: 'str' } : null;
+  }
+  if (n.type !== 'string' && n.type !== 'binary_operator' && n.type !== 'call') return null;
+  // Most strings hold no `@`: the template is not taken apart for them (templateOf checks the other forms first).
+  if (n.type === 'string' && !n.text.includes('@')) return null;
+  const slot = passwordSlot(n);
+  if (!slot) return null;
+  return {
+    description: `the URL built at line ${lineOf(n)}, whose userinfo holds \`${brief(slot.value ?? n, 40)}\` as its password`,
+    confidence: 'medium', shape: 'str',
+  };
+}
+
+/** The URL parser whose result an expression is: a call of one, or a local assigned one in the same function. */
+function urlParserOf(model: PythonModel, obj: SyntaxNode): string | null {
+  const o = unparenthesize(obj);
+  const parserOf = (call: SyntaxNode | null | undefined): string | null => {
+    if (call?.type !== 'call') return null;
+    const q = model.callName(call);
+    return q !== null && URL_PASSWORD_PARSERS.includes(q) ? q : null;
+  };
+  if (o.type === 'call') return parserOf(o);
+  if (o.type !== 'identifier') return null;
+  const scope = enclosingFunction(o) ?? model.root;
+  for (const a of scope.descendantsOfType('assignment')) {
+    const left = a.childForFieldName('left');
+    if (left?.type === 'identifier' && left.text === o.text && a.startIndex < o.startIndex) {
+      const p = parserOf(a.childForFieldName('right') ? unparenthesize(a.childForFieldName('right')!) : null);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
 function bodyField(n: SyntaxNode): string | null {
   if (n.type !== 'subscript') return null;
   const key = stringValue(n.childForFieldName('subscript'));
@@ -239,6 +304,8 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
       if (AUTHORIZATION_HEADER.test(header)) authorizations.add(n.id);
       return { description: `the credential header \`${header}\``, confidence: 'high', shape: 'str' };
     }
+    const url = credentialUrlSource(model, n);
+    if (url) return url;
     const field = bodyField(n);
     if (field !== null) return { description: `the credential field \`${field}\` of an API request body`, confidence: 'high', shape: 'container' };
     if (n.type === 'attribute' && REQUEST_CARRIERS.has(n.childForFieldName('attribute')!.text) && isRequestParam(n.childForFieldName('object')!)) {
@@ -258,6 +325,7 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
   const maskedOrigins = new Map<number, MaskedAs>();
   return {
     attributesDropSources: true,
+    resolvesUniqueMethods: true,
     keepsPart: (origin, path) => keepsPart(path, maskedOrigins.get(origin.id), carriers.has(origin.id), authorizations.has(origin.id)),
     sourceAt(n) {
       let found = sourceMemo.get(n.id);
@@ -321,6 +389,15 @@ const CREDENTIAL_WORDS = new RegExp([
 const CREDENTIAL_PARAMETER_TEXT = /[(,]\s*(?:[a-z0-9]+_)*(?:password|passwd|secret)\s*[,)=:]/i;
 /** The called names of the auth and connection APIs (`Password`, `Connection`, `connect`). */
 const CREDENTIAL_CALL_NAMES = [...new Set(CREDENTIAL_ARGUMENTS.map((c) => (c.call.suffix ?? c.call.name ?? c.call.method ?? '').split('.').at(-1)!))];
+/**
+ * A userinfo password slot as a template writes it (`:%s@`, `:%(pw)s@`, `:{}@`, `:{pw}@`, `':' + pw + '@'`), or
+ * the `.password` of a parsed URL.
+ */
+const CREDENTIAL_URL_TEXT = /:(?:%(?:\([^)]*\))?s|\{[^{}]*\})@|:['"]\s*\+[^\n]*\+\s*['"]@|\.password\b/;
+/** A URL parsed for its password or split at its userinfo's `@`, as written (see parsedForCredentials). */
+const USERINFO_TEXT = /\.password\b|\bsplit\(\s*['"]@['"]|partition\(\s*['"]@['"]/;
+/** A field assigned a parsed URL's password, as written (see conventions). */
+const URL_PASSWORD_TEXT = /=\s*[\w.()]*\.password\b/;
 /** A request's headers or environ written whole (not one item of them), or a wsgify middleware. */
 const WHOLE_REQUEST = /\b(?:req|request)\.(?:headers|environ)\b(?!\s*(?:\[|\.get\b|\.pop\b))|wsgify/;
 
@@ -332,7 +409,7 @@ const WHOLE_REQUEST = /\b(?:req|request)\.(?:headers|environ)\b(?!\s*(?:\[|\.get
 function maySeeSecrets(model: PythonModel, project: ProjectView, conv: Conventions): boolean {
   if (projectMayAddSecrets(project) || conv.params.size > 0 || conv.fields.size > 0) return true;
   const text = model.source;
-  return CREDENTIAL_WORDS.test(text) || WHOLE_REQUEST.test(text) || CREDENTIAL_PARAMETER_TEXT.test(text);
+  return CREDENTIAL_WORDS.test(text) || WHOLE_REQUEST.test(text) || CREDENTIAL_PARAMETER_TEXT.test(text) || CREDENTIAL_URL_TEXT.test(text);
 }
 
 /**
@@ -356,6 +433,7 @@ export function secretExposures(model: PythonModel, project: ProjectView): Secre
   // Masking calls and credential APIs are rare: only files with one pay for the conventions scan.
   const text = model.source;
   const conv = MASKING_SUFFIXES.some((m) => text.includes(m)) || CREDENTIAL_CALL_NAMES.some((name) => text.includes(`${name}(`)) || !project.isEmpty
+    || URL_PASSWORD_TEXT.test(text) || USERINFO_TEXT.test(text)
     ? conventions(model, project, topLevel) : { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Map<string, MaskedAs>() };
   if (!maySeeSecrets(model, project, conv)) { cache.set(model, []); return []; }
   // One spec object per file: the hooks depend on the file and its project slice (taintOf caches by spec).

@@ -13,3 +13,14 @@ export const URL_HOST_ATTRIBUTES: ReadonlySet<string> = new Set(['hostname', 'ne
 
 /** str methods that change case or trim: the result is still the host as spelled, not a canonical address. */
 export const HOST_TEXT_METHODS: ReadonlySet<string> = new Set(['lower', 'casefold', 'strip', 'rstrip', 'lstrip']);
+
+/**
+ * Parsers whose result has the userinfo password as `.password`: the URL parsers above, and SQLAlchemy's
+ * `make_url` (database URLs, oslo.db's `connection`).
+ */
+export const URL_PASSWORD_PARSERS: readonly string[] = [
+  ...URL_PARSE_FUNCTIONS, 'sqlalchemy.engine.url.make_url', 'sqlalchemy.engine.make_url', 'sqlalchemy.make_url',
+];
+
+/** The attribute of a parse result that is the password written in the URL's userinfo (RFC 3986 §3.2.1). */
+export const URL_CREDENTIAL_ATTRIBUTES: ReadonlySet<string> = new Set(['password']);

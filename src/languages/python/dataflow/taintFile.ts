@@ -15,8 +15,11 @@ import { allFunctions, classBases, decorators, enclosingClass, functionBody, has
 import { TaintTransfer, type ResolvedCall, type TaintContext, type TaintHooks } from './taintTransfer.js';
 import { nodeKey, taintLattice, value, type TaintValue } from './taintValue.js';
 
-/** The nodes the hooks may call a source (TaintHooks.sourceAt, and callSummary for calls). */
-const SOURCE_CANDIDATES: readonly string[] = ['attribute', 'subscript', 'call'];
+/**
+ * The nodes the hooks may call a source (TaintHooks.sourceAt, and callSummary for calls); strings and `%`/`+` for
+ * what a template builds.
+ */
+const SOURCE_CANDIDATES: readonly string[] = ['attribute', 'subscript', 'call', 'string', 'binary_operator'];
 /** Parameter names that hold a request object even in helpers (`_get_server(self, req, id)`). */
 const REQUEST_PARAMS = new Set(['req', 'request']);
 /** Summary iterations per function: recursion and call cycles converge fast; the cap bounds the worst case. */
@@ -153,6 +156,8 @@ class FileAnalysis {
   private readonly functionsByName = new Map<string, Unit>();
   private readonly methodsByClass = new Map<string, Map<string, Unit>>();
   private readonly classesByName = new Map<string, SyntaxNode>();
+  /** Method name → the one method of that name in the file's classes, or null when two classes define one. */
+  private readonly methodsByName = new Map<string, Unit | null>();
   /** Functions defined inside another function, by the outer function and name (closures such as `read_enabled`). */
   private readonly nested = new Map<string, Unit>();
   readonly summaries = new Map<string, FunctionSummary<SyntaxNode>>();
@@ -179,6 +184,9 @@ class FileAnalysis {
         this.methodsByClass.set(k, m);
         const cname = u.cls.childForFieldName('name')?.text;
         if (cname) this.classesByName.set(cname, u.cls);
+        if (u.node.parent?.type === 'block' || u.node.parent?.type === 'decorated_definition') {
+          this.methodsByName.set(u.name, this.methodsByName.has(u.name) ? null : u);
+        }
       } else if (owner?.type === 'module' && !this.functionsByName.has(u.name)) {
         this.functionsByName.set(u.name, u);
       } else {
@@ -206,15 +214,34 @@ class FileAnalysis {
       if (!fn) return null;
       const f = unparenthesize(fn);
       let target: Unit | undefined;
+      let sourcesOnly = false;
       if (f.type === 'identifier') target = this.nested.get(`${nodeKey(unit.node)}/${f.text}`) ?? this.functionsByName.get(f.text);
-      else if (f.type === 'attribute' && unit.cls && unit.offset === 1) {
+      else if (f.type === 'attribute') {
         const obj = f.childForFieldName('object');
-        const self = unit.params[0]?.name;
-        if (obj?.type === 'identifier' && obj.text === self) target = this.method(unit.cls, f.childForFieldName('attribute')!.text);
+        const self = unit.offset === 1 ? unit.params[0]?.name : undefined;
+        const name = f.childForFieldName('attribute')!.text;
+        if (unit.cls && obj?.type === 'identifier' && obj.text === self) target = this.method(unit.cls, name);
+        else if (this.hooks?.resolvesUniqueMethods && obj && !this.namesImport(obj)) {
+          // `location.get_uri()` with `location` of no known type: the one method of that name the file defines
+          // is the likeliest callee. Only what it returns from sources of its own is taken; what it would do with
+          // the caller's arguments depends on the object's real class.
+          target = this.methodsByName.get(name) ?? undefined;
+          sourcesOnly = true;
+        }
       }
       if (!target || target.node.type !== 'function_definition') return null;
-      return { unit: target.node, summary: this.summaries.get(nodeKey(target.node)), params: target.params, offset: target.offset, name: target.name };
+      return {
+        unit: target.node, summary: this.summaries.get(nodeKey(target.node)), params: target.params, offset: target.offset, name: target.name,
+        ...(sourcesOnly ? { sourcesOnly } : {}),
+      };
     };
+  }
+
+  /** Whether a receiver expression starts at an imported name (`os.path`, `requests`): a library, not the file's class. */
+  private namesImport(receiver: SyntaxNode): boolean {
+    let root = unparenthesize(receiver);
+    while (root.type === 'attribute') root = unparenthesize(root.childForFieldName('object')!);
+    return root.type === 'identifier' && this.model.imports.lookup(root.text) !== undefined;
   }
 
   private analyse(unit: Unit): boolean {

@@ -27,6 +27,8 @@ export interface ResolvedCall {
   /** 1 when the callee's first parameter is `self`/`cls` and the call passes it implicitly. */
   offset: number;
   name: string;
+  /** Resolved by the method's name alone: only the callee's own sources are returned, no argument binds. */
+  sourcesOnly?: boolean;
 }
 
 /** A source an analysis recognises by itself (a secret option read, a credential header), not by the spec's tables. */
@@ -41,8 +43,16 @@ export interface HookSink { kind: SinkKind; variant: string; sinkName: string; a
  * spec object per file.
  */
 export interface TaintHooks {
-  /** An expression that is a source by itself. */
+  /**
+   * An expression that is a source by itself: asked of attributes, subscripts and calls, and of what a template
+   * builds (f-strings, `%` and `+`).
+   */
   sourceAt?(expr: SyntaxNode): HookSource | null;
+  /**
+   * A method call on an object of no known type (`location.get_uri()`) resolves to the one method of that name the
+   * file's classes define, for the sources that method returns (see FileAnalysis.resolver).
+   */
+  resolvesUniqueMethods?: boolean;
   /** A parameter that is a source by itself (a value the function masks or passes as a credential elsewhere). */
   paramSource?(fn: SyntaxNode, name: string): HookSource | null;
   /** A call of another file's function whose summary the project facts know. */
@@ -241,7 +251,9 @@ export class TaintTransfer implements Transfer<TaintValue> {
           const repr = c.childForFieldName('type_conversion')?.text === '!r';
           parts.push(stringBuilt(this.evaluate(e, env), repr));
         }
-        return joinValues(parts);
+        // A template can make a source of what it builds (a URL with a password in its userinfo).
+        const hooked = parts.length > 0 ? this.ctx.hooks?.sourceAt?.(n) : null;
+        return hooked ? taintLattice.join(joinValues(parts), hookValue(n, hooked)) : joinValues(parts);
       }
       case 'concatenated_string': return joinValues(n.namedChildren.map((c) => (c ? this.evaluate(c, env) : EMPTY)));
       case 'binary_operator': case 'boolean_operator': return this.operatorChain(n, env);
@@ -302,6 +314,8 @@ export class TaintTransfer implements Transfer<TaintValue> {
         const joined = taintLattice.join(acc, right);
         acc = STRING_OPS.has(operator) ? stringBuilt(joined) : joined;
       }
+      const hooked = STRING_OPS.has(operator) ? this.ctx.hooks?.sourceAt?.(op) : null;
+      if (hooked) acc = taintLattice.join(acc, hookValue(op, hooked));
     }
     return acc;
   }
@@ -502,8 +516,8 @@ export class TaintTransfer implements Transfer<TaintValue> {
     this.callees.add(r.unit);
     if (!r.summary) return EMPTY;
     const byParam: Array<TaintValue['facts'] | undefined> = [];
-    positional.forEach((v, i) => { byParam[i + r.offset] = v.facts; });
-    for (const p of r.params) {
+    if (!r.sourcesOnly) positional.forEach((v, i) => { byParam[i + r.offset] = v.facts; });
+    for (const p of r.sourcesOnly ? [] : r.params) {
       const kw = keywordArg(n, p.name);
       if (kw) byParam[p.index] = (this.argValues.get(nodeKey(kw)) ?? EMPTY).facts;
     }

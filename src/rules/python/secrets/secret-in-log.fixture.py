@@ -1,5 +1,6 @@
 import base64
 import hashlib
+from urllib import parse as urlparse
 
 import webob.dec
 from keystoneauth1 import identity
@@ -279,3 +280,94 @@ def mount_share(export, share_password):
     LOG.debug(_LI("mounting %(export)s") % locals())
     # ok: secret-in-log
     LOG.debug("mounting %(export)s" % vars())
+
+
+# A URL the code builds with a value in the password slot of its userinfo carries that password, whatever the
+# variables are called (RFC 3986 §3.2.1); so does the `.password` of a parsed URL.
+def connect_broker(user, pw, host, port):
+    url = f"amqp://{user}:{pw}@{host}:{port}/"
+    # ruleid: secret-in-log
+    LOG.info("connecting to %s", url)
+    # ruleid: secret-in-log
+    LOG.info("connecting to {}".format("amqp://{}:{}@{}".format(user, pw, host)))
+    # ruleid: secret-in-log
+    LOG.debug("connecting to " + "amqp://" + user + ":" + pw + "@" + host)
+    # ok: secret-in-log
+    LOG.info("connecting to amqp://%s@%s:%s/", user, host, port)
+    # ok: secret-in-log
+    LOG.info("connecting to %s", "amqp://%s:%s@%s/" % (user, "***", host))
+    return url
+
+
+def show_mirror(mirror_url):
+    parts = urlparse.urlsplit(mirror_url)
+    # ruleid: secret-in-log
+    LOG.debug("mirror credentials %s", parts.password)
+    # ok: secret-in-log
+    LOG.debug("mirror %s as %s", parts.hostname, parts.username)
+    # ok: secret-in-log
+    LOG.debug("mirror has a password: %s", parts.password is not None)
+
+
+def name_snapshot(volume, snapshot, digest):
+    # `vol@snap`, `name:tag@digest`, prose with an `@`: no scheme before them, something after the `@`.
+    # ok: secret-in-log
+    LOG.debug("snapshot %s" % ("%s@%s" % (volume, snapshot)))
+    # ok: secret-in-log
+    LOG.debug("image %s" % ("%s:%s@%s" % (volume, snapshot, digest)))
+    # ok: secret-in-log
+    LOG.debug("failed: %s@%s" % (volume, snapshot))
+
+
+class BrokerLink(object):
+    def __init__(self, url):
+        parsed = urlparse.urlparse(url)
+        self.host = parsed.hostname
+        self.secret_word = parsed.password
+        self.url = url
+
+    def open(self):
+        # ruleid: secret-in-log
+        LOG.info("opening %s with %s", self.host, self.secret_word)
+        # ok: secret-in-log
+        LOG.info("opening %s", self.host)
+
+
+class PlainEndpoint(object):
+    # A URL with no credentials in it, logged by a method whose name another class's credential URL shares: the
+    # call is not resolved by name when two classes define it.
+    def render(self):
+        return 'https://%s/%s' % (self.host, self.path)
+
+
+class SecretEndpoint(object):
+    def render(self):
+        return 'https://%s:%s@%s/' % (self.user, self.key, self.host)
+
+
+def log_endpoint(endpoint):
+    # ok: secret-in-log
+    LOG.info("endpoint %s", endpoint.render())
+
+
+class MirrorLocation(object):
+    # `parse` takes the credentials out of the userinfo of the URL it is given: that URL holds a password.
+    def parse(self, uri):
+        # ruleid: secret-in-log
+        LOG.debug("parsing mirror location %s", uri)
+        pieces = urlparse.urlparse(uri)
+        netloc = pieces.netloc
+        if '@' in netloc:
+            creds, netloc = netloc.split('@')
+            self.user, self.key = creds.split(':')
+        # ok: secret-in-log
+        LOG.debug("mirror host %s", netloc)
+        return netloc
+
+    def host_of(self, uri):
+        # Splits the path at an `@`, not the userinfo.
+        pieces = urlparse.urlparse(uri)
+        name, _, version = pieces.path.partition('@')
+        # ok: secret-in-log
+        LOG.debug("mirror package %s from %s", name, uri)
+        return pieces.hostname
