@@ -11,6 +11,8 @@ import { callee, descendantsOfType, dottedName, enclosingFunction, positionalArg
 export interface CommandWords {
   /** The literal words in order; a non-literal word is null. */
   words: (string | null)[];
+  /** The expression each word comes from, parallel to `words` (which value a non-literal word is). */
+  nodes: SyntaxNode[];
 }
 
 export interface ProcessCommand extends CommandWords {
@@ -41,7 +43,7 @@ const LIST_METHODS = new Set(['append', 'extend', 'insert']);
 export function commandWords(call: SyntaxNode): CommandWords | null {
   const args = call.childForFieldName('arguments');
   if (args?.type !== 'argument_list') return null;
-  const out: CommandWords = { words: [] };
+  const out: CommandWords = { words: [], nodes: [] };
   const positional = positionalArgs(call);
   const first = positional[0] ? unparenthesize(positional[0]) : null;
   const lists: ListLookup = { call, out, seen: new Set() };
@@ -57,9 +59,9 @@ export function commandWords(call: SyntaxNode): CommandWords | null {
         // `*cmd + [dest]` as much as `*[...]`: addWords takes both sides of the `+`.
         if (inner && (SEQUENCE.has(unparenthesize(inner).type) || unparenthesize(inner).type === 'binary_operator')) addWords(unparenthesize(inner), lists);
         else if (inner?.type === 'identifier') addBuiltList(inner.text, lists);
-        else out.words.push(null);
+        else push(out, null, arg);
       } else {
-        out.words.push(stringValue(arg));
+        push(out, stringValue(arg), arg);
       }
     }
   }
@@ -85,10 +87,15 @@ function addWords(node: SyntaxNode, lists: ListLookup): void {
   } else if (n.type === 'binary_operator' && n.childForFieldName('operator')?.type === '+') {
     for (const side of [n.childForFieldName('left'), n.childForFieldName('right')]) if (side) addWords(side, lists);
   } else if (n.type === 'identifier') {
-    if (!addBuiltList(n.text, lists)) lists.out.words.push(null);
+    if (!addBuiltList(n.text, lists)) push(lists.out, null, n);
   } else {
-    lists.out.words.push(stringValue(n));
+    push(lists.out, stringValue(n), n);
   }
+}
+
+function push(out: CommandWords, word: string | null, node: SyntaxNode): void {
+  out.words.push(word);
+  out.nodes.push(node);
 }
 
 /** The words every statement before the call in its function (or module) adds to the list `name`; false if none. */

@@ -10,8 +10,8 @@ import type { PythonModel } from '../languages/python/model.js';
 import { argument, callee, descendantsOfType, dottedName, enclosingFunction, mentionsName, positionalArgs, stringValue, targetNames, unparenthesize } from '../languages/python/syntax.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import {
-  BACKING_FILE_FIELDS, CONVERT_WRAPPERS, DATA_SUBCOMMANDS, FORMAT_FIELDS, FORMAT_PROBING_WRAPPERS, FORMAT_SPECIFIC_FIELDS, INSPECTOR_MODULE_SUFFIX,
-  PROBE_SUBCOMMANDS, PROBE_WRAPPERS, SAFETY_CHECK_METHOD, pinsFormat, qemuImgSubcommand,
+  BACKING_FILE_FIELDS, CONVERT_WRAPPERS, DATA_SUBCOMMANDS, FORMAT_FIELDS, FORMAT_NAME_FIELDS, FORMAT_PROBING_WRAPPERS, FORMAT_SPECIFIC_FIELDS, INSPECTOR_MODULE_SUFFIX,
+  PROBE_SUBCOMMANDS, PROBE_WRAPPERS, SAFETY_CHECK_METHOD, firstImageOperand, pinsFormat, qemuImgSubcommand,
 } from '../models/python/qemuImg.js';
 import { runsCommand } from '../models/python/processes.js';
 import { hasKeywordSplat, processCommand } from './commandWords.js';
@@ -51,7 +51,20 @@ export interface ImageHandling {
   rejectsOnProbe(fn: SyntaxNode): boolean;
   /** Whether `fn` reads the format or structure (not only the sizes) of what a probe reported. */
   readsProbedFormat(fn: SyntaxNode): boolean;
+  /** Whether `fn` reads the format name a probe reported (`data.file_format`, `meta['format']`). */
+  readsDetectedFormat(fn: SyntaxNode): boolean;
+  /**
+   * For a call to a function of this file, the qemu-img data command without `-f` that it runs, itself or through
+   * the same-file functions it calls (`convert_image` → `_convert_image` → `execute(*cmd)`), with the name of the
+   * call that runs it and the argument of `call` that becomes the image it opens (null when no parameter does); null
+   * when it runs none or the call is not to a function of this file.
+   */
+  unpinnedConversion(call: SyntaxNode): { command: SyntaxNode; name: string; image: SyntaxNode | null } | null;
+  /** Whether some call of this file invokes `fn` (a module function by name, a method through `self`). */
+  calledInFile(fn: SyntaxNode): boolean;
 }
+
+interface UnpinnedConversion { command: SyntaxNode; name: string; param: number | null }
 
 const cache = new WeakMap<PythonModel, { project: ProjectView | undefined; handling: ImageHandling }>();
 
@@ -245,12 +258,78 @@ function build(model: PythonModel, project: ProjectView | undefined): ImageHandl
     return s;
   };
 
+  // The data command without `-f` a function runs (itself or through the same-file functions it calls), and which of
+  // its parameters, by position among those a caller passes (the receiver left out), is the image it opens.
+  const unpinned = new Map<number, UnpinnedConversion | null>();
+  const unpinnedIn = (fn: SyntaxNode): UnpinnedConversion | null => {
+    if (unpinned.has(fn.id)) return unpinned.get(fn.id)!;
+    unpinned.set(fn.id, null); // recursion contributes nothing
+    const params = model.parameters(fn).filter((p) => !p.receiver && (p.kind === 'positional' || p.kind === 'positional-only'));
+    const paramOf = (image: SyntaxNode | null | undefined): number | null => {
+      if (!image) return null;
+      const names = operandNames(image);
+      const i = params.findIndex((p) => names.has(p.name));
+      return i < 0 ? null : i;
+    };
+    let found: UnpinnedConversion | null = null;
+    for (const call of descendantsOfType(fn, 'call')) {
+      const own = ownRole(call);
+      if (own?.role === 'convert' && own.format === 'none') {
+        const wrapper = FORMAT_PROBING_WRAPPERS[model.callName(call) ?? ''];
+        let image: SyntaxNode | null = null;
+        if (wrapper) image = argument(call, 0, 'source');
+        else {
+          const command = processCommand(model, call);
+          const at = command ? firstImageOperand(command.words) : -1;
+          image = at >= 0 ? command!.nodes[at] ?? null : null;
+        }
+        found = { command: call, name: own.name, param: paramOf(image) };
+        break;
+      }
+      if (own) continue;
+      const def = target(call);
+      const inner = def ? unpinnedIn(def) : null;
+      if (!inner) continue;
+      const passed = inner.param === null ? null : argument(call, inner.param, parameterName(def!, inner.param));
+      found = { command: inner.command, name: inner.name, param: paramOf(passed) };
+      break;
+    }
+    unpinned.set(fn.id, found);
+    return found;
+  };
+  const parameterName = (fn: SyntaxNode, index: number): string =>
+    model.parameters(fn).filter((p) => !p.receiver && (p.kind === 'positional' || p.kind === 'positional-only'))[index]?.name ?? '';
+
+  let callees: Set<number> | null = null;
+  const calledInFile = (fn: SyntaxNode): boolean => {
+    if (!callees) {
+      callees = new Set();
+      // descendantsOfType stops at nested scopes: the module and every function are walked on their own.
+      for (const scope of [model.root, ...model.functions()]) {
+        for (const call of descendantsOfType(scope, 'call')) {
+          const def = target(call);
+          if (def) callees.add(def.id);
+        }
+      }
+    }
+    return callees.has(fn.id);
+  };
+
   return {
     callRole,
+    unpinnedConversion: (call) => {
+      const def = target(call);
+      const inner = def ? unpinnedIn(def) : null;
+      if (!inner) return null;
+      const image = inner.param === null ? null : argument(call, inner.param, parameterName(def!, inner.param));
+      return { command: inner.command, name: inner.name, image };
+    },
+    calledInFile,
     facts: (fn) => factsOf(fn),
     probeDerivedNames,
     rejectsOnProbe,
     readsProbedFormat: (fn) => readsField(fn, probeDerivedNames(fn), FORMAT_FIELDS),
+    readsDetectedFormat: (fn) => readsField(fn, probeDerivedNames(fn), FORMAT_NAME_FIELDS),
   };
 }
 
@@ -403,4 +482,16 @@ function operandArgs(call: SyntaxNode): SyntaxNode[] {
   const args = call.childForFieldName('arguments');
   if (args?.type !== 'argument_list') return [];
   return args.namedChildren.filter((a): a is SyntaxNode => a !== null && a.type !== 'keyword_argument' && a.type !== 'dictionary_splat' && a.type !== 'comment').map(unparenthesize);
+}
+
+/** The names an image operand is made of: `path`, `self.path`, `"%s.part" % path`, `base + ".tmp"`. */
+function operandNames(node: SyntaxNode): Set<string> {
+  const out = new Set<string>();
+  const n = unparenthesize(node);
+  const dotted = dottedName(n);
+  if (dotted !== null) out.add(dotted);
+  else if (n.type === 'binary_operator') {
+    for (const side of [n.childForFieldName('left'), n.childForFieldName('right')]) if (side) for (const x of operandNames(side)) out.add(x);
+  }
+  return out;
 }

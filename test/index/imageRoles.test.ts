@@ -87,6 +87,7 @@ describe('image roles across files', () => {
   it('reports the conversion of a probed upload only where nothing inspects it', async () => {
     const report = await review({ paths: [root], jobs: 1, onlyRules: ['qemu-img-probed-image-not-validated'] });
     const found = report.findings.map((f) => `${f.file.slice(root.length + 1)}:${f.range.startLine}`);
-    expect(found).toEqual(['store/driver.py:7']);
+    // privsep's `info` probes without `-f` and hands the output back: the probe is reported where it runs, once.
+    expect(found.sort()).toEqual(['store/driver.py:7', 'store/privsep.py:10']);
   });
 });

@@ -14,10 +14,42 @@ export function isQemuImg(word: string | null): boolean {
  * Subcommands that open an image and read or rewrite its data, following whatever backing file, data file or
  * extent its header names. Without a pinned format, qemu-img probes the header, so a "raw" upload that is really a
  * QCOW2 or VMDK descriptor makes it read host files. `info` only reports metadata and is the probe services rely on
- * to inspect an upload (it has its own rule: process limits); `create` opens no existing image; `commit` merges an
+ * to inspect an upload (process limits have their own rule; an unpinned probe whose report is acted on is judged with
+ * the probe's validation); `create` opens no existing image; `commit` merges an
  * overlay the service made itself into the backing file it recorded.
  */
 export const DATA_SUBCOMMANDS: ReadonlySet<string> = new Set(['convert', 'dd', 'resize', 'compare', 'amend']);
+
+/**
+ * Options of qemu-img's data subcommands that take the next word as their value (qemu-img(1): input/output format,
+ * options, cache modes, backing file and its format, sparse size, snapshot, coroutines, secret objects); the image
+ * operands are the words that are neither these nor flags.
+ */
+const OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set(['-f', '--format', '-F', '-O', '-o', '-t', '-T', '-B', '-b', '-S', '-l', '-r', '-m', '-s', '--object', '--target-format', '--cache', '--snapshot']);
+
+/**
+ * The position, among a qemu-img command's words, of the first image it opens: the first word after the subcommand
+ * that is neither an option nor an option's value (`convert -O raw SRC DST` → SRC); -1 when there is none.
+ */
+export function firstImageOperand(words: readonly (string | null)[]): number {
+  const program = words.findIndex(isQemuImg);
+  if (program < 0) return -1;
+  let sub = -1;
+  for (let i = program + 1; i < words.length; i++) {
+    const word = words[i] ?? null;
+    if (sub < 0) {
+      if (word === null) return -1;
+      if (!word.startsWith('-')) sub = i;
+      continue;
+    }
+    if (word !== null && word.startsWith('-')) {
+      if (OPTIONS_WITH_VALUE.has(word)) i++;
+      continue;
+    }
+    return i;
+  }
+  return -1;
+}
 
 /** Subcommands that parse an untrusted image header and must run under CPU/memory limits (OSSA-2016-012). */
 export const PROBE_SUBCOMMANDS: ReadonlySet<string> = new Set(['info', 'measure', 'map', 'check']);
@@ -91,7 +123,8 @@ export const FORMAT_SPECIFIC_FIELDS: ReadonlySet<string> = new Set(['format_spec
  * The fields of a `qemu-img info` report that describe the image's format and structure (QemuImgInfo attributes and
  * JSON keys), as opposed to its sizes: a caller that reads one decides how to handle the image from qemu-img's probe.
  */
-export const FORMAT_FIELDS: ReadonlySet<string> = new Set(['file_format', 'format', ...BACKING_FILE_FIELDS, ...FORMAT_SPECIFIC_FIELDS]);
+export const FORMAT_NAME_FIELDS: ReadonlySet<string> = new Set(['file_format', 'format']);
+export const FORMAT_FIELDS: ReadonlySet<string> = new Set([...FORMAT_NAME_FIELDS, ...BACKING_FILE_FIELDS, ...FORMAT_SPECIFIC_FIELDS]);
 
 /**
  * The name OpenStack projects give the function that runs `qemu-img info` and returns its report (nova's
