@@ -41,7 +41,7 @@ function modeValue(model: PythonModel, node: SyntaxNode): number | null {
 }
 
 /** The mode bits an octal (`777`, `0666`) or symbolic (`a+w`, `o+rwx,g-w`) chmod mode word grants; null if unknown. */
-export function commandMode(word: string): number | null {
+function commandMode(word: string): number | null {
   if (/^[0-7]{3,4}$/.test(word)) return parseInt(word, 8);
   let bits = 0;
   for (const clause of word.split(',')) {

@@ -3,7 +3,6 @@
 // the page unescaped; Django's own guide asks such filters to escape their input (conditional_escape) themselves.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { decorators } from '../../../languages/python/dataflow/functions.js';
 import { formatTemplate, fStringTemplate, percentTemplate, type Template } from '../../../languages/python/markupTemplates.js';
 import { callee, unparenthesize } from '../../../languages/python/syntax.js';
 import { DJANGO_TEMPLATE_LIBRARIES, DJANGO_TEMPLATE_LIBRARY_INSTANCES } from '../../../models/python/templateEngines.js';
@@ -15,7 +14,7 @@ const TAG = /<[A-Za-z][\w:-]*[\s>/]/;
 
 /** `@register.filter`, `@register.filter(is_safe=True)`, `@register.filter('name')` on a Django template library. */
 function isTemplateFilter(model: PythonModel, fn: SyntaxNode): boolean {
-  return decorators(fn).some((d) => {
+  return model.decorators(fn).some((d) => {
     const target = d.type === 'call' ? callee(d) : d;
     if (target?.type !== 'attribute' || target.childForFieldName('attribute')?.text !== 'filter') return false;
     const library = target.childForFieldName('object');
