@@ -8,7 +8,7 @@ import { conventionalLoggingCall } from '../languages/python/logging.js';
 import { callee, calleeName, descendantsOfType, enclosingFunction, keywordArg, stringValue } from '../languages/python/syntax.js';
 import type { PythonModel } from '../languages/python/model.js';
 import {
-  AUTHORIZATION_CALLS, AUTHORIZING_DECORATORS, POLICY_OBJECT_CLASS, READ_WORDS, AUTHZ_FAILURE_EXCEPTION, CONTAINER_METHODS, ENVIRON_AUTHORIZE_KEY,
+  type AuthorizationCall, AUTHORIZATION_CALLS, AUTHORIZING_DECORATORS, POLICY_OBJECT_CLASS, READ_WORDS, AUTHZ_FAILURE_EXCEPTION, CONTAINER_METHODS, ENVIRON_AUTHORIZE_KEY,
   HTTP_VERB_METHODS, MUTATION_VERBS,
 } from '../models/python/openstack/index.js';
 import { callsIn, receiver } from './openstack.js';
@@ -30,16 +30,28 @@ function calleeKey(call: SyntaxNode): string {
 
 /** A library authorisation call (`context.can`, `policy.enforce`, `req.environ['swift.authorize'](req)`). */
 export function isKnownAuthorizationCall(call: SyntaxNode): boolean {
+  return knownAuthorizationCall(call) !== null;
+}
+
+/** The model entry of a library check `call` makes: `{ method: 'enforce', … }`; a policy-object or environ check
+ * without an entry is `{ method }`. Null when `call` is no library check. */
+export function knownAuthorizationCall(call: SyntaxNode): AuthorizationCall | null {
+  const entry = matchAuthorizationCall(call);
+  return entry === true ? { method: calleeName(call) ?? '' } : entry || null;
+}
+
+function matchAuthorizationCall(call: SyntaxNode): AuthorizationCall | boolean | undefined {
   const fn = callee(call);
   // `api_policy.ImageAPIPolicy(ctx, image, enforcer).get_image()`: a method of a policy object.
   const policyObject = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
   if (policyObject?.type === 'call' && POLICY_OBJECT_CLASS.test(calleeName(policyObject) ?? '')) return true;
   if (policyObject?.type === 'identifier' && boundToPolicyObject(policyObject)) return true;
-  if (fn?.type === 'subscript') return ENVIRON_AUTHORIZE_KEY.test(stringValue(fn.childForFieldName('subscript')) ?? '');
+  // The callback a middleware installed takes the request itself.
+  if (fn?.type === 'subscript') return ENVIRON_AUTHORIZE_KEY.test(stringValue(fn.childForFieldName('subscript')) ?? '') && { method: 'authorize', requestArgument: 0 };
   const method = calleeName(call);
   if (!method) return false;
   const obj = receiver(call)?.text ?? '';
-  return AUTHORIZATION_CALLS.some((a) => a.method === method && (!a.receiver || a.receiver.test(obj)));
+  return AUTHORIZATION_CALLS.find((a) => a.method === method && (!a.receiver || a.receiver.test(obj)));
 }
 
 /** `fatal=False` / `do_raise=False`: the check only answers a question, the caller decides what to do with it. */
@@ -100,6 +112,11 @@ function raisedClass(raise: SyntaxNode): string | null {
   if (e.type === 'identifier') return e.text;
   if (e.type === 'attribute') return e.childForFieldName('attribute')?.text ?? null;
   return null;
+}
+
+/** `body` (nested functions excluded) raises a refusal itself (`raise exception.Unauthorized()`). */
+export function raisesRefusal(body: SyntaxNode): boolean {
+  return descendantsOfType(body, 'raise_statement').some((r) => AUTHZ_FAILURE_EXCEPTION.test(raisedClass(r) ?? ''));
 }
 
 /** Facts about one file's authorisation functions, computed once per model. */
@@ -184,7 +201,7 @@ export class FileAuthorization {
  * Cheap gate on the source text: a file without any of these words can neither call a library check nor raise a
  * refusal, so it holds no authorisation to analyse (most files of a tree). Over-approximate on purpose.
  */
-const AUTHZ_WORDS = /Forbidden|NotAuthorized|Unauthorized|AccessDenied|AdminRequired|authorize|enforce|\.can\(|APIPolicy/;
+const AUTHZ_WORDS = /Forbidden|NotAuthorized|Unauthorized|AccessDenied|AdminRequired|authorize|enforce|\.can\(|APIPolicy|assert_admin/;
 const gate = new WeakMap<PythonModel, boolean>();
 export function mayAuthorize(model: PythonModel): boolean {
   let v = gate.get(model);

@@ -37,7 +37,13 @@ export const IDENTITY_PARAMETER = /^(project_id|tenant_id|user_id|domain_id)$/;
  * the name alone is common. Used to recognise "this function authorises here" for the path and convention rules;
  * project-defined checks are learnt from the code (rulekit/authorization.ts), not listed here.
  */
-export interface AuthorizationCall { method: string; receiver?: RegExp }
+export interface AuthorizationCall {
+  method: string;
+  receiver?: RegExp;
+  /** The argument that carries the request being handled (or the context the router built from it), when the check
+   * takes one: a handler parameter passed there is the handler's request. */
+  requestArgument?: number;
+}
 export const AUTHORIZATION_CALLS: readonly AuthorizationCall[] = [
   // nova `context.can(rule, target)`; cinder `context.authorize(rule, target=…)`
   { method: 'can', receiver: /(^|\.)(context|ctxt|ctx|req_context|\w+_context)$/ },
@@ -48,6 +54,9 @@ export const AUTHORIZATION_CALLS: readonly AuthorizationCall[] = [
   { method: 'enforce_call' },
   // glance's API-layer policy objects: `api_policy.ImageAPIPolicy(ctx, image, enforcer).get_image()`
   { method: 'check_is_image_mutable' },
+  // keystone's V2 WSGI controllers (`keystone.common.wsgi.Application`, later `controller.V2Controller`):
+  // `self.assert_admin(context)` refuses unless the token of the request's context dict is an admin's.
+  { method: 'assert_admin', receiver: /^self$/, requestArgument: 0 },
 ];
 
 /**
