@@ -6,6 +6,7 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { CfgNode } from '../../../languages/python/model.js';
 import { descendantsOfType, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { fileAuthorization, isStateChange, mayAuthorize } from '../../../rulekit/authorization.js';
 import { brief, callsIn, line } from '../../../rulekit/openstack.js';
 
@@ -50,10 +51,11 @@ export default defineRule({
       references: ['https://cwe.mitre.org/data/definitions/862.html', 'https://owasp.org/www-project-application-security-verification-standard/', 'https://security.openstack.org/guidelines/dg_use-oslo-policy.html'],
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // Only files that may authorise, and no test code: no visitor elsewhere.
+    if (!mayAuthorize(ctx.model) || ctx.model.isTestSupport()) return {};
     return {
       function_definition(fn) {
-        if (!mayAuthorize(ctx.model) || ctx.model.isTestSupport()) return;
         const body = fn.childForFieldName('body');
         if (!body) return;
         const facts = fileAuthorization(ctx.model);

@@ -6,6 +6,7 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { descendantsOfType, enclosingFunction, hasStarArgs, keywordArg, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { CONTEXT_NAMES } from '../../../models/python/openstack/context.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { ownContextFallbacks } from '../../../rulekit/fileFacts.js';
 import { calleeText } from '../../../rulekit/openstack.js';
 
@@ -57,10 +58,11 @@ export default defineRule({
       ],
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // Test code is not judged.
+    if (ctx.model.isTestCode()) return {};
     return {
       module() {
-        if (ctx.model.isTestCode()) return;
         const local = ownContextFallbacks(ctx.model);
         const project = ctx.project.slice.contextFallbacks;
         if (local.size === 0 && !project) return;

@@ -9,6 +9,7 @@ import type { PythonModel } from '../../../languages/python/model.js';
 import type { ProjectView } from '../../../index/view.js';
 import { ADMIN_CONTEXT_CALLS, CLIENT_FACTORIES, ELEVATING_METHODS } from '../../../models/python/openstack/index.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { argumentValues, boundName, brief, callsIn, calleeText, carries, derivedNames, isAdminSource, line, networkCall, receiver } from '../../../rulekit/openstack.js';
 import { callScoping, mayLookUpForCaller, ownerFieldOf, ownScoping } from '../../../rulekit/ownership.js';
 import { callerIdLookups, headerIds, isContextArg, requestDataIn, type Source } from '../../../rulekit/ownershipSources.js';
@@ -128,13 +129,14 @@ export default defineRule({
       ],
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
     const model = ctx.model;
-    const skip = model.isTestCode() || !mayLookUpForCaller(model);
+    // No test code, and no file without a lookup by an id its caller chose: no visitor there.
+    if (model.isTestCode() || !mayLookUpForCaller(model)) return {};
     return {
       function_definition(fn) {
         const body = fn.childForFieldName('body');
-        if (skip || !body) return;
+        if (!body) return;
         const calls = callsIn(body);
         const headers = headerIds(body);
         // Every report needs an admin path or a header id: most functions have neither and stop here.

@@ -4,6 +4,7 @@
 import { openWriteDefaults } from '../../../analysis/policy/defaults.js';
 import { stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { policyDefaultsOf } from '../../../rulekit/fileFacts.js';
 
 export default defineRule({
@@ -34,10 +35,11 @@ export default defineRule({
       ],
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // Test code is not judged.
+    if (ctx.model.isTestCode()) return {};
     return {
       module() {
-        if (ctx.model.isTestCode()) return;
         const { policies, checkNodes } = policyDefaultsOf(ctx.model);
         if (policies.length === 0) return;
         const found = openWriteDefaults(policies, (n) => ctx.project.policyRule(n), (r) => ctx.project.policyRef(r));

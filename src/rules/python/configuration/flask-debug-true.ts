@@ -2,6 +2,7 @@
 // console reachable from the browser.
 import { isTrue, keywordArg } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 
 export default defineRule({
   meta: {
@@ -32,16 +33,15 @@ export default defineRule({
       banditDifferences: 'CWE-489 (active debug code), the weakness itself, instead of Bandit\'s CWE-94 (code injection), its consequence; the pillar moves from neutralization to coding standards. The module must import flask itself (Bandit accepts any import whose name contains "flask", such as flask_restful).',
     },
   },
-  create(ctx) {
-    let flask: boolean | undefined;
+  create(ctx): Visitors {
+    // Only files that import it get a visitor (it would be offered every call of the file).
+    if (!ctx.model.imports.importsModule('flask')) return {};
     return {
       call(node) {
         const fn = node.childForFieldName('function');
         if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'run') return;
         const debug = keywordArg(node, 'debug');
         if (!isTrue(debug)) return;
-        flask ??= ctx.model.imports.importsModule('flask');
-        if (!flask) return;
         ctx.report({ node: debug!.parent ?? node, messageId: 'debug', data: { call: fn.text } });
       },
     };

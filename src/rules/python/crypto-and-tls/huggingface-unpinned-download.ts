@@ -2,6 +2,7 @@
 // repository, so the model, tokenizer, dataset or file that loads tomorrow may not be the one reviewed today.
 import { argument, keywordArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 
 /** Download functions and the package whose name must appear in the call's qualified name. */
 const DOWNLOADERS: ReadonlyMap<string, string> = new Map([
@@ -42,11 +43,11 @@ export default defineRule({
       banditDifferences: 'Same decisions as Bandit (a revision held in a variable is trusted, a hex string of 7+ characters counts as a commit, a first argument starting with ./, ../ or / is a local path). Pillar also recognises the local path and the repository when they are passed by keyword (pretrained_model_name_or_path=, path=, repo_id=), and needs one of the hub packages to be imported, not just a name containing it.',
     },
   },
-  create(ctx) {
-    const active = HUB_PACKAGES.some((p) => ctx.model.imports.importsModule(p));
+  create(ctx): Visitors {
+    // Only files that import a hub package get a visitor (it would be offered every call of the file).
+    if (!HUB_PACKAGES.some((p) => ctx.model.imports.importsModule(p))) return {};
     return {
       call(node) {
-        if (!active) return;
         const name = ctx.model.callName(node);
         if (!name) return;
         const parts = name.split('.');

@@ -6,6 +6,7 @@ import { WEAK_CRYPT_METHODS, WEAK_HASHLIB_FUNCTIONS } from '../../../models/pyth
 import { argument, descendantsOfType, dottedName, enclosingFunction, isTrue, keywordArg, positionalArgs, stringValue } from '../../../languages/python/syntax.js';
 import { PROTOCOL_MD5_FIELDS } from '../../../models/python/protocolDigests.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { lookupTable } from '../../../lookupTable.js';
 
 /** The crypt argument that names the method: crypt(word, salt) and mksalt(method). */
@@ -131,6 +132,9 @@ function onlyNamesOrLogs(model: PythonModel, fn: SyntaxNode, name: string, bindi
   });
 }
 
+/** What the handler looks at: calls into `hashlib` and `crypt`. */
+const HASH_MODULES = ['hashlib.*', 'crypt.*'];
+
 export default defineRule({
   meta: {
     id: 'insecure-hash-function',
@@ -167,7 +171,9 @@ export default defineRule({
       banditDifferences: 'Same decisions as Bandit (an absent or True `usedforsecurity` is reported; False or any computed value is not), filed under the more specific CWE-328. pillar requires the call to resolve to the hashlib or crypt module itself, where Bandit accepts any dotted name that merely contains a `hashlib` component.',
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A file that can call none of them gets no visitor (it would be offered every call of the file).
+    if (!ctx.model.mayCall(HASH_MODULES)) return {};
     return {
       call(node) {
         const name = ctx.model.callName(node);

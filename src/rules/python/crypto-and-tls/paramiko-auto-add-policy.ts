@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { positionalArg, keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { settingGuard } from '../../../rulekit/optIn.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
@@ -40,15 +41,14 @@ export default defineRule({
       banditDifferences: 'The policy is resolved through imports, so `from paramiko import AutoAddPolicy as Trust` is caught, and a policy passed by keyword (`policy=`) is checked too.',
     },
   },
-  create(ctx) {
-    let paramiko: boolean | undefined;
+  create(ctx): Visitors {
+    // Only files that import it get a visitor (it would be offered every call of the file).
+    if (!ctx.model.imports.importsModule('paramiko')) return {};
     return {
       call(node) {
         const fn = node.childForFieldName('function');
         const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
         if (method !== 'set_missing_host_key_policy') return;
-        paramiko ??= ctx.model.imports.importsModule('paramiko');
-        if (!paramiko) return;
         const arg = positionalArg(node, 0) ?? keywordArg(node, 'policy');
         if (!arg) return;
         const policy = policyName(ctx.model.qualifiedName.bind(ctx.model), arg);

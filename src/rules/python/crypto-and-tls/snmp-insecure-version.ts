@@ -2,9 +2,13 @@
 // authentication. Every CommunityData is v1 or v2c (v2c is the default), so every one is reported.
 import { integerValue, keywordArg, positionalArg } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 
 /** pysnmp.hlapi and its asyncio/asyncore/v1arch/v3arch variants all export the same class. */
 const COMMUNITY_DATA = /^pysnmp\.hlapi(?:\.[\w.]+)?\.CommunityData$/;
+
+/** Every name COMMUNITY_DATA matches lies below this package. */
+const HLAPI = ['pysnmp.hlapi.*'];
 
 export default defineRule({
   meta: {
@@ -34,7 +38,9 @@ export default defineRule({
       banditDifferences: 'Every CommunityData is reported, including the default mpModel (v2c) and a model passed positionally; Bandit reports only an explicit mpModel=0 or mpModel=1 keyword. The asyncio/v3arch variants of pysnmp.hlapi are recognised too.',
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A file that can call none of them gets no visitor (it would be offered every call of the file).
+    if (!ctx.model.mayCall(HLAPI)) return {};
     return {
       call(node) {
         const name = ctx.model.callName(node);

@@ -2,8 +2,12 @@
 // read from or written to the device, is not encrypted.
 import { argument, hasStarArgs, keywordArg } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 
 const USM_USER_DATA = /^pysnmp\.hlapi(?:\.[\w.]+)?\.UsmUserData$/;
+
+/** Every name USM_USER_DATA matches lies below this package. */
+const HLAPI = ['pysnmp.hlapi.*'];
 
 export default defineRule({
   meta: {
@@ -33,7 +37,9 @@ export default defineRule({
       banditDifferences: 'Keys passed by keyword (`UsmUserData(user, authKey=a, privKey=p)`) count; Bandit counts only positional arguments and reports that secure call. The asyncio/v3arch variants of pysnmp.hlapi are recognised too.',
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A file that can call none of them gets no visitor (it would be offered every call of the file).
+    if (!ctx.model.mayCall(HLAPI)) return {};
     return {
       call(node) {
         const name = ctx.model.callName(node);

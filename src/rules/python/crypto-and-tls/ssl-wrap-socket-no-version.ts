@@ -2,6 +2,9 @@
 // and, beyond the version, does not verify certificates or host names unless told to.
 import { argument } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
+
+const WRAP_SOCKET = ['ssl.wrap_socket'];
 
 export default defineRule({
   meta: {
@@ -35,7 +38,9 @@ export default defineRule({
       banditDifferences: 'A version passed positionally (the sixth argument) counts as specified; Bandit only looks at the ssl_version keyword.',
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A file that can call none of them gets no visitor (it would be offered every call of the file).
+    if (!ctx.model.mayCall(WRAP_SOCKET)) return {};
     return {
       call(node) {
         const name = ctx.model.callName(node);

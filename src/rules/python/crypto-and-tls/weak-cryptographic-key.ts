@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { argument, integerValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { lookupTable } from '../../../lookupTable.js';
 
 type Algorithm = 'RSA' | 'DSA' | 'EC';
@@ -29,6 +30,8 @@ const GENERATORS: Record<string, [Algorithm, number, string]> = lookupTable({
   'Cryptodome.PublicKey.RSA.generate': ['RSA', 0, 'bits'],
   'Cryptodome.PublicKey.DSA.generate': ['DSA', 0, 'bits'],
 });
+
+const GENERATOR_NAMES = Object.keys(GENERATORS);
 
 export default defineRule({
   meta: {
@@ -59,7 +62,9 @@ export default defineRule({
       banditDifferences: 'Curves given as instances (`ec.SECP192R1()`) are recognised (Bandit only reads the class name), and dsa.generate_parameters is checked. Key sizes that are not literals are not judged, as in Bandit.',
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A file that can call none of them gets no visitor (it would be offered every call of the file).
+    if (!ctx.model.mayCall(GENERATOR_NAMES)) return {};
     return {
       call(node) {
         const name = ctx.model.callName(node);

@@ -4,6 +4,7 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { keywordArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 
 const TRUSTING_FILTERS = new Set(['fully_trusted', 'tarfile.fully_trusted_filter']);
 
@@ -49,14 +50,13 @@ export default defineRule({
       banditDifferences: "filter='tar' and the tarfile.data_filter / tar_filter callables count as safe (Bandit accepts only the string 'data'); filter='fully_trusted' is reported; a custom filter function is accepted as the vetting it is. zipfile.ZipFile objects (which also have extractall) are not reported when the receiver visibly comes from zipfile. Like Bandit, the module must import tarfile.",
     },
   },
-  create(ctx) {
-    let tarfile: boolean | undefined;
+  create(ctx): Visitors {
+    // Only files that import it get a visitor (it would be offered every call of the file).
+    if (!ctx.model.imports.importsModule('tarfile')) return {};
     return {
       call(node) {
         const fn = node.childForFieldName('function');
         if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'extractall') return;
-        tarfile ??= ctx.model.imports.importsModule('tarfile');
-        if (!tarfile) return;
         const receiver = fn.childForFieldName('object');
         if (receiver?.type === 'identifier' && boundToZipfile(ctx.model, receiver)) return;
         if (receiver?.type === 'call' && (ctx.model.callName(receiver) ?? '').startsWith('zipfile.')) return;

@@ -2,6 +2,7 @@
 // unescaped; only its params list is bound.
 import { argument, calleeName, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { truncate } from '../../../rulekit/text.js';
 
 export default defineRule({
@@ -29,11 +30,12 @@ export default defineRule({
       banditDifferences: 'Same trigger as Bandit, and an imported alias (`from ... import RawSQL as Raw`) is resolved too: RawSQL in a module that imports from django.db.models, with a first (or sql=) argument that is not a string literal, a variable included.',
     },
   },
-  create(ctx) {
-    const active = ctx.model.imports.importsModule('django.db.models');
+  create(ctx): Visitors {
+    // Only files that import it get a visitor (it would be offered every call of the file).
+    if (!ctx.model.imports.importsModule('django.db.models')) return {};
     return {
       call(node) {
-        if (!active || (calleeName(node) !== 'RawSQL' && !ctx.model.callName(node)?.endsWith('.RawSQL'))) return;
+        if (calleeName(node) !== 'RawSQL' && !ctx.model.callName(node)?.endsWith('.RawSQL')) return;
         const sql = argument(node, 0, 'sql');
         if (!sql || stringValue(sql) !== null) return;
         const text = sql.text.replace(/\s+/g, ' ');

@@ -3,9 +3,11 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { argument, isConstant } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
 const EXEC = new Set(['exec', 'builtins.exec', '__builtin__.exec', 'six.exec_']);
+const EXEC_NAMES = [...EXEC];
 
 export default defineRule({
   meta: {
@@ -44,14 +46,18 @@ export default defineRule({
       if (code && isConstant(code)) ctx.report({ node, messageId: 'literal' });
       else ctx.report({ node, messageId: 'computed', data: { code: code ? abbreviate(code.text) : '...' } });
     };
-    return {
-      call(node) {
-        const name = ctx.model.callName(node);
-        if (name !== null && EXEC.has(name)) report(node, argument(node, 0, 'source'));
-      },
+    const visitors: Visitors = {
       exec_statement(node) {
         report(node, node.childForFieldName('code'));
       },
     };
+    // A file that can call exec() gets the call visitor (it would be offered every call of the file).
+    if (ctx.model.mayCall(EXEC_NAMES)) {
+      visitors.call = (node) => {
+        const name = ctx.model.callName(node);
+        if (name !== null && EXEC.has(name)) report(node, argument(node, 0, 'source'));
+      };
+    }
+    return visitors;
   },
 });

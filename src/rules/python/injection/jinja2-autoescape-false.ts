@@ -2,11 +2,14 @@
 // (Jinja2's default is off) or computed in a way we cannot see.
 import { hasStarArgs, keywordArg, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 
 const ENVIRONMENTS = new Set([
   'jinja2.Environment', 'jinja2.environment.Environment', 'jinja2.sandbox.SandboxedEnvironment',
   'jinja2.sandbox.ImmutableSandboxedEnvironment',
 ]);
+
+const ENVIRONMENT_NAMES = [...ENVIRONMENTS];
 
 export default defineRule({
   meta: {
@@ -44,7 +47,9 @@ export default defineRule({
       banditDifferences: 'CWE-79 (cross-site scripting), the defect autoescaping prevents, instead of Bandit\'s CWE-94 (code injection); both in the neutralization pillar. Sandboxed environments are checked too; an Environment built from `**options` without an explicit autoescape is reported with low confidence (the options may set it), and only the Environment call\'s own keywords count (Bandit also reads autoescape= of nested calls).',
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A file that can call none of them gets no visitor (it would be offered every call of the file).
+    if (!ctx.model.mayCall(ENVIRONMENT_NAMES)) return {};
     return {
       call(node) {
         const name = ctx.model.callName(node);

@@ -2,6 +2,9 @@
 // the network and applies it; configurations can name arbitrary classes and callables to instantiate.
 import { keywordArg, isFalsy, positionalArg } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
+
+const LISTEN = ['logging.config.listen'];
 
 export default defineRule({
   meta: {
@@ -28,7 +31,9 @@ export default defineRule({
       banditDifferences: 'Bandit accepts any verify keyword; pillar also reports verify=None (or another false literal), which disables verification just like leaving it out. A positional verify (the second argument) counts as given.',
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A file that can call none of them gets no visitor (it would be offered every call of the file).
+    if (!ctx.model.mayCall(LISTEN)) return {};
     return {
       call(node) {
         const name = ctx.model.callName(node);

@@ -3,8 +3,10 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { keywordArg, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 
 const TEMPLATES = new Set(['mako.template.Template', 'mako.lookup.TemplateLookup']);
+const TEMPLATE_NAMES = [...TEMPLATES];
 /** Filters that HTML-escape: Mako's `h` and the function it names. */
 const ESCAPING = new Set(['h', 'html_escape', 'filters.html_escape', 'mako.filters.html_escape']);
 
@@ -43,7 +45,9 @@ export default defineRule({
       banditDifferences: "Templates and TemplateLookups created with an HTML-escaping default filter (default_filters=['h']) are not reported; Bandit reports every mako Template and does not look at lookups.",
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A file that can call none of them gets no visitor (it would be offered every call of the file).
+    if (!ctx.model.mayCall(TEMPLATE_NAMES)) return {};
     return {
       call(node) {
         const name = ctx.model.callName(node);

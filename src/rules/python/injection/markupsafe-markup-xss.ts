@@ -2,10 +2,12 @@
 // its argument as already-escaped HTML; only literals and escaped values belong there.
 import { positionalArg } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { isSafeMarkup } from '../../../rulekit/safeMarkup.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
 const MARKUP = new Set(['markupsafe.Markup', 'flask.Markup', 'jinja2.Markup', 'jinja2.utils.Markup']);
+const MARKUP_NAMES = [...MARKUP];
 
 export default defineRule({
   meta: {
@@ -35,7 +37,9 @@ export default defineRule({
       banditDifferences: 'Arguments built only from literals and escaped values (escape(), html.escape(), format_html(), `+`, `%`, f-strings over them) are not reported; Bandit reports every non-literal argument unless its call is listed in the allowed_calls option. As in Bandit, a variable is never taken as safe, even one assigned a literal (unlike django-mark-safe, which follows assignments as Bandit\'s B703 does). jinja2.Markup is recognised too.',
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A file that can call none of them gets no visitor (it would be offered every call of the file).
+    if (!ctx.model.mayCall(MARKUP_NAMES)) return {};
     return {
       call(node) {
         const name = ctx.model.callName(node);

@@ -2,6 +2,7 @@
 // Like Bandit, any `.exec_command(...)` in a module that imports paramiko counts: the client is rarely typed.
 import { argument, calleeName } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
 export default defineRule({
@@ -29,11 +30,12 @@ export default defineRule({
       banditDifferences: 'Bandit accepts any import whose name merely contains "paramiko"; pillar needs the paramiko package (or a submodule) to be imported. Literal commands are still reported at Bandit\'s MEDIUM, since the command may be extended later and the remote shell differs per host.',
     },
   },
-  create(ctx) {
-    const active = ctx.model.imports.importsModule('paramiko');
+  create(ctx): Visitors {
+    // Only files that import it get a visitor (it would be offered every call of the file).
+    if (!ctx.model.imports.importsModule('paramiko')) return {};
     return {
       call(node) {
-        if (!active || calleeName(node) !== 'exec_command') return;
+        if (calleeName(node) !== 'exec_command') return;
         const command = argument(node, 0, 'command');
         const call = node.childForFieldName('function')!.text;
         const data = { call: abbreviate(call), command: command ? abbreviate(command.text) : '?' };

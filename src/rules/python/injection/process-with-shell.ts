@@ -3,7 +3,10 @@
 import { SHELL_FUNCTIONS } from '../../../models/python/processes.js';
 import { positionalArg, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { abbreviate } from '../../../rulekit/text.js';
+
+const SHELL_FUNCTION_NAMES = [...SHELL_FUNCTIONS];
 
 export default defineRule({
   meta: {
@@ -34,7 +37,9 @@ export default defineRule({
       banditDifferences: 'Same trigger and severities as Bandit: a string literal as the command is LOW, anything else HIGH. Like Bandit, a call without a positional command is not reported.',
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A file that can call none of them gets no visitor (it would be offered every call of the file).
+    if (!ctx.model.mayCall(SHELL_FUNCTION_NAMES)) return {};
     return {
       call(node) {
         const name = ctx.model.callName(node);

@@ -1,10 +1,13 @@
 // B602: a subprocess call that runs its command through a shell. Severity follows what the shell parses: a
 // non-literal command lets its content choose the shell syntax (injection); a literal one is merely fragile.
-import { processKind } from '../../../models/python/processes.js';
+import { processKind, SUBPROCESS_FUNCTIONS } from '../../../models/python/processes.js';
 import { argument, isConstant, keywordArg, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { shellEnabled, shellText } from '../../../rulekit/shell.js';
 import { abbreviate } from '../../../rulekit/text.js';
+
+const SUBPROCESS_NAMES = [...SUBPROCESS_FUNCTIONS];
 
 export default defineRule({
   meta: {
@@ -35,7 +38,9 @@ export default defineRule({
       banditDifferences: 'Bandit rates a list command HIGH whatever it holds; pillar judges the first element, the only part the shell parses, so `["ls", "-l"]` is LOW. Bandit needs a positional command; pillar also reads `args=`. `shell=""`, `shell=0.0` and `shell=()` are false in Python, so pillar does not report them (Bandit reports an empty tuple).',
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A file that can call none of them gets no visitor (it would be offered every call of the file).
+    if (!ctx.model.mayCall(SUBPROCESS_NAMES)) return {};
     return {
       call(node) {
         const name = ctx.model.callName(node);

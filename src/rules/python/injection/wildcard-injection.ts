@@ -1,8 +1,9 @@
 // B609: a shell command that runs chown/chmod/tar/rsync on a `*` glob. The shell expands `*` to file names, and a
 // file named like an option (`--checkpoint-action=exec=sh x.sh`, `--reference=evil`) becomes an option.
-import { processKind } from '../../../models/python/processes.js';
+import { processKind, SHELL_FUNCTIONS, SUBPROCESS_FUNCTIONS } from '../../../models/python/processes.js';
 import { keywordArg, positionalArg, stringValue } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { shellEnabled, shellText } from '../../../rulekit/shell.js';
 
 /** Programs whose options can be smuggled in through file names (the classic wildcard-injection targets). */
@@ -19,6 +20,9 @@ function wildcardTarget(command: string): string | null {
   }
   return null;
 }
+
+/** The functions whose command a shell may parse (processKind `subprocess` or `shell`). */
+const SHELL_CAPABLE = [...SUBPROCESS_FUNCTIONS, ...SHELL_FUNCTIONS];
 
 export default defineRule({
   meta: {
@@ -45,7 +49,9 @@ export default defineRule({
       banditDifferences: 'Bandit matches the program names as substrings of the whole command (so `start *` or `target/*` count as tar) and needs a literal shell=True; pillar matches whole command words (`/bin/tar`, `tar`), accepts any true shell= value, and ignores globs behind a path (`./*`, `/srv/*`) or in quotes, whose expansions cannot start with "-". For list commands only the first element is shell text, so `Popen(["ls", "*"], shell=True)` globs nothing.',
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A file that can call none of them gets no visitor (it would be offered every call of the file).
+    if (!ctx.model.mayCall(SHELL_CAPABLE)) return {};
     return {
       call(node) {
         const name = ctx.model.callName(node);

@@ -2,8 +2,10 @@
 // whatever code its author put in it.
 import { isTrue, keywordArg } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 
 const PICKLE_LOADERS = new Set(['torch.load', 'torch.serialization.load']);
+const PICKLE_LOADER_NAMES = [...PICKLE_LOADERS];
 
 export default defineRule({
   meta: {
@@ -34,7 +36,9 @@ export default defineRule({
       banditDifferences: 'Bandit needs a plain `import torch`; pillar resolves any import form (`from torch import load`, `import torch.serialization as ser`). Only the literal True counts as safe in both; a variable is reported, since it can be False.',
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A file that can call none of them gets no visitor (it would be offered every call of the file).
+    if (!ctx.model.mayCall(PICKLE_LOADER_NAMES)) return {};
     return {
       call(node) {
         const name = ctx.model.callName(node);

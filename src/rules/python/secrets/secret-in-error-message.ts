@@ -1,6 +1,7 @@
 // CWE-209: a secret is built into the message of an exception the code raises (or of an instance fault users read).
 // One of the three reports of the sensitive-data-exposure analysis (rulekit/secretExposure.ts).
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { line } from '../../../rulekit/openstack.js';
 import { secretExposures } from '../../../rulekit/secretExposure.js';
 
@@ -27,10 +28,11 @@ export default defineRule({
       references: ['https://cwe.mitre.org/data/definitions/209.html', 'https://security.openstack.org/guidelines/dg_avoid-logging-sensitive-data.html', 'https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1', 'https://cheatsheetseries.owasp.org/cheatsheets/Error_Handling_Cheat_Sheet.html'],
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // Test code is not judged.
+    if (ctx.model.isTestCode()) return {};
     return {
       module() {
-        if (ctx.model.isTestCode()) return;
         for (const e of secretExposures(ctx.model, ctx.project)) {
           if (e.variant !== 'exception') continue;
           ctx.report({

@@ -2,6 +2,7 @@
 // (rulekit/secretExposure.ts): secrets by dataflow from what the project declares or treats as secret, never by a
 // variable's name; masking by oslo's helpers or a project function summarised as masking clears them.
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { calleeText, line } from '../../../rulekit/openstack.js';
 import { secretExposures } from '../../../rulekit/secretExposure.js';
 
@@ -28,10 +29,11 @@ export default defineRule({
       references: ['https://cwe.mitre.org/data/definitions/532.html', 'https://security.openstack.org/guidelines/dg_avoid-logging-sensitive-data.html', 'https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1', 'https://docs.openstack.org/oslo.utils/latest/reference/strutils.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html'],
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // Test code is not judged.
+    if (ctx.model.isTestCode()) return {};
     return {
       module() {
-        if (ctx.model.isTestCode()) return;
         for (const e of secretExposures(ctx.model, ctx.project)) {
           if (e.variant !== 'log') continue;
           ctx.report({

@@ -2,6 +2,7 @@
 // it) or in an HTTP response body or header. One of the three reports of the sensitive-data-exposure analysis
 // (rulekit/secretExposure.ts).
 import { defineRule } from '../../../rulekit/defineRule.js';
+import type { Visitors } from '../../../rulekit/types.js';
 import { line } from '../../../rulekit/openstack.js';
 import { secretExposures } from '../../../rulekit/secretExposure.js';
 
@@ -32,10 +33,11 @@ export default defineRule({
       references: ['https://cwe.mitre.org/data/definitions/200.html', 'https://security.openstack.org/guidelines/dg_avoid-logging-sensitive-data.html'],
     },
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // Test code is not judged.
+    if (ctx.model.isTestCode()) return {};
     return {
       module() {
-        if (ctx.model.isTestCode()) return;
         for (const e of secretExposures(ctx.model, ctx.project)) {
           if (e.variant !== 'notification' && e.variant !== 'response') continue;
           ctx.report({
