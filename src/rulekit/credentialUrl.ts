@@ -7,9 +7,9 @@
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { parameterNames } from '../languages/python/dataflow/functions.js';
 import { splitPercent } from '../languages/python/dataflow/percentFormat.js';
+import { formatText } from '../languages/python/dataflow/taintTransfer.js';
 import type { PythonModel } from '../languages/python/model.js';
 import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
-import { TRANSLATION_MARKERS } from '../models/python/exceptionRoots.js';
 import { URL_CREDENTIAL_ATTRIBUTES, URL_PASSWORD_PARSERS } from '../models/python/urlParsing.js';
 
 /** A literal piece of the template, or a value put into it (null when the template does not say which value). */
@@ -83,19 +83,8 @@ function fStringParts(n: SyntaxNode): Part[] | null {
   return values > 0 ? parts : null;
 }
 
-/** The literal a format is written as, through the translation markers (`_('... %s ...')`). */
-function literalFormat(n: SyntaxNode): string | null {
-  const v = stringValue(n);
-  if (v !== null) return v;
-  const u = unparenthesize(n);
-  if (u.type !== 'call') return null;
-  const fn = callee(u);
-  const args = positionalArgs(u);
-  return fn?.type === 'identifier' && TRANSLATION_MARKERS.has(fn.text) && args.length === 1 ? stringValue(args[0]!) : null;
-}
-
 function percentParts(n: SyntaxNode): Part[] | null {
-  const fmt = literalFormat(n.childForFieldName('left')!);
+  const fmt = formatText(n.childForFieldName('left')!);
   if (fmt === null || !fmt.includes('@')) return null;
   const right = unparenthesize(n.childForFieldName('right')!);
   const items = right.type === 'tuple' ? right.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') : null;
@@ -116,7 +105,7 @@ function percentParts(n: SyntaxNode): Part[] | null {
 function formatParts(n: SyntaxNode): Part[] | null {
   const fn = callee(n);
   if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')!.text !== 'format') return null;
-  const fmt = literalFormat(fn.childForFieldName('object')!);
+  const fmt = formatText(fn.childForFieldName('object')!);
   if (fmt === null || !fmt.includes('@')) return null;
   const args = positionalArgs(n);
   const parts: Part[] = [];

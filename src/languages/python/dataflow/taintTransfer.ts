@@ -570,7 +570,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
  * The text of a format operand: a literal, or a literal passed through a translation marker (`_('... %(x)s')`,
  * `_LE(...)`), which returns the same format in another language.
  */
-function formatText(n: SyntaxNode): string | null {
+export function formatText(n: SyntaxNode): string | null {
   const literal = stringValue(n);
   if (literal !== null) return literal;
   const u = unparenthesize(n);
