@@ -27,4 +27,10 @@ describe('visitor gates in create()', () => {
     const body = 'import flask\n\napp = flask.Flask(__name__)\napp.run(debug=True)\n';
     expect(await findings('flask-debug-true', body)).toEqual([['flask-debug-true', 4]]);
   });
+
+  it('the Django session rule judges only files that use Django', async () => {
+    const body = 'def logout(request):\n    request.session.clear()\n';
+    expect(await findings('django-session-cleared-not-flushed', `from django import shortcuts\n\n\n${body}`)).toEqual([['django-session-cleared-not-flushed', 5]]);
+    expect(await findings('django-session-cleared-not-flushed', `import sqlalchemy\n\n\n${body}`)).toEqual([]);
+  });
 });
