@@ -6,7 +6,7 @@
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { PythonModel } from '../languages/python/model.js';
 import { runsCommand } from '../models/python/processes.js';
-import { callee, descendantsOfType, dottedName, enclosingFunction, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
+import { callee, descendantsOfType, dottedName, enclosingFunction, listAddition, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
 
 export interface CommandWords {
   /** The literal words in order; a non-literal word is null. */
@@ -34,7 +34,6 @@ export function processCommand(model: PythonModel, call: SyntaxNode): ProcessCom
 }
 
 const SEQUENCE = new Set(['list', 'tuple']);
-const LIST_METHODS = new Set(['append', 'extend', 'insert']);
 
 /**
  * The command words of `call`. The first positional argument is taken as the whole command when it is a list or tuple
@@ -114,14 +113,10 @@ function addBuiltList(name: string, lists: ListLookup): boolean {
       found = true;
       addWords(right, lists);
     } else if (node.type === 'call') {
-      const fn = callee(node);
-      if (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== name) continue;
-      const method = fn.childForFieldName('attribute')?.text ?? '';
-      if (!LIST_METHODS.has(method)) continue;
+      const addition = listAddition(node);
+      if (addition?.list.text !== name) continue;
       found = true;
-      const values = positionalArgs(node);
-      const added = method === 'insert' ? values[1] : values[0];
-      if (added) addWords(added, lists);
+      if (addition.value) addWords(addition.value, lists);
     }
   }
   return found;

@@ -6,10 +6,10 @@
 // image `name:tag@digest`). Also: the parameters a function parses for the credentials in their userinfo.
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { parameterNames } from '../languages/python/dataflow/functions.js';
-import { splitPercent } from '../languages/python/dataflow/percentFormat.js';
 import { formatText } from '../languages/python/dataflow/taintTransfer.js';
+import { formatTemplate, fStringTemplate, percentTemplate } from '../languages/python/markupTemplates.js';
 import type { PythonModel } from '../languages/python/model.js';
-import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
+import { callee, enclosingFunction, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import { URL_CREDENTIAL_ATTRIBUTES, URL_PASSWORD_PARSERS } from '../models/python/urlParsing.js';
 
 /** A literal piece of the template, or a value put into it (null when the template does not say which value). */
@@ -61,68 +61,20 @@ function isLiteral(n: SyntaxNode): boolean {
 /** The template a string-building expression fills, as literal text and values; null for anything else. */
 function templateOf(node: SyntaxNode): Part[] | null {
   const n = unparenthesize(node);
-  if (n.type === 'string') return fStringParts(n);
-  if (n.type === 'binary_operator') {
-    const op = n.childForFieldName('operator')?.text;
-    if (op === '%') return percentParts(n);
-    if (op === '+') return concatenationParts(n);
-    return null;
-  }
-  if (n.type === 'call') return formatParts(n);
-  return null;
-}
-
-function fStringParts(n: SyntaxNode): Part[] | null {
-  const parts: Part[] = [];
-  let values = 0;
-  for (const c of n.namedChildren) {
-    if (!c) continue;
-    if (c.type === 'interpolation') { parts.push({ slot: c.childForFieldName('expression') }); values++; }
-    else if (c.type === 'string_content' || c.type === 'escape_sequence') parts.push({ text: c.text });
-  }
-  return values > 0 ? parts : null;
-}
-
-function percentParts(n: SyntaxNode): Part[] | null {
-  const fmt = formatText(n.childForFieldName('left')!);
-  if (fmt === null || !fmt.includes('@')) return null;
-  const right = unparenthesize(n.childForFieldName('right')!);
-  const items = right.type === 'tuple' ? right.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') : null;
-  const pairs = right.type === 'dictionary' ? right.namedChildren.filter((c): c is SyntaxNode => c?.type === 'pair') : null;
-  let i = 0;
-  return splitPercent(fmt).map((p): Part => {
-    if ('text' in p) return { text: p.text.replaceAll('%%', '%') };
-    const at = i++;
-    if (p.conversion.key !== null) {
-      const pair = pairs?.find((q) => stringValue(q.childForFieldName('key')) === p.conversion.key);
-      return { slot: pair?.childForFieldName('value') ?? null };
-    }
-    return { slot: items ? items[at] ?? null : right };
-  });
-}
-
-/** `'{}:{}@{}'.format(user, password, host)`, fields by position, index or keyword. */
-function formatParts(n: SyntaxNode): Part[] | null {
-  const fn = callee(n);
-  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')!.text !== 'format') return null;
-  const fmt = formatText(fn.childForFieldName('object')!);
-  if (fmt === null || !fmt.includes('@')) return null;
-  const args = positionalArgs(n);
-  const parts: Part[] = [];
-  let auto = 0;
-  let last = 0;
-  for (const m of fmt.matchAll(/\{\{|\}\}|\{([^{}]*)\}/g)) {
-    parts.push({ text: fmt.slice(last, m.index) });
-    last = m.index! + m[0].length;
-    if (m[1] === undefined) { parts.push({ text: m[0][0]! }); continue; }
-    const field = /^[^.[!:]*/.exec(m[1])![0];
+  if (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '+') return concatenationParts(n);
+  const t = n.type === 'string' ? fStringTemplate(n)
+    : n.type === 'binary_operator' ? percentTemplate(n, '@', formatText)
+    : n.type === 'call' ? formatTemplate(n, '@', formatText) : null;
+  if (!t) return null;
+  // `fmt % creds`: one operand that is neither a tuple nor a mapping fills every positional placeholder.
+  const right = n.type === 'binary_operator' ? unparenthesize(n.childForFieldName('right')!) : null;
+  const whole = right && right.type !== 'tuple' && right.type !== 'dictionary' ? right : null;
+  return t.parts.map((p): Part => {
+    if ('text' in p) return { text: right ? p.text.replaceAll('%%', '%') : p.text };
     // `{0.password}`, `{url[password]}`: an attribute or item of the value, which may be anything.
-    const whole = field.length === m[1].replace(/[!:].*$/, '').length;
-    const value = field === '' ? args[auto++] : /^\d+$/.test(field) ? args[Number(field)] : keywordArg(n, field);
-    parts.push({ slot: whole ? value ?? null : null });
-  }
-  parts.push({ text: fmt.slice(last) });
-  return parts;
+    if (t.partial.has(p.placeholder)) return { slot: null };
+    return { slot: t.values.get(p.placeholder) ?? whole };
+  });
 }
 
 /** `scheme + '://' + user + ':' + password + '@' + host`: the operands of a `+` chain, left to right. */

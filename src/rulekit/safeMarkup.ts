@@ -2,7 +2,7 @@
 // Markup (B704) rules. Follows local names through reaching definitions; never trusts parameters or unknown calls.
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import type { PythonModel } from '../languages/python/model.js';
-import { positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
+import { listAddition, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import { DJANGO_MARKUP_FREE_CALLS } from '../models/python/djangoMarkupFree.js';
 
 /** Calls whose result is escaped (or already safe) HTML. */
@@ -204,8 +204,6 @@ function safeName(w: Walk, use: SyntaxNode, safe: (e: SyntaxNode | null) => bool
   }) && addedValues(scope, use.text).every(safe);
 }
 
-const LIST_ADDERS = new Set(['append', 'extend', 'insert']);
-
 /**
  * What the scope puts into the container `name` in place — `name.append(x)`, `.extend(xs)`, `.insert(i, x)`,
  * `name[k] = x` — which its reaching definitions (`parts = []`) do not show: `", ".join(parts)` is made of them.
@@ -215,12 +213,8 @@ function addedValues(scope: SyntaxNode, name: string): Array<SyntaxNode | null> 
   if (!body) return [];
   const out: Array<SyntaxNode | null> = [];
   for (const call of ownNodes(body, 'call')) {
-    const fn = call.childForFieldName('function');
-    const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
-    const method = fn?.childForFieldName('attribute')?.text ?? '';
-    if (object?.type !== 'identifier' || object.text !== name || !LIST_ADDERS.has(method)) continue;
-    const args = positionalArgs(call);
-    out.push((method === 'insert' ? args[1] : args[0]) ?? null);
+    const addition = listAddition(call);
+    if (addition?.list.type === 'identifier' && addition.list.text === name) out.push(addition.value);
   }
   for (const a of ownNodes(body, 'assignment')) {
     const left = a.childForFieldName('left');

@@ -351,3 +351,18 @@ export function exceptTypes(types: SyntaxNode): SyntaxNode[] {
   const parts = t.type === 'tuple' || t.type === 'parenthesized_expression' ? t.namedChildren : [t];
   return parts.filter((n): n is SyntaxNode => n !== null);
 }
+
+const LIST_ADDERS: ReadonlySet<string> = new Set(['append', 'extend', 'insert']);
+
+/**
+ * `xs.append(v)`, `xs.extend(vs)`, `xs.insert(i, v)`: the list an in-place call adds to and what it adds (null when
+ * the call does not say); null for any other call.
+ */
+export function listAddition(call: SyntaxNode): { list: SyntaxNode; value: SyntaxNode | null } | null {
+  const fn = callee(call);
+  const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : '';
+  const list = fn?.childForFieldName('object');
+  if (!list || !LIST_ADDERS.has(method)) return null;
+  const values = positionalArgs(call);
+  return { list, value: (method === 'insert' ? values[1] : values[0]) ?? null };
+}
