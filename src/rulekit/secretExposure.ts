@@ -5,9 +5,11 @@
 // facts, or a library's), functions of other files summarised as returning one, credential headers and the
 // credential fields of the OpenStack APIs' request bodies (models/python/openstack/secrets.ts), and values the code
 // itself treats as secret — a parameter, field or key it passes through `mask_password` or to an auth/connection
-// API somewhere in the same module — and URLs that carry a password: built with a value in their userinfo's password
-// slot (rulekit/credentialUrl.ts), or a parsed URL's `.password`. Sinks: logging calls, the exception a `raise` builds, instance faults,
-// notifications, HTTP responses. Sanitizers: the library masking helpers and project functions summarised as
+// API somewhere in the same module, a mapping parameter it reads a password or secret item from
+// (rulekit/credentialCarriers.ts) — and URLs that carry a password: built with a value in their userinfo's password
+// slot (rulekit/credentialUrl.ts), or a parsed URL's `.password`. Sinks: logging calls, the exception a `raise`
+// builds, instance faults, notifications, HTTP responses. Parts are judged (keepsPart): an item of a mapping under
+// another key than the one a secret was read from or stored under is not the secret. Sanitizers: the library masking helpers and project functions summarised as
 // masking. Fields of a secret are not the secret (`token.user_id`), nor are `len(password)` or `password is None`.
 import { bestFact } from '../analysis/taint/facts.js';
 import { partsOf } from '../analysis/taint/selectors.js';
@@ -25,11 +27,12 @@ import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unp
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { LOG_LEVELS } from '../models/python/logging.js';
 import { URL_CREDENTIAL_ATTRIBUTES, URL_PASSWORD_PARSERS } from '../models/python/urlParsing.js';
+import { carriedByItem, carriesCredential, credentialCarriers, describeCarrier } from './credentialCarriers.js';
 import { parsedForCredentials, passwordSlot } from './credentialUrl.js';
 import { CARRYING_METHODS, MUTATING_METHODS, PROPAGATORS } from '../models/python/taint/propagators.js';
 import {
   CREDENTIAL_ARGUMENTS, CREDENTIAL_BODY_FIELDS, CREDENTIAL_HEADERS, CREDENTIAL_PARAMETER, FAULT_RECORDERS, GENERIC_CREDENTIAL_HEADERS, isMaskingName,
-  MASKED_KEY, MASKING_SUFFIXES, NOTIFIER_RECEIVER, SECRET_PROPAGATORS, NOTIFY_METHODS, RESPONSE_BUILDERS,
+  MASKED_KEY, MASKING_SUFFIXES, NOTIFIER_RECEIVER, NOTIFY_FUNCTIONS, SECRET_PROPAGATORS, NOTIFY_METHODS, RESPONSE_BUILDERS,
 } from '../models/python/openstack/secrets.js';
 
 export type ExposureVariant = 'log' | 'exception' | 'notification' | 'response';
@@ -53,6 +56,7 @@ const SINKS: readonly Sink[] = [
     args: [level.messageIndex === 0 ? { index: 0, keyword: 'msg', rest: true } : { index: level.messageIndex, rest: true }],
   })),
   ...NOTIFY_METHODS.map((method): Sink => ({ call: { method, receiver: NOTIFIER_RECEIVER }, kind: 'exposure', args: [{ index: 2, keyword: 'payload', rest: true }], variant: 'notification' })),
+  ...NOTIFY_FUNCTIONS.map(({ call, payload }): Sink => ({ call, kind: 'exposure', args: [{ index: payload, keyword: 'payload' }], variant: 'notification' })),
   ...FAULT_RECORDERS.map((call): Sink => ({ call, kind: 'exposure', args: [{ index: 2, keyword: 'fault' }], variant: 'exception' })),
   ...RESPONSE_BUILDERS.flatMap(({ call, keywords, positional }): Sink[] => [
     ...(positional ? [{ call, kind: 'exposure' as const, args: [{ index: 0, rest: true }], variant: 'response' }] : []),
@@ -91,10 +95,15 @@ interface Conventions {
    * masked by a dict masker, so its elements are its keys.
    */
   masked: Map<string, MaskedAs>;
+  /**
+   * Parameters the function reads a credential item from (`${fn id}:${name}` → the key paths to the credentials):
+   * mappings that carry one (rulekit/credentialCarriers.ts), secret whole and along those paths only.
+   */
+  carried: Map<string, string[][]>;
 }
 
 function conventions(model: PythonModel, project: ProjectView, topLevel: ReadonlySet<string>): Conventions {
-  const out: Conventions = { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Map() };
+  const out: Conventions = { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Map(), carried: new Map() };
   const note = (arg: SyntaxNode | null | undefined, call: SyntaxNode, why: string, moduleWide: boolean, masked: MaskedAs | null): void => {
     if (!arg) return;
     const fn = enclosingFunction(call);
@@ -152,6 +161,13 @@ function conventions(model: PythonModel, project: ProjectView, topLevel: Readonl
     const m = out.params.get(fn.id) ?? new Map<string, string>();
     if (!m.has(param)) m.set(param, `its userinfo is parsed for credentials at line ${lineOf(at)}`);
     out.params.set(fn.id, m);
+  }
+  for (const c of credentialCarriers(model)) {
+    const m = out.params.get(c.fn.id) ?? new Map<string, string>();
+    if (!m.has(c.param)) m.set(c.param, `carries a credential (${describeCarrier(c)})`);
+    out.params.set(c.fn.id, m);
+    const key = `${c.fn.id}:${c.param}`;
+    out.carried.set(key, [...(out.carried.get(key) ?? []), c.path]);
   }
   const anyMasking = Object.values(project.slice.functions).some((f) => f.masks !== undefined);
   for (const call of model.root.descendantsOfType('call')) {
@@ -273,8 +289,11 @@ function bodyField(n: SyntaxNode): string | null {
  * credentials decode to `user-id ":" password` (RFC 7617 §2): the first field of either split is the scheme word or
  * the user id, not the credential.
  */
-function keepsPart(path: readonly string[], masked: MaskedAs | undefined, carrier: boolean, authorization: boolean): boolean {
+function keepsPart(
+  path: readonly string[], masked: MaskedAs | undefined, carrier: boolean, authorization: boolean, carried: string[][] | undefined,
+): boolean {
   const parts = partsOf(path);
+  if (carried && !masked) return carriesCredential(parts, carried);
   if (authorization && parts.some((s, i) => s === '#0' && parts[i - 1] === 'split')) return false;
   const first = parts[0];
   if (first === undefined) return true;
@@ -323,10 +342,22 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
   const sourceMemo = new Map<number, HookSource | null>();
   /** Parameters the module masks whole (see Conventions.masked): keepsPart keeps only their masked keys. */
   const maskedOrigins = new Map<number, MaskedAs>();
+  /** Parameters that carry credentials under the key paths read from them (see Conventions.carried). */
+  const carriedOrigins = new Map<number, string[][]>();
+  const carriedOf = (origin: SyntaxNode): string[][] | undefined => {
+    if (conv.carried.size === 0) return undefined;
+    let paths = carriedOrigins.get(origin.id);
+    if (paths === undefined && !carriedOrigins.has(origin.id)) {
+      paths = carriedByItem(origin, (fn, name) => conv.carried.get(`${fn.id}:${name}`));
+      carriedOrigins.set(origin.id, paths!);
+    }
+    return paths;
+  };
   return {
     attributesDropSources: true,
     resolvesUniqueMethods: true,
-    keepsPart: (origin, path) => keepsPart(path, maskedOrigins.get(origin.id), carriers.has(origin.id), authorizations.has(origin.id)),
+    keepsPart: (origin, path) =>
+      keepsPart(path, maskedOrigins.get(origin.id), carriers.has(origin.id), authorizations.has(origin.id), carriedOf(origin)),
     sourceAt(n) {
       let found = sourceMemo.get(n.id);
       if (found === undefined) sourceMemo.set(n.id, found = sourceAt(n));
@@ -342,11 +373,17 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
       const own = conv.params.get(fn.id)?.get(name);
       const why = own ?? conv.moduleParams.get(name);
       const maskedAs = own !== undefined ? conv.masked.get(`${fn.id}:${name}`) : conv.masked.get(name);
+      const carried = own !== undefined ? conv.carried.get(`${fn.id}:${name}`) : undefined;
+      if (carried) {
+        const p = parameterNames(fn).find((x) => x.name === name);
+        if (p) carriedOrigins.set(p.node.id, carried);
+      }
       if (why && maskedAs) {
         // Masked whole, so a structure: one item of it is a secret only under a key the maskers mask.
         const p = parameterNames(fn).find((x) => x.name === name);
         if (p) maskedOrigins.set(p.node.id, maskedAs);
       }
+      if (carried && own !== undefined) return { description: `parameter \`${name}\`, a mapping that ${own}`, confidence: 'medium', shape: 'container' };
       if (why) return { description: `parameter \`${name}\`, which this module treats as secret (${why})`, confidence: 'medium', shape: 'unknown' };
       return CREDENTIAL_PARAMETER.test(name) ? { description: `parameter \`${name}\`, a password or secret by its declaration`, confidence: 'medium', shape: 'str' } : null;
     },
@@ -434,7 +471,9 @@ export function secretExposures(model: PythonModel, project: ProjectView): Secre
   const text = model.source;
   const conv = MASKING_SUFFIXES.some((m) => text.includes(m)) || CREDENTIAL_CALL_NAMES.some((name) => text.includes(`${name}(`)) || !project.isEmpty
     || URL_PASSWORD_TEXT.test(text) || USERINFO_TEXT.test(text)
-    ? conventions(model, project, topLevel) : { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Map<string, MaskedAs>() };
+    || credentialCarriers(model).length > 0
+    ? conventions(model, project, topLevel)
+    : { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Map<string, MaskedAs>(), carried: new Map<string, string[][]>() };
   if (!maySeeSecrets(model, project, conv)) { cache.set(model, []); return []; }
   // One spec object per file: the hooks depend on the file and its project slice (taintOf caches by spec).
   const spec: TaintSpec = { ...BASE_SPEC };
@@ -445,10 +484,9 @@ export function secretExposures(model: PythonModel, project: ProjectView): Secre
   const out: SecretExposure[] = [];
   for (const hit of taint.hits) {
     if (hit.kind !== 'exposure') continue;
-    // A whole request or header set counts where it is written out as such; a helper that takes it (`_get_uri(
-    // req.environ)`) reads fields of it, which the summary cannot tell apart from the token.
-    const best = bestFact(hit.facts.filter((f) => f.origin.kind !== 'source' || !carriers.has(f.origin.node.id) ||
-      !f.steps.some((s) => s.node.type === 'call' || s.node.type === 'return_statement')));
+    // A helper given a whole request or header set (`_get_uri(req.environ)`, `environ_to_dict(req.environ)`) is
+    // judged by the part of it that it returns (keepsPart): a copy carries the credential headers, a field does not.
+    const best = bestFact(hit.facts);
     if (!best || best.origin.kind !== 'source') continue;
     // A function's own secret parameter is a secret of its callers too: reported where it is exposed.
     out.push({

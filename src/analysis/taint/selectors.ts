@@ -7,6 +7,8 @@
 //   split   the fields a string was split into      #N     field N of a split (#? unknown)
 //   *N      the element at position N of a value    *      an element at an unknown position (iteration)
 //   @N      the value sits at position N of a tuple or list literal (undone by taking element N back out)
+//   @'K     the value sits under literal key K of a mapping (undone by reading item K back out; another key's item
+//           is not this value, nor are the mapping's keys)
 //   keys    the keys of a mapping                   values the values of a mapping
 //   items   the (key, value) pairs of a mapping
 //
@@ -26,11 +28,17 @@ function positional(sel: string): boolean {
 
 /**
  * `path` followed by `sel`, or null when the selection cannot hold this value (element 1 of a tuple whose element 0
- * this value is).
+ * this value is, item 'b' of a mapping whose item 'a' this value is).
  */
 export function select(path: readonly string[] | undefined, sel: string): readonly string[] | null {
   const p = path ?? [];
   const last = p.at(-1);
+  if (last?.startsWith("@'") && !sel.startsWith('@')) {
+    if (sel.startsWith("'")) return sel.slice(1) === last.slice(2) ? p.slice(0, -1) : null;
+    if (sel === 'keys') return null;
+    // A computed item, the values or items, an element: this value may be the one taken.
+    return p.slice(0, -1);
+  }
   if (positional(sel) && last !== undefined) {
     if (last.startsWith('@')) {
       const at = sel.startsWith('*') && sel !== ANY_POSITION ? sel.slice(1) : null;

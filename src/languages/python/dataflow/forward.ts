@@ -11,7 +11,7 @@
 import { Budget, isStackOverflow, type AnalysisGap } from '../../../analysis/budget.js';
 import type { SyntaxNode } from '../../syntaxTree.js';
 import { Env, joinEnv, sameEnv } from './env.js';
-import { containerKey, locationKey, UNPACKING_TARGETS } from './locations.js';
+import { containerKey, containerRoot, locationKey, UNPACKING_TARGETS } from './locations.js';
 
 export type BindKind = 'assign' | 'augment' | 'for' | 'with' | 'except' | 'def' | 'walrus' | 'comprehension' | 'param';
 
@@ -109,8 +109,12 @@ export class ForwardWalker<V> {
       const index = n.childForFieldName('subscript');
       if (index) this.t.evaluate(index, env);
       const key = containerKey(n);
-      if (key) env.weak(key, this.t.bind(value, n, stmt, how));
-      else this.t.evaluate(n.childForFieldName('value')!, env);
+      if (key) {
+        // The first write into a container not yet tracked (`request.environ['X'] = v`) keeps what it held: read it
+        // from its expression (a source, a parameter) before joining the item in.
+        if (env.get(key) === undefined) env.weak(key, this.t.evaluate(containerRoot(n), env));
+        env.weak(key, this.t.bind(value, n, stmt, how));
+      } else this.t.evaluate(n.childForFieldName('value')!, env);
       return;
     }
     const key = locationKey(n);

@@ -24,5 +24,12 @@ export function containerKey(node: SyntaxNode | null): string | null {
   return locationKey(n);
 }
 
+/** The expression a subscript chain indexes (`a.b` for `a.b[i][j]`): what containerKey names. */
+export function containerRoot(node: SyntaxNode): SyntaxNode {
+  let n = unparenthesize(node);
+  while (n.type === 'subscript') n = unparenthesize(n.childForFieldName('value')!);
+  return n;
+}
+
 /** Targets that unpack (`a, b = …`, `[a, *b] = …`, `for (k, v) in …`). */
 export const UNPACKING_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list']);

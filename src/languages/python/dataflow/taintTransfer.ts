@@ -109,6 +109,8 @@ function stringBuilt(v: TaintValue, repr = false): TaintValue {
 const SPLITTING_METHODS: ReadonlySet<string> = new Set(['split', 'rsplit', 'partition', 'rpartition', 'splitlines']);
 /** Mapping views: their elements are the keys, or hold the values. */
 const MAPPING_VIEWS: ReadonlyMap<string, string> = new Map([['keys', 'keys'], ['values', 'values'], ['items', 'items']]);
+/** six's function forms of the mapping views (`six.iteritems(d)` is `d.items()`). */
+const SIX_VIEWS: ReadonlyMap<string, string> = new Map(['iter', 'view'].flatMap((p) => ['keys', 'values', 'items'].map((v): [string, string] => [`six.${p}${v}`, v])));
 
 /**
  * `if not p: p = <expr>` (or `if p is None:`) where `p` is a parameter of the enclosing function: the index of `p`,
@@ -159,6 +161,9 @@ export class TaintTransfer implements Transfer<TaintValue> {
     if (fallback !== null) {
       v = { facts: v.facts.map((f) => (f.origin.kind === 'param' && f.origin.index !== fallback && f.unlessGiven === undefined ? { ...f, unlessGiven: fallback } : f)) };
     }
+    // `d['k'] = v`: when parts are judged, v sits under 'k' of the mapping (selectors' `@'k`).
+    const key = target.type === 'subscript' ? stringValue(target.childForFieldName('subscript')) : null;
+    if (key !== null) v = this.part(v, `@'${key}`);
     return withStep(v, { node: target, message: `\`${brief(target, 40)}\` ← ${brief(stmt.type === 'for_statement' ? stmt.childForFieldName('right')! : stmt, 70)} (line ${lineOf(stmt)})` });
   }
 
@@ -190,6 +195,19 @@ export class TaintTransfer implements Transfer<TaintValue> {
         return { ...f, path };
       }),
     };
+  }
+
+  /** A dict literal: when parts are judged, each value under a literal key records it (selectors' `@'K`). */
+  private mapping(n: SyntaxNode, env: Env<TaintValue>): TaintValue {
+    return joinValues(n.namedChildren.map((c) => {
+      if (!c || c.type === 'comment') return EMPTY;
+      if (c.type !== 'pair') return this.evaluate(c, env);
+      const k = c.childForFieldName('key');
+      const keyValue = k ? this.evaluate(k, env) : EMPTY;
+      const v = this.evaluate(c.childForFieldName('value')!, env);
+      const key = stringValue(k);
+      return taintLattice.join(keyValue, key !== null ? this.part(v, `@'${key}`) : v);
+    }));
   }
 
   /** A tuple or list literal: when parts are judged, each element's facts record its position (selectors' `@N`). */
@@ -260,8 +278,9 @@ export class TaintTransfer implements Transfer<TaintValue> {
       // `name=value`: the keyword is a parameter name of the callee, not a read of a local that happens to share it.
       case 'keyword_argument': { const v = n.childForFieldName('value'); return v ? this.evaluate(v, env) : EMPTY; }
       case 'list': case 'tuple': case 'expression_list': return this.sequence(n, env);
+      case 'dictionary': return this.mapping(n, env);
       case 'set': case 'parenthesized_expression':
-      case 'list_splat': case 'dictionary_splat': case 'dictionary': case 'pair': case 'await':
+      case 'list_splat': case 'dictionary_splat': case 'pair': case 'await':
         return joinValues(n.namedChildren.map((c) => (c && c.type !== 'comment' ? this.evaluate(c, env) : EMPTY)));
       case 'conditional_expression': {
         const [body, cond, orelse] = n.namedChildren;
@@ -474,6 +493,11 @@ export class TaintTransfer implements Transfer<TaintValue> {
     }
     const fileOpen = isFileOpen(c);
     if (fileOpen) { const p = positionalArgs(n)[0] ?? keywordArg(n, 'file'); return p ? { facts: EMPTY.facts, handle: p.text } : EMPTY; }
+    const sixView = c.qualified !== null ? SIX_VIEWS.get(c.qualified) : undefined;
+    if (sixView !== undefined && spec.carryingMethods.has(sixView)) {
+      const mapping = positional[0] ?? EMPTY;
+      return this.part({ facts: mapping.facts.map((f) => (f.shape === 'request' || f.shape === 'environ' ? null : f)) }, sixView);
+    }
     const prop = mayMatchAny(spec.propagators, c) ? spec.propagators.find((p) => matches(p.call, c)) : undefined;
     if (prop) {
       const from = prop.from === 'args' ? allArgs : prop.from === 'receiver' ? recv : taintLattice.join(allArgs, recv);

@@ -85,6 +85,14 @@ export const CREDENTIAL_ARGUMENTS: readonly CredentialSink[] = [
 export const NOTIFIER_RECEIVER = /(?:^|\.|_)notifier\b|get_notifier\(/i;
 export const NOTIFY_METHODS: readonly string[] = ['audit', 'debug', 'info', 'warn', 'warning', 'error', 'critical', 'sample'];
 
+/**
+ * oslo-incubator's notifier API, which projects copied before oslo.messaging (`<project>.openstack.common.notifier.api.
+ * notify(context, publisher_id, event_type, priority, payload)`): the payload goes to every notification driver (the
+ * message queue's consumers, the log). Its request-notifier middleware sent the request environ, tokens included
+ * (OSSA-2014-021).
+ */
+export const NOTIFY_FUNCTIONS: ReadonlyArray<{ call: CallMatcher; payload: number }> = [{ call: { suffix: 'notifier.api.notify' }, payload: 4 }];
+
 /** Calls that record a fault users read through the API (Nova's instance faults). */
 export const FAULT_RECORDERS: readonly CallMatcher[] = [{ suffix: 'add_instance_fault_from_exc' }];
 

@@ -150,3 +150,13 @@ def open_blob(client, blob_id):
     # An object of an imported module is not this file's location, whatever its method is called.
     # ok: secret-in-error-message
     raise errors.NotFound(_("no blob at %s") % webob.exc.get_uri(blob_id))
+
+
+def target_of(session):
+    if session.get('secret') is None:
+        # ruleid: secret-in-error-message
+        raise errors.NotFound(_("incomplete session %s") % session)
+    if session.get('host') is None:
+        # ok: secret-in-error-message
+        raise errors.NotFound(_("session %s has no host") % session.get('name'))
+    return session['host'], session['secret']

@@ -371,3 +371,45 @@ class MirrorLocation(object):
         # ok: secret-in-log
         LOG.debug("mirror package %s from %s", name, uri)
         return pieces.hostname
+
+
+def attach_disk(conn, attachment):
+    # `attachment` carries the target's CHAP secret: this function reads it from there.
+    props = attachment['properties']
+    conn.login(props['portal'], props.get('chap_user'), props.get('chap_password'))
+    # ruleid: secret-in-log
+    LOG.debug("attached %s", attachment)
+    # ruleid: secret-in-log
+    LOG.debug("target properties %s", props)
+    # ok: secret-in-log
+    LOG.debug("attached portal %s as %s", props['portal'], props.get('chap_user'))
+    # ok: secret-in-log
+    LOG.debug("attachment fields %s", sorted(attachment.keys()))
+    # ok: secret-in-log
+    LOG.debug("attachment %s", strutils.mask_dict_password(attachment))
+
+
+def describe_disk(volume):
+    # Reads no credential out of its mapping: nothing here says it holds one.
+    # ok: secret-in-log
+    LOG.debug("describing %s", volume)
+
+
+def endpoint_for(conf, **overrides):
+    # The password read from `overrides` is stored under one key of `endpoint`; its other items are not it.
+    endpoint = {'host': overrides.get('host', conf.host), 'port': conf.port}
+    endpoint['passwd'] = overrides.get('password', conf.password)
+    # ok: secret-in-log
+    LOG.debug("endpoint %s:%s", endpoint['host'], endpoint['port'])
+    # ruleid: secret-in-log
+    LOG.debug("endpoint %s", endpoint)
+    return endpoint
+
+
+def login_body(credentials):
+    body = {'user': credentials['user'], 'password': credentials['password']}
+    # ok: secret-in-log
+    LOG.debug("logging in as %s", body['user'])
+    # ruleid: secret-in-log
+    LOG.debug("login body %s", body)
+    return body

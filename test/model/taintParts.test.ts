@@ -1,0 +1,74 @@
+// The parts of a source a value is (analysis/taint/selectors.ts) where values are put under a mapping's literal keys,
+// and the mappings the code shows to carry a credential (rulekit/credentialCarriers.ts).
+import { describe, expect, it } from 'vitest';
+import { select, selectAll } from '../../src/analysis/taint/selectors.js';
+import { PythonModel } from '../../src/languages/python/model.js';
+import { parsePython } from '../../src/languages/python/parser.js';
+import { carriesCredential, credentialCarriers } from '../../src/rulekit/credentialCarriers.js';
+import { PYTHON_TAINT_SPEC } from '../../src/models/python/taint/index.js';
+import { taintFindings } from '../../src/languages/python/dataflow/taintFindings.js';
+
+async function modelOf(source: string): Promise<PythonModel> {
+  return new PythonModel('t.py', source, await parsePython(source));
+}
+
+describe("a value put under a mapping's literal key", () => {
+  it('comes back out under that key only, and is not among the keys', () => {
+    expect(select(["@'passwd"], "'passwd")).toEqual([]);
+    expect(select(["@'passwd"], "'host")).toBeNull();
+    expect(select(["@'passwd"], 'keys')).toBeNull();
+    // A computed key, the values or an element may be it.
+    expect(select(["@'passwd"], '?')).toEqual([]);
+    expect(select(["@'passwd"], 'values')).toEqual([]);
+    // Putting it under another key nests; reading both keys back undoes both.
+    expect(select(["@'passwd"], "@'endpoint")).toEqual(["@'passwd", "@'endpoint"]);
+    expect(selectAll(["@'passwd", "@'endpoint"], ["'endpoint", "'passwd"])).toEqual([]);
+    expect(selectAll(["@'passwd", "@'endpoint"], ["'endpoint", "'url"])).toBeNull();
+  });
+});
+
+describe('mappings that carry a credential', () => {
+  it('are the parameters a function reads a password or secret item from, directly or through a local', async () => {
+    const m = await modelOf(`
+def attach(connection_info, volume):
+    data = connection_info['data']
+    return data.get('auth_password'), volume['name']
+
+def login(conf):
+    return conf['admin_password']
+
+def describe(props):
+    return props['password_expires_at'], props['name']
+`);
+    expect(credentialCarriers(m).map((c) => [c.param, c.path])).toEqual([
+      ['connection_info', ['data', 'auth_password']], ['conf', ['admin_password']],
+    ]);
+  });
+
+  it('hold the credential whole, along the path to it and inside it; not under other keys or in the keys', () => {
+    const paths = [['data', 'auth_password']];
+    expect(carriesCredential([], paths)).toBe(true);
+    expect(carriesCredential(["'data"], paths)).toBe(true);
+    expect(carriesCredential(["'data", "'auth_password", 'split'], paths)).toBe(true);
+    expect(carriesCredential(["'serial"], paths)).toBe(false);
+    expect(carriesCredential(["'data", "'target_portal"], paths)).toBe(false);
+    expect(carriesCredential(['keys'], paths)).toBe(false);
+    expect(carriesCredential(['items', '*', '*0'], paths)).toBe(false);
+    expect(carriesCredential(['values'], paths)).toBe(true);
+  });
+});
+
+describe('the first write into an untracked container', () => {
+  it('keeps what the container held before the item went in', async () => {
+    const m = await modelOf(`
+import os
+import webob.dec
+
+@webob.dec.wsgify
+def app(req):
+    req.GET['seen'] = '1'
+    os.system(req.GET['cmd'])
+`);
+    expect(taintFindings(m, PYTHON_TAINT_SPEC, { kind: 'command', trust: ['remote'] }).map((f) => f.sinkLine)).toEqual([8]);
+  });
+});
