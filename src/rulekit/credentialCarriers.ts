@@ -5,10 +5,11 @@
 // connection data whose CHAP password it read was put into a StorageError; os-brick and cinder mask the same
 // connection properties before logging). The item keys are the credential fields of the data the function is
 // given (Cinder's connection properties, config sections), read by the code, never a variable's name.
+import { selectedKeys } from '../analysis/taint/selectors.js';
 import { parameterNames } from '../languages/python/dataflow/functions.js';
 import { lineOf } from '../languages/python/dataflow/taintValue.js';
 import type { PythonModel } from '../languages/python/model.js';
-import { enclosingFunction, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
+import { enclosingFunction, isConstant, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { CREDENTIAL_PARAMETER } from '../models/python/openstack/secrets.js';
 
@@ -113,6 +114,54 @@ export function carriedByItem(n: SyntaxNode, carried: (fn: SyntaxNode, param: st
   return paths.filter((p) => chain.keys.every((k, i) => p[i] === k)).map((p) => p.slice(chain.keys.length));
 }
 
+/**
+ * The credential keys of a mapping the code builds (`{'username': u, 'password': p}`, `dict(password=p)`): keys that
+ * name a password or secret, given a value that is not a constant (a literal is the hard-coded-password rules'
+ * business; `None` or `'***'` is no credential). The mapping carries them, and `str()` of it renders them.
+ */
+export function builtCredentialKeys(model: PythonModel, n: SyntaxNode): string[] {
+  const keys: string[] = [];
+  const given = (v: SyntaxNode | null): boolean => v !== null && !constantValued(model, v);
+  const isDictCall = (call: SyntaxNode): boolean => model.callName(call) === 'dict';
+  if (n.type === 'dictionary') {
+    for (const pair of n.namedChildren) {
+      if (pair?.type !== 'pair') continue;
+      const key = stringValue(pair.childForFieldName('key'));
+      if (key !== null && CREDENTIAL_PARAMETER.test(key) && given(pair.childForFieldName('value'))) keys.push(key);
+    }
+  } else if (n.type === 'call' && isDictCall(n)) {
+    for (const a of n.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (a?.type !== 'keyword_argument') continue;
+      const key = a.childForFieldName('name')!.text;
+      if (CREDENTIAL_PARAMETER.test(key) && given(a.childForFieldName('value'))) keys.push(key);
+    }
+  }
+  return keys;
+}
+
+/**
+ * A constant, or a name that only ever holds one: assigned constants, or the target of a loop over a literal list of
+ * them (`for password in ['NULL', '']`, the well-known defaults a tool tries, are no secret).
+ */
+function constantValued(model: PythonModel, expr: SyntaxNode): boolean {
+  const e = unparenthesize(expr);
+  if (isConstant(e)) return true;
+  if (e.type !== 'identifier') return false;
+  const bindings = model.bindingsOf(e);
+  if (bindings.length === 0) return false;
+  return bindings.every((b) => {
+    if (b.value) return isConstant(b.value);
+    const loop = b.statement.type === 'for_statement' ? b.statement : null;
+    if (loop?.childForFieldName('left')?.id !== b.node.id) return false;
+    const iterable = unparenthesize(loop.childForFieldName('right')!);
+    const lists = iterable.type === 'identifier' ? model.valuesOf(iterable) : [iterable];
+    return lists.length > 0 && lists.every((l) => l !== null && ['list', 'tuple', 'set'].includes(l.type) && isConstant(l));
+  });
+}
+
+/** A mapping literal or `dict(...)` with a credential key, as written (the gate that spares other files). */
+export const BUILT_CREDENTIAL_TEXT = /['"](?:[a-z0-9]+_)*(?:password|passwd|secret)['"]\s*:|\bdict\([^)]*\b(?:[a-z0-9]+_)*(?:password|passwd|secret)\s*=/i;
+
 /** How a finding names the read: `connection_data['auth_password']` (line 96). */
 export function describeCarrier(c: CredentialCarrier): string {
   return `\`${c.param}${c.path.map((k) => `['${k}']`).join('')}\` is read at line ${lineOf(c.at)}`;
@@ -131,8 +180,9 @@ export function carriesCredential(parts: readonly string[], paths: ReadonlyArray
       const sel = parts[i]!;
       // The keys of a mapping, or the key of an item pair, are names, not values.
       if (sel === 'keys' || (sel === '*0' && (parts[i - 1] === 'items' || (parts[i - 1] === '*' && parts[i - 2] === 'items')))) return false;
-      if (sel.startsWith("'")) {
-        if (sel.slice(1) !== path[depth]) return false;
+      const keys = selectedKeys(sel);
+      if (keys) {
+        if (!keys.includes(path[depth]!)) return false;
         depth += 1;
       } else if (sel === 'values' || sel === 'items' || sel === '?') {
         // Some item of the mapping, which may be the one on the way to the credential.

@@ -12,7 +12,7 @@
 // another key than the one a secret was read from or stored under is not the secret. Sanitizers: the library masking helpers and project functions summarised as
 // masking. Fields of a secret are not the secret (`token.user_id`), nor are `len(password)` or `password is None`.
 import { bestFact } from '../analysis/taint/facts.js';
-import { partsOf } from '../analysis/taint/selectors.js';
+import { partsOf, selectedKeys } from '../analysis/taint/selectors.js';
 import type { Sink, TaintSpec } from '../analysis/taint/spec.js';
 import type { ProjectView } from '../index/view.js';
 import { callTarget, topLevelNames } from '../index/extract.js';
@@ -27,7 +27,7 @@ import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unp
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { LOG_LEVELS } from '../models/python/logging.js';
 import { URL_CREDENTIAL_ATTRIBUTES, URL_PASSWORD_PARSERS } from '../models/python/urlParsing.js';
-import { carriedByItem, carriesCredential, credentialCarriers, describeCarrier } from './credentialCarriers.js';
+import { BUILT_CREDENTIAL_TEXT, builtCredentialKeys, carriedByItem, carriesCredential, credentialCarriers, describeCarrier } from './credentialCarriers.js';
 import { parsedForCredentials, passwordSlot } from './credentialUrl.js';
 import { CARRYING_METHODS, MUTATING_METHODS, PROPAGATORS } from '../models/python/taint/propagators.js';
 import {
@@ -297,14 +297,14 @@ function keepsPart(
   if (authorization && parts.some((s, i) => s === '#0' && parts[i - 1] === 'split')) return false;
   const first = parts[0];
   if (first === undefined) return true;
-  const key = first.startsWith("'") ? first.slice(1) : null;
+  const keys = selectedKeys(first);
   if (masked) {
-    if (key !== null) return MASKED_KEY.test(key);
+    if (keys !== null) return keys.some((k) => MASKED_KEY.test(k));
     if (masked === 'text') return true;
     // A mapping's elements are its keys; an item pair's first element is one.
     return !(first === 'keys' || first.startsWith('*') || (first === 'items' && parts[2] === '*0'));
   }
-  if (carrier) return key !== null ? CREDENTIAL_HEADERS.test(key) || GENERIC_CREDENTIAL_HEADERS.test(key) : first !== '?';
+  if (carrier) return keys !== null ? keys.some((k) => CREDENTIAL_HEADERS.test(k) || GENERIC_CREDENTIAL_HEADERS.test(k)) : first !== '?';
   return true;
 }
 
@@ -325,6 +325,13 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
     }
     const url = credentialUrlSource(model, n);
     if (url) return url;
+    if (n.type === 'dictionary' || n.type === 'call') {
+      const keys = builtCredentialKeys(model, n);
+      if (keys.length > 0) {
+        carriedOrigins.set(n.id, keys.map((k) => [k]));
+        return { description: `the mapping built at line ${lineOf(n)} with the credential item${keys.length > 1 ? 's' : ''} ${keys.map((k) => `\`${k}\``).join(', ')}`, confidence: 'medium', shape: 'container' };
+      }
+    }
     const field = bodyField(n);
     if (field !== null) return { description: `the credential field \`${field}\` of an API request body`, confidence: 'high', shape: 'container' };
     if (n.type === 'attribute' && REQUEST_CARRIERS.has(n.childForFieldName('attribute')!.text) && isRequestParam(n.childForFieldName('object')!)) {
@@ -345,9 +352,8 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
   /** Parameters that carry credentials under the key paths read from them (see Conventions.carried). */
   const carriedOrigins = new Map<number, string[][]>();
   const carriedOf = (origin: SyntaxNode): string[][] | undefined => {
-    if (conv.carried.size === 0) return undefined;
     let paths = carriedOrigins.get(origin.id);
-    if (paths === undefined && !carriedOrigins.has(origin.id)) {
+    if (paths === undefined && !carriedOrigins.has(origin.id) && conv.carried.size > 0) {
       paths = carriedByItem(origin, (fn, name) => conv.carried.get(`${fn.id}:${name}`));
       carriedOrigins.set(origin.id, paths!);
     }
@@ -446,7 +452,8 @@ const WHOLE_REQUEST = /\b(?:req|request)\.(?:headers|environ)\b(?!\s*(?:\[|\.get
 function maySeeSecrets(model: PythonModel, project: ProjectView, conv: Conventions): boolean {
   if (projectMayAddSecrets(project) || conv.params.size > 0 || conv.fields.size > 0) return true;
   const text = model.source;
-  return CREDENTIAL_WORDS.test(text) || WHOLE_REQUEST.test(text) || CREDENTIAL_PARAMETER_TEXT.test(text) || CREDENTIAL_URL_TEXT.test(text);
+  return CREDENTIAL_WORDS.test(text) || WHOLE_REQUEST.test(text) || CREDENTIAL_PARAMETER_TEXT.test(text) || CREDENTIAL_URL_TEXT.test(text) ||
+    BUILT_CREDENTIAL_TEXT.test(text);
 }
 
 /**

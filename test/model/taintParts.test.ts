@@ -1,7 +1,8 @@
 // The parts of a source a value is (analysis/taint/selectors.ts) where values are put under a mapping's literal keys,
 // and the mappings the code shows to carry a credential (rulekit/credentialCarriers.ts).
 import { describe, expect, it } from 'vitest';
-import { select, selectAll } from '../../src/analysis/taint/selectors.js';
+import { select, selectAll, selectedKeys } from '../../src/analysis/taint/selectors.js';
+import { loopLiteralValues } from '../../src/languages/python/dataflow/literalKeys.js';
 import { PythonModel } from '../../src/languages/python/model.js';
 import { parsePython } from '../../src/languages/python/parser.js';
 import { carriesCredential, credentialCarriers } from '../../src/rulekit/credentialCarriers.js';
@@ -24,6 +25,27 @@ describe("a value put under a mapping's literal key", () => {
     expect(select(["@'passwd"], "@'endpoint")).toEqual(["@'passwd", "@'endpoint"]);
     expect(selectAll(["@'passwd", "@'endpoint"], ["'endpoint", "'passwd"])).toEqual([]);
     expect(selectAll(["@'passwd", "@'endpoint"], ["'endpoint", "'url"])).toBeNull();
+  });
+});
+
+describe('an item under a loop variable over literal keys', () => {
+  it('is one of those keys', async () => {
+    const m = await modelOf(`
+OPTIONS = [('bridge', '-b'), ('channel', '-c')]
+
+def words(info, extra):
+    for field, flag in [('username', '-U'), ('port', '-p')]:
+        print(info[field])
+    for name, option in OPTIONS:
+        print(info[name])
+    for key in extra:
+        print(info[key])
+`);
+    const uses = m.root.descendantsOfType('subscript').map((s) => s.childForFieldName('subscript')!);
+    expect(uses.map((u) => loopLiteralValues(m, u))).toEqual([['port', 'username'], ['bridge', 'channel'], null]);
+    expect(selectedKeys("'port|username")).toEqual(['port', 'username']);
+    expect(select(["@'password"], "'port|username")).toBeNull();
+    expect(select(["@'password"], "'password|username")).toEqual([]);
   });
 });
 

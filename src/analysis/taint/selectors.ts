@@ -4,6 +4,7 @@
 //
 // Selectors, as strings:
 //   'K      the item under literal key K            ?      an item under a computed key
+//   'K|J    the item under one of the literal keys K, J (a loop variable over literal keys)
 //   split   the fields a string was split into      #N     field N of a split (#? unknown)
 //   *N      the element at position N of a value    *      an element at an unknown position (iteration)
 //   @N      the value sits at position N of a tuple or list literal (undone by taking element N back out)
@@ -21,6 +22,14 @@ export const MAX_PATH = 8;
 
 export const ANY_POSITION = '*';
 
+/** Separates the keys of an item selector that may be any of several literal keys (`'username|port`). */
+export const KEY_ALTERNATIVE = '|';
+
+/** The literal keys an item selector names (`'a` → [a], `'a|b` → [a, b]), or null for any other selector. */
+export function selectedKeys(sel: string): string[] | null {
+  return sel.startsWith("'") ? sel.slice(1).split(KEY_ALTERNATIVE) : null;
+}
+
 /** Whether a selector takes a position (element N, an unknown one, a computed item). */
 function positional(sel: string): boolean {
   return sel === ANY_POSITION || sel === '?' || /^\*-?\d+$/.test(sel);
@@ -34,7 +43,8 @@ export function select(path: readonly string[] | undefined, sel: string): readon
   const p = path ?? [];
   const last = p.at(-1);
   if (last?.startsWith("@'") && !sel.startsWith('@')) {
-    if (sel.startsWith("'")) return sel.slice(1) === last.slice(2) ? p.slice(0, -1) : null;
+    const keys = selectedKeys(sel);
+    if (keys) return keys.includes(last.slice(2)) ? p.slice(0, -1) : null;
     if (sel === 'keys') return null;
     // A computed item, the values or items, an element: this value may be the one taken.
     return p.slice(0, -1);

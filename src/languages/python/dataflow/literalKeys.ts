@@ -3,7 +3,8 @@
 // reached the dict through its values then stays with `value` (a password stored under 'admin_password' does not make
 // the string 'admin_password' secret).
 import type { SyntaxNode } from '../../syntaxTree.js';
-import { descendantsOfType, stringValue } from '../syntax.js';
+import type { PythonModel } from '../model.js';
+import { descendantsOfType, stringValue, unparenthesize } from '../syntax.js';
 
 const KEY_ADDING_METHODS = new Set(['update', 'setdefault', '__setitem__']);
 const ASSIGNMENTS: ReadonlySet<string> = new Set(['assignment', 'augmented_assignment']);
@@ -47,4 +48,45 @@ export function hasLiteralKeysOnly(name: string, scope: SyntaxNode): boolean {
     if (bound.includes(name)) return false;
   }
   return displays > 0;
+}
+
+/**
+ * The strings a loop variable can hold when every binding of it is the target (or a position of a tuple target) of
+ * a `for` over a literal list or tuple, written in place or held in a name assigned once (`for field, opt in
+ * [('username', '-U'), ('dest_port', '-p')]`, `for name, option in BRIDGING_OPTIONS`); null when any value is not a
+ * string literal or the name is bound otherwise. Sorted, so a selector built from them is the same on every run.
+ */
+export function loopLiteralValues(model: PythonModel, use: SyntaxNode): string[] | null {
+  if (use.type !== 'identifier') return null;
+  const bindings = model.bindingsOf(use);
+  if (bindings.length === 0) return null;
+  const out = new Set<string>();
+  for (const b of bindings) {
+    const loop = b.statement.type === 'for_statement' ? b.statement : null;
+    const left = loop?.childForFieldName('left');
+    if (!loop || !left) return null;
+    let position: number | null = null;
+    if (left.type === 'identifier') {
+      if (left.text !== use.text) return null;
+    } else if (left.type === 'pattern_list' || left.type === 'tuple_pattern') {
+      const parts = left.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+      position = parts.findIndex((c) => c.type === 'identifier' && c.text === use.text);
+      if (position < 0) return null;
+    } else return null;
+    const iterable = unparenthesize(loop.childForFieldName('right')!);
+    const sequences = iterable.type === 'identifier' ? model.valuesOf(iterable) : [iterable];
+    if (sequences.length === 0) return null;
+    for (const seq of sequences) {
+      if (!seq || (seq.type !== 'list' && seq.type !== 'tuple')) return null;
+      for (const item of seq.namedChildren) {
+        if (!item || item.type === 'comment') continue;
+        const elements = item.type === 'tuple' || item.type === 'list' ? item.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') : null;
+        const value = position === null ? item : elements?.[position] ?? null;
+        const s = stringValue(value);
+        if (s === null) return null;
+        out.add(s);
+      }
+    }
+  }
+  return [...out].sort();
 }

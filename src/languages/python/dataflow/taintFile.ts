@@ -19,7 +19,7 @@ import { nodeKey, taintLattice, value, type TaintValue } from './taintValue.js';
  * The nodes the hooks may call a source (TaintHooks.sourceAt, and callSummary for calls); strings and `%`/`+` for
  * what a template builds.
  */
-const SOURCE_CANDIDATES: readonly string[] = ['attribute', 'subscript', 'call', 'string', 'binary_operator'];
+const SOURCE_CANDIDATES: readonly string[] = ['attribute', 'subscript', 'call', 'string', 'binary_operator', 'dictionary'];
 /** Parameter names that hold a request object even in helpers (`_get_server(self, req, id)`). */
 const REQUEST_PARAMS = new Set(['req', 'request']);
 /** Summary iterations per function: recursion and call cycles converge fast; the cap bounds the worst case. */

@@ -4,7 +4,7 @@
 import type { SyntaxNode } from '../../syntaxTree.js';
 import { ALL_KINDS, type Shape, type SinkKind, type TaintFact } from '../../../analysis/taint/facts.js';
 import type { TaintSpec } from '../../../analysis/taint/spec.js';
-import { ANY_POSITION, select, withoutPositions } from '../../../analysis/taint/selectors.js';
+import { ANY_POSITION, KEY_ALTERNATIVE, select, withoutPositions } from '../../../analysis/taint/selectors.js';
 import { dropGiven, instantiate, liveAt, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
 import { TRANSLATION_MARKERS } from '../../../models/python/exceptionRoots.js';
 import type { PythonModel } from '../model.js';
@@ -12,7 +12,7 @@ import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unp
 import type { Env } from './env.js';
 import type { BindKind, Transfer } from './forward.js';
 import type { Parameter } from './functions.js';
-import { hasLiteralKeysOnly } from './literalKeys.js';
+import { hasLiteralKeysOnly, loopLiteralValues } from './literalKeys.js';
 import { containerKey, locationKey } from './locations.js';
 import { conversions, escapesNewlines } from './percentFormat.js';
 import { refineGuard } from './taintGuards.js';
@@ -131,6 +131,27 @@ function fallbackFor(model: PythonModel, target: SyntaxNode, stmt: SyntaxNode): 
   return param ? param.index : null;
 }
 
+/**
+ * The parameter whose truth turns a sink off: the sink sits in the body of `if not p:` (`if not filter_flag:
+ * LOG.info(... data ...)`), `p` a parameter of the enclosing function. A caller that passes `p` a truthy value
+ * (`filter_flag=True`, as login calls do to keep credentials out of the log) does not reach the sink.
+ */
+function sinkOffWhenGiven(model: PythonModel, call: SyntaxNode): number | null {
+  const fn = enclosingFunction(call);
+  if (!fn) return null;
+  for (let n: SyntaxNode | null = call; n && n.id !== fn.id; n = n.parent) {
+    const block = n.parent;
+    const ifStmt = block?.type === 'block' ? block.parent : null;
+    if (ifStmt?.type !== 'if_statement' || ifStmt.childForFieldName('consequence')?.id !== block!.id) continue;
+    const cond = unparenthesize(ifStmt.childForFieldName('condition')!);
+    const tested = cond.type === 'not_operator' ? cond.childForFieldName('argument') : null;
+    if (tested?.type !== 'identifier') continue;
+    const param = model.parameters(fn).find((p) => p.name === tested.text);
+    if (param) return param.index;
+  }
+  return null;
+}
+
 /** Parameter indexes the call passes a value for that is not a falsy literal (`None`, `''`, `False`, `0`). */
 function givenParameters(call: SyntaxNode, r: ResolvedCall): Set<number> {
   const out = new Set<number>();
@@ -199,7 +220,8 @@ export class TaintTransfer implements Transfer<TaintValue> {
 
   /** A dict literal: when parts are judged, each value under a literal key records it (selectors' `@'K`). */
   private mapping(n: SyntaxNode, env: Env<TaintValue>): TaintValue {
-    return joinValues(n.namedChildren.map((c) => {
+    const hooked = this.ctx.hooks?.sourceAt?.(n);
+    const built = joinValues(n.namedChildren.map((c) => {
       if (!c || c.type === 'comment') return EMPTY;
       if (c.type !== 'pair') return this.evaluate(c, env);
       const k = c.childForFieldName('key');
@@ -208,6 +230,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
       const key = stringValue(k);
       return taintLattice.join(keyValue, key !== null ? this.part(v, `@'${key}`) : v);
     }));
+    return hooked ? taintLattice.join(built, hookValue(n, hooked)) : built;
   }
 
   /** A tuple or list literal: when parts are judged, each element's facts record its position (selectors' `@N`). */
@@ -439,7 +462,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
         }
         const shape: Shape = f.shape === 'str' ? 'str' : 'unknown';
         if (!this.ctx.hooks?.keepsPart) return reorigin({ ...f, shape }, n);
-        const taken = this.part(value([f]), itemSelector(key, index)).facts.facts[0];
+        const taken = this.part(value([f]), itemSelector(key, index, this.ctx.model)).facts.facts[0];
         if (!taken) return null;
         // An item read right at a whole source is a source of its own: its origin moves there, with no path.
         if (!f.path?.length && f.steps.length === 0 && f.origin.kind === 'source') { const { path: _gone, ...rest } = taken; return reorigin({ ...rest, shape }, n); }
@@ -555,6 +578,14 @@ export class TaintTransfer implements Transfer<TaintValue> {
     return value(instantiate(dropGiven(r.summary.returns.facts, given), byParam, step, { node: n, message: `returned by \`${r.name}()\` (line ${lineOf(n)})` }, keeps));
   }
 
+  /** Parameter facts at a sink that a truthy parameter turns off hold only for callers that leave it falsy. */
+  private offWhenGiven(sink: SyntaxNode, facts: TaintFact<SyntaxNode>[]): TaintFact<SyntaxNode>[] {
+    if (!facts.some((f) => f.origin.kind === 'param' && f.unlessGiven === undefined)) return facts;
+    const off = sinkOffWhenGiven(this.ctx.model, sink);
+    if (off === null) return facts;
+    return facts.map((f) => (f.origin.kind === 'param' && f.origin.index !== off && f.unlessGiven === undefined ? { ...f, unlessGiven: off } : f));
+  }
+
   private checkSinks(c: CallInfo, env: Env<TaintValue>): void {
     const handleOf = (recv: SyntaxNode): string | undefined => {
       const key = locationKey(recv);
@@ -574,7 +605,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
         const v = this.argValues.get(nodeKey(target)) ?? this.evaluate(target, env);
         const hit: SinkHit<SyntaxNode> = { sink: c.node, argument: arg, kind: sink.kind, sinkName: displayName(c), variant: sink.variant, facts: [] };
         if (sink.stringsOnly) hit.stringsOnly = true;
-        hit.facts = liveAt(hit, v.facts.facts);
+        hit.facts = this.offWhenGiven(c.node, liveAt(hit, v.facts.facts));
         if (hit.facts.length > 0) this.hits.push(hit);
       }
     }
@@ -583,7 +614,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
         const target = unparenthesize(arg);
         const v = this.argValues.get(nodeKey(target)) ?? this.argValues.get(nodeKey(arg)) ?? this.evaluate(target, env);
         const hit: SinkHit<SyntaxNode> = { sink: c.node, argument: arg, kind: sink.kind, sinkName: sink.sinkName, variant: sink.variant, facts: [] };
-        hit.facts = liveAt(hit, v.facts.facts);
+        hit.facts = this.offWhenGiven(c.node, liveAt(hit, v.facts.facts));
         if (hit.facts.length > 0) this.hits.push(hit);
       }
     }
@@ -616,9 +647,12 @@ function callArguments(call: SyntaxNode): SyntaxNode[] {
 }
 
 /** The selector of `container[index]`: a literal key, a literal position, or a computed item. */
-function itemSelector(key: string | null, index: SyntaxNode | null): string {
+function itemSelector(key: string | null, index: SyntaxNode | null, model: PythonModel): string {
   if (key !== null) return `'${key}`;
   const i = index ? unparenthesize(index) : null;
+  // A loop variable over literal keys (`for field in ('username', 'port'): d[field]`): one of those items.
+  const keys = i?.type === 'identifier' ? loopLiteralValues(model, i) : null;
+  if (keys && keys.length > 0 && keys.every((k) => !k.includes(KEY_ALTERNATIVE))) return `'${keys.join(KEY_ALTERNATIVE)}`;
   if (i?.type === 'integer' && /^\d+$/.test(i.text)) return `*${i.text}`;
   if (i?.type === 'unary_operator' && /^-\s*\d+$/.test(i.text)) return `*-${i.text.replace(/\D/g, '')}`;
   return '?';

@@ -413,3 +413,52 @@ def login_body(credentials):
     # ruleid: secret-in-log
     LOG.debug("login body %s", body)
     return body
+
+
+class ArrayClient(object):
+    def __init__(self, session, user, key_value):
+        self.session = session
+        self.user = user
+        self.key_value = key_value
+
+    def call(self, url, request_body=None, quiet=False):
+        reply = self.session.post(url, json=request_body)
+        if not quiet:
+            # ok: secret-in-log
+            LOG.info("POST %(url)s with %(body)s", {'url': url, 'body': request_body})
+        return reply
+
+    def login(self):
+        # The mapping this builds holds the array's password under 'password'; the caller keeps it out of the log.
+        body = {'user': self.user, 'password': self.key_value}
+        reply = self.call('/login', request_body=body, quiet=True)
+        # ruleid: secret-in-log
+        LOG.debug("login request %s", body)
+        return reply
+
+
+def unlock(device, run):
+    # The well-known factory defaults a tool tries are no secret.
+    for attempt in ['NULL', '']:
+        if run(device, attempt):
+            # ok: secret-in-log
+            LOG.info("unlocked %(dev)s with %(password)s", {'dev': device, 'password': attempt})
+            return True
+    return False
+
+
+def command_for(info):
+    words = ['tool', '-H', info['address']]
+    # Only the listed fields of `info` go into the command; its password is read elsewhere.
+    for field, flag in [('username', '-U'), ('port', '-p')]:
+        if info[field]:
+            words.extend([flag, info[field]])
+    return ' '.join(words)
+
+
+def start(info, run):
+    secret_file = info['password']
+    cmd = command_for(info)
+    # ok: secret-in-log
+    LOG.debug("starting %s", cmd)
+    return run(cmd, secret_file)
