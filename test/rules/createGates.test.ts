@@ -33,4 +33,11 @@ describe('visitor gates in create()', () => {
     expect(await findings('django-session-cleared-not-flushed', `from django import shortcuts\n\n\n${body}`)).toEqual([['django-session-cleared-not-flushed', 5]]);
     expect(await findings('django-session-cleared-not-flushed', `import sqlalchemy\n\n\n${body}`)).toEqual([]);
   });
+
+  it('the exception-text rule passes its gate for an HTTP error imported under another name', async () => {
+    const handler = 'def show(req):\n    try:\n        return load(req)\n    except Exception as e:\n        raise BadRequest(explanation=str(e))\n';
+    expect(await findings('exception-text-in-api-response', `from webob.exc import HTTPBadRequest as BadRequest\n\n\n${handler}`))
+      .toEqual([['exception-text-in-api-response', 8]]);
+    expect(await findings('exception-text-in-api-response', `from widget.exception import BadRequest\n\n\n${handler}`)).toEqual([]);
+  });
 });
