@@ -1,5 +1,6 @@
-// aiohttp handlers with the file's middlewares: a middleware that reads Origin validates every handler, so each case
-// is a file of its own (the rule's fixture holds the handler-level cases).
+// Checks made outside the handler, for the whole file: an aiohttp middleware that reads Origin validates every
+// handler, websockify's ExpectOrigin plugin every connection; each case is a file of its own (the rule's fixture holds
+// the handler-level cases).
 import { describe, expect, it } from 'vitest';
 import { analyzePython } from '../../src/engine/analyzePython.js';
 import { allRules } from '../../src/rulekit/registry.js';
@@ -31,5 +32,18 @@ describe('websocket-origin-not-checked on aiohttp handlers', () => {
   it('stays silent when a middleware of the file reads the Origin header', async () => {
     const middleware = '@web.middleware\nasync def origin_check(request, handler):\n    if request.headers.get("Origin") not in ALLOWED:\n        raise web.HTTPForbidden()\n    return await handler(request)\n\n\n';
     expect(await lines(`from aiohttp import web\n\n\n${middleware}${HANDLER}`)).toEqual([]);
+  });
+});
+
+describe('websocket-origin-not-checked on websockify handlers', () => {
+  const handler = 'class Handler(websockify.ProxyRequestHandler):\n    def new_websocket_client(self):\n        self.do_proxy(self.socket("h", 1, connect=True))\n';
+
+  it('reports a handler that never reads Origin', async () => {
+    expect(await lines(`import websockify\n\n\n${handler}`)).toEqual([5]);
+  });
+
+  it('stays silent when the file configures websockify\'s ExpectOrigin plugin', async () => {
+    const server = '\n\ndef serve():\n    websockify.WebSocketProxy(RequestHandlerClass=Handler, auth_plugin=auth_plugins.ExpectOrigin("https://a.example.org")).start_server()\n';
+    expect(await lines(`import websockify\nfrom websockify import auth_plugins\n\n\n${handler}${server}`)).toEqual([]);
   });
 });

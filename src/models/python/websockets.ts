@@ -34,6 +34,12 @@ export const WEBSOCKIFY_HANDSHAKE_METHODS: readonly string[] = [
   'new_websocket_client', 'do_websocket_handshake', 'validate_connection', 'auth_connection', 'handle_upgrade',
 ];
 
+/**
+ * websockify's auth plugin that compares `Origin` with a configured list (`--auth-plugin ExpectOrigin`): a file that
+ * builds one configures the check outside the handler. Source: websockify's auth_plugins.py.
+ */
+export const WEBSOCKIFY_ORIGIN_PLUGINS: readonly string[] = ['websockify.auth_plugins.ExpectOrigin'];
+
 /** The handshake methods whose definition makes the class's accept logic its own (the report goes on the first). */
 export const WEBSOCKIFY_ACCEPT_METHODS: readonly string[] = ['new_websocket_client', 'do_websocket_handshake'];
 

@@ -10,6 +10,7 @@ import {
   AIOHTTP_MIDDLEWARE_DECORATORS, AIOHTTP_MIDDLEWARES_KEYWORD, AIOHTTP_WEBSOCKET_RESPONSES, ORIGIN_HEADER_CONSTANTS, ORIGIN_HEADER_NAMES, SOCKETIO_ORIGINS_KEYWORD, SOCKETIO_SERVERS,
   TORNADO_HANDLER_BASES, TORNADO_ORIGIN_HOOK, WEBSOCKETS_HANDSHAKE_KEYWORDS, WEBSOCKETS_ORIGINS_KEYWORD,
   WEBSOCKETS_SERVE_CALLS, WEBSOCKET_MODULES, WEBSOCKIFY_ACCEPT_METHODS, WEBSOCKIFY_HANDLER_BASES, WEBSOCKIFY_HANDSHAKE_METHODS,
+  WEBSOCKIFY_ORIGIN_PLUGINS,
 } from '../../../models/python/websockets.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
@@ -77,6 +78,7 @@ export default defineRule({
           if (!accept || reported.has(accept.id)) return;
           const hooks = WEBSOCKIFY_HANDSHAKE_METHODS.map((m) => lookup(lineage.classes, m)).filter((m): m is SyntaxNode => m !== null);
           if (hooks.some((h) => readsOrigin(model, h, lineage.classes, new Set()))) return;
+          if (model.mayCall(WEBSOCKIFY_ORIGIN_PLUGINS)) return;
           reported.add(accept.id);
           const owner = model.enclosingClass(accept)?.childForFieldName('name')?.text ?? name;
           ctx.report({
