@@ -40,4 +40,10 @@ describe('visitor gates in create()', () => {
       .toEqual([['exception-text-in-api-response', 8]]);
     expect(await findings('exception-text-in-api-response', `from widget.exception import BadRequest\n\n\n${handler}`)).toEqual([]);
   });
+
+  it('the WebSocket origin rule judges only files that import a WebSocket server library', async () => {
+    const handler = 'class Handler(ProxyRequestHandler):\n    def new_websocket_client(self):\n        self.do_proxy(self.socket("h", 1, connect=True))\n';
+    expect(await findings('websocket-origin-not-checked', `from websockify import ProxyRequestHandler\n\n\n${handler}`)).toEqual([['websocket-origin-not-checked', 5]]);
+    expect(await findings('websocket-origin-not-checked', `from myproxy import ProxyRequestHandler\n\n\n${handler}`)).toEqual([]);
+  });
 });
