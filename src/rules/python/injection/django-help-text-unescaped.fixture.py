@@ -90,6 +90,26 @@ class StackForm(forms.SelfHandlingForm):
         self.fields['size'].label = volume.name
 
 
+class NetworkForm(forms.SelfHandlingForm):
+    TYPES = {'vlan': {'range': True}, 'flat': {'range': False}}
+
+    def __init__(self, request, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        conf = getattr(settings, 'NETWORK', {})
+        self.ranges = {'vlan': conf.get('vlan', LIMITS.get('min'))}
+        self.types = NetworkForm.TYPES.copy()
+        self.ranged = [t for t in self.types if self.types[t]['range']]
+        parts = [_("%(type)s from %(min)s") % {'type': t, 'min': self.ranges['vlan']} for t in self.ranged]
+        # ok: django-help-text-unescaped
+        self.fields['segment'].help_text = ' '.join(parts)
+
+    def with_networks(self, request):
+        networks = api.network_list(request)
+        names = [net['name'] for net in networks]
+        # ruleid: django-help-text-unescaped
+        self.fields['segment'].help_text = _("Existing: %s") % ', '.join(names)
+
+
 def build_field(description):
     # ruleid: django-help-text-unescaped
     return forms.CharField(help_text=description)

@@ -225,6 +225,11 @@ class Sources {
       case 'string': case 'integer': case 'float': case 'dictionary': case 'list': case 'tuple': case 'set': return this.dataIn(e, depth + 1) === null;
       case 'subscript': return this.constantBase(e.childForFieldName('value')!, depth + 1);
       case 'call': {
+        // getattr(settings, 'NEUTRON', {}): an attribute of a constant (the default too).
+        if (this.model.callName(e) === 'getattr') {
+          const a = args(e);
+          return a.length >= 2 && a.every((x, i) => i === 1 || this.constantBase(x, depth + 1));
+        }
         const fn = callee(e);
         return fn?.type === 'attribute' && ['copy', 'get', 'items', 'keys', 'values'].includes(fn.childForFieldName('attribute')!.text) &&
           this.constantBase(fn.childForFieldName('object')!, depth + 1);
@@ -238,8 +243,14 @@ class Sources {
         }
         return this.constantBase(object, depth + 1);
       }
+      // `[t for t in TYPES if …]`: the elements of a constant.
+      case 'list_comprehension': case 'generator_expression': case 'set_comprehension': {
+        const body = e.childForFieldName('body');
+        return body !== null && this.constantBase(body, depth + 1);
+      }
       case 'identifier': {
-        if (this.comprehensionSource(e)) return false;
+        const source = this.comprehensionSource(e);
+        if (source) return this.constantBase(source, depth + 1);
         const scope = enclosingFunction(e) ?? this.model.root;
         const defs = this.model.dataflow(scope).definitionsOf(e);
         if (defs.length === 0) return scope.type === 'function_definition' || this.model.nameAt(e)?.kind !== 'local' || this.model.bindingsOf(e).length > 0;
