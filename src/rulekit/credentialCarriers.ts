@@ -7,6 +7,7 @@
 // given (Cinder's connection properties, config sections), read by the code, never a variable's name.
 import { selectedKeys } from '../analysis/taint/selectors.js';
 import { parameterNames } from '../languages/python/dataflow/functions.js';
+import { loopLiteralValues } from '../languages/python/dataflow/literalKeys.js';
 import { lineOf } from '../languages/python/dataflow/taintValue.js';
 import type { PythonModel } from '../languages/python/model.js';
 import { enclosingFunction, isConstant, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
@@ -140,23 +141,16 @@ export function builtCredentialKeys(model: PythonModel, n: SyntaxNode): string[]
 }
 
 /**
- * A constant, or a name that only ever holds one: assigned constants, or the target of a loop over a literal list of
- * them (`for password in ['NULL', '']`, the well-known defaults a tool tries, are no secret).
+ * A constant, or a name that only ever holds one: assigned constants, or the target of a loop over literal strings
+ * (`for password in ['NULL', '']`, the well-known defaults a tool tries, are no secret).
  */
 function constantValued(model: PythonModel, expr: SyntaxNode): boolean {
   const e = unparenthesize(expr);
   if (isConstant(e)) return true;
   if (e.type !== 'identifier') return false;
+  if (loopLiteralValues(model, e) !== null) return true;
   const bindings = model.bindingsOf(e);
-  if (bindings.length === 0) return false;
-  return bindings.every((b) => {
-    if (b.value) return isConstant(b.value);
-    const loop = b.statement.type === 'for_statement' ? b.statement : null;
-    if (loop?.childForFieldName('left')?.id !== b.node.id) return false;
-    const iterable = unparenthesize(loop.childForFieldName('right')!);
-    const lists = iterable.type === 'identifier' ? model.valuesOf(iterable) : [iterable];
-    return lists.length > 0 && lists.every((l) => l !== null && ['list', 'tuple', 'set'].includes(l.type) && isConstant(l));
-  });
+  return bindings.length > 0 && bindings.every((b) => b.value !== null && isConstant(b.value));
 }
 
 /** A mapping literal or `dict(...)` with a credential key, as written (the gate that spares other files). */

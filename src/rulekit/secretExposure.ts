@@ -350,12 +350,12 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
   /** Parameters the module masks whole (see Conventions.masked): keepsPart keeps only their masked keys. */
   const maskedOrigins = new Map<number, MaskedAs>();
   /** Parameters that carry credentials under the key paths read from them (see Conventions.carried). */
-  const carriedOrigins = new Map<number, string[][]>();
+  const carriedOrigins = new Map<number, string[][] | undefined>();
   const carriedOf = (origin: SyntaxNode): string[][] | undefined => {
     let paths = carriedOrigins.get(origin.id);
     if (paths === undefined && !carriedOrigins.has(origin.id) && conv.carried.size > 0) {
       paths = carriedByItem(origin, (fn, name) => conv.carried.get(`${fn.id}:${name}`));
-      carriedOrigins.set(origin.id, paths!);
+      carriedOrigins.set(origin.id, paths);
     }
     return paths;
   };

@@ -7,6 +7,7 @@ import type { TaintSpec } from '../../../analysis/taint/spec.js';
 import { ANY_POSITION, KEY_ALTERNATIVE, select, withoutPositions } from '../../../analysis/taint/selectors.js';
 import { dropGiven, instantiate, liveAt, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
 import { TRANSLATION_MARKERS } from '../../../models/python/exceptionRoots.js';
+import { MAPPING_VIEW_FUNCTIONS } from '../../../models/python/taint/propagators.js';
 import type { PythonModel } from '../model.js';
 import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unparenthesize } from '../syntax.js';
 import type { Env } from './env.js';
@@ -109,8 +110,6 @@ function stringBuilt(v: TaintValue, repr = false): TaintValue {
 const SPLITTING_METHODS: ReadonlySet<string> = new Set(['split', 'rsplit', 'partition', 'rpartition', 'splitlines']);
 /** Mapping views: their elements are the keys, or hold the values. */
 const MAPPING_VIEWS: ReadonlyMap<string, string> = new Map([['keys', 'keys'], ['values', 'values'], ['items', 'items']]);
-/** six's function forms of the mapping views (`six.iteritems(d)` is `d.items()`). */
-const SIX_VIEWS: ReadonlyMap<string, string> = new Map(['iter', 'view'].flatMap((p) => ['keys', 'values', 'items'].map((v): [string, string] => [`six.${p}${v}`, v])));
 
 /**
  * `if not p: p = <expr>` (or `if p is None:`) where `p` is a parameter of the enclosing function: the index of `p`,
@@ -516,10 +515,10 @@ export class TaintTransfer implements Transfer<TaintValue> {
     }
     const fileOpen = isFileOpen(c);
     if (fileOpen) { const p = positionalArgs(n)[0] ?? keywordArg(n, 'file'); return p ? { facts: EMPTY.facts, handle: p.text } : EMPTY; }
-    const sixView = c.qualified !== null ? SIX_VIEWS.get(c.qualified) : undefined;
-    if (sixView !== undefined && spec.carryingMethods.has(sixView)) {
+    const view = c.qualified !== null ? MAPPING_VIEW_FUNCTIONS.get(c.qualified) : undefined;
+    if (view !== undefined && spec.carryingMethods.has(view)) {
       const mapping = positional[0] ?? EMPTY;
-      return this.part({ facts: mapping.facts.map((f) => (f.shape === 'request' || f.shape === 'environ' ? null : f)) }, sixView);
+      return this.part({ facts: mapping.facts.map((f) => (f.shape === 'request' || f.shape === 'environ' ? null : f)) }, view);
     }
     const prop = mayMatchAny(spec.propagators, c) ? spec.propagators.find((p) => matches(p.call, c)) : undefined;
     if (prop) {

@@ -24,3 +24,8 @@ export const CARRYING_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 export const MUTATING_METHODS: ReadonlySet<string> = new Set(['append', 'extend', 'insert', 'update', 'add', 'setdefault', 'appendleft']);
+
+/** Functions that are a mapping's view method in another spelling: six's `iteritems(d)` is `d.items()`, and so on. */
+export const MAPPING_VIEW_FUNCTIONS: ReadonlyMap<string, string> = new Map(
+  ['iter', 'view'].flatMap((p) => ['keys', 'values', 'items'].map((v): [string, string] => [`six.${p}${v}`, v])),
+);
