@@ -45,6 +45,19 @@ export function optionReadOf(node: SyntaxNode): OptionRead | null {
   return null;
 }
 
+/**
+ * The option a call declares (`cfg.StrOpt('admin_password', secret=True)`: name, Opt class, secret flag; the group
+ * is left null, registration decides it), or null when the call is not an option constructor with a literal name.
+ */
+export function optionDeclaration(model: PythonModel, call: SyntaxNode): OptionDecl | null {
+  const m = OPT_CLASS.exec(model.callName(call) ?? '');
+  if (!m) return null;
+  const name = stringValue(positionalArgs(call)[0] ?? keywordArg(call, 'name'));
+  if (name === null) return null;
+  const secret = keywordArg(call, 'secret');
+  return { name, group: null, secret: secret !== null && isTrue(secret), type: m[1]!, line: call.startPosition.row + 1 };
+}
+
 export interface FileOptions { options: OptionDecl[]; reads: OptionRead[] }
 
 /** `calls`: the calls that may declare or register options; `accesses`: the expressions that may read one. */
@@ -52,17 +65,9 @@ export function extractOptions(model: PythonModel, calls: readonly SyntaxNode[],
   const groupNames = new Map<string, string>();
   const lists = new Map<string, SyntaxNode[]>();
   const decls = new Map<SyntaxNode, OptionDecl>();
-  const optClass = (call: SyntaxNode): string | null => {
-    const m = OPT_CLASS.exec(model.callName(call) ?? '');
-    return m ? m[1]! : null;
-  };
   for (const call of calls) {
-    const type = optClass(call);
-    if (type === null) continue;
-    const name = stringValue(positionalArgs(call)[0] ?? keywordArg(call, 'name'));
-    if (name === null) continue;
-    const secret = keywordArg(call, 'secret');
-    decls.set(call, { name, group: null, secret: secret !== null && isTrue(secret), type, line: call.startPosition.row + 1 });
+    const decl = optionDeclaration(model, call);
+    if (decl) decls.set(call, decl);
   }
   // Module-level names for groups and option lists: `grp = cfg.OptGroup('x')`, `GROUP = 'x'`, `opts = [...]`.
   for (const { name: left, value: right } of moduleAssignments(model.root)) {

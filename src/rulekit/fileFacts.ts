@@ -5,13 +5,13 @@
 // `ctx.project`.
 import { contextFallbacks } from '../index/contextFallback.js';
 import { qualifiedFunctionName } from '../index/extract.js';
-import { optionReadOf } from '../index/options.js';
+import { optionDeclaration, optionReadOf } from '../index/options.js';
 import { extractPolicies, type PolicyFileFacts } from '../index/policies.js';
-import type { ContextFallbackFact, OptionRead } from '../index/types.js';
+import type { ContextFallbackFact, OptionDecl, OptionRead } from '../index/types.js';
 import type { PythonModel } from '../languages/python/model.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 
-export type { PolicyFileFacts, ContextFallbackFact, OptionRead };
+export type { PolicyFileFacts, ContextFallbackFact, OptionDecl, OptionRead };
 
 /** The policy defaults this file registers, with the check-string expression of each (same order) to report at. */
 export function policyDefaultsOf(model: PythonModel): PolicyFileFacts {
@@ -21,6 +21,11 @@ export function policyDefaultsOf(model: PythonModel): PolicyFileFacts {
 /** The oslo.config option an expression reads (`CONF.g.n` → g, n; `CONF.n` → DEFAULT, n), or null. */
 export function optionRead(node: SyntaxNode): OptionRead | null {
   return optionReadOf(node);
+}
+
+/** The oslo.config option a call declares (`cfg.StrOpt('password', secret=True)`), read as the project facts read it. */
+export function optionDeclared(model: PythonModel, call: SyntaxNode): OptionDecl | null {
+  return optionDeclaration(model, call);
 }
 
 /**
