@@ -36,6 +36,16 @@ function itemRead(n: SyntaxNode): { of: SyntaxNode; key: string | null } | null 
   return key ? { of: fn.childForFieldName('object')!, key: stringValue(key) } : null;
 }
 
+/**
+ * An item written, not read: the target of an assignment (`m['password'] = None`; a non-constant value stored is
+ * storedCredentialKey's business) or of `del`.
+ */
+function isWritten(n: SyntaxNode): boolean {
+  const parent = n.parent;
+  if (parent?.type === 'assignment' && parent.childForFieldName('left')?.id === n.id) return true;
+  return parent?.type === 'delete_statement';
+}
+
 /** `root['a']['b']` → root and ['a', 'b'] (literal keys only), or null. */
 export function keyChain(n: SyntaxNode): { root: SyntaxNode; keys: string[] } | null {
   const keys: string[] = [];
@@ -76,7 +86,7 @@ export function credentialCarriers(model: PythonModel): CredentialCarrier[] {
     const seen = new Set<string>();
     for (const n of model.root.descendantsOfType(['subscript', 'call'])) {
       const read = itemRead(n);
-      if (!read || read.key === null || !CREDENTIAL_PARAMETER.test(read.key)) continue;
+      if (!read || read.key === null || !CREDENTIAL_PARAMETER.test(read.key) || isWritten(n)) continue;
       const chain = keyChain(n);
       const fn = enclosingFunction(n);
       if (!chain || !fn || chain.root.type !== 'identifier') continue;
@@ -141,6 +151,19 @@ export function builtCredentialKeys(model: PythonModel, n: SyntaxNode): string[]
 }
 
 /**
+ * The credential key of a store into a mapping (`props['auth_password'] = login_passwd`): a key that names a password
+ * or secret, given a value that is not a constant, as for a mapping the code builds (builtCredentialKeys). From
+ * there on the mapping carries the credential under that key.
+ */
+export function storedCredentialKey(model: PythonModel, target: SyntaxNode): string | null {
+  const stmt = target.parent;
+  if (target.type !== 'subscript' || stmt?.type !== 'assignment' || stmt.childForFieldName('left')?.id !== target.id) return null;
+  const key = stringValue(target.childForFieldName('subscript'));
+  const value = stmt.childForFieldName('right');
+  return key !== null && CREDENTIAL_PARAMETER.test(key) && value !== null && !constantValued(model, value) ? key : null;
+}
+
+/**
  * A constant, or a name that only ever holds one: assigned constants, or the target of a loop over literal strings
  * (`for password in ['NULL', '']`, the well-known defaults a tool tries, are no secret).
  */
@@ -153,8 +176,8 @@ function constantValued(model: PythonModel, expr: SyntaxNode): boolean {
   return bindings.length > 0 && bindings.every((b) => b.value !== null && isConstant(b.value));
 }
 
-/** A mapping literal or `dict(...)` with a credential key, as written (the gate that spares other files). */
-export const BUILT_CREDENTIAL_TEXT = /['"](?:[a-z0-9]+_)*(?:password|passwd|secret)['"]\s*:|\bdict\([^)]*\b(?:[a-z0-9]+_)*(?:password|passwd|secret)\s*=/i;
+/** A mapping literal or `dict(...)` with a credential key, or a store under one, as written (the gate that spares other files). */
+export const BUILT_CREDENTIAL_TEXT = /['"](?:[a-z0-9]+_)*(?:password|passwd|secret)['"]\s*(?::|\]\s*=[^=])|\bdict\([^)]*\b(?:[a-z0-9]+_)*(?:password|passwd|secret)\s*=/i;
 
 /** How a finding names the read: `connection_data['auth_password']` (line 96). */
 export function describeCarrier(c: CredentialCarrier): string {

@@ -17,7 +17,7 @@ import type { Sink, TaintSpec } from '../analysis/taint/spec.js';
 import type { ProjectView } from '../index/view.js';
 import { callTarget, topLevelNames } from '../index/extract.js';
 import { optionReadOf } from '../index/options.js';
-import { decorators, parameterNames } from '../languages/python/dataflow/functions.js';
+import { decorators, enclosingClass, parameterNames } from '../languages/python/dataflow/functions.js';
 import { taintOf } from '../languages/python/dataflow/taintFile.js';
 import type { HookSink, HookSource, TaintHooks } from '../languages/python/dataflow/taintTransfer.js';
 import { callInfo, matches } from '../languages/python/dataflow/taintMatch.js';
@@ -27,7 +27,7 @@ import { callee, enclosingFunction, keywordArg, positionalArgs, stringValue, unp
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { LOG_LEVELS } from '../models/python/logging.js';
 import { URL_CREDENTIAL_ATTRIBUTES, URL_PASSWORD_PARSERS } from '../models/python/urlParsing.js';
-import { BUILT_CREDENTIAL_TEXT, builtCredentialKeys, carriedByItem, carriesCredential, credentialCarriers, describeCarrier } from './credentialCarriers.js';
+import { BUILT_CREDENTIAL_TEXT, builtCredentialKeys, carriedByItem, carriesCredential, credentialCarriers, describeCarrier, storedCredentialKey } from './credentialCarriers.js';
 import { parsedForCredentials, passwordSlot } from './credentialUrl.js';
 import { CARRYING_METHODS, MUTATING_METHODS, PROPAGATORS } from '../models/python/taint/propagators.js';
 import {
@@ -52,7 +52,7 @@ export interface SecretExposure {
 const SINKS: readonly Sink[] = [
   // Every level method of a logger, as the logging model judges it (src/models/python/logging.ts).
   ...[...LOG_LEVELS].map(([method, level]): Sink => ({
-    call: { method, logger: true }, kind: 'exposure', variant: 'log',
+    call: { method, logger: true }, kind: 'exposure', variant: 'log', messageFormat: level.messageIndex,
     args: [level.messageIndex === 0 ? { index: 0, keyword: 'msg', rest: true } : { index: level.messageIndex, rest: true }],
   })),
   ...NOTIFY_METHODS.map((method): Sink => ({ call: { method, receiver: NOTIFIER_RECEIVER }, kind: 'exposure', args: [{ index: 2, keyword: 'payload', rest: true }], variant: 'notification' })),
@@ -100,10 +100,17 @@ interface Conventions {
    * mappings that carry one (rulekit/credentialCarriers.ts), secret whole and along those paths only.
    */
   carried: Map<string, string[][]>;
+  /**
+   * Parameters some method of a class reads a credential item from (`${class id}:${name}` → the key paths and where):
+   * a same-named parameter of another method of the class is the same kind of mapping (os-brick's connectors take
+   * `connection_properties` in every method and read `['auth_password']` from it in some). Not module-wide: a
+   * module's free functions reuse names for unrelated things (`user`, a user record here, a unix user name there).
+   */
+  classCarried: Map<string, { paths: string[][]; why: string }>;
 }
 
 function conventions(model: PythonModel, project: ProjectView, topLevel: ReadonlySet<string>): Conventions {
-  const out: Conventions = { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Map(), carried: new Map() };
+  const out: Conventions = { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Map(), carried: new Map(), classCarried: new Map() };
   const note = (arg: SyntaxNode | null | undefined, call: SyntaxNode, why: string, moduleWide: boolean, masked: MaskedAs | null): void => {
     if (!arg) return;
     const fn = enclosingFunction(call);
@@ -168,6 +175,12 @@ function conventions(model: PythonModel, project: ProjectView, topLevel: Readonl
     out.params.set(c.fn.id, m);
     const key = `${c.fn.id}:${c.param}`;
     out.carried.set(key, [...(out.carried.get(key) ?? []), c.path]);
+    const cls = enclosingClass(c.fn);
+    if (!cls) continue;
+    const classKey = `${cls.id}:${c.param}`;
+    const wide = out.classCarried.get(classKey);
+    if (wide) wide.paths.push(c.path);
+    else out.classCarried.set(classKey, { paths: [c.path], why: `carries a credential in this class (${describeCarrier(c)} in \`${c.fn.childForFieldName('name')!.text}\`)` });
   }
   const anyMasking = Object.values(project.slice.functions).some((f) => f.masks !== undefined);
   for (const call of model.root.descendantsOfType('call')) {
@@ -369,6 +382,12 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
       if (found === undefined) sourceMemo.set(n.id, found = sourceAt(n));
       return found;
     },
+    storedSourceAt(target) {
+      const key = storedCredentialKey(model, target);
+      if (key === null) return null;
+      const mapping = brief(target.childForFieldName('value')!, 30);
+      return { description: `the credential stored in \`${mapping}\` under \`${key}\` at line ${lineOf(target)}`, confidence: 'medium', shape: 'str' };
+    },
     paramSource(fn, name) {
       // A WSGI middleware's whole request: rendering it writes every header, credential headers included.
       if (REQUEST_PARAMS.has(name) && decorators(fn).some((d) => WSGIFY.test(d.text))) {
@@ -379,7 +398,9 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
       const own = conv.params.get(fn.id)?.get(name);
       const why = own ?? conv.moduleParams.get(name);
       const maskedAs = own !== undefined ? conv.masked.get(`${fn.id}:${name}`) : conv.masked.get(name);
-      const carried = own !== undefined ? conv.carried.get(`${fn.id}:${name}`) : undefined;
+      const cls = own === undefined && conv.classCarried.size > 0 ? enclosingClass(fn) : null;
+      const wide = cls ? conv.classCarried.get(`${cls.id}:${name}`) : undefined;
+      const carried = own !== undefined ? conv.carried.get(`${fn.id}:${name}`) : wide?.paths;
       if (carried) {
         const p = parameterNames(fn).find((x) => x.name === name);
         if (p) carriedOrigins.set(p.node.id, carried);
@@ -390,6 +411,7 @@ function hooksFor(model: PythonModel, project: ProjectView, conv: Conventions, t
         if (p) maskedOrigins.set(p.node.id, maskedAs);
       }
       if (carried && own !== undefined) return { description: `parameter \`${name}\`, a mapping that ${own}`, confidence: 'medium', shape: 'container' };
+      if (wide && !conv.moduleParams.has(name)) return { description: `parameter \`${name}\`, a mapping that ${wide.why}`, confidence: 'medium', shape: 'container' };
       if (why) return { description: `parameter \`${name}\`, which this module treats as secret (${why})`, confidence: 'medium', shape: 'unknown' };
       return CREDENTIAL_PARAMETER.test(name) ? { description: `parameter \`${name}\`, a password or secret by its declaration`, confidence: 'medium', shape: 'str' } : null;
     },
@@ -480,7 +502,7 @@ export function secretExposures(model: PythonModel, project: ProjectView): Secre
     || URL_PASSWORD_TEXT.test(text) || USERINFO_TEXT.test(text)
     || credentialCarriers(model).length > 0
     ? conventions(model, project, topLevel)
-    : { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Map<string, MaskedAs>(), carried: new Map<string, string[][]>() };
+    : { params: new Map(), moduleParams: new Map(), fields: new Map(), masked: new Map<string, MaskedAs>(), carried: new Map<string, string[][]>(), classCarried: new Map() };
   if (!maySeeSecrets(model, project, conv)) { cache.set(model, []); return []; }
   // One spec object per file: the hooks depend on the file and its project slice (taintOf caches by spec).
   const spec: TaintSpec = { ...BASE_SPEC };

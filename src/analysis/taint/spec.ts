@@ -87,6 +87,11 @@ export interface Sink {
   stringsOnly?: boolean;
   /** This positional argument is a %-format applied to the arguments after it (logging): `%r` ones are escaped. */
   percentFormat?: number;
+  /**
+   * This positional argument is the message a logger %-formats with the arguments after it: a format whose
+   * conversions all name keys (`'%(volume_id)s'`) writes only those items of its one argument.
+   */
+  messageFormat?: number;
 }
 
 /**

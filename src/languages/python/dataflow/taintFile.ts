@@ -19,6 +19,12 @@ import { nodeKey, taintLattice, value, type TaintValue } from './taintValue.js';
  * The nodes the hooks may call a source (TaintHooks.sourceAt, and callSummary for calls); strings and `%`/`+` for
  * what a template builds.
  */
+/** The subscript an assignment stores into (`d['k'] = v`): where TaintHooks.storedSourceAt may see a source. */
+function isStoreTarget(n: SyntaxNode): boolean {
+  const parent = n.parent;
+  return n.type === 'subscript' && parent?.type === 'assignment' && parent.childForFieldName('left')?.id === n.id;
+}
+
 const SOURCE_CANDIDATES: readonly string[] = ['attribute', 'subscript', 'call', 'string', 'binary_operator', 'dictionary'];
 /** Parameter names that hold a request object even in helpers (`_get_server(self, req, id)`). */
 const REQUEST_PARAMS = new Set(['req', 'request']);
@@ -327,7 +333,7 @@ class FileAnalysis {
       if (!candidate[type[i]!]) continue;
       const owner = open.at(-1) ?? module;
       const n = tree.node(i);
-      if (!withSource.has(owner) && hooks.sourceAt?.(n)) withSource.add(owner);
+      if (!withSource.has(owner) && (hooks.sourceAt?.(n) || (hooks.storedSourceAt && isStoreTarget(n) && hooks.storedSourceAt(n)))) withSource.add(owner);
       if (!callType[type[i]!]) continue;
       if (!withSource.has(owner) && hooks.callSummary?.(n)?.returnsSource) withSource.add(owner);
       const target = this.resolver(owner)(n);

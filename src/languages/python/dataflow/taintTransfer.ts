@@ -50,6 +50,11 @@ export interface TaintHooks {
    */
   sourceAt?(expr: SyntaxNode): HookSource | null;
   /**
+   * A store that makes its container a source, whatever the stored value was: `props['auth_password'] = p` puts a
+   * credential into `props` under that key (asked of subscript targets of assignments).
+   */
+  storedSourceAt?(target: SyntaxNode): HookSource | null;
+  /**
    * A method call on an object of no known type (`location.get_uri()`) resolves to the one method of that name the
    * file's classes define, for the sources that method returns (see FileAnalysis.resolver).
    */
@@ -174,7 +179,10 @@ export class TaintTransfer implements Transfer<TaintValue> {
   constructor(private readonly ctx: TaintContext) {}
 
   bind(v: TaintValue, target: SyntaxNode, stmt: SyntaxNode, how: BindKind): TaintValue {
-    if (v.facts.isEmpty || how === 'def' || how === 'except') return v;
+    if (how === 'def' || how === 'except') return v;
+    const stored = how === 'assign' && target.type === 'subscript' ? this.ctx.hooks?.storedSourceAt?.(target) : null;
+    if (stored) v = taintLattice.join(v, hookValue(target, stored));
+    if (v.facts.isEmpty) return v;
     // `resp.headers[name] = v`: a store the spec calls a sink.
     if (target.type === 'subscript' && this.ctx.spec.stores) this.hits.push(...storeHits(this.ctx.model, this.ctx.spec, target, v.facts.facts));
     const fallback = fallbackFor(this.ctx.model, target, stmt);
@@ -593,6 +601,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
     for (const sink of mayMatchAny(this.ctx.spec.sinks, c) ? this.ctx.spec.sinks : []) {
       if (!sinkApplies(sink, c, handleOf)) continue;
       const escaped = sink.percentFormat !== undefined ? formattedEscaped(c.node, sink.percentFormat) : new Set<number>();
+      const rendered = sink.messageFormat !== undefined ? renderedItems(c.node, sink.messageFormat) : null;
       for (const arg of sinkArguments(sink.args, c.node)) {
         if (escaped.has(arg.startIndex)) continue;
         let target = unparenthesize(arg);
@@ -601,7 +610,9 @@ export class TaintTransfer implements Transfer<TaintValue> {
           if (!first) continue;
           target = first;
         }
-        const v = this.argValues.get(nodeKey(target)) ?? this.evaluate(target, env);
+        let v = this.argValues.get(nodeKey(target)) ?? this.evaluate(target, env);
+        // `LOG.info('%(volume_id)s', props)`: only the items the format names are written.
+        if (rendered && rendered.argument.id === arg.id) v = this.part(v, rendered.selector);
         const hit: SinkHit<SyntaxNode> = { sink: c.node, argument: arg, kind: sink.kind, sinkName: displayName(c), variant: sink.variant, facts: [] };
         if (sink.stringsOnly) hit.stringsOnly = true;
         hit.facts = this.offWhenGiven(c.node, liveAt(hit, v.facts.facts));
@@ -673,6 +684,22 @@ function formattedEscaped(call: SyntaxNode, index: number): Set<number> {
   const convs = conversions(fmt);
   args.slice(index + 1).forEach((a, i) => { if (escapesNewlines(convs[i]) && convs[i]!.key === null) out.add(a.startIndex); });
   return out;
+}
+
+/**
+ * A `%` format whose conversions all name a mapping key (`'%(volid)s: %(prop)s'`), given one argument after it: the
+ * argument is that mapping, and only the named items reach the text (as an item selector: selectors' `'a|b`).
+ */
+function renderedItems(call: SyntaxNode, index: number): { argument: SyntaxNode; selector: string } | null {
+  const args = positionalArgs(call);
+  const format = args[index];
+  if (!format || args.length !== index + 2) return null;
+  const text = formatText(format);
+  if (text === null) return null;
+  const convs = conversions(text);
+  if (convs.length === 0 || convs.some((c) => c.key === null || c.key.includes(KEY_ALTERNATIVE))) return null;
+  const keys = [...new Set(convs.map((c) => c.key!))].sort();
+  return { argument: args[index + 1]!, selector: `'${keys.join(KEY_ALTERNATIVE)}` };
 }
 
 function isFileOpen(c: CallInfo): boolean {

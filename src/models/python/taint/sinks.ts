@@ -62,7 +62,7 @@ export const CODE_SINKS: readonly Sink[] = [
 export const LOG_SINKS: readonly Sink[] = [...LOG_LEVELS].map(([method, level]): Sink => ({
   call: { method, logger: true }, kind: 'log',
   args: [level.messageIndex === 0 ? { index: 0, keyword: 'msg', rest: true } : { index: level.messageIndex, rest: true }],
-  variant: level.debug ? 'debug' : 'log', stringsOnly: true, percentFormat: level.messageIndex,
+  variant: level.debug ? 'debug' : 'log', stringsOnly: true, percentFormat: level.messageIndex, messageFormat: level.messageIndex,
 }));
 
 /** Files whose lines are parsed by another program: one injected newline adds a directive or a host entry. */

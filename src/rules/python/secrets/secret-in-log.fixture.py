@@ -462,3 +462,41 @@ def start(info, run):
     # ok: secret-in-log
     LOG.debug("starting %s", cmd)
     return run(cmd, secret_file)
+
+
+def iscsi_properties(volume, client, target):
+    properties = {'target_portal': target, 'target_lun': 0}
+    initiator = client.get_initiator(volume.host)
+    # A non-constant value stored under a credential key: the mapping carries it from here on.
+    properties['auth_password'] = initiator['chap-secret']
+    properties['auth_username'] = 'chap_user'
+    # ruleid: secret-in-log
+    LOG.debug("connection properties: %s", properties)
+    # ok: secret-in-log
+    LOG.debug("portal %s", properties['target_portal'])
+    # ok: secret-in-log
+    LOG.info("Initialized connection to %(target_portal)s.", properties)
+    # ruleid: secret-in-log
+    LOG.info("%(vol)s: %(props)s", {'vol': volume.id, 'props': properties})
+    # ok: secret-in-log
+    LOG.info("%(vol)s attached", {'vol': volume.id, 'props': properties})
+    return properties
+
+
+def no_chap(properties):
+    properties['auth_password'] = None
+    properties['password'] = '***'
+    # ok: secret-in-log
+    LOG.debug("connection properties: %s", properties)
+
+
+class Connector(object):
+    def connect_volume(self, connection_properties):
+        self._run('--login', connection_properties['target_iqn'], connection_properties['auth_password'])
+
+    def extend_volume(self, connection_properties):
+        # The module reads this mapping's password in connect_volume: a same-named parameter is the same mapping.
+        # ruleid: secret-in-log
+        LOG.info("Extend volume for %s", connection_properties)
+        # ok: secret-in-log
+        LOG.info("Extend volume for %s", connection_properties['target_iqn'])
