@@ -98,6 +98,11 @@ export function provenance(model: PythonModel, expr: SyntaxNode, hops = 0): Prov
     const name = model.callName(n);
     if (name && PASS_THROUGH_CALLS.has(name)) { const arg = positionalArg(n, 0); return arg ? provenance(model, arg, hops + 1) : null; }
   }
+  // `attributes.get('signature') or 'invalid'`: the value, or a default the code supplies.
+  if (n.type === 'boolean_operator' && n.childForFieldName('operator')?.text === 'or') {
+    const left = n.childForFieldName('left');
+    return left ? provenance(model, left, hops + 1) : null;
+  }
   if (readsServerState(n)) return null;
   const { root, segments } = chainRoot(n);
   if (segments.some((s) => REQUEST_ROOTS.has(s))) return 'request';

@@ -72,3 +72,33 @@ class Renderer:
     expect(texts(param).filter((v) => v !== null)).toEqual([]);
   });
 });
+
+describe('model.isTestSupport', () => {
+  it('counts an unconditional import of a test package, not a fallback made under a condition', async () => {
+    const fallback = await modelOf(`
+if CONF.memcached_servers:
+    import memcache
+else:
+    from nova.testing.fake import memcache
+try:
+    import json
+except ImportError:
+    from myproj.tests import fake_json as json
+def authenticate(signature, expected):
+    return signature == expected
+`);
+    expect(fallback.isTestSupport()).toBe(false);
+    const helper = await modelOf(`
+from nova.tests import fixtures
+def make_instance():
+    return fixtures.Instance()
+`);
+    expect(helper.isTestSupport()).toBe(true);
+    const lazy = await modelOf(`
+def make_fake():
+    from unittest import mock
+    return mock.Mock()
+`);
+    expect(lazy.isTestSupport()).toBe(true);
+  });
+});

@@ -48,6 +48,15 @@ function modelNodes(tree: SyntaxTree): SyntaxNode[] {
 /** Test frameworks, and `tests`/`test`/`testing` packages: importing one makes a module test support code. */
 const TEST_SUPPORT_IMPORT = /^(?:unittest|mock|testtools|fixtures|pytest|oslotest|ddt|testscenarios|stestr)(?:\.|$)|(?:^|\.)(?:tests?|testing)(?:\.|$)/;
 
+/** An import statement under an `if`/`else` or a `try`/`except`: made only when a condition holds. */
+function conditionalImport(node: SyntaxNode): boolean {
+  for (let p = node.parent; p && p.type !== 'module'; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
+    if (p.type === 'if_statement' || p.type === 'else_clause' || p.type === 'elif_clause' || p.type === 'try_statement' || p.type === 'except_clause') return true;
+  }
+  return false;
+}
+
 const TEST_FRAMEWORKS = ['unittest', 'pytest', 'testtools', 'oslotest', 'nose', 'fixtures'];
 
 export class PythonModel {
@@ -490,10 +499,12 @@ export class PythonModel {
   /**
    * Test code as isTestCode() judges it, widened to the helpers around it that define no test case themselves:
    * fixtures, fake drivers and sample-test bases import a test framework or the project's test package.
-   * Judged from imports only, never from the file name.
+   * Judged from imports only, never from the file name. An import made only under a condition is a fallback
+   * (`if CONF.memcached_servers: import memcache` / `else: from nova.testing.fake import memcache`), not what the
+   * module is for.
    */
   isTestSupport(): boolean {
-    this.testSupport ??= this.isTestCode() || this.imports.records.some((r) => TEST_SUPPORT_IMPORT.test(r.qualified));
+    this.testSupport ??= this.isTestCode() || this.imports.records.some((r) => TEST_SUPPORT_IMPORT.test(r.qualified) && !conditionalImport(r.node));
     return this.testSupport;
   }
 

@@ -11,6 +11,8 @@ export const MAC_CONSTRUCTORS: ReadonlySet<string> = new Set(['hmac.new', 'hmac.
 export const MAC_FUNCTIONS: ReadonlySet<string> = new Set(['swift.common.utils.get_hmac', 'swift.common.digest.get_hmac']);
 /** Methods of a MAC object that give its value. */
 export const DIGEST_METHODS: ReadonlySet<string> = new Set(['hexdigest', 'digest']);
+/** Methods whose result is the same digest as text in another form (`mac.digest().decode()`, `sig.strip()`). */
+export const DIGEST_TEXT_METHODS: ReadonlySet<string> = new Set(['decode', 'encode', 'strip', 'rstrip', 'lstrip', 'lower', 'upper']);
 /** Re-encodings of a digest that keep it a secret (`base64.b64encode(mac.digest())`). */
 export const DIGEST_WRAPPERS = /^(base64\.\w+|binascii\.(hexlify|b2a_hex|b2a_base64)|str|bytes|codecs\.encode)$/;
 /** Constant-time comparisons: a comparison inside one of these is the fix. */

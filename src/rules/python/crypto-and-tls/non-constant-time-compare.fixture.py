@@ -163,3 +163,37 @@ class SignedLinks(object):
     def _deny(self, start_response):
         start_response('401 Unauthorized', [])
         return []
+
+
+def get_hmac(payload, key):
+    return hmac.new(key, payload, hashlib.sha256).digest()
+
+
+def unwrap_envelope(envelope, key):
+    payload = envelope[:-32]
+    expected_hmc = envelope[-32:]
+    calculated_hmc = get_hmac(payload, key)
+    # A keyed MAC from a helper of this file.
+    # ruleid: non-constant-time-compare
+    if expected_hmc != calculated_hmc:
+        return None
+    return payload
+
+
+def check_signature(creds_ref, credentials):
+    msg = base64.urlsafe_b64decode(str(credentials['token']))
+    signed = base64.encodebytes(hmac.new(creds_ref['secret'], msg, hashlib.sha1).digest()).strip()
+    # ruleid: non-constant-time-compare
+    if credentials['signature'] != signed:
+        raise Exception('Not Authorized')
+
+
+def check_form(attributes, key, body):
+    sig = hmac.new(key, body, hashlib.sha1).hexdigest()
+    # ruleid: non-constant-time-compare
+    if sig != (attributes.get('signature') or 'invalid'):
+        return '401 Unauthorized'
+    # ok: non-constant-time-compare
+    if not hmac.compare_digest(sig, attributes.get('signature') or 'invalid'):
+        return '401 Unauthorized'
+    return None

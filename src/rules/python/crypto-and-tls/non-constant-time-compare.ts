@@ -4,7 +4,7 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, calleeName, comparisonPairs, descendantsOfType, enclosingFunction, isConstant, positionalArg, unparenthesize } from '../../../languages/python/syntax.js';
-import { DIGEST_METHODS, DIGEST_WRAPPERS, MAC_CONSTRUCTORS, MAC_FUNCTIONS, NOT_SECRET_QUALIFIERS, SECRET_NAME_WORDS } from '../../../models/python/comparison.js';
+import { DIGEST_METHODS, DIGEST_TEXT_METHODS, DIGEST_WRAPPERS, MAC_CONSTRUCTORS, MAC_FUNCTIONS, NOT_SECRET_QUALIFIERS, SECRET_NAME_WORDS } from '../../../models/python/comparison.js';
 import { operandName, provenance } from '../../../rulekit/comparisonOperands.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
@@ -22,10 +22,13 @@ const NEGATING_WORDS = new Set([
 /** Values that are never secrets whatever they are called: sizes, types and truth values. */
 const NON_SECRET_CALLS = new Set(['len', 'type', 'isinstance', 'bool', 'int', 'id', 'hash']);
 
-/** What `self.m(...)` returns: the values of m's return statements (an in-file summary, one level deep). */
+/**
+ * What `self.m(...)` or a function of this file (`get_hmac(payload, key)`) returns: the values of its return
+ * statements (an in-file summary, one level deep).
+ */
 function methodReturns(model: PythonModel, call: SyntaxNode): SyntaxNode[] {
   const fn = callee(call);
-  if (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== 'self') return [];
+  if (fn?.type !== 'identifier' && (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== 'self')) return [];
   const method = model.definitionOf(fn);
   return method ? descendantsOfType(method, 'return_statement').map((r) => r.namedChild(0)).filter((v): v is SyntaxNode => v !== null) : [];
 }
@@ -55,7 +58,7 @@ function macOrigin(model: PythonModel, expr: SyntaxNode, hops = 0): SyntaxNode |
     const method = calleeName(n);
     const receiver = callee(n)?.type === 'attribute' ? callee(n)!.childForFieldName('object') : null;
     if (method && DIGEST_METHODS.has(method) && receiver) return macObject(model, receiver, hops + 1) ? n : null;
-    if (method === 'decode' || method === 'encode') return receiver ? macOrigin(model, receiver, hops + 1) : null;
+    if (method && DIGEST_TEXT_METHODS.has(method)) return receiver ? macOrigin(model, receiver, hops + 1) : null;
     if (name && DIGEST_WRAPPERS.test(name)) { const arg = positionalArg(n, 0); return arg ? macOrigin(model, arg, hops + 1) : null; }
     return null;
   }
@@ -230,7 +233,7 @@ export default defineRule({
     },
     docs: {
       summary: 'Secret (MAC, signature, token, password) compared with == against a client-supplied value',
-      why: 'String and bytes equality stops at the first differing position. A client that can send many guesses and time the answers learns the expected signature or token one byte at a time, and then forges requests that pass the check (CWE-208: observable timing discrepancy). Network jitter slows the attack down but does not stop it.',
+      why: 'String and bytes equality stops at the first differing position. A client that can send many guesses and time the answers learns the expected signature or token one byte at a time, and then forges requests that pass the check (CWE-208: observable timing discrepancy). Network jitter slows the attack down but does not stop it. **Class.** The expected side is a keyed MAC computed in the function (`hmac.new(...)`, a helper of this file or a method of its class that returns one, re-encoded or stripped: `base64.b64encode(mac.digest()).strip()`) or a value named as a signature, token or password, and the other side comes from the request or the caller (a parameter, an item of one, `attributes.get(\'signature\') or \'invalid\'`). Fixes of this class recur across OpenStack: nova\'s metadata handler and EC2 signature checks, keystone\'s EC2/S3 token signatures, swift\'s tempurl and formpost signatures, octavia\'s health-message HMAC.',
       example: 'import hashlib\nimport hmac\n\ndef verify(req, key, instance_id):\n    signature = req.headers.get("X-Signature")\n    expected = hmac.new(key, instance_id, hashlib.sha256).hexdigest()\n    if expected != signature:\n        raise Forbidden()\n',
       useInstead: 'import hashlib\nimport hmac\n\ndef verify(req, key, instance_id):\n    signature = req.headers.get("X-Signature")\n    expected = hmac.new(key, instance_id, hashlib.sha256).hexdigest()\n    if not hmac.compare_digest(expected, signature or ""):\n        raise Forbidden()\n',
       fix: 'Use `hmac.compare_digest(a, b)` (or a project helper built on it such as `oslo_utils.secretutils.constant_time_compare`) for every comparison that decides whether a client-supplied MAC, signature, token or password is right.',
