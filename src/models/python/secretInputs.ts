@@ -52,3 +52,10 @@ export const CREDENTIAL_PARAMETERS: ReadonlySet<string> = new Set([
   'password', 'passwd', 'new_password', 'admin_password', 'admin_pass', 'adminPass', 'secret', 'secret_key',
   'salt', 'nonce', 'iv', 'token', 'session_id', 'api_key', 'passphrase',
 ]);
+
+/**
+ * A function whose name says it makes a credential (`generate_password`, `_make_token`, `random_secret`,
+ * `gen_key`): what it returns is that credential, as a parameter named `password` is one (its declaration says so).
+ * `key` counts only after a making verb: `sort_key` or `cache_key` name no secret.
+ */
+export const CREDENTIAL_MAKER = /^_*(?:[a-z0-9]+_)*?(?:password|passwd|passphrase|secret|token|salt|nonce)s?$|^_*(?:generate|make|create|gen|new|random)_(?:[a-z0-9]+_)*key$/i;

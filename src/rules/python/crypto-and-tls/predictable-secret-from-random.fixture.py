@@ -113,3 +113,19 @@ def wrapper_with_own_random(password, rounds):
 def caller_of_wrapper(password):
     # ok: predictable-secret-from-random
     return wrapper_with_own_random(password, random.randint(1000, 2000))
+
+
+def generate_password(length=20):
+    chrs = string.ascii_letters + string.digits
+    # ruleid: predictable-secret-from-random
+    return "".join([random.choice(chrs) for i in range(length)])
+
+
+def _generate_salt():
+    # ruleid: predictable-secret-from-random
+    return ''.join(random.choice('abcdef0123456789') for _ in range(16))
+
+
+def sort_key(items):
+    # ok: predictable-secret-from-random
+    return random.choice(items)

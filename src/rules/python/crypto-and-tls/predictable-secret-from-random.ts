@@ -5,7 +5,7 @@
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
 import { callee, calleeName, descendantsOfType, keywordArg, mentionsName, positionalArg, targetNames } from '../../../languages/python/syntax.js';
-import { CREDENTIAL_PARAMETERS, PREDICTABLE_RANDOM_CLASSES, PREDICTABLE_RANDOM_FUNCTIONS, SECRET_ARGUMENTS } from '../../../models/python/secretInputs.js';
+import { CREDENTIAL_MAKER, CREDENTIAL_PARAMETERS, PREDICTABLE_RANDOM_CLASSES, PREDICTABLE_RANDOM_FUNCTIONS, SECRET_ARGUMENTS } from '../../../models/python/secretInputs.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
@@ -84,7 +84,10 @@ class FileFacts {
   sourceCall(call: SyntaxNode): Origin | null {
     const name = this.model.callName(call) ?? '';
     const dot = name.lastIndexOf('.');
-    if (name.slice(0, dot) === 'random' && PREDICTABLE_RANDOM_FUNCTIONS.has(name.slice(dot + 1))) return { node: call, text: abbreviate(call.text, 40) };
+    // A local that merely shares the module's name (`random = random_module.SystemRandom()`) is not the module.
+    if (name.slice(0, dot) === 'random' && PREDICTABLE_RANDOM_FUNCTIONS.has(name.slice(dot + 1)) && this.model.nameAt(callee(call))?.kind !== 'local') {
+      return { node: call, text: abbreviate(call.text, 40) };
+    }
     const fn = callee(call);
     if (fn?.type === 'attribute' && this.generators.has(fn.childForFieldName('object')?.text ?? '') && PREDICTABLE_RANDOM_FUNCTIONS.has(calleeName(call) ?? '')) {
       return { node: call, text: abbreviate(call.text, 40) };
@@ -143,8 +146,8 @@ class FileFacts {
   }
 
   /** Places in `fn` where a predictable value arrives: secret arguments, credential keywords and attributes. */
-  sinksIn(fn: SyntaxNode, flow: ReadonlyMap<string, Origin>): Array<{ sink: Sink; origin: Origin; at: SyntaxNode }> {
-    const out: Array<{ sink: Sink; origin: Origin; at: SyntaxNode }> = [];
+  sinksIn(fn: SyntaxNode, flow: ReadonlyMap<string, Origin>): Array<{ sink: Sink; origin: Origin; at: SyntaxNode; maker?: string }> {
+    const out: Array<{ sink: Sink; origin: Origin; at: SyntaxNode; maker?: string }> = [];
     for (const call of descendantsOfType(fn, 'call')) {
       if (!ownedBy(call, fn)) continue;
       for (const spec of SECRET_ARGUMENTS.get(this.model.callName(call) ?? '') ?? []) {
@@ -173,6 +176,15 @@ class FileFacts {
       if (!ownedBy(a, fn) || left?.type !== 'attribute' || !CREDENTIAL_PARAMETERS.has(left.childForFieldName('attribute')?.text ?? '')) continue;
       const origin = this.taintOf(a.childForFieldName('right'), flow);
       if (origin) out.push({ sink: { node: left, role: `the \`${left.childForFieldName('attribute')!.text}\` attribute of \`${left.childForFieldName('object')?.text ?? ''}\`` }, origin, at: a.childForFieldName('right')! });
+    }
+    // `def generate_password(): return ''.join(random.choice(chars) ...)`: the function's name says what it returns.
+    const name = fn.childForFieldName('name')?.text ?? '';
+    if (CREDENTIAL_MAKER.test(name)) {
+      for (const r of descendantsOfType(fn, 'return_statement')) {
+        const value = r.namedChild(0);
+        const origin = ownedBy(r, fn) ? this.taintOf(value, flow) : null;
+        if (value && origin) out.push({ sink: { node: value, role: `the value \`${name}\` returns (its name says it makes a credential)` }, origin, at: value, maker: this.keyOf(fn) });
+      }
     }
     return out;
   }
@@ -205,7 +217,7 @@ export default defineRule({
     },
     docs: {
       summary: 'Value from the random module used as a salt, key, IV, nonce or credential',
-      why: 'The random module is a Mersenne Twister: 624 observed 32-bit outputs reveal its state, and a time-based seed can be guessed, so every value it produced before and after can be recomputed. A salt, key, IV, nonce, password or token taken from it can be reproduced by an attacker, which breaks the hash, cipher or account it protects (CWE-338). Only values that reach such a use are reported: random jitter, shuffling and sampling are not secrets (the Bandit-style notice insecure-random, in `--profile bandit`, lists every use).',
+      why: 'The random module is a Mersenne Twister: 624 observed 32-bit outputs reveal its state, and a time-based seed can be guessed, so every value it produced before and after can be recomputed. A salt, key, IV, nonce, password or token taken from it can be reproduced by an attacker, which breaks the hash, cipher or account it protects (CWE-338). A function whose name says it makes a credential (`generate_password`, `_random_AES_passphrase`, `_generate_salt`) is such a use for what it returns, as a parameter named `password` declares what it receives (nova generated instance passwords with `random.choice` until 2013; cinder\'s Synology driver still builds an AES passphrase with `randint`); it is reported there only when this file is not seen using the value elsewhere. A local that merely shares the module\'s name (`random = random_module.SystemRandom()`) is not the module. Only values that reach such a use are reported: random jitter, shuffling and sampling are not secrets (the Bandit-style notice insecure-random, in `--profile bandit`, lists every use).',
       example: 'import random\nimport string\nfrom oslo_utils import secretutils\n\n\ndef make_salt():\n    return "".join(random.choice(string.ascii_letters) for _ in range(16))\n\n\ndef hash_password(password):\n    return secretutils.crypt_password(password, "$6$" + make_salt())\n',
       useInstead: 'import secrets\nimport string\nfrom oslo_utils import secretutils\n\n\ndef make_salt():\n    return "".join(secrets.choice(string.ascii_letters) for _ in range(16))\n\n\ndef hash_password(password):\n    return secretutils.crypt_password(password, "$6$" + make_salt())\n',
       fix: 'Use secrets (or os.urandom / random.SystemRandom) for anything an attacker must not guess; keep random for jitter and load spreading.',
@@ -228,19 +240,21 @@ export default defineRule({
         if (![root, ...ctx.model.functions()].some((scope) => descendantsOfType(scope, 'call').some(random))) return;
         const facts = new FileFacts(ctx.model);
         const seen = new Set<number>();
-        for (const fn of facts.functions) {
-          for (const { sink, origin, at } of facts.sinksIn(fn, facts.flow(fn, new Map()))) {
-            // One finding per predictable value: the same salt fed to a fallback hash call is the same defect.
-            if (seen.has(origin.node.id)) continue;
-            seen.add(origin.node.id);
-            ctx.report({
-              node: at, messageId: 'predictable', data: { source: origin.text, via: origin.via ? ` (from \`${origin.via}\`)` : '', random: origin.via ?? origin.text, role: sink.role },
-              evidence: [
-                { node: origin.node, message: `predictable value from \`${origin.via ?? origin.text}\`` },
-                { node: sink.node, message: `used as ${sink.role}` },
-              ],
-            });
-          }
+        const hits = facts.functions.flatMap((fn) => facts.sinksIn(fn, facts.flow(fn, new Map())));
+        // A credential maker whose value this file is seen using is reported where it is used, not twice.
+        const used = new Set(hits.filter((h) => h.origin.via !== undefined).map((h) => facts.targetOf(h.origin.node)?.key));
+        for (const { sink, origin, at, maker } of hits) {
+          if (maker !== undefined && used.has(maker)) continue;
+          // One finding per predictable value: the same salt fed to a fallback hash call is the same defect.
+          if (seen.has(origin.node.id)) continue;
+          seen.add(origin.node.id);
+          ctx.report({
+            node: at, messageId: 'predictable', data: { source: origin.text, via: origin.via ? ` (from \`${origin.via}\`)` : '', random: origin.via ?? origin.text, role: sink.role },
+            evidence: [
+              { node: origin.node, message: `predictable value from \`${origin.via ?? origin.text}\`` },
+              { node: sink.node, message: `used as ${sink.role}` },
+            ],
+          });
         }
       },
     };
