@@ -5,9 +5,11 @@ import { select, selectAll, selectedKeys } from '../../src/analysis/taint/select
 import { loopLiteralValues } from '../../src/languages/python/dataflow/literalKeys.js';
 import { PythonModel } from '../../src/languages/python/model.js';
 import { parsePython } from '../../src/languages/python/parser.js';
-import { carriesCredential, credentialCarriers } from '../../src/rulekit/credentialCarriers.js';
+import { carriesCredential, credentialCarriers, storedCredentialKey } from '../../src/rulekit/credentialCarriers.js';
 import { PYTHON_TAINT_SPEC } from '../../src/models/python/taint/index.js';
 import { taintFindings } from '../../src/languages/python/dataflow/taintFindings.js';
+import { ProjectView } from '../../src/index/view.js';
+import { secretExposures } from '../../src/rulekit/secretExposure.js';
 
 async function modelOf(source: string): Promise<PythonModel> {
   return new PythonModel('t.py', source, await parsePython(source));
@@ -92,5 +94,40 @@ def app(req):
     os.system(req.GET['cmd'])
 `);
     expect(taintFindings(m, PYTHON_TAINT_SPEC, { kind: 'command', trust: ['remote'] }).map((f) => f.sinkLine)).toEqual([8]);
+  });
+});
+
+describe('a credential stored into a mapping', () => {
+  it('makes the mapping carry it under that key; a constant or a write-only item does not', async () => {
+    const m = await modelOf(`
+def connect(client, volume, props):
+    props['auth_password'] = client.chap_secret(volume)
+    props['password'] = None
+    other = {}
+    other['secret'] = '***'
+    return props, other
+`);
+    const targets = m.root.descendantsOfType('assignment').map((a) => a.childForFieldName('left')!).filter((l) => l.type === 'subscript');
+    expect(targets.map((t) => storedCredentialKey(m, t))).toEqual(['auth_password', null, null]);
+    // Storing is not reading: `props` is no carrier parameter for what was written into it.
+    expect(credentialCarriers(m)).toEqual([]);
+  });
+});
+
+describe('a %-format naming only keys', () => {
+  it('writes only the named items of its mapping argument to the log', async () => {
+    const m = await modelOf(`
+import logging
+LOG = logging.getLogger(__name__)
+
+def attach(client, volume):
+    props = {'target_portal': volume.portal}
+    props['auth_password'] = client.chap_secret(volume)
+    LOG.info('attached %(target_portal)s', props)
+    LOG.info('attached %(auth_password)s', props)
+    LOG.info('attached %s', props)
+`);
+    const lines = secretExposures(m, ProjectView.empty).map((e) => e.node.startPosition.row + 1);
+    expect(lines).toEqual([9, 10]);
   });
 });
