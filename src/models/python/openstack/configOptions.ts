@@ -7,7 +7,7 @@ import { NOT_A_SECRET, SECRET_NAME } from './logging.js';
  * Opt classes whose value is text a credential can be: oslo.config's `StrOpt`, `MultiStrOpt`, `ListOpt`,
  * `DictOpt`, `URIOpt` and the untyped `Opt`. Booleans, numbers, ports and host addresses are never credentials.
  */
-export const TEXT_OPTION_CLASSES: ReadonlySet<string> = new Set(['Opt', 'StrOpt', 'MultiStrOpt', 'ListOpt', 'DictOpt', 'URIOpt', 'MultiOpt']);
+export const TEXT_OPTION_CLASSES: ReadonlySet<string> = new Set(['Opt', 'StrOpt', 'MultiStrOpt', 'ListOpt', 'DictOpt', 'URIOpt']);
 
 /**
  * Option names that declare a credential: the secret names OpenStack code uses (SECRET_NAME: `admin_password`,
