@@ -10,7 +10,7 @@ import { parameterNames } from '../languages/python/dataflow/functions.js';
 import { loopLiteralValues } from '../languages/python/dataflow/literalKeys.js';
 import { lineOf } from '../languages/python/dataflow/taintValue.js';
 import type { PythonModel } from '../languages/python/model.js';
-import { enclosingFunction, isConstant, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
+import { assignmentTargeting, enclosingFunction, isConstant, positionalArgs, stringValue, unparenthesize } from '../languages/python/syntax.js';
 import type { SyntaxNode } from '../languages/syntaxTree.js';
 import { CREDENTIAL_PARAMETER } from '../models/python/openstack/secrets.js';
 
@@ -41,9 +41,7 @@ function itemRead(n: SyntaxNode): { of: SyntaxNode; key: string | null } | null 
  * storedCredentialKey's business) or of `del`.
  */
 function isWritten(n: SyntaxNode): boolean {
-  const parent = n.parent;
-  if (parent?.type === 'assignment' && parent.childForFieldName('left')?.id === n.id) return true;
-  return parent?.type === 'delete_statement';
+  return assignmentTargeting(n) !== null || n.parent?.type === 'delete_statement';
 }
 
 /** `root['a']['b']` → root and ['a', 'b'] (literal keys only), or null. */
@@ -156,8 +154,8 @@ export function builtCredentialKeys(model: PythonModel, n: SyntaxNode): string[]
  * there on the mapping carries the credential under that key.
  */
 export function storedCredentialKey(model: PythonModel, target: SyntaxNode): string | null {
-  const stmt = target.parent;
-  if (target.type !== 'subscript' || stmt?.type !== 'assignment' || stmt.childForFieldName('left')?.id !== target.id) return null;
+  const stmt = target.type === 'subscript' ? assignmentTargeting(target) : null;
+  if (!stmt) return null;
   const key = stringValue(target.childForFieldName('subscript'));
   const value = stmt.childForFieldName('right');
   return key !== null && CREDENTIAL_PARAMETER.test(key) && value !== null && !constantValued(model, value) ? key : null;

@@ -333,6 +333,12 @@ export function statementOf(node: SyntaxNode): SyntaxNode {
 }
 
 /** The module's top-level `NAME = expr` statements, in file order (the assignments the index reads as constants). */
+/** The assignment whose left side `n` is (`n = …`, `d['k'] = …`, `obj.attr = …`), or null: `n` is written there. */
+export function assignmentTargeting(n: SyntaxNode): SyntaxNode | null {
+  const p = n.parent;
+  return p?.type === 'assignment' && p.childForFieldName('left')?.id === n.id ? p : null;
+}
+
 export function moduleAssignments(root: SyntaxNode): Array<{ name: SyntaxNode; value: SyntaxNode }> {
   const out: Array<{ name: SyntaxNode; value: SyntaxNode }> = [];
   for (const stmt of root.namedChildren) {

@@ -8,7 +8,7 @@ import { ALL_KINDS, type TaintFact } from '../../../analysis/taint/facts.js';
 import type { ParameterSource, TaintSpec } from '../../../analysis/taint/spec.js';
 import { mergeHits, summaryKey, type FunctionSummary, type SinkHit } from '../../../analysis/taint/summary.js';
 import type { PythonModel } from '../model.js';
-import { callee, enclosingFunction, unparenthesize } from '../syntax.js';
+import { assignmentTargeting, callee, enclosingFunction, unparenthesize } from '../syntax.js';
 import { Env } from './env.js';
 import { ForwardWalker } from './forward.js';
 import { allFunctions, classBases, decorators, enclosingClass, functionBody, hasReceiver, parameterNames, type Parameter } from './functions.js';
@@ -21,8 +21,7 @@ import { nodeKey, taintLattice, value, type TaintValue } from './taintValue.js';
  */
 /** The subscript an assignment stores into (`d['k'] = v`): where TaintHooks.storedSourceAt may see a source. */
 function isStoreTarget(n: SyntaxNode): boolean {
-  const parent = n.parent;
-  return n.type === 'subscript' && parent?.type === 'assignment' && parent.childForFieldName('left')?.id === n.id;
+  return n.type === 'subscript' && assignmentTargeting(n) !== null;
 }
 
 const SOURCE_CANDIDATES: readonly string[] = ['attribute', 'subscript', 'call', 'string', 'binary_operator', 'dictionary'];

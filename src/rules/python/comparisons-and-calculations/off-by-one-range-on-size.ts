@@ -3,7 +3,7 @@
 // the wrong element). Reported only when the same sequence is indexed with the loop/guard variable itself.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { comparisonPairs, descendantsOfType, integerValue, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
+import { assignmentTargeting, comparisonPairs, descendantsOfType, integerValue, positionalArgs, unparenthesize } from '../../../languages/python/syntax.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { abbreviate } from '../../../rulekit/text.js';
 
@@ -86,7 +86,7 @@ export default defineRule({
         const seq = node.childForFieldName('value');
         if (!seq || index.length !== 1) return;
         // `d[len(d)] = v` numbers the entries of a dict; a store past a list's end is rare enough to leave alone.
-        if (node.parent?.type === 'assignment' && node.parent.childForFieldName('left')?.id === node.id) return;
+        if (assignmentTargeting(node)) return;
         const past = pastEnd(ctx.model, index[0]!);
         if (!past || past.seq.text !== seq.text || !isSequence(ctx.model, seq)) return;
         ctx.report({ node, messageId: 'index', data: { expr: abbreviate(node.text), seq: abbreviate(seq.text) } });

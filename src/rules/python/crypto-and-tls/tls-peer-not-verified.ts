@@ -5,7 +5,7 @@
 // context used only to wrap sockets asked for the peer's certificate (a fingerprint tool) exchanges no data: silent.
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import type { PythonModel } from '../../../languages/python/model.js';
-import { callee, calleeName, descendantsOfType, enclosingFunction, integerValue, keywordArg, positionalArg, statementOf, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
+import { assignmentTargeting, callee, calleeName, descendantsOfType, enclosingFunction, integerValue, keywordArg, positionalArg, statementOf, stringValue, unparenthesize } from '../../../languages/python/syntax.js';
 import {
   CALLBACK_PREVERIFY_INDEX, CERT_MODE_PARAMETERS, CERT_MODES, CONTEXT_SETTERS, HANDSHAKE_READS, HOSTNAME_CHECK_ATTRIBUTE, PY2_HTTPS_CONNECTIONS, SERVER_CONTEXT_ARGUMENTS, SET_VERIFY_METHOD, VERIFY_NONE,
 } from '../../../models/python/tls.js';
@@ -82,7 +82,7 @@ function methodCalledOn(id: SyntaxNode): { method: string; call: SyntaxNode } | 
 
 function isBindingOf(id: SyntaxNode): boolean {
   const p = id.parent;
-  return (p?.type === 'assignment' && p.childForFieldName('left')?.id === id.id) || p?.type === 'as_pattern_target';
+  return assignmentTargeting(id) !== null || p?.type === 'as_pattern_target';
 }
 
 /**
@@ -101,8 +101,7 @@ function onlyReadsPeerCertificate(model: PythonModel, assignment: SyntaxNode): b
     if (isBindingOf(id)) continue;
     const attr = id.parent;
     // `ctx.check_hostname = False`, `ctx.minimum_version = …`: configuration.
-    if (attr?.type === 'attribute' && attr.childForFieldName('object')?.id === id.id && attr.parent?.type === 'assignment'
-      && attr.parent.childForFieldName('left')?.id === attr.id) continue;
+    if (attr?.type === 'attribute' && attr.childForFieldName('object')?.id === id.id && assignmentTargeting(attr)) continue;
     const m = methodCalledOn(id);
     if (m && CONTEXT_SETTERS.has(m.method)) continue;
     if (m?.method !== 'wrap_socket') return false;

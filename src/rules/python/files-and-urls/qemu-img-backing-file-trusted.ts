@@ -2,7 +2,7 @@
 // joined, passed to a command) with no check that rejects it: the image's header chose that path. The class of
 // OSSA-2014-033 (CVE-2014-3641, cinder remotefs) and OSSA-2015-014 (CVE-2015-5163, glance import). It does not judge
 // conversions (the format and probed-image rules do) nor reads of a backing file that are only logged or compared.
-import { callee, descendantsOfType, dottedName, enclosingFunction, keywordArg, mentionsName, positionalArgs, stringValue, targetNames, unparenthesize } from '../../../languages/python/syntax.js';
+import { assignmentTargeting, callee, descendantsOfType, dottedName, enclosingFunction, keywordArg, mentionsName, positionalArgs, stringValue, targetNames, unparenthesize } from '../../../languages/python/syntax.js';
 import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import { BACKING_FILE_FIELDS, PROBE_OUTPUT_PARSERS, namesFormatParameter, namesProbeByConvention, pinsFormat, qemuImgSubcommand } from '../../../models/python/qemuImg.js';
 import { hasKeywordSplat, processCommand } from '../../../rulekit/commandWords.js';
@@ -150,7 +150,7 @@ function backingReads(fn: SyntaxNode, probes: readonly SyntaxNode[], reports: Re
   for (const a of descendantsOfType(fn, 'attribute')) {
     if (!BACKING_FILE_FIELDS.has(a.childForFieldName('attribute')?.text ?? '') || !ofReport(a.childForFieldName('object'))) continue;
     // `info.backing_file = …` writes the field; the read is on the right-hand side.
-    if (a.parent?.type === 'assignment' && a.parent.childForFieldName('left')?.id === a.id) continue;
+    if (assignmentTargeting(a)) continue;
     out.push(a);
   }
   for (const s of descendantsOfType(fn, 'string')) {

@@ -54,8 +54,8 @@ export default defineRule({
     return {
       call(node) {
         const decl = optionDeclared(ctx.model, node);
-        if (!decl || decl.secret || !TEXT_OPTION_CLASSES.has(decl.type)) return;
-        // `secret=flag`: decided at run time, not forgotten.
+        if (!decl || !TEXT_OPTION_CLASSES.has(decl.type)) return;
+        // `secret=True`, or `secret=flag`: decided, at write time or at run time, not forgotten.
         const secretArg = keywordArg(node, 'secret');
         if (secretArg && secretArg.type !== 'false') return;
         const help = helpText(node);
