@@ -244,6 +244,7 @@ const INTERNALS: ReadonlyArray<{ module: RegExp; names?: readonly string[]; use:
   { module: /languages\/python\/cfg\//, use: 'model.cfg(fn), model.handlerOutcome(clause), model.isCatchAll(clause)' },
   { module: /languages\/python\/dataflow\//, use: 'model.dataflow(fn), model.taint(spec), model.taintFindings, model.parameters(fn), model.functions(), model.enclosingClass/classBases/decorators' },
   { module: /languages\/python\/scopes\//, use: 'model.scopes, model.bindingsOf(identifier), model.nameAt(expr)' },
+  { module: /languages\/python\/constantStrings\.js/, use: 'model.stringValues(expr)' },
   { module: /languages\/python\/(?:names|valueKinds|parameters)\.js/, use: 'model.callName, model.kindOf, model.parameters (types come from languages/python/model.js)' },
   { module: /rulekit\/valueKinds\.js/, use: 'model.kindOf(expr), model.reachingValues(use), model.mayBeAssigned(use), model.mayBeSet(expr), model.dataflowOwner(node)' },
   { module: /rulekit\/blacklist\.js/, names: ['resolveCall', 'fileCalls', 'matchesName'], use: 'model.callMatching(call, patterns), model.calledNames(), model.mayCall(patterns)' },

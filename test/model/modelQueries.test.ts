@@ -102,3 +102,27 @@ def make_fake():
     expect(lazy.isTestSupport()).toBe(true);
   });
 });
+
+describe('model.isLintPlugin', () => {
+  it('is a module that imports a style-checker framework, not one that mentions it', async () => {
+    const plugin = await modelOf(`
+import re
+from hacking import core
+
+LOG_CHECK = re.compile(r"(.)*LOG\\.(.*)")
+
+@core.flake8ext
+def check_log(logical_line):
+    if LOG_CHECK.match(logical_line):
+        yield 0, "N300"
+`);
+    expect(plugin.isLintPlugin()).toBe(true);
+    const service = await modelOf(`
+import re
+HACKING_NOTE = "see hacking.rst"
+def parse(value):
+    return re.match(r"^[a-z]+$", value)
+`);
+    expect(service.isLintPlugin()).toBe(false);
+  });
+});

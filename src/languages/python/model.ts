@@ -16,6 +16,7 @@ import { allFunctions, classBases, decorators, enclosingClass } from './dataflow
 import { analyseTaint, sourceParametersOf, type FileTaint } from './dataflow/taintFile.js';
 import { taintFindings, type TaintFinding, type TaintQuery } from './dataflow/taintFindings.js';
 import { callInfo, mayMatchAny, sinkApplies, sinkArguments } from './dataflow/taintMatch.js';
+import { foldedStrings, type FoldedString } from './constantStrings.js';
 import { loggingCallOf, type LoggingCall } from './logging.js';
 import { ImportTable, matchesName, type ImportRecord } from './names.js';
 import { parametersOf, type Parameter } from './parameters.js';
@@ -58,6 +59,8 @@ function conditionalImport(node: SyntaxNode): boolean {
 }
 
 const TEST_FRAMEWORKS = ['unittest', 'pytest', 'testtools', 'oslotest', 'nose', 'fixtures'];
+/** Frameworks of style checkers (OpenStack's hacking, flake8, pycodestyle, pylint): their plugins read the project's own source. */
+const LINT_FRAMEWORKS = ['hacking', 'flake8', 'pycodestyle', 'pep8', 'pylint', 'astroid'];
 
 export class PythonModel {
   readonly imports = new ImportTable();
@@ -68,6 +71,8 @@ export class PythonModel {
   private splitLines: string[] | undefined;
   private testCode: boolean | undefined;
   private testSupport: boolean | undefined;
+  private lintPlugin: boolean | undefined;
+  private readonly stringValueMemo = new Map<number, FoldedString[]>();
   /**
    * Memo of callName by node id: 0 not asked yet, -1 no name, k > 0 the name at `callNameTable[k - 1]`. A typed
    * array, not a JS array of the tree's size: the collector neither scans nor copies it.
@@ -400,6 +405,17 @@ export class PythonModel {
     return this.scopes.selfAttribute(e).map((b) => b.value);
   }
 
+  /**
+   * The texts a string expression has on every run, built as Python builds them: literals with their escapes decoded,
+   * `+`, `'sep'.join([...])` of constants, names followed to the constants bound to them, and a parameter followed to
+   * the constants this file's calls pass for it (at most six texts). Each keeps the named constants it was built from.
+   */
+  stringValues(expr: SyntaxNode): readonly FoldedString[] {
+    let known = this.stringValueMemo.get(expr.id);
+    if (!known) this.stringValueMemo.set(expr.id, known = foldedStrings(this, expr));
+    return known;
+  }
+
   /** The built-in type (str, int, set …) `expr` has on every path, or null when unknown or paths disagree. */
   kindOf(expr: SyntaxNode | null): ValueKind | null {
     return this.kinds.kindOf(expr);
@@ -506,6 +522,15 @@ export class PythonModel {
   isTestSupport(): boolean {
     this.testSupport ??= this.isTestCode() || this.imports.records.some((r) => TEST_SUPPORT_IMPORT.test(r.qualified) && !conditionalImport(r.node));
     return this.testSupport;
+  }
+
+  /**
+   * A style-checker plugin (it imports hacking, flake8, pycodestyle or pylint unconditionally): what it parses is the
+   * project's own source code at development time, never a request, so input-driven defects there have no attacker.
+   */
+  isLintPlugin(): boolean {
+    this.lintPlugin ??= this.imports.records.some((r) => LINT_FRAMEWORKS.some((m) => r.qualified === m || r.qualified.startsWith(`${m}.`)) && !conditionalImport(r.node));
+    return this.lintPlugin;
   }
 
   /** Records that an analysis the current rule relies on could not cover `gap` (see AnalysisGap). */
