@@ -29,12 +29,16 @@ const MAX_PAIR_EDGES = 2_000_000;
 /** Bounded repetition wider than this is analysed as unbounded; lower bounds past MAX_UNROLLED are cut to it. */
 const WIDE_BOUND = 8;
 const MAX_UNROLLED = 64;
+/** Repeats of the ambiguous text read when checking that no other branch ends the match first. */
+const PUMP_CHECKS = 3;
 
 export interface Backtracking {
   /** Text that leads the matcher to the ambiguous loop (may be empty). */
   prefix: string;
   /** Text the loop reads in two different ways: repeated n times, 2^n ways. */
   pump: string;
+  /** The innermost repetition of the pattern (as parsed) that the ambiguous loop goes through, e.g. `(?:[^"]|\\.)*`. */
+  loop: string | null;
 }
 
 export interface MatchMode {
@@ -44,28 +48,35 @@ export interface MatchMode {
 
 class Unsupported extends Error {}
 
-interface CharEdge { set: Ranges; to: number }
+/** A move on one character, with the pattern element that reads it. */
+interface CharEdge { set: Ranges; to: number; element: AST.Node }
 
 class Thompson {
   readonly empty: number[][] = [];
+  /** Per empty move of `empty`, whether it is a repetition's way back to its start. */
+  readonly back: boolean[][] = [];
+  /** States right after an end-of-input assertion (`$`, `\Z`): the pattern ends through them only at the end. */
+  readonly endMarks = new Set<number>();
   readonly chars: CharEdge[][] = [];
   constructor(private readonly flags: { ignoreCase: boolean; dotAll: boolean }) {}
 
   state(): number {
     if (this.empty.length >= MAX_STATES) throw new Unsupported('too large');
     this.empty.push([]);
+    this.back.push([]);
     this.chars.push([]);
     return this.empty.length - 1;
   }
 
-  private char(from: number, set: Ranges): number {
+  private char(from: number, set: Ranges, element: AST.Node): number {
     const to = this.state();
-    this.chars[from]!.push({ set: this.flags.ignoreCase ? withOtherCase(set) : set, to });
+    this.chars[from]!.push({ set: this.flags.ignoreCase ? withOtherCase(set) : set, to, element });
     return to;
   }
 
-  private eps(from: number, to: number): void {
+  private eps(from: number, to: number, back = false): void {
     this.empty[from]!.push(to);
+    this.back[from]!.push(back);
   }
 
   alternatives(alts: readonly AST.Alternative[], from: number): number {
@@ -87,11 +98,17 @@ class Thompson {
 
   private element(e: AST.Element, from: number): number {
     switch (e.type) {
-      case 'Character': return this.char(from, [[e.value, e.value]]);
-      case 'CharacterSet': return this.char(from, this.characterSet(e));
-      case 'CharacterClass': return this.char(from, this.characterClass(e));
+      case 'Character': return this.char(from, [[e.value, e.value]], e);
+      case 'CharacterSet': return this.char(from, this.characterSet(e), e);
+      case 'CharacterClass': return this.char(from, this.characterClass(e), e);
       case 'Group': case 'CapturingGroup': return this.alternatives(e.alternatives, from);
-      case 'Assertion': return from;
+      case 'Assertion': {
+        if (e.kind !== 'end') return from;
+        const mark = this.state();
+        this.eps(from, mark);
+        this.endMarks.add(mark);
+        return mark;
+      }
       case 'Quantifier': return this.quantifier(e, from);
       default: throw new Unsupported(e.type);
     }
@@ -113,7 +130,7 @@ class Thompson {
       this.eps(at, start);
       this.eps(at, exit);
       const end = this.element(body, start);
-      this.eps(end, start);
+      this.eps(end, start, true);
       this.eps(end, exit);
       return exit;
     }
@@ -148,7 +165,7 @@ class Thompson {
   }
 }
 
-interface Move { set: Ranges; to: number; ways: number }
+interface Move { set: Ranges; to: number; ways: number; element: AST.Node }
 
 /** Moves on one character from each state, each counted once per empty path that reaches it (capped at 2). */
 function movesWithoutEmpty(nfa: Thompson, sources: readonly number[], final: number): { moves: Map<number, Move[]>; accepting: Set<number> } {
@@ -156,57 +173,74 @@ function movesWithoutEmpty(nfa: Thompson, sources: readonly number[], final: num
   const accepting = new Set<number>();
   for (const s of sources) {
     const ways = new Map<number, number>();
-    const onPath = new Set<number>();
+    // Forward empty moves never make a cycle; a way back does, and is taken only when the iteration it closes
+    // read something (its start is not on this empty path): Python ends a repetition at an empty iteration. A way
+    // back can lead to a state this path saw in the iteration before (`x(?:(-y)?(,z)?)*`: `-y` then `,z` as two
+    // iterations passes the exit of `(-y)?` twice), which is a path of its own.
+    const onPath = new Map<number, number>();
     let steps = 0;
+    let pastEnd = 0;
     const walk = (q: number): void => {
       if (++steps > MAX_EMPTY_STEPS) throw new Unsupported('empty paths');
       ways.set(q, Math.min(2, (ways.get(q) ?? 0) + 1));
-      onPath.add(q);
-      for (const r of nfa.empty[q]!) if (!onPath.has(r)) walk(r);
-      onPath.delete(q);
+      const mark = nfa.endMarks.has(q);
+      if (mark) pastEnd++;
+      // The pattern can end here whatever follows, unless the way to its end asserts the end of the input.
+      if (q === final && pastEnd === 0) accepting.add(s);
+      onPath.set(q, (onPath.get(q) ?? 0) + 1);
+      const targets = nfa.empty[q]!;
+      for (let i = 0; i < targets.length; i++) {
+        const r = targets[i]!;
+        if (!nfa.back[q]![i] || !onPath.has(r)) walk(r);
+      }
+      const n = onPath.get(q)! - 1;
+      if (n === 0) onPath.delete(q); else onPath.set(q, n);
+      if (mark) pastEnd--;
     };
     walk(s);
     const out: Move[] = [];
     for (const [q, n] of [...ways].sort((a, b) => a[0] - b[0])) {
-      if (q === final) accepting.add(s);
-      for (const e of nfa.chars[q]!) out.push({ set: e.set, to: e.to, ways: n });
+      for (const e of nfa.chars[q]!) out.push({ set: e.set, to: e.to, ways: n, element: e.element });
     }
     moves.set(s, out);
   }
   return { moves, accepting };
 }
 
-interface PairEdge { to: number; ch: number; parting: boolean }
+interface PairEdge { to: number; ch: number; parting: boolean; elements: readonly [AST.Node, AST.Node] }
 
 /** The first ambiguous loop the matcher can reach with an input that then fails, as an example input; null if none. */
 export function exponentialBacktracking(pattern: string, flags: PythonFlags, mode: MatchMode): Backtracking | null {
   const translated = translatePythonPattern(pattern, flags);
-  if (!translated) return null;
-  let ast: AST.Pattern;
+  const ast = translated && parse(translated.source);
+  if (!ast) return null;
   try {
-    ast = new (regexpp().RegExpParser)({ ecmaVersion: 2022, strict: false }).parsePattern(translated.source, 0, translated.source.length, { unicode: false });
-  } catch {
-    return null;
-  }
-  try {
-    return analyse(ast, translated, mode);
+    return analyse(ast, translated, mode, true);
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
   }
 }
 
-function analyse(ast: AST.Pattern, flags: { ignoreCase: boolean; dotAll: boolean }, mode: MatchMode): Backtracking | null {
+/** The pattern's syntax tree (ECMAScript syntax, no `u` flag), or null when it does not parse. */
+function parse(source: string): AST.Pattern | null {
+  try {
+    return new (regexpp().RegExpParser)({ ecmaVersion: 2022, strict: false }).parsePattern(source, 0, source.length, { unicode: false });
+  } catch {
+    return null;
+  }
+}
+
+/** `describe`: also name the repetition the loop goes through (a second analysis of its text alone). */
+function analyse(ast: AST.Pattern, flags: { ignoreCase: boolean; dotAll: boolean }, mode: MatchMode, describe: boolean): Backtracking | null {
   const nfa = new Thompson(flags);
   const initial = nfa.state();
   const final = nfa.alternatives(ast.alternatives, initial);
   const sources = [initial, ...new Set(nfa.chars.flat().map((e) => e.to))].sort((a, b) => a - b);
   const { moves, accepting } = movesWithoutEmpty(nfa, sources, final);
-  // A pattern that must reach the end of the input fails on any extra character, whatever state it stopped in.
-  const mustEnd = mode.whole || ast.alternatives.every((alt) => {
-    const last = alt.elements[alt.elements.length - 1];
-    return last?.type === 'Assertion' && last.kind === 'end';
-  });
+  // A pattern that must reach the end of the input fails on any extra character, whatever state it stopped in. An
+  // end assertion in the pattern (`$`) is the same for the ways that pass it (see movesWithoutEmpty).
+  const mustEnd = mode.whole;
 
   // The product automaton, breadth first from (initial, initial).
   const index = new Map<number, number>();
@@ -241,28 +275,54 @@ function analyse(ast: AST.Pattern, flags: { ignoreCase: boolean; dotAll: boolean
         if (++edgeCount > MAX_PAIR_EDGES) throw new Unsupported('too many moves');
         const ch = sample(intersect(x.set, y.set))!;
         const to = add(x.to, y.to, v, ch);
-        edges[v]!.push({ to, ch, parting: a === b && (i !== j || x.ways > 1) });
+        edges[v]!.push({ to, ch, parting: a === b && (i !== j || x.ways > 1), elements: [x.element, y.element] });
       }
     }
   }
 
-  const component = stronglyConnected(edges);
-  // For each component: a diagonal pair where the two paths part and meet again, and whether the input can fail there.
+  // Unless the whole input must match, a state from which the pattern can end is a way out: the first time the
+  // matcher backs up to it, the match succeeds. The ambiguous loop must then avoid such states on both paths.
+  const blocked = pairs.map(([a, b]) => !mustEnd && (accepting.has(a) || accepting.has(b)));
+  const inLoop = edges.map((list, v) => (blocked[v] ? [] : list.filter((e) => !blocked[e.to])));
+  const component = stronglyConnected(inLoop);
+  // For each component: a diagonal pair, and whether the two paths part and meet again inside it.
   const diagonal = new Map<number, number>();
   const parted = new Set<number>();
   pairs.forEach(([a, b], v) => {
+    if (blocked[v]) return;
     const c = component[v]!;
-    if (a === b) {
-      if (mustEnd || !accepting.has(a)) { if (!diagonal.has(c)) diagonal.set(c, v); }
-    } else parted.add(c);
+    if (a !== b) parted.add(c);
+    else if (!diagonal.has(c)) diagonal.set(c, v);
   });
-  edges.forEach((list, v) => {
+  inLoop.forEach((list, v) => {
     for (const e of list) if (e.parting && component[e.to] === component[v]) parted.add(component[v]!);
   });
   const hits = [...diagonal].filter(([c]) => parted.has(c)).map(([, v]) => v).sort((x, y) => x - y);
-  if (hits.length === 0) return null;
-  const v = hits[0]!;
-  return { prefix: prefixTo(v, parent), pump: pumpAt(v, edges, component, pairs) };
+  for (const v of hits) {
+    const pump = pumpAt(v, inLoop, component, pairs);
+    const prefix = prefixTo(v, parent);
+    if (!mustEnd && endsEarly(pump.text.repeat(PUMP_CHECKS), pairs[v]![0], moves, accepting)) continue;
+    return { prefix, pump: pump.text, loop: describe ? enclosingRepetition(pump.elements, flags) : null };
+  }
+  return null;
+}
+
+/**
+ * Whether some way of reading `text` from the loop's state reaches the end of the pattern on the way: a branch other
+ * than the loop's (in `\[(\\]|[^\]]|\\])*\].*`, `\` as plain text, then `]` closing the group) makes the match
+ * succeed at the first backing up, before the ambiguous repeats are tried. Ways out before the loop do not count:
+ * the matcher backs up to them only after trying every way through it.
+ */
+function endsEarly(text: string, from: number, moves: ReadonlyMap<number, readonly Move[]>, accepting: ReadonlySet<number>): boolean {
+  let states = new Set([from]);
+  for (const ch of text) {
+    if ([...states].some((q) => accepting.has(q))) return true;
+    const c = ch.codePointAt(0)!;
+    const next = new Set<number>();
+    for (const q of states) for (const m of moves.get(q)!) if (m.set.some(([a, b]) => a <= c && c <= b)) next.add(m.to);
+    states = next;
+  }
+  return [...states].some((q) => accepting.has(q));
 }
 
 function prefixTo(v: number, parent: ReadonlyArray<{ from: number; ch: number } | null>): string {
@@ -271,14 +331,17 @@ function prefixTo(v: number, parent: ReadonlyArray<{ from: number; ch: number } 
   return String.fromCodePoint(...chars.reverse());
 }
 
-/** A loop from the diagonal pair v back to itself on which the two paths differ (an edge parts them, or they leave the diagonal). */
-function pumpAt(v: number, edges: readonly PairEdge[][], component: readonly number[], pairs: ReadonlyArray<readonly [number, number]>): string {
+/**
+ * A loop from the diagonal pair v back to itself on which the two paths differ (an edge parts them, or they leave the
+ * diagonal): its text, and the pattern elements either path reads on it.
+ */
+function pumpAt(v: number, edges: readonly PairEdge[][], component: readonly number[], pairs: ReadonlyArray<readonly [number, number]>): { text: string; elements: AST.Node[] } {
   const c = component[v];
   // Breadth first inside the component over (pair, parted yet) states, from (v, no) to (v, yes).
   const key = (u: number, parted: boolean): number => u * 2 + (parted ? 1 : 0);
   const start = key(v, false);
   const goal = key(v, true);
-  const back = new Map<number, { from: number; ch: number }>();
+  const back = new Map<number, { from: number; edge: PairEdge }>();
   const queue = [start];
   const seen = new Set(queue);
   for (let i = 0; i < queue.length; i++) {
@@ -290,16 +353,33 @@ function pumpAt(v: number, edges: readonly PairEdge[][], component: readonly num
       const next = key(e.to, (s & 1) === 1 || e.parting || a !== b);
       if (seen.has(next)) continue;
       seen.add(next);
-      back.set(next, { from: s, ch: e.ch });
+      back.set(next, { from: s, edge: e });
       if (next === goal) {
-        const chars: number[] = [];
-        for (let t = goal; t !== start; t = back.get(t)!.from) chars.push(back.get(t)!.ch);
-        return String.fromCodePoint(...chars.reverse());
+        const path: PairEdge[] = [];
+        for (let t = goal; t !== start; t = back.get(t)!.from) path.push(back.get(t)!.edge);
+        path.reverse();
+        return { text: String.fromCodePoint(...path.map((p) => p.ch)), elements: path.flatMap((p) => [...p.elements]) };
       }
       queue.push(next);
     }
   }
-  return '';
+  return { text: '', elements: [] };
+}
+
+/**
+ * The innermost repetition whose text holds every element the loop reads and which is ambiguous on its own: in
+ * `(\d+)*x` the loop reads only `\d`, but `\d+` alone is not ambiguous and `(\d+)*` is.
+ */
+function enclosingRepetition(elements: readonly AST.Node[], flags: { ignoreCase: boolean; dotAll: boolean }): string | null {
+  if (elements.length === 0) return null;
+  const start = Math.min(...elements.map((e) => e.start));
+  const end = Math.max(...elements.map((e) => e.end));
+  for (let n: AST.Node | null = elements[0]!.parent; n; n = n.parent) {
+    if (n.type !== 'Quantifier' || n.max <= 1 || n.start > start || end > n.end) continue;
+    const alone = parse(n.raw);
+    if (alone && analyse(alone, flags, { whole: true }, false)) return n.raw;
+  }
+  return null;
 }
 
 /** Tarjan's strongly connected components, iteratively (patterns unrolled from `{1,255}` make long paths). */

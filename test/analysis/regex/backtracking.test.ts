@@ -39,6 +39,12 @@ describe('exponentialBacktracking', () => {
     const r = search(String.raw`x"(?:[^"]|\\.)*"`)!;
     expect(r.prefix.startsWith('x"')).toBe(true);
     expect(r.pump).toMatch(/\\/);
+    expect(r.loop).toBe(String.raw`(?:[^"]|\\.)*`);
+  });
+
+  it('names the repetition that is ambiguous on its own, not the inner one the loop reads', () => {
+    expect(search(String.raw`(\d+)*x`)!.loop).toBe(String.raw`(\d+)*`);
+    expect(search(String.raw`^(?:[a-z0-9_\-]{1,63}\.?)+(?:[a-z]{2,})$`)!.loop).toBe(String.raw`(?:[a-z0-9_\-]{1,63}\.?)+`);
   });
 
   it('reads Python syntax: named groups, \\Z, verbose mode and inline flags', () => {
@@ -57,5 +63,28 @@ describe('bounded repetition', () => {
 
   it('still finds a bounded group that splits a run', () => {
     expect(search(String.raw`^(\d{1,3})*$`)).not.toBeNull();
+  });
+});
+
+describe('a way out of the loop', () => {
+  it('is no blow-up when the pattern may end inside the loop and need not reach the end of the input', () => {
+    // html.parser's tolerant start-tag pattern: every attribute boundary can end the match.
+    expect(search(String.raw`<[a-z]+(?:\s+(?:[a-z]+(?:\s*=\s*(?:"[^"]*"|[^>\s]*))?)(?:\s|/)*)*\s*`)).toBeNull();
+    expect(search(String.raw`\d+((-\d+)?(,\d+)?)*`)).toBeNull();
+  });
+
+  it('is a blow-up when the whole input must match', () => {
+    expect(exponentialBacktracking(String.raw`\d+((-\d+)?(,\d+)?)*`, PLAIN, { whole: true })).not.toBeNull();
+  });
+});
+
+describe('another branch ending the match', () => {
+  it('is no blow-up when reading the repeated text another way reaches the end of the pattern', () => {
+    // docutils' optional-argument pattern: `\]` is read two ways, but `\` as plain text and `]` as the closing
+    // bracket ends the match first.
+    expect(search(String.raw`\s*\[(?P<optarg>(\\]|[^\[\]]|\\])*)\](?P<remainder>.*)`)).toBeNull();
+    expect(search(String.raw`\s*\[((\\]|[^\[\]\\]|\\])*)\]x`)).not.toBeNull();
+    // With `.*$` the rest must reach the end of a line: a newline and one more character fail it (CPython confirms).
+    expect(search(String.raw`\s*\[(?P<optarg>(\\]|[^\[\]]|\\])*)\](?P<remainder>.*$)`)).not.toBeNull();
   });
 });

@@ -51,13 +51,13 @@ export default defineRule({
     languages: ['python'],
     messages: {
       exponential: {
-        text: 'The regular expression `{pattern}` ({use}) can read a run of `{pump}` in exponentially many ways: an input such as `{example}` followed by a character the pattern rejects makes Python\'s backtracking matcher try every way, keeping the worker busy for minutes',
+        text: 'The regular expression `{pattern}` ({use}) backtracks exponentially: its repetition `{loop}` can read a run of `{pump}` in more than one way per repeat, so an input such as `{example}` followed by a character the pattern rejects makes Python\'s matcher try every combination, keeping the worker busy for minutes',
         fix: 'Make each part of the input match one way only: make the alternatives inside the repeated group exclusive (exclude the escape character or separator from the plain-text class), or drop the quantifier nested in another; and bound the input\'s length before matching',
       },
     },
     docs: {
       summary: 'Regular expression with exponential backtracking (ReDoS)',
-      why: 'Class: inefficient regular expression complexity (CWE-1333), a denial of service. Python\'s `re` tries the ways a pattern can match one after another. When a repeated group can read the same text along two different paths — a quantifier nested in another (`(\\w+\\s?)*`), or alternatives that overlap (`(?:[^"]|\\\\.)*`, where a backslash is both plain text and the start of an escape) — n repetitions can be read in 2^n ways, and an input that then fails to match makes the matcher try them all. A request of a few dozen characters then holds a worker for minutes, and disconnecting does not stop it. Neutron\'s hostname validator (OSSA-2014-039, CVE-2014-7821) and Swift\'s Accept-header parser (bug 2158771) were both fixed for this. The rule finds the ambiguity in the pattern\'s automaton (an exponential degree of ambiguity), so it reports patterns that blow up, not every nested quantifier; look-arounds are read as empty, so a pattern whose look-ahead already excludes one of the two paths may be reported.',
+      why: 'Class: inefficient regular expression complexity (CWE-1333), a denial of service. Python\'s `re` tries the ways a pattern can match one after another. When a repeated group can read the same text along two different paths — a quantifier nested in another (`(\\w+\\s?)*`), or alternatives that overlap (`(?:[^"]|\\\\.)*`, where a backslash is both plain text and the start of an escape) — n repetitions can be read in 2^n ways, and an input that then fails to match makes the matcher try them all. A request of a few dozen characters then holds a worker for minutes, and disconnecting does not stop it. Neutron\'s hostname validator (OSSA-2014-039, CVE-2014-7821) and Swift\'s Accept-header parser (bug 2158771) were both fixed for this. The rule finds the ambiguity in the pattern\'s automaton (an exponential degree of ambiguity), so it reports patterns that blow up, not every nested quantifier, and not a loop the matcher can leave to end the match (an unanchored `(\\w+\\s?)*`: the first backing up succeeds). Look-arounds are read as empty, so a pattern whose look-ahead already excludes one of the two paths may be reported; how a helper of another file applies a pattern (`re.fullmatch`) is not known, so a pattern whose loop can end the match is taken as searched.',
       example: 'import re\n\nQUOTED = r\'"(?:[^"]|\\\\.)*"\'\n\n\ndef parse(header):\n    return re.match(QUOTED, header)\n',
       useInstead: 'import re\n\nQUOTED = r\'"(?:[^"\\\\]|\\\\.)*"\'\n\n\ndef parse(header):\n    return re.match(QUOTED, header)\n',
       fix: 'Rewrite the repeated part so that any text can be matched one way only: exclusive alternatives (`[^"\\\\]|\\\\.`), no quantifier directly inside another over the same characters (`\\w+(?:\\s\\w+)*` for `(\\w+\\s?)*`). Limit the length of the input before matching as well.',
@@ -112,6 +112,7 @@ export default defineRule({
           data: {
             pattern: shown(at.value),
             use: node.startPosition.row + 1 === line ? use : `${use}, line ${line}`,
+            loop: shown(own.loop ?? at.value, 50),
             pump: shown(own.pump, 20),
             example: shown(own.prefix + own.pump.repeat(EXAMPLE_REPEATS), 40),
           },
