@@ -13,7 +13,7 @@
 // masking. Fields of a secret are not the secret (`token.user_id`), nor are `len(password)` or `password is None`.
 import { bestFact } from '../analysis/taint/facts.js';
 import { partsOf, selectedKeys } from '../analysis/taint/selectors.js';
-import type { Sink, TaintSpec } from '../analysis/taint/spec.js';
+import type { Sanitizer, Sink, TaintSpec } from '../analysis/taint/spec.js';
 import type { ProjectView } from '../index/view.js';
 import { callTarget, topLevelNames } from '../index/extract.js';
 import { optionReadOf } from '../index/options.js';
@@ -32,7 +32,7 @@ import { parsedForCredentials, passwordSlot } from './credentialUrl.js';
 import { CARRYING_METHODS, MUTATING_METHODS, PROPAGATORS } from '../models/python/taint/propagators.js';
 import {
   CREDENTIAL_ARGUMENTS, CREDENTIAL_BODY_FIELDS, CREDENTIAL_HEADERS, CREDENTIAL_PARAMETER, FAULT_RECORDERS, GENERIC_CREDENTIAL_HEADERS, isMaskingName,
-  MASKED_KEY, MASKING_SUFFIXES, NOTIFIER_RECEIVER, NOTIFY_FUNCTIONS, SECRET_PROPAGATORS, NOTIFY_METHODS, RESPONSE_BUILDERS,
+  MASKED_KEY, MASKING_SUFFIXES, NOTIFIER_RECEIVER, NOTIFY_FUNCTIONS, SECRET_PROPAGATORS, NOTIFY_METHODS, RESPONSE_BUILDERS, TEXT_MASKERS,
 } from '../models/python/openstack/secrets.js';
 
 export type ExposureVariant = 'log' | 'exception' | 'notification' | 'response';
@@ -69,7 +69,7 @@ const BASE_SPEC: TaintSpec = {
   environKeys: /$^/, environNewlineFree: /$^/,
   sinks: SINKS,
   sanitizers: [
-    ...MASKING_SUFFIXES.map((suffix) => ({ call: { suffix }, clears: 'all' as const, description: suffix })),
+    ...MASKING_SUFFIXES.map((suffix): Sanitizer => ({ call: { suffix }, clears: 'all', description: suffix, ...(TEXT_MASKERS.has(suffix) ? { textOnly: true as const } : {}) })),
     // A digest of a secret is not the secret (token ids are logged as hashes on purpose).
     { call: { method: 'hexdigest' }, clears: 'all', description: 'digest' }, { call: { method: 'digest' }, clears: 'all', description: 'digest' },
   ],

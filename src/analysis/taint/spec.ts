@@ -101,7 +101,17 @@ export interface Sink {
  */
 export interface StoreSink { container: RegExp; containerOf?: ObjectOrigin; kind: SinkKind; variant: string; sinkName: string }
 
-export interface Sanitizer { call: CallMatcher; clears: readonly SinkKind[] | 'all'; description: string }
+export interface Sanitizer {
+  call: CallMatcher;
+  clears: readonly SinkKind[] | 'all';
+  description: string;
+  /**
+   * The sanitizer rewrites text (`strutils.mask_password`): handed a sequence — a list or tuple, or anything whose
+   * result the code then joins (`' '.join(mask_password(cmd))`) — it rewrites the sequence's repr, not its items,
+   * and clears nothing.
+   */
+  textOnly?: true;
+}
 
 /**
  * A condition call that, when true, vouches for an argument: the first positional one (`uuidutils.is_uuid_like(x)`)

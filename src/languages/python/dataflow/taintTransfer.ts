@@ -515,6 +515,7 @@ export class TaintTransfer implements Transfer<TaintValue> {
     const sanitizer = mayMatchAny(spec.sanitizers, c) ? spec.sanitizers.find((s) => matches(s.call, c)) : undefined;
     if (sanitizer) {
       const input = taintLattice.join(positional[0] ?? EMPTY, c.receiver && sanitizer.call.method ? recv : EMPTY);
+      if (sanitizer.textOnly && maskedAsSequence(n)) return withStep(input, { node: n, message: `${sanitizer.description} is given a sequence: it masks the sequence's repr, not its items` });
       return sanitizer.clears === 'all' ? EMPTY : { facts: input.facts.clear(sanitizer.clears) };
     }
     const source = mayMatchAny(spec.callSources, c) ? spec.callSources.find((s) => matches(s.call, c)) : undefined;
@@ -711,5 +712,19 @@ function removesNewlines(arg: SyntaxNode | undefined): boolean {
   return s !== null && (s.includes('\\n') || s.includes('\\r') || s.includes('\n'));
 }
 
+/** Sequence displays and the calls that build one: what a text masker given them rewrites as a repr. */
+const SEQUENCE_NODES: ReadonlySet<string> = new Set(['list', 'tuple', 'list_comprehension', 'generator_expression']);
+const SEQUENCE_BUILDERS: ReadonlySet<string> = new Set(['list', 'tuple', 'map', 'sorted', 'filter']);
 
-
+/** A text masker's call given a sequence: a list or tuple written there, or a result the code then joins as one. */
+function maskedAsSequence(call: SyntaxNode): boolean {
+  const outer = call.parent?.type === 'argument_list' ? call.parent.parent : null;
+  const f = outer?.type === 'call' ? outer.childForFieldName('function') : null;
+  if (f?.type === 'attribute' && f.childForFieldName('attribute')?.text === 'join') return true;
+  const arg = positionalArgs(call)[0];
+  if (!arg) return false;
+  const a = unparenthesize(arg);
+  if (SEQUENCE_NODES.has(a.type)) return true;
+  const built = a.type === 'call' ? a.childForFieldName('function') : null;
+  return built?.type === 'identifier' && SEQUENCE_BUILDERS.has(built.text);
+}

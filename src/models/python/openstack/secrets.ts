@@ -13,6 +13,12 @@ import type { CallMatcher, Propagator } from '../../../analysis/taint/spec.js';
 export const CREDENTIAL_PARAMETER = /^(?:[a-z0-9]+_)*(?:password|passwd|secret)$/i;
 
 export const MASKING_SUFFIXES: readonly string[] = ['mask_password', 'mask_dict_password'];
+/**
+ * The maskers of text: `mask_password` searches a string for `password=…`-like forms. Given a command as a list it
+ * masks the list's repr, where an option and its value are separate quoted items, and the items stay as they were
+ * (oslo-incubator's processutils, fixed in nova 3e95871857 and cinder 9a9d8cec7c by masking the joined command).
+ */
+export const TEXT_MASKERS: ReadonlySet<string> = new Set(['mask_password']);
 
 /**
  * The keys whose values oslo.utils' maskers replace (`strutils._SANITIZE_KEYS`: `password`, `admin_pass`,
