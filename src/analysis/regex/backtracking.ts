@@ -10,8 +10,10 @@
 // The automaton is Thompson's, with its empty moves removed while counting them: `(\d+)*` reaches the same digit
 // state by two empty paths (the inner loop, or the outer one), which is exactly the ambiguity a backtracking matcher
 // explores, and which an automaton that merges parallel moves (as minimising libraries do) would hide.
-// Assertions (`^`, `$`, `\b`, look-arounds) are read as empty: a look-around that excludes one of the two paths is
-// not seen, so the analysis may report a pattern whose look-ahead already prevents the blow-up.
+// The blow-up needs an input that fails: a loop the matcher can leave to end the match (unanchored, or another
+// branch reaching the pattern's end) is none. `$` counts as an end only at the end of the input; other assertions
+// (`^`, `\b`, look-arounds) are read as empty, so a look-around that excludes one of the two paths is not seen, and
+// the analysis may report a pattern whose look-ahead already prevents the blow-up.
 import type { AST } from '@eslint-community/regexpp';
 import { lazyRequire } from '../../lazyRequire.js';
 import {
@@ -377,7 +379,12 @@ function enclosingRepetition(elements: readonly AST.Node[], flags: { ignoreCase:
   for (let n: AST.Node | null = elements[0]!.parent; n; n = n.parent) {
     if (n.type !== 'Quantifier' || n.max <= 1 || n.start > start || end > n.end) continue;
     const alone = parse(n.raw);
-    if (alone && analyse(alone, flags, { whole: true }, false)) return n.raw;
+    try {
+      if (alone && analyse(alone, flags, { whole: true }, false)) return n.raw;
+    } catch (e) {
+      // Too large to analyse alone: an outer repetition may still be named.
+      if (!(e instanceof Unsupported)) throw e;
+    }
   }
   return null;
 }
