@@ -10,6 +10,11 @@ export const PROJECT_HEADER = /^x-(tenant|project)-id$/i;
 export const USER_COLLECTION_NAMES = /^(body|scheduler_hints|hints|requested_networks|requested_ports|networks|security_groups|block_device_mapping\w*|personality|files|injected_files|metadata|address_pairs|allowed_address_pairs|fixed_ips|host_routes|dns_nameservers|firewall_rules|rules|tags|ids)$/;
 /** Request attributes (webob) that hold caller data. */
 export const REQUEST_DATA_ATTRIBUTES: ReadonlySet<string> = new Set(['GET', 'POST', 'params', 'json_body', 'json', 'body', 'headers', 'urlvars']);
+/**
+ * The WSGI environ key where URL routers (routes, selector) put the variables they matched in the path (the wsgiorg
+ * routing_args convention; webob's `req.urlvars` reads its second item): the caller wrote every one of them.
+ */
+export const URL_ROUTING_ENVIRON_KEY = 'wsgiorg.routing_args';
 
 /**
  * Identity headers an auth middleware sets for the services behind it (keystonemiddleware's documented set, the

@@ -50,3 +50,30 @@ class Job(object):
         job_ctx = context.elevated()
         # ok: context-identity-from-request
         job_ctx.project_id = project_id
+
+
+class Resource(object):
+    """A WSGI resource that dispatches to controllers by the URL's path variables."""
+
+    def get_action_args(self, environ):
+        args = environ['wsgiorg.routing_args'][1].copy()
+        args.pop('controller', None)
+        return args
+
+    def __call__(self, request):
+        action_args = self.get_action_args(request.environ)
+        project_id = action_args.pop('project_id', None)
+        if 'harbour.context' in request.environ and project_id:
+            # ruleid: context-identity-from-request
+            request.environ['harbour.context'].project_id = project_id
+        return self.dispatch(request, action_args)
+
+    def checked_call(self, request):
+        action_args = self.get_action_args(request.environ)
+        project_id = action_args.pop('project_id', None)
+        context = request.environ['harbour.context']
+        if project_id and project_id != context.project_id:
+            raise exc.HTTPBadRequest()
+        # ok: context-identity-from-request
+        context.project_id = context.project_id or self.default_project
+        return self.dispatch(request, action_args)

@@ -49,6 +49,19 @@ def strip_auth(headers):
     return None
 
 
+def error_start_response(start_response):
+    # The WSGI response's own header list: the service spelled these names itself.
+    def replacement(status, headers, exc_info=None):
+        headers = [
+            (h, v)
+            for (h, v) in headers
+            # ok: case-sensitive-identifier-compare
+            if h not in ('Content-Length', 'Content-Type')
+        ]
+        return start_response(status, headers, exc_info)
+    return replacement
+
+
 def host_is_local(server):
     fqdn = server.fqdn
     # ruleid: case-sensitive-identifier-compare

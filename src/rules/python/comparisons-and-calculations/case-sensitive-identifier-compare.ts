@@ -44,7 +44,9 @@ function literalStrings(model: PythonModel, expr: SyntaxNode, allowCollection: b
 
 /**
  * A `for name, value in x.headers.items()` / `for name in x.headers` target (its first name), bound before the
- * comparison in the scope it is read in: a header name.
+ * comparison in the scope it is read in: a header name. Pairs unpacked from the sequence itself (`for h, v in
+ * headers`) are a WSGI response's header list, which the service builds and hands to `start_response`: the names are
+ * its own spelling, not a client's, and a mapping of request headers yields names only.
  */
 function isHeaderLoopTarget(model: PythonModel, value: SyntaxNode): boolean {
   const n = unparenthesize(value);
@@ -53,7 +55,10 @@ function isHeaderLoopTarget(model: PythonModel, value: SyntaxNode): boolean {
     if (b.kind !== 'for-target' || b.statement.startIndex >= n.startIndex) return false;
     const left = b.statement.childForFieldName('left');
     const first = left?.type === 'identifier' ? left : left?.namedChild(0);
-    return first?.id === b.node.id && /\bheaders\b/.test(b.statement.childForFieldName('right')?.text ?? '');
+    if (first?.id !== b.node.id) return false;
+    const right = unparenthesize(b.statement.childForFieldName('right') ?? b.statement);
+    if (left?.type !== 'identifier' && !(right.type === 'call' && calleeName(right) === 'items')) return false;
+    return /\bheaders\b/.test(right.text);
   });
 }
 
