@@ -26,7 +26,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     title: 'Comparisons, types and arithmetic: wrong comparisons, conversions, overflow, off-by-one',
     cweRoots: [697, 682, 704, 178],
   },
-  configuration: { title: 'Configuration: debug modes, listening on every interface', cweRoots: [489, 1327] },
+  configuration: { title: 'Configuration: debug modes, listening on every interface, configured values changed at run time', cweRoots: [489, 1327, 471] },
   'memory-safety': {
     title: 'Memory safety (C/C++): out-of-bounds access, lifetimes, null dereference, unchecked bounds, uninitialised memory',
     cweRoots: [118, 476, 672, 755, 789, 825, 908],

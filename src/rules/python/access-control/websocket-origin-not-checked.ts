@@ -12,6 +12,7 @@ import {
   WEBSOCKETS_SERVE_CALLS, WEBSOCKET_MODULES, WEBSOCKIFY_ACCEPT_METHODS, WEBSOCKIFY_HANDLER_BASES, WEBSOCKIFY_HANDSHAKE_METHODS,
   WEBSOCKIFY_ORIGIN_PLUGINS,
 } from '../../../models/python/websockets.js';
+import { ancestry, classesByName } from '../../../rulekit/classLineage.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import type { Visitors } from '../../../rulekit/types.js';
 import { abbreviate } from '../../../rulekit/text.js';
@@ -62,11 +63,7 @@ export default defineRule({
   create(ctx): Visitors {
     const model = ctx.model;
     if (!WEBSOCKET_MODULES.some((m) => model.imports.importsModule(m))) return {};
-    const classes = new Map<string, SyntaxNode>();
-    for (const cls of model.root.descendantsOfType('class_definition')) {
-      const name = cls.childForFieldName('name')?.text;
-      if (name && !classes.has(name)) classes.set(name, cls);
-    }
+    const classes = classesByName(model);
     const reported = new Set<number>();
     let middlewareReadsOrigin: boolean | undefined;
     return {
@@ -157,31 +154,6 @@ function middlewares(model: PythonModel): SyntaxNode[] {
   return out;
 }
 
-interface Lineage {
-  /** The class and its ancestors defined in this file, nearest first (a left-to-right depth-first walk of the bases). */
-  classes: SyntaxNode[];
-  /** Qualified names of the bases defined elsewhere, of the class or of any of those ancestors. */
-  external: string[];
-}
-
-/** The class's in-file ancestry: a base named like a class of this file is followed; any other is external. */
-function ancestry(model: PythonModel, cls: SyntaxNode, classes: ReadonlyMap<string, SyntaxNode>): Lineage {
-  const out: Lineage = { classes: [], external: [] };
-  const seen = new Set<number>();
-  const walk = (c: SyntaxNode): void => {
-    if (seen.has(c.id)) return;
-    seen.add(c.id);
-    out.classes.push(c);
-    for (const base of model.classBases(c)) {
-      const local = base.type === 'identifier' ? classes.get(base.text) : undefined;
-      if (local) { walk(local); continue; }
-      const q = model.qualifiedName(base);
-      if (q) out.external.push(q);
-    }
-  };
-  walk(cls);
-  return out;
-}
 
 /** The method `name` as the first class of `lineage` that defines it provides it, or null. */
 function lookup(lineage: readonly SyntaxNode[], name: string): SyntaxNode | null {
