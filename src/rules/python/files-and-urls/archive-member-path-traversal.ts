@@ -15,6 +15,9 @@ import type { Visitors } from '../../../rulekit/types.js';
 /** Libraries whose calls cannot be a project's own check of a path (they act on it, or only build it). */
 const LIBRARY_PREFIX = /^(os|shutil|io|tarfile|zipfile|pycdlib|posixpath|pathlib|tempfile|logging|builtins)\.|^(str|print|len|list|sorted|set|open)$/;
 
+/** Statements by which a check rejects an entry. */
+const LEAVING: ReadonlySet<string> = new Set(['raise_statement', 'continue_statement', 'return_statement', 'break_statement']);
+
 function methodName(call: SyntaxNode): string | null {
   const fn = call.childForFieldName('function');
   return fn?.type === 'attribute' ? fn.childForFieldName('attribute')!.text : null;
@@ -43,12 +46,7 @@ function entryNames(model: PythonModel, body: SyntaxNode): Tainted {
     for (const n of names) if (!out.names.has(n)) { out.names.add(n); out.origin.set(n, origin); changed = true; }
     return changed;
   };
-  const sourceIn = (e: SyntaxNode | null): SyntaxNode | null => {
-    if (!e) return null;
-    const v = unparenthesize(e);
-    if (v.type === 'call' && memberSource(v)) return v;
-    return null;
-  };
+  const sourceIn = (v: SyntaxNode): SyntaxNode | null => (v.type === 'call' && memberSource(v) ? v : null);
   for (let changed = true; changed;) {
     changed = false;
     // A loop over a listing (or over a name holding one), and an assignment from one, bind entry names.
@@ -87,7 +85,7 @@ function writtenPath(model: PythonModel, call: SyntaxNode): { sink: PathWrite; p
 function containmentCheck(model: PythonModel, stmt: SyntaxNode, names: ReadonlySet<string>): boolean {
   const cond = stmt.childForFieldName('condition');
   if (!cond || !mentionsName(cond, names)) return false;
-  // A function the imports or the file name (not a method of the path string, `fn.endswith('/')`).
+  // A function the imports or the file define (not a method of the path string, `fn.endswith('/')`).
   const projectPredicate = (c: SyntaxNode): boolean => {
     const name = model.callName(c);
     return name !== null && !LIBRARY_PREFIX.test(name) && positionalArgs(c).some((a) => mentionsName(a, names));
@@ -95,7 +93,7 @@ function containmentCheck(model: PythonModel, stmt: SyntaxNode, names: ReadonlyS
   const tests = CONTAINMENT_TESTS.some((t) => cond.text.includes(t)) || /['"]\.\.['"]/.test(cond.text) ||
     [...descendantsOfType(cond, 'call'), ...(cond.type === 'call' ? [cond] : [])].some(projectPredicate);
   const body = stmt.childForFieldName('consequence');
-  return tests && body !== null && descendantsOfType(body, new Set(['raise_statement', 'continue_statement', 'return_statement', 'break_statement'])).length > 0;
+  return tests && body !== null && descendantsOfType(body, LEAVING).length > 0;
 }
 
 /**
