@@ -7,13 +7,19 @@ import type { SyntaxNode } from '../../../languages/syntaxTree.js';
 import {
   ARCHIVE_MODULES, CONTAINMENT_TESTS, ISO_WALK_KEYWORDS, MEMBER_LIST_METHODS, MEMBER_PATH_METHODS, PATH_WRITES, type PathWrite,
 } from '../../../models/python/archives.js';
+import { PYTHON_BUILTINS } from '../../../models/python/builtins.js';
 import { IN_PLACE_METHODS } from '../../../models/python/sharedState.js';
 import { defineRule } from '../../../rulekit/defineRule.js';
 import { brief, line } from '../../../rulekit/openstack.js';
 import type { Visitors } from '../../../rulekit/types.js';
 
-/** Libraries whose calls cannot be a project's own check of a path (they act on it, or only build it). */
-const LIBRARY_PREFIX = /^(os|shutil|io|tarfile|zipfile|pycdlib|posixpath|pathlib|tempfile|logging|builtins)\.|^(str|print|len|list|sorted|set|open)$/;
+/** Library modules whose calls cannot be a project's own check of a path (they act on it, or only build it). */
+const LIBRARY_PREFIX = /^(os|shutil|io|tarfile|zipfile|pycdlib|posixpath|pathlib|tempfile|logging|builtins)\./;
+
+/** A call of the standard library or a builtin (`isinstance`, `len`), not one of the project's own functions. */
+function libraryCall(name: string): boolean {
+  return LIBRARY_PREFIX.test(name) || PYTHON_BUILTINS.has(name);
+}
 
 /** Statements by which a check rejects an entry. */
 const LEAVING: ReadonlySet<string> = new Set(['raise_statement', 'continue_statement', 'return_statement', 'break_statement']);
@@ -88,7 +94,7 @@ function containmentCheck(model: PythonModel, stmt: SyntaxNode, names: ReadonlyS
   // A function the imports or the file define (not a method of the path string, `fn.endswith('/')`).
   const projectPredicate = (c: SyntaxNode): boolean => {
     const name = model.callName(c);
-    return name !== null && !LIBRARY_PREFIX.test(name) && positionalArgs(c).some((a) => mentionsName(a, names));
+    return name !== null && !libraryCall(name) && positionalArgs(c).some((a) => mentionsName(a, names));
   };
   const tests = CONTAINMENT_TESTS.some((t) => cond.text.includes(t)) || /['"]\.\.['"]/.test(cond.text) ||
     [...descendantsOfType(cond, 'call'), ...(cond.type === 'call' ? [cond] : [])].some(projectPredicate);
@@ -105,7 +111,7 @@ function validatorCall(model: PythonModel, call: SyntaxNode, names: ReadonlySet<
   if (!positionalArgs(call).some((a) => mentionsName(a, names))) return false;
   if (model.loggingCall(call) || IN_PLACE_METHODS.has(methodName(call) ?? '') || writtenPath(model, call)) return false;
   const name = model.callName(call);
-  return name === null || !LIBRARY_PREFIX.test(name);
+  return name === null || !libraryCall(name);
 }
 
 export default defineRule({
